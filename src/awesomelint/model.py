@@ -1,0 +1,253 @@
+"""The typed tree of an awesome list: Document -> Section -> Entry, every node and field with its span."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+MarkerKind = Literal["ordered", "bullet", "glued"]
+BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of the source text. Offsets are 0-based characters, end exclusive; lines and columns
+    are 1-based and the end position is exclusive too (the column just after the last character)."""
+
+    start: int
+    end: int
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "start_line": self.start_line,
+            "start_col": self.start_col,
+            "end_line": self.end_line,
+            "end_col": self.end_col,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A piece of an entry: ``text`` is the clean value, ``raw`` the exact source at ``span``."""
+
+    text: str
+    raw: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "raw": self.raw, "span": self.span.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    """Where a paper appeared. ``raw``/``span`` cover the whole venue as written (markup included,
+    e.g. ``**EMNLP'2020.**``); ``name`` and ``year`` are the parts inside it."""
+
+    raw: str
+    span: Span
+    name: Field
+    year: Field | None
+    markup: Literal["bold", "bracket", "plain"]
+    year_style: Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "raw": self.raw,
+            "span": self.span.to_dict(),
+            "name": self.name.to_dict(),
+            "year": self.year.to_dict() if self.year else None,
+            "markup": self.markup,
+            "year_style": self.year_style,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Authors:
+    """The author line. ``raw``/``span`` include the emphasis markers; ``inner`` is the text between."""
+
+    raw: str
+    span: Span
+    inner: Field
+    names: tuple[str, ...]
+    markup: str
+    separator: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "raw": self.raw,
+            "span": self.span.to_dict(),
+            "inner": self.inner.to_dict(),
+            "names": list(self.names),
+            "markup": self.markup,
+            "separator": self.separator,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A Markdown link: ``raw``/``span`` cover ``[label](url)``; ``url_span`` covers the destination."""
+
+    label: str
+    url: str
+    raw: str
+    span: Span
+    url_span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "url": self.url,
+            "raw": self.raw,
+            "span": self.span.to_dict(),
+            "url_span": self.url_span.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of the list: a paper or a resource."""
+
+    number: int | None
+    marker: MarkerKind
+    marker_span: Span
+    span: Span
+    section_path: tuple[str, ...]
+    paragraphs: list[Span] = field(default_factory=list)
+    title: Field | None = None
+    venue: Venue | None = None
+    authors: Authors | None = None
+    links: list[Link] = field(default_factory=list)
+    description: Field | None = None
+
+    @property
+    def year(self) -> int | None:
+        if self.venue and self.venue.year:
+            return int(self.venue.year.text)
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "marker": self.marker,
+            "marker_span": self.marker_span.to_dict(),
+            "span": self.span.to_dict(),
+            "section_path": list(self.section_path),
+            "title": self.title.to_dict() if self.title else None,
+            "venue": self.venue.to_dict() if self.venue else None,
+            "year": self.year,
+            "authors": self.authors.to_dict() if self.authors else None,
+            "links": [link.to_dict() for link in self.links],
+            "description": self.description.to_dict() if self.description else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Content of a section that is not an entry: a paragraph, a table, an HTML block, ..."""
+
+    kind: BlockKind
+    span: Span
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "span": self.span.to_dict(), "text": self.text}
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    level: int
+    text: str
+    raw: str
+    slug: str
+    span: Span
+    parent: Section | None = field(default=None, repr=False)
+    children: list[Section] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        names: list[str] = []
+        node: Section | None = self
+        while node is not None:
+            names.append(node.text)
+            node = node.parent
+        return tuple(reversed(names))
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def subtree_entries(self) -> Iterator[Entry]:
+        for section in self.walk():
+            yield from section.entries
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "text": self.text,
+            "raw": self.raw,
+            "slug": self.slug,
+            "span": self.span.to_dict(),
+            "entries": [entry.to_dict() for entry in self.entries],
+            "blocks": [block.to_dict() for block in self.blocks],
+            "children": [child.to_dict() for child in self.children],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A same-page reference ``#fragment`` (from a Markdown link or an HTML ``href``)."""
+
+    fragment: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment, kept for inline suppression directives."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed list. ``entries`` and ``blocks`` hold what comes before the first heading."""
+
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    html_ids: set[str] = field(default_factory=set)
+    comments: list[Comment] = field(default_factory=list)
+
+    def iter_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def iter_entries(self) -> Iterator[Entry]:
+        yield from self.entries
+        for section in self.iter_sections():
+            yield from section.entries
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entries": [entry.to_dict() for entry in self.entries],
+            "sections": [section.to_dict() for section in self.sections],
+            "entry_count": sum(1 for _ in self.iter_entries()),
+        }

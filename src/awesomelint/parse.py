@@ -1,0 +1,347 @@
+"""Tokens -> typed tree (DESIGN.md step 2).
+
+An entry starts at an ordered-list item, at a bullet item whose text starts with a link or a bold
+title, or at a paragraph that begins with a number glued to text (``1.**Title**``). It takes in
+its own paragraphs and the following paragraphs that continue it (author line, link line) up to
+the next entry, heading, thematic break or block of another kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from .fields import extract, make_link, walk
+from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
+from .slug import Slugger
+from .source import Source
+from .tokens import Piece, inline_pieces, parse_tokens, plain_text
+
+_GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
+_HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+# Labels of links that belong to the entry above them when they open a nested bullet item.
+_LINK_WORDS = frozenset(
+    [
+        "paper",
+        "pdf",
+        "code",
+        "github",
+        "project",
+        "page",
+        "website",
+        "site",
+        "homepage",
+        "arxiv",
+        "openreview",
+        "slides",
+        "video",
+        "talk",
+        "poster",
+        "blog",
+        "demo",
+        "data",
+        "dataset",
+        "datasets",
+        "model",
+        "models",
+        "doi",
+        "bibtex",
+        "supplementary",
+        "appendix",
+    ]
+)
+
+
+def parse(text: str) -> Document:
+    """Parse an awesome list into its typed tree. Never raises on any text."""
+    source = Source(text)
+    return _Builder(source).build(parse_tokens(source))
+
+
+@dataclass
+class _OpenEntry:
+    entry: Entry
+    marker_start: int
+    text_start: int  # normalised offset where the entry's own text starts (after a glued marker)
+    paragraphs: list[list[Piece]] = field(default_factory=list)
+
+
+@dataclass
+class _Container:
+    kind: str  # "item" or "quote"
+    owner: _OpenEntry | None = None
+    creates_entry: bool = False
+
+
+class _Builder:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.doc = Document(text=source.text)
+        self.slugger = Slugger()
+        self.section: Section | None = None
+        self.open_entries: list[_OpenEntry] = []
+        self.containers: list[_Container] = []
+        self.pending: tuple[_OpenEntry, int] | None = None
+
+    # -- the walk ---------------------------------------------------------------------------------
+
+    def build(self, tokens: Sequence[Token]) -> Document:
+        index = 0
+        while index < len(tokens):
+            index = self._token(tokens, index)
+        for open_entry in self.open_entries:
+            self._finish(open_entry)
+        return self.doc
+
+    def _token(self, tokens: Sequence[Token], index: int) -> int:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            self.pending = None
+            self._heading(token, tokens[index + 1])
+            return index + 3
+        if kind == "paragraph_open":
+            self._paragraph(token, tokens[index + 1])
+            return index + 3
+        if kind == "list_item_open":
+            self._item_open(tokens, index)
+        elif kind == "list_item_close":
+            self._item_close()
+        elif kind == "blockquote_open":
+            self.containers.append(_Container("quote", self._owner()))
+        elif kind == "blockquote_close":
+            self.containers.pop()
+        elif kind == "hr":
+            self.pending = None
+        elif kind == "html_block":
+            self._html_block(token)
+        elif kind in ("fence", "code_block"):
+            self.pending = None
+            self._block("code", token, token.content)
+        elif kind == "table_open":
+            return self._table(tokens, index)
+        return index + 1
+
+    def _owner(self) -> _OpenEntry | None:
+        return self.containers[-1].owner if self.containers else None
+
+    # -- headings and sections --------------------------------------------------------------------
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        pieces = inline_pieces(self.source, inline)
+        self._collect_links(pieces)
+        text = plain_text(pieces, self.source)
+        start = pieces[0].start if pieces else self.source.norm_line_start(token.map[0] if token.map else 0)
+        end = pieces[-1].end if pieces else start
+        raw_span = self.source.span(start, end)
+        first, last = token.map if token.map else (0, 1)
+        section = Section(
+            level=int(token.tag[1]),
+            text=text,
+            raw=self.source.text[raw_span.start : raw_span.end],
+            slug=self.slugger.slug(text),
+            span=self.source.line_span(first, last - 1),
+        )
+        parent = self.section
+        while parent is not None and parent.level >= section.level:
+            parent = parent.parent
+        section.parent = parent
+        (parent.children if parent else self.doc.sections).append(section)
+        self.section = section
+
+    # -- entries ----------------------------------------------------------------------------------
+
+    def _new_entry(
+        self, marker: MarkerKind, number: int | None, marker_start: int, marker_end: int
+    ) -> _OpenEntry:
+        span = self.source.span(marker_start, marker_end)
+        entry = Entry(
+            number=number,
+            marker=marker,
+            marker_span=span,
+            span=span,
+            section_path=self.section.path if self.section else (),
+        )
+        (self.section.entries if self.section else self.doc.entries).append(entry)
+        open_entry = _OpenEntry(entry, marker_start, marker_end)
+        self.open_entries.append(open_entry)
+        return open_entry
+
+    def _item_open(self, tokens: Sequence[Token], index: int) -> None:
+        token = tokens[index]
+        parent = self._owner()
+        pieces = self._first_paragraph(tokens, index)
+        ordered = bool(token.info)
+        starts_entry = ordered or _starts_with_title(pieces, self.source)
+        if parent is not None and (not starts_entry or _starts_with_link_word(pieces, self.source)):
+            self.containers.append(_Container("item", parent))
+            return
+        if not starts_entry:
+            self.containers.append(_Container("item"))
+            return
+        self.pending = None
+        line = token.map[0] if token.map else 0
+        marker_text = f"{token.info}{token.markup}"
+        line_text = self.source.norm_line(line)
+        column = line_text.find(marker_text, len(line_text) - len(line_text.lstrip(" \t>")))
+        marker_start = self.source.norm_line_start(line) + max(column, 0)
+        number = int(token.info) if ordered and token.info.isdigit() else None
+        open_entry = self._new_entry(
+            "ordered" if ordered else "bullet",
+            number,
+            marker_start,
+            marker_start + len(marker_text),
+        )
+        self.containers.append(_Container("item", open_entry, creates_entry=True))
+
+    def _item_close(self) -> None:
+        container = self.containers.pop()
+        if container.creates_entry and container.owner is not None:
+            self.pending = (container.owner, len(self.containers))
+
+    def _first_paragraph(self, tokens: Sequence[Token], index: int) -> list[Piece]:
+        following = tokens[index + 1] if index + 2 < len(tokens) else None
+        if following is None or following.type != "paragraph_open":
+            return []
+        return inline_pieces(self.source, tokens[index + 2])
+
+    def _paragraph(self, token: Token, inline: Token) -> None:
+        pieces = inline_pieces(self.source, inline)
+        self._collect_links(pieces)
+        owner = self._owner()
+        if owner is not None:
+            owner.paragraphs.append(pieces)
+            return
+        depth = len(self.containers)
+        glued = _glued_marker(pieces, self.source)
+        if glued is not None:
+            number, start, end = glued
+            open_entry = self._new_entry("glued", number, start, end)
+            open_entry.paragraphs.append(pieces)
+            self.pending = (open_entry, depth)
+            return
+        if self.pending is not None and self.pending[1] == depth and _continues(pieces, self.source):
+            self.pending[0].paragraphs.append(pieces)
+            return
+        if self.pending is not None and self.pending[1] >= depth:
+            self.pending = None
+        kind: BlockKind = "list" if self.containers and self.containers[-1].kind == "item" else "paragraph"
+        if self.containers and self.containers[-1].kind == "quote":
+            kind = "quote"
+        self._block(kind, token, plain_text(pieces, self.source))
+
+    def _finish(self, open_entry: _OpenEntry) -> None:
+        entry = open_entry.entry
+        paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
+        fields = extract(self.source, paragraphs, open_entry.text_start)
+        entry.title = fields.title
+        entry.venue = fields.venue
+        entry.authors = fields.authors
+        entry.links = fields.links
+        entry.description = fields.description
+        entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
+        if paragraphs:
+            entry.span = self.source.span(open_entry.marker_start, paragraphs[-1][-1].end)
+
+    # -- other blocks -----------------------------------------------------------------------------
+
+    def _block(self, kind: BlockKind, token: Token, text: str) -> None:
+        first, last = token.map if token.map else (0, 1)
+        block = Block(kind, self.source.line_span(first, max(first, last - 1)), text)
+        (self.section.blocks if self.section else self.doc.blocks).append(block)
+
+    def _html_block(self, token: Token) -> None:
+        first, last = token.map if token.map else (0, 1)
+        start = self.source.norm_line_start(first)
+        end = self.source.norm_line_start(last - 1) + len(self.source.norm_line(last - 1))
+        html = self.source.normalized[start:end]
+        for match in _HTML_COMMENT.finditer(html):
+            span = self.source.span(start + match.start(), start + match.end())
+            self.doc.comments.append(Comment(match[1], span))
+        self._collect_html(html, start)
+        if _HTML_COMMENT.sub("", html).strip():
+            self._block("html", token, html)
+
+    def _table(self, tokens: Sequence[Token], index: int) -> int:
+        self.pending = None
+        self._block("table", tokens[index], "")
+        while index < len(tokens) and tokens[index].type != "table_close":
+            if tokens[index].type == "inline":
+                self._collect_links(inline_pieces(self.source, tokens[index]))
+            index += 1
+        return index + 1
+
+    # -- links, anchors, HTML ids -----------------------------------------------------------------
+
+    def _collect_links(self, pieces: Sequence[Piece]) -> None:
+        for piece in walk(pieces):
+            if piece.kind == "link":
+                link = make_link(self.source, piece)
+                self.doc.links.append(link)
+                if link.url.startswith("#"):
+                    self.doc.anchors.append(Anchor(link.url[1:], link.url_span, link.label))
+            elif piece.kind == "html":
+                self._collect_html(self.source.normalized[piece.start : piece.end], piece.start)
+
+    def _collect_html(self, html: str, offset: int) -> None:
+        for match in _HTML_ATTRIBUTE.finditer(html):
+            value_group = next(group for group in (2, 3, 4) if match[group] is not None)
+            value = match[value_group]
+            attribute = match[1].lower()
+            if attribute != "href":
+                self.doc.html_ids.add(value)
+            elif value.startswith("#"):
+                span = self.source.span(offset + match.start(value_group), offset + match.end(value_group))
+                self.doc.anchors.append(Anchor(value[1:], span, ""))
+
+
+def _significant(pieces: Sequence[Piece]) -> Piece | None:
+    for piece in pieces:
+        if piece.kind != "text" or piece.plain.strip():
+            return piece
+    return None
+
+
+def _starts_with_title(pieces: Sequence[Piece], source: Source) -> bool:
+    """A bold title or a link to elsewhere (a link into the page is a table-of-contents item)."""
+    first = _significant(pieces)
+    if first is None:
+        return False
+    if first.kind == "link":
+        return not first.href.startswith("#")
+    return first.kind == "strong"
+
+
+def _starts_with_link_word(pieces: Sequence[Piece], source: Source) -> bool:
+    first = _significant(pieces)
+    if first is None or first.kind != "link":
+        return False
+    return plain_text(first.children, source).strip("[]() ").lower() in _LINK_WORDS
+
+
+def _continues(pieces: Sequence[Piece], source: Source) -> bool:
+    """Whether a paragraph reads as part of the entry above it (an author line, a link line)."""
+    first = _significant(pieces)
+    if first is None:
+        return False
+    if first.kind in ("em", "strong", "link", "code", "image"):
+        return True
+    return first.kind == "text" and first.plain.lstrip().startswith(("[", "("))
+
+
+def _glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:
+    """``(number, start, end)`` of a ``1.`` glued to the text that follows it."""
+    if not pieces or pieces[0].kind != "text":
+        return None
+    match = _GLUED_MARKER.match(pieces[0].plain)
+    if match is None:
+        return None
+    end = pieces[0].start + match.end()
+    following = source.normalized[end : end + 1]
+    if not following or following.isspace() or following.isdigit():
+        return None
+    return int(match[1]), pieces[0].start + match.start(1), end

@@ -1,0 +1,112 @@
+"""Source text: decoding files, and turning character offsets into line/column spans.
+
+markdown-it-py works on text with normalised line endings and no byte-order mark. We parse that
+normalised text, and every span we report is translated back to offsets into the text the user
+gave us, so that ``text[span.start:span.end]`` is always the exact source of a node.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Span
+
+BOM = "\ufeff"
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+class InputError(Exception):
+    """A file we cannot read as a Markdown list; the message is one line for the user."""
+
+
+class Source:
+    """The original text, its parser-ready normalised form, and offset translation between them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.has_bom = text.startswith(BOM)
+        body = text[1:] if self.has_bom else text
+        # Line starts in the original text, with the BOM counted as part of line 1's prefix.
+        self._orig_starts = [1 if self.has_bom else 0]
+        self._orig_starts.extend(m.end() + self.has_bom for m in _LINE_BREAK.finditer(body))
+        self.normalized = _LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
+        self._norm_starts = [0]
+        self._norm_starts.extend(m.end() for m in re.finditer("\n", self.normalized))
+
+    @property
+    def line_count(self) -> int:
+        return len(self._norm_starts)
+
+    def norm_line_start(self, line: int) -> int:
+        """Offset in the normalised text of the 0-based ``line``."""
+        return self._norm_starts[line]
+
+    def norm_line(self, line: int) -> str:
+        """The 0-based ``line`` of the normalised text, without its line break."""
+        start = self._norm_starts[line]
+        end = self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else None
+        return self.normalized[start:end]
+
+    def _line_col(self, norm_offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
+        return line, norm_offset - self._norm_starts[line]
+
+    def original_offset(self, norm_offset: int) -> int:
+        line, col = self._line_col(norm_offset)
+        return self._orig_starts[line] + col
+
+    def span(self, norm_start: int, norm_end: int) -> Span:
+        """The span of ``normalized[norm_start:norm_end]``, in original offsets and 1-based lines."""
+        start_line, start_col = self._line_col(norm_start)
+        end_line, end_col = self._line_col(norm_end)
+        return Span(
+            start=self._orig_starts[start_line] + start_col,
+            end=self._orig_starts[end_line] + end_col,
+            start_line=start_line + 1,
+            start_col=start_col + 1,
+            end_line=end_line + 1,
+            end_col=end_col + 1,
+        )
+
+    def line_span(self, first_line: int, last_line: int) -> Span:
+        """The span of whole 0-based lines ``first_line..last_line`` (inclusive), without the break."""
+        end = self._norm_starts[last_line] + len(self.norm_line(last_line))
+        return self.span(self._norm_starts[first_line], end)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A Markdown file read from disk: its decoded text and what is needed to write it back."""
+
+    path: Path
+    text: str
+    data: bytes
+
+
+def read_source(path: Path) -> SourceFile:
+    """Read ``path`` as UTF-8 Markdown, raising InputError with a one-line reason otherwise."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give a Markdown file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; make the file readable") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}); check the file") from None
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; there is no list to read")
+    if b"\0" in data:
+        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes); give a Markdown file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "convert the file to UTF-8"
+        ) from None
+    return SourceFile(path=path, text=text, data=data)

@@ -1,0 +1,289 @@
+"""markdown-it-py, set up for awesome lists, with exact source positions for inline markup.
+
+markdown-it-py gives block tokens a line map but inline tokens no position at all. We wrap the
+inline rules that build structure (emphasis, links, code, HTML, ...) so that each token they push
+records where in the inline source it came from, then translate those positions to the document.
+Nothing is re-parsed: what a thing is comes from markdown-it-py; we only note where it was.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .source import Source
+
+_POS = "awesomelint_pos"
+_LABEL = "awesomelint_label"
+_DEST = "awesomelint_dest"
+
+# Rules whose tokens we locate; emphasis-like rules push one token per delimiter run piece.
+_TRACKED_RULES = (
+    "backticks",
+    "strikethrough",
+    "emphasis",
+    "link",
+    "image",
+    "autolink",
+    "html_inline",
+)
+_DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _track(name: str, rule: InlineRule) -> InlineRule:
+    delimiter_rule = name in _DELIMITER_RULES
+    label_offset = 2 if name == "image" else 1
+
+    def tracked(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        start = state.pos
+        first = len(state.tokens)
+        had_pending = bool(state.pending)
+        if not rule(state, silent):
+            return False
+        tokens = state.tokens
+        if had_pending and not state.pending:
+            first += 1  # the rule flushed earlier plain text into a token of its own
+        if delimiter_rule:
+            position = start
+            for token in tokens[first:]:
+                token.meta[_POS] = (position, position + len(token.content))
+                position += len(token.content)
+            return True
+        for token in tokens[first:]:
+            if token.type != "text" and _POS not in token.meta:
+                token.meta[_POS] = (start, state.pos)
+        if name in ("link", "image"):
+            _record_link_parts(state, start, start + label_offset - 1, tokens[first])
+        return True
+
+    return tracked
+
+
+def _record_link_parts(state: StateInline, start: int, bracket: int, opener: Token) -> None:
+    end = state.pos
+    label_end = parseLinkLabel(state, bracket, True)
+    state.pos = end
+    if label_end < 0:
+        return
+    opener.meta[_LABEL] = (bracket + 1, label_end)
+    pos = label_end + 1
+    if pos < end and state.src[pos] == "(":
+        pos += 1
+        while pos < end and state.src[pos] in " \t\n":
+            pos += 1
+        result = parseLinkDestination(state.src, pos, end)
+        if result.ok:
+            dest_start, dest_end = pos, result.pos
+            if state.src.startswith("<", dest_start):
+                dest_start, dest_end = dest_start + 1, dest_end - 1
+            opener.meta[_DEST] = (dest_start, dest_end)
+
+
+@functools.cache
+def markdown() -> MarkdownIt:
+    """The shared parser: CommonMark with HTML, tables, strikethrough and front matter."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin)
+    rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
+    for name in _TRACKED_RULES:
+        md.inline.ruler.at(name, _track(name, rules[name]))
+    return md
+
+
+def parse_tokens(source: Source) -> list[Token]:
+    return markdown().parse(source.normalized)
+
+
+@dataclass(slots=True)
+class Piece:
+    """A located inline element. Offsets are into the normalised document text.
+
+    ``kind`` is one of strong, em, strike, link, image, code, html, text. ``inner_*`` is the
+    content range (between the markers, or a link's label). Text pieces are the gaps between the
+    others, so a paragraph's pieces tile it from start to end."""
+
+    kind: str
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    markup: str = ""
+    plain: str = ""
+    href: str = ""
+    dest: tuple[int, int] | None = None
+    children: list[Piece] = field(default_factory=list)
+
+
+class _Aligner:
+    """Maps offsets in an inline token's content back to offsets in the normalised document."""
+
+    def __init__(self, source: Source, token: Token) -> None:
+        self.content_starts: list[int] = []
+        self.doc_starts: list[int] = []
+        first_line = token.map[0] if token.map else 0
+        position = 0
+        for index, line in enumerate(token.content.split("\n")):
+            doc_line = min(first_line + index, source.line_count - 1)
+            self.content_starts.append(position)
+            self.doc_starts.append(
+                source.norm_line_start(doc_line) + _column(source.norm_line(doc_line), line)
+            )
+            position += len(line) + 1
+
+    def __call__(self, offset: int) -> int:
+        lo, hi = 0, len(self.content_starts) - 1
+        while lo < hi:  # last content line starting at or before offset
+            mid = (lo + hi + 1) // 2
+            if self.content_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.doc_starts[lo] + offset - self.content_starts[lo]
+
+
+def _column(source_line: str, content_line: str) -> int:
+    """Where ``content_line`` (a line of inline content) starts within its source line."""
+    if not content_line:
+        return len(source_line)
+    if source_line.endswith(content_line):
+        return len(source_line) - len(content_line)
+    trimmed = source_line.rstrip()
+    if trimmed.endswith(content_line):
+        return len(trimmed) - len(content_line)
+    found = source_line.rfind(content_line)
+    return max(found, 0)
+
+
+def inline_pieces(source: Source, token: Token) -> list[Piece]:
+    """The located pieces of an inline token (a paragraph's or heading's content)."""
+    align = _Aligner(source, token)
+    children = token.children or []
+    start = align(0)
+    end = align(len(token.content))
+    return _with_gaps(source, _structured(children, 0, len(children), align), start, end)
+
+
+def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> list[Piece]:
+    pieces: list[Piece] = []
+    index = lo
+    while index < hi:
+        token = tokens[index]
+        position = token.meta.get(_POS)
+        if token.nesting == 1:
+            close = _matching_close(tokens, index, hi)
+            inner = _structured(tokens, index + 1, close, align)
+            if position is not None:
+                pieces.append(_container(token, tokens[close], position, inner, align))
+            else:
+                pieces.extend(inner)
+            index = close + 1
+            continue
+        if position is not None and token.type in ("code_inline", "html_inline", "image"):
+            start, end = align(position[0]), align(position[1])
+            kind = {"code_inline": "code", "html_inline": "html", "image": "image"}[token.type]
+            plain = token.content if kind == "code" else ""
+            pieces.append(Piece(kind, start, end, start, end, token.markup, plain))
+        index += 1
+    return pieces
+
+
+def _container(
+    opener: Token, closer: Token, position: tuple[int, int], inner: list[Piece], align: _Aligner
+) -> Piece:
+    kind = {"strong_open": "strong", "em_open": "em", "s_open": "strike", "link_open": "link"}.get(
+        opener.type, opener.type.removesuffix("_open")
+    )
+    if kind == "link":
+        start, end = position
+        label = opener.meta.get(_LABEL, (start + 1, start + 1))
+        dest = opener.meta.get(_DEST)
+        piece = Piece(
+            kind,
+            align(start),
+            align(end),
+            align(label[0]),
+            align(label[1]),
+            opener.markup,
+            href=str(opener.attrGet("href") or ""),
+            dest=(align(dest[0]), align(dest[1])) if dest else None,
+            children=inner,
+        )
+        return piece
+    close_position = closer.meta.get(_POS, position)
+    width = len(opener.markup)
+    inner_start, inner_end = position[1], close_position[0]
+    return Piece(
+        kind,
+        align(inner_start - width),
+        align(inner_end + width),
+        align(inner_start),
+        align(inner_end),
+        opener.markup,
+        children=inner,
+    )
+
+
+def _matching_close(tokens: Sequence[Token], index: int, hi: int) -> int:
+    depth = 0
+    for position in range(index, hi):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return hi - 1
+
+
+def _with_gaps(source: Source, pieces: list[Piece], start: int, end: int) -> list[Piece]:
+    """Fill the gaps between located pieces (recursively) with text pieces."""
+    result: list[Piece] = []
+    cursor = start
+    for piece in pieces:
+        if piece.start > cursor:
+            result.append(_text(source, cursor, piece.start))
+        if piece.children or piece.kind in ("strong", "em", "strike", "link"):
+            piece.children = _with_gaps(source, piece.children, piece.inner_start, piece.inner_end)
+        result.append(piece)
+        cursor = max(cursor, piece.end)
+    if end > cursor:
+        result.append(_text(source, cursor, end))
+    return result
+
+
+def _text(source: Source, start: int, end: int) -> Piece:
+    raw = source.normalized[start:end]
+    return Piece("text", start, end, start, end, plain=raw)
+
+
+def plain_text(pieces: Sequence[Piece], source: Source) -> str:
+    """Rendered text of pieces: markup dropped, link labels kept, white space folded."""
+    return " ".join(_plain_parts(pieces, source).split())
+
+
+def _plain_parts(pieces: Sequence[Piece], source: Source) -> str:
+    parts: list[str] = []
+    for piece in pieces:
+        if piece.kind == "text":
+            parts.append(_unescape(piece.plain))
+        elif piece.kind == "code":
+            parts.append(piece.plain)
+        elif piece.kind in ("strong", "em", "strike", "link"):
+            parts.append(_plain_parts(piece.children, source))
+    return "".join(parts)
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text and "&" not in text:
+        return text
+    from markdown_it.common.utils import unescapeAll
+
+    return unescapeAll(text)

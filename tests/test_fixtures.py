@@ -1,0 +1,85 @@
+"""Lists in other shapes than the seed parse to the expected entries."""
+
+from __future__ import annotations
+
+from awesomelint import parse
+
+from .conftest import FIXTURES
+
+
+def _parse(name: str):
+    return parse((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_classic_awesome_list() -> None:
+    doc = _parse("classic.md")
+    entries = list(doc.iter_entries())
+    # Table-of-contents items link into the page: navigation, not entries.
+    assert [e.title.text for e in entries if e.title] == [
+        "mypy", "ruff", "ruff-lsp", "pylint", "clippy", "cargo-deny",
+    ]  # fmt: skip
+    assert all(e.marker == "bullet" and e.number is None for e in entries)
+    mypy = entries[0]
+    assert [(link.label, link.url) for link in mypy.links] == [("mypy", "https://github.com/python/mypy")]
+    assert mypy.description is not None and mypy.description.text == "Optional static typing for Python."
+    assert entries[3].description is not None
+    assert entries[3].description.text == "a `pylint` checker with many plugins."
+    assert (
+        entries[4].description is not None
+        and entries[4].description.text == "Lints to catch common mistakes."
+    )
+    assert entries[2].section_path[-1] == "Python"
+    assert all(e.venue is None and e.authors is None for e in entries)
+    contents = next(s for s in doc.iter_sections() if s.text == "Contents")
+    assert contents.entries == [] and [b.kind for b in contents.blocks] == ["list", "list"]
+    assert {a.fragment for a in doc.anchors} == {"python", "rust"}
+
+
+def test_bulleted_paper_list() -> None:
+    doc = _parse("bulleted_papers.md")
+    entries = list(doc.iter_entries())
+    assert len(entries) == 5
+    first = entries[0]
+    assert first.title is not None and first.title.text == "A Comprehensive Survey on Graph Neural Networks"
+    assert first.title.raw == "A Comprehensive Survey on Graph Neural Networks,"
+    assert first.venue is not None and first.venue.name.text == "IEEE TNNLS" and first.year == 2020
+    assert first.venue.markup == "plain"
+    assert first.authors is not None and first.authors.names[-1] == "Philip S. Yu"
+    assert len(first.authors.names) == 6
+    assert [link.label for link in first.links] == ["pdf"]
+    gcn = entries[2]
+    assert [(link.label, link.url) for link in gcn.links] == [
+        ("pdf", "https://arxiv.org/pdf/1609.02907.pdf"),
+        ("code", "https://github.com/tkipf/gcn"),
+    ]
+    assert [e.venue.name.text for e in entries if e.venue] == [
+        "IEEE TNNLS",
+        "AI Open",
+        "ICLR",
+        "ICLR",
+        "NeurIPS",
+    ]
+    assert entries[3].authors is not None and "Petar Veličković" in entries[3].authors.names
+
+
+def test_paper_and_code_lines() -> None:
+    doc = _parse("paper_code_lines.md")
+    entries = list(doc.iter_entries())
+    assert [(e.marker, e.number) for e in entries] == [
+        ("ordered", 1),
+        ("ordered", 2),
+        ("ordered", 3),
+        ("bullet", None),
+    ]
+    ddpm, ldm, sde, video = entries
+    assert ddpm.venue is not None and ddpm.venue.markup == "bracket" and ddpm.venue.raw == "[NeurIPS 2020]"
+    assert ddpm.authors is not None and ddpm.authors.separator == ";" and ddpm.authors.markup == "_"
+    assert ddpm.authors.names == ("Jonathan Ho", "Ajay Jain", "Pieter Abbeel")
+    assert [(link.label, link.url) for link in ddpm.links] == [
+        ("paper", "https://arxiv.org/abs/2006.11239"),
+        ("code", "https://github.com/hojonathanho/diffusion"),
+    ]
+    assert ldm.venue is not None and ldm.venue.name.text == "CVPR" and ldm.year == 2022
+    assert ldm.venue.year is not None and ldm.venue.year.raw == "22"
+    assert [link.label for link in sde.links] == ["Paper", "code"]  # [[Paper](u)] and [[code]](u)
+    assert video.section_path[-1] == "Video Generation" and video.year == 2022
