@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .source import Source
 
 MarkerKind = Literal["ordered", "bullet", "glued"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
@@ -228,6 +231,7 @@ class Document:
     """A parsed list. ``entries`` and ``blocks`` hold what comes before the first heading."""
 
     text: str
+    source: Source = field(repr=False)
     sections: list[Section] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

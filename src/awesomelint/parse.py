@@ -80,7 +80,7 @@ class _Container:
 class _Builder:
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.doc = Document(text=source.text)
+        self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
         self.section: Section | None = None
         self.open_entries: list[_OpenEntry] = []
@@ -285,7 +285,11 @@ class _Builder:
                 if link.url.startswith("#"):
                     self.doc.anchors.append(Anchor(link.url[1:], link.url_span, link.label))
             elif piece.kind == "html":
-                self._collect_html(self.source.normalized[piece.start : piece.end], piece.start)
+                html = self.source.normalized[piece.start : piece.end]
+                comment = _HTML_COMMENT.fullmatch(html)
+                if comment is not None:
+                    self.doc.comments.append(Comment(comment[1], self.source.span(piece.start, piece.end)))
+                self._collect_html(html, piece.start)
 
     def _collect_html(self, html: str, offset: int) -> None:
         for match in _HTML_ATTRIBUTE.finditer(html):

@@ -71,6 +71,23 @@ class Source:
             end_col=end_col + 1,
         )
 
+    def original_span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (offsets into the original text)."""
+        start_line = bisect.bisect_right(self._orig_starts, start) - 1
+        end_line = bisect.bisect_right(self._orig_starts, end) - 1
+        return Span(
+            start=start,
+            end=end,
+            start_line=max(start_line, 0) + 1,
+            start_col=start - self._orig_starts[max(start_line, 0)] + 1,
+            end_line=max(end_line, 0) + 1,
+            end_col=end - self._orig_starts[max(end_line, 0)] + 1,
+        )
+
+    def original_line_starts(self) -> list[int]:
+        """Offsets in the original text where each line starts."""
+        return list(self._orig_starts)
+
     def line_span(self, first_line: int, last_line: int) -> Span:
         """The span of whole 0-based lines ``first_line..last_line`` (inclusive), without the break."""
         end = self._norm_starts[last_line] + len(self.norm_line(last_line))

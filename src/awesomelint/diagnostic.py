@@ -1,0 +1,81 @@
+"""Findings and fixes: what a rule returns. A fix is plain data, text edits that the fixer applies."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Span
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity `{value}` (use error, warning or info)") from None
+
+
+class Applicability(enum.Enum):
+    """How far a rule's fixes can be trusted: safe ones run by default, unsafe ones on request."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` (offsets into the original text) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    description: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability.value,
+            "description": self.description,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "start_line": self.span.start_line,
+            "start_col": self.span.start_col,
+            "end_line": self.span.end_line,
+            "end_col": self.span.end_col,
+            "fixable": self.fix is not None,
+            "fix": self.fix.to_dict() if self.fix else None,
+        }

@@ -1,0 +1,259 @@
+"""The rule registry, selection, inline suppression, and running the rules (DESIGN.md steps 4-5)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from .model import Document, Span
+from .style import Style, infer_style
+from .venues import VenueTable, builtin_venues
+
+CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its identity, defaults, declared fix applicability and typed options."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    fix: Applicability
+    tags: tuple[str, ...]
+    check: CheckFunction = field(repr=False)
+    options: type[Any] | None = None
+
+    def default_options(self) -> Any:
+        return self.options() if self.options is not None else None
+
+    def options_error(self, values: Mapping[str, Any]) -> str | None:
+        """Why ``values`` are not valid options for this rule, or None."""
+        known = (
+            {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)} if self.options else {}
+        )
+        defaults = self.default_options()
+        for key, value in values.items():
+            if key not in known:
+                names = ", ".join(sorted(known)) or "none"
+                return f"unknown option `{key}` (options: {names})"
+            expected = type(getattr(defaults, known[key].name))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                continue
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                return f"option `{key}` must be of type {expected.__name__}"
+        return None
+
+    def make_options(self, values: Mapping[str, Any]) -> Any:
+        if self.options is None:
+            return None
+        return self.options(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+def rule(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    severity: Severity,
+    fix: Applicability,
+    tags: tuple[str, ...],
+    options: type[Any] | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule: ``@rule("AL101", "empty-section", "...", severity=..., fix=..., tags=...)``."""
+
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(code, name, summary, severity, fix, tags, check, options)
+
+    return declare
+
+
+@dataclass
+class Settings:
+    """Everything configurable about a lint run, resolved from the configuration and flags."""
+
+    select: frozenset[str] = field(default_factory=lambda: frozenset(r.code for r in all_rules()))
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    style: Mapping[str, str] = field(default_factory=dict)
+    venues: VenueTable = field(default_factory=builtin_venues)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(
+        cls,
+        config: Config | None = None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> Settings:
+        """Resolve settings; command-line ``select`` replaces the file's, ``ignore`` and
+        ``extend_select`` add to it. Raises ValueError for an unknown selector."""
+        table = config.table if config else {}
+        chosen = resolve_selectors(select if select is not None else table.get("select", ["ALL"]))
+        chosen |= resolve_selectors([*table.get("extend-select", []), *extend_select])
+        chosen -= resolve_selectors([*table.get("ignore", []), *ignore])
+        severity = {}
+        for selector, level in table.get("severity", {}).items():
+            found = rule_by_selector(selector)
+            if found is not None:
+                severity[found.code] = Severity.parse(level)
+        options = {}
+        for selector, values in table.get("rules", {}).items():
+            found = rule_by_selector(selector)
+            if found is not None:
+                options[found.code] = values
+        venues_table = table.get("venues", {})
+        venues = builtin_venues().extended(venues_table.get("known", []), venues_table.get("aliases", {}))
+        return cls(
+            select=frozenset(chosen),
+            severity=severity,
+            fail_on=Severity.parse(table.get("fail-on", "warning")),
+            style=dict(table.get("style", {})),
+            venues=venues,
+            options=options,
+        )
+
+
+@dataclass
+class Context:
+    """What a rule sees: the document, the list's inferred style, the settings, and report helpers."""
+
+    document: Document
+    style: Style
+    settings: Settings
+    rule: Rule
+
+    @property
+    def options(self) -> Any:
+        return self.rule.make_options(self.settings.options.get(self.rule.code, {}))
+
+    def span(self, start: int, end: int) -> Span:
+        """A span from offsets into the original text."""
+        return self.document.source.original_span(start, end)
+
+    def fix(self, description: str, *edits: Edit) -> Fix:
+        """A fix with the applicability this rule declares."""
+        return Fix(tuple(edits), self.rule.fix, description)
+
+    def report(self, span: Span, message: str, fix: Fix | None = None) -> Diagnostic:
+        severity = self.settings.severity.get(self.rule.code, self.rule.severity)
+        return Diagnostic(self.rule.code, self.rule.name, severity, message, span, fix)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    from .rules import ALL_RULES
+
+    return ALL_RULES
+
+
+def rule_by_selector(selector: str) -> Rule | None:
+    """The rule whose code or name is ``selector`` (any case)."""
+    wanted = selector.strip().lower()
+    return next((r for r in all_rules() if wanted in (r.code.lower(), r.name)), None)
+
+
+def resolve_selectors(selectors: Iterable[str]) -> set[str]:
+    """Rule codes named by codes, code prefixes (``AL3``), names, or ``ALL``."""
+    codes: set[str] = set()
+    for selector in selectors:
+        wanted = selector.strip()
+        if wanted.upper() == "ALL":
+            codes.update(r.code for r in all_rules())
+            continue
+        matched = [
+            r.code for r in all_rules() if r.code.startswith(wanted.upper()) or r.name == wanted.lower()
+        ]
+        if not matched:
+            raise ValueError(f"unknown rule `{selector}`; see `awesomelint rule --all`")
+        codes.update(matched)
+    return codes
+
+
+# -- inline suppression -------------------------------------------------------------------------------
+
+_DIRECTIVE = re.compile(
+    r"^\s*awesomelint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)$", re.DOTALL
+)
+
+
+@dataclass
+class _Suppressions:
+    whole_file: set[str] = field(default_factory=set)
+    lines: dict[int, set[str]] = field(default_factory=dict)
+    ranges: list[tuple[int, int, set[str]]] = field(default_factory=list)  # first line, last line, codes
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        code, line = diagnostic.code, diagnostic.span.start_line
+        if _matches(self.whole_file, code) or _matches(self.lines.get(line, set()), code):
+            return True
+        return any(first <= line <= last and _matches(codes, code) for first, last, codes in self.ranges)
+
+
+_ALL = "*"
+
+
+def _matches(codes: set[str], code: str) -> bool:
+    return _ALL in codes or code in codes
+
+
+def _directive_codes(text: str) -> set[str]:
+    words = [word for word in re.split(r"[\s,]+", text) if word]
+    if not words:
+        return {_ALL}
+    codes = set()
+    for word in words:
+        found = rule_by_selector(word)
+        codes.add(found.code if found else word.upper())
+    return codes
+
+
+def _suppressions(document: Document) -> _Suppressions:
+    result = _Suppressions()
+    open_ranges: dict[str, int] = {}
+    last_line = document.source.line_count
+    for comment in document.comments:
+        match = _DIRECTIVE.match(comment.text)
+        if match is None:
+            continue
+        kind, codes = match[1], _directive_codes(match[2])
+        line = comment.span.start_line
+        if kind == "disable-file":
+            result.whole_file |= codes
+        elif kind == "disable-line":
+            result.lines.setdefault(line, set()).update(codes)
+        elif kind == "disable-next-line":
+            result.lines.setdefault(comment.span.end_line + 1, set()).update(codes)
+        elif kind == "disable":
+            for code in codes:
+                open_ranges.setdefault(code, line)
+        else:
+            closing = list(open_ranges) if _ALL in codes else [c for c in codes if c in open_ranges]
+            for code in closing:
+                result.ranges.append((open_ranges.pop(code), line, {code}))
+    result.ranges.extend((start, last_line, {code}) for code, start in open_ranges.items())
+    return result
+
+
+# -- running ------------------------------------------------------------------------------------------
+
+
+def run_rules(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
+    """All findings of the selected rules on ``document``, suppressions applied, in source order."""
+    settings = settings or Settings()
+    style = infer_style(document, settings.style, settings.venues)
+    suppressions = _suppressions(document)
+    found: list[Diagnostic] = []
+    for selected in all_rules():
+        if selected.code not in settings.select:
+            continue
+        context = Context(document, style, settings, selected)
+        found.extend(d for d in selected.check(context) if not suppressions.covers(d))
+    found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return found

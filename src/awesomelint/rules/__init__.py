@@ -1,0 +1,61 @@
+"""The rules, one module each, named by code and name. Their documentation lives in ``rules/``
+at the repository root (``AL101-empty-section.md``) and ships inside the wheel."""
+
+from __future__ import annotations
+
+from ..engine import Rule
+from .al101_empty_section import empty_section
+from .al102_duplicate_heading import duplicate_heading
+from .al103_broken_anchor import broken_anchor
+from .al104_anchor_case import anchor_case
+from .al105_heading_typo import heading_typo
+from .al106_heading_increment import heading_increment
+from .al107_dangling_intro import dangling_intro
+from .al108_sibling_sections import sibling_sections
+from .al201_glued_marker import glued_marker
+from .al202_numbering import numbering
+from .al203_entry_layout import entry_layout_rule
+from .al204_missing_field import missing_field
+from .al205_field_spacing import field_spacing
+from .al206_duplicate_entry import duplicate_entry
+from .al207_empty_link import empty_link
+from .al301_venue_format import venue_format
+from .al302_venue_alias import venue_alias
+from .al303_unknown_venue import unknown_venue
+from .al304_venue_year import venue_year
+from .al401_author_separator import author_separator
+from .al402_author_markup import author_markup
+from .al501_duplicate_link import duplicate_link
+from .al502_link_host import link_host
+from .al601_trailing_whitespace import trailing_whitespace
+from .al602_blank_lines import blank_lines
+from .al603_final_newline import final_newline
+
+ALL_RULES: tuple[Rule, ...] = (
+    empty_section,
+    duplicate_heading,
+    broken_anchor,
+    anchor_case,
+    heading_typo,
+    heading_increment,
+    dangling_intro,
+    sibling_sections,
+    glued_marker,
+    numbering,
+    entry_layout_rule,
+    missing_field,
+    field_spacing,
+    duplicate_entry,
+    empty_link,
+    venue_format,
+    venue_alias,
+    unknown_venue,
+    venue_year,
+    author_separator,
+    author_markup,
+    duplicate_link,
+    link_host,
+    trailing_whitespace,
+    blank_lines,
+    final_newline,
+)

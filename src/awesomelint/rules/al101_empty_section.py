@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ._sections import is_empty, removal
+
+
+@rule(
+    "AL101",
+    "empty-section",
+    "Heading whose whole subtree holds no entry and no content",
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    tags=("structure",),
+)
+def empty_section(ctx: Context) -> Iterator[Diagnostic]:
+    for section in ctx.document.iter_sections():
+        if not is_empty(section) or (section.parent is not None and is_empty(section.parent)):
+            continue
+        below = sum(1 for _ in section.walk()) - 1
+        extent = f" (nor do its {below} sub-sections)" if below else ""
+        message = f"section `{section.text}` has no entries and no content{extent}"
+        edit = removal(ctx.document, section)
+        fix = ctx.fix(f"remove the empty section `{section.text}`", edit) if edit else None
+        yield ctx.report(section.span, message, fix)

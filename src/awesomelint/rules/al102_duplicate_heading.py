@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ..model import Section
+from ._sections import is_empty, removal
+
+
+@rule(
+    "AL102",
+    "duplicate-heading",
+    "Sibling headings with the same text",
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    tags=("structure",),
+)
+def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
+    groups: list[list[Section]] = [ctx.document.sections]
+    groups.extend(section.children for section in ctx.document.iter_sections())
+    for group in groups:
+        first_seen: dict[str, Section] = {}
+        for section in group:
+            key = " ".join(section.text.casefold().split())
+            original = first_seen.setdefault(key, section)
+            if original is section:
+                continue
+            message = (
+                f"heading `{section.text}` repeats the sibling heading at line {original.span.start_line}"
+            )
+            edit = removal(ctx.document, section) if is_empty(section) else None
+            fix = ctx.fix(f"remove the empty duplicate `{section.text}`", edit) if edit else None
+            yield ctx.report(section.span, message, fix)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ..slug import slugify
+from ._anchors import case_target, fragment, heading_typos, near, targets
+
+
+@rule(
+    "AL103",
+    "broken-anchor",
+    "Same-page link whose #fragment no heading, id or name resolves",
+    severity=Severity.ERROR,
+    fix=Applicability.UNSAFE,
+    tags=("structure", "links"),
+)
+def broken_anchor(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    resolved = targets(document)
+    typo_anchors = {id(typo.anchor) for typo in heading_typos(document)}
+    slugs = [s.slug for s in document.iter_sections()]
+    for anchor in document.anchors:
+        wanted = fragment(anchor)
+        if wanted in resolved or case_target(document, anchor) is not None:
+            continue
+        message = f"`#{anchor.fragment}` matches no heading, id or name on this page"
+        close = [slug for slug in slugs if near(slug, slugify(wanted))]
+        fix = None
+        if len(close) == 1 and id(anchor) not in typo_anchors:
+            message += f"; did you mean `#{close[0]}`?"
+            fix = ctx.fix(
+                f"point the link at `#{close[0]}`", Edit(anchor.span.start, anchor.span.end, close[0])
+            )
+        yield ctx.report(anchor.span, message, fix)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ..style import entry_layout
+
+
+@rule(
+    "AL203",
+    "entry-layout",
+    "Entry's field order or layout differs from the list's dominant one",
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    tags=("entries", "consistency"),
+)
+def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
+    dominant = ctx.style.layout
+    if dominant is None or ctx.style.entry_count < 3:
+        return
+    for entry in ctx.document.iter_entries():
+        if entry.title is None:
+            continue
+        layout = entry_layout(entry)
+        if layout == dominant.value:
+            continue
+        message = f"entry laid out as `{layout}`; {dominant.evidence(f'`{dominant.value}`', verb='use')}"
+        yield ctx.report(entry.span, message)

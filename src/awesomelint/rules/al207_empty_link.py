@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+
+# `[[code]]` with no destination: Markdown leaves it as text, so it is not in the link list.
+_BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
+
+
+@rule(
+    "AL207",
+    "empty-link",
+    "Link with an empty or missing URL (`[code]()`, a bare `[[code]]`)",
+    severity=Severity.ERROR,
+    fix=Applicability.NONE,
+    tags=("entries", "links"),
+)
+def empty_link(ctx: Context) -> Iterator[Diagnostic]:
+    for link in ctx.document.links:
+        if not link.url.strip():
+            yield ctx.report(link.span, f"link `{link.label}` has no URL")
+    text = ctx.document.text
+    for entry in ctx.document.iter_entries():
+        linked = [(link.span.start, link.span.end) for link in entry.links]
+        for match in _BARE.finditer(text, entry.span.start, entry.span.end):
+            if any(start <= match.start() < end for start, end in linked):
+                continue
+            yield ctx.report(
+                ctx.span(match.start(), match.end()), f"`{match[0]}` looks like a link with no URL"
+            )

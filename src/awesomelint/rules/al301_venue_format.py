@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ..model import Venue
+from ..style import venue_punctuation, venue_shape
+
+_SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
+_WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
+
+
+def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit | None:
+    """The venue in the list's format, with punctuation moved out of the markup."""
+    if venue.year is None:
+        return None
+    opening, closing = _WRAP[markup]
+    year = venue.year.text + (")" if year_style == "paren" else "")
+    punctuation = venue_punctuation(venue)
+    following = ctx.document.text[venue.span.end : venue.span.end + len(punctuation)]
+    outside = "" if not punctuation or following == punctuation else punctuation
+    text = f"{opening}{venue.name.text}{_SEPARATORS[year_style]}{year}{closing}{outside}"
+    return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
+
+
+@rule(
+    "AL301",
+    "venue-format",
+    "Venue written unlike the list's dominant pattern (punctuation inside, line break, year style, markup)",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("venues", "consistency"),
+)
+def venue_format(ctx: Context) -> Iterator[Diagnostic]:
+    style = ctx.style
+    markup_style, year_style = style.venue_markup, style.venue_year
+    for entry in ctx.document.iter_entries():
+        venue = entry.venue
+        if venue is None:
+            continue
+        markup = markup_style.value if markup_style else venue.markup
+        years = year_style.value if year_style else venue.year_style
+        problems = []
+        punctuation = venue_punctuation(venue)
+        if punctuation and not (style.venue_punctuation and style.venue_punctuation.value == "yes"):
+            problems.append(f"`{punctuation}` inside the {venue.markup} markup")
+        if "\n" in venue.raw or "\r" in venue.raw:
+            problems.append("a line break inside it")
+        if venue.year is not None and venue.year_style != years:
+            problems.append("another year style")
+        if venue.markup != markup:
+            problems.append(f"{venue.markup} instead of {markup} markup")
+        if not problems:
+            continue
+        shape = venue_shape(markup, years)
+        evidence = year_style.evidence(f"`{shape}`") if year_style else f"the list writes `{shape}`"
+        shown = " ".join(venue.raw.split())
+        message = f"venue `{shown}` has {' and '.join(problems)}; {evidence}"
+        edit = _rewrite(ctx, venue, markup, years)
+        yield ctx.report(
+            venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None
+        )

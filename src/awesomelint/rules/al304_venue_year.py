@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+
+
+@dataclass
+class VenueYearOptions:
+    earliest: int = 1950
+    threshold: float = 0.75  # the share of entries with a year before a missing one is reported
+
+
+@rule(
+    "AL304",
+    "venue-year",
+    "Year before the earliest plausible one or after next year; missing where the list gives years",
+    severity=Severity.WARNING,
+    fix=Applicability.NONE,
+    tags=("venues",),
+    options=VenueYearOptions,
+)
+def venue_year(ctx: Context) -> Iterator[Diagnostic]:
+    options: VenueYearOptions = ctx.options
+    latest = datetime.date.today().year + 1
+    with_year = ctx.style.field_counts["year"]
+    total = ctx.style.entry_count
+    years_expected = total >= 3 and with_year >= options.threshold * total
+    for entry in ctx.document.iter_entries():
+        venue = entry.venue
+        if venue is not None and venue.year is not None:
+            year = int(venue.year.text)
+            if not options.earliest <= year <= latest:
+                message = f"year {year} is outside {options.earliest}-{latest}"
+                yield ctx.report(venue.year.span, message)
+        elif years_expected and entry.title is not None:
+            message = f"entry has no year; {with_year} of {total} entries give one"
+            yield ctx.report(entry.span, message)

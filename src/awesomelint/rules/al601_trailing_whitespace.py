@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ._lines import code_lines, hard_break_lines, lines
+
+
+@rule(
+    "AL601",
+    "trailing-whitespace",
+    "Spaces or tabs at the end of a line (not a two-space hard break inside a paragraph)",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("whitespace",),
+)
+def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
+    skip = code_lines(ctx.document)
+    hard_breaks = hard_break_lines(ctx.document)
+    for line in lines(ctx.document):
+        content = line.text.rstrip(" \t")
+        trailing = len(line.text) - len(content)
+        if not trailing or line.number in skip:
+            continue
+        if (
+            line.number in hard_breaks
+            and content
+            and line.text.endswith("  ")
+            and "\t" not in line.text[len(content) :]
+        ):
+            continue
+        start = line.start + len(content)
+        what = "white space only" if not content else f"{trailing} trailing white-space character(s)"
+        yield ctx.report(
+            ctx.span(start, line.end), f"line has {what}", ctx.fix("remove it", Edit(start, line.end, ""))
+        )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+
+
+@rule(
+    "AL603",
+    "final-newline",
+    "File does not end with exactly one newline",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("whitespace",),
+)
+def final_newline(ctx: Context) -> Iterator[Diagnostic]:
+    text = ctx.document.text
+    if not text.strip():
+        return
+    newline = "\r\n" if "\r\n" in text else "\n"
+    content_end = len(text.rstrip())
+    ending = text[content_end:]
+    if ending == newline:
+        return
+    if "\n" not in ending and "\r" not in ending:
+        message = "the file does not end with a newline"
+    else:
+        message = "the file ends with blank lines"
+    fix = ctx.fix("end the file with one newline", Edit(content_end, len(text), newline))
+    yield ctx.report(ctx.span(content_end, len(text)), message, fix)

@@ -1,0 +1,180 @@
+"""Dominant-style inference (DESIGN.md step 3): a list is judged against its own conventions.
+
+For each property (venue markup and year style, author markup and separator, entry layout, the host
+form of each site, the preprint server's name) the majority of the list's entries sets the style;
+configuration can pin any of them. A tie sets nothing: there is no convention to enforce.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .model import Document, Entry, Venue
+from .venues import VenueTable
+
+
+@dataclass(frozen=True)
+class Majority:
+    """The dominant value of a property, and how many of how many items have it."""
+
+    value: str
+    count: int
+    total: int
+    pinned: bool = False
+
+    def evidence(self, shown: str, noun: str = "entries", verb: str = "write") -> str:
+        if self.pinned:
+            return f"the configuration asks for {shown}"
+        return f"{self.count} of {self.total} {noun} {verb} {shown}"
+
+
+def majority(values: Iterable[str], pin: str | None = None) -> Majority | None:
+    counts = Counter(values)
+    total = sum(counts.values())
+    if pin is not None:
+        return Majority(pin, counts[pin], total, pinned=True)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return Majority(ranked[0][0], ranked[0][1], total)
+
+
+VENUE_SHAPES = {
+    "apostrophe": "Venue'YYYY",
+    "space": "Venue YYYY",
+    "comma": "Venue, YYYY",
+    "paren": "Venue (YYYY)",
+    "glued": "VenueYYYY",
+}
+_MARKUP_WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
+
+
+def venue_shape(markup: str, year_style: str) -> str:
+    """How a venue of this markup and year style is written, e.g. ``**Venue'YYYY**``."""
+    opening, closing = _MARKUP_WRAP[markup]
+    return f"{opening}{VENUE_SHAPES[year_style]}{closing}"
+
+
+def venue_punctuation(venue: Venue) -> str:
+    """Punctuation written inside the venue's markup after the year (``**EMNLP'2020.**``)."""
+    if venue.year is None or venue.markup == "plain":
+        return ""
+    inner_end = venue.span.end - (2 if venue.markup == "bold" else 1)
+    return venue.raw[venue.year.span.end - venue.span.start : inner_end - venue.span.start].strip()
+
+
+def author_period(entry: Entry) -> str:
+    """Whether the author line's closing period is inside its markup (``*A, B.*``)."""
+    if entry.authors is None:
+        return "none"
+    return "inside" if entry.authors.inner.raw.rstrip().endswith(".") else "outside"
+
+
+def entry_layout(entry: Entry) -> str:
+    """The entry's fields in source order, paragraphs separated by `` | ``: ``title venue | link``."""
+    located: list[tuple[int, str]] = []
+    if entry.title:
+        located.append((entry.title.span.start, "title"))
+    if entry.venue:
+        located.append((entry.venue.span.start, "venue"))
+    if entry.authors:
+        located.append((entry.authors.span.start, "authors"))
+    title = entry.title.span if entry.title else None
+    for link in entry.links:
+        if title is None or not (link.span.start <= title.start and title.end <= link.span.end):
+            located.append((link.span.start, "link"))
+    if entry.description:
+        located.append((entry.description.span.start, "description"))
+    located.sort()
+    groups: list[list[str]] = []
+    paragraph_index = -1
+    for start, kind in located:
+        index = next(
+            (i for i, p in enumerate(entry.paragraphs) if p.start <= start < p.end), len(entry.paragraphs) - 1
+        )
+        if index != paragraph_index or not groups:
+            groups.append([])
+            paragraph_index = index
+        if not (kind == "link" and groups[-1] and groups[-1][-1] == "link"):
+            groups[-1].append(kind)
+    return " | ".join(" ".join(group) for group in groups)
+
+
+def site(host: str) -> str:
+    return host.lower().removeprefix("www.")
+
+
+def url_host(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.hostname
+
+
+@dataclass
+class Style:
+    venue_markup: Majority | None = None
+    venue_year: Majority | None = None
+    venue_punctuation: Majority | None = None
+    author_markup: Majority | None = None
+    author_separator: Majority | None = None
+    author_period: Majority | None = None
+    layout: Majority | None = None
+    preprint: Majority | None = None
+    hosts: dict[str, Majority] = field(default_factory=dict)
+    field_counts: Counter[str] = field(default_factory=Counter)
+    entry_count: int = 0
+
+
+def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
+    entries = list(document.iter_entries())
+    with_venue = [e.venue for e in entries if e.venue is not None]
+    with_authors = [e for e in entries if e.authors is not None]
+    preprints = [
+        name
+        for v in with_venue
+        if (name := venues.canonical_name(v.name.text)) is not None and name in ("arXiv", "CoRR")
+    ]
+    host_forms: dict[str, list[str]] = {}
+    for link in document.links:
+        host = url_host(link.url)
+        if host is not None:
+            host_forms.setdefault(site(host), []).append(host.lower())
+    hosts = {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update(
+            name
+            for name, present in (
+                ("title", entry.title),
+                ("venue", entry.venue),
+                ("year", entry.year),
+                ("authors", entry.authors),
+                ("link", entry.links),
+            )
+            if present
+        )
+    return Style(
+        venue_markup=majority((v.markup for v in with_venue), pins.get("venue-markup")),
+        venue_year=majority((v.year_style for v in with_venue if v.year), pins.get("venue-year")),
+        venue_punctuation=majority("yes" if venue_punctuation(v) else "no" for v in with_venue),
+        author_markup=majority(
+            (e.authors.markup for e in with_authors if e.authors), pins.get("author-markup")
+        ),
+        author_separator=majority(
+            (e.authors.separator for e in with_authors if e.authors and len(e.authors.names) > 1),
+            pins.get("author-separator"),
+        ),
+        author_period=majority(author_period(e) for e in with_authors),
+        layout=majority((entry_layout(e) for e in entries if e.title), pins.get("layout")),
+        preprint=majority(preprints, pins.get("preprint")),
+        hosts=hosts,
+        field_counts=counts,
+        entry_count=len(entries),
+    )
