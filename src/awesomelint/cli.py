@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,10 +12,16 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .config import ConfigError, load_config
+from .config import Config, ConfigError, load_config
+from .diagnostic import Severity
+from .docs import rule_doc
+from .engine import Settings, all_rules, rule_by_selector, run_rules
 from .model import Document, Entry, Section
 from .parse import parse
+from .report import FORMATS, FileReport, ReportOptions, reporters
 from .source import InputError, read_source
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def _fail(message: str) -> NoReturn:
@@ -22,17 +29,59 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _input_paths(paths: Sequence[Path], config_path: Path | None, no_config: bool) -> list[Path]:
-    """The files named on the command line, or the configured ``files`` when none are named."""
-    if paths:
-        return list(paths)
+def _display(path: Path) -> str:
+    """The path as the user would write it: relative to the working folder when inside it."""
     try:
-        config = load_config(Path.cwd(), config_path, no_config)
-    except ConfigError as error:
-        _fail(str(error))
-    if not config.files:
-        _fail("no files given and no `files` in the configuration; name a Markdown file")
-    return [config.root / name for name in config.files]
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") or part in ("node_modules", "vendor") for part in relative):
+            continue
+        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file():
+            found.append(path)
+    return found
+
+
+def _input_paths(
+    paths: Sequence[Path], config_path: Path | None, no_config: bool, folders: bool = False
+) -> list[Path]:
+    """The files named on the command line (folders expanded to their Markdown files when
+    ``folders``), or the configured ``files`` when none are named."""
+    if not paths:
+        try:
+            config = load_config(Path.cwd(), config_path, no_config)
+        except ConfigError as error:
+            _fail(str(error))
+        if not config.files:
+            _fail("no files given and no `files` in the configuration; name a Markdown file")
+        paths = [config.root / name for name in config.files]
+    expanded: list[Path] = []
+    for path in paths:
+        if folders and path.is_dir():
+            expanded.extend(_markdown_files(path))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+class _Configs:
+    """The configuration of each linted file's folder (found once per folder)."""
+
+    def __init__(self, explicit: Path | None, no_config: bool) -> None:
+        self.explicit, self.no_config = explicit, no_config
+        self._by_folder: dict[Path, Config] = {}
+
+    def for_file(self, path: Path) -> Config:
+        folder = path.resolve().parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = load_config(folder, self.explicit, self.no_config)
+        return self._by_folder[folder]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +94,107 @@ config_option = click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Use this configuration file."
 )
 no_config_option = click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+
+
+def _selection(value: str | None) -> list[str]:
+    return [part for part in (value or "").replace(" ", ",").split(",") if part]
+
+
+@main.command("check")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--select", help="Rules to run: codes, prefixes (AL3) or names, comma-separated; replaces the config."
+)
+@click.option("--ignore", help="Rules to skip, added to the configuration's `ignore`.")
+@click.option("--extend-select", help="Rules to run besides the selected ones.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 (default: warning, or `fail-on` in the configuration).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@config_option
+@no_config_option
+def check_command(
+    files: tuple[Path, ...],
+    select: str | None,
+    ignore: str | None,
+    extend_select: str | None,
+    output_format: str,
+    output: Path | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    color: bool | None,
+    config_path: Path | None,
+    no_config: bool,
+) -> None:
+    """Lint each FILE (or the Markdown files in a folder) and report what is inconsistent or broken.
+
+    Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 errors."""
+    configs = _Configs(config_path, no_config)
+    reports: list[FileReport] = []
+    failed = False
+    threshold = Severity.WARNING
+    for path in _input_paths(files, config_path, no_config, folders=True):
+        try:
+            settings = Settings.from_config(
+                configs.for_file(path),
+                select=_selection(select) if select is not None else None,
+                ignore=_selection(ignore),
+                extend_select=_selection(extend_select),
+            )
+            source = read_source(path)
+        except (ConfigError, InputError, ValueError) as error:
+            click.echo(f"awesomelint: error: {error}", err=True)
+            failed = True
+            continue
+        threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
+        reports.append(FileReport(_display(path), source.text, run_rules(parse(source.text), settings)))
+    use_color = _use_color(color, output, output_format)
+    rendered = reporters()[output_format](reports, ReportOptions(color=use_color, fail_on=threshold))
+    _write(rendered, output)
+    if failed:
+        sys.exit(2)
+    findings = any(d.severity >= threshold for report in reports for d in report.diagnostics)
+    sys.exit(1 if findings and not exit_zero else 0)
+
+
+def _use_color(color: bool | None, output: Path | None, output_format: str) -> bool:
+    if output_format != "text" or output is not None:
+        return False
+    if color is not None:
+        return color
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _write(rendered: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(rendered)
+        return
+    try:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    except OSError as error:
+        _fail(f"{output}: cannot write the report ({error.strerror})")
+
+
+@main.command("rule")
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="List every rule.")
+def rule_command(code: str | None, show_all: bool) -> None:
+    """Print the documentation of rule CODE (a code or a name), or list every rule with --all."""
+    if show_all or code is None:
+        rows = sorted(all_rules(), key=lambda r: r.code)
+        click.echo(f"{'code':<6}  {'name':<20}  {'severity':<8}  {'fix':<6}  summary")
+        for r in rows:
+            click.echo(f"{r.code:<6}  {r.name:<20}  {r.severity.label:<8}  {r.fix.value:<6}  {r.summary}")
+        return
+    found = rule_by_selector(code)
+    if found is None:
+        _fail(f"unknown rule `{code}`; `awesomelint rule --all` lists them")
+    click.echo(rule_doc(found).rstrip("\n"))
 
 
 @main.command("parse")
@@ -71,15 +221,15 @@ def parse_command(
     if output_format == "json":
         payload: dict[str, Any] = {
             "version": 1,
-            "files": [{"path": str(path), **document.to_dict()} for path, document in documents],
+            "files": [{"path": _display(path), **document.to_dict()} for path, document in documents],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for path, document in documents:
-        click.echo(_outline(path, document))
+        click.echo(_outline(_display(path), document))
 
 
-def _outline(path: Path, document: Document) -> str:
+def _outline(path: str, document: Document) -> str:
     entries = sum(1 for _ in document.iter_entries())
     sections = sum(1 for _ in document.iter_sections())
     lines = [f"{path}: {entries} entries in {sections} sections"]

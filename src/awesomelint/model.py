@@ -211,7 +211,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A same-page reference ``#fragment`` (from a Markdown link or an HTML ``href``)."""
+    """A same-page reference ``#fragment`` (from a Markdown link or an HTML ``href``); the span
+    covers the fragment after the ``#``."""
 
     fragment: str
     span: Span

@@ -282,8 +282,9 @@ class _Builder:
             if piece.kind == "link":
                 link = make_link(self.source, piece)
                 self.doc.links.append(link)
-                if link.url.startswith("#"):
-                    self.doc.anchors.append(Anchor(link.url[1:], link.url_span, link.label))
+                if link.url.startswith("#") and link.url_span != link.span:
+                    fragment = self.source.original_span(link.url_span.start + 1, link.url_span.end)
+                    self.doc.anchors.append(Anchor(link.url[1:], fragment, link.label))
             elif piece.kind == "html":
                 html = self.source.normalized[piece.start : piece.end]
                 comment = _HTML_COMMENT.fullmatch(html)
@@ -299,7 +300,9 @@ class _Builder:
             if attribute != "href":
                 self.doc.html_ids.add(value)
             elif value.startswith("#"):
-                span = self.source.span(offset + match.start(value_group), offset + match.end(value_group))
+                span = self.source.span(
+                    offset + match.start(value_group) + 1, offset + match.end(value_group)
+                )
                 self.doc.anchors.append(Anchor(value[1:], span, ""))
 
 

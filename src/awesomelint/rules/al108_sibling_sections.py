@@ -23,7 +23,7 @@ def sibling_sections(ctx: Context) -> Iterator[Diagnostic]:
         parents = [s for s in group if s.children]
         if len(parents) < 3:
             continue
-        names = {id(s): {c.text for c in s.children} for s in parents}
+        names = {id(s): list(dict.fromkeys(c.text for c in s.children)) for s in parents}
         counts = Counter(name for s in parents for name in names[id(s)])
         common = [name for name, count in counts.items() if count * 2 > len(parents)]
         for section in parents:

@@ -31,7 +31,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
         ):
             continue
         start = line.start + len(content)
-        what = "white space only" if not content else f"{trailing} trailing white-space character(s)"
+        plural = "s" if trailing != 1 else ""
+        what = "white space only" if not content else f"{trailing} trailing white-space character{plural}"
         yield ctx.report(
             ctx.span(start, line.end), f"line has {what}", ctx.fix("remove it", Edit(start, line.end, ""))
         )

@@ -1,0 +1,26 @@
+"""Rule documentation pages: ``rules/<CODE>-<name>.md`` in the repository, packaged into the wheel
+as ``awesomelint/_rule_docs``."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .engine import Rule
+
+_CHECKOUT_DOCS = Path(__file__).resolve().parents[2] / "rules"
+
+
+def doc_filename(rule: Rule) -> str:
+    return f"{rule.code}-{rule.name}.md"
+
+
+def rule_doc(rule: Rule) -> str:
+    """The rule's documentation page, from the installed package or the source checkout."""
+    packaged = resources.files("awesomelint").joinpath("_rule_docs", doc_filename(rule))
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    checkout = _CHECKOUT_DOCS / doc_filename(rule)
+    if checkout.is_file():
+        return checkout.read_text(encoding="utf-8")
+    return f"# {rule.code} {rule.name}\n\n{rule.summary}\n"

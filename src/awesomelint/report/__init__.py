@@ -1,0 +1,89 @@
+"""Reporters: one module per output format, each a pure function from findings to text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+
+
+@dataclass
+class FileReport:
+    """The findings of one file, with its text for code frames."""
+
+    path: str
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    color: bool = False
+    fail_on: Severity = Severity.WARNING
+
+
+Reporter = Callable[[Sequence[FileReport], ReportOptions], str]
+
+
+def all_diagnostics(reports: Sequence[FileReport]) -> list[tuple[FileReport, Diagnostic]]:
+    return [(report, d) for report in reports for d in report.diagnostics]
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    findings: int
+    by_severity: dict[str, int]
+    by_rule: list[tuple[str, str, int]]  # code, name, count
+    safe_fixes: int
+    unsafe_fixes: int
+
+    def headline(self) -> str:
+        if not self.findings:
+            return f"No findings in {self.files} file{'s' if self.files != 1 else ''}."
+        parts = [f"{count} {label}" for label, count in self.by_severity.items() if count]
+        head = f"Found {self.findings} finding{'s' if self.findings != 1 else ''} in {self.files} file"
+        head += f"{'s' if self.files != 1 else ''} ({', '.join(parts)})."
+        if self.safe_fixes:
+            head += f" {self.safe_fixes} fixable with `awesomelint fix`"
+            head += f" ({self.unsafe_fixes} more with `--unsafe-fixes`)." if self.unsafe_fixes else "."
+        elif self.unsafe_fixes:
+            head += f" {self.unsafe_fixes} fixable with `awesomelint fix --unsafe-fixes`."
+        return head
+
+
+def summarize(reports: Sequence[FileReport]) -> Summary:
+    pairs = all_diagnostics(reports)
+    severities = Counter(d.severity for _, d in pairs)
+    rules = Counter((d.code, d.name) for _, d in pairs)
+    fixes = Counter(d.fix.applicability for _, d in pairs if d.fix is not None)
+    return Summary(
+        files=len(reports),
+        findings=len(pairs),
+        by_severity={
+            "errors": severities[Severity.ERROR],
+            "warnings": severities[Severity.WARNING],
+            "info": severities[Severity.INFO],
+        },
+        by_rule=[(code, name, count) for (code, name), count in sorted(rules.items())],
+        safe_fixes=fixes[Applicability.SAFE],
+        unsafe_fixes=fixes[Applicability.UNSAFE],
+    )
+
+
+def reporters() -> dict[str, Reporter]:
+    from . import concise, github, json, markdown, sarif, text
+
+    return {
+        "text": text.render,
+        "concise": concise.render,
+        "json": json.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "markdown": markdown.render,
+    }
+
+
+FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")

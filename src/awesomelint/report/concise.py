@@ -1,0 +1,18 @@
+"""One line per finding: ``path:line:col: CODE [name] message``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import FileReport, ReportOptions, summarize
+from .text import location
+
+
+def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
+    lines = [
+        f"{location(report, d)}: {d.code} [{d.name}] {d.message}"
+        for report in reports
+        for d in report.diagnostics
+    ]
+    lines.append(summarize(reports).headline())
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""The default report: each finding with a code frame, then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from ..diagnostic import Diagnostic, Severity
+from . import FileReport, ReportOptions, summarize
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def location(report: FileReport, diagnostic: Diagnostic) -> str:
+    return f"{report.path}:{diagnostic.span.start_line}:{diagnostic.span.start_col}"
+
+
+def _frame(text: str, diagnostic: Diagnostic, color: bool) -> list[str]:
+    span = diagnostic.span
+    lines = text.splitlines()
+    if not 1 <= span.start_line <= len(lines):
+        return []
+    line = lines[span.start_line - 1].replace("\ufeff", "")
+    start = span.start_col - 1 - (1 if span.start_line == 1 and text.startswith("\ufeff") else 0)
+    end = span.end_col - 1 if span.end_line == span.start_line else len(line)
+    shown = line.expandtabs(4)
+    caret_start = len(line[: max(start, 0)].expandtabs(4))
+    caret_end = len(line[: max(end, start + 1)].expandtabs(4))
+    width = len(str(span.start_line))
+    carets = "^" * max(1, caret_end - caret_start)
+    if color:
+        carets = click.style(carets, fg=_COLORS[diagnostic.severity], bold=True)
+    gutter = " " * width
+    return [f" {gutter} |", f" {span.start_line} | {shown}", f" {gutter} | {' ' * caret_start}{carets}"]
+
+
+def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
+    out: list[str] = []
+    for report in reports:
+        for diagnostic in report.diagnostics:
+            code = diagnostic.code
+            severity = diagnostic.severity.label
+            if options.color:
+                code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
+                severity = click.style(severity, fg=_COLORS[diagnostic.severity])
+            marker = " [*]" if diagnostic.fix is not None else ""
+            head = f"{location(report, diagnostic)}: {code} [{diagnostic.name}] {severity}:"
+            out.append(f"{head} {diagnostic.message}{marker}")
+            out.extend(_frame(report.text, diagnostic, options.color))
+            out.append("")
+    summary = summarize(reports)
+    out.append(summary.headline())
+    for code, name, count in summary.by_rule:
+        out.append(f"  {count:>5}  {code} {name}")
+    if summary.safe_fixes or summary.unsafe_fixes:
+        out.append("[*] has a fix.")
+    return "\n".join(out)

@@ -1,0 +1,66 @@
+"""Every rule has a page in rules/ whose examples the engine agrees with, and every fix a rule
+emits is one it declares."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from awesomelint import parse
+from awesomelint.diagnostic import Applicability
+from awesomelint.docs import doc_filename, rule_doc
+from awesomelint.engine import Rule, all_rules, run_rules
+
+from .conftest import FIXTURES, ROOT, SEED
+
+RULES = sorted(all_rules(), key=lambda r: r.code)
+
+
+def _example(page: str, kind: str) -> str:
+    match = re.search(rf"(`{{3,}})markdown {kind}\n(.*?)\n\1\n", page, re.DOTALL)
+    assert match is not None, f"no `markdown {kind}` example"
+    return match[2] + "\n"
+
+
+def test_every_rule_has_a_page_and_every_page_a_rule() -> None:
+    pages = {path.name for path in (ROOT / "rules").glob("*.md")}
+    assert pages == {doc_filename(r) for r in RULES}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_page_header_matches_the_registry(rule: Rule) -> None:
+    page = rule_doc(rule)
+    assert page.startswith(f"# {rule.code} {rule.name}\n")
+    assert f"| {rule.severity.label} | {rule.fix.value} |" in page
+    assert rule.summary in page
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_bad_example_gives_the_rule_and_good_gives_nothing(rule: Rule) -> None:
+    page = rule_doc(rule)
+    bad = run_rules(parse(_example(page, "bad")))
+    assert rule.code in {d.code for d in bad}, [(d.code, d.message) for d in bad]
+    good = run_rules(parse(_example(page, "good")))
+    assert good == [], [(d.code, d.span.start_line, d.message) for d in good]
+
+
+def _corpus() -> list[str]:
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.md"))]
+    texts += [_example(rule_doc(rule), "bad") for rule in RULES]
+    return texts
+
+
+def test_rules_emit_only_the_fixes_they_declare() -> None:
+    declared = {r.code: r.fix for r in RULES}
+    emitted = 0
+    for text in _corpus():
+        for diagnostic in run_rules(parse(text)):
+            if diagnostic.fix is None:
+                continue
+            emitted += 1
+            assert declared[diagnostic.code] is not Applicability.NONE, diagnostic
+            assert diagnostic.fix.applicability is declared[diagnostic.code], diagnostic
+            assert diagnostic.fix.edits, diagnostic
+    assert emitted > 50
