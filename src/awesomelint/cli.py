@@ -155,7 +155,7 @@ def check_command(
         reports.append(FileReport(_display(path), source.text, run_rules(parse(source.text), settings)))
     use_color = _use_color(color, output, output_format)
     rendered = reporters()[output_format](reports, ReportOptions(color=use_color, fail_on=threshold))
-    _write(rendered, output)
+    _write(rendered, output, use_color)
     if failed:
         sys.exit(2)
     findings = any(d.severity >= threshold for report in reports for d in report.diagnostics)
@@ -170,9 +170,9 @@ def _use_color(color: bool | None, output: Path | None, output_format: str) -> b
     return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _write(rendered: str, output: Path | None) -> None:
+def _write(rendered: str, output: Path | None, color: bool = False) -> None:
     if output is None:
-        click.echo(rendered)
+        click.echo(rendered, color=color)
         return
     try:
         output.write_text(rendered + "\n", encoding="utf-8")

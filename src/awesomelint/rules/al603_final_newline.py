@@ -19,7 +19,9 @@ def final_newline(ctx: Context) -> Iterator[Diagnostic]:
     if not text.strip():
         return
     newline = "\r\n" if "\r\n" in text else "\n"
-    content_end = len(text.rstrip())
+    last = text.rstrip()
+    # The end of the last line with content, its own trailing spaces included (those are AL601's).
+    content_end = len(last) + len(text[len(last) :].split("\n")[0].rstrip("\r"))
     ending = text[content_end:]
     if ending == newline:
         return
