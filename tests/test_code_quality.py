@@ -13,12 +13,12 @@ def _tool(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check() -> None:
-    result = _tool("ruff", "check", "src", "tests")
+    result = _tool("ruff", "check", "src", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = _tool("ruff", "format", "--check", "src", "tests")
+    result = _tool("ruff", "format", "--check", "src", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -8,6 +8,7 @@ gave us, so that ``text[span.start:span.end]`` is always the exact source of a n
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,20 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 class InputError(Exception):
     """A file we cannot read as a Markdown list; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the original text: 1-based number, start offset, content without the break."""
+
+    number: int
+    start: int
+    text: str
+    has_break: bool
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 class Source:
@@ -84,9 +99,17 @@ class Source:
             end_col=end - self._orig_starts[max(end_line, 0)] + 1,
         )
 
-    def original_line_starts(self) -> list[int]:
-        """Offsets in the original text where each line starts."""
-        return list(self._orig_starts)
+    @functools.cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """The lines of the original text, computed once."""
+        text, starts = self.text, self._orig_starts
+        result = []
+        for index, start in enumerate(starts):
+            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
+            raw = text[start:stop]
+            content = raw.rstrip("\r\n")
+            result.append(Line(index + 1, start, content, len(content) != len(raw)))
+        return tuple(result)
 
     def line_span(self, first_line: int, last_line: int) -> Span:
         """The span of whole 0-based lines ``first_line..last_line`` (inclusive), without the break."""

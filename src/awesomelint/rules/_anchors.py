@@ -18,10 +18,12 @@ def fragment(anchor: Anchor) -> str:
     return unquote(anchor.fragment)
 
 
-def case_target(document: Document, anchor: Anchor) -> str | None:
-    """The target an anchor reaches only when case is ignored."""
-    wanted = fragment(anchor).lower()
-    return next((t for t in sorted(targets(document)) if t.lower() == wanted), None)
+def case_targets(resolved: set[str]) -> dict[str, str]:
+    """Lower-cased fragment -> the target it reaches when case is ignored."""
+    found: dict[str, str] = {}
+    for target in sorted(resolved):
+        found.setdefault(target.lower(), target)
+    return found
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import Document
+from ..source import Line
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int  # 1-based
-    start: int  # offset of the line's first character in the original text
-    text: str  # without the line break
-    has_break: bool
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
-def lines(document: Document) -> list[Line]:
-    text = document.text
-    starts = document.source.original_line_starts()
-    result = []
-    for index, start in enumerate(starts):
-        stop = starts[index + 1] if index + 1 < len(starts) else len(text)
-        raw = text[start:stop]
-        content = raw.rstrip("\r\n")
-        result.append(Line(index + 1, start, content, len(content) != len(raw)))
-    return result
+def lines(document: Document) -> tuple[Line, ...]:
+    return document.source.lines
 
 
 def code_lines(document: Document) -> set[int]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..diagnostic import Edit
 from ..model import Document, Section
-from ._lines import Line, lines
+from ..source import Line
+from ._lines import lines
 
 
 def is_empty(section: Section) -> bool:
@@ -27,7 +28,7 @@ def removal(document: Document, section: Section) -> Edit | None:
     first = section.span.start_line
     last = following.span.start_line - 1 if following else len(all_lines)
     heading_lines = {n for s in subtree for n in range(s.span.start_line, s.span.end_line + 1)}
-    stretch: list[Line] = all_lines[first - 1 : last]
+    stretch: tuple[Line, ...] = all_lines[first - 1 : last]
     if any(line.text.strip() and line.number not in heading_lines for line in stretch):
         return None
     end = all_lines[last].start if last < len(all_lines) else len(document.text)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._anchors import case_target, fragment, targets
+from ._anchors import case_targets, fragment, targets
 
 
 @rule(
@@ -17,10 +17,11 @@ from ._anchors import case_target, fragment, targets
 )
 def anchor_case(ctx: Context) -> Iterator[Diagnostic]:
     resolved = targets(ctx.document)
+    by_case = case_targets(resolved)
     for anchor in ctx.document.anchors:
         if fragment(anchor) in resolved:
             continue
-        target = case_target(ctx.document, anchor)
+        target = by_case.get(fragment(anchor).lower())
         if target is None:
             continue
         message = (
