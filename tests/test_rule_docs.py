@@ -64,3 +64,12 @@ def test_rules_emit_only_the_fixes_they_declare() -> None:
             assert diagnostic.fix.applicability is declared[diagnostic.code], diagnostic
             assert diagnostic.fix.edits, diagnostic
     assert emitted > 50
+
+
+def test_readme_rule_table_is_current() -> None:
+    from awesomelint.docs import rule_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- rules:start[^>]*-->\n(.*?)\n<!-- rules:end -->", readme, re.DOTALL)
+    assert match is not None
+    assert match[1] == rule_table(), "regenerate with `awesomelint rule --all --format markdown`"

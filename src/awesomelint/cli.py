@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .config import Config, ConfigError, load_config
 from .diagnostic import Severity
-from .docs import rule_doc
+from .docs import rule_doc, rule_table
 from .engine import Settings, all_rules, rule_by_selector, run_rules
 from .model import Document, Entry, Section
 from .parse import parse
@@ -183,8 +183,18 @@ def _write(rendered: str, output: Path | None, color: bool = False) -> None:
 @main.command("rule")
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
-def rule_command(code: str | None, show_all: bool) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="Format of --all.",
+)
+def rule_command(code: str | None, show_all: bool, output_format: str) -> None:
     """Print the documentation of rule CODE (a code or a name), or list every rule with --all."""
+    if (show_all or code is None) and output_format == "markdown":
+        click.echo(rule_table())
+        return
     if show_all or code is None:
         rows = sorted(all_rules(), key=lambda r: r.code)
         click.echo(f"{'code':<6}  {'name':<20}  {'severity':<8}  {'fix':<6}  summary")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .engine import Rule
+from .engine import Rule, all_rules
 
 _CHECKOUT_DOCS = Path(__file__).resolve().parents[2] / "rules"
 
@@ -24,3 +24,12 @@ def rule_doc(rule: Rule) -> str:
     if checkout.is_file():
         return checkout.read_text(encoding="utf-8")
     return f"# {rule.code} {rule.name}\n\n{rule.summary}\n"
+
+
+def rule_table() -> str:
+    """The Markdown table of every rule, as README.md shows it."""
+    rows = ["| Code | Name | Severity | Fix | What it reports |", "| --- | --- | --- | --- | --- |"]
+    for rule in sorted(all_rules(), key=lambda r: r.code):
+        link = f"[{rule.code}](rules/{doc_filename(rule)})"
+        rows.append(f"| {link} | {rule.name} | {rule.severity.label} | {rule.fix.value} | {rule.summary} |")
+    return "\n".join(rows)
