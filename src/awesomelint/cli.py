@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -16,10 +18,11 @@ from .config import Config, ConfigError, load_config
 from .diagnostic import Severity
 from .docs import rule_doc, rule_table
 from .engine import Settings, all_rules, rule_by_selector, run_rules
+from .fix import FixError, FixResult, fix_text, write_fixed
 from .model import Document, Entry, Section
 from .parse import parse
 from .report import FORMATS, FileReport, ReportOptions, reporters
-from .source import InputError, read_source
+from .source import InputError, SourceFile, decode, read_source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -100,66 +103,194 @@ def _selection(value: str | None) -> list[str]:
     return [part for part in (value or "").replace(" ", ",").split(",") if part]
 
 
+def lint_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that `check` and `fix` share."""
+    options = [
+        click.argument("files", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "--select",
+            help="Rules to run: codes, prefixes (AL3) or names, comma-separated; replaces the config.",
+        ),
+        click.option("--ignore", help="Rules to skip, added to the configuration's `ignore`."),
+        click.option("--extend-select", help="Rules to run besides the selected ones."),
+        click.option(
+            "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+        ),
+        click.option(
+            "--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file."
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["error", "warning", "info"]),
+            help="Lowest severity that makes the exit code 1 (default: warning, or the configuration's).",
+        ),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings."),
+        click.option(
+            "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
+        ),
+        click.option("--unsafe-fixes", is_flag=True, help="With fixing: apply unsafe fixes too."),
+        config_option,
+        no_config_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@dataclass
+class _Run:
+    """One `check` or `fix` invocation: its options and what it found."""
+
+    files: tuple[Path, ...]
+    select: str | None
+    ignore: str | None
+    extend_select: str | None
+    output_format: str
+    output: Path | None
+    fail_on: str | None
+    exit_zero: bool
+    color: bool | None
+    unsafe_fixes: bool
+    config_path: Path | None
+    no_config: bool
+    reports: list[FileReport] = field(default_factory=list)
+    failed: bool = False
+    threshold: Severity = Severity.WARNING
+
+    def settings_for(self, path: Path, configs: _Configs) -> Settings:
+        settings = Settings.from_config(
+            configs.for_file(path),
+            select=_selection(self.select) if self.select is not None else None,
+            ignore=_selection(self.ignore),
+            extend_select=_selection(self.extend_select),
+        )
+        self.threshold = Severity.parse(self.fail_on) if self.fail_on else settings.fail_on
+        return settings
+
+    def error(self, message: str) -> None:
+        click.echo(f"awesomelint: error: {message}", err=True)
+        self.failed = True
+
+    def report(self, stream_to_stderr: bool = False) -> None:
+        use_color = _use_color(self.color, self.output, self.output_format) and not stream_to_stderr
+        options = ReportOptions(color=use_color, fail_on=self.threshold)
+        rendered = reporters()[self.output_format](self.reports, options)
+        if stream_to_stderr and self.output is None:
+            click.echo(rendered, err=True)
+        else:
+            _write(rendered, self.output, use_color)
+
+    def findings(self) -> bool:
+        return any(d.severity >= self.threshold for report in self.reports for d in report.diagnostics)
+
+
 @main.command("check")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@lint_options
 @click.option(
-    "--select", help="Rules to run: codes, prefixes (AL3) or names, comma-separated; replaces the config."
+    "--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed (the same as `awesomelint fix`)."
 )
-@click.option("--ignore", help="Rules to skip, added to the configuration's `ignore`.")
-@click.option("--extend-select", help="Rules to run besides the selected ones.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 (default: warning, or `fail-on` in the configuration).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-@config_option
-@no_config_option
-def check_command(
-    files: tuple[Path, ...],
-    select: str | None,
-    ignore: str | None,
-    extend_select: str | None,
-    output_format: str,
-    output: Path | None,
-    fail_on: str | None,
-    exit_zero: bool,
-    color: bool | None,
-    config_path: Path | None,
-    no_config: bool,
-) -> None:
+@click.pass_context
+def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) -> None:
     """Lint each FILE (or the Markdown files in a folder) and report what is inconsistent or broken.
 
     Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 errors."""
-    configs = _Configs(config_path, no_config)
-    reports: list[FileReport] = []
-    failed = False
-    threshold = Severity.WARNING
-    for path in _input_paths(files, config_path, no_config, folders=True):
+    if apply_fixes:
+        context.invoke(fix_command, **options)
+        return
+    run = _Run(**options)
+    configs = _Configs(run.config_path, run.no_config)
+    for path in _input_paths(run.files, run.config_path, run.no_config, folders=True):
         try:
-            settings = Settings.from_config(
-                configs.for_file(path),
-                select=_selection(select) if select is not None else None,
-                ignore=_selection(ignore),
-                extend_select=_selection(extend_select),
-            )
+            settings = run.settings_for(path, configs)
             source = read_source(path)
         except (ConfigError, InputError, ValueError) as error:
-            click.echo(f"awesomelint: error: {error}", err=True)
-            failed = True
+            run.error(str(error))
             continue
-        threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
-        reports.append(FileReport(_display(path), source.text, run_rules(parse(source.text), settings)))
-    use_color = _use_color(color, output, output_format)
-    rendered = reporters()[output_format](reports, ReportOptions(color=use_color, fail_on=threshold))
-    _write(rendered, output, use_color)
-    if failed:
+        run.reports.append(FileReport(_display(path), source.text, run_rules(parse(source.text), settings)))
+    run.report()
+    if run.failed:
         sys.exit(2)
-    findings = any(d.severity >= threshold for report in reports for d in report.diagnostics)
-    sys.exit(1 if findings and not exit_zero else 0)
+    sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+@main.command("fix")
+@lint_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if anything would change.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
+def fix_command(
+    show_diff: bool = False, check_only: bool = False, exit_non_zero_on_fix: bool = False, **options: Any
+) -> None:
+    """Fix what can be fixed in each FILE, in place, and report what remains for a person.
+
+    Safe fixes by default; --unsafe-fixes adds the rest. `-` reads standard input and writes the fixed
+    text to standard output (the report then goes to standard error). Before anything is written the
+    result is re-parsed and compared with the input: the same entries with the same titles, authors and
+    links; otherwise nothing is written and the exit code is 2."""
+    run = _Run(**options)
+    configs = _Configs(run.config_path, run.no_config)
+    changed = False
+    from_stdin = run.files == (Path("-"),)
+    paths = (
+        [Path("-")] if from_stdin else _input_paths(run.files, run.config_path, run.no_config, folders=True)
+    )
+    for path in paths:
+        try:
+            settings = run.settings_for(Path.cwd() / "stdin.md" if from_stdin else path, configs)
+            source = _read_stdin() if from_stdin else read_source(path)
+            result = fix_text(source.text, settings, unsafe=run.unsafe_fixes)
+        except (ConfigError, InputError, ValueError, FixError) as error:
+            run.error(str(error))
+            continue
+        name = "-" if from_stdin else _display(path)
+        if from_stdin:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        elif show_diff:
+            click.echo(_diff(name, result), nl=False)
+        elif not check_only and result.changed:
+            try:
+                write_fixed(source, result.text)
+            except InputError as error:
+                run.error(str(error))
+                continue
+        changed |= result.changed
+        run.reports.append(FileReport(name, result.text, result.remaining))
+        _tell_fixed(name, result, written=not (show_diff or check_only))
+    if not show_diff:
+        run.report(stream_to_stderr=from_stdin)
+    if run.failed:
+        sys.exit(2)
+    if (show_diff or check_only) and changed:
+        sys.exit(1)
+    if exit_non_zero_on_fix and changed:
+        sys.exit(1)
+    sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+def _read_stdin() -> SourceFile:
+    data = sys.stdin.buffer.read()
+    return SourceFile(path=Path("-"), text=decode(data, "<stdin>"), data=data)
+
+
+def _diff(name: str, result: FixResult) -> str:
+    return "".join(
+        difflib.unified_diff(
+            result.original.splitlines(keepends=True),
+            result.text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
+
+
+def _tell_fixed(name: str, result: FixResult, written: bool) -> None:
+    if not result.fixed:
+        return
+    total = sum(result.fixed.values())
+    counts = ", ".join(f"{code} x{count}" for code, count in sorted(result.fixed.items()))
+    verb = "fixed" if written else "would fix"
+    click.echo(f"{name}: {verb} {total} finding{'s' if total != 1 else ''} ({counts})", err=True)
 
 
 def _use_color(color: bool | None, output: Path | None, output_format: str) -> bool:

@@ -138,15 +138,19 @@ def read_source(path: Path) -> SourceFile:
         raise InputError(f"{path}: permission denied; make the file readable") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror}); check the file") from None
+    return SourceFile(path=path, text=decode(data, str(path)), data=data)
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a Markdown file's bytes, or InputError naming ``name`` and the problem."""
     if not data.strip():
-        raise InputError(f"{path}: the file is empty; there is no list to read")
+        raise InputError(f"{name}: the file is empty; there is no list to read")
     if b"\0" in data:
-        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes); give a Markdown file")
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a Markdown file")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "convert the file to UTF-8"
         ) from None
-    return SourceFile(path=path, text=text, data=data)

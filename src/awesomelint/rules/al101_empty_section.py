@@ -22,6 +22,7 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
         below = sum(1 for _ in section.walk()) - 1
         extent = f" (nor do its {below} sub-sections)" if below else ""
         message = f"section `{section.text}` has no entries and no content{extent}"
-        edit = removal(ctx.document, section)
-        fix = ctx.fix(f"remove the empty section `{section.text}`", edit) if edit else None
+        # The document's title stays: an empty list still needs its name.
+        edits = removal(ctx.document, section) if section.level > 1 else None
+        fix = ctx.fix(f"remove the empty section `{section.text}`", *edits) if edits else None
         yield ctx.report(section.span, message, fix)

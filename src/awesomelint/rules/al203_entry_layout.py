@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..style import entry_layout
+from ._layout import Template, rewrite
 
 
 @rule(
@@ -19,6 +20,8 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
     dominant = ctx.style.layout
     if dominant is None or ctx.style.entry_count < 3:
         return
+    text = ctx.document.text
+    template = Template.from_entries(text, list(ctx.document.iter_entries()), dominant.value)
     for entry in ctx.document.iter_entries():
         if entry.title is None:
             continue
@@ -26,4 +29,6 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
         if layout == dominant.value:
             continue
         message = f"entry laid out as `{layout}`; {dominant.evidence(f'`{dominant.value}`', verb='use')}"
-        yield ctx.report(entry.span, message)
+        edit = rewrite(text, entry, template) if template else None
+        fix = ctx.fix(f"rewrite the entry as `{dominant.value}`", edit) if edit else None
+        yield ctx.report(entry.span, message, fix)

@@ -1,0 +1,197 @@
+"""The fixer (DESIGN.md step 6): apply fixes to a fixpoint, prove the list is the same list, write
+atomically.
+
+Fixes are plain data (text edits). Each pass lints the text, takes every applicable fix whose edits
+overlap no fix already taken, applies them, and lints again, until nothing fixable is left. Before the
+result is accepted, a semantic guard re-parses it and compares it with the input entry by entry.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostic import Applicability, Diagnostic, Edit, Fix
+from .engine import Settings, run_rules
+from .model import Document, Entry
+from .parse import parse
+from .rules.al501_duplicate_link import normalized_url
+from .source import InputError, SourceFile
+
+MAX_PASSES = 12
+
+
+class FixError(Exception):
+    """The fixer could not produce a trustworthy result; nothing was written."""
+
+
+@dataclass
+class FixResult:
+    original: str
+    text: str
+    fixed: Counter[str] = field(default_factory=Counter)  # rule code -> findings fixed
+    remaining: list[Diagnostic] = field(default_factory=list)
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def _overlaps(edit: Edit, other: Edit) -> bool:
+    if edit.start == edit.end or other.start == other.end:
+        # An insertion conflicts with an edit at the same point or one that replaces around it.
+        return other.start <= edit.start <= other.end and edit.start <= other.end and other.start <= edit.end
+    return edit.start < other.end and other.start < edit.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (offsets into ``text``)."""
+    parts: list[str] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        parts.append(text[cursor : edit.start])
+        parts.append(edit.replacement)
+        cursor = edit.end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _applicable(diagnostic: Diagnostic, unsafe: bool) -> Fix | None:
+    fix = diagnostic.fix
+    if fix is None or fix.applicability is Applicability.NONE:
+        return None
+    if fix.applicability is Applicability.UNSAFE and not unsafe:
+        return None
+    return fix
+
+
+def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """Fixes to apply together in one pass: each whole, none overlapping another, none a no-op."""
+    taken: list[Edit] = []
+    chosen: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        fix = _applicable(diagnostic, unsafe)
+        if fix is None or all(text[e.start : e.end] == e.replacement for e in fix.edits):
+            continue
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        if any(_overlaps(a, b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1 :]):
+            continue
+        taken.extend(fix.edits)
+        chosen.append(diagnostic)
+    return chosen
+
+
+def fix_text(text: str, settings: Settings | None = None, unsafe: bool = False) -> FixResult:
+    """Fix everything fixable in ``text``; raise FixError if the guard rejects the result."""
+    settings = settings or Settings()
+    result = FixResult(original=text, text=text)
+    before = parse(text)
+    document = before
+    for _ in range(MAX_PASSES):
+        diagnostics = run_rules(document, settings)
+        chosen = _choose(result.text, diagnostics, unsafe)
+        if not chosen:
+            result.remaining = diagnostics
+            break
+        result.passes += 1
+        result.text = apply_edits(result.text, (edit for d in chosen if d.fix for edit in d.fix.edits))
+        result.fixed.update(d.code for d in chosen)
+        document = parse(result.text)
+    else:
+        raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
+    guard(before, document, settings)
+    return result
+
+
+# -- the semantic guard -------------------------------------------------------------------------------
+
+
+def _venue_key(entry: Entry, settings: Settings) -> tuple[str, int | None] | None:
+    if entry.venue is None:
+        return None
+    name = entry.venue.name.text
+    canonical = settings.venues.canonical_name(name) or " ".join(name.split())
+    if canonical in settings.venues.preprints:
+        canonical = "preprint"  # AL302 may unify CoRR and arXiv
+    return canonical.casefold(), entry.year
+
+
+def _link_key(url: str) -> str:
+    return normalized_url(url) or url.strip()
+
+
+def _describe(entry: Entry) -> str:
+    title = entry.title.text if entry.title else "(untitled)"
+    return f"entry `{title}` (line {entry.span.start_line})"
+
+
+def guard(before: Document, after: Document, settings: Settings) -> None:
+    """Raise FixError unless ``after`` holds the same entries as ``before``: same titles, authors and
+    links, and venues equal after the intended canonicalisation."""
+    if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
+        raise FixError("the fixes would leave the file empty; nothing was written")
+    old, new = list(before.iter_entries()), list(after.iter_entries())
+    if len(old) != len(new):
+        raise FixError(
+            f"the fixed list would have {len(new)} entries instead of {len(old)}; nothing was written"
+        )
+    for a, b in zip(old, new, strict=True):
+        checks = (
+            ("title", a.title.text if a.title else None, b.title.text if b.title else None),
+            ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
+            ("links", [_link_key(link.url) for link in a.links], [_link_key(link.url) for link in b.links]),
+            ("venue", _venue_key(a, settings), _venue_key(b, settings)),
+        )
+        for name, old_value, new_value in checks:
+            if old_value != new_value:
+                raise FixError(
+                    f"{_describe(a)}: the fix would change its {name} "
+                    f"({old_value!r} -> {new_value!r}); nothing was written"
+                )
+
+
+# -- writing ------------------------------------------------------------------------------------------
+
+
+def write_fixed(source: SourceFile, text: str) -> None:
+    """Replace the file with ``text`` atomically, keeping its mode; refuse read-only files and files
+    that changed on disk since they were read. A symbolic link is followed: its target is rewritten."""
+    path = source.path.resolve()
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise InputError(
+            f"{source.path}: cannot be written ({error.strerror}); nothing was written"
+        ) from None
+    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise InputError(
+            f"{source.path}: the file is read-only; make it writable to fix it (nothing was written)"
+        )
+    if path.read_bytes() != source.data:
+        raise InputError(
+            f"{source.path}: changed on disk while being fixed; run the fix again (nothing was written)"
+        )
+    data = text.encode("utf-8")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(
+            f"{source.path}: cannot create a file beside it ({error.strerror}); nothing was written"
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

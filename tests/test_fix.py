@@ -1,0 +1,241 @@
+"""`awesomelint fix`: the expected output on the seed, surgical safe fixes, idempotence, the semantic
+guard, and safe writing, all on real files on disk."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from awesomelint import parse
+from awesomelint.cli import main
+from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from awesomelint.engine import run_rules
+from awesomelint.fix import FixError, fix_text, guard, write_fixed
+from awesomelint.model import Document
+from awesomelint.rules.al501_duplicate_link import normalized_url
+from awesomelint.source import InputError, read_source
+
+from .conftest import FIXTURES, SEED
+from .strategies import paper_list
+
+EXPECTED_UNSAFE = FIXTURES / "seed_fixed_unsafe.md"
+
+
+def _invoke(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "README.md"
+    path.write_bytes(SEED.read_bytes())
+    path.chmod(0o644)
+    return path
+
+
+def _entries(document: Document) -> list[tuple[object, ...]]:
+    return [
+        (
+            e.title.text if e.title else None,
+            e.authors.names if e.authors else None,
+            [normalized_url(link.url) or link.url for link in e.links],
+        )
+        for e in document.iter_entries()
+    ]
+
+
+def test_unsafe_fix_of_the_seed_gives_the_reviewed_output(seed_copy: Path) -> None:
+    code, _, err = _invoke("fix", "--unsafe-fixes", str(seed_copy), "--format", "concise")
+    assert code == 1  # what remains needs a person
+    assert seed_copy.read_text(encoding="utf-8") == EXPECTED_UNSAFE.read_text(encoding="utf-8")
+    assert "fixed 96 findings (AL101 x14, AL102 x2, AL104 x5, AL105 x1, AL201 x8, AL203 x16," in err
+    code, out, _ = _invoke("check", str(seed_copy), "--format", "concise")
+    remaining = sorted(line.split(": ")[1].split(" ")[0] for line in out.splitlines()[:-1])
+    assert (code, remaining) == (1, ["AL107", "AL303", "AL303"])
+
+
+def test_expected_output_keeps_every_entry(seed_doc: Document) -> None:
+    fixed = parse(EXPECTED_UNSAFE.read_text(encoding="utf-8"))
+    assert _entries(fixed) == _entries(seed_doc)
+    venues = [e.venue.name.text for e in fixed.iter_entries() if e.venue]
+    assert "NIPS" not in venues and "CoRR" not in venues and venues.count("arXiv") == 5
+    assert {e.venue.raw.count("\n") for e in fixed.iter_entries() if e.venue} == {0}
+    assert all(e.authors is not None and e.authors.markup == "*" for e in fixed.iter_entries())
+    assert all(link.url.startswith("https://www.aminer.cn/") for link in fixed.links if "aminer" in link.url)
+    assert [s.text for s in fixed.iter_sections() if s.level == 3] == [
+        "Content",
+        "Selective",
+        "Additive",
+        "Prompt",
+    ]
+    assert {a.fragment for a in fixed.anchors} == {"selective", "additive", "prompt", "content"}
+    assert {e.marker for e in fixed.iter_entries()} == {"ordered"}
+
+
+def test_safe_fix_touches_only_the_lines_of_its_findings(seed_copy: Path, seed_doc: Document) -> None:
+    original = seed_copy.read_text(encoding="utf-8")
+    findings = [d for d in run_rules(seed_doc) if d.fix and d.fix.applicability is Applicability.SAFE]
+    allowed: set[int] = set()
+    entries = {e.span.start_line: e for e in seed_doc.iter_entries()}
+    for d in findings:
+        allowed.update(range(d.span.start_line, d.span.end_line + 1))
+        if d.code == "AL201":  # its fix indents the entry's later lines into the list item
+            entry = entries[d.span.start_line]
+            allowed.update(range(entry.span.start_line, entry.span.end_line + 1))
+    code, _, _ = _invoke("fix", str(seed_copy), "--format", "concise")
+    assert code == 1
+    fixed = seed_copy.read_text(encoding="utf-8")
+    touched: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, original.split("\n"), fixed.split("\n"), autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            touched.update(range(i1 + 1, max(i2, i1 + 1) + 1) if tag != "insert" else {i1})
+    assert touched and touched <= allowed, sorted(touched - allowed)
+    assert _entries(parse(fixed)) == _entries(seed_doc)
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fixing_again_changes_nothing(unsafe: bool) -> None:
+    texts = [SEED.read_text(encoding="utf-8")] + [
+        p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))
+    ]
+    for text in texts:
+        once = fix_text(text, unsafe=unsafe)
+        again = fix_text(once.text, unsafe=unsafe)
+        assert not again.changed and again.fixed == {}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paper_list(defects=True))
+def test_fix_keeps_every_entry_or_writes_nothing_and_is_idempotent(
+    generated: tuple[str, list[object]],
+) -> None:
+    text, _ = generated
+    for unsafe in (False, True):
+        try:
+            result = fix_text(text, unsafe=unsafe)
+        except FixError:
+            continue  # the guard refused: nothing would be written
+        assert _entries(parse(result.text)) == _entries(parse(text))
+        assert result.text.startswith("\ufeff") == text.startswith("\ufeff")
+        if "\r\n" in text:
+            assert "\n" not in result.text.replace("\r\n", "")
+        again = fix_text(result.text, unsafe=unsafe)
+        assert again.text == result.text
+
+
+def test_guard_names_the_entry_and_the_field() -> None:
+    before = parse("# L\n\n1. **A paper**. *Ann Lee, Bo Li*. **ACL'2020**. [paper](https://a.org/1)\n")
+    after = parse("# L\n\n1. **A paper**. *Ann Lee*. **ACL'2020**. [paper](https://a.org/1)\n")
+    with pytest.raises(FixError, match=r"entry `A paper` \(line 3\): the fix would change its authors"):
+        guard(before, after, __import__("awesomelint.engine").engine.Settings())
+
+
+def test_a_fix_that_would_lose_content_writes_nothing(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import awesomelint.fix as fix_module
+
+    real = fix_module.run_rules
+
+    def harmful(document: Document, settings: object = None) -> list[Diagnostic]:
+        found = real(document, settings)  # type: ignore[arg-type]
+        entry = next(document.iter_entries())
+        assert entry.authors is not None
+        span = entry.authors.inner.span
+        fix = Fix((Edit(span.start, span.end, "Nobody Else"),), Applicability.SAFE, "lose the authors")
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
+
+    monkeypatch.setattr(fix_module, "run_rules", harmful)
+    before = seed_copy.read_bytes()
+    code, _, err = _invoke("fix", str(seed_copy))
+    assert code == 2 and "Revealing the Dark Secrets of BERT" in err and "authors" in err
+    assert seed_copy.read_bytes() == before
+
+
+def test_crlf_and_bom_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.md"
+    data = b"\xef\xbb\xbf" + SEED.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(data)
+    code, _, _ = _invoke("fix", "--unsafe-fixes", str(path))
+    assert code == 1
+    fixed = path.read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbf") and fixed.count(b"\n") == fixed.count(b"\r\n") > 50
+    expected = b"\xef\xbb\xbf" + EXPECTED_UNSAFE.read_bytes().replace(b"\n", b"\r\n")
+    assert fixed == expected
+
+
+def test_nothing_fixable_leaves_bytes_and_mtime(tmp_path: Path) -> None:
+    path = tmp_path / "clean.md"
+    path.write_bytes((FIXTURES / "seed_clean.md").read_bytes())
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    code, out, err = _invoke("fix", str(path))
+    assert (code, err) == (0, "") and "No findings" in out
+    assert path.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_mode_is_kept_and_symlinks_are_followed(seed_copy: Path, tmp_path: Path) -> None:
+    seed_copy.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(seed_copy)
+    assert _invoke("fix", str(link))[0] == 1
+    assert link.is_symlink() and stat.S_IMODE(seed_copy.stat().st_mode) == 0o640
+    assert seed_copy.read_bytes() != SEED.read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_read_only_file_is_refused_and_untouched(seed_copy: Path) -> None:
+    seed_copy.chmod(0o444)
+    code, _, err = _invoke("fix", str(seed_copy))
+    assert code == 2 and "read-only" in err and err.count("\n") == 1
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+
+
+def test_file_changed_on_disk_is_not_overwritten(seed_copy: Path) -> None:
+    source = read_source(seed_copy)
+    seed_copy.write_text("# Someone else's edit\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed on disk"):
+        write_fixed(source, "# ours\n")
+    assert seed_copy.read_text(encoding="utf-8") == "# Someone else's edit\n"
+
+
+def test_check_mode(seed_copy: Path) -> None:
+    before = seed_copy.read_bytes()
+    code, _, err = _invoke("fix", "--check", str(seed_copy))
+    assert code == 1 and "would fix 79 findings" in err
+    assert seed_copy.read_bytes() == before
+    clean = seed_copy.parent / "clean.md"
+    clean.write_bytes((FIXTURES / "seed_clean.md").read_bytes())
+    assert _invoke("fix", "--check", str(clean))[0] == 0
+
+
+def test_diff_mode(seed_copy: Path) -> None:
+    before = seed_copy.read_bytes()
+    code, out, _ = _invoke("fix", "--diff", str(seed_copy))
+    assert code == 1 and seed_copy.read_bytes() == before
+    assert out.startswith(f"--- a/{seed_copy}") or "--- a/" in out.splitlines()[0]
+    assert "-1.**Revealing the Dark Secrets of BERT**. **EMNLP-IJCNLP'2019**." in out
+    assert "+1. **Revealing the Dark Secrets of BERT**. **EMNLP-IJCNLP'2019**." in out
+
+
+def test_standard_input_to_standard_output() -> None:
+    code, out, err = _invoke("fix", "--unsafe-fixes", "-", input=SEED.read_bytes())
+    assert code == 1
+    assert out == EXPECTED_UNSAFE.read_text(encoding="utf-8")
+    assert "AL107" in err and "-: fixed" in err
+
+
+def test_check_fix_is_an_alias_and_exit_non_zero_on_fix(seed_copy: Path) -> None:
+    code, _, _ = _invoke("check", "--fix", "--unsafe-fixes", "--select", "AL601,AL602", str(seed_copy))
+    assert code == 0 and "  \n" not in seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_bytes(SEED.read_bytes())
+    code, _, _ = _invoke("fix", "--select", "AL6", "--exit-non-zero-on-fix", str(seed_copy))
+    assert code == 1
+    assert _invoke("fix", "--select", "AL6", "--exit-non-zero-on-fix", str(seed_copy))[0] == 0
