@@ -16,7 +16,7 @@ from awesomelint import parse
 from awesomelint.cli import main
 from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from awesomelint.engine import run_rules
-from awesomelint.fix import FixError, fix_text, guard, write_fixed
+from awesomelint.fixer import FixError, fix_text, guard, write_fixed
 from awesomelint.model import Document
 from awesomelint.rules.al501_duplicate_link import normalized_url
 from awesomelint.source import InputError, read_source
@@ -141,7 +141,7 @@ def test_guard_names_the_entry_and_the_field() -> None:
 def test_a_fix_that_would_lose_content_writes_nothing(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import awesomelint.fix as fix_module
+    import awesomelint.fixer as fix_module
 
     real = fix_module.run_rules
 

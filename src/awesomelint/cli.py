@@ -18,7 +18,7 @@ from .config import Config, ConfigError, load_config
 from .diagnostic import Severity
 from .docs import rule_doc, rule_table
 from .engine import Settings, all_rules, rule_by_selector, run_rules
-from .fix import FixError, FixResult, fix_text, write_fixed
+from .fixer import FixError, FixResult, fix_text, write_fixed
 from .model import Document, Entry, Section
 from .parse import parse
 from .report import FORMATS, FileReport, ReportOptions, reporters
