@@ -145,8 +145,8 @@ def test_a_fix_that_would_lose_content_writes_nothing(
 
     real = fix_module.run_rules
 
-    def harmful(document: Document, settings: object = None) -> list[Diagnostic]:
-        found = real(document, settings)  # type: ignore[arg-type]
+    def harmful(document: Document, settings: object = None, links: object = None) -> list[Diagnostic]:
+        found = real(document, settings, links)  # type: ignore[arg-type]
         entry = next(document.iter_entries())
         assert entry.authors is not None
         span = entry.authors.inner.span

@@ -11,6 +11,8 @@ from awesomelint import parse
 from awesomelint.diagnostic import Applicability
 from awesomelint.docs import doc_filename, rule_doc
 from awesomelint.engine import Rule, all_rules, run_rules
+from awesomelint.links.collect import link_key
+from awesomelint.links.result import LinkResult
 
 from .conftest import FIXTURES, ROOT, SEED
 
@@ -36,13 +38,32 @@ def test_page_header_matches_the_registry(rule: Rule) -> None:
     assert rule.summary in page
 
 
+def _answers(page: str, kind: str) -> dict[str, LinkResult] | None:
+    """The server answers a link rule's example assumes: `URL verdict [final URL] [title=...]`."""
+    match = re.search(rf"```text answers {kind}\n(.*?)\n```", page, re.DOTALL)
+    if match is None:
+        return None
+    results = {}
+    for line in match[1].splitlines():
+        head, _, title = line.partition(" title=")
+        url, verdict, *final = head.split()
+        key = link_key(url)
+        assert key is not None
+        results[key] = LinkResult(
+            key, verdict, "example", 200, final[0] if final else None, [], [title] if title else []
+        )  # type: ignore[arg-type]
+    return results
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_bad_example_gives_the_rule_and_good_gives_nothing(rule: Rule) -> None:
     page = rule_doc(rule)
-    bad = run_rules(parse(_example(page, "bad")))
+    bad = run_rules(parse(_example(page, "bad")), links=_answers(page, "bad"))
     assert rule.code in {d.code for d in bad}, [(d.code, d.message) for d in bad]
-    good = run_rules(parse(_example(page, "good")))
+    good = run_rules(parse(_example(page, "good")), links=_answers(page, "good"))
     assert good == [], [(d.code, d.span.start_line, d.message) for d in good]
+    if "network" in rule.tags:  # without link results the link rules find nothing
+        assert rule.code not in {d.code for d in run_rules(parse(_example(page, "bad")))}
 
 
 def _corpus() -> list[str]:
@@ -52,11 +73,19 @@ def _corpus() -> list[str]:
     return texts
 
 
+def _corpus_with_answers() -> list[tuple[str, dict[str, LinkResult] | None]]:
+    pairs: list[tuple[str, dict[str, LinkResult] | None]] = [(text, None) for text in _corpus()]
+    pairs += [
+        (_example(rule_doc(r), "bad"), _answers(rule_doc(r), "bad")) for r in RULES if "network" in r.tags
+    ]
+    return pairs
+
+
 def test_rules_emit_only_the_fixes_they_declare() -> None:
     declared = {r.code: r.fix for r in RULES}
     emitted = 0
-    for text in _corpus():
-        for diagnostic in run_rules(parse(text)):
+    for text, answers in _corpus_with_answers():
+        for diagnostic in run_rules(parse(text), links=answers):
             if diagnostic.fix is None:
                 continue
             emitted += 1

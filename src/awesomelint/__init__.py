@@ -11,8 +11,7 @@ from .engine import Settings, run_rules
 from .fixer import FixError, FixResult, fix_text
 from .model import Authors, Document, Entry, Field, Link, Section, Span, Venue
 from .parse import parse
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def lint(text: str, settings: Settings | None = None) -> list[Diagnostic]:

@@ -6,23 +6,28 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import click
 
-from . import __version__
 from .config import Config, ConfigError, load_config
 from .diagnostic import Severity
 from .docs import rule_doc, rule_table
 from .engine import Settings, all_rules, rule_by_selector, run_rules
 from .fixer import FixError, FixResult, fix_text, write_fixed
+from .links.collect import targets
+from .links.options import LinkOptions, parse_accept, parse_duration
+from .links.result import LinkResult
 from .model import Document, Entry, Section
 from .parse import parse
 from .report import FORMATS, FileReport, ReportOptions, reporters
 from .source import InputError, SourceFile, decode, read_source
+from .version import __version__
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -131,10 +136,44 @@ def lint_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--unsafe-fixes", is_flag=True, help="With fixing: apply unsafe fixes too."),
         config_option,
         no_config_option,
+        *_LINK_FLAGS,
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+_LINK_FLAGS = [
+    click.option(
+        "--links", "check_links", is_flag=True, help="Also check every external link (AL511-AL514)."
+    ),
+    click.option(
+        "--concurrency", type=click.IntRange(min=1), help="Requests in flight at once (default 64)."
+    ),
+    click.option(
+        "--per-host", type=click.IntRange(min=1), help="Requests in flight at once to one host (default 4)."
+    ),
+    click.option("--interval", help="Time between request starts to one host, e.g. 100ms (default)."),
+    click.option("--timeout", help="Time for a whole request, e.g. 20s (default)."),
+    click.option(
+        "--retries", type=click.IntRange(min=0), help="Retries after 5xx, 408, 429, timeouts (default 3)."
+    ),
+    click.option("--accept", help="Statuses that count as working, e.g. 200-299,403 (default 200-299)."),
+    click.option("--exclude", multiple=True, help="Regular expression of URLs not to check (repeatable)."),
+    click.option("--include-only", multiple=True, help="Check only URLs matching this (repeatable)."),
+    click.option(
+        "--allow-private", is_flag=True, default=None, help="Fetch private and loopback addresses too."
+    ),
+    click.option("--strict", is_flag=True, default=None, help="Unverifiable links fail the run."),
+    click.option("--offline", is_flag=True, default=None, help="Collect and report links; fetch nothing."),
+    click.option(
+        "--cache", "cache_path", type=click.Path(path_type=Path), help="Cache file of link successes."
+    ),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+    click.option("--max-age", help="How long a cached success stays valid, e.g. 12h (default 1d)."),
+    click.option("--user-agent", help="The User-Agent header to send."),
+    click.option("--ca-file", type=click.Path(exists=True, dir_okay=False), help="Extra trusted CAs (PEM)."),
+]
 
 
 @dataclass
@@ -153,6 +192,23 @@ class _Run:
     unsafe_fixes: bool
     config_path: Path | None
     no_config: bool
+    check_links: bool = False
+    concurrency: int | None = None
+    per_host: int | None = None
+    interval: str | None = None
+    timeout: str | None = None
+    retries: int | None = None
+    accept: str | None = None
+    exclude: tuple[str, ...] = ()
+    include_only: tuple[str, ...] = ()
+    allow_private: bool | None = None
+    strict: bool | None = None
+    offline: bool | None = None
+    cache_path: Path | None = None
+    no_cache: bool = False
+    max_age: str | None = None
+    user_agent: str | None = None
+    ca_file: str | None = None
     reports: list[FileReport] = field(default_factory=list)
     failed: bool = False
     threshold: Severity = Severity.WARNING
@@ -164,8 +220,52 @@ class _Run:
             ignore=_selection(self.ignore),
             extend_select=_selection(self.extend_select),
         )
+        settings.links = self.link_options(settings.links)
+        if settings.links.strict:
+            settings.severity = {**settings.severity, "AL513": Severity.ERROR}
         self.threshold = Severity.parse(self.fail_on) if self.fail_on else settings.fail_on
         return settings
+
+    def link_options(self, base: LinkOptions) -> LinkOptions:
+        """The configuration's link options with the command line's on top (ValueError if bad)."""
+        options = base.with_values(
+            concurrency=self.concurrency,
+            per_host=self.per_host,
+            interval=parse_duration(self.interval) if self.interval else None,
+            timeout=parse_duration(self.timeout) if self.timeout else None,
+            retries=self.retries,
+            accept=parse_accept(self.accept) if self.accept else None,
+            exclude=(*base.exclude, *self.exclude) if self.exclude else None,
+            include_only=tuple(self.include_only) or None,
+            allow_private=self.allow_private,
+            strict=self.strict,
+            offline=self.offline,
+            max_age=parse_duration(self.max_age) if self.max_age else None,
+            user_agent=self.user_agent,
+            ca_file=self.ca_file,
+            cache=self.cache_path,
+        )
+        return replace(options, cache=None) if self.no_cache else options
+
+    def lint_inputs(self, folders: bool = True) -> list[_Input]:
+        """Read, configure and parse every input file; errors are reported and skipped."""
+        configs = _Configs(self.config_path, self.no_config)
+        inputs = []
+        for path in _input_paths(self.files, self.config_path, self.no_config, folders=folders):
+            try:
+                settings = self.settings_for(path, configs)
+                source = read_source(path)
+            except (ConfigError, InputError, ValueError) as error:
+                self.error(str(error))
+                continue
+            inputs.append(_Input(path, source, settings, parse(source.text)))
+        return inputs
+
+    def link_results(self, inputs: Sequence[_Input]) -> Mapping[str, LinkResult] | None:
+        """Check the links of every input once, when asked to; None otherwise."""
+        if not self.check_links or not inputs:
+            return None
+        return _check_links(inputs)
 
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {message}", err=True)
@@ -197,20 +297,34 @@ def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) 
     if apply_fixes:
         context.invoke(fix_command, **options)
         return
-    run = _Run(**options)
-    configs = _Configs(run.config_path, run.no_config)
-    for path in _input_paths(run.files, run.config_path, run.no_config, folders=True):
-        try:
-            settings = run.settings_for(path, configs)
-            source = read_source(path)
-        except (ConfigError, InputError, ValueError) as error:
-            run.error(str(error))
-            continue
-        run.reports.append(FileReport(_display(path), source.text, run_rules(parse(source.text), settings)))
+    _lint(_Run(**options))
+
+
+def _lint(run: _Run) -> NoReturn:
+    inputs = run.lint_inputs()
+    links = run.link_results(inputs)
+    for item in inputs:
+        run.reports.append(
+            FileReport(_display(item.path), item.source.text, run_rules(item.document, item.settings, links))
+        )
     run.report()
     if run.failed:
         sys.exit(2)
     sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+@main.command("links")
+@lint_options
+def links_command(**options: Any) -> None:
+    """Check every external link of each FILE: broken (AL511), moved (AL512), unverifiable (AL513),
+    or opening another paper than the entry's (AL514).
+
+    Only the link rules run unless --select names others. Unverifiable links (bot walls, rate limits,
+    timeouts) are reported apart and fail the run only with --strict."""
+    options["check_links"] = True
+    if options.get("select") is None:
+        options["select"] = "AL511,AL512,AL513,AL514"
+    _lint(_Run(**options))
 
 
 @main.command("fix")
@@ -266,6 +380,53 @@ def fix_command(
     if exit_non_zero_on_fix and changed:
         sys.exit(1)
     sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+@dataclass
+class _Input:
+    path: Path
+    source: SourceFile
+    settings: Settings
+    document: Document
+
+
+def _check_links(inputs: Sequence[_Input]) -> Mapping[str, LinkResult]:
+    from .links.checker import check_urls  # httpx is imported only when links are checked
+
+    options = inputs[0].settings.links
+    wanted = targets(item.document for item in inputs)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    results, warning = check_urls(wanted, options, _progress if show else None)
+    if show:
+        click.echo("\r\033[K", nl=False, err=True)
+    if warning:
+        click.echo(f"awesomelint: warning: {warning}", err=True)
+    click.echo(_links_summary(results), err=True)
+    return results
+
+
+def _progress(done: int, total: int, hosts: list[str]) -> None:
+    busy = ", ".join(hosts[:3]) + (f" +{len(hosts) - 3}" if len(hosts) > 3 else "")
+    click.echo(f"\r\033[Klinks {done}/{total}" + (f"  {busy}" if busy else ""), nl=False, err=True)
+
+
+def _links_summary(results: Mapping[str, LinkResult]) -> str:
+    verdicts: Counter[str] = Counter(r.verdict for r in results.values())
+    order = ("ok", "redirected", "broken", "unverifiable", "skipped")
+    line = f"Checked {len(results)} links: " + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v])
+    cached = sum(1 for r in results.values() if r.cached)
+    if cached:
+        line += f" ({cached} from the cache)"
+    by_host: dict[str, Counter[str]] = {}
+    for url, result in results.items():
+        by_host.setdefault(urlsplit(url).hostname or "?", Counter())[result.verdict] += 1
+    rows = [line or "No links."]
+    for host, counts in sorted(by_host.items(), key=lambda item: -sum(item[1].values()))[:20]:
+        rows.append(
+            f"  {sum(counts.values()):>5}  {host}  "
+            + ", ".join(f"{counts[v]} {v}" for v in order if counts[v])
+        )
+    return "\n".join(rows)
 
 
 def _read_stdin() -> SourceFile:

@@ -147,6 +147,7 @@ def _check_keys(
 def validate(config: Config) -> None:
     """Raise ConfigError for an unknown key, a wrong type or an unknown rule."""
     from .engine import resolve_selectors, rule_by_selector
+    from .links.options import options_from_table
 
     table = config.table
     _check_keys(config, table, _TOP_LEVEL, "")
@@ -157,6 +158,10 @@ def validate(config: Config) -> None:
     style_known["layout"] = (_layout, 'a layout such as "title venue | link"')
     _check_keys(config, table.get("style", {}), style_known, "style.")
     _check_keys(config, table.get("venues", {}), _VENUE_KEYS, "venues.")
+    try:
+        options_from_table(table.get("links", {}), config.root)
+    except ValueError as error:
+        raise ConfigError(f"{config.path}: {error}") from None
     for key in ("select", "ignore", "extend-select"):
         try:
             resolve_selectors(table.get(key, []))

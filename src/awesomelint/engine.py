@@ -6,10 +6,13 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from .links.options import LinkOptions, options_from_table
+from .links.result import LinkResult
 from .model import Document, Span
 from .style import Style, infer_style
 from .venues import VenueTable, builtin_venues
@@ -84,6 +87,7 @@ class Settings:
     style: Mapping[str, str] = field(default_factory=dict)
     venues: VenueTable = field(default_factory=builtin_venues)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    links: LinkOptions = field(default_factory=LinkOptions)
 
     @classmethod
     def from_config(
@@ -111,7 +115,9 @@ class Settings:
                 options[found.code] = values
         venues_table = table.get("venues", {})
         venues = builtin_venues().extended(venues_table.get("known", []), venues_table.get("aliases", {}))
+        root = config.root if config else Path.cwd()
         return cls(
+            links=options_from_table(table.get("links", {}), root),
             select=frozenset(chosen),
             severity=severity,
             fail_on=Severity.parse(table.get("fail-on", "warning")),
@@ -129,6 +135,7 @@ class Context:
     style: Style
     settings: Settings
     rule: Rule
+    links: Mapping[str, LinkResult] | None = None  # link-check results by URL, when links were checked
 
     @property
     def options(self) -> Any:
@@ -244,8 +251,11 @@ def _suppressions(document: Document) -> _Suppressions:
 # -- running ------------------------------------------------------------------------------------------
 
 
-def run_rules(document: Document, settings: Settings | None = None) -> list[Diagnostic]:
-    """All findings of the selected rules on ``document``, suppressions applied, in source order."""
+def run_rules(
+    document: Document, settings: Settings | None = None, links: Mapping[str, LinkResult] | None = None
+) -> list[Diagnostic]:
+    """All findings of the selected rules on ``document``, suppressions applied, in source order.
+    ``links`` holds link-check results; without them the link rules find nothing."""
     settings = settings or Settings()
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
@@ -253,7 +263,7 @@ def run_rules(document: Document, settings: Settings | None = None) -> list[Diag
     for selected in all_rules():
         if selected.code not in settings.select:
             continue
-        context = Context(document, style, settings, selected)
+        context = Context(document, style, settings, selected, links)
         found.extend(d for d in selected.check(context) if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return found

@@ -12,12 +12,13 @@ import os
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
+from .links.result import LinkResult
 from .model import Document, Entry
 from .parse import parse
 from .rules.al501_duplicate_link import normalized_url
@@ -88,14 +89,19 @@ def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[
     return chosen
 
 
-def fix_text(text: str, settings: Settings | None = None, unsafe: bool = False) -> FixResult:
+def fix_text(
+    text: str,
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    links: Mapping[str, LinkResult] | None = None,
+) -> FixResult:
     """Fix everything fixable in ``text``; raise FixError if the guard rejects the result."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
     before = parse(text)
     document = before
     for _ in range(MAX_PASSES):
-        diagnostics = run_rules(document, settings)
+        diagnostics = run_rules(document, settings, links)
         chosen = _choose(result.text, diagnostics, unsafe)
         if not chosen:
             result.remaining = diagnostics

@@ -7,10 +7,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .. import __version__
 from ..diagnostic import Severity
 from ..docs import rule_doc
 from ..engine import all_rules
+from ..version import __version__
 from . import FileReport, ReportOptions
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

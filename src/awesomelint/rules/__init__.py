@@ -27,6 +27,10 @@ from .al401_author_separator import author_separator
 from .al402_author_markup import author_markup
 from .al501_duplicate_link import duplicate_link
 from .al502_link_host import link_host
+from .al511_broken_link import broken_link
+from .al512_redirected_link import redirected_link
+from .al513_unverifiable_link import unverifiable_link
+from .al514_wrong_paper import wrong_paper
 from .al601_trailing_whitespace import trailing_whitespace
 from .al602_blank_lines import blank_lines
 from .al603_final_newline import final_newline
@@ -55,6 +59,10 @@ ALL_RULES: tuple[Rule, ...] = (
     author_markup,
     duplicate_link,
     link_host,
+    broken_link,
+    redirected_link,
+    unverifiable_link,
+    wrong_paper,
     trailing_whitespace,
     blank_lines,
     final_newline,

@@ -1,0 +1,74 @@
+"""The link cache: successes only, each with its final URL and time, valid for a time to live.
+
+Failures are never cached (a transient error must not stick). The accept rules are applied again
+when a cached status is read. A corrupt or foreign file is ignored with a warning, never fatal."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .options import LinkOptions
+from .result import LinkResult
+
+FORMAT = "awesomelint-link-cache"
+VERSION = 1
+
+
+@dataclass
+class LinkCache:
+    path: Path | None
+    entries: dict[str, dict[str, Any]]
+    warning: str | None = None
+
+    @classmethod
+    def load(cls, options: LinkOptions) -> LinkCache:
+        path = options.cache
+        if path is None or not path.exists():
+            return cls(path, {})
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            return cls(path, {}, f"{path}: cache ignored, it cannot be read ({error})")
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+            return cls(path, {}, f"{path}: cache ignored, it is not an awesomelint link cache")
+        entries = data.get("links")
+        if not isinstance(entries, dict):
+            return cls(path, {}, f"{path}: cache ignored, it has no `links` table")
+        return cls(path, {url: entry for url, entry in entries.items() if isinstance(entry, dict)})
+
+    def get(self, url: str, options: LinkOptions) -> LinkResult | None:
+        entry = self.entries.get(url)
+        if entry is None:
+            return None
+        try:
+            checked = float(entry["checked"])
+            result = LinkResult.from_cache(url, entry)
+        except (KeyError, TypeError, ValueError):
+            return None
+        if (
+            time.time() - checked > options.max_age
+            or result.status is None
+            or not options.accepts(result.status)
+        ):
+            return None
+        return result
+
+    def put(self, result: LinkResult) -> None:
+        if result.verdict in ("ok", "redirected"):
+            self.entries[result.url] = {**result.to_cache(), "checked": time.time()}
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"format": FORMAT, "version": VERSION, "links": self.entries}, indent=1)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".links.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temporary, self.path)

@@ -1,0 +1,47 @@
+"""Which URLs of a list to fetch, deduplicated, and whether their page title matters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
+
+from ..model import Document, Entry, Link
+
+# Labels of links that should open the entry's paper itself (checked by AL514).
+PAPER_LABELS = frozenset(
+    {"paper", "abs", "abstract", "arxiv", "openreview", "acl", "html", "link", "article"}
+)
+
+
+def link_key(url: str) -> str | None:
+    """The URL as fetched: http(s) only, fragment dropped, scheme and host lower-cased."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+def is_paper_link(entry: Entry, link: Link) -> bool:
+    if entry.title is None:
+        return False
+    return link.label.lower() in PAPER_LABELS or link.label == entry.title.text
+
+
+def targets(documents: Iterable[Document]) -> dict[str, bool]:
+    """Every fetchable URL of the documents -> whether a paper link points at it."""
+    wanted: dict[str, bool] = {}
+    for document in documents:
+        for link in document.links:
+            key = link_key(link.url)
+            if key is not None:
+                wanted.setdefault(key, False)
+        for entry in document.iter_entries():
+            for link in entry.links:
+                key = link_key(link.url)
+                if key is not None and is_paper_link(entry, link):
+                    wanted[key] = True
+    return wanted

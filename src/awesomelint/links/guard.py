@@ -1,0 +1,75 @@
+"""The address guard: which hosts the checker may connect to.
+
+By default only public addresses are fetched. A host is resolved first and refused when any of its
+addresses is loopback, private, link-local (cloud metadata 169.254.169.254 included), shared (CGNAT),
+unique-local, multicast, unspecified, reserved or an IPv4-mapped form of one of those. Numeric host
+forms that browsers and C libraries accept (``0x7f000001``, ``127.1``, ``2130706433``, ``0177.0.0.1``)
+are read as the address they stand for. Every redirect hop is checked again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+_NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$", re.IGNORECASE)
+
+
+class Refused(Exception):
+    """The host may not be fetched; the message says why."""
+
+
+def literal_address(host: str) -> Address | None:
+    """The address a host name stands for when it is an address written some way, else None."""
+    bare = host.strip("[]").lower()
+    try:
+        return ipaddress.ip_address(bare.split("%")[0])
+    except ValueError:
+        pass
+    if _NUMERIC_HOST.match(bare):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(bare))
+        except OSError:
+            return None
+    return None
+
+
+def why_private(address: Address) -> str | None:
+    """Why an address is not public, or None when it is."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        reason = why_private(address.ipv4_mapped)
+        return f"IPv4-mapped {reason}" if reason else None
+    for test, reason in (
+        (address.is_loopback, "loopback"),
+        (address.is_link_local, "link-local"),
+        (address.is_multicast, "multicast"),
+        (address.is_unspecified, "unspecified"),
+        (address.is_private, "private"),
+        (address.is_reserved, "reserved"),
+    ):
+        if test:
+            return reason
+    if isinstance(address, ipaddress.IPv4Address) and address in ipaddress.IPv4Network("100.64.0.0/10"):
+        return "shared (CGNAT)"
+    if not address.is_global:
+        return "not public"
+    return None
+
+
+async def check_host(host: str, port: int, allowed: bool) -> None:
+    """Raise Refused unless ``host`` may be fetched. Resolves names (a DNS failure raises OSError)."""
+    literal = literal_address(host)
+    if literal is not None:
+        addresses: list[Address] = [literal]
+    else:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    if allowed:
+        return
+    for address in addresses:
+        reason = why_private(address)
+        if reason is not None:
+            raise Refused(f"{host} is a {reason} address ({address}); --allow-private allows it")

@@ -1,0 +1,21 @@
+"""Link-check results for the links of a document (shared by AL511-AL514)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..links.collect import link_key
+from ..links.result import LinkResult
+from ..model import Link
+
+
+def checked_links(ctx: Context) -> Iterator[tuple[Link, LinkResult]]:
+    """Each link of the document with its result; nothing when links were not checked."""
+    if ctx.links is None:
+        return
+    for link in ctx.document.links:
+        key = link_key(link.url)
+        result = ctx.links.get(key) if key is not None else None
+        if result is not None:
+            yield link, result
