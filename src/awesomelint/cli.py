@@ -342,19 +342,16 @@ def fix_command(
     result is re-parsed and compared with the input: the same entries with the same titles, authors and
     links; otherwise nothing is written and the exit code is 2."""
     run = _Run(**options)
-    configs = _Configs(run.config_path, run.no_config)
     changed = False
     from_stdin = run.files == (Path("-"),)
-    paths = (
-        [Path("-")] if from_stdin else _input_paths(run.files, run.config_path, run.no_config, folders=True)
-    )
-    for path in paths:
+    inputs = _stdin_input(run) if from_stdin else run.lint_inputs()
+    links = run.link_results(inputs)
+    for item in inputs:
+        path, source = item.path, item.source
         try:
-            settings = run.settings_for(Path.cwd() / "stdin.md" if from_stdin else path, configs)
-            source = _read_stdin() if from_stdin else read_source(path)
-            result = fix_text(source.text, settings, unsafe=run.unsafe_fixes)
-        except (ConfigError, InputError, ValueError, FixError) as error:
-            run.error(str(error))
+            result = fix_text(source.text, item.settings, unsafe=run.unsafe_fixes, links=links)
+        except FixError as error:
+            run.error(f"{_display(path)}: {error}")
             continue
         name = "-" if from_stdin else _display(path)
         if from_stdin:
@@ -429,9 +426,15 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
     return "\n".join(rows)
 
 
-def _read_stdin() -> SourceFile:
-    data = sys.stdin.buffer.read()
-    return SourceFile(path=Path("-"), text=decode(data, "<stdin>"), data=data)
+def _stdin_input(run: _Run) -> list[_Input]:
+    try:
+        data = sys.stdin.buffer.read()
+        source = SourceFile(path=Path("-"), text=decode(data, "<stdin>"), data=data)
+        settings = run.settings_for(Path.cwd() / "stdin.md", _Configs(run.config_path, run.no_config))
+    except (ConfigError, InputError, ValueError) as error:
+        run.error(str(error))
+        return []
+    return [_Input(Path("-"), source, settings, parse(source.text))]
 
 
 def _diff(name: str, result: FixResult) -> str:

@@ -17,7 +17,7 @@ def doc_filename(rule: Rule) -> str:
 
 def rule_doc(rule: Rule) -> str:
     """The rule's documentation page, from the installed package or the source checkout."""
-    packaged = resources.files("awesomelint").joinpath("_rule_docs", doc_filename(rule))
+    packaged = resources.files("awesomelint").joinpath("_rule_docs").joinpath(doc_filename(rule))
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     checkout = _CHECKOUT_DOCS / doc_filename(rule)

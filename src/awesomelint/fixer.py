@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
+from .links.collect import link_key
 from .links.result import LinkResult
 from .model import Document, Entry
 from .parse import parse
@@ -112,7 +113,7 @@ def fix_text(
         document = parse(result.text)
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
-    guard(before, document, settings)
+    guard(before, document, settings, links)
     return result
 
 
@@ -138,9 +139,21 @@ def _describe(entry: Entry) -> str:
     return f"entry `{title}` (line {entry.span.start_line})"
 
 
-def guard(before: Document, after: Document, settings: Settings) -> None:
+def guard(
+    before: Document, after: Document, settings: Settings, links: Mapping[str, LinkResult] | None = None
+) -> None:
     """Raise FixError unless ``after`` holds the same entries as ``before``: same titles, authors and
-    links, and venues equal after the intended canonicalisation."""
+    links (a link may become the final URL of its permanent redirect), and venues equal after the
+    intended canonicalisation."""
+
+    def link_keys(entry: Entry, moved: bool) -> list[str]:
+        keys = []
+        for link in entry.links:
+            result = links.get(link_key(link.url) or "") if moved and links else None
+            final = result.final_url if result is not None and result.verdict == "redirected" else None
+            keys.append(_link_key(final or link.url))
+        return keys
+
     if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
         raise FixError("the fixes would leave the file empty; nothing was written")
     old, new = list(before.iter_entries()), list(after.iter_entries())
@@ -152,7 +165,7 @@ def guard(before: Document, after: Document, settings: Settings) -> None:
         checks = (
             ("title", a.title.text if a.title else None, b.title.text if b.title else None),
             ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
-            ("links", [_link_key(link.url) for link in a.links], [_link_key(link.url) for link in b.links]),
+            ("links", link_keys(a, moved=True), link_keys(b, moved=True)),
             ("venue", _venue_key(a, settings), _venue_key(b, settings)),
         )
         for name, old_value, new_value in checks:
