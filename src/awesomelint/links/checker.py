@@ -94,7 +94,8 @@ class Checker:
         self._slots = asyncio.Semaphore(options.concurrency)
         self._exclude = [re.compile(p) for p in options.exclude]
         self._include = [re.compile(p) for p in options.include_only]
-        self._client: httpx.AsyncClient | None = None
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._ssl: ssl.SSLContext | None = None
         self._active: dict[str, int] = {}
 
     # -- running --------------------------------------------------------------------------------------
@@ -112,8 +113,7 @@ class Checker:
         if self.options.offline:
             results.update({url: LinkResult(url, "skipped", "offline") for url in pending})
             return results
-        async with self._new_client() as client:
-            self._client = client
+        try:
             done = len(results)
             total = len(wanted)
 
@@ -128,6 +128,9 @@ class Checker:
             limited = [url for url in pending if results[url].status == 429]
             if limited:
                 await self._slow_pass(limited, pending, results)
+        finally:
+            await asyncio.gather(*(client.aclose() for client in self._clients.values()))
+            self._clients.clear()
         if cache is not None:
             for url in pending:
                 cache.put(results[url])
@@ -148,22 +151,27 @@ class Checker:
             result.attempts += results[url].attempts
             results[url] = result
 
-    def _new_client(self) -> httpx.AsyncClient:
-        verify: ssl.SSLContext | bool = True
-        if self.options.ca_file:
-            verify = ssl.create_default_context(cafile=self.options.ca_file)
-        return httpx.AsyncClient(
-            follow_redirects=False,
-            verify=verify,
-            timeout=httpx.Timeout(self.options.timeout, connect=self.options.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=self.options.concurrency, max_keepalive_connections=self.options.concurrency
-            ),
-            headers={
-                "User-Agent": self.options.user_agent,
-                "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-            },
-        )
+    def _client(self, host: str) -> httpx.AsyncClient:
+        """One small connection pool per host: the gates already bound each host, and one shared pool
+        scans all its connections for every request (quadratic with many hosts)."""
+        client = self._clients.get(host)
+        if client is None:
+            if self._ssl is None:
+                self._ssl = httpx.create_ssl_context()
+                if self.options.ca_file:
+                    self._ssl.load_verify_locations(cafile=self.options.ca_file)
+            per_host = self.options.per_host
+            client = self._clients[host] = httpx.AsyncClient(
+                follow_redirects=False,
+                verify=self._ssl,
+                timeout=httpx.Timeout(self.options.timeout, connect=self.options.connect_timeout),
+                limits=httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host),
+                headers={
+                    "User-Agent": self.options.user_agent,
+                    "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                },
+            )
+        return client
 
     # -- one URL --------------------------------------------------------------------------------------
 
@@ -308,13 +316,13 @@ class Checker:
         return float(self.options.backoff * (2**attempt) * random.uniform(0.5, 1.5))
 
     async def _send(self, method: str, url: str, wants_title: bool) -> _Answer:
-        assert self._client is not None
         host = (urlsplit(url).hostname or "").lower()
+        client = self._client(host)
         headers = dict(self.options.headers.get(host, {}))
         if method == "HEAD":
-            response = await self._client.request("HEAD", url, headers=headers)
+            response = await client.request("HEAD", url, headers=headers)
             return _Answer(response.status_code, response.headers)
-        async with self._client.stream("GET", url, headers=headers) as response:
+        async with client.stream("GET", url, headers=headers) as response:
             answer = _Answer(response.status_code, response.headers)
             html = "html" in response.headers.get("content-type", "")
             if wants_title and html and self.options.accepts(response.status_code):
