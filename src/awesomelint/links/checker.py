@@ -269,6 +269,7 @@ class Checker:
     async def _request(self, method: str, url: str, wants_title: bool, result: LinkResult) -> _Answer:
         host = (urlsplit(url).hostname or "").lower()
         gate = self._gates[host]
+        self._client(host)  # set up before taking a turn, so a turn is spent only on sending
         retries = self.options.retries
         for attempt in range(retries + 1):
             result.attempts += 1
