@@ -125,6 +125,12 @@ def lint_options(command: Callable[..., None]) -> Callable[..., None]:
             "--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file."
         ),
         click.option(
+            "--also",
+            multiple=True,
+            metavar="FORMAT=PATH",
+            help="Also write the report in another format to a file, from the same run (repeatable).",
+        ),
+        click.option(
             "--fail-on",
             type=click.Choice(["error", "warning", "info"]),
             help="Lowest severity that makes the exit code 1 (default: warning, or the configuration's).",
@@ -186,6 +192,7 @@ class _Run:
     extend_select: str | None
     output_format: str
     output: Path | None
+    also: tuple[str, ...]
     fail_on: str | None
     exit_zero: bool
     color: bool | None
@@ -279,6 +286,18 @@ class _Run:
             click.echo(rendered, err=True)
         else:
             _write(rendered, self.output, use_color)
+        for output_format, path in self.extra_outputs():
+            _write(reporters()[output_format](self.reports, replace(options, color=False)), path)
+
+    def extra_outputs(self) -> list[tuple[str, Path]]:
+        """The `--also FORMAT=PATH` reports."""
+        outputs = []
+        for item in self.also:
+            output_format, _, path = item.partition("=")
+            if output_format not in FORMATS or not path:
+                _fail(f"--also {item}: write FORMAT=PATH, with FORMAT one of {', '.join(FORMATS)}")
+            outputs.append((output_format, Path(path)))
+        return outputs
 
     def findings(self) -> bool:
         return any(d.severity >= self.threshold for report in self.reports for d in report.diagnostics)

@@ -1,0 +1,199 @@
+"""Where users meet awesomelint: the GitHub Action's steps and the pre-commit hooks, run for real."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import FIXTURES, ROOT, SEED
+
+
+@pytest.fixture(scope="module")
+def action_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """RUNNER_TEMP after the action's install step ran (once: it installs from PyPI)."""
+    runner_temp = tmp_path_factory.mktemp("runner-temp")
+    step = _steps()[0]
+    _bash(step, {}, runner_temp, ROOT)
+    assert (runner_temp / "awesomelint-venv" / "bin" / "python").exists()
+    return runner_temp
+
+
+def _steps() -> list[dict[str, object]]:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps: list[dict[str, object]] = action["runs"]["steps"]
+    assert all(step["shell"] == "bash" for step in steps)
+    return steps
+
+
+def _bash(
+    step: dict[str, object],
+    inputs: dict[str, str],
+    runner_temp: Path,
+    cwd: Path,
+    extra: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run one step as GitHub does: `${{ inputs.x }}` only in env, the script through bash."""
+    defaults = {
+        name: spec.get("default", "")
+        for name, spec in yaml.safe_load((ROOT / "action.yml").read_text())["inputs"].items()
+    }
+    values = {**defaults, **inputs}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_"))}
+    env.update({"RUNNER_TEMP": str(runner_temp), **(extra or {})})
+    for name, template in dict(step.get("env", {})).items():  # type: ignore[call-overload]
+        env[name] = re.sub(
+            r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: values[m[1]], str(template)
+        ).replace("${{ github.action_path }}", str(ROOT))
+    script = str(step["run"])
+    assert "${{" not in script, "inputs must reach the script through the environment"
+    return subprocess.run(
+        ["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def _run_action(
+    runner_temp: Path, workspace: Path, inputs: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], str, str]:
+    summary, output = workspace / "summary.md", workspace / "output.txt"
+    summary.write_text("")
+    output.write_text("")
+    extra = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output), "GITHUB_ACTIONS": "true"}
+    result = _bash(_steps()[1], inputs, runner_temp, workspace, extra)
+    return result, summary.read_text(encoding="utf-8"), output.read_text(encoding="utf-8")
+
+
+def test_action_annotates_summarises_and_sets_the_output(action_venv: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "my list, draft.md"
+    listing.write_bytes(SEED.read_bytes())
+    sarif = tmp_path / "out dir" / "report.sarif"
+    sarif.parent.mkdir()
+    inputs = {
+        "files": "'my list, draft.md'",
+        "args": "--ignore AL108 --exclude \"$(touch pwned)\" --exclude '`touch pwned2`'",
+        "sarif-file": str(sarif),
+    }
+    result, summary, output = _run_action(action_venv, tmp_path, inputs)
+    assert result.returncode == 1, result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 116
+    assert annotations[1].startswith(
+        "::error file=my list%2C draft.md,line=10,endLine=10,col=19,endColumn=27,title=AL103 broken-anchor::"
+    )
+    assert "Found 116 findings" in result.stdout  # the full report follows the annotations
+    assert (
+        summary.startswith("## awesomelint: Found 116 findings")
+        and "| AL101 | empty-section | 14 |" in summary
+    )
+    assert output == "findings=116\n"
+    assert (
+        json.loads(sarif.read_text())["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+            "artifactLocation"
+        ]["uri"]
+        == "my list, draft.md"
+    )
+    assert not (tmp_path / "pwned").exists() and not (tmp_path / "pwned2").exists()
+
+
+def test_action_passes_on_a_clean_list_and_honours_fail_on(action_venv: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "seed_clean.md", tmp_path / "README.md")
+    result, summary, output = _run_action(action_venv, tmp_path, {"files": "README.md"})
+    assert (result.returncode, output) == (0, "findings=0\n") and "No findings" in summary
+    (tmp_path / "README.md").write_text(
+        (FIXTURES / "seed_clean.md").read_text().replace("NeurIPS'2021", "NIPS'2021")
+    )
+    result, _, output = _run_action(action_venv, tmp_path, {"files": "README.md", "fail-on": "error"})
+    assert (result.returncode, output) == (0, "findings=1\n")
+    result, _, _ = _run_action(action_venv, tmp_path, {"files": "README.md"})
+    assert result.returncode == 1
+
+
+def test_action_reports_bad_input_quoting(action_venv: Path, tmp_path: Path) -> None:
+    result, _, _ = _run_action(action_venv, tmp_path, {"args": "--ignore 'AL1"})
+    assert result.returncode == 2 and "::error title=awesomelint::an input cannot be split" in result.stdout
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This repository as a git repository of its own (working tree included), at one commit."""
+    copy = tmp_path_factory.mktemp("awesomelint-repo")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for name in listed:
+        source = ROOT / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    _git(copy, "init", "-q")
+    _git(copy, "add", "-A")
+    _git(copy, "commit", "-q", "-m", "awesomelint")
+    sha = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=copy, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return copy, sha
+
+
+def _pre_commit(project: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("PRE_COMMIT", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", hook, "--files", "README.md"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_pre_commit_hooks(hook_repo: tuple[Path, str], tmp_path: Path) -> None:
+    repo, sha = hook_repo
+    project = tmp_path / "list"
+    project.mkdir()
+    _git(project, "init", "-q")
+    hooks = "      - id: awesomelint\n      - id: awesomelint-fix\n"
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {sha}\n    hooks:\n{hooks}"
+    )
+    home = tmp_path / "pre-commit-home"
+    (project / "README.md").write_bytes(SEED.read_bytes())
+    _git(project, "add", "-A")
+
+    checked = _pre_commit(project, home, "awesomelint")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "AL103 [broken-anchor]" in checked.stdout
+
+    fixed = _pre_commit(project, home, "awesomelint-fix")
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
+    text = (project / "README.md").read_text(encoding="utf-8")
+    assert "1. **Revealing the Dark Secrets of BERT**" in text and "**NeurIPS'2021**" in text
+    again = _pre_commit(project, home, "awesomelint-fix")
+    assert again.returncode == 0, again.stdout
+
+    shutil.copy(FIXTURES / "seed_clean.md", project / "README.md")
+    clean = _pre_commit(project, home, "awesomelint")
+    assert clean.returncode == 0, clean.stdout
