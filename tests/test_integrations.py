@@ -197,3 +197,22 @@ def test_pre_commit_hooks(hook_repo: tuple[Path, str], tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "seed_clean.md", project / "README.md")
     clean = _pre_commit(project, home, "awesomelint")
     assert clean.returncode == 0, clean.stdout
+
+
+def _readme_yaml() -> list[object]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)\n```", readme, re.DOTALL)]
+
+
+def test_readme_snippets_use_what_exists() -> None:
+    hooks = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    inputs = set(yaml.safe_load((ROOT / "action.yml").read_text())["inputs"])
+    snippets = _readme_yaml()
+    configs = [s for s in snippets if isinstance(s, dict) and "repos" in s]
+    workflows = [s for s in snippets if isinstance(s, dict) and "jobs" in s]
+    assert configs and len(workflows) == 2
+    used_hooks = {hook["id"] for config in configs for repo in config["repos"] for hook in repo["hooks"]}  # type: ignore[index]
+    assert used_hooks == hooks
+    steps = [step for workflow in workflows for job in workflow["jobs"].values() for step in job["steps"]]  # type: ignore[index]
+    ours = [step for step in steps if str(step.get("uses", "")).startswith("awesomelint/awesomelint@")]
+    assert len(ours) == 2 and all(set(step.get("with", {})) <= inputs for step in ours)

@@ -10,24 +10,25 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit
 
 import click
 
 from .config import Config, ConfigError, load_config
 from .diagnostic import Severity
-from .docs import rule_doc, rule_table
 from .engine import Settings, all_rules, rule_by_selector, run_rules
-from .fixer import FixError, FixResult, fix_text, write_fixed
 from .links.collect import targets
 from .links.options import LinkOptions, parse_accept, parse_duration
 from .links.result import LinkResult
 from .model import Document, Entry, Section
 from .parse import parse
-from .report import FORMATS, FileReport, ReportOptions, reporters
+from .report import FORMATS, FileReport, ReportOptions, reporter
 from .source import InputError, SourceFile, decode, read_source
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .fixer import FixResult
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -281,13 +282,13 @@ class _Run:
     def report(self, stream_to_stderr: bool = False) -> None:
         use_color = _use_color(self.color, self.output, self.output_format) and not stream_to_stderr
         options = ReportOptions(color=use_color, fail_on=self.threshold)
-        rendered = reporters()[self.output_format](self.reports, options)
+        rendered = reporter(self.output_format)(self.reports, options)
         if stream_to_stderr and self.output is None:
             click.echo(rendered, err=True)
         else:
             _write(rendered, self.output, use_color)
         for output_format, path in self.extra_outputs():
-            _write(reporters()[output_format](self.reports, replace(options, color=False)), path)
+            _write(reporter(output_format)(self.reports, replace(options, color=False)), path)
 
     def extra_outputs(self) -> list[tuple[str, Path]]:
         """The `--also FORMAT=PATH` reports."""
@@ -360,6 +361,8 @@ def fix_command(
     text to standard output (the report then goes to standard error). Before anything is written the
     result is re-parsed and compared with the input: the same entries with the same titles, authors and
     links; otherwise nothing is written and the exit code is 2."""
+    from .fixer import FixError, fix_text, write_fixed
+
     run = _Run(**options)
     changed = False
     from_stdin = run.files == (Path("-"),)
@@ -506,6 +509,8 @@ def _write(rendered: str, output: Path | None, color: bool = False) -> None:
 )
 def rule_command(code: str | None, show_all: bool, output_format: str) -> None:
     """Print the documentation of rule CODE (a code or a name), or list every rule with --all."""
+    from .docs import rule_doc, rule_table
+
     if (show_all or code is None) and output_format == "markdown":
         click.echo(rule_table())
         return

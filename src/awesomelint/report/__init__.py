@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -73,17 +74,13 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
     )
 
 
-def reporters() -> dict[str, Reporter]:
-    from . import concise, github, json, markdown, sarif, text
-
-    return {
-        "text": text.render,
-        "concise": concise.render,
-        "json": json.render,
-        "github": github.render,
-        "sarif": sarif.render,
-        "markdown": markdown.render,
-    }
-
-
 FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")
+
+
+def reporter(name: str) -> Reporter:
+    """The render function of an output format (its module is imported on first use)."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format `{name}`")
+    module = importlib.import_module(f"{__name__}.{name}")
+    render: Reporter = module.render
+    return render

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..links.collect import is_paper_link, link_key
-from ..links.title import names_paper
 
 
 @rule(
@@ -19,6 +18,8 @@ from ..links.title import names_paper
 def wrong_paper(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.links is None:
         return
+    from ..links.title import names_paper  # only when links were checked
+
     for entry in ctx.document.iter_entries():
         if entry.title is None:
             continue
