@@ -94,12 +94,12 @@ def _title(source: Source, piece: Piece, start: int) -> tuple[Field | None, list
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
         if len(inner) == 1 and inner[0].kind == "link":
             return _title(source, inner[0], start)
-        text = plain_text(piece.children, source).strip(_TITLE_TRIM)
+        text = plain_text(piece.children).strip(_TITLE_TRIM)
         if not text:
             return None, []
         return _field(source, piece.inner_start, piece.inner_end, text), [piece]
     if piece.kind == "link":
-        text = plain_text(piece.children, source).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
+        text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
         if not text:
             return None, []
         return _field(source, piece.inner_start, piece.inner_end, text), [piece]
@@ -124,7 +124,7 @@ def make_link(source: Source, piece: Piece) -> Link:
         url = source.normalized[piece.dest[0] : piece.dest[1]]
     else:
         url_span, url = span, piece.href
-    label = plain_text(piece.children, source).strip(_LINK_LABEL_TRIM)
+    label = plain_text(piece.children).strip(_LINK_LABEL_TRIM)
     return Link(label=label, url=url, raw=source.text[span.start : span.end], span=span, url_span=url_span)
 
 
@@ -203,7 +203,7 @@ def _authors(source: Source, pieces: Sequence[Piece], used: Sequence[Piece]) -> 
     for piece in pieces:
         if piece.kind != "em" or any(piece is taken for taken in used):
             continue
-        text = plain_text(piece.children, source)
+        text = plain_text(piece.children)
         names = split_names(text)
         if not _looks_like_names(text, names):
             continue

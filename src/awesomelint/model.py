@@ -192,10 +192,6 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
-    def subtree_entries(self) -> Iterator[Entry]:
-        for section in self.walk():
-            yield from section.entries
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,

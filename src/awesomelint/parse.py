@@ -134,7 +134,7 @@ class _Builder:
     def _heading(self, token: Token, inline: Token) -> None:
         pieces = inline_pieces(self.source, inline)
         self._collect_links(pieces)
-        text = plain_text(pieces, self.source)
+        text = plain_text(pieces)
         start = pieces[0].start if pieces else self.source.norm_line_start(token.map[0] if token.map else 0)
         end = pieces[-1].end if pieces else start
         raw_span = self.source.span(start, end)
@@ -176,8 +176,8 @@ class _Builder:
         parent = self._owner()
         pieces = self._first_paragraph(tokens, index)
         ordered = bool(token.info)
-        starts_entry = ordered or _starts_with_title(pieces, self.source)
-        if parent is not None and (not starts_entry or _starts_with_link_word(pieces, self.source)):
+        starts_entry = ordered or _starts_with_title(pieces)
+        if parent is not None and (not starts_entry or _starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
             return
         if not starts_entry:
@@ -224,7 +224,7 @@ class _Builder:
             open_entry.paragraphs.append(pieces)
             self.pending = (open_entry, depth)
             return
-        if self.pending is not None and self.pending[1] == depth and _continues(pieces, self.source):
+        if self.pending is not None and self.pending[1] == depth and _continues(pieces):
             self.pending[0].paragraphs.append(pieces)
             return
         if self.pending is not None and self.pending[1] >= depth:
@@ -232,7 +232,7 @@ class _Builder:
         kind: BlockKind = "list" if self.containers and self.containers[-1].kind == "item" else "paragraph"
         if self.containers and self.containers[-1].kind == "quote":
             kind = "quote"
-        self._block(kind, token, plain_text(pieces, self.source))
+        self._block(kind, token, plain_text(pieces))
 
     def _finish(self, open_entry: _OpenEntry) -> None:
         entry = open_entry.entry
@@ -313,7 +313,7 @@ def _significant(pieces: Sequence[Piece]) -> Piece | None:
     return None
 
 
-def _starts_with_title(pieces: Sequence[Piece], source: Source) -> bool:
+def _starts_with_title(pieces: Sequence[Piece]) -> bool:
     """A bold title or a link to elsewhere (a link into the page is a table-of-contents item)."""
     first = _significant(pieces)
     if first is None:
@@ -323,14 +323,14 @@ def _starts_with_title(pieces: Sequence[Piece], source: Source) -> bool:
     return first.kind == "strong"
 
 
-def _starts_with_link_word(pieces: Sequence[Piece], source: Source) -> bool:
+def _starts_with_link_word(pieces: Sequence[Piece]) -> bool:
     first = _significant(pieces)
     if first is None or first.kind != "link":
         return False
-    return plain_text(first.children, source).strip("[]() ").lower() in _LINK_WORDS
+    return plain_text(first.children).strip("[]() ").lower() in _LINK_WORDS
 
 
-def _continues(pieces: Sequence[Piece], source: Source) -> bool:
+def _continues(pieces: Sequence[Piece]) -> bool:
     """Whether a paragraph reads as part of the entry above it (an author line, a link line)."""
     first = _significant(pieces)
     if first is None:

@@ -69,10 +69,6 @@ class Source:
         line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
         return line, norm_offset - self._norm_starts[line]
 
-    def original_offset(self, norm_offset: int) -> int:
-        line, col = self._line_col(norm_offset)
-        return self._orig_starts[line] + col
-
     def span(self, norm_start: int, norm_end: int) -> Span:
         """The span of ``normalized[norm_start:norm_end]``, in original offsets and 1-based lines."""
         start_line, start_col = self._line_col(norm_start)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -264,12 +265,12 @@ def _text(source: Source, start: int, end: int) -> Piece:
     return Piece("text", start, end, start, end, plain=raw)
 
 
-def plain_text(pieces: Sequence[Piece], source: Source) -> str:
+def plain_text(pieces: Sequence[Piece]) -> str:
     """Rendered text of pieces: markup dropped, link labels kept, white space folded."""
-    return " ".join(_plain_parts(pieces, source).split())
+    return " ".join(_plain_parts(pieces).split())
 
 
-def _plain_parts(pieces: Sequence[Piece], source: Source) -> str:
+def _plain_parts(pieces: Sequence[Piece]) -> str:
     parts: list[str] = []
     for piece in pieces:
         if piece.kind == "text":
@@ -277,13 +278,11 @@ def _plain_parts(pieces: Sequence[Piece], source: Source) -> str:
         elif piece.kind == "code":
             parts.append(piece.plain)
         elif piece.kind in ("strong", "em", "strike", "link"):
-            parts.append(_plain_parts(piece.children, source))
+            parts.append(_plain_parts(piece.children))
     return "".join(parts)
 
 
 def _unescape(text: str) -> str:
     if "\\" not in text and "&" not in text:
         return text
-    from markdown_it.common.utils import unescapeAll
-
     return unescapeAll(text)

@@ -19,6 +19,13 @@ def is_empty(section: Section) -> bool:
     return not section.entries and not section.blocks and all(is_empty(c) for c in section.children)
 
 
+def sibling_groups(document: Document) -> list[list[Section]]:
+    """The top-level sections, then the children of each section: every set of siblings."""
+    groups: list[list[Section]] = [document.sections]
+    groups.extend(section.children for section in document.iter_sections())
+    return groups
+
+
 def removal(document: Document, section: Section) -> list[Edit] | None:
     """The edits that delete an empty section: its headings, the blank lines after them, and the
     table-of-contents rows that only link to it. None when anything else stands in that stretch, or

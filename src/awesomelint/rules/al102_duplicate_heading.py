@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Section
-from ._sections import is_empty, removal
+from ._sections import is_empty, removal, sibling_groups
 
 
 @rule(
@@ -17,9 +17,7 @@ from ._sections import is_empty, removal
     tags=("structure",),
 )
 def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
-    groups: list[list[Section]] = [ctx.document.sections]
-    groups.extend(section.children for section in ctx.document.iter_sections())
-    for group in groups:
+    for group in sibling_groups(ctx.document):
         first_seen: dict[str, Section] = {}
         for section in group:
             key = " ".join(section.text.casefold().split())

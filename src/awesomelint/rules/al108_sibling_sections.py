@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..model import Section
+from ._sections import sibling_groups
 
 
 @rule(
@@ -17,9 +17,7 @@ from ..model import Section
     tags=("structure",),
 )
 def sibling_sections(ctx: Context) -> Iterator[Diagnostic]:
-    groups: list[list[Section]] = [ctx.document.sections]
-    groups.extend(section.children for section in ctx.document.iter_sections())
-    for group in groups:
+    for group in sibling_groups(ctx.document):
         parents = [s for s in group if s.children]
         if len(parents) < 3:
             continue
