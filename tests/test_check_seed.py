@@ -100,6 +100,7 @@ def test_seed_messages_name_the_majority() -> None:
     assert "`Additive`" in messages[("AL105", 81)] and "line 10" in messages[("AL105", 81)]
     assert "www.aminer.cn" in messages[("AL502", 66)]
     assert "lacks `VLM`, `VGM`" in messages[("AL108", 20)]
+    assert "`.` inside the bold markup (25 of 26 venues have none there)" in messages[("AL301", 46)]
 
 
 def test_findings_point_at_the_exact_columns() -> None:

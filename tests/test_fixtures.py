@@ -83,3 +83,40 @@ def test_paper_and_code_lines() -> None:
     assert ldm.venue.year is not None and ldm.venue.year.raw == "22"
     assert [link.label for link in sde.links] == ["Paper", "code"]  # [[Paper](u)] and [[code]](u)
     assert video.section_path[-1] == "Video Generation" and video.year == 2022
+
+
+def test_paragraph_entries_and_tagged_titles() -> None:
+    doc = _parse("paragraph_entries.md")
+    entries = list(doc.iter_entries())
+    assert [(e.marker, e.number) for e in entries] == [
+        ("paragraph", None), ("paragraph", None), ("ordered", 1), ("ordered", 2), ("ordered", 3),
+    ]  # fmt: skip
+    survey = entries[0]
+    assert survey.title is not None and survey.title.text == "A Comprehensive Survey on Graph Neural Networks"
+    assert survey.authors is not None and survey.authors.names == ("Zonghan Wu", "Shirui Pan", "Fengwen Chen")
+    assert survey.venue is not None and survey.venue.name.text == "IEEE TNNLS" and survey.year == 2020
+    assert [link.label for link in survey.links] == ["Paper"]
+    assert survey.marker_span.start == survey.span.start == survey.title.span.start - 2
+    gcn = entries[2]
+    assert (
+        gcn.title is not None
+        and gcn.title.text == "Semi-Supervised Classification with Graph Convolutional Networks"
+    )
+    assert gcn.venue is not None and gcn.venue.raw == "[ICLR 2017]"
+
+
+def test_nested_classic_list() -> None:
+    doc = _parse("classic_nested.md")
+    titles = [e.title.text for e in doc.iter_entries() if e.title]
+    assert titles[:3] == ["ajenti", "django-grappelli", "flask-admin"]
+    assert "Algorithms" not in titles and "algorithms" in titles and len(titles) == 11
+    assert all(e.section_path[-1] != "Awesome Python" for e in doc.iter_entries())
+
+
+def test_missing_fields_are_not_a_layout_and_publishers_are_not_aliases() -> None:
+    from awesomelint.engine import run_rules
+
+    classic = run_rules(_parse("classic_nested.md"))
+    assert [d.code for d in classic] == []  # two entries without a description are not another layout
+    codes = [d.code for d in run_rules(_parse("bulleted_papers.md"))]
+    assert "AL302" not in codes  # `IEEE TNNLS` is TNNLS with its publisher, not an old name

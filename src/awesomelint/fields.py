@@ -63,11 +63,31 @@ def _significant(pieces: Sequence[Piece], start: int) -> Iterator[Piece]:
         yield piece
 
 
+def looks_like_venue(text: str) -> bool:
+    """Whether bold text is a venue with its year (``EMNLP'2020``) rather than a title."""
+    match = _VENUE_IN_MARKUP.match(text)
+    return match is not None and len(match["name"].split()) <= 6
+
+
+def _title_candidate(pieces: Sequence[Piece], start: int) -> Piece | None:
+    """The piece that holds the title: the first one, unless a short tag (``[ICLR 2017]``, an emoji)
+    stands before a bold or linked title."""
+    significant = list(_significant(pieces, start))
+    if not significant:
+        return None
+    first = significant[0]
+    if first.kind == "text" and len(significant) > 1 and significant[1].kind in ("strong", "link"):
+        tag = first.plain[max(0, start - first.start) :].strip()
+        if len(tag) <= 40 and ". " not in tag:
+            return significant[1]
+    return first
+
+
 def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -> EntryFields:
     """Read an entry's fields from its paragraphs; ``start`` skips a marker glued to the text."""
     fields = EntryFields()
     first = paragraphs[0] if paragraphs else []
-    title_piece = next(_significant(first, start), None)
+    title_piece = _title_candidate(first, start)
     used: list[Piece] = []
     if title_piece is not None:
         fields.title, title_used = _title(source, title_piece, start)

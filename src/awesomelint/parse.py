@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .fields import extract, make_link, walk
+from .fields import extract, looks_like_venue, make_link, walk
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
@@ -229,6 +229,12 @@ class _Builder:
             return
         if self.pending is not None and self.pending[1] >= depth:
             self.pending = None
+        title = _title_paragraph(pieces)
+        if title is not None:
+            open_entry = self._new_entry("paragraph", None, title.start, title.start)
+            open_entry.paragraphs.append(pieces)
+            self.pending = (open_entry, depth)
+            return
         kind: BlockKind = "list" if self.containers and self.containers[-1].kind == "item" else "paragraph"
         if self.containers and self.containers[-1].kind == "quote":
             kind = "quote"
@@ -331,13 +337,29 @@ def _starts_with_link_word(pieces: Sequence[Piece]) -> bool:
 
 
 def _continues(pieces: Sequence[Piece]) -> bool:
-    """Whether a paragraph reads as part of the entry above it (an author line, a link line)."""
+    """Whether a paragraph reads as part of the entry above it (an author line, a link line, a
+    venue line); a paragraph led by a bold title starts an entry of its own."""
     first = _significant(pieces)
     if first is None:
         return False
-    if first.kind in ("em", "strong", "link", "code", "image"):
+    if first.kind == "strong":
+        return _title_paragraph(pieces) is None
+    if first.kind in ("em", "link", "code", "image"):
         return True
     return first.kind == "text" and first.plain.lstrip().startswith(("[", "("))
+
+
+def _title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
+    """The bold title of a paragraph that is an entry by itself (``**Title** <br> *Authors* <br>
+    [paper](u)``): a title-like bold text followed by authors or a link."""
+    first = _significant(pieces)
+    if first is None or first.kind != "strong":
+        return None
+    text = plain_text(first.children)
+    if len(text.split()) < 3 or text.rstrip().endswith(":") or looks_like_venue(text):
+        return None
+    rest = [piece for piece in walk(pieces) if piece.start >= first.end]
+    return first if any(piece.kind in ("em", "link") for piece in rest) else None
 
 
 def _glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:

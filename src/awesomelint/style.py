@@ -103,6 +103,14 @@ def entry_layout(entry: Entry) -> str:
     return " | ".join(" ".join(group) for group in groups)
 
 
+def within(layout: str, dominant: str) -> bool:
+    """Whether ``layout`` is ``dominant`` with some fields missing (that is AL204's concern, not a
+    different layout): the fields it has, in the same order and the same paragraphs."""
+    kinds = set(layout.replace("|", " ").split())
+    groups = [[kind for kind in group.split() if kind in kinds] for group in dominant.split(" | ")]
+    return " | ".join(" ".join(group) for group in groups if group) == layout
+
+
 def site(host: str) -> str:
     return host.lower().removeprefix("www.")
 

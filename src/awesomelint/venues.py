@@ -35,6 +35,14 @@ class VenueTable:
         """The canonical spelling of ``name`` when it is a known venue or alias, else None."""
         return self.canonical.get(_fold(name))
 
+    def alias_target(self, name: str) -> str | None:
+        """The canonical name when ``name`` is another name or a case variant of it; None when it is
+        canonical already, unknown, or differs only by a publisher or qualifier (``IEEE TNNLS``)."""
+        canonical = self.canonical_name(name)
+        if canonical is None or canonical == name or _fold(_strip(name)) == _fold(canonical):
+            return None
+        return canonical
+
     def is_known(self, name: str) -> bool:
         if self.canonical_name(name) is not None:
             return True

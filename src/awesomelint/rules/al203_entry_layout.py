@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..style import entry_layout
+from ..style import entry_layout, within
 from ._layout import Template, rewrite
 
 
@@ -26,7 +26,7 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
         if entry.title is None:
             continue
         layout = entry_layout(entry)
-        if layout == dominant.value:
+        if within(layout, dominant.value):
             continue
         message = f"entry laid out as `{layout}`; {dominant.evidence(f'`{dominant.value}`', verb='use')}"
         edit = rewrite(text, entry, template) if template else None

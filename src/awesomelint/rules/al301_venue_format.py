@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Venue
-from ..style import venue_punctuation, venue_shape
+from ..style import VENUE_SHAPES, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
 _WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
@@ -43,20 +43,24 @@ def venue_format(ctx: Context) -> Iterator[Diagnostic]:
         years = year_style.value if year_style else venue.year_style
         problems = []
         punctuation = venue_punctuation(venue)
-        if punctuation and not (style.venue_punctuation and style.venue_punctuation.value == "yes"):
-            problems.append(f"`{punctuation}` inside the {venue.markup} markup")
+        inside = style.venue_punctuation
+        if punctuation and not (inside and inside.value == "yes"):
+            evidence = f" ({inside.evidence('none there', noun='venues', verb='have')})" if inside else ""
+            problems.append(f"`{punctuation}` inside the {venue.markup} markup{evidence}")
         if "\n" in venue.raw or "\r" in venue.raw:
             problems.append("a line break inside it")
-        if venue.year is not None and venue.year_style != years:
-            problems.append("another year style")
-        if venue.markup != markup:
-            problems.append(f"{venue.markup} instead of {markup} markup")
+        if venue.year is not None and venue.year_style != years and year_style is not None:
+            shape = VENUE_SHAPES[years]
+            problems.append(f"another year style ({year_style.evidence(f'`{shape}`')})")
+        if venue.markup != markup and markup_style is not None:
+            shown = venue_shape(markup, years)
+            problems.append(
+                f"{venue.markup} instead of {markup} markup ({markup_style.evidence(f'`{shown}`')})"
+            )
         if not problems:
             continue
         shape = venue_shape(markup, years)
-        evidence = year_style.evidence(f"`{shape}`") if year_style else f"the list writes `{shape}`"
-        shown = " ".join(venue.raw.split())
-        message = f"venue `{shown}` has {' and '.join(problems)}; {evidence}"
+        message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
         edit = _rewrite(ctx, venue, markup, years)
         yield ctx.report(
             venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None

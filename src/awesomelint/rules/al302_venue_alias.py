@@ -27,10 +27,10 @@ def venue_alias(ctx: Context) -> Iterator[Diagnostic]:
             target = preprint.value
             why = preprint.evidence(f"`{target}`", noun="preprint entries")
             message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
-        elif canonical != name.text:
-            target = canonical
-            kind = "a case variant" if canonical.casefold() == name.text.casefold() else "another name"
-            message = f"`{name.text}` is {kind} of `{canonical}`"
+        elif (alias := venues.alias_target(name.text)) is not None:
+            target = alias
+            kind = "a case variant" if alias.casefold() == name.text.casefold() else "another name"
+            message = f"`{name.text}` is {kind} of `{alias}`"
         else:
             continue
         fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
