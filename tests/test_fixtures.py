@@ -120,3 +120,33 @@ def test_missing_fields_are_not_a_layout_and_publishers_are_not_aliases() -> Non
     assert [d.code for d in classic] == []  # two entries without a description are not another layout
     codes = [d.code for d in run_rules(_parse("bulleted_papers.md"))]
     assert "AL302" not in codes  # `IEEE TNNLS` is TNNLS with its publisher, not an old name
+
+
+def test_table_rows_are_entries_read_by_their_headers() -> None:
+    doc = _parse("table_papers.md")
+    entries = list(doc.iter_entries())
+    assert [e.marker for e in entries] == ["table", "table", "bullet", "bullet", "bullet", "table", "table"]
+    lora = entries[0]
+    assert lora.title is not None and lora.title.text == "LoRA: Low-Rank Adaptation of Large Language Models"
+    assert lora.venue is not None and (lora.venue.name.text, lora.year) == ("ICLR", 2022)
+    assert [link.label for link in lora.links] == [
+        "LoRA: Low-Rank Adaptation of Large Language Models",
+        "code",
+    ]
+    columns = entries[5]  # Date | Paper | Venue | Year | Authors | Links
+    assert columns.title is not None and columns.title.text.startswith("LoRA")
+    assert columns.venue is not None and (columns.venue.name.text, columns.year) == ("ICLR", 2022)
+    assert columns.authors is not None and columns.authors.names == ("Edward J. Hu", "Yelong Shen")
+    assert columns.venue.year is not None and columns.venue.year.raw == "2022"
+    assert [link.label for link in entries[6].links] == [
+        "QLoRA: Efficient Finetuning of Quantized LLMs",
+        "code",
+    ]
+
+
+def test_tables_and_lists_in_one_list_are_judged_apart() -> None:
+    from awesomelint import fix, lint
+
+    text = (FIXTURES / "mixed_shapes.md").read_text(encoding="utf-8")
+    assert lint(text) == []
+    assert not fix(text, unsafe=True).changed

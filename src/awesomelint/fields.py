@@ -270,3 +270,42 @@ def _description(
         return None
     stop = len(raw.rstrip())
     return _field(source, begin + offset, begin + stop, text)
+
+
+def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piece]) -> Venue | None:
+    """A venue from a table's venue column, its year from the year column when the venue has none."""
+    cell = [piece for piece in venue if piece.kind != "text" or piece.plain.strip()]
+    if not cell:
+        return None
+    start, end = cell[0].start, cell[-1].end
+    raw = source.normalized[start:end]
+    name = " ".join(plain_text(cell).split())
+    if not re.search(r"[^\W\d_]", name):
+        return None
+    year_field = None
+    year_text = source.normalized[year[0].start : year[-1].end] if year else ""
+    found = re.search(_YEAR, year_text)
+    if found is not None and year:
+        offset = year[0].start + found.start()
+        year_field = _field(source, offset, offset + 4, found[0])
+    lead = len(raw) - len(raw.lstrip())
+    name_field = _field(source, start + lead, start + len(raw.rstrip()), name)
+    span = source.span(start, end)
+    return Venue(source.text[span.start : span.end], span, name_field, year_field, "plain", "none")
+
+
+def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
+    """Authors written as plain text in a table's authors column."""
+    content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
+    if not content:
+        return None
+    start, end = content[0].start, content[-1].end
+    raw = source.normalized[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    start, end = start + lead, start + len(raw.rstrip())
+    text = plain_text(content)
+    names = split_names(text)
+    if not _looks_like_names(text, names):
+        return None
+    inner = _field(source, start, end, text)
+    return Authors(inner.raw, inner.span, inner, tuple(names), "", ";" if ";" in text else ",")

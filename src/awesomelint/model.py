@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .source import Source
 
-MarkerKind = Literal["ordered", "bullet", "glued", "paragraph"]
+MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .fields import extract, looks_like_venue, make_link, walk
+from .fields import authors_from_cell, extract, looks_like_venue, make_link, venue_from_cells, walk
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
@@ -23,6 +23,15 @@ from .tokens import Piece, inline_pieces, parse_tokens, plain_text
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+# Table headers naming the columns we read.
+_COLUMN_ROLES = {
+    **dict.fromkeys(["title", "paper", "papers", "name", "method", "model", "work", "article"], "title"),
+    **dict.fromkeys(
+        ["venue", "conference", "conf", "journal", "published", "publication", "source"], "venue"
+    ),
+    **dict.fromkeys(["year", "date", "time"], "year"),
+    **dict.fromkeys(["author", "authors"], "authors"),
+}
 # Labels of links that belong to the entry above them when they open a nested bullet item.
 _LINK_WORDS = frozenset(
     [
@@ -68,6 +77,8 @@ class _OpenEntry:
     marker_start: int
     text_start: int  # normalised offset where the entry's own text starts (after a glued marker)
     paragraphs: list[list[Piece]] = field(default_factory=list)
+    venue_cells: tuple[list[Piece], list[Piece]] | None = None  # a table's venue and year columns
+    author_cell: list[Piece] | None = None  # a table's authors column
 
 
 @dataclass
@@ -244,6 +255,10 @@ class _Builder:
         entry = open_entry.entry
         paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
         fields = extract(self.source, paragraphs, open_entry.text_start)
+        if fields.venue is None and open_entry.venue_cells is not None:
+            fields.venue = venue_from_cells(self.source, *open_entry.venue_cells)
+        if fields.authors is None and open_entry.author_cell:
+            fields.authors = authors_from_cell(self.source, open_entry.author_cell)
         entry.title = fields.title
         entry.venue = fields.venue
         entry.authors = fields.authors
@@ -273,13 +288,43 @@ class _Builder:
             self._block("html", token, html)
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
+        """A table; in a table of papers (a title column, or links in the first column) each body
+        row is an entry, its columns read by their headers."""
         self.pending = None
         self._block("table", tokens[index], "")
+        header: list[str] = []
+        row: list[list[Piece]] = []
+        row_line = 0
         while index < len(tokens) and tokens[index].type != "table_close":
-            if tokens[index].type == "inline":
-                self._collect_links(inline_pieces(self.source, tokens[index]))
+            token = tokens[index]
+            if token.type == "tr_open":
+                row, row_line = [], token.map[0] if token.map else 0
+            elif token.type == "inline":
+                pieces = inline_pieces(self.source, token)
+                self._collect_links(pieces)
+                row.append(pieces)
+            elif token.type == "tr_close":
+                if not header:
+                    header = [plain_text(cell).casefold() for cell in row]
+                else:
+                    self._table_row(header, row, row_line)
             index += 1
         return index + 1
+
+    def _table_row(self, header: list[str], cells: list[list[Piece]], line: int) -> None:
+        roles = [_COLUMN_ROLES.get(re.sub(r"[^\w ]+", "", name).strip(), "") for name in header]
+        title_column = roles.index("title") if "title" in roles else 0
+        if title_column >= len(cells) or _significant(cells[title_column]) is None:
+            return
+        if "title" not in roles and not any(p.kind in ("link", "strong") for p in walk(cells[0])):
+            return
+        start = self.source.norm_line_start(line)
+        open_entry = self._new_entry("table", None, start, start)
+        ordered = [cells[title_column], *(cell for i, cell in enumerate(cells) if i != title_column)]
+        open_entry.paragraphs.extend(ordered)
+        columns = dict(zip(roles, cells, strict=False))
+        open_entry.venue_cells = (columns.get("venue", []), columns.get("year", []))
+        open_entry.author_cell = columns.get("authors")
 
     # -- links, anchors, HTML ids -----------------------------------------------------------------
 

@@ -143,7 +143,9 @@ class Style:
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     entries = list(document.iter_entries())
     with_venue = [e.venue for e in entries if e.venue is not None]
-    with_authors = [e for e in entries if e.authors is not None]
+    # A table writes its venue and year in columns of their own: no venue format to compare.
+    formatted = [e.venue for e in entries if e.venue is not None and e.marker != "table"]
+    with_authors = [e for e in entries if e.authors is not None and e.authors.markup]
     preprints = [
         name
         for v in with_venue
@@ -169,9 +171,9 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             if present
         )
     return Style(
-        venue_markup=majority((v.markup for v in with_venue), pins.get("venue-markup")),
-        venue_year=majority((v.year_style for v in with_venue if v.year), pins.get("venue-year")),
-        venue_punctuation=majority("yes" if venue_punctuation(v) else "no" for v in with_venue),
+        venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),
+        venue_year=majority((v.year_style for v in formatted if v.year), pins.get("venue-year")),
+        venue_punctuation=majority("yes" if venue_punctuation(v) else "no" for v in formatted),
         author_markup=majority(
             (e.authors.markup for e in with_authors if e.authors), pins.get("author-markup")
         ),
@@ -180,7 +182,9 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             pins.get("author-separator"),
         ),
         author_period=majority(author_period(e) for e in with_authors),
-        layout=majority((entry_layout(e) for e in entries if e.title), pins.get("layout")),
+        layout=majority(
+            (entry_layout(e) for e in entries if e.title and e.marker != "table"), pins.get("layout")
+        ),
         preprint=majority(preprints, pins.get("preprint")),
         hosts=hosts,
         field_counts=counts,

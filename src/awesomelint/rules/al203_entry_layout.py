@@ -23,8 +23,8 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     template = Template.from_entries(text, list(ctx.document.iter_entries()), dominant.value)
     for entry in ctx.document.iter_entries():
-        if entry.title is None:
-            continue
+        if entry.title is None or entry.marker == "table":
+            continue  # a table's columns fix its layout
         layout = entry_layout(entry)
         if within(layout, dominant.value):
             continue

@@ -20,8 +20,8 @@ def author_markup(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     for entry in ctx.document.iter_entries():
         authors = entry.authors
-        if authors is None:
-            continue
+        if authors is None or not authors.markup:
+            continue  # plain-text authors (a table column) have no markup to compare
         edits: list[Edit] = []
         problems: list[str] = []
         marker = authors.markup
