@@ -22,6 +22,7 @@ class Seen:
     path: str
     start: float
     end: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Handler(BaseHTTPRequestHandler):
         record = self.server.record
         path = self.path.split("?")[0]
         with record.lock:
-            seen = Seen(method, path, time.monotonic())
+            seen = Seen(method, path, time.monotonic(), headers=dict(self.headers.items()))
             record.requests.append(seen)
             record.open_now += 1
             record.most_open = max(record.most_open, record.open_now)

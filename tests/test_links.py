@@ -387,3 +387,16 @@ def test_link_configuration_is_validated(tmp_path: Path, monkeypatch: pytest.Mon
         (tmp_path / ".awesomelint.toml").write_text(table)
         result = CliRunner().invoke(main, ["links", "list.md"])
         assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_user_agent_and_headers_per_host() -> None:
+    with serve({"/ok": status(200)}, host="127.0.0.9") as (base, record):
+        options = replace(FAST, headers={"127.0.0.9": {"Authorization": "Bearer t0ken"}})
+        assert _check({f"{base}/ok": False}, options)[f"{base}/ok"].verdict == "ok"
+        _check({f"{base}/ok": False}, replace(FAST, user_agent="my-list-bot/1.0"))
+    first, second = record.requests
+    assert (
+        first.headers["User-Agent"].startswith("awesomelint/")
+        and first.headers["Authorization"] == "Bearer t0ken"
+    )
+    assert second.headers["User-Agent"] == "my-list-bot/1.0" and "Authorization" not in second.headers
