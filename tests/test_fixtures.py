@@ -150,3 +150,22 @@ def test_tables_and_lists_in_one_list_are_judged_apart() -> None:
     text = (FIXTURES / "mixed_shapes.md").read_text(encoding="utf-8")
     assert lint(text) == []
     assert not fix(text, unsafe=True).changed
+
+
+def test_bold_links_reference_links_details_and_front_matter() -> None:
+    from awesomelint.engine import run_rules
+
+    doc = _parse("misc_shapes.md")
+    entries = list(doc.iter_entries())
+    assert [(e.title.text if e.title else None, e.venue.raw if e.venue else None) for e in entries] == [
+        ("Learning to Walk in Minutes", "CoRL 2021"),
+        ("Legged Locomotion in Challenging Terrains", "RSS 2022"),
+        ("Deep Residual Learning for Image Recognition", "CVPR 2016"),
+        ("Mask R-CNN", "ICCV 2017"),
+        ("Rich feature hierarchies", "CVPR 2014"),
+    ]
+    assert [link.label for link in entries[0].links] == ["Learning to Walk in Minutes", "code", "video"]
+    assert entries[2].links[0].url == "https://arxiv.org/abs/1512.03385"  # a reference link
+    assert doc.sections[0].text == "Awesome Robotics" and doc.sections[0].span.start_line == 5
+    codes = {d.code for d in run_rules(doc)}
+    assert not codes & {"AL103", "AL104", "AL202", "AL301", "AL303"}  # <a name>, emoji slugs, a restart at 1

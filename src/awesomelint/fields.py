@@ -21,7 +21,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _VENUE_IN_MARKUP = re.compile(
     rf"""^\s*(?:in\s+)?(?P<name>\S.*?)
     (?P<sep>\s*['’]\s*|\s*,\s*|\s*\(|\s+|)
-    (?P<year>{_YEAR}|(?<=['’])\d{{2}})\)?
+    (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}})\)?
     (?P<trail>[\s.,;:]*)$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
@@ -113,7 +113,8 @@ def _title(source: Source, piece: Piece, start: int) -> tuple[Field | None, list
     if piece.kind in ("strong", "em"):
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
         if len(inner) == 1 and inner[0].kind == "link":
-            return _title(source, inner[0], start)
+            title, used = _title(source, inner[0], start)
+            return title, [piece, *used]
         text = plain_text(piece.children).strip(_TITLE_TRIM)
         if not text:
             return None, []
