@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,3 +39,35 @@ def test_deep_nesting_does_not_crash() -> None:
     parse("".join("  " * depth + "- [x](u)\n" for depth in range(300)))
     parse("*" * 5000 + "[" * 3000 + "a" + "]" * 3000)
     parse("1. **a**\n" * 3000)
+
+
+def _lint_and_fix(text: str) -> None:
+    """Lint and fix never raise; the only failure a fix may report is the guard's refusal."""
+    from awesomelint import fix, lint
+    from awesomelint.fixer import FixError
+
+    for diagnostic in lint(text):
+        assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)
+    for unsafe in (False, True):
+        with contextlib.suppress(FixError):
+            fix(text, unsafe=unsafe)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWNISH)
+def test_rules_and_fixer_never_raise(text: str) -> None:
+    _lint_and_fix(text)
+
+
+_LIST_FRAGMENTS = [
+    "1.**T a b**", "1. **T a b**", "- [x](http://a.b)", "*A B, C D*", "_A B_", "**ACL'2020.**",
+    "[NeurIPS 2020]", "[paper](u)", "[[code]]", "\n", "\n\n", "\n\n\n", "  ", "#", "## ", "### ",
+    "[a](#b)", "<a href='#c'>", "| a | b |\n| - | - |\n| [t](u) | ACL 2020 |",
+    "<!-- awesomelint-disable -->", "> ", "```\n", "---\n", "\r\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_FRAGMENTS), max_size=60).map("".join))
+def test_rules_and_fixer_never_raise_on_list_like_text(text: str) -> None:
+    _lint_and_fix(text)

@@ -586,3 +586,19 @@ def _entry_line(entry: Entry, depth: int) -> str:
         f"{'  ' * depth}{number} {title} | {venue} | {year} | "
         f"{authors} authors | {len(entry.links)} links  (line {entry.span.start_line})"
     )
+
+
+def run() -> None:
+    """The console entry point: `main`, with an unexpected failure reported in one line (exit 2)
+    instead of a traceback. AWESOMELINT_DEBUG=1 shows the traceback."""
+    try:
+        main(prog_name="awesomelint")
+    except Exception as error:
+        if os.environ.get("AWESOMELINT_DEBUG"):
+            raise
+        click.echo(
+            f"awesomelint: internal error: {type(error).__name__}: {error}. "
+            "Please report it with the file that caused it (AWESOMELINT_DEBUG=1 shows the traceback).",
+            err=True,
+        )
+        sys.exit(2)
