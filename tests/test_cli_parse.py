@@ -124,3 +124,30 @@ def test_readme_quick_start_is_what_ci_runs() -> None:
     setup, tests = blocks[0].strip(), blocks[1].strip()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert any(line.startswith(setup + " ||") for line in ci) and tests in ci
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    with path.open("wb") as stream:  # sparse: takes no space
+        stream.truncate(65 * 2**20)
+    code, _, err = _run("check", str(path))
+    assert code == 2 and "65 MiB" in err and "right file" in err
+
+
+def test_an_internal_error_is_one_line_and_exit_2() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import dataclasses, sys\n"
+        "import awesomelint.rules as rules\n"
+        "def boom(ctx): raise RuntimeError('boom')\n"
+        "rules.ALL_RULES = tuple(dataclasses.replace(r, check=boom) for r in rules.ALL_RULES)\n"
+        "from awesomelint.cli import run\n"
+        "sys.argv = ['awesomelint', 'check', 'README.source.md']\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("awesomelint: internal error: RuntimeError: boom.")
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1

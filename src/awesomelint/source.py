@@ -16,6 +16,7 @@ from pathlib import Path
 from .model import Span
 
 BOM = "\ufeff"
+MAX_BYTES = 64 * 2**20  # the largest lists are a few MiB; past this it is the wrong file
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -125,6 +126,12 @@ class SourceFile:
 def read_source(path: Path) -> SourceFile:
     """Read ``path`` as UTF-8 Markdown, raising InputError with a one-line reason otherwise."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES and not path.is_dir():
+            raise InputError(
+                f"{path}: the file is {size / 2**20:.0f} MiB, more than the {MAX_BYTES // 2**20} MiB "
+                "an awesome list could need; check that it is the right file"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
