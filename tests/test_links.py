@@ -162,8 +162,11 @@ def test_politeness_is_measured_by_the_server() -> None:
         results = _check({f"{base}/p{i}": False for i in range(10)}, options)
     assert {r.verdict for r in results.values()} == {"ok"}
     starts = sorted(seen.start for seen in record.requests)
-    gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert len(starts) == 10 and min(gaps) >= 0.095, gaps  # 5 ms allowed for thread scheduling
+    assert len(starts) == 10
+    # Between any two requests i < j at least (j - i) intervals passed, measured where they arrived;
+    # 10 ms allowed for a thread that delivered one request late (it cannot accumulate).
+    for i, j in itertools.combinations(range(len(starts)), 2):
+        assert starts[j] - starts[i] >= (j - i) * 0.1 - 0.010, (i, j, starts[j] - starts[i])
     assert record.most_open <= 2
 
 

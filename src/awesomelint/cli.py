@@ -371,7 +371,7 @@ def fix_command(
     for item in inputs:
         path, source = item.path, item.source
         try:
-            result = fix_text(source.text, item.settings, unsafe=run.unsafe_fixes, links=links)
+            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document)
         except FixError as error:
             run.error(f"{_display(path)}: {error}")
             continue

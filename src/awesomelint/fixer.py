@@ -95,11 +95,13 @@ def fix_text(
     settings: Settings | None = None,
     unsafe: bool = False,
     links: Mapping[str, LinkResult] | None = None,
+    document: Document | None = None,
 ) -> FixResult:
-    """Fix everything fixable in ``text``; raise FixError if the guard rejects the result."""
+    """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
+    raise FixError if the guard rejects the result."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
-    before = parse(text)
+    before = document if document is not None else parse(text)
     document = before
     for _ in range(MAX_PASSES):
         diagnostics = run_rules(document, settings, links)

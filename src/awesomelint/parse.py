@@ -97,6 +97,9 @@ class _Builder:
         self.open_entries: list[_OpenEntry] = []
         self.containers: list[_Container] = []
         self.pending: tuple[_OpenEntry, int] | None = None
+        # A list item's first paragraph is read once to decide whether the item is an entry, then
+        # again as a paragraph: the first reading is kept for the second, and only until then.
+        self._first_paragraphs: dict[int, list[Piece]] = {}
 
     # -- the walk ---------------------------------------------------------------------------------
 
@@ -218,10 +221,12 @@ class _Builder:
         following = tokens[index + 1] if index + 2 < len(tokens) else None
         if following is None or following.type != "paragraph_open":
             return []
-        return inline_pieces(self.source, tokens[index + 2])
+        pieces = inline_pieces(self.source, tokens[index + 2])
+        self._first_paragraphs[id(tokens[index + 2])] = pieces
+        return pieces
 
     def _paragraph(self, token: Token, inline: Token) -> None:
-        pieces = inline_pieces(self.source, inline)
+        pieces = self._first_paragraphs.pop(id(inline), None) or inline_pieces(self.source, inline)
         self._collect_links(pieces)
         owner = self._owner()
         if owner is not None:
