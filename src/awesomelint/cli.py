@@ -430,6 +430,8 @@ def _progress(done: int, total: int, hosts: list[str]) -> None:
 
 
 def _links_summary(results: Mapping[str, LinkResult]) -> str:
+    if not results:
+        return "No links to check."
     verdicts: Counter[str] = Counter(r.verdict for r in results.values())
     order = ("ok", "redirected", "broken", "unverifiable", "skipped")
     line = f"Checked {len(results)} links: " + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v])
@@ -439,7 +441,7 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
     by_host: dict[str, Counter[str]] = {}
     for url, result in results.items():
         by_host.setdefault(urlsplit(url).hostname or "?", Counter())[result.verdict] += 1
-    rows = [line or "No links."]
+    rows = [line]
     for host, counts in sorted(by_host.items(), key=lambda item: -sum(item[1].values()))[:20]:
         rows.append(
             f"  {sum(counts.values()):>5}  {host}  "
