@@ -169,3 +169,12 @@ def test_bold_links_reference_links_details_and_front_matter() -> None:
     assert doc.sections[0].text == "Awesome Robotics" and doc.sections[0].span.start_line == 5
     codes = {d.code for d in run_rules(doc)}
     assert not codes & {"AL103", "AL104", "AL202", "AL301", "AL303"}  # <a name>, emoji slugs, a restart at 1
+
+
+def test_venue_before_the_title() -> None:
+    entries = list(_parse("venue_first.md").iter_entries())
+    assert [(e.title.text if e.title else None, e.venue.name.text if e.venue else None) for e in entries] == [
+        ("Denoising Diffusion Probabilistic Models", "NeurIPS"),
+        ("Score-Based Generative Modeling", "ICLR"),
+    ]
+    assert entries[0].authors is not None and entries[0].authors.names == ("Jonathan Ho", "Ajay Jain")

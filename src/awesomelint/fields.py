@@ -76,10 +76,13 @@ def _title_candidate(pieces: Sequence[Piece], start: int) -> Piece | None:
     if not significant:
         return None
     first = significant[0]
-    if first.kind == "text" and len(significant) > 1 and significant[1].kind in ("strong", "link"):
-        tag = first.plain[max(0, start - first.start) :].strip()
-        if len(tag) <= 40 and ". " not in tag:
-            return significant[1]
+    if len(significant) > 1 and significant[1].kind in ("strong", "link"):
+        if first.kind == "text":
+            tag = first.plain[max(0, start - first.start) :].strip()
+            if len(tag) <= 40 and ". " not in tag:
+                return significant[1]
+        elif first.kind == "strong" and looks_like_venue(plain_text(first.children)):
+            return significant[1]  # `**NeurIPS 2020** [Title](url)`: the venue comes first
     return first
 
 
