@@ -51,7 +51,11 @@ def test_text_report_has_code_frames_and_summary_without_colour_when_piped() -> 
     code, out = _run("check", str(SEED))
     assert code == 1
     assert "\x1b[" not in out
-    frame = out.split("AL103 [broken-anchor] error:")[1].splitlines()
+    line = next(line for line in out.splitlines() if ": AL103 [broken-anchor] " in line)
+    assert re.fullmatch(
+        r"\S*README\.source\.md:10:19: AL103 \[broken-anchor\] `#Additive` matches no heading.*", line
+    )
+    frame = out.split("AL103 [broken-anchor] ")[1].splitlines()
     assert frame[2].startswith(' 10 | <tr><td><a href="#Additive">')
     assert frame[3].index("^") == frame[2].index("Additive") and frame[3].count("^") == len("Additive")
     assert re.search(r"Found 117 findings in 1 file \(9 errors, 107 warnings, 1 info\)\. \d+ fixable", out)

@@ -40,12 +40,10 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
     for report in reports:
         for diagnostic in report.diagnostics:
             code = diagnostic.code
-            severity = diagnostic.severity.label
-            if options.color:
+            if options.color:  # the code's colour tells the severity; the summary counts them
                 code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
-                severity = click.style(severity, fg=_COLORS[diagnostic.severity])
             marker = " [*]" if diagnostic.fix is not None else ""
-            head = f"{location(report, diagnostic)}: {code} [{diagnostic.name}] {severity}:"
+            head = f"{location(report, diagnostic)}: {code} [{diagnostic.name}]"
             out.append(f"{head} {diagnostic.message}{marker}")
             out.extend(_frame(report.text, diagnostic, options.color))
             out.append("")
