@@ -239,3 +239,11 @@ def test_check_fix_is_an_alias_and_exit_non_zero_on_fix(seed_copy: Path) -> None
     code, _, _ = _invoke("fix", "--select", "AL6", "--exit-non-zero-on-fix", str(seed_copy))
     assert code == 1
     assert _invoke("fix", "--select", "AL6", "--exit-non-zero-on-fix", str(seed_copy))[0] == 0
+
+
+def test_unsafe_fix_rewrites_into_a_multi_paragraph_layout() -> None:
+    text = (FIXTURES / "multi_paragraph.md").read_text(encoding="utf-8")
+    result = fix_text(text, unsafe=True)
+    assert result.fixed == {"AL203": 2}
+    assert result.text == (FIXTURES / "multi_paragraph_fixed.md").read_text(encoding="utf-8")
+    assert _entries(parse(result.text)) == _entries(parse(text))

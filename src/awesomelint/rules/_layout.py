@@ -74,7 +74,7 @@ class Template:
             if entry_layout(entry) != layout or entry.marker == "glued":
                 continue
             found = elements(text, entry)
-            if found is None or "|" in layout:
+            if found is None:
                 continue
             groups = _groups(found)
             gaps = [text[a[-1].end : b[0].start] for a, b in pairwise(groups)]
