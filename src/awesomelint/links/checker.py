@@ -253,7 +253,7 @@ class Checker:
             raise _Failure("unverifiable", f"refused to fetch: {refused}") from None
         except (OSError, UnicodeError) as error:
             raise _Failure("broken", f"DNS failure: cannot resolve {host} ({error})") from None
-        except TimeoutError:
+        except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
             raise _Failure("unverifiable", f"DNS lookup of {host} timed out") from None
         if method == "HEAD":
             try:
@@ -281,7 +281,7 @@ class Checker:
                     answer = await asyncio.wait_for(
                         self._send(method, url, wants_title), self.options.timeout
                     )
-                except TimeoutError:
+                except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
                     failure = _Failure(
                         "unverifiable", f"timeout after {self.options.timeout:g} s", retry=True
                     )
