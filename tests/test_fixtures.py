@@ -178,3 +178,14 @@ def test_venue_before_the_title() -> None:
         ("Score-Based Generative Modeling", "ICLR"),
     ]
     assert entries[0].authors is not None and entries[0].authors.names == ("Jonathan Ho", "Ajay Jain")
+
+
+def test_navigation_and_prose_are_not_entries() -> None:
+    from awesomelint.engine import run_rules
+
+    doc = _parse("navigation.md")
+    entries = list(doc.iter_entries())
+    assert [e.title.text for e in entries if e.title][:3] == ["ruff", "mypy", "black"]
+    assert len(entries) == 6  # the bold prose sentence is not an entry
+    assert all(len(e.links) == 1 for e in entries)  # "back to top" lines join no entry
+    assert run_rules(doc) == []

@@ -392,6 +392,9 @@ def _continues(pieces: Sequence[Piece]) -> bool:
     first = _significant(pieces)
     if first is None:
         return False
+    links = [piece for piece in walk(pieces) if piece.kind == "link"]
+    if links and all(link.href.startswith("#") for link in links):
+        return False  # navigation, such as a "back to top" line
     if first.kind == "strong":
         return _title_paragraph(pieces) is None
     if first.kind in ("em", "link", "code", "image"):
@@ -409,7 +412,12 @@ def _title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
     if len(text.split()) < 3 or text.rstrip().endswith(":") or looks_like_venue(text):
         return None
     rest = [piece for piece in walk(pieces) if piece.start >= first.end]
-    return first if any(piece.kind in ("em", "link") for piece in rest) else None
+    if any(piece.kind == "em" for piece in rest):
+        return first  # an author line follows
+    # Otherwise the title stands alone on its line (prose goes on: "**This list** is ...").
+    after = "".join(piece.plain for piece in pieces if piece.kind == "text" and piece.start >= first.end)
+    alone = not re.search(r"[^\W\d_]", after.split("\n", 1)[0])
+    return first if alone and "\n" in after and any(piece.kind == "link" for piece in rest) else None
 
 
 def _glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:
