@@ -189,3 +189,14 @@ def test_navigation_and_prose_are_not_entries() -> None:
     assert len(entries) == 6  # the bold prose sentence is not an entry
     assert all(len(e.links) == 1 for e in entries)  # "back to top" lines join no entry
     assert run_rules(doc) == []
+
+
+def test_category_bullets_and_badges() -> None:
+    from awesomelint.engine import run_rules
+
+    doc = _parse("categories_and_badges.md")
+    titles = [e.title.text if e.title else None for e in doc.iter_entries()]
+    assert titles == ["Django", "Flask", "FastAPI", "gunicorn", "uvicorn", "httpx"]
+    assert run_rules(doc) == []
+    categories = [b.text for section in doc.iter_sections() for b in section.blocks if b.kind == "list"]
+    assert "Frameworks" in categories and "Servers:" in categories

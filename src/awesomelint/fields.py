@@ -77,6 +77,8 @@ def _title_candidate(pieces: Sequence[Piece], start: int) -> Piece | None:
         return None
     first = significant[0]
     if len(significant) > 1 and significant[1].kind in ("strong", "link"):
+        if first.kind == "image" or (first.kind == "link" and _only_images(first)):
+            return significant[1]  # a badge before the name
         if first.kind == "text":
             tag = first.plain[max(0, start - first.start) :].strip()
             if len(tag) <= 40 and ". " not in tag:
@@ -84,6 +86,11 @@ def _title_candidate(pieces: Sequence[Piece], start: int) -> Piece | None:
         elif first.kind == "strong" and looks_like_venue(plain_text(first.children)):
             return significant[1]  # `**NeurIPS 2020** [Title](url)`: the venue comes first
     return first
+
+
+def _only_images(link: Piece) -> bool:
+    content = [piece for piece in link.children if piece.kind != "text" or piece.plain.strip()]
+    return bool(content) and all(piece.kind == "image" for piece in content)
 
 
 def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -> EntryFields:

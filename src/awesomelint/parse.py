@@ -129,6 +129,8 @@ class _Builder:
             self.containers.append(_Container("quote", self._owner()))
         elif kind == "blockquote_close":
             self.containers.pop()
+            if self.pending is not None and self.pending[1] > len(self.containers):
+                self.pending = None
         elif kind == "hr":
             self.pending = None
         elif kind == "html_block":
@@ -189,8 +191,9 @@ class _Builder:
         token = tokens[index]
         parent = self._owner()
         pieces = self._first_paragraph(tokens, index)
+        self.pending = None  # a new item ends whatever paragraphs were continuing an entry
         ordered = bool(token.info)
-        starts_entry = ordered or _starts_with_title(pieces)
+        starts_entry = ordered or (_starts_with_title(pieces) and not _is_category(tokens, index, pieces))
         if parent is not None and (not starts_entry or _starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
             return
@@ -216,6 +219,8 @@ class _Builder:
         container = self.containers.pop()
         if container.creates_entry and container.owner is not None:
             self.pending = (container.owner, len(self.containers))
+        elif self.pending is not None and self.pending[1] > len(self.containers):
+            self.pending = None  # the list that held the entry has ended
 
     def _first_paragraph(self, tokens: Sequence[Token], index: int) -> list[Piece]:
         following = tokens[index + 1] if index + 2 < len(tokens) else None
@@ -377,6 +382,21 @@ def _starts_with_title(pieces: Sequence[Piece]) -> bool:
     if first.kind == "link":
         return not first.href.startswith("#")
     return first.kind == "strong"
+
+
+def _is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:
+    """A bullet that is only a bold name (``- **Frameworks**``) over a nested list: a category."""
+    content = [piece for piece in pieces if piece.kind != "text" or piece.plain.strip(" \t\n:.-–—")]
+    if len(content) != 1 or content[0].kind != "strong" or any(p.kind == "link" for p in walk(content)):
+        return False
+    depth = 0
+    for token in tokens[index:]:
+        depth += token.nesting if token.type.startswith("list_item") else 0
+        if depth == 0:
+            return False
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            return True
+    return False
 
 
 def _starts_with_link_word(pieces: Sequence[Piece]) -> bool:

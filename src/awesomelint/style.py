@@ -84,6 +84,8 @@ def entry_layout(entry: Entry) -> str:
         located.append((entry.authors.span.start, "authors"))
     title = entry.title.span if entry.title else None
     for link in entry.links:
+        if not link.label:
+            continue  # an image-only link, such as a badge, is decoration
         if title is None or not (link.span.start <= title.start and title.end <= link.span.end):
             located.append((link.span.start, "link"))
     if entry.description:
