@@ -200,3 +200,19 @@ def test_category_bullets_and_badges() -> None:
     assert run_rules(doc) == []
     categories = [b.text for section in doc.iter_sections() for b in section.blocks if b.kind == "list"]
     assert "Frameworks" in categories and "Servers:" in categories
+
+
+def test_venue_notes_after_the_year() -> None:
+    from awesomelint import fix, lint
+
+    doc = _parse("venue_notes.md")
+    venues = [(e.venue.name.text, e.year) if e.venue else None for e in doc.iter_entries()]
+    assert venues == [("NeurIPS", 2017), ("CVPR", 2016), ("NAACL", 2019), ("ICLR", 2015)]
+    assert lint((FIXTURES / "venue_notes.md").read_text(encoding="utf-8")) == []
+    entry = "1. **A paper one**. *Ann Lee, Bo Li*. **ACL 2020 (Oral).** [paper](https://a.org/1)\n"
+    rest = "".join(
+        f"{n}. **A paper {w}**. *Ann Lee, Bo Li*. **ACL'202{n - 1}**. [paper](https://a.org/{n})\n"
+        for n, w in ((2, "two"), (3, "three"))
+    )
+    fixed = fix(f"# P\n\n## M\n\n{entry}{rest}").text
+    assert "1. **A paper one**. *Ann Lee, Bo Li*. **ACL'2020 (Oral)**. [paper](https://a.org/1)\n" in fixed

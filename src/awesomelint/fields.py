@@ -22,6 +22,7 @@ _VENUE_IN_MARKUP = re.compile(
     rf"""^\s*(?:in\s+)?(?P<name>\S.*?)
     (?P<sep>\s*['’]\s*|\s*,\s*|\s*\(|\s+|)
     (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}})\)?
+    (?P<note>\s*\([^()\n]{{1,40}}\))?
     (?P<trail>[\s.,;:]*)$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ configuration can pin any of them. A tie sets nothing: there is no convention to
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -58,12 +59,27 @@ def venue_shape(markup: str, year_style: str) -> str:
     return f"{opening}{VENUE_SHAPES[year_style]}{closing}"
 
 
-def venue_punctuation(venue: Venue) -> str:
-    """Punctuation written inside the venue's markup after the year (``**EMNLP'2020.**``)."""
+_NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
+
+
+def _after_year(venue: Venue) -> str:
+    """What the venue's markup holds after the year: a note such as ``(Oral)``, punctuation."""
     if venue.year is None or venue.markup == "plain":
         return ""
     inner_end = venue.span.end - (2 if venue.markup == "bold" else 1)
-    return venue.raw[venue.year.span.end - venue.span.start : inner_end - venue.span.start].strip()
+    after = venue.raw[venue.year.span.end - venue.span.start : inner_end - venue.span.start]
+    return after.removeprefix(")") if venue.year_style == "paren" else after
+
+
+def venue_note(venue: Venue) -> str:
+    """A note after the year inside the markup, with its leading space (`` (Oral)``)."""
+    match = _NOTE.match(_after_year(venue))
+    return f" {match[0].strip()}" if match else ""
+
+
+def venue_punctuation(venue: Venue) -> str:
+    """Punctuation written inside the venue's markup after the year (``**EMNLP'2020.**``)."""
+    return _NOTE.sub("", _after_year(venue), count=1).strip()
 
 
 def author_period(entry: Entry) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Venue
-from ..style import VENUE_SHAPES, venue_punctuation, venue_shape
+from ..style import VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
 _WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
@@ -20,7 +20,7 @@ def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit |
     punctuation = venue_punctuation(venue)
     following = ctx.document.text[venue.span.end : venue.span.end + len(punctuation)]
     outside = "" if not punctuation or following == punctuation else punctuation
-    text = f"{opening}{venue.name.text}{_SEPARATORS[year_style]}{year}{closing}{outside}"
+    text = f"{opening}{venue.name.text}{_SEPARATORS[year_style]}{year}{venue_note(venue)}{closing}{outside}"
     return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
 
 
