@@ -216,3 +216,22 @@ def test_venue_notes_after_the_year() -> None:
     )
     fixed = fix(f"# P\n\n## M\n\n{entry}{rest}").text
     assert "1. **A paper one**. *Ann Lee, Bo Li*. **ACL'2020 (Oral)**. [paper](https://a.org/1)\n" in fixed
+
+
+def test_venue_aliases_old_names_and_case_variants_only() -> None:
+    from awesomelint import lint
+
+    def entry(n: int, venue: str) -> str:
+        return f"{n}. **Paper number {n}**. *Ann Lee, Bo Li*. **{venue}**. [paper](https://a.org/{n})\n"
+
+    venues = [
+        "NIPS'2017", "Neurips'2018", "Arxiv'2019", "IEEE TNNLS'2020",
+        "Neural Information Processing Systems'2021", "NeurIPS'2022", "arXiv'2023",
+    ]  # fmt: skip
+    text = "# P\n\n## M\n\n" + "".join(entry(n, v) for n, v in enumerate(venues, 1))
+    found = {(d.span.start_line, d.message) for d in lint(text) if d.code == "AL302"}
+    assert found == {
+        (5, "`NIPS` is another name of `NeurIPS`"),
+        (6, "`Neurips` is a case variant of `NeurIPS`"),
+        (7, "`Arxiv` is a case variant of `arXiv`"),
+    }

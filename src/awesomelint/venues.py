@@ -36,11 +36,16 @@ class VenueTable:
         return self.canonical.get(_fold(name))
 
     def alias_target(self, name: str) -> str | None:
-        """The canonical name when ``name`` is another name or a case variant of it; None when it is
-        canonical already, unknown, or differs only by a publisher or qualifier (``IEEE TNNLS``)."""
+        """The canonical name when ``name`` is an old name (``NIPS``) or a case variant of it; None when
+        it is canonical already, unknown, a full name, or differs only by a publisher (``IEEE TNNLS``)."""
         canonical = self.canonical_name(name)
-        if canonical is None or canonical == name or _fold(_strip(name)) == _fold(canonical):
+        if canonical is None or canonical == name:
             return None
+        stripped = _strip(name)
+        if stripped != name.strip() and _fold(stripped) == _fold(canonical):
+            return None  # only a publisher or qualifier added: IEEE TNNLS
+        if len(name.split()) >= 3 and _fold(name) != _fold(canonical):
+            return None  # a full name ("Neural Information Processing Systems") is not an old name
         return canonical
 
     def is_known(self, name: str) -> bool:
