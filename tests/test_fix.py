@@ -247,3 +247,21 @@ def test_unsafe_fix_rewrites_into_a_multi_paragraph_layout() -> None:
     assert result.fixed == {"AL203": 2}
     assert result.text == (FIXTURES / "multi_paragraph_fixed.md").read_text(encoding="utf-8")
     assert _entries(parse(result.text)) == _entries(parse(text))
+
+
+def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import awesomelint.fixer as fix_module
+
+    def flipping(document: Document, settings: object = None, links: object = None) -> list[Diagnostic]:
+        start = 2  # the first letter of the title: swap its case, forever
+        letter = document.text[start]
+        span = document.source.original_span(start, start + 1)
+        edit = Edit(start, start + 1, letter.swapcase())
+        fix = Fix((edit,), Applicability.SAFE, "flip")
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
+
+    monkeypatch.setattr(fix_module, "run_rules", flipping)
+    before = seed_copy.read_bytes()
+    code, _, err = _invoke("fix", str(seed_copy))
+    assert code == 2 and "did not settle after 12 passes" in err
+    assert seed_copy.read_bytes() == before

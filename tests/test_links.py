@@ -60,6 +60,8 @@ ROUTES = {
     "/paper-right": html_page("Attention Is All You Need | Some Site", citation="Attention Is All You Need"),
     "/paper-wrong": html_page("arXiv", citation="Language Models are Few-Shot Learners"),
     "/huge": html_page("Attention Is All You Need", filler=10 * 1024 * 1024),
+    **{f"/deep{i}": redirect(302, f"/deep{i + 1}") for i in range(11)},
+    "/deep11": status(200),
 }
 
 
@@ -75,7 +77,7 @@ def verdicts(site: tuple[str, servers.Record]) -> dict[str, LinkResult]:
     wanted = {
         f"{base}{path}": path.startswith(("/paper", "/huge"))
         for path in ROUTES
-        if path not in ("/hop2", "/hop3", "/loop-b")
+        if path not in ("/hop2", "/hop3", "/loop-b") and not (path.startswith("/deep") and path != "/deep0")
     }
     results = _check(wanted)
     return {url.removeprefix(base): result for url, result in results.items()}
@@ -102,6 +104,7 @@ def verdicts(site: tuple[str, servers.Record]) -> dict[str, LinkResult]:
         ("/paper-right", "ok", ""),
         ("/paper-wrong", "ok", ""),
         ("/huge", "ok", ""),
+        ("/deep0", "broken", "more than 10 redirects"),
     ],
 )
 def test_each_route_gets_its_verdict(
@@ -129,6 +132,7 @@ def test_retries_and_fallbacks_as_the_server_saw_them(
         methods.setdefault(seen.path, []).append(seen.method)
     assert methods["/flaky"] == ["HEAD", "HEAD", "HEAD"]  # 503, 503, then 200
     assert methods["/no-head"] == ["HEAD", "GET"]
+    assert set(methods["/slow"]) == {"HEAD"}  # a timeout is not a reason to try GET
     assert methods["/paper-right"] == ["GET"]  # a paper link is fetched for its title
     assert verdicts["/always-429"].attempts >= 3 + 2  # retries, then the slower last pass
 
