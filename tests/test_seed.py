@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from awesomelint.model import Document
 
@@ -134,7 +133,7 @@ def test_seed_anchors_and_comment(seed_doc: Document) -> None:
     assert [c.span.start_line for c in seed_doc.comments] == [16]
 
 
-def test_cli_default_input_comes_from_pyproject(tmp_path: Path) -> None:
+def test_cli_default_input_comes_from_pyproject() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "awesomelint", "parse"],
         cwd=ROOT,
