@@ -1,24 +1,28 @@
-"""Benchmark: `awesomelint check` against markdown-it-py parsing alone, on generated seed-style lists.
+"""Benchmark: the commands users run, against markdown-it-py parsing alone, on generated seed-style lists.
 
-Prints, measured in one run, the best of several timings of each and their ratio. The budget
-(DESIGN.md) is a ratio of at most 3 at 20,000 entries; linting must grow linearly.
+Each command runs as its own process, as a user runs it, on a generated list in a temporary folder:
+`check` with the default text report, `check --format concise`, `fix --unsafe-fixes` (on a fresh copy
+each time) and `parse --format json`. The baseline is a process that imports markdown-it-py and
+parses the same file. Printed, measured in one run: the best wall time of each and its peak resident
+memory, and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check` within 2x of the
+baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth (a size 5x larger
+should cost about 5x, at most 6x: the `growth` lines compare each size with the one before it).
 
-    python bench/lint.py [--sizes 2000 20000] [--repeat 3]
+    python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import os
 import random
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
-
-from markdown_it import MarkdownIt
-
-from awesomelint.engine import run_rules
-from awesomelint.parse import parse
+from collections.abc import Sequence
+from pathlib import Path
 
 VENUES = ["ACL", "EMNLP", "NAACL", "NeurIPS", "ICLR", "ICML", "CVPR", "arXiv", "CoRR", "NIPS", "AAAI"]
 WORDS = [
@@ -36,6 +40,20 @@ WORDS = [
     "low",
     "rank",
 ]
+BASELINE = (
+    "import sys\n"
+    "from markdown_it import MarkdownIt\n"
+    "text = open(sys.argv[1], encoding='utf-8').read()\n"
+    "MarkdownIt('commonmark', {'html': True}).enable(['table', 'strikethrough']).parse(text)\n"
+)
+# name -> arguments after `awesomelint` (the file is appended)
+COMMANDS = {
+    "check": ["check", "--no-config"],
+    "concise": ["check", "--no-config", "--format", "concise"],
+    "fix": ["fix", "--no-config", "--unsafe-fixes"],
+    "json": ["parse", "--no-config", "--format", "json"],
+    "headings": ["check", "--no-config"],
+}
 
 
 def generate(entries: int, seed: int = 7) -> str:
@@ -64,46 +82,65 @@ def generate(entries: int, seed: int = 7) -> str:
     return "".join(parts)
 
 
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    timings = []
+def repeated_headings(count: int) -> str:
+    """The pathological shape of issue 12: the same empty heading many times over."""
+    return "# List\n\n" + "## Same\n\n" * count
+
+
+def measure(
+    argv: Sequence[str], repeat: int, fresh: Path | None = None, original: Path | None = None
+) -> tuple[float, float]:
+    """Best wall time (s) and peak resident memory (MiB) of a child process run ``repeat`` times;
+    ``fresh`` is restored from ``original`` before each run (for commands that write the file)."""
+    best, peak = float("inf"), 0.0
     for _ in range(repeat):
-        gc.collect()
+        if fresh is not None and original is not None:
+            shutil.copyfile(original, fresh)
         start = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
-
-
-def peak_mib(work: Callable[[], object]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    work()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return peak
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(argv)} exited {child.returncode}")
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss / 1024)  # kilobytes on Linux
+    return best, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--commands", nargs="+", choices=sorted(COMMANDS), default=sorted(COMMANDS))
     args = parser.parse_args()
-    plain = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    tool = shutil.which("awesomelint") or sys.exit("awesomelint is not installed in this environment")
     print(
-        f"{'entries':>8} {'bytes':>10} {'markdown-it':>12} {'check':>10} {'ratio':>6} {'findings':>9}"
-        f" {'peak MiB (markdown-it / check)':>31}"
+        f"{'case':<9} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
+        f"   (base: markdown-it-py parse of the same file, its own process)"
     )
-    for size in args.sizes:
-        text = generate(size)
-        baseline = best_of(args.repeat, lambda text=text: plain.parse(text))
-        check = best_of(args.repeat, lambda text=text: run_rules(parse(text)))
-        findings = len(run_rules(parse(text)))
-        base_peak = peak_mib(lambda text=text: plain.parse(text))
-        check_peak = peak_mib(lambda text=text: run_rules(parse(text)))
-        print(
-            f"{size:>8} {len(text.encode()):>10} {baseline:>11.3f}s {check:>9.3f}s {check / baseline:>6.2f}"
-            f" {findings:>9} {base_peak:>20.1f} / {check_peak:.1f}"
-        )
+    previous: dict[str, tuple[int, float, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            for name in args.commands:
+                text = repeated_headings(size) if name == "headings" else generate(size)
+                original = Path(folder, f"{name}-{size}.md")
+                original.write_text(text, encoding="utf-8")
+                work = Path(folder, f"work-{size}.md")
+                base_time, base_mib = measure([sys.executable, "-c", BASELINE, str(original)], args.repeat)
+                argv = [tool, *COMMANDS[name], str(work)]
+                seconds, mib = measure(argv, args.repeat, fresh=work, original=original)
+                print(
+                    f"{name:<9} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
+                    f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
+                )
+                if name in previous:
+                    last_size, last_seconds, last_mib = previous[name]
+                    print(
+                        f"  growth {name} {last_size} -> {size} ({size / last_size:.0f}x input):"
+                        f" time {seconds / last_seconds:.2f}x, memory {mib / last_mib:.2f}x"
+                    )
+                previous[name] = (size, seconds, mib)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
 from .conftest import ROOT
 
 
-def test_lint_benchmark_prints_a_ratio_per_size() -> None:
+def test_lint_benchmark_prints_a_ratio_per_command_and_size() -> None:
     result = subprocess.run(
         [sys.executable, "bench/lint.py", "--sizes", "30", "60", "--repeat", "1"],
         cwd=ROOT,
@@ -17,7 +16,11 @@ def test_lint_benchmark_prints_a_ratio_per_size() -> None:
         text=True,
         check=True,
     )
-    rows = result.stdout.splitlines()[1:]
-    assert [row.split()[0] for row in rows] == ["30", "60"]
+    rows = [row.split() for row in result.stdout.splitlines()[1:] if not row.startswith("  growth")]
+    commands = ["check", "concise", "fix", "headings", "json"]
+    assert [(row[0], row[1]) for row in rows] == [(c, size) for size in ("30", "60") for c in commands]
     for row in rows:
-        assert re.search(r"\d+\.\d+s\s+\d+\.\d+s\s+\d+\.\d+\s+\d+", row)
+        seconds, time_ratio, mib, memory_ratio = map(float, row[3:7])
+        assert seconds > 0 and time_ratio > 0 and mib > 0 and memory_ratio > 0
+    growth = [row for row in result.stdout.splitlines() if row.startswith("  growth")]
+    assert len(growth) == len(commands)

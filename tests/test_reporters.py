@@ -14,6 +14,7 @@ from awesomelint.cli import _use_color, main
 from awesomelint.diagnostic import Diagnostic, Severity
 from awesomelint.model import Span
 from awesomelint.report import FileReport, ReportOptions, github, markdown, sarif
+from awesomelint.report import text as text_report
 
 from .conftest import SEED
 
@@ -159,3 +160,15 @@ def test_output_file(tmp_path: Path) -> None:
     code, out = _run("check", str(SEED), "--format", "json", "--output", str(target))
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["findings"] == 117
+
+
+@pytest.mark.parametrize("breaker", ["\x0c", "\x1c", "\u2028", "\x85"])
+def test_code_frames_count_lines_as_spans_do(breaker: str) -> None:
+    """Characters that str.splitlines() takes for line breaks (form feed, separators) are text in
+    Markdown: the frame shows the line the span names, not one shifted by them."""
+    text = f"# List\n\nA note{breaker}with a separator.\n\n## Empty\n"
+    report = FileReport("list.md", text, [_diagnostic("empty", line=5, end_line=5)])
+    out = text_report.render([report], ReportOptions())
+    assert " 5 | ## Empty" in out
+    assert report.line(3) == f"A note{breaker}with a separator."
+    assert report.line(7) is None

@@ -8,6 +8,8 @@ result is accepted, a semantic guard re-parses it and compares it with the input
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import stat
 import tempfile
@@ -73,19 +75,44 @@ def _applicable(diagnostic: Diagnostic, unsafe: bool) -> Fix | None:
     return fix
 
 
+class _Taken:
+    """Edits already chosen, sorted by position: none overlaps another, so a new edit need only be
+    compared with its neighbours (a bisect, not a scan of every edit taken)."""
+
+    def __init__(self) -> None:
+        self._edits: list[Edit] = []
+        self._starts: list[int] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        index = max(bisect.bisect_left(self._starts, edit.start) - 1, 0)
+        while index < len(self._edits) and self._starts[index] <= edit.end:
+            if _overlaps(edit, self._edits[index]):
+                return True
+            index += 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_right(self._starts, edit.start)
+        self._starts.insert(index, edit.start)
+        self._edits.insert(index, edit)
+
+
 def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
-    """Fixes to apply together in one pass: each whole, none overlapping another, none a no-op."""
-    taken: list[Edit] = []
+    """Fixes to apply together in one pass: each whole, none overlapping another, none a no-op.
+    The first finding wins a conflict; the loser is fixed in a later pass if still needed."""
+    taken = _Taken()
     chosen: list[Diagnostic] = []
     for diagnostic in diagnostics:
         fix = _applicable(diagnostic, unsafe)
         if fix is None or all(text[e.start : e.end] == e.replacement for e in fix.edits):
             continue
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+        edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
+        if any(_overlaps(a, b) for a, b in itertools.pairwise(edits)):
             continue
-        if any(_overlaps(a, b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1 :]):
+        if any(taken.overlaps(edit) for edit in edits):
             continue
-        taken.extend(fix.edits)
+        for edit in edits:
+            taken.add(edit)
         chosen.append(diagnostic)
     return chosen
 

@@ -236,6 +236,8 @@ class Document:
     anchors: list[Anchor] = field(default_factory=list)
     html_ids: set[str] = field(default_factory=set)
     comments: list[Comment] = field(default_factory=list)
+    # Facts that several rules derive from the finished tree, computed once (see rules/_sections.py).
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def iter_sections(self) -> Iterator[Section]:
         for section in self.sections:

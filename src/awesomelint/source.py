@@ -17,7 +17,7 @@ from .model import Span
 
 BOM = "\ufeff"
 MAX_BYTES = 64 * 2**20  # the largest lists are a few MiB; past this it is the wrong file
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class InputError(Exception):
@@ -47,8 +47,8 @@ class Source:
         body = text[1:] if self.has_bom else text
         # Line starts in the original text, with the BOM counted as part of line 1's prefix.
         self._orig_starts = [1 if self.has_bom else 0]
-        self._orig_starts.extend(m.end() + self.has_bom for m in _LINE_BREAK.finditer(body))
-        self.normalized = _LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
+        self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
+        self.normalized = LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
         self._norm_starts = [0]
         self._norm_starts.extend(m.end() for m in re.finditer("\n", self.normalized))
 

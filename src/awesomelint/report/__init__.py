@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostic import Applicability, Diagnostic, Severity
+from ..source import LINE_BREAK
 
 
 @dataclass
@@ -17,6 +19,16 @@ class FileReport:
     path: str
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once per file and by the same breaks as spans count them
+        (``\\r\\n``, ``\\r``, ``\\n``), so that every finding's frame is a lookup."""
+        return LINE_BREAK.split(self.text)
+
+    def line(self, number: int) -> str | None:
+        """The 1-based line ``number``, or None past the end."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else None
 
 
 @dataclass(frozen=True)

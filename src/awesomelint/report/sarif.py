@@ -18,8 +18,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _fingerprint(report: FileReport, code: str, line: int) -> str:
-    lines = report.text.splitlines()
-    content = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    content = (report.line(line) or "").strip()
     return hashlib.sha256(f"{code}\0{report.path}\0{content}".encode()).hexdigest()[:32]
 
 

@@ -16,13 +16,13 @@ def location(report: FileReport, diagnostic: Diagnostic) -> str:
     return f"{report.path}:{diagnostic.span.start_line}:{diagnostic.span.start_col}"
 
 
-def _frame(text: str, diagnostic: Diagnostic, color: bool) -> list[str]:
+def _frame(report: FileReport, diagnostic: Diagnostic, color: bool) -> list[str]:
     span = diagnostic.span
-    lines = text.splitlines()
-    if not 1 <= span.start_line <= len(lines):
+    source_line = report.line(span.start_line)
+    if source_line is None:
         return []
-    line = lines[span.start_line - 1].replace("\ufeff", "")
-    start = span.start_col - 1 - (1 if span.start_line == 1 and text.startswith("\ufeff") else 0)
+    line = source_line.replace("\ufeff", "")
+    start = span.start_col - 1 - (1 if span.start_line == 1 and report.text.startswith("\ufeff") else 0)
     end = span.end_col - 1 if span.end_line == span.start_line else len(line)
     shown = line.expandtabs(4)
     caret_start = len(line[: max(start, 0)].expandtabs(4))
@@ -45,7 +45,7 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
             marker = " [*]" if diagnostic.fix is not None else ""
             head = f"{location(report, diagnostic)}: {code} [{diagnostic.name}]"
             out.append(f"{head} {diagnostic.message}{marker}")
-            out.extend(_frame(report.text, diagnostic, options.color))
+            out.extend(_frame(report, diagnostic, options.color))
             out.append("")
     summary = summarize(reports)
     out.append(summary.headline())

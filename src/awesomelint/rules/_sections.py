@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..diagnostic import Edit
-from ..model import Document, Section
+from ..model import Anchor, Document, Section
 from ..source import Line
 from ._lines import lines
 
@@ -14,9 +15,41 @@ _LINK = re.compile(r"\[([^\]]*)\]\(#[^)]*\)")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
-def is_empty(section: Section) -> bool:
+@dataclass
+class _SectionIndex:
+    """Facts about every section, computed once per document so that no rule walks the whole
+    tree once per section: document order, subtree sizes, emptiness, and the links into each."""
+
+    order: list[Section]
+    position: dict[int, int]  # id(section) -> index in ``order``
+    size: dict[int, int]  # id(section) -> sections in its subtree, itself included
+    empty: dict[int, bool]
+    anchors: dict[str, list[Anchor]]  # lower-cased fragment -> same-page links to it
+
+
+def _index(document: Document) -> _SectionIndex:
+    found = document.derived.get("sections")
+    if isinstance(found, _SectionIndex):
+        return found
+    order = list(document.iter_sections())
+    size: dict[int, int] = {}
+    empty: dict[int, bool] = {}
+    for section in reversed(order):  # children before their parents
+        size[id(section)] = 1 + sum(size[id(child)] for child in section.children)
+        empty[id(section)] = (
+            not section.entries and not section.blocks and all(empty[id(c)] for c in section.children)
+        )
+    anchors: dict[str, list[Anchor]] = {}
+    for anchor in document.anchors:
+        anchors.setdefault(anchor.fragment.lower(), []).append(anchor)
+    index = _SectionIndex(order, {id(s): i for i, s in enumerate(order)}, size, empty, anchors)
+    document.derived["sections"] = index
+    return index
+
+
+def is_empty(document: Document, section: Section) -> bool:
     """No entry and no content anywhere in the section's subtree."""
-    return not section.entries and not section.blocks and all(is_empty(c) for c in section.children)
+    return _index(document).empty[id(section)]
 
 
 def sibling_groups(document: Document) -> list[list[Section]]:
@@ -30,10 +63,10 @@ def removal(document: Document, section: Section) -> list[Edit] | None:
     """The edits that delete an empty section: its headings, the blank lines after them, and the
     table-of-contents rows that only link to it. None when anything else stands in that stretch, or
     a link to the section sits among other content (removing the section would break it)."""
-    ordered = list(document.iter_sections())
-    index = next(i for i, s in enumerate(ordered) if s is section)
+    facts = _index(document)
+    after = facts.position[id(section)] + facts.size[id(section)]
     subtree = list(section.walk())
-    following = ordered[index + len(subtree)] if index + len(subtree) < len(ordered) else None
+    following = facts.order[after] if after < len(facts.order) else None
     all_lines = lines(document)
     first = section.span.start_line
     last = following.span.start_line - 1 if following else len(all_lines)
@@ -43,7 +76,7 @@ def removal(document: Document, section: Section) -> list[Edit] | None:
         return None
     end = all_lines[last].start if last < len(all_lines) else len(document.text)
     edits = [Edit(all_lines[first - 1].start, end, "")]
-    toc_rows = _contents_rows(document, subtree, all_lines)
+    toc_rows = _contents_rows(document, facts, subtree, all_lines)
     if toc_rows is None:
         return None
     edits.extend(toc_rows)
@@ -51,14 +84,12 @@ def removal(document: Document, section: Section) -> list[Edit] | None:
 
 
 def _contents_rows(
-    document: Document, subtree: list[Section], all_lines: tuple[Line, ...]
+    document: Document, facts: _SectionIndex, subtree: list[Section], all_lines: tuple[Line, ...]
 ) -> list[Edit] | None:
-    slugs = {s.slug.lower() for s in subtree}
     words = {word.lower() for s in subtree for word in re.findall(r"[^\W\d_]+", s.text)}
     rows: dict[int, Edit] = {}
-    for anchor in document.anchors:
-        if anchor.fragment.lower() not in slugs:
-            continue
+    pointing = (anchor for s in subtree for anchor in facts.anchors.get(s.slug.lower(), []))
+    for anchor in sorted(pointing, key=lambda a: a.span.start):
         line = all_lines[anchor.span.start_line - 1]
         visible = _LIST_MARKER.sub("", _LINK.sub(r"\1", _TAG.sub(" ", line.text)))
         if not {w.lower() for w in re.findall(r"[^\W\d_]+", visible)} <= words:

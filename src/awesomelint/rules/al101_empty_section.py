@@ -17,7 +17,9 @@ from ._sections import is_empty, removal
 )
 def empty_section(ctx: Context) -> Iterator[Diagnostic]:
     for section in ctx.document.iter_sections():
-        if not is_empty(section) or (section.parent is not None and is_empty(section.parent)):
+        if not is_empty(ctx.document, section) or (
+            section.parent is not None and is_empty(ctx.document, section.parent)
+        ):
             continue
         below = sum(1 for _ in section.walk()) - 1
         extent = f" (nor do its {below} sub-sections)" if below else ""

@@ -27,6 +27,6 @@ def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
             message = (
                 f"heading `{section.text}` repeats the sibling heading at line {original.span.start_line}"
             )
-            edits = removal(ctx.document, section) if is_empty(section) else None
+            edits = removal(ctx.document, section) if is_empty(ctx.document, section) else None
             fix = ctx.fix(f"remove the empty duplicate `{section.text}`", *edits) if edits else None
             yield ctx.report(section.span, message, fix)
