@@ -47,6 +47,7 @@ class EntryFields:
     authors: Authors | None = None
     links: list[Link] = field(default_factory=list)
     description: Field | None = None
+    date: Field | None = None
 
 
 def _field(source: Source, start: int, end: int, text: str) -> Field:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -9,7 +10,12 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .source import Source
 
+_YEAR_IN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
 MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table"]
+EntryKind = Literal["paper", "resource"]
+# What a link is for in its entry; links inside a description are the description's.
+LinkRole = Literal["title", "paper", "code", "project", "data", "video", "other", "description"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
 
 
@@ -81,6 +87,7 @@ class Authors:
     names: tuple[str, ...]
     markup: str
     separator: str
+    et_al: bool = False  # the line ends with "et al." (the names are the first authors only)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +95,7 @@ class Authors:
             "span": self.span.to_dict(),
             "inner": self.inner.to_dict(),
             "names": list(self.names),
+            "et_al": self.et_al,
             "markup": self.markup,
             "separator": self.separator,
         }
@@ -102,11 +110,13 @@ class Link:
     raw: str
     span: Span
     url_span: Span
+    role: LinkRole = "other"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
             "url": self.url,
+            "role": self.role,
             "raw": self.raw,
             "span": self.span.to_dict(),
             "url_span": self.url_span.to_dict(),
@@ -128,16 +138,28 @@ class Entry:
     authors: Authors | None = None
     links: list[Link] = field(default_factory=list)
     description: Field | None = None
+    date: Field | None = None  # a date tag or publication date (`[2023/10]`, `(2024.02.08)`, `4 Feb 2023`)
+    kind: EntryKind = "resource"
 
     @property
     def year(self) -> int | None:
+        """The venue's year, else the year of the entry's date."""
         if self.venue and self.venue.year:
             return int(self.venue.year.text)
+        if self.date is not None:
+            found = _YEAR_IN_DATE.search(self.date.text)
+            return int(found[0]) if found else None
         return None
+
+    @property
+    def own_links(self) -> list[Link]:
+        """The entry's links apart from those inside its description."""
+        return [link for link in self.links if link.role != "description"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
+            "kind": self.kind,
             "marker": self.marker,
             "marker_span": self.marker_span.to_dict(),
             "span": self.span.to_dict(),
@@ -148,6 +170,7 @@ class Entry:
             "authors": self.authors.to_dict() if self.authors else None,
             "links": [link.to_dict() for link in self.links],
             "description": self.description.to_dict() if self.description else None,
+            "date": self.date.to_dict() if self.date else None,
         }
 
 

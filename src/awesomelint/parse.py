@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
 from .fields import authors_from_cell, extract, looks_like_venue, make_link, venue_from_cells, walk
+from .kinds import entry_kind, link_role
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
@@ -272,8 +273,10 @@ class _Builder:
         entry.title = fields.title
         entry.venue = fields.venue
         entry.authors = fields.authors
-        entry.links = fields.links
         entry.description = fields.description
+        entry.date = fields.date
+        entry.links = [replace(link, role=link_role(entry, link)) for link in fields.links]
+        entry.kind = entry_kind(entry)
         entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
         if paragraphs:
             entry.span = self.source.span(open_entry.marker_start, paragraphs[-1][-1].end)

@@ -1,0 +1,199 @@
+"""What an entry is (a paper or a resource) and what each of its links is for (its role).
+
+Decided from what the entry carries, after its fields are read: a paper shows paper evidence (a
+venue or a year, authors, or a link to a paper host or labelled as the paper); anything else (a
+repository, a tool, a dataset, a course, another list) is a resource.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .model import Entry, EntryKind, Link, LinkRole
+
+# Hosts whose pages are papers (or a paper's abstract page), by registered domain.
+PAPER_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "openreview.net",
+        "aclanthology.org",
+        "aclweb.org",
+        "doi.org",
+        "dl.acm.org",
+        "ieeexplore.ieee.org",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "neurips.cc",
+        "proceedings.mlr.press",
+        "jmlr.org",
+        "openaccess.thecvf.com",
+        "cv-foundation.org",
+        "ecva.net",
+        "link.springer.com",
+        "sciencedirect.com",
+        "semanticscholar.org",
+        "biorxiv.org",
+        "medrxiv.org",
+        "ssrn.com",
+        "researchgate.net",
+        "ojs.aaai.org",
+        "aaai.org",
+        "ijcai.org",
+        "nature.com",
+        "science.org",
+        "sciencemag.org",
+        "pnas.org",
+        "ncbi.nlm.nih.gov",
+        "academic.oup.com",
+        "onlinelibrary.wiley.com",
+        "tandfonline.com",
+        "mdpi.com",
+        "frontiersin.org",
+        "isca-speech.org",
+        "isca-archive.org",
+        "roboticsproceedings.org",
+        "citeseerx.ist.psu.edu",
+        "papers.ssrn.com",
+        "techrxiv.org",
+        "preprints.org",
+        "researchsquare.com",
+        "iclr.cc",
+        "icml.cc",
+        "cvpr.thecvf.com",
+        "usenix.org",
+        "vldb.org",
+        "ceur-ws.org",
+        "hal.science",
+        "hal.archives-ouvertes.fr",
+    }
+)
+CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"})
+VIDEO_HOSTS = frozenset({"youtube.com", "youtu.be", "bilibili.com", "vimeo.com"})
+DATA_HOSTS = frozenset({"kaggle.com"})
+
+# Label words (lower case, brackets and punctuation stripped) -> role.
+_LABEL_ROLES: dict[str, LinkRole] = {
+    **dict.fromkeys(
+        ["paper", "pdf", "arxiv", "abs", "abstract", "openreview", "acl", "doi", "article", "preprint"],
+        "paper",
+    ),
+    **dict.fromkeys(
+        [
+            "code",
+            "github",
+            "repo",
+            "repository",
+            "source",
+            "implementation",
+            "official",
+            "pytorch",
+            "tensorflow",
+            "jax",
+            "gitlab",
+        ],
+        "code",
+    ),
+    **dict.fromkeys(
+        [
+            "project",
+            "website",
+            "homepage",
+            "page",
+            "site",
+            "demo",
+            "blog",
+            "web",
+            "home",
+            "webpage",
+            "hf",
+            "huggingface",
+            "model",
+            "models",
+            "checkpoint",
+            "weights",
+            "slides",
+            "poster",
+            "bibtex",
+            "docs",
+        ],
+        "project",
+    ),
+    **dict.fromkeys(["data", "dataset", "datasets", "benchmark", "leaderboard"], "data"),
+    **dict.fromkeys(["video", "talk", "youtube", "bilibili", "recording"], "video"),
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def host_of(url: str) -> str:
+    """The URL's host, lower-cased and without ``www.`` (empty when it has none)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _in(host: str, domains: frozenset[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    while host:
+        if host in domains:
+            return True
+        _, _, host = host.partition(".")
+    return False
+
+
+def is_paper_url(url: str) -> bool:
+    """A link to a paper host, or straight to a PDF."""
+    if _in(host_of(url), PAPER_HOSTS):
+        return True
+    try:
+        path = urlsplit(url.strip()).path.lower()
+    except ValueError:
+        return False
+    return path.endswith(".pdf")
+
+
+def label_role(label: str) -> LinkRole | None:
+    """The role a link's label names (``[[Paper]]``, ``Pytorch Code``), or None for other labels."""
+    words = _WORD.findall(label.lower())
+    if not words or len(words) > 3:
+        return None
+    for word in words:
+        if word in _LABEL_ROLES:
+            return _LABEL_ROLES[word]
+    return None
+
+
+def link_role(entry: Entry, link: Link) -> LinkRole:
+    """The link's role in ``entry`` (its fields already read)."""
+    if entry.description is not None and (
+        entry.description.span.start <= link.span.start and link.span.end <= entry.description.span.end
+    ):
+        return "description"
+    title = entry.title.span if entry.title else None
+    if title is not None and link.span.start <= title.start and title.end <= link.span.end:
+        return "title"
+    named = label_role(link.label)
+    if named is not None:
+        return named
+    host = host_of(link.url)
+    if is_paper_url(link.url):
+        return "paper"
+    if _in(host, CODE_HOSTS):
+        return "code"
+    if _in(host, VIDEO_HOSTS):
+        return "video"
+    if _in(host, DATA_HOSTS):
+        return "data"
+    return "other"
+
+
+def entry_kind(entry: Entry) -> EntryKind:
+    """``paper`` when the entry carries paper evidence, else ``resource``."""
+    if entry.venue is not None or entry.authors is not None:
+        return "paper"
+    for link in entry.links:
+        if link.role == "paper" or (link.role == "title" and is_paper_url(link.url)):
+            return "paper"
+    return "resource"
