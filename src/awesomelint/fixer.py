@@ -26,6 +26,7 @@ from .model import Document, Entry
 from .parse import parse
 from .rules.al501_duplicate_link import normalized_url
 from .source import InputError, SourceFile
+from .venues import INTERCHANGEABLE_PREPRINTS
 
 MAX_PASSES = 12
 
@@ -154,8 +155,8 @@ def _venue_key(entry: Entry, settings: Settings) -> tuple[str, int | None] | Non
         return None
     name = entry.venue.name.text
     canonical = settings.venues.canonical_name(name) or " ".join(name.split())
-    if canonical in settings.venues.preprints:
-        canonical = "preprint"  # AL302 may unify CoRR and arXiv
+    if canonical in INTERCHANGEABLE_PREPRINTS:
+        canonical = "arXiv"  # AL302 may unify CoRR and arXiv, and nothing else
     return canonical.casefold(), entry.year
 
 

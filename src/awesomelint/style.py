@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .model import Document, Entry, Venue
-from .venues import VenueTable
+from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,8 @@ class Style:
     author_period: Majority | None = None
     layout: Majority | None = None
     preprint: Majority | None = None
+    # The list's own spelling of each known venue (canonical name -> majority of its spellings).
+    venue_spellings: dict[str, Majority] = field(default_factory=dict)
     hosts: dict[str, Majority] = field(default_factory=dict)
     field_counts: Counter[str] = field(default_factory=Counter)
     entry_count: int = 0
@@ -167,8 +169,13 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     preprints = [
         name
         for v in with_venue
-        if (name := venues.canonical_name(v.name.text)) is not None and name in ("arXiv", "CoRR")
+        if (name := venues.canonical_name(v.name.text)) is not None and name in INTERCHANGEABLE_PREPRINTS
     ]
+    spellings: dict[str, list[str]] = {}
+    for v in with_venue:
+        canonical = venues.canonical_name(v.name.text)
+        if canonical is not None:
+            spellings.setdefault(canonical, []).append(v.name.text)
     host_forms: dict[str, list[str]] = {}
     for link in document.links:
         host = url_host(link.url)
@@ -204,6 +211,11 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             (entry_layout(e) for e in entries if e.title and e.marker != "table"), pins.get("layout")
         ),
         preprint=majority(preprints, pins.get("preprint")),
+        venue_spellings={
+            canonical: found
+            for canonical, names in spellings.items()
+            if (found := majority(names)) is not None and found.count >= 2  # a habit, not a one-off
+        },
         hosts=hosts,
         field_counts=counts,
         entry_count=len(entries),

@@ -22,6 +22,8 @@ _QUALIFIERS = re.compile(
 )
 _PUBLISHER = re.compile(r"^(?:ieee|acm|usenix|ieee/acm)\s+", re.IGNORECASE)
 _JOINT = re.compile(r"\s*[-/+]\s*")
+# Preprint servers are venues of their own (bioRxiv is not arXiv); only these names are one server.
+INTERCHANGEABLE_PREPRINTS = frozenset({"arXiv", "CoRR"})
 
 
 @dataclass(frozen=True)

@@ -4,34 +4,48 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
 @rule(
     "AL302",
     "venue-alias",
-    "Non-canonical name of a known venue (`NIPS`, `Neurips`), or preprint servers mixed (`CoRR`/`arXiv`)",
+    "Another spelling or an old name of a venue the list writes otherwise (`NIPS`, `Neurips`), "
+    "or CoRR and arXiv mixed",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
 )
 def venue_alias(ctx: Context) -> Iterator[Diagnostic]:
-    venues, preprint = ctx.settings.venues, ctx.style.preprint
+    venues, style = ctx.settings.venues, ctx.style
     for entry in ctx.document.iter_entries():
-        if entry.venue is None:
+        if entry.venue is None or entry.kind != "paper":
             continue
         name = entry.venue.name
         canonical = venues.canonical_name(name.text)
         if canonical is None:
             continue
-        if preprint is not None and canonical in venues.preprints and canonical != preprint.value:
-            target = preprint.value
-            why = preprint.evidence(f"`{target}`", noun="preprint entries")
+        preprint = style.preprint
+        if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
+            spelled = style.venue_spellings.get(preprint.value)
+            target = spelled.value if spelled is not None else preprint.value
+            why = preprint.evidence(f"`{preprint.value}`", noun="preprint entries")
             message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
-        elif (alias := venues.alias_target(name.text)) is not None:
-            target = alias
-            kind = "a case variant" if alias.casefold() == name.text.casefold() else "another name"
-            message = f"`{name.text}` is {kind} of `{alias}`"
         else:
-            continue
+            spelled = style.venue_spellings.get(canonical)
+            target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical
+            if target == name.text or not _short(venues, name.text):
+                continue
+            kind = "a case variant" if target.casefold() == name.text.casefold() else "another name"
+            message = f"`{name.text}` is {kind} of `{target}`"
+            if spelled is not None and spelled.value == target:
+                message += f"; {spelled.evidence(f'`{target}`', noun='of its entries')}"
         fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
         yield ctx.report(name.span, message, fix)
+
+
+def _short(venues: VenueTable, name: str) -> bool:
+    """A name that may replace or be replaced by another spelling: the canonical name, a case variant
+    or an old name; not a full name (`Neural Information Processing Systems`) or one qualified by
+    its publisher (`IEEE TNNLS`)."""
+    return venues.canonical_name(name) == name or venues.alias_target(name) is not None

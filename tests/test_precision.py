@@ -1,0 +1,65 @@
+"""Judging a list by its own conventions (issue 10): no false alarm on the shapes real lists use, and
+no safe fix that writes a false fact. Each case is a small list written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesomelint import fix, lint, parse
+from awesomelint.engine import Settings
+from awesomelint.fixer import FixError, guard
+
+
+def _codes(text: str, code: str) -> list[tuple[int, str]]:
+    return [(d.span.start_line, d.message) for d in lint(text) if d.code == code]
+
+
+PREPRINT_SERVERS = """# Papers
+
+- **Alpha Omics Model,** medRxiv 2023. *Bo Chen.* [[pdf](https://www.medrxiv.org/content/a)]
+- **Beta Market Study,** SSRN 2023. *Cy Dow.* [[pdf](https://papers.ssrn.com/b)]
+- **Gamma Protein Folding,** BioRXiv 2022. *Di Eng.* [[pdf](https://www.biorxiv.org/content/c)]
+- **Delta Review Process,** Openreview 2023. *Ed Fox.* [[pdf](https://openreview.net/forum?id=d)]
+- **Epsilon Language Model,** arXiv 2023. *Fa Gu.* [[pdf](https://arxiv.org/abs/2301.00001)]
+- **Zeta Vision Model,** arXiv 2022. *Ho Ir.* [[pdf](https://arxiv.org/abs/2201.00002)]
+"""
+
+
+def test_preprint_servers_are_distinct_venues_and_never_become_arxiv() -> None:
+    findings = _codes(PREPRINT_SERVERS, "AL302")
+    assert all("arXiv" not in message for _, message in findings)
+    fixed = fix(PREPRINT_SERVERS).text
+    for server in ("medRxiv 2023", "SSRN 2023", "2022. *Di Eng.*", "2023. *Ed Fox.*"):
+        assert server in fixed
+    assert fixed.count("arXiv 20") == 2
+    # A case variant of the same server is still that server.
+    venues = [entry.venue.name.text for entry in parse(fixed).iter_entries() if entry.venue]
+    assert venues[2] in ("BioRXiv", "bioRxiv") and venues[3] in ("Openreview", "OpenReview")
+
+
+def test_guard_refuses_a_preprint_server_turned_into_another() -> None:
+    before = parse(PREPRINT_SERVERS)
+    after = parse(PREPRINT_SERVERS.replace("medRxiv 2023", "arXiv 2023"))
+    with pytest.raises(FixError, match="venue"):
+        guard(before, after, Settings())
+    # CoRR and arXiv are one server: that change is allowed.
+    guard(parse(PREPRINT_SERVERS), parse(PREPRINT_SERVERS.replace("arXiv 2022", "CoRR 2022")), Settings())
+
+
+HOUSE_SPELLING = """# Speech
+
+1. **Alpha Speech Model**. *Ann Lee, Bo Chen*. Interspeech 2021. [paper](https://example.org/a)
+2. **Beta Speech Model**. *Cy Dow, Di Eng*. Interspeech 2022. [paper](https://example.org/b)
+3. **Gamma Speech Model**. *Ed Fox, Fa Gu*. Interspeech 2023. [paper](https://example.org/c)
+4. **Delta Speech Model**. *Ho Ir, Jo Ka*. InterSpeech 2023. [paper](https://example.org/d)
+5. **Eps Long Model**. *Li Mo, Na Ol*. Arxiv 2023. [paper](https://arxiv.org/abs/2301.00005)
+6. **Zeta Long Model**. *Pa Qu, Ra Su*. Arxiv 2024. [paper](https://arxiv.org/abs/2401.00006)
+"""
+
+
+def test_the_lists_majority_spelling_beats_the_builtin_one() -> None:
+    findings = _codes(HOUSE_SPELLING, "AL302")
+    assert [line for line, _ in findings] == [6]
+    assert "`InterSpeech` is a case variant of `Interspeech`; 3 of 4" in findings[0][1]
+    fixed = fix(HOUSE_SPELLING).text
+    assert fixed.count("Interspeech 20") == 4 and fixed.count("Arxiv 20") == 2
