@@ -63,3 +63,24 @@ def test_the_lists_majority_spelling_beats_the_builtin_one() -> None:
     assert "`InterSpeech` is a case variant of `Interspeech`; 3 of 4" in findings[0][1]
     fixed = fix(HOUSE_SPELLING).text
     assert fixed.count("Interspeech 20") == 4 and fixed.count("Arxiv 20") == 2
+
+
+def _numbered(numbers: list[int]) -> str:
+    rows = [
+        f"{n}. **Paper Number {word} Title**. *Ann Lee, Bo Chen*. ACL 2020. [paper](https://example.org/{i})"
+        for i, (n, word) in enumerate(zip(numbers, "abcdefghij", strict=False))
+    ]
+    return "# Papers\n\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "breaks"), [([1, 2, 4, 5, 6], [5]), ([1, 2, 4, 5, 3], [5, 7]), ([1, 2, 2, 3], [5])]
+)
+def test_one_numbering_finding_per_break_and_one_pass_fixes_all(
+    numbers: list[int], breaks: list[int]
+) -> None:
+    text = _numbered(numbers)
+    assert [line for line, _ in _codes(text, "AL202")] == breaks
+    result = fix(text)
+    assert result.passes == 1
+    assert [e.number for e in parse(result.text).iter_entries()] == list(range(1, len(numbers) + 1))

@@ -156,8 +156,9 @@ class Style:
     # The list's own spelling of each known venue (canonical name -> majority of its spellings).
     venue_spellings: dict[str, Majority] = field(default_factory=dict)
     hosts: dict[str, Majority] = field(default_factory=dict)
-    field_counts: Counter[str] = field(default_factory=Counter)
+    field_counts: Counter[str] = field(default_factory=Counter)  # over paper entries
     entry_count: int = 0
+    paper_count: int = 0
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
@@ -183,7 +184,8 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             host_forms.setdefault(site(host), []).append(host.lower())
     hosts = {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
     counts: Counter[str] = Counter()
-    for entry in entries:
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    for entry in papers:  # which fields papers have (resources need only a title and a link)
         counts.update(
             name
             for name, present in (
@@ -219,4 +221,5 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         hosts=hosts,
         field_counts=counts,
         entry_count=len(entries),
+        paper_count=len(papers),
     )

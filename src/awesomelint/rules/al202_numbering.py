@@ -25,17 +25,42 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
     for group in _numbered_groups(ctx):
         if len(group) < 2 or all(e.number == 1 for e in group):
             continue  # "1. 1. 1." is a Markdown convention: the renderer counts
-        expected = group[0].number or 1
-        for index, entry in enumerate(group):
-            if entry.number == 1 and index:
-                expected = 1  # a list that starts again at 1 is a new sequence, not a slip
-            if entry.number == expected:
-                expected += 1
-                continue
-            previous = group[index - 1].number
-            message = f"entry number {entry.number} follows {previous}; expected {expected}"
-            digits = entry.marker_span.start
-            number_text = str(entry.number)
-            fix = ctx.fix(f"renumber to {expected}", Edit(digits, digits + len(number_text), str(expected)))
-            yield ctx.report(entry.marker_span, message, fix)
-            expected += 1
+        for run in _runs(group):
+            yield from _breaks(ctx, run)
+
+
+def _runs(group: list[Entry]) -> Iterator[list[Entry]]:
+    """The sequences of a group: a list that starts again at 1 is a new sequence, not a slip."""
+    start = 0
+    for index in range(1, len(group)):
+        if group[index].number == 1:
+            yield group[start:index]
+            start = index
+    yield group[start:]
+
+
+def _breaks(ctx: Context, run: list[Entry]) -> Iterator[Diagnostic]:
+    """One finding per break in the count (a gap or a repeat), not one for every entry after it;
+    its fix renumbers the sequence from the break to the next break. ``wanted`` is the number the
+    entry should have once the fixes before it are applied, so that all of them apply together."""
+    wanted = run[0].number or 1
+    index = 0
+    while index < len(run):
+        entry = run[index]
+        if entry.number == wanted:
+            index, wanted = index + 1, wanted + 1
+            continue
+        stop = index + 1
+        while stop < len(run) and run[stop].number == (run[stop - 1].number or 0) + 1:
+            stop += 1
+        edits = []
+        for offset, renumbered in enumerate(run[index:stop]):
+            digits = renumbered.marker_span.start
+            edits.append(Edit(digits, digits + len(str(renumbered.number)), str(wanted + offset)))
+        previous = f"follows {run[index - 1].number}" if index else "starts the list"
+        later = stop - index - 1
+        scope = f" (and the {later} after it)" if later else ""
+        message = f"entry number {entry.number} {previous}; the count says {wanted}"
+        yield ctx.report(entry.marker_span, message, ctx.fix(f"renumber from {wanted}{scope}", *edits))
+        wanted += stop - index
+        index = stop

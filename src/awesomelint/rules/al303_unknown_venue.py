@@ -16,7 +16,9 @@ from ..engine import Context, rule
 )
 def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     for entry in ctx.document.iter_entries():
-        if entry.venue is None or ctx.settings.venues.is_known(entry.venue.name.text):
+        if entry.venue is None or entry.kind != "paper":
+            continue
+        if ctx.settings.venues.is_known(entry.venue.name.text):
             continue
         name = entry.venue.name.text
         message = (

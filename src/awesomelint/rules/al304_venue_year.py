@@ -27,9 +27,11 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
     options: VenueYearOptions = ctx.options
     latest = datetime.date.today().year + 1
     with_year = ctx.style.field_counts["year"]
-    total = ctx.style.entry_count
+    total = ctx.style.paper_count
     years_expected = total >= 3 and with_year >= options.threshold * total
     for entry in ctx.document.iter_entries():
+        if entry.kind != "paper":
+            continue
         venue = entry.venue
         if venue is not None and venue.year is not None:
             year = int(venue.year.text)
@@ -37,5 +39,5 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
                 message = f"year {year} is outside {options.earliest}-{latest}"
                 yield ctx.report(venue.year.span, message)
         elif years_expected and entry.title is not None:
-            message = f"entry has no year; {with_year} of {total} entries give one"
+            message = f"entry has no year; {with_year} of {total} papers give one"
             yield ctx.report(entry.span, message)

@@ -21,7 +21,7 @@ def author_separator(ctx: Context) -> Iterator[Diagnostic]:
     dominant = ctx.style.author_separator
     for entry in ctx.document.iter_entries():
         authors = entry.authors
-        if authors is None or len(authors.names) < 2:
+        if authors is None or entry.kind != "paper" or len(authors.names) < 2:
             continue
         wanted = dominant.value if dominant else authors.separator
         inner = authors.inner

@@ -20,7 +20,7 @@ def author_markup(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     for entry in ctx.document.iter_entries():
         authors = entry.authors
-        if authors is None or not authors.markup:
+        if authors is None or entry.kind != "paper" or not authors.markup:
             continue  # plain-text authors (a table column) have no markup to compare
         edits: list[Edit] = []
         problems: list[str] = []
