@@ -84,3 +84,70 @@ def test_one_numbering_finding_per_break_and_one_pass_fixes_all(
     result = fix(text)
     assert result.passes == 1
     assert [e.number for e in parse(result.text).iter_entries()] == list(range(1, len(numbers) + 1))
+
+
+CROSS_LISTED = """# Papers
+## Generation
+**Alpha Beta Gamma Delta** \\
+*Jane Doe, John Roe* \\
+arXiv 2023. [[Paper](https://example.org/a)] [[Github](https://github.com/example/a)]
+
+**Theta Iota Kappa Lambda** \\
+*Mary Major, Sam Poe* \\
+arXiv 2023. [[Paper](https://example.org/t)]
+## Segmentation
+**Alpha Beta Gamma Delta** \\
+*Jane Doe, John Roe* \\
+arXiv 2023. [[Paper](https://example.org/a)] [[Github](https://github.com/example/a)]
+
+**Theta Iota Kappa Lambda** \\
+*Mary Major, Sam Poe* \\
+arXiv 2023. [[Paper](https://example.org/t)]
+
+**Theta Iota Kappa Lambda** \\
+*Mary Major, Sam Poe* \\
+arXiv 2023. [[Paper](https://example.org/t)]
+
+**Omicron Pi Rho Sigma** \\
+*Ann Lee, Bo Chen* \\
+arXiv 2024. [[Paper](https://example.org/a)]
+"""
+
+
+def test_a_cross_listing_list_gets_one_finding_per_same_section_repeat_and_the_copied_link() -> None:
+    findings = [(d.code, d.span.start_line) for d in lint(CROSS_LISTED) if d.code in ("AL206", "AL501")]
+    # The two papers filed under both sections are deliberate; the third copy of Theta sits in the
+    # same section as the second (one finding, no AL501 for its links); Omicron shares Alpha's link.
+    assert findings == [("AL206", 19), ("AL501", 25)]
+    message = next(d.message for d in lint(CROSS_LISTED) if d.code == "AL501")
+    assert "already the paper link of `Alpha Beta Gamma Delta` (line 5)" in message
+
+
+def test_a_list_that_does_not_cross_list_reports_a_repeat_in_another_section() -> None:
+    once = CROSS_LISTED.split("## Segmentation")[0]  # Alpha and Theta under Generation
+    alpha = once.split("\n\n")[0].removeprefix("# Papers\n## Generation\n")
+    text = f"{once}## Segmentation\n{alpha}\n"  # only Alpha filed again: a slip, not a habit
+    findings = [(d.code, d.span.start_line) for d in lint(text) if d.code in ("AL206", "AL501")]
+    assert [code for code, _ in findings] == ["AL206"]
+
+
+SHARED_NOT_DUPLICATE = """# Solvers
+
+1. **Fast Solver One**. *Jane Doe*. NeurIPS 2022. [paper](https://example.org/p1) [code](https://github.com/example/solver)
+2. **Fast Solver Two**. *Jane Doe*. arXiv 2022. [paper](https://example.org/p2) [code](https://github.com/example/solver)
+3. **Model ABC**. *Jane Doe*. ICML 2022. [paper](https://example.org/p3#part-1)
+4. **Model ABC++**. *Jane Doe*. ICML 2023. [paper](https://example.org/p3#part-2)
+
+## Tools
+
+- [delta](https://example.org/delta) - A wrapper for [alpha](https://example.org/alpha).
+- [epsilon](https://example.org/epsilon) - Another wrapper for [alpha](https://example.org/alpha).
+- [Rust](https://example.org/rust)
+  - [Learning](https://example.org/rust-learning)
+- [Go](https://example.org/go)
+  - [Learning](https://example.org/go-learning)
+"""
+
+
+def test_shared_code_description_links_fragments_and_generic_names_are_not_duplicates() -> None:
+    assert [d.code for d in lint(SHARED_NOT_DUPLICATE) if d.code in ("AL206", "AL501")] == []

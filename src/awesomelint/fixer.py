@@ -24,7 +24,7 @@ from .links.collect import link_key
 from .links.result import LinkResult
 from .model import Document, Entry
 from .parse import parse
-from .rules.al501_duplicate_link import normalized_url
+from .rules._duplicates import normalized_url
 from .source import InputError, SourceFile
 from .venues import INTERCHANGEABLE_PREPRINTS
 

@@ -1,49 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..model import Link
-
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def normalized_url(url: str) -> str | None:
-    """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
-    the host, default port, trailing slash, fragment); None when it is not a web URL."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
-        return None
-    host = parts.hostname.lower().removeprefix("www.")
-    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
-        host = f"{host}:{port}"
-    path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{host}{path}{query}"
+from ..model import Entry, Link
+from ._duplicates import duplicates, link_identity, title_key
 
 
 @rule(
     "AL501",
     "duplicate-link",
-    "The same URL twice among the entries (after normalisation)",
+    "Two different entries share one title or paper link (a link copied from another entry)",
     severity=Severity.WARNING,
     fix=Applicability.NONE,
     tags=("links",),
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
-    seen: dict[str, Link] = {}
+    repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
+    seen: dict[str, tuple[Entry, Link]] = {}
     for entry in ctx.document.iter_entries():
         for link in entry.links:
-            key = normalized_url(link.url)
-            if key is None:
+            if link.role not in ("title", "paper"):
+                continue  # code, project and data links may be shared; description links are prose
+            identity = link_identity(link)
+            if identity is None:
                 continue
-            first = seen.setdefault(key, link)
-            if first is not link:
-                message = f"`{link.url}` is already linked at line {first.span.start_line}"
-                yield ctx.report(link.url_span, message)
+            first_entry, first_link = seen.setdefault(identity, (entry, link))
+            if first_entry is entry or repeated.get(id(entry)) is first_entry:
+                continue  # the same entry, or a repeat of the same paper (AL206's concern)
+            if title_key(first_entry) is not None and title_key(first_entry) == title_key(entry):
+                continue
+            other = first_entry.title.text if first_entry.title else "another entry"
+            message = (
+                f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
+                f"(line {first_link.span.start_line}): a link copied from another entry?"
+            )
+            yield ctx.report(link.url_span, message)
+
+
+def _role(link: Link) -> str:
+    return "title" if link.role == "title" else "paper"

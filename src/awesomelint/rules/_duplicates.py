@@ -1,0 +1,115 @@
+"""What makes two entries the same, shared by the duplicate rules (AL206, AL501).
+
+A paper is the same paper when its title is the same (ignoring case, spacing and punctuation, but
+not `+` or `#`: `ABC` and `ABC++` are different methods). A resource (a library, a course) is the
+same resource only when it also links to the same place: `Learning` under Rust and `Learning` under
+Go are two entries. Many lists file one paper under several sections on purpose; a list that does
+so more than once is taken to cross-list, and then only a repeat within one section is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..model import Document, Entry, Link
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalized_url(url: str) -> str | None:
+    """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
+    the host, default port, trailing slash, fragment); None when it is not a web URL."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{path}{query}"
+
+
+_IGNORED = re.compile(r"[^\w+#]+|_+")
+_MIN_KEY = 4  # shorter titles (`Go`, `R`) are names that lists reuse freely
+
+
+def title_key(entry: Entry) -> str | None:
+    if entry.title is None:
+        return None
+    key = _IGNORED.sub("", entry.title.text.casefold())
+    return key if len(key) >= _MIN_KEY else None
+
+
+def link_identity(link: Link) -> str | None:
+    """The page a link opens: the normalised URL with its fragment (`#section-2` is another place)."""
+    base = normalized_url(link.url)
+    if base is None:
+        return None
+    fragment = link.url.partition("#")[2]
+    return f"{base}#{fragment}" if fragment else base
+
+
+def identity_links(entry: Entry) -> set[str]:
+    """The entry's title and paper links: what names the entry itself, not its code or extras."""
+    found = set()
+    for link in entry.links:
+        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None:
+            found.add(identity)
+    return found
+
+
+@dataclass
+class Repeat:
+    """An entry listed again: ``entry`` repeats ``first``."""
+
+    first: Entry
+    entry: Entry
+
+    @property
+    def same_section(self) -> bool:
+        return self.first.section_path == self.entry.section_path
+
+
+@dataclass
+class Duplicates:
+    repeats: list[Repeat]
+    cross_lists: bool  # the list files papers under several sections on purpose
+
+    def reported(self) -> list[Repeat]:
+        return [r for r in self.repeats if r.same_section or not self.cross_lists]
+
+
+def duplicates(document: Document) -> Duplicates:
+    """Every repeat in the document, computed once (AL206 and AL501 both need them)."""
+    found = document.derived.get("duplicates")
+    if isinstance(found, Duplicates):
+        return found
+    # The first occurrence of each paper (by title) and of each named resource (by title and link),
+    # per section: a repeat is paired with the one in its own section when there is one.
+    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
+    named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
+    repeats: list[Repeat] = []
+    for entry in document.iter_entries():
+        key = title_key(entry)
+        if key is None:
+            continue
+        buckets = [named.setdefault((key, link), {}) for link in sorted(identity_links(entry))]
+        if entry.kind == "paper":
+            buckets.insert(0, papers.setdefault(key, {}))
+        found = [bucket for bucket in buckets if bucket]
+        if found:
+            own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
+            repeats.append(Repeat(own or next(iter(found[0].values())), entry))
+        for bucket in buckets:
+            bucket.setdefault(entry.section_path, entry)
+    across = {title_key(r.entry) for r in repeats if not r.same_section}
+    result = Duplicates(repeats, cross_lists=len(across) >= 2)
+    document.derived["duplicates"] = result
+    return result
