@@ -11,8 +11,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .authors import read_names
+from .dates import MONTH, find_date
+from .kinds import is_paper_url, label_role
 from .model import Authors, Field, Link, Venue
 from .source import Source
+from .title import TitleStart, find_title
 from .tokens import Piece, plain_text
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -26,15 +30,20 @@ _VENUE_IN_MARKUP = re.compile(
     (?P<trail>[\s.,;:]*)$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
-# A venue in running text: "NeurIPS 2020.", "[ICLR 2021]", "In ACL'19".
+# A venue in running text: "NeurIPS 2020.", "[ICLR 2021]", "In ACL'19", "Findings of EMNLP 2022",
+# "EMNLP demo 2020". A month is a date, not a venue ("Feb 2023").
+_QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
-    rf"""(?<![\w'])(?P<open>\[)?(?P<name>[a-z]*[A-Z][\w&.\-]*(?:[ \t]+[A-Z&][\w&.\-]*){{0,5}})
+    rf"""(?<![\w'])(?P<open>\[)?(?!{MONTH}[ \t,])
+    (?P<name>[a-z]*[A-Z][\w&.\-]*
+      (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&.\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
     (?P<sep>['’]|[ \t]+['’]?|,[ \t]*)(?P<year>{_YEAR}|(?<=['’])\d{{2}})\b(?P<close>\])?""",
     re.VERBOSE,
 )
-_AUTHOR_SPLIT = re.compile(r"\s*[;,]\s*|\s+and\s+|\s+&\s+")
+_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _LINK_LABEL_TRIM = "[]() \t\n"
 _TITLE_TRIM = " \t\n.,:;\"'“”"
+_AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
 
 YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
@@ -50,19 +59,20 @@ class EntryFields:
     date: Field | None = None
 
 
+Range = tuple[int, int]  # normalised offsets, end exclusive
+
+
+def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
+    """The parts of a text piece that no field has taken yet."""
+    free = [(piece.start, piece.end)]
+    for lo, hi in taken:
+        free = [part for a, b in free for part in ((a, min(b, lo)), (max(a, hi), b)) if part[0] < part[1]]
+    return free
+
+
 def _field(source: Source, start: int, end: int, text: str) -> Field:
     span = source.span(start, end)
     return Field(text=text, raw=source.text[span.start : span.end], span=span)
-
-
-def _significant(pieces: Sequence[Piece], start: int) -> Iterator[Piece]:
-    """Pieces at or after ``start`` that are not blank text."""
-    for piece in pieces:
-        if piece.end <= start:
-            continue
-        if piece.kind == "text" and not piece.plain[max(0, start - piece.start) :].strip():
-            continue
-        yield piece
 
 
 def looks_like_venue(text: str) -> bool:
@@ -71,48 +81,35 @@ def looks_like_venue(text: str) -> bool:
     return match is not None and len(match["name"].split()) <= 6
 
 
-def _title_candidate(pieces: Sequence[Piece], start: int) -> Piece | None:
-    """The piece that holds the title: the first one, unless a short tag (``[ICLR 2017]``, an emoji)
-    stands before a bold or linked title."""
-    significant = list(_significant(pieces, start))
-    if not significant:
-        return None
-    first = significant[0]
-    if len(significant) > 1 and significant[1].kind in ("strong", "link"):
-        if first.kind == "image" or (first.kind == "link" and _only_images(first)):
-            return significant[1]  # a badge before the name
-        if first.kind == "text":
-            tag = first.plain[max(0, start - first.start) :].strip()
-            if len(tag) <= 40 and ". " not in tag:
-                return significant[1]
-        elif first.kind == "strong" and looks_like_venue(plain_text(first.children)):
-            return significant[1]  # `**NeurIPS 2020** [Title](url)`: the venue comes first
-    return first
-
-
-def _only_images(link: Piece) -> bool:
-    content = [piece for piece in link.children if piece.kind != "text" or piece.plain.strip()]
-    return bool(content) and all(piece.kind == "image" for piece in content)
-
-
 def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -> EntryFields:
     """Read an entry's fields from its paragraphs; ``start`` skips a marker glued to the text."""
     fields = EntryFields()
     first = paragraphs[0] if paragraphs else []
-    title_piece = _title_candidate(first, start)
+    found = find_title(first, start, looks_like_venue)
+    taken: list[Range] = []
     used: list[Piece] = []
-    if title_piece is not None:
-        fields.title, title_used = _title(source, title_piece, start)
+    if found is not None:
+        fields.title, title_used, title_range = _title(source, found)
         used.extend(title_used)
+        if title_range is not None:
+            taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = [make_link(source, piece) for piece in walk(everything) if piece.kind == "link"]
-    found = _venue(source, everything, used)
-    if found is not None:
-        fields.venue, venue_piece = found
-        used.append(venue_piece)
-    fields.authors = _authors(source, everything, used)
-    fields.description = _description(source, first, fields, title_piece)
+    venue = _venue(source, everything, used, taken)
+    if venue is not None:
+        fields.venue, venue_range = venue
+        taken.append(venue_range)
+    fields.date = _date(source, everything, used, taken)
+    if fields.date is not None:
+        taken.append(_normalized_range(source, fields.date))
+    fields.authors = _authors(source, everything, used, taken, fields)
+    fields.description = _description(source, first, fields, found)
     return fields
+
+
+def _normalized_range(source: Source, value: Field) -> Range:
+    """A field's span as offsets into the normalised text (spans are kept in original offsets)."""
+    return source.normalized_offset(value.span.start), source.normalized_offset(value.span.end)
 
 
 def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
@@ -121,33 +118,41 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
         yield from walk(piece.children)
 
 
-def _title(source: Source, piece: Piece, start: int) -> tuple[Field | None, list[Piece]]:
+def _title(source: Source, found: TitleStart) -> tuple[Field | None, list[Piece], Range | None]:
+    """The title field, the pieces it used up, and the text range it took."""
+    piece = found.piece
     if piece.kind in ("strong", "em"):
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
         if len(inner) == 1 and inner[0].kind == "link":
-            title, used = _title(source, inner[0], start)
-            return title, [piece, *used]
+            title, used, taken = _title(source, TitleStart(inner[0], inner[0].start))
+            return title, [piece, *used], taken
         text = plain_text(piece.children).strip(_TITLE_TRIM)
         if not text:
-            return None, []
-        return _field(source, piece.inner_start, piece.inner_end, text), [piece]
+            return None, [], None
+        return _field(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
         text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
         if not text:
-            return None, []
-        return _field(source, piece.inner_start, piece.inner_end, text), [piece]
-    if piece.kind == "text":
-        # A plain title: the text up to the first sentence end.
-        begin = max(start, piece.start)
-        raw = source.normalized[begin : piece.end]
-        lead = len(raw) - len(raw.lstrip())
-        match = re.search(r"\.\s|[.:]$|\s[-–—]\s", raw)
-        stop = match.start() if match else len(raw.rstrip())
-        text = " ".join(raw[lead:stop].split()).strip(_TITLE_TRIM)
-        if len(text.split()) < 2:
-            return None, []
-        return _field(source, begin + lead, begin + stop, text), []
-    return None, []
+            return None, [], None
+        return _field(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
+    if piece.kind != "text":
+        return None, [], None
+    begin = found.offset
+    raw = source.normalized[begin : piece.end]
+    if found.quoted:
+        close = raw.find({"“": "”", "‘": "’"}.get(raw[0], raw[0]), 1)
+        if close > 1:
+            text = " ".join(raw[1:close].split()).strip(_TITLE_TRIM)
+            if text:
+                return _field(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
+    # A plain title: the text up to the first sentence end, link or tag.
+    match = re.search(r"\.\s|[.:]$|\s[-–—]\s", raw)
+    stop = match.start() if match else len(raw.rstrip())
+    body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
+    text = " ".join(body.split()).strip(_TITLE_TRIM)
+    if len(text.split()) < 2 and not (text and found.quoted):
+        return None, [], None
+    return _field(source, begin, begin + len(body), text), [], (begin, begin + len(body))
 
 
 def make_link(source: Source, piece: Piece) -> Link:
@@ -161,19 +166,44 @@ def make_link(source: Source, piece: Piece) -> Link:
     return Link(label=label, url=url, raw=source.text[span.start : span.end], span=span, url_span=url_span)
 
 
-def _venue(source: Source, pieces: Sequence[Piece], used: Sequence[Piece]) -> tuple[Venue, Piece] | None:
+def _venue(
+    source: Source, pieces: Sequence[Piece], used: Sequence[Piece], taken: Sequence[Range]
+) -> tuple[Venue, Range] | None:
     for piece in pieces:
-        if any(piece is taken for taken in used):
+        if any(piece is other for other in used):
             continue
+        venue: Venue | None = None
         if piece.kind == "strong":
             venue = _venue_in_markup(source, piece)
+        elif piece.kind == "em":
+            venue = _venue_with_date(source, piece)
         elif piece.kind == "text":
-            venue = _venue_in_text(source, piece)
-        else:
-            continue
+            for lo, hi in _free(piece, taken):
+                venue = _venue_in_text(source, piece, lo, hi)
+                if venue is not None:
+                    break
         if venue is not None:
-            return venue, piece
+            start = source.normalized_offset(venue.span.start)
+            return venue, (start, source.normalized_offset(venue.span.end))
     return None
+
+
+def _venue_with_date(source: Source, piece: Piece) -> Venue | None:
+    """An emphasised venue and date: `*arXiv, July 2022*`."""
+    raw = source.normalized[piece.inner_start : piece.inner_end]
+    date = find_date(raw)
+    if date is None:
+        return None
+    name_match = re.fullmatch(r"\s*(?P<name>[^\W\d_][^,;()\n]{0,60}?)\s*,?\s*", raw[: date.start()])
+    year_match = re.search(_YEAR, date[0])
+    if name_match is None or year_match is None or read_names(name_match["name"]) is not None:
+        return None
+    base = piece.inner_start
+    name = _field(source, base + name_match.start("name"), base + name_match.end("name"), name_match["name"])
+    year_at = base + date.start() + year_match.start()
+    year = _field(source, year_at, year_at + 4, year_match[0])
+    span = source.span(piece.start, piece.end)
+    return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
 
 
 def _year_style(separator: str) -> YearStyle:
@@ -212,8 +242,8 @@ def _venue_in_markup(source: Source, piece: Piece) -> Venue | None:
     return Venue(source.text[span.start : span.end], span, name, year, "bold", style)
 
 
-def _venue_in_text(source: Source, piece: Piece) -> Venue | None:
-    match = _VENUE_IN_TEXT.search(piece.plain)
+def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
+    match = _VENUE_IN_TEXT.search(piece.plain, lo - piece.start, hi - piece.start)
     if match is None:
         return None
     base = piece.start
@@ -232,57 +262,107 @@ def _venue_in_text(source: Source, piece: Piece) -> Venue | None:
     return Venue(source.text[span.start : span.end], span, name, year, markup, _year_style(match["sep"]))
 
 
-def _authors(source: Source, pieces: Sequence[Piece], used: Sequence[Piece]) -> Authors | None:
+def _date(
+    source: Source, pieces: Sequence[Piece], used: Sequence[Piece], taken: Sequence[Range]
+) -> Field | None:
+    """A date tag or publication date anywhere in the entry outside the title and the venue's name
+    (an emphasised venue and date, `*arXiv, July 2022*`, gives its date too)."""
     for piece in pieces:
-        if piece.kind != "em" or any(piece is taken for taken in used):
+        if any(piece is other for other in used) or piece.kind not in ("text", "strong", "em"):
             continue
-        text = plain_text(piece.children)
-        names = split_names(text)
-        if not _looks_like_names(text, names):
-            continue
-        span = source.span(piece.start, piece.end)
-        inner = _field(source, piece.inner_start, piece.inner_end, text)
-        separator = ";" if ";" in text else ","
-        return Authors(source.text[span.start : span.end], span, inner, tuple(names), piece.markup, separator)
+        ranges = _free(piece, taken) if piece.kind == "text" else [(piece.inner_start, piece.inner_end)]
+        for lo, hi in ranges:
+            match = find_date(source.normalized, lo, hi)
+            if match is not None:
+                return _field(source, match.start(), match.end(), match[0])
     return None
 
 
-def split_names(text: str) -> list[str]:
-    """Author names from an author line: split on commas, semicolons and 'and'."""
-    names = []
-    for name in _AUTHOR_SPLIT.split(text.strip().rstrip(".")):
-        name = name.strip().removeprefix("and ").strip()
-        if name:
-            names.append(name)
-    return names
+def _authors(
+    source: Source,
+    pieces: Sequence[Piece],
+    used: Sequence[Piece],
+    taken: Sequence[Range],
+    fields: EntryFields,
+) -> Authors | None:
+    """An emphasised author line, else (for an entry with other paper evidence) names in plain
+    text: `(2015), S. Loffe and C. Szegedy`, a table cell's `<br> Jane Doe, John Roe`."""
+    for piece in pieces:
+        if piece.kind != "em" or any(piece is other for other in used):
+            continue
+        if any(a < piece.end and piece.start < b for a, b in taken):
+            continue
+        text = plain_text(piece.children)
+        names = read_names(text)
+        if names is None:
+            continue
+        span = source.span(piece.start, piece.end)
+        inner = _field(source, piece.inner_start, piece.inner_end, text)
+        raw = source.text[span.start : span.end]
+        return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
+    evidence = fields.venue is not None or fields.date is not None or any(map(_is_paper_link, fields.links))
+    if not evidence or fields.title is None:
+        return None
+    for piece in pieces:
+        if piece.kind != "text":
+            continue
+        for lo, hi in _free(piece, taken):
+            for chunk_lo, chunk_hi in _chunks(source.normalized, lo, hi):
+                text = source.normalized[chunk_lo:chunk_hi]
+                names = read_names(text, plain=True)
+                if names is not None:
+                    inner = _field(source, chunk_lo, chunk_hi, " ".join(text.split()))
+                    return Authors(
+                        inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al
+                    )
+    return None
 
 
-def _looks_like_names(text: str, names: Sequence[str]) -> bool:
-    if not names or sum(char.isdigit() for char in text) > 4:
-        return False
-    if len(names) >= 2:
-        return True
-    words = names[0].split()
-    return 2 <= len(words) <= 5 and all(word[:1].isupper() for word in words if word[:1].isalpha())
+def _is_paper_link(link: Link) -> bool:
+    return label_role(link.label) == "paper" or is_paper_url(link.url)
+
+
+def _chunks(text: str, lo: int, hi: int) -> list[Range]:
+    """A stretch of plain text cut at sentence ends, brackets and quotes, each chunk trimmed."""
+    chunks = []
+    cursor = lo
+    for match in [*_SENTENCE.finditer(text, lo, hi), None]:
+        end = match.start() if match is not None else hi
+        piece = text[cursor:end]
+        left = len(piece) - len(piece.lstrip(" \t\n,;:.-–—"))
+        right = len(piece.rstrip(" \t\n,;:-–—"))
+        if right > left:
+            chunks.append((cursor + left, cursor + right))
+        if match is not None:
+            cursor = match.end()
+    return chunks
 
 
 def _description(
-    source: Source, first: Sequence[Piece], fields: EntryFields, title_piece: Piece | None
+    source: Source, first: Sequence[Piece], fields: EntryFields, found: TitleStart | None
 ) -> Field | None:
-    """Free text after the title: the ``- Description.`` of a classic awesome-list item."""
-    if title_piece is None or not first or fields.title is None:
+    """Free text after the title: the ``- Description.`` of a classic awesome-list item. Text after a
+    separator (`-`, `:`) always is; other prose only in an entry without venue, authors or date.
+    Role links (`[[code](u)]`), badges and tags around it are not prose."""
+    if found is None or not first or fields.title is None or fields.venue or fields.authors:
         return None
-    if fields.venue is not None or fields.authors is not None:
-        return None
-    begin, end = title_piece.end, first[-1].end
+    begin = found.piece.end if found.piece.kind != "text" else source.normalized_offset(fields.title.span.end)
+    end = first[-1].end
     raw = source.normalized[begin:end]
     lead = _DESCRIPTION_LEAD.match(raw)
-    offset = lead.end() if lead else 0
-    text = " ".join(raw[offset:].split())
-    if not re.search(r"[^\W\d_]", text):
+    separated = lead is not None and any(mark in lead[0] for mark in "-–—:|")
+    if not separated and fields.date is not None:
         return None
+    rest = [piece for piece in first if piece.end > begin]
+    prose = " ".join(
+        plain_text([p]) for p in rest if p.kind != "link" or label_role(plain_text(p.children)) is None
+    )
+    words = re.findall(r"[^\W\d_]{2,}", prose)
+    if not words or (not separated and len(words) < 3):
+        return None
+    offset = lead.end() if lead else 0
     stop = len(raw.rstrip())
-    return _field(source, begin + offset, begin + stop, text)
+    return _field(source, begin + offset, begin + stop, " ".join(raw[offset:stop].split()))
 
 
 def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piece]) -> Venue | None:
@@ -317,8 +397,8 @@ def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
     lead = len(raw) - len(raw.lstrip())
     start, end = start + lead, start + len(raw.rstrip())
     text = plain_text(content)
-    names = split_names(text)
-    if not _looks_like_names(text, names):
+    names = read_names(text)
+    if names is None:
         return None
     inner = _field(source, start, end, text)
-    return Authors(inner.raw, inner.span, inner, tuple(names), "", ";" if ";" in text else ",")
+    return Authors(inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al)

@@ -166,20 +166,21 @@ def label_role(label: str) -> LinkRole | None:
 
 
 def link_role(entry: Entry, link: Link) -> LinkRole:
-    """The link's role in ``entry`` (its fields already read)."""
-    if entry.description is not None and (
-        entry.description.span.start <= link.span.start and link.span.end <= entry.description.span.end
-    ):
-        return "description"
+    """The link's role in ``entry`` (its fields already read). A link labelled by its role
+    (`[[code](u)]`) is the entry's wherever it stands; other links inside the description are the
+    description's."""
     title = entry.title.span if entry.title else None
     if title is not None and link.span.start <= title.start and title.end <= link.span.end:
         return "title"
     named = label_role(link.label)
     if named is not None:
         return named
-    host = host_of(link.url)
+    description = entry.description.span if entry.description else None
+    if description is not None and description.start <= link.span.start < description.end:
+        return "description"
     if is_paper_url(link.url):
         return "paper"
+    host = host_of(link.url)
     if _in(host, CODE_HOSTS):
         return "code"
     if _in(host, VIDEO_HOSTS):

@@ -63,7 +63,7 @@ class Venue:
     span: Span
     name: Field
     year: Field | None
-    markup: Literal["bold", "bracket", "plain"]
+    markup: Literal["bold", "italic", "bracket", "plain"]
     year_style: Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
 
     def to_dict(self) -> dict[str, Any]:

@@ -83,6 +83,12 @@ class Source:
             end_col=end_col + 1,
         )
 
+    def normalized_offset(self, offset: int) -> int:
+        """The offset in the normalised text of ``offset`` in the original text."""
+        line = max(bisect.bisect_right(self._orig_starts, offset) - 1, 0)
+        column = offset - self._orig_starts[line]
+        return min(self._norm_starts[line] + max(column, 0), len(self.normalized))
+
     def original_span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (offsets into the original text)."""
         start_line = bisect.bisect_right(self._orig_starts, start) - 1

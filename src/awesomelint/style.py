@@ -50,12 +50,12 @@ VENUE_SHAPES = {
     "paren": "Venue (YYYY)",
     "glued": "VenueYYYY",
 }
-_MARKUP_WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
+MARKUP_WRAP = {"bold": ("**", "**"), "italic": ("*", "*"), "bracket": ("[", "]"), "plain": ("", "")}
 
 
 def venue_shape(markup: str, year_style: str) -> str:
     """How a venue of this markup and year style is written, e.g. ``**Venue'YYYY**``."""
-    opening, closing = _MARKUP_WRAP[markup]
+    opening, closing = MARKUP_WRAP[markup]
     return f"{opening}{VENUE_SHAPES[year_style]}{closing}"
 
 

@@ -5,17 +5,16 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Venue
-from ..style import VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
+from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
-_WRAP = {"bold": ("**", "**"), "bracket": ("[", "]"), "plain": ("", "")}
 
 
 def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit | None:
     """The venue in the list's format, with punctuation moved out of the markup."""
     if venue.year is None:
         return None
-    opening, closing = _WRAP[markup]
+    opening, closing = MARKUP_WRAP[markup]
     year = venue.year.text + (")" if year_style == "paren" else "")
     punctuation = venue_punctuation(venue)
     following = ctx.document.text[venue.span.end : venue.span.end + len(punctuation)]

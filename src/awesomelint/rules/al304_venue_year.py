@@ -38,6 +38,6 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
             if not options.earliest <= year <= latest:
                 message = f"year {year} is outside {options.earliest}-{latest}"
                 yield ctx.report(venue.year.span, message)
-        elif years_expected and entry.title is not None:
+        elif years_expected and entry.year is None and entry.title is not None:
             message = f"entry has no year; {with_year} of {total} papers give one"
             yield ctx.report(entry.span, message)

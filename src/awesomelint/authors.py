@@ -1,0 +1,118 @@
+"""Reading an author line: the names, whether it ends with "et al.", and how they are separated.
+
+Lists write authors as `Jane Doe, John Roe`, `Jane Doe et al.`, BibTeX's `Doe, Jane and Roe, John`,
+a reference's `Hinton, Geoffrey E., Simon Osindero, and Yee-Whye Teh`, a single name or handle, or a
+company (`Acme Co., Ltd.`). Text that is not a list of names (a venue and date, a sentence) is not
+read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "y",
+        "zu",
+        "af",
+    ]
+)
+_COMPANY = frozenset(
+    ["ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "co", "co.", "corp", "corp.", "plc", "s.a.", "ag"]
+)
+# An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), or a handle.
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z](?:\.|-[A-Z]\.)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
+)
+
+
+@dataclass(frozen=True)
+class Names:
+    names: tuple[str, ...]
+    et_al: bool
+    separator: str
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    capitalised = 0
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word):
+            return False
+        if word[:1].isupper() or word.startswith("@") or not word[:1].isalpha() or not word.isascii():
+            capitalised += 1
+        else:
+            return False
+    return capitalised > 0
+
+
+def _joined_companies(names: list[str]) -> list[str]:
+    """`Acme Co., Ltd.` is one name: a company suffix joins the name before it."""
+    joined: list[str] = []
+    for name in names:
+        if joined and name.lower() in _COMPANY:
+            joined[-1] = f"{joined[-1]}, {name}"
+        else:
+            joined.append(name)
+    return joined
+
+
+def read_names(text: str, plain: bool = False) -> Names | None:
+    """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
+    text outside emphasis, where a single word is never taken for a name."""
+    body = " ".join(text.split())
+    if not body or any(char.isdigit() for char in body):
+        return None
+    et_al = bool(_ET_AL.search(body))
+    body = _ET_AL.sub("", body).strip(" ,;")
+    if not et_al:
+        body = body.removesuffix(".") if not re.search(r"\b[A-Z]\.$", body) else body
+    if not body:
+        return None
+    separator = ";" if ";" in body else ","
+    parts = re.split(r"\s+and\s+", body)
+    if len(parts) >= 2 and all(part.count(",") == 1 for part in parts):
+        # BibTeX order: `Doe, Jane and Roe, John`
+        names = [" ".join(reversed([p.strip() for p in part.split(",")])) for part in parts]
+        separator = "and"
+    else:
+        names = [name.strip().removeprefix("and ").strip() for name in _SPLIT.split(body)]
+        names = _joined_companies([name for name in names if name])
+        inverted = len(names) >= 2 and len(names[0].split()) == 1 and 1 <= len(names[1].split()) <= 3
+        if inverted and all(len(name.split()) >= 2 for name in names[2:]):
+            # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
+            names = [f"{names[1]} {names[0]}", *names[2:]]
+    if not names or not all(_is_name(name.rstrip(".")) or "," in name for name in names):
+        return None
+    if plain and not et_al and any(len(name.split()) < 2 for name in names):
+        return None
+    if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not names[0].startswith("@"):
+        return None  # one word alone is a label more often than an author
+    return Names(tuple(names), et_al, separator)

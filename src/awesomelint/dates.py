@@ -1,0 +1,23 @@
+"""Reading dates: a date tag (`[2023/10]`, `(2024.02.08)`, `**[2026.05.12]**`) or a publication
+date (`4 Feb 2023`, `July 2022`, `2021.9`). A date is a field of its own, never a venue."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_NUMERIC = r"(?:19|20)\d{2}[./-](?:1[0-2]|0?[1-9])(?:[./-](?:3[01]|[12]\d|0?[1-9]))?"
+DATE = re.compile(
+    rf"""(?<![\w.])(?:{_NUMERIC})(?![\w.]*\d)
+    |(?<!\w)(?:\d{{1,2}}[ \t]+)?{MONTH}[ \t]+(?:\d{{1,2}},[ \t]*)?(?:19|20)\d{{2}}(?!\d)
+    |(?<=[\[(])(?:19|20)\d{{2}}(?=[\])])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def find_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first date in ``text[start:end]``."""
+    return DATE.search(text, start, len(text) if end is None else end)

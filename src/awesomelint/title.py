@@ -1,0 +1,140 @@
+"""Finding an entry's title: past whatever a list puts before it.
+
+Lists put many things before a title: badges and images, HTML (`<br>`, `<u>T5</u>:`), date tags
+(`[2023/10]`), indices (`[12]`, `**[2]**`), emoji and `:star:`, a venue (`**NeurIPS 2020**`,
+`(ICML 2024)`), a short name and a colon (`**LM-Nav**: "Title"`, `Paper: [Title](u)`), or the authors
+before a quoted title (`Hinton, G. "**Title**."`). The title itself is bold, emphasised, a link, a
+quoted phrase, or plain text up to the first link or sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .kinds import label_role
+from .tokens import Piece, plain_text
+
+# A tag before a title: brackets or parentheses that are not a link, `:emoji:`, symbols.
+_TAG = re.compile(
+    r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,40}\)|:[a-z0-9_+\-]+:|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
+    re.IGNORECASE,
+)
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+_INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
+# A short label and a colon before the title (`Paper:`, `LM-Nav:`).
+_LABEL = re.compile(r"^\s*[^\s:.]{1,30}(?:\s+[^\s:.]{1,30}){0,3}\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class TitleStart:
+    """Where the title is: ``piece`` holds it; for a text piece, it starts at ``offset`` (an offset
+    in the document) and is quoted when ``quoted``."""
+
+    piece: Piece
+    offset: int
+    quoted: bool = False
+
+
+def skip_tags(text: str) -> int:
+    """How many characters of ``text`` are tags (and the spaces around them) before its content."""
+    position = 0
+    while True:
+        match = _TAG.match(text, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+    return position + len(text[position:]) - len(text[position:].lstrip())
+
+
+def tags(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each leading tag's content in ``text``, brackets excluded."""
+    position = 0
+    while (match := _TAG.match(text, position)) is not None and match.end() > position:
+        inner = text[match.start() : match.end()].strip()
+        begin = match.end() - len(inner)
+        if inner[:1] in "[(" and inner[-1:] in "])":
+            yield begin + 1, match.end() - 1
+        position = match.end()
+
+
+def _significant(pieces: Sequence[Piece], start: int) -> list[Piece]:
+    found = []
+    for piece in pieces:
+        if piece.end <= start:
+            continue
+        if piece.kind == "text" and not piece.plain[max(0, start - piece.start) :].strip():
+            continue
+        found.append(piece)
+    return found
+
+
+def _decoration(piece: Piece) -> bool:
+    """A badge, an image, or an HTML tag: never a title."""
+    if piece.kind in ("image", "html"):
+        return True
+    if piece.kind != "link":
+        return False
+    content = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
+    return bool(content) and all(child.kind == "image" for child in content)
+
+
+def _title_like(piece: Piece) -> bool:
+    """Bold, emphasis, or a link whose label is not a role word (`[paper]`, `[code]`)."""
+    if piece.kind in ("strong", "em"):
+        return True
+    return piece.kind == "link" and label_role(plain_text(piece.children)) is None
+
+
+def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) -> TitleStart | None:
+    """Where the title of a paragraph's pieces is (``start`` skips a marker glued to the text)."""
+    significant = _significant(pieces, start)
+    for index, piece in enumerate(significant):
+        following = significant[index + 1] if index + 1 < len(significant) else None
+        if _decoration(piece):
+            continue
+        if piece.kind == "text":
+            begin = max(start, piece.start)
+            text = piece.plain[begin - piece.start :]
+            offset = skip_tags(text)
+            if text[offset : offset + 1] == "]" and index and significant[index - 1].kind == "strong":
+                offset += 1 + len(text[offset + 1 :]) - len(text[offset + 1 :].lstrip())  # `[**Tag**] Title`
+            rest = text[offset:]
+            if not rest.strip(" \t\n:|-–—,"):
+                continue  # only tags
+            if following is not None and _title_like(following):
+                if _LABEL.match(rest) or (
+                    len(rest) <= 40 and ". " not in rest and not rest.strip()[-1:].isalnum()
+                ):
+                    continue  # `Paper: [Title](u)`, a short tag before a bold title
+                if rest.rstrip().endswith(tuple(_QUOTES)) and following.kind == "strong":
+                    continue  # authors before a quoted bold title: `Hinton, G. "**Title**."`
+                if len(rest.strip()) <= 40 and ". " not in rest:
+                    continue
+            quote = rest[:1]
+            if quote in _QUOTES:
+                return TitleStart(piece, begin + offset, quoted=True)
+            return TitleStart(piece, begin + offset)
+        if piece.kind == "strong" and following is not None:
+            inner = plain_text(piece.children)
+            if _INDEX.match(inner):
+                continue  # `**[2]**`: an index
+            before = significant[index - 1] if index else None
+            if (
+                before is not None
+                and before.kind == "text"
+                and before.plain.rstrip().endswith("[")
+                and following.kind == "text"
+                and following.plain.startswith("]")
+            ):
+                continue  # `[**MP: ZeRO**] DeepSpeed-ZeRO: ...`: a bracketed tag
+            if following.kind in ("strong", "link") and looks_like_venue(inner):  # type: ignore[operator]
+                continue  # `**NeurIPS 2020** [Title](url)`: the venue comes first
+            if following.kind == "text" and len(inner.split()) <= 3:
+                after = following.plain.lstrip()
+                if after[:1] == ":" and after[1:].lstrip()[:1] in _QUOTES:
+                    quote_at = following.start + len(following.plain) - len(after[1:].lstrip())
+                    return TitleStart(following, quote_at, quoted=True)  # `**LM-Nav**: "Title"`
+        return TitleStart(piece, piece.start)
+    return None
