@@ -111,8 +111,8 @@ def read_names(text: str, plain: bool = False) -> Names | None:
             names = [f"{names[1]} {names[0]}", *names[2:]]
     if not names or not all(_is_name(name.rstrip(".")) or "," in name for name in names):
         return None
-    if plain and not et_al and any(len(name.split()) < 2 for name in names):
-        return None
+    if plain and not et_al and (len(names) < 2 or any(len(name.split()) < 2 for name in names)):
+        return None  # in plain text, one name alone is more often a label (`Local Demo`)
     if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not names[0].startswith("@"):
         return None  # one word alone is a label more often than an author
     return Names(tuple(names), et_al, separator)

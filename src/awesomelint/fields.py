@@ -43,6 +43,8 @@ _VENUE_IN_TEXT = re.compile(
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _LINK_LABEL_TRIM = "[]() \t\n"
 _TITLE_TRIM = " \t\n.,:;\"'“”"
+# Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses.
+_TITLE_END = re.compile(r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
 
@@ -89,7 +91,9 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
     taken: list[Range] = []
     used: list[Piece] = []
     if found is not None:
-        fields.title, title_used, title_range = _title(source, found)
+        # A paragraph that is only a name (a table's name column) may be a single word.
+        alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
+        fields.title, title_used, title_range = _title(source, found, alone)
         used.extend(title_used)
         if title_range is not None:
             taken.append(title_range)
@@ -118,7 +122,9 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
         yield from walk(piece.children)
 
 
-def _title(source: Source, found: TitleStart) -> tuple[Field | None, list[Piece], Range | None]:
+def _title(
+    source: Source, found: TitleStart, alone: bool = False
+) -> tuple[Field | None, list[Piece], Range | None]:
     """The title field, the pieces it used up, and the text range it took."""
     piece = found.piece
     if piece.kind in ("strong", "em"):
@@ -146,11 +152,11 @@ def _title(source: Source, found: TitleStart) -> tuple[Field | None, list[Piece]
             if text:
                 return _field(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
     # A plain title: the text up to the first sentence end, link or tag.
-    match = re.search(r"\.\s|[.:]$|\s[-–—]\s", raw)
+    match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
     text = " ".join(body.split()).strip(_TITLE_TRIM)
-    if len(text.split()) < 2 and not (text and found.quoted):
+    if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
     return _field(source, begin, begin + len(body), text), [], (begin, begin + len(body))
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from .fields import authors_from_cell, extract, looks_like_venue, make_link, venue_from_cells, walk
-from .kinds import entry_kind, link_role
+from .kinds import entry_kind, is_paper_url, label_role, link_role
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
+from .title import INDEX, find_title
 from .tokens import Piece, inline_pieces, parse_tokens, plain_text
 
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
@@ -26,13 +27,38 @@ _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|(
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # Table headers naming the columns we read.
 _COLUMN_ROLES = {
-    **dict.fromkeys(["title", "paper", "papers", "name", "method", "model", "work", "article"], "title"),
     **dict.fromkeys(
-        ["venue", "conference", "conf", "journal", "published", "publication", "source"], "venue"
+        ["title", "paper", "papers", "name", "method", "model", "work", "article", "benchmark", "dataset"],
+        "title",
     ),
+    **dict.fromkeys(["venue", "conference", "conf", "journal", "published", "publication"], "venue"),
     **dict.fromkeys(["year", "date", "time"], "year"),
     **dict.fromkeys(["author", "authors"], "authors"),
 }
+# Words that end prose leading to a link, never a title.
+_LEAD_IN_WORDS = frozenset(
+    [
+        "the",
+        "our",
+        "this",
+        "a",
+        "an",
+        "see",
+        "in",
+        "at",
+        "of",
+        "to",
+        "and",
+        "from",
+        "by",
+        "with",
+        "for",
+        "our",
+        "your",
+        "its",
+        "their",
+    ]
+)
 # Labels of links that belong to the entry above them when they open a nested bullet item.
 _LINK_WORDS = frozenset(
     [
@@ -378,13 +404,37 @@ def _significant(pieces: Sequence[Piece]) -> Piece | None:
 
 
 def _starts_with_title(pieces: Sequence[Piece]) -> bool:
-    """A bold title or a link to elsewhere (a link into the page is a table-of-contents item)."""
+    """A bold title or a link to elsewhere (a link into the page is a table-of-contents item); or a
+    plain title, after any tags and badges, in an item that links to its paper or code."""
     first = _significant(pieces)
     if first is None:
         return False
-    if first.kind == "link":
+    if first.kind == "link" and not _decoration_link(first):
         return not first.href.startswith("#")
-    return first.kind == "strong"
+    if first.kind == "strong":
+        return True
+    found = find_title(pieces, first.start, looks_like_venue)
+    if found is None:
+        return False
+    if found.piece.kind == "strong" or (found.piece.kind == "link" and not found.piece.href.startswith("#")):
+        return True  # after a badge or a tag
+    if found.piece.kind == "text" and not found.quoted:
+        before_link = found.piece.plain[found.offset - found.piece.start :].split("[", 1)[0].split()
+        if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
+            return False  # prose leading to a link: "Please cite our [paper](u)"
+    return any(_entry_link(piece) for piece in walk(pieces) if piece.kind == "link")
+
+
+def _decoration_link(piece: Piece) -> bool:
+    content = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
+    return bool(content) and all(child.kind == "image" for child in content)
+
+
+def _entry_link(piece: Piece) -> bool:
+    """A link an entry gives for itself: to a paper, or labelled as its paper, code, project..."""
+    if piece.href.startswith("#"):
+        return False
+    return label_role(plain_text(piece.children)) is not None or is_paper_url(piece.href)
 
 
 def _is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:
@@ -427,14 +477,19 @@ def _continues(pieces: Sequence[Piece]) -> bool:
 
 def _title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
     """The bold title of a paragraph that is an entry by itself (``**Title** <br> *Authors* <br>
-    [paper](u)``): a title-like bold text followed by authors or a link."""
+    [paper](u)``): a title-like bold text followed by authors or a link; or a bold index
+    (``**[2]** Authors. "**Title**." Venue. [[pdf]](u)``) before a title and a link."""
     first = _significant(pieces)
     if first is None or first.kind != "strong":
         return None
     text = plain_text(first.children)
+    rest = [piece for piece in walk(pieces) if piece.start >= first.end]
+    if INDEX.match(text):
+        found = find_title(pieces, first.start, looks_like_venue)
+        has_link = any(_entry_link(piece) for piece in rest if piece.kind == "link")
+        return first if found is not None and found.piece is not first and has_link else None
     if len(text.split()) < 3 or text.rstrip().endswith(":") or looks_like_venue(text):
         return None
-    rest = [piece for piece in walk(pieces) if piece.start >= first.end]
     if any(piece.kind == "em" for piece in rest):
         return first  # an author line follows
     # Otherwise the title stands alone on its line (prose goes on: "**This list** is ...").

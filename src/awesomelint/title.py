@@ -22,7 +22,7 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
-_INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
+INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
 # A short label and a colon before the title (`Paper:`, `LM-Nav:`).
 _LABEL = re.compile(r"^\s*[^\s:.]{1,30}(?:\s+[^\s:.]{1,30}){0,3}\s*:\s*$")
 
@@ -118,7 +118,7 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
             return TitleStart(piece, begin + offset)
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
-            if _INDEX.match(inner):
+            if INDEX.match(inner):
                 continue  # `**[2]**`: an index
             before = significant[index - 1] if index else None
             if (
