@@ -93,7 +93,7 @@ def test_seed_findings_are_exactly_the_tables() -> None:
 def test_seed_messages_name_the_majority() -> None:
     _, report = _check(str(SEED))
     messages = {(d["code"], d["start_line"]): d["message"] for d in report["diagnostics"]}
-    assert "10 of 26 entries use `title authors venue link`" in messages[("AL203", 26)]
+    assert "10 of 26 papers use `title authors venue link`" in messages[("AL203", 26)]
     assert "15 of 26 author lines write `*...*`" in messages[("AL402", 128)]
     assert "`NIPS` is another name of `NeurIPS`" in messages[("AL302", 70)]
     assert "3 of 5 preprint entries write `arXiv`" in messages[("AL302", 87)]

@@ -100,8 +100,8 @@ def entry_layout(entry: Entry) -> str:
         located.append((entry.authors.span.start, "authors"))
     title = entry.title.span if entry.title else None
     for link in entry.links:
-        if not link.label:
-            continue  # an image-only link, such as a badge, is decoration
+        if not link.label or link.role == "description":
+            continue  # an image-only link (a badge) is decoration; a description's links are prose
         if title is None or not (link.span.start <= title.start and title.end <= link.span.end):
             located.append((link.span.start, "link"))
     if entry.description:
@@ -122,11 +122,16 @@ def entry_layout(entry: Entry) -> str:
 
 
 def within(layout: str, dominant: str) -> bool:
-    """Whether ``layout`` is ``dominant`` with some fields missing (that is AL204's concern, not a
-    different layout): the fields it has, in the same order and the same paragraphs."""
-    kinds = set(layout.replace("|", " ").split())
-    groups = [[kind for kind in group.split() if kind in kinds] for group in dominant.split(" | ")]
-    return " | ".join(" ".join(group) for group in groups if group) == layout
+    """Whether ``layout`` agrees with ``dominant`` on the fields both have: the same order and the
+    same paragraphs. A missing field is AL204's concern and an extra one (a code link, a venue that
+    only some entries give) is no different layout."""
+    shared = set(layout.replace("|", " ").split()) & set(dominant.replace("|", " ").split())
+    return _projected(layout, shared) == _projected(dominant, shared)
+
+
+def _projected(layout: str, kinds: set[str]) -> str:
+    groups = [[kind for kind in group.split() if kind in kinds] for group in layout.split(" | ")]
+    return " | ".join(" ".join(group) for group in groups if group)
 
 
 def site(host: str) -> str:
@@ -151,7 +156,7 @@ class Style:
     author_markup: Majority | None = None
     author_separator: Majority | None = None
     author_period: Majority | None = None
-    layout: Majority | None = None
+    layouts: dict[str, Majority] = field(default_factory=dict)  # entry kind -> dominant layout
     preprint: Majority | None = None
     # The list's own spelling of each known venue (canonical name -> majority of its spellings).
     venue_spellings: dict[str, Majority] = field(default_factory=dict)
@@ -209,9 +214,17 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             pins.get("author-separator"),
         ),
         author_period=majority(author_period(e) for e in with_authors),
-        layout=majority(
-            (entry_layout(e) for e in entries if e.title and e.marker != "table"), pins.get("layout")
-        ),
+        layouts={
+            kind: found
+            for kind in ("paper", "resource")
+            if (
+                found := majority(
+                    (entry_layout(e) for e in entries if e.kind == kind and e.title and e.marker != "table"),
+                    pins.get("layout") if kind == "paper" else None,
+                )
+            )
+            is not None
+        },
         preprint=majority(preprints, pins.get("preprint")),
         venue_spellings={
             canonical: found

@@ -17,18 +17,22 @@ from ._layout import Template, rewrite
     tags=("entries", "consistency"),
 )
 def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
-    dominant = ctx.style.layout
-    if dominant is None or ctx.style.entry_count < 3:
-        return
     text = ctx.document.text
-    template = Template.from_entries(text, list(ctx.document.iter_entries()), dominant.value)
-    for entry in ctx.document.iter_entries():
-        if entry.title is None or entry.marker == "table":
-            continue  # a table's columns fix its layout
-        layout = entry_layout(entry)
-        if within(layout, dominant.value):
+    entries = list(ctx.document.iter_entries())
+    for kind, dominant in ctx.style.layouts.items():
+        if dominant.total < 3:
             continue
-        message = f"entry laid out as `{layout}`; {dominant.evidence(f'`{dominant.value}`', verb='use')}"
-        edit = rewrite(text, entry, template) if template else None
-        fix = ctx.fix(f"rewrite the entry as `{dominant.value}`", edit) if edit else None
-        yield ctx.report(entry.span, message, fix)
+        group = [entry for entry in entries if entry.kind == kind]
+        template = Template.from_entries(text, group, dominant.value)
+        noun = "papers" if kind == "paper" else "resources"
+        for entry in group:
+            if entry.title is None or entry.marker == "table":
+                continue  # a table's columns fix its layout
+            layout = entry_layout(entry)
+            if within(layout, dominant.value):
+                continue
+            evidence = dominant.evidence(f"`{dominant.value}`", noun=noun, verb="use")
+            message = f"entry laid out as `{layout}`; {evidence}"
+            edit = rewrite(text, entry, template) if template else None
+            fix = ctx.fix(f"rewrite the entry as `{dominant.value}`", edit) if edit else None
+            yield ctx.report(entry.span, message, fix)
