@@ -121,6 +121,14 @@ def entry_layout(entry: Entry) -> str:
     return " | ".join(" ".join(group) for group in groups)
 
 
+def style_group(entry: Entry) -> str:
+    """Entries that a list writes alike: its numbered entries, its bullets, its paragraph entries,
+    and each table by itself (a table's columns set what its rows have)."""
+    if entry.marker == "table":
+        return "table:" + " > ".join(entry.section_path)
+    return "numbered" if entry.marker in ("ordered", "glued") else entry.marker
+
+
 def within(layout: str, dominant: str) -> bool:
     """Whether ``layout`` agrees with ``dominant`` on the fields both have: the same order and the
     same paragraphs. A missing field is AL204's concern and an extra one (a code link, a venue that
@@ -156,14 +164,18 @@ class Style:
     author_markup: Majority | None = None
     author_separator: Majority | None = None
     author_period: Majority | None = None
-    layouts: dict[str, Majority] = field(default_factory=dict)  # entry kind -> dominant layout
+    # (entry kind, style group) -> the dominant layout
+    layouts: dict[tuple[str, str], Majority] = field(default_factory=dict)
     preprint: Majority | None = None
     # The list's own spelling of each known venue (canonical name -> majority of its spellings).
     venue_spellings: dict[str, Majority] = field(default_factory=dict)
     hosts: dict[str, Majority] = field(default_factory=dict)
-    field_counts: Counter[str] = field(default_factory=Counter)  # over paper entries
-    entry_count: int = 0
-    paper_count: int = 0
+    # style group -> how many papers it has ("papers") and how many of them have each field
+    field_counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def fields_of(self, entry: Entry) -> Counter[str]:
+        """The field counts of the papers in ``entry``'s style group."""
+        return self.field_counts.get(style_group(entry), Counter())
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
@@ -188,9 +200,12 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         if host is not None:
             host_forms.setdefault(site(host), []).append(host.lower())
     hosts = {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
-    counts: Counter[str] = Counter()
-    papers = [entry for entry in entries if entry.kind == "paper"]
-    for entry in papers:  # which fields papers have (resources need only a title and a link)
+    groups: dict[str, Counter[str]] = {}
+    for entry in entries:
+        if entry.kind != "paper":
+            continue  # which fields papers have (resources need only a title and a link)
+        counts = groups.setdefault(style_group(entry), Counter())
+        counts["papers"] += 1
         counts.update(
             name
             for name, present in (
@@ -198,10 +213,14 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
                 ("venue", entry.venue),
                 ("year", entry.year),
                 ("authors", entry.authors),
-                ("link", entry.links),
+                ("link", entry.own_links),
             )
             if present
         )
+    layouts: dict[tuple[str, str], list[str]] = {}
+    for entry in entries:
+        if entry.title and entry.marker != "table":
+            layouts.setdefault((entry.kind, style_group(entry)), []).append(entry_layout(entry))
     return Style(
         venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),
         venue_year=majority((v.year_style for v in formatted if v.year), pins.get("venue-year")),
@@ -215,15 +234,9 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         ),
         author_period=majority(author_period(e) for e in with_authors),
         layouts={
-            kind: found
-            for kind in ("paper", "resource")
-            if (
-                found := majority(
-                    (entry_layout(e) for e in entries if e.kind == kind and e.title and e.marker != "table"),
-                    pins.get("layout") if kind == "paper" else None,
-                )
-            )
-            is not None
+            key: found
+            for key, values in layouts.items()
+            if (found := majority(values, pins.get("layout") if key[0] == "paper" else None)) is not None
         },
         preprint=majority(preprints, pins.get("preprint")),
         venue_spellings={
@@ -232,7 +245,5 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             if (found := majority(names)) is not None and found.count >= 2  # a habit, not a one-off
         },
         hosts=hosts,
-        field_counts=counts,
-        entry_count=len(entries),
-        paper_count=len(papers),
+        field_counts=groups,
     )

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..style import entry_layout, within
+from ..model import Entry
+from ..style import entry_layout, style_group, within
 from ._layout import Template, rewrite
 
 
@@ -18,16 +19,17 @@ from ._layout import Template, rewrite
 )
 def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
-    entries = list(ctx.document.iter_entries())
-    for kind, dominant in ctx.style.layouts.items():
-        if dominant.total < 3:
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for entry in ctx.document.iter_entries():
+        if entry.title is not None and entry.marker != "table":  # a table's columns fix its layout
+            groups.setdefault((entry.kind, style_group(entry)), []).append(entry)
+    for key, group in groups.items():
+        dominant = ctx.style.layouts.get(key)
+        if dominant is None or dominant.total < 3:
             continue
-        group = [entry for entry in entries if entry.kind == kind]
         template = Template.from_entries(text, group, dominant.value)
-        noun = "papers" if kind == "paper" else "resources"
+        noun = "papers" if key[0] == "paper" else "resources"
         for entry in group:
-            if entry.title is None or entry.marker == "table":
-                continue  # a table's columns fix its layout
             layout = entry_layout(entry)
             if within(layout, dominant.value):
                 continue

@@ -25,17 +25,21 @@ _FIELDS = {"title": "a title", "venue": "a venue", "authors": "authors", "link":
     options=MissingFieldOptions,
 )
 def missing_field(ctx: Context) -> Iterator[Diagnostic]:
-    total = ctx.style.paper_count
-    if total < 3:
-        return
     threshold: float = ctx.options.threshold
-    expected = [name for name in _FIELDS if ctx.style.field_counts[name] >= threshold * total]
     for entry in ctx.document.iter_entries():
         if entry.kind != "paper":
             continue
-        present = {"title": entry.title, "venue": entry.venue, "authors": entry.authors, "link": entry.links}
-        for name in expected:
-            if not present[name]:
-                count = ctx.style.field_counts[name]
-                message = f"entry has no {name}; {count} of {total} papers have {_FIELDS[name]}"
+        counts = ctx.style.fields_of(entry)
+        total = counts["papers"]
+        if total < 3:
+            continue
+        present = {
+            "title": entry.title,
+            "venue": entry.venue,
+            "authors": entry.authors,
+            "link": entry.own_links,
+        }
+        for name, label in _FIELDS.items():
+            if counts[name] >= threshold * total and not present[name]:
+                message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
                 yield ctx.report(entry.span, message)

@@ -26,12 +26,12 @@ class VenueYearOptions:
 def venue_year(ctx: Context) -> Iterator[Diagnostic]:
     options: VenueYearOptions = ctx.options
     latest = datetime.date.today().year + 1
-    with_year = ctx.style.field_counts["year"]
-    total = ctx.style.paper_count
-    years_expected = total >= 3 and with_year >= options.threshold * total
     for entry in ctx.document.iter_entries():
         if entry.kind != "paper":
             continue
+        counts = ctx.style.fields_of(entry)
+        with_year, total = counts["year"], counts["papers"]
+        years_expected = total >= 3 and with_year >= options.threshold * total
         venue = entry.venue
         if venue is not None and venue.year is not None:
             year = int(venue.year.text)
@@ -39,5 +39,5 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
                 message = f"year {year} is outside {options.earliest}-{latest}"
                 yield ctx.report(venue.year.span, message)
         elif years_expected and entry.year is None and entry.title is not None:
-            message = f"entry has no year; {with_year} of {total} papers give one"
+            message = f"entry has no year; {with_year} of {total} papers like it give one"
             yield ctx.report(entry.span, message)
