@@ -151,3 +151,31 @@ SHARED_NOT_DUPLICATE = """# Solvers
 
 def test_shared_code_description_links_fragments_and_generic_names_are_not_duplicates() -> None:
     assert [d.code for d in lint(SHARED_NOT_DUPLICATE) if d.code in ("AL206", "AL501")] == []
+
+
+UNKNOWN_VENUES = """# Papers
+
+1. **Alpha Music Model**. *Ann Lee, Bo Chen*. ISMIR 2022. [paper](https://example.org/1)
+2. **Beta Signal Model**. *Cy Dow, Di Eng*. APSIPA 2021. [paper](https://example.org/2)
+3. **Gamma Fair Model**. *Ed Fox, Fa Gu*. AIES 2021. [paper](https://example.org/3)
+4. **Delta Parallel Model**. *Ho Ir, Jo Ka*. ICPP 2020. [paper](https://example.org/4)
+5. **Eps Interactive Model**. *Li Mo, Na Ol*. EICS 2023. [paper](https://example.org/5)
+6. **Zeta Status Model**. *Pa Qu, Ra Su*. Preprint 2022. [paper](https://example.org/6)
+7. **Eta Report Model**. *Ta Uv, Wu Xi*. Technical Report 2024. [paper](https://example.org/7)
+8. **Theta Vision Model**. *Ya Zo, Al Be*. ICCVW 2023. [paper](https://example.org/8)
+9. **Iota Typo Model**. *Ce De, Ef Gh*. NeurrIPS 2022. [paper](https://example.org/9)
+10. **Kappa Typo Model**. *Ij Kl, Mn Op*. NeirIPS 2021. [paper](https://example.org/10)
+11. **Lambda Typo Model**. *Qr St, Uv Wx*. CPVR 2020. [paper](https://example.org/11)
+12. **Mu Typo Model**. *Yz Ab, Cd Ef*. Elsveier 2019. [paper](https://example.org/12)
+"""
+
+
+def test_unknown_venues_are_reported_only_when_they_look_like_a_misspelling() -> None:
+    findings = _codes(UNKNOWN_VENUES, "AL303")
+    assert [line for line, _ in findings] == [11, 12, 13, 14]
+    assert [message.split("did you mean ")[1] for _, message in findings] == [
+        "`NeurIPS`?",
+        "`NeurIPS`?",
+        "`CVPR`?",
+        "`Elsevier`?",
+    ]

@@ -149,8 +149,12 @@ class Context:
         """A fix with the applicability this rule declares."""
         return Fix(tuple(edits), self.rule.fix, description)
 
-    def report(self, span: Span, message: str, fix: Fix | None = None) -> Diagnostic:
-        severity = self.settings.severity.get(self.rule.code, self.rule.severity)
+    def report(
+        self, span: Span, message: str, fix: Fix | None = None, severity: Severity | None = None
+    ) -> Diagnostic:
+        """A finding at ``span``; ``severity`` lowers or raises the rule's default for this one
+        finding, and the configuration's severity for the rule wins over both."""
+        severity = self.settings.severity.get(self.rule.code, severity or self.rule.severity)
         return Diagnostic(self.rule.code, self.rule.name, severity, message, span, fix)
 
 

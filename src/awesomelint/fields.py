@@ -256,11 +256,12 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
     bracketed = bool(match["open"] and match["close"])
     begin = match.start() if bracketed else match.start("name")
     end = match.end() if bracketed else match.end("year")
+    written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
     name = _field(
         source,
         base + match.start("name"),
-        base + match.end("name"),
-        " ".join(match["name"].split()),
+        base + match.start("name") + len(written),
+        " ".join(written.split()),
     )
     year = _field(source, base + match.start("year"), base + match.end("year"), _four_digits(match["year"]))
     span = source.span(base + begin, base + end)

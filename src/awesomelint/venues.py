@@ -56,8 +56,36 @@ class VenueTable:
         stripped = _strip(name)
         if self.canonical_name(stripped) is not None:
             return True
+        if _WORKSHOP_SUFFIX.search(stripped) and self.canonical_name(stripped[:-1]) is not None:
+            return True  # ICCVW, CVPRW: the conference's workshops
         parts = [part for part in _JOINT.split(stripped) if part]
         return len(parts) > 1 and all(self.canonical_name(_strip(part)) is not None for part in parts)
+
+    def near_miss(self, name: str, also: Iterable[str] = ()) -> str | None:
+        """The known venue (or one of ``also``, the list's own frequent venues) that ``name`` looks
+        like a misspelling of. Short names (under six letters) are crowded with real venues one
+        edit apart (`EICS`, `ICS`), so for them only two neighbours swapped (`CPVR`) or a letter
+        dropped from a longer name (`NAAC`) counts; longer ones may be one edit away, two from
+        nine letters on, a swap counting as one (`NeurrIPS`, `Elsveier`)."""
+        wanted = _letters(_strip(name))
+        if len(wanted) <= 3:
+            return None
+        limit = 0 if len(wanted) < 6 else 1 if len(wanted) < 9 else 2
+        best: tuple[int, str] | None = None
+        for candidate in (*self.canonical.values(), *also):
+            letters = _letters(candidate)
+            if letters == wanted or abs(len(letters) - len(wanted)) > max(limit, 1):
+                continue
+            if limit == 0:
+                close = _swapped(wanted, letters) or (
+                    len(letters) == len(wanted) + 1 and len(letters) >= 5 and _edits(wanted, letters, 1) == 1
+                )
+                distance = 1 if close else 2
+            else:
+                distance = _edits(wanted, letters, limit)
+            if distance <= max(limit, 1) and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        return best[1] if best else None
 
     def extended(self, known: Iterable[str], aliases: Mapping[str, str]) -> VenueTable:
         canonical = dict(self.canonical)
@@ -67,6 +95,43 @@ class VenueTable:
             canonical[_fold(alias)] = target
             canonical.setdefault(_fold(target), target)
         return VenueTable(canonical, self.preprints)
+
+
+_WORKSHOP_SUFFIX = re.compile(r"[A-Z]{3,}W$")
+
+
+def _letters(name: str) -> str:
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and a[differ[0]] == b[differ[1]]
+        and a[differ[1]] == b[differ[0]]
+    )
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Edit distance with adjacent swaps (optimal string alignment); stops early past ``limit``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _fold(name: str) -> str:

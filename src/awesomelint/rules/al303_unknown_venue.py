@@ -1,27 +1,83 @@
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..style import majority
+
+
+@dataclass
+class UnknownVenueOptions:
+    report_all: bool = False  # also list, as info, every venue that is in no table
 
 
 @rule(
     "AL303",
     "unknown-venue",
-    "Venue in neither the built-in venue list nor the configured ones",
+    "Unknown venue that looks like a misspelling of a known one (`NeurrIPS`) or unlike the list's venues",
     severity=Severity.WARNING,
     fix=Applicability.NONE,
     tags=("venues",),
+    options=UnknownVenueOptions,
 )
 def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.iter_entries():
-        if entry.venue is None or entry.kind != "paper":
-            continue
-        if ctx.settings.venues.is_known(entry.venue.name.text):
-            continue
+    venues = ctx.settings.venues
+    papers = [entry for entry in ctx.document.iter_entries() if entry.kind == "paper" and entry.venue]
+    names = [entry.venue.name.text for entry in papers if entry.venue]
+    used = Counter(names)
+    frequent = [name for name, count in used.items() if count >= 3]  # the list's own habits
+    shapes = majority(venue_shape(name) for name in names)
+    for entry in papers:
+        assert entry.venue is not None
         name = entry.venue.name.text
-        message = (
-            f"`{name}` is not a known venue; correct it, or add it to `venues.known` in the configuration"
-        )
-        yield ctx.report(entry.venue.name.span, message)
+        if venues.is_known(name) or used[name] >= 3:
+            continue
+        near = venues.near_miss(name, frequent)
+        shape = venue_shape(name)
+        if near is not None:
+            yield ctx.report(entry.venue.name.span, f"`{name}` is not a known venue; did you mean `{near}`?")
+        elif (
+            shapes is not None
+            and shape != shapes.value
+            and _out_of_place(name, shape, shapes.count, shapes.total)
+        ):
+            evidence = shapes.evidence(_SHAPES[shapes.value], noun="venues", verb="are")
+            message = f"`{name}` is not a known venue and is {_SHAPES[shape]}, unlike the list's ({evidence})"
+            yield ctx.report(entry.venue.name.span, message)
+        elif ctx.options.report_all:
+            message = f"`{name}` is not a known venue; add it to `venues.known` in the configuration"
+            yield ctx.report(entry.venue.name.span, message, severity=Severity.INFO)
+
+
+_SHAPES = {
+    "acronym": "a short name",
+    "name": "a name of several words",
+    "script": "written in another script",
+}
+
+
+_CITATION_STYLE = re.compile(
+    r"\b(?:Trans|Transactions|J|Journal|Proc|Proceedings|Conf|Conference|Symposium|Int|Workshops?)\b|\w\.\s"
+)
+
+
+def _out_of_place(name: str, shape: str, count: int, total: int) -> bool:
+    """Another script among Latin names; or a long name among short ones that is no abbreviated
+    citation of a journal or proceedings (`IEEE Trans. Softw. Eng.` is a real venue written the
+    citation tools' way, not a slip)."""
+    if shape == "script":
+        return count >= 0.75 * total
+    return len(name.split()) >= 5 and count >= 0.9 * total and not _CITATION_STYLE.search(name)
+
+
+def venue_shape(name: str) -> str:
+    """How a venue's name is written: a short name (`ACL`, `NeurIPS`), several words (`Neural
+    Computation`), or not in the Latin script."""
+    letters = [char for char in name if char.isalpha()]
+    if letters and not any(char.isascii() for char in letters):
+        return "script"
+    return "acronym" if len(name.split()) <= 2 and len(name) <= 16 else "name"
