@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
+_ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
 _PARTICLES = frozenset(
     [
@@ -88,6 +89,9 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name."""
     body = " ".join(text.split())
+    tail = _ET_AL_THEN.search(body)
+    if tail is not None:
+        body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
     if not body or any(char.isdigit() for char in body):
         return None
     et_al = bool(_ET_AL.search(body))

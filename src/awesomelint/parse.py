@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
+from .dates import find_date
 from .fields import authors_from_cell, extract, looks_like_venue, make_link, venue_from_cells, walk
 from .kinds import entry_kind, is_paper_url, label_role, link_role
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
-from .title import INDEX, find_title
+from .title import INDEX, find_title, skip_tags
 from .tokens import Piece, inline_pieces, parse_tokens, plain_text
 
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
@@ -57,6 +58,33 @@ _LEAD_IN_WORDS = frozenset(
         "your",
         "its",
         "their",
+    ]
+)
+# First words of news lines and notes, never of a title.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "we",
+        "our",
+        "i",
+        "my",
+        "this",
+        "these",
+        "thanks",
+        "thank",
+        "check",
+        "please",
+        "welcome",
+        "congratulations",
+        "released",
+        "release",
+        "updated",
+        "update",
+        "added",
+        "add",
+        "announcing",
+        "new",
+        "news",
+        "note",
     ]
 )
 # Labels of links that belong to the entry above them when they open a nested bullet item.
@@ -407,7 +435,7 @@ def _starts_with_title(pieces: Sequence[Piece]) -> bool:
     """A bold title or a link to elsewhere (a link into the page is a table-of-contents item); or a
     plain title, after any tags and badges, in an item that links to its paper or code."""
     first = _significant(pieces)
-    if first is None:
+    if first is None or _is_announcement(pieces):
         return False
     if first.kind == "link" and not _decoration_link(first):
         return not first.href.startswith("#")
@@ -423,6 +451,18 @@ def _starts_with_title(pieces: Sequence[Piece]) -> bool:
         if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
             return False  # prose leading to a link: "Please cite our [paper](u)"
     return any(_entry_link(piece) for piece in walk(pieces) if piece.kind == "link")
+
+
+def _is_announcement(pieces: Sequence[Piece]) -> bool:
+    """A news line, not an entry: it opens with a date and goes on in prose (`**2024-09-26 Our
+    paper ...**`), or opens like a sentence (`We released [X](u), ...`, `Check out ...`)."""
+    text = plain_text(pieces)
+    opening = text[skip_tags(text) :]
+    date = find_date(opening)
+    if date is not None and date.start() == 0 and len(opening[date.end() :].split()) >= 3:
+        return True
+    words = opening.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
 
 
 def _decoration_link(piece: Piece) -> bool:

@@ -87,10 +87,48 @@ def _title_like(piece: Piece) -> bool:
     return piece.kind == "link" and label_role(plain_text(piece.children)) is None
 
 
+def _label_end(significant: Sequence[Piece], index: int) -> int | None:
+    """When the pieces from ``index`` are a short label ending with a colon before a title
+    (`<u>T5</u>: **Title**`, `**PaLM Coder** (PaLM): "Title"`), the index of the piece that holds
+    the colon; else None."""
+    length = 0
+    for position in range(index, min(index + 6, len(significant))):
+        piece = significant[position]
+        text = piece.plain if piece.kind == "text" else plain_text(piece.children)
+        if piece.kind == "text" and ":" in text:
+            head, _, after = text.partition(":")
+            if len(head.strip()) + length > 40 or (head.strip() and not re.fullmatch(r"[\w\s().+/-]*", head)):
+                return None
+            following = significant[position + 1] if position + 1 < len(significant) else None
+            if after.strip()[:1] in _QUOTES or (
+                not after.strip() and following is not None and _title_like(following)
+            ):
+                return position
+            return None
+        if piece.kind not in ("text", "html", "strong", "em"):
+            return None
+        length += len(text)
+        if length > 40:
+            return None
+    return None
+
+
 def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) -> TitleStart | None:
     """Where the title of a paragraph's pieces is (``start`` skips a marker glued to the text)."""
     significant = _significant(pieces, start)
+    skip_to = -1
     for index, piece in enumerate(significant):
+        if index < skip_to:
+            continue
+        label = _label_end(significant, index) if index > skip_to else None
+        if label is not None:
+            colon = significant[label]
+            after = colon.plain.partition(":")[2]
+            if after.strip()[:1] in _QUOTES:
+                offset = colon.end - len(after) + (len(after) - len(after.lstrip()))
+                return TitleStart(colon, offset, quoted=True)
+            skip_to = label + 1
+            continue
         following = significant[index + 1] if index + 1 < len(significant) else None
         if _decoration(piece):
             continue
@@ -131,10 +169,5 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
                 continue  # `[**MP: ZeRO**] DeepSpeed-ZeRO: ...`: a bracketed tag
             if following.kind in ("strong", "link") and looks_like_venue(inner):  # type: ignore[operator]
                 continue  # `**NeurIPS 2020** [Title](url)`: the venue comes first
-            if following.kind == "text" and len(inner.split()) <= 3:
-                after = following.plain.lstrip()
-                if after[:1] == ":" and after[1:].lstrip()[:1] in _QUOTES:
-                    quote_at = following.start + len(following.plain) - len(after[1:].lstrip())
-                    return TitleStart(following, quote_at, quoted=True)  # `**LM-Nav**: "Title"`
         return TitleStart(piece, piece.start)
     return None

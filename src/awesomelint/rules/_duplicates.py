@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..kinds import label_role
 from ..model import Document, Entry, Link
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -45,6 +46,25 @@ def title_key(entry: Entry) -> str | None:
         return None
     key = _IGNORED.sub("", entry.title.text.casefold())
     return key if len(key) >= _MIN_KEY else None
+
+
+def _key(text: str) -> str | None:
+    key = _IGNORED.sub("", text.casefold())
+    return key if len(key) >= _MIN_KEY else None
+
+
+def names_of(entry: Entry) -> set[str]:
+    """Every way the entry names its paper: the title, the part of it before a colon (`ShareGPT4V`
+    of `ShareGPT4V: Improving ...`), and the labels of its title and paper links."""
+    texts = [entry.title.text] if entry.title else []
+    if entry.title and ":" in entry.title.text:
+        texts.append(entry.title.text.partition(":")[0])
+    texts.extend(
+        link.label
+        for link in entry.links
+        if link.role in ("title", "paper") and label_role(link.label) is None
+    )
+    return {key for text in texts if (key := _key(text)) is not None}
 
 
 def link_identity(link: Link) -> str | None:

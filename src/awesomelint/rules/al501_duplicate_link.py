@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Entry, Link
-from ._duplicates import duplicates, link_identity, title_key
+from ..style import style_group
+from ._duplicates import duplicates, link_identity, names_of
 
 
 @rule(
@@ -29,8 +30,15 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             first_entry, first_link = seen.setdefault(identity, (entry, link))
             if first_entry is entry or repeated.get(id(entry)) is first_entry:
                 continue  # the same entry, or a repeat of the same paper (AL206's concern)
-            if title_key(first_entry) is not None and title_key(first_entry) == title_key(entry):
-                continue
+            if names_of(first_entry) & names_of(entry):
+                continue  # the same paper under another name (a dataset's name, a model's)
+            if style_group(first_entry) != style_group(entry):
+                continue  # a table of benchmarks citing a paper the list also has: a reference
+            if (
+                "paper" not in (entry.kind, first_entry.kind)
+                and entry.section_path != first_entry.section_path
+            ):
+                continue  # a tool filed under two categories under two names
             other = first_entry.title.text if first_entry.title else "another entry"
             message = (
                 f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
