@@ -35,9 +35,10 @@ _VENUE_IN_MARKUP = re.compile(
 _QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
     rf"""(?<![\w'])(?P<open>\[)?(?!{MONTH}[ \t,])
-    (?P<name>[a-z]*[A-Z][\w&.\-]*
-      (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&.\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
-    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*)(?P<year>{_YEAR}|(?<=['’])\d{{2}})\b(?P<close>\])?""",
+    (?P<name>[a-z]*[A-Z][\w&./\-]*
+      (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
+    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*)(?P<year>{_YEAR}|(?<=['’])\d{{2}})\b
+    (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
     re.VERBOSE,
 )
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
@@ -90,6 +91,7 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
     found = find_title(first, start, looks_like_venue)
     taken: list[Range] = []
     used: list[Piece] = []
+    title_range: Range | None = None
     if found is not None:
         # A paragraph that is only a name (a table's name column) may be a single word.
         alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
@@ -99,7 +101,7 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = [make_link(source, piece) for piece in walk(everything) if piece.kind == "link"]
-    venue = _venue(source, everything, used, taken)
+    venue = _venue(source, everything, used, taken, _description_start(source, first, title_range))
     if venue is not None:
         fields.venue, venue_range = venue
         taken.append(venue_range)
@@ -172,9 +174,30 @@ def make_link(source: Source, piece: Piece) -> Link:
     return Link(label=label, url=url, raw=source.text[span.start : span.end], span=span, url_span=url_span)
 
 
+def _description_start(source: Source, first: Sequence[Piece], title: Range | None) -> int | None:
+    """Where a classic description starts (`[Name](url) - Description`), if the entry has one."""
+    if title is None:
+        return None
+    after = source.normalized[title[1] : first[-1].end if first else title[1]]
+    stripped = after.lstrip(" \t")
+    return title[1] + len(after) - len(stripped) if stripped[:1] in ("-", "–", "—") else None
+
+
+def _known(name: str) -> bool:
+    from .venues import builtin_venues
+
+    return builtin_venues().is_known(name)
+
+
 def _venue(
-    source: Source, pieces: Sequence[Piece], used: Sequence[Piece], taken: Sequence[Range]
+    source: Source,
+    pieces: Sequence[Piece],
+    used: Sequence[Piece],
+    taken: Sequence[Range],
+    described_from: int | None = None,
 ) -> tuple[Venue, Range] | None:
+    """The first venue outside the title. In a classic description only a known venue counts:
+    `Excel 2010 files` or `MIT Press, 2011` there are prose, not where a paper appeared."""
     for piece in pieces:
         if any(piece is other for other in used):
             continue
@@ -186,6 +209,9 @@ def _venue(
         elif piece.kind == "text":
             for lo, hi in _free(piece, taken):
                 venue = _venue_in_text(source, piece, lo, hi)
+                in_description = described_from is not None and lo >= described_from
+                if venue is not None and in_description and not _known(venue.name.text):
+                    venue = None
                 if venue is not None:
                     break
         if venue is not None:

@@ -72,14 +72,20 @@ def _after_year(venue: Venue) -> str:
 
 
 def venue_note(venue: Venue) -> str:
-    """A note after the year inside the markup, with its leading space (`` (Oral)``)."""
+    """A note after the year inside the markup, with its leading space: `` (Oral)``, `` Findings``."""
     match = _NOTE.match(_after_year(venue))
-    return f" {match[0].strip()}" if match else ""
+    if match:
+        return f" {match[0].strip()}"
+    words = _after_year(venue).strip().rstrip(".,;:").strip()
+    return f" {words}" if words else ""
 
 
 def venue_punctuation(venue: Venue) -> str:
-    """Punctuation written inside the venue's markup after the year (``**EMNLP'2020.**``)."""
-    return _NOTE.sub("", _after_year(venue), count=1).strip()
+    """Punctuation written inside the venue's markup after the year (and any note):
+    ``**EMNLP'2020.**``, ``[ACL 2023 Findings.]``."""
+    rest = _NOTE.sub("", _after_year(venue), count=1).strip()
+    trailing = re.search(r"[.,;:]+$", rest)
+    return trailing[0] if trailing else ""
 
 
 def author_period(entry: Entry) -> str:

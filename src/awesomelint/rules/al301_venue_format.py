@@ -48,7 +48,13 @@ def venue_format(ctx: Context) -> Iterator[Diagnostic]:
             problems.append(f"`{punctuation}` inside the {venue.markup} markup{evidence}")
         if "\n" in venue.raw or "\r" in venue.raw:
             problems.append("a line break inside it")
-        if venue.year is not None and venue.year_style != years and year_style is not None:
+        # In running text (`..., CVPR, 2015.`) the comma is the sentence's: only markup sets a year style.
+        if (
+            venue.year is not None
+            and venue.year_style != years
+            and year_style is not None
+            and venue.markup != "plain"
+        ):
             shape = VENUE_SHAPES[years]
             problems.append(f"another year style ({year_style.evidence(f'`{shape}`')})")
         if venue.markup != markup and markup_style is not None:
