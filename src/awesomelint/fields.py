@@ -41,6 +41,20 @@ _VENUE_IN_TEXT = re.compile(
     (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
     re.VERBOSE,
 )
+# The venue before a date: `arXiv, ` of `arXiv, July 2022`, `International Conference on Robotics
+# and Automation (ICRA), ` of `... (ICRA), May 2025`.
+_NAME_BEFORE_DATE = re.compile(
+    r"\s*(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w&./\-]*(?:[ \t]+[\w&./\-:()]+){0,11}?)[ \t]*,?[ \t]*$"
+)
+# After a reference's quoted title: the venue up to its volume, pages or the year.
+_VOLUME = r"(?!Vol\b|vol\b|abs/|arXiv:)"  # where a reference's venue ends and its volume starts
+_CITATION_VENUE = re.compile(
+    rf"""[\s.,"”*]*(?:[Ii]n\s+)?
+    (?P<name>[^\W\d_][^\s\[\]()"“”,.]*(?:[ \t]+{_VOLUME}[^\s\d\[\]()"“”,.][^\s\[\]()"“”,.]*)*)
+    [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?![.\d])""",
+    re.VERBOSE,
+)
+_QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _LINK_LABEL_TRIM = "[]() \t\n"
 _TITLE_TRIM = " \t\n.,:;\"'“”"
@@ -101,7 +115,12 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = [make_link(source, piece) for piece in walk(everything) if piece.kind == "link"]
-    venue = _venue(source, everything, used, taken, _description_start(source, first, title_range))
+    quoted = title_range is not None and (
+        (found is not None and found.quoted)
+        or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None
+    )
+    venue = _venue_in_citation(source, first, title_range) if quoted else None
+    venue = venue or _venue(source, everything, used, taken, _description_start(source, first, title_range))
     if venue is not None:
         fields.venue, venue_range = venue
         taken.append(venue_range)
@@ -183,6 +202,27 @@ def _description_start(source: Source, first: Sequence[Piece], title: Range | No
     return title[1] + len(after) - len(stripped) if stripped[:1] in ("-", "–", "—") else None
 
 
+def _venue_in_citation(
+    source: Source, first: Sequence[Piece], title: Range | None
+) -> tuple[Venue, Range] | None:
+    """The venue of a reference written after its quoted title: `"Title." Neural computation 18.7
+    (2006)`, `"Title." arXiv preprint arXiv:1409.1556 (2014)`, `"Title." ICML. Vol. 14. 2014.`"""
+    if title is None or not first:
+        return None
+    text = source.normalized[title[1] : first[-1].end]
+    found = _CITATION_VENUE.match(text)
+    if found is None:
+        return None
+    base = title[1]
+    name = _field(
+        source, base + found.start("name"), base + found.end("name"), " ".join(found["name"].split())
+    )
+    year = _field(source, base + found.start("year"), base + found.end("year"), found["year"])
+    span = source.span(base + found.start("name"), base + found.end("year"))
+    venue = Venue(source.text[span.start : span.end], span, name, year, "plain", "space")
+    return venue, (base + found.start("name"), base + found.end("year"))
+
+
 def _known(name: str) -> bool:
     from .venues import builtin_venues
 
@@ -205,10 +245,16 @@ def _venue(
         if piece.kind == "strong":
             venue = _venue_in_markup(source, piece)
         elif piece.kind == "em":
-            venue = _venue_with_date(source, piece)
+            within = (piece.inner_start, piece.inner_end)
+            dated = find_date(source.normalized, *within) is not None
+            venue = (
+                _venue_with_date(source, *within, piece)
+                if dated
+                else _venue_in_markup(source, piece, "italic")
+            )
         elif piece.kind == "text":
             for lo, hi in _free(piece, taken):
-                venue = _venue_in_text(source, piece, lo, hi)
+                venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
                 in_description = described_from is not None and lo >= described_from
                 if venue is not None and in_description and not _known(venue.name.text):
                     venue = None
@@ -220,22 +266,28 @@ def _venue(
     return None
 
 
-def _venue_with_date(source: Source, piece: Piece) -> Venue | None:
-    """An emphasised venue and date: `*arXiv, July 2022*`."""
-    raw = source.normalized[piece.inner_start : piece.inner_end]
+def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = None) -> Venue | None:
+    """A venue followed by a date: `*arXiv, July 2022*` (``markup`` is the emphasis around it),
+    `, CVPR, June 2025.` in running text."""
+    raw = source.normalized[lo:hi]
     date = find_date(raw)
     if date is None:
         return None
-    name_match = re.fullmatch(r"\s*(?P<name>[^\W\d_][^,;()\n]{0,60}?)\s*,?\s*", raw[: date.start()])
+    before = raw[: date.start()]
+    found = _NAME_BEFORE_DATE.search(before) if markup is None else _NAME_BEFORE_DATE.fullmatch(before)
     year_match = re.search(_YEAR, date[0])
-    if name_match is None or year_match is None or read_names(name_match["name"]) is not None:
+    if found is None or year_match is None:
         return None
-    base = piece.inner_start
-    name = _field(source, base + name_match.start("name"), base + name_match.end("name"), name_match["name"])
-    year_at = base + date.start() + year_match.start()
+    if read_names(found["name"]) is not None and not _known(found["name"]):
+        return None  # `Jane Doe, July 2022`: a person and a date
+    name = _field(source, lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
+    year_at = lo + date.start() + year_match.start()
     year = _field(source, year_at, year_at + 4, year_match[0])
-    span = source.span(piece.start, piece.end)
-    return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
+    if markup is not None:
+        span = source.span(markup.start, markup.end)
+        return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
+    span = source.span(lo + found.start("name"), lo + date.end())
+    return Venue(source.text[span.start : span.end], span, name, year, "plain", "comma")
 
 
 def _year_style(separator: str) -> YearStyle:
@@ -255,7 +307,9 @@ def _four_digits(year: str) -> str:
     return f"20{year}" if int(year) <= 40 else f"19{year}"
 
 
-def _venue_in_markup(source: Source, piece: Piece) -> Venue | None:
+def _venue_in_markup(
+    source: Source, piece: Piece, markup: Literal["bold", "italic"] = "bold"
+) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
     match = _VENUE_IN_MARKUP.match(raw)
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
@@ -271,7 +325,7 @@ def _venue_in_markup(source: Source, piece: Piece) -> Venue | None:
     year = _field(source, base + match.start("year"), base + match.end("year"), _four_digits(year_raw))
     style: YearStyle = _year_style(match["sep"]) if match["sep"] else "glued"
     span = source.span(piece.start, piece.end)
-    return Venue(source.text[span.start : span.end], span, name, year, "bold", style)
+    return Venue(source.text[span.start : span.end], span, name, year, markup, style)
 
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:

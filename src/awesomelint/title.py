@@ -70,6 +70,11 @@ def _significant(pieces: Sequence[Piece], start: int) -> list[Piece]:
     return found
 
 
+def _closes(text: str) -> bool:
+    """Whether a quote opening ``text`` closes within it: a quoted title, not a stray mark."""
+    return text.find({"“": "”", "‘": "’"}.get(text[0], text[0]), 1) > 1
+
+
 def _decoration(piece: Piece) -> bool:
     """A badge, an image, or an HTML tag: never a title."""
     if piece.kind in ("image", "html"):
@@ -141,15 +146,14 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
             rest = text[offset:]
             if not rest.strip(" \t\n:|-–—,"):
                 continue  # only tags
-            if following is not None and _title_like(following):
-                if _LABEL.match(rest) or (
-                    len(rest) <= 40 and ". " not in rest and not rest.strip()[-1:].isalnum()
-                ):
-                    continue  # `Paper: [Title](u)`, a short tag before a bold title
+            quoted_title = rest[:1] in _QUOTES and _closes(rest)
+            if following is not None and _title_like(following) and not quoted_title:
+                if _LABEL.match(rest):
+                    continue  # `Paper: [Title](u)`
                 if rest.rstrip().endswith(tuple(_QUOTES)) and following.kind == "strong":
                     continue  # authors before a quoted bold title: `Hinton, G. "**Title**."`
-                if len(rest.strip()) <= 40 and ". " not in rest:
-                    continue
+                if len(rest.split()) <= 3 and ". " not in rest:
+                    continue  # a short tag before a bold or linked title
             quote = rest[:1]
             if quote in _QUOTES:
                 return TitleStart(piece, begin + offset, quoted=True)
