@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -15,12 +17,19 @@ from ..engine import Context, rule
     tags=("structure",),
 )
 def heading_increment(ctx: Context) -> Iterator[Diagnostic]:
-    previous = None
-    for section in ctx.document.iter_sections():
-        if previous is not None and section.level > previous.level + 1:
-            message = (
-                f"`{'#' * section.level} {section.text}` follows a level-{previous.level} heading "
-                f"(line {previous.span.start_line}); use level {previous.level + 1}"
-            )
-            yield ctx.report(section.span, message)
-        previous = section
+    sections = list(ctx.document.iter_sections())
+    jumps = Counter(
+        (before.level, after.level)
+        for before, after in itertools.pairwise(sections)
+        if after.level > before.level + 1
+    )
+    for before, after in itertools.pairwise(sections):
+        if after.level <= before.level + 1:
+            continue
+        if jumps[before.level, after.level] >= 3:
+            continue  # the list's own outline: it goes from `##` to `####` throughout
+        message = (
+            f"`{'#' * after.level} {after.text}` follows a level-{before.level} heading "
+            f"(line {before.span.start_line}); use level {before.level + 1}"
+        )
+        yield ctx.report(after.span, message)

@@ -10,6 +10,14 @@ from ..engine import Context, rule
 _BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
 
 
+# Labels of links left empty on purpose until there is something to link to.
+_PLACEHOLDER = re.compile(
+    r"\W*(?:coming soon|(?:code |data |paper )?(?:coming|available) soon|soon|tbd|tba|todo|n/?a|wip"
+    r"|to be (?:released|announced|added)|comi\w* soon)\W*",
+    re.IGNORECASE,
+)
+
+
 @rule(
     "AL207",
     "empty-link",
@@ -20,8 +28,9 @@ _BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
 )
 def empty_link(ctx: Context) -> Iterator[Diagnostic]:
     for link in ctx.document.links:
-        if not link.url.strip():
-            yield ctx.report(link.span, f"link `{link.label}` has no URL")
+        if link.url.strip() or not link.label or _PLACEHOLDER.fullmatch(link.label):
+            continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
+        yield ctx.report(link.span, f"link `{link.label}` has no URL")
     text = ctx.document.text
     for entry in ctx.document.iter_entries():
         linked = [(link.span.start, link.span.end) for link in entry.links]
