@@ -49,7 +49,7 @@ _NAME_BEFORE_DATE = re.compile(
 # After a reference's quoted title: the venue up to its volume, pages or the year.
 _VOLUME = r"(?!Vol\b|vol\b|abs/|arXiv:)"  # where a reference's venue ends and its volume starts
 _CITATION_VENUE = re.compile(
-    rf"""[\s.,"”*]*(?:[Ii]n\s+)?
+    rf"""[\s.,"”]*(?:[Ii]n\s+)?
     (?P<name>[^\W\d_][^\s\[\]()"“”,.]*(?:[ \t]+{_VOLUME}[^\s\d\[\]()"“”,.][^\s\[\]()"“”,.]*)*)
     [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?![.\d])""",
     re.VERBOSE,

@@ -118,6 +118,20 @@ def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[
     return chosen
 
 
+def _check_rendering(before: str, after: str, edits: Sequence[Edit]) -> None:
+    """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py)."""
+    from .render import changed_rendering
+
+    replaced, inserted, shift = [], [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        replaced.append((edit.start, edit.end))
+        inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    problem = changed_rendering(before, after, replaced, inserted)
+    if problem is not None:
+        raise FixError(f"{problem}; nothing was written, please report this list")
+
+
 def fix_text(
     text: str,
     settings: Settings | None = None,
@@ -138,7 +152,11 @@ def fix_text(
             result.remaining = diagnostics
             break
         result.passes += 1
-        result.text = apply_edits(result.text, (edit for d in chosen if d.fix for edit in d.fix.edits))
+        edits = [edit for d in chosen if d.fix for edit in d.fix.edits]
+        fixed = apply_edits(result.text, edits)
+        if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
+            _check_rendering(result.text, fixed, edits)
+        result.text = fixed
         result.fixed.update(d.code for d in chosen)
         document = parse(result.text)
     else:

@@ -21,7 +21,7 @@ from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKin
 from .slug import Slugger
 from .source import Source
 from .title import INDEX, find_title, skip_tags
-from .tokens import Piece, inline_pieces, parse_tokens, plain_text
+from .tokens import Piece, RowCursor, inline_pieces, parse_tokens, plain_text, rendered_text
 
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
@@ -214,7 +214,7 @@ class _Builder:
             level=int(token.tag[1]),
             text=text,
             raw=self.source.text[raw_span.start : raw_span.end],
-            slug=self.slugger.slug(text),
+            slug=self.slugger.slug(rendered_text(pieces).strip("\n")),
             span=self.source.line_span(first, last - 1),
         )
         parent = self.section
@@ -362,12 +362,14 @@ class _Builder:
         header: list[str] = []
         row: list[list[Piece]] = []
         row_line = 0
+        cells = RowCursor(self.source)
         while index < len(tokens) and tokens[index].type != "table_close":
             token = tokens[index]
             if token.type == "tr_open":
                 row, row_line = [], token.map[0] if token.map else 0
+                cells.start_row()
             elif token.type == "inline":
-                pieces = inline_pieces(self.source, token)
+                pieces = cells.cell(token)
                 self._collect_links(pieces)
                 row.append(pieces)
             elif token.type == "tr_close":

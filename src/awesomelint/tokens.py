@@ -129,7 +129,7 @@ class Piece:
 class _Aligner:
     """Maps offsets in an inline token's content back to offsets in the normalised document."""
 
-    def __init__(self, source: Source, token: Token) -> None:
+    def __init__(self, source: Source, token: Token, from_column: int = 0) -> None:
         self.content_starts: list[int] = []
         self.doc_starts: list[int] = []
         first_line = token.map[0] if token.map else 0
@@ -137,9 +137,8 @@ class _Aligner:
         for index, line in enumerate(token.content.split("\n")):
             doc_line = min(first_line + index, source.line_count - 1)
             self.content_starts.append(position)
-            self.doc_starts.append(
-                source.norm_line_start(doc_line) + _column(source.norm_line(doc_line), line)
-            )
+            column = _column(source.norm_line(doc_line), line, from_column if index == 0 else 0)
+            self.doc_starts.append(source.norm_line_start(doc_line) + column)
             position += len(line) + 1
 
     def __call__(self, offset: int) -> int:
@@ -153,10 +152,14 @@ class _Aligner:
         return self.doc_starts[lo] + offset - self.content_starts[lo]
 
 
-def _column(source_line: str, content_line: str) -> int:
-    """Where ``content_line`` (a line of inline content) starts within its source line."""
+def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
+    """Where ``content_line`` (a line of inline content) starts within its source line, at or after
+    ``from_column`` (a table row holds several cells: each is looked for after the one before)."""
     if not content_line:
         return len(source_line)
+    if from_column:
+        found = source_line.find(content_line, from_column)
+        return found if found >= 0 else from_column
     if source_line.endswith(content_line):
         return len(source_line) - len(content_line)
     trimmed = source_line.rstrip()
@@ -166,9 +169,10 @@ def _column(source_line: str, content_line: str) -> int:
     return max(found, 0)
 
 
-def inline_pieces(source: Source, token: Token) -> list[Piece]:
-    """The located pieces of an inline token (a paragraph's or heading's content)."""
-    align = _Aligner(source, token)
+def inline_pieces(source: Source, token: Token, from_column: int = 0) -> list[Piece]:
+    """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
+    ``from_column`` is where in its row to look for it)."""
+    align = _Aligner(source, token, from_column)
     children = token.children or []
     start = align(0)
     end = align(len(token.content))
@@ -265,9 +269,38 @@ def _text(source: Source, start: int, end: int) -> Piece:
     return Piece("text", start, end, start, end, plain=raw)
 
 
+class RowCursor:
+    """Locates the cells of table rows in order: each cell is looked for after the one before, so
+    that a cell whose text also stands later in the row (`arxiv` before `arxiv.org`) is found in its
+    own place."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.column = 0
+
+    def start_row(self) -> None:
+        self.column = 0
+
+    def cell(self, token: Token) -> list[Piece]:
+        # Skip the pipe that opens this cell, so an empty cell's text is not found in the one before.
+        line = self.source.norm_line(token.map[0]) if token.map else ""
+        bar = line.find("|", self.column)
+        start = bar + 1 if bar >= 0 and not line[self.column : bar].strip() else self.column
+        pieces = inline_pieces(self.source, token, start)
+        if pieces:
+            self.column = pieces[-1].end - self.source.norm_line_start(token.map[0] if token.map else 0)
+        return pieces
+
+
 def plain_text(pieces: Sequence[Piece]) -> str:
     """Rendered text of pieces: markup dropped, link labels kept, white space folded."""
     return " ".join(_plain_parts(pieces).split())
+
+
+def rendered_text(pieces: Sequence[Piece]) -> str:
+    """The text a reader sees, white space as written (what GitHub slugs a heading from: a badge
+    after a heading's words leaves their trailing space in it)."""
+    return _plain_parts(pieces)
 
 
 def _plain_parts(pieces: Sequence[Piece]) -> str:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._lines import code_lines, hard_break_lines, lines
+from ._lines import hard_break_lines, lines, verbatim_lines
 
 
 @rule(
@@ -16,7 +16,7 @@ from ._lines import code_lines, hard_break_lines, lines
     tags=("whitespace",),
 )
 def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
-    skip = code_lines(ctx.document)
+    skip = verbatim_lines(ctx.document)
     hard_breaks = hard_break_lines(ctx.document)
     for line in lines(ctx.document):
         content = line.text.rstrip(" \t")

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._lines import code_lines, is_blank, lines
+from ._lines import is_blank, lines, verbatim_lines
 
 
 @rule(
@@ -17,7 +17,7 @@ from ._lines import code_lines, is_blank, lines
 )
 def blank_lines(ctx: Context) -> Iterator[Diagnostic]:
     all_lines = lines(ctx.document)
-    skip = code_lines(ctx.document)
+    skip = verbatim_lines(ctx.document)
     index = 0
     while index < len(all_lines):
         if not is_blank(all_lines[index]) or all_lines[index].number in skip:

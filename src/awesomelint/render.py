@@ -1,0 +1,145 @@
+"""What a reader sees: the guard that keeps safe fixes from changing how a list renders.
+
+A safe fix may change what it means to change (a venue's spelling, a number, the space between two
+fields) and nothing else a reader sees. For each pass of safe fixes the fixer compares the list
+before and after, read with the same markdown-it options, outside the spans the fixes replaced:
+
+- the same structure: every link, image, emphasis, code span and HTML tag in the same order, and
+  the white space of code blocks, front matter and of `<pre>` and comments in HTML unchanged;
+- the same frames around links: a link wrapped in brackets (`[[Code](u)]`) stays wrapped, so a
+  space that lands inside the wrapper (`][ [Code](u)]`, rendered `[ Code]`) is caught;
+- the same visible text, white space runs counted as one space.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .fields import walk
+from .source import Source
+from .tokens import Piece, RowCursor, inline_pieces, parse_tokens
+
+Span = tuple[int, int]  # offsets into the original text, end exclusive
+
+_VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter"})
+_NON_SPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+_HTML_VERBATIM = re.compile(r"(<pre\b.*?</pre>|<!--.*?-->)", re.DOTALL | re.IGNORECASE)
+_WRAPPERS = "[(])"
+
+
+@dataclass
+class Seen:
+    """What a reader sees of a text, apart from some fixed spans."""
+
+    structure: list[str] = field(default_factory=list)
+    frames: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+    def visible(self) -> str:
+        return _SPACES.sub(" ", "".join(self.text))
+
+
+class _Fixed:
+    """Sorted, non-overlapping spans in normalised offsets, asked in increasing order."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.spans = list(spans)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a fixed span; an empty span (an insertion) covers what
+        it falls strictly inside."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        while index >= 0:
+            low, high = self.spans[index]
+            if low == high and start < low < end:
+                return True
+            if low < end and start < high:
+                return True
+            if high <= start:
+                return False  # every span before this one ends earlier still
+            index -= 1
+        return False
+
+
+def seen(text: str, fixed: Sequence[Span]) -> Seen:
+    """What a reader sees of ``text`` outside the ``fixed`` spans (original offsets)."""
+    source = Source(text)
+    spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
+    result = Seen()
+    cells = RowCursor(source)
+    in_table = False
+    for token in parse_tokens(source):
+        if token.type in ("table_open", "table_close"):
+            in_table = token.type == "table_open"
+        elif token.type == "tr_open":
+            cells.start_row()
+        elif token.type in _VERBATIM_BLOCKS:
+            result.structure.append(f"{token.type}:{_shape(token.type, token.content)}")
+        elif token.type == "list_item_open" and token.info and token.map:
+            marker = token.info + token.markup  # an ordered item's `1.` is seen
+            start = source.norm_line_start(token.map[0]) + max(source.norm_line(token.map[0]).find(marker), 0)
+            if not spans.covers(start, start + len(marker)):
+                result.text.append(marker)
+        elif token.type == "inline":
+            pieces = cells.cell(token) if in_table else inline_pieces(source, token)
+            _inline(source, pieces, spans, result)
+    return result
+
+
+def _shape(kind: str, content: str) -> str:
+    """Where a verbatim block's white space is. In HTML it matters only inside `<pre>` and comments."""
+    if kind != "html_block":
+        return _NON_SPACE.sub("x", content)
+    parts = _HTML_VERBATIM.split(content)
+    return "".join(_NON_SPACE.sub("x", part) if index % 2 else "~" for index, part in enumerate(parts))
+
+
+def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, result: Seen) -> None:
+    normalized = source.normalized
+    for piece in walk(pieces):
+        if piece.kind == "text":
+            result.text.extend(
+                char
+                for offset, char in enumerate(piece.plain, piece.start)
+                if not spans.covers(offset, offset + 1)
+            )
+            continue
+        if spans.covers(piece.start, piece.end):
+            continue
+        detail = normalized[piece.start : piece.end] if piece.kind in ("code", "html") else ""
+        result.structure.append(f"{piece.kind}:{detail}")
+        if piece.kind == "link":
+            before = normalized[piece.start - 1 : piece.start] if piece.start else ""
+            after = normalized[piece.end : piece.end + 1]
+            result.frames.append(
+                (before if before in _WRAPPERS else "") + (after if after in _WRAPPERS else "")
+            )
+        if piece.kind == "code":
+            result.text.append(piece.plain)
+
+
+def changed_rendering(
+    before: str, after: str, replaced: Sequence[Span], inserted: Sequence[Span]
+) -> str | None:
+    """Why ``after`` does not read as ``before`` outside the fixed spans, or None. ``replaced``
+    are the spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``."""
+    old, new = seen(before, replaced), seen(after, inserted)
+    if old.structure != new.structure:
+        first = next(
+            (i for i, (a, b) in enumerate(zip(old.structure, new.structure, strict=False)) if a != b),
+            min(len(old.structure), len(new.structure)),
+        )
+        shown = old.structure[first] if first < len(old.structure) else "the end"
+        return (
+            f"the links, emphasis or code would change (at `{shown.split(':', 1)[0]}`, element {first + 1})"
+        )
+    if old.frames != new.frames:
+        return "a link would lose the brackets around it (`[[Code](u)]` rendered as `[ Code]`)"
+    if old.visible() != new.visible():
+        return "the text a reader sees would change outside the fixed spans"
+    return None
