@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 _ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z]")
 _SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
 _PARTICLES = frozenset(
     [
@@ -46,7 +47,7 @@ _COMPANY = frozenset(
 )
 # An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), or a handle.
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z](?:\.|-[A-Z]\.)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
+    r"^(?:[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
 )
 
 
@@ -115,8 +116,10 @@ def read_names(text: str, plain: bool = False) -> Names | None:
             names = [f"{names[1]} {names[0]}", *names[2:]]
     if not names or not all(_is_name(name.rstrip(".")) or "," in name for name in names):
         return None
-    if plain and not et_al and (len(names) < 2 or any(len(name.split()) < 2 for name in names)):
-        return None  # in plain text, one name alone is more often a label (`Local Demo`)
+    if plain and not et_al and any(len(name.split()) < 2 for name in names):
+        return None
+    if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]):
+        return None  # in plain text, one name alone is more often a label (`Local Demo`) than `R. Girshick`
     if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not names[0].startswith("@"):
         return None  # one word alone is a label more often than an author
     return Names(tuple(names), et_al, separator)

@@ -127,12 +127,18 @@ def entry_layout(entry: Entry) -> str:
     return " | ".join(" ".join(group) for group in groups)
 
 
-def style_group(entry: Entry) -> str:
-    """Entries that a list writes alike: its numbered entries, its bullets, its paragraph entries,
-    and each table by itself (a table's columns set what its rows have)."""
+def entry_shape(entry: Entry) -> str:
+    """How an entry is written down: numbered, a bullet, a paragraph, or a row of one table."""
     if entry.marker == "table":
         return "table:" + " > ".join(entry.section_path)
     return "numbered" if entry.marker in ("ordered", "glued") else entry.marker
+
+
+def style_group(entry: Entry) -> str:
+    """Entries that a list writes alike: entries of one shape within one part of the list (its top
+    two heading levels: a news part and a papers part are written differently)."""
+    shape = entry_shape(entry)
+    return shape if entry.marker == "table" else f"{shape}:" + " > ".join(entry.section_path[:2])
 
 
 def within(layout: str, dominant: str) -> bool:

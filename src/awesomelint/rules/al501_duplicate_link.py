@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Entry, Link
-from ..style import style_group
+from ..style import entry_shape
 from ._duplicates import duplicates, link_identity, names_of
 
 
@@ -32,7 +32,7 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
                 continue  # the same entry, or a repeat of the same paper (AL206's concern)
             if names_of(first_entry) & names_of(entry):
                 continue  # the same paper under another name (a dataset's name, a model's)
-            if style_group(first_entry) != style_group(entry):
+            if entry_shape(first_entry) != entry_shape(entry):
                 continue  # a table of benchmarks citing a paper the list also has: a reference
             if (
                 "paper" not in (entry.kind, first_entry.kind)
