@@ -255,7 +255,11 @@ def _venue(
         elif piece.kind == "text":
             for lo, hi in _free(piece, taken):
                 venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
-                in_description = described_from is not None and lo >= described_from
+                in_description = (
+                    venue is not None
+                    and described_from is not None
+                    and source.normalized_offset(venue.span.start) >= described_from
+                )
                 if venue is not None and in_description and not _known(venue.name.text):
                     venue = None
                 if venue is not None:

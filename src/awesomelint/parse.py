@@ -248,7 +248,9 @@ class _Builder:
         pieces = self._first_paragraph(tokens, index)
         self.pending = None  # a new item ends whatever paragraphs were continuing an entry
         ordered = bool(token.info)
-        starts_entry = ordered or (_starts_with_title(pieces) and not _is_category(tokens, index, pieces))
+        starts_entry = (ordered and not _is_announcement(pieces)) or (
+            _starts_with_title(pieces) and not _is_category(tokens, index, pieces)
+        )
         if parent is not None and (not starts_entry or _starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
             return

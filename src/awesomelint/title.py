@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from .authors import read_names
 from .kinds import label_role
 from .tokens import Piece, plain_text
 
@@ -21,6 +22,8 @@ _TAG = re.compile(
     r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,40}\)|:[a-z0-9_+\-]+:|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
     re.IGNORECASE,
 )
+# A quoted title after the authors of a reference.
+_CITED_TITLE = re.compile(r"[.,]\s+(?P<quote>[\"“])[^\"“”\n]{10,}[\"”]")
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
 # A short label and a colon before the title (`Paper:`, `LM-Nav:`).
@@ -157,6 +160,10 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
             quote = rest[:1]
             if quote in _QUOTES:
                 return TitleStart(piece, begin + offset, quoted=True)
+            cited = _CITED_TITLE.search(rest)
+            if cited is not None and read_names(rest[: cited.start()].rstrip(" .,")) is not None:
+                # A reference: `Oord, Aaron van den, et al. "Conditional image generation ..."`
+                return TitleStart(piece, begin + offset + cited.start("quote"), quoted=True)
             return TitleStart(piece, begin + offset)
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
