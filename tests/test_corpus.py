@@ -1,0 +1,82 @@
+"""Real lists nobody here wrote (../shared/corpus, not copied into this repository): the reading
+matches the reference figures in tests/corpus/expected.toml, and fixing them is safe. The corpus
+is read where it is (CI has it beside the clone); without it these tests cannot run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from awesomelint import parse
+from awesomelint.engine import Settings, run_rules
+from awesomelint.fixer import fix_text, guard
+
+from .conftest import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXPECTED = tomllib.loads((ROOT / "tests" / "corpus" / "expected.toml").read_text(encoding="utf-8"))["list"]
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
+
+
+def _text(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda item: item["file"].split("__")[0])
+def test_reading_matches_the_reference_figures(expected: dict[str, Any]) -> None:
+    document = parse(_text(expected["file"]))
+    entries = list(document.iter_entries())
+    assert len(entries) == expected["entries"]
+    assert sum(entry.kind == "paper" for entry in entries) == expected["papers"]
+    by_line = {entry.span.start_line: entry for entry in entries}
+    for wanted in expected.get("entry", []):
+        entry = by_line[wanted["line"]]
+        assert entry.title is not None and entry.title.text == wanted["title"]
+        assert (entry.venue.name.text if entry.venue else None) == wanted.get("venue")
+        assert entry.year == wanted.get("year")
+        assert (entry.date.text if entry.date else None) == wanted.get("date")
+        assert (len(entry.authors.names) if entry.authors else None) == wanted.get("authors")
+        if entry.authors:
+            assert entry.authors.names[0] == wanted["first_author"]
+            assert entry.authors.et_al == wanted["et_al"]
+        assert len(entry.links) == wanted["links"]
+        assert entry.kind == wanted["kind"]
+
+
+def test_the_corpus_lists_are_all_there() -> None:
+    assert sorted(item["file"] for item in EXPECTED) == sorted(path.name for path in CORPUS.glob("*.md"))
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("name", [item["file"] for item in EXPECTED], ids=lambda name: name.split("__")[0])
+def test_fixing_a_real_list_keeps_its_facts_and_anchors(name: str, unsafe: bool) -> None:
+    """Every entry keeps its title, authors and links and every venue stays the same venue (the
+    fixer's guard), the rendering outside fixed spans stays (checked per pass of safe fixes), and
+    unsafe fixes break no anchor. A refusal would raise FixError and fail the test."""
+    text = _text(name)
+    before = parse(text)
+    result = fix_text(text, unsafe=unsafe, document=before)
+    after = parse(result.text)
+    guard(before, after, Settings())
+    broken_before = sum(d.code == "AL103" for d in run_rules(before))
+    broken_after = sum(d.code == "AL103" for d in run_rules(after))
+    assert broken_after <= broken_before
+    assert not fix_text(result.text, unsafe=unsafe).changed  # one run leaves nothing fixable
+
+
+def test_corpus_is_not_copied_into_the_repository() -> None:
+    first_lines = {_text(path.name).splitlines()[0] for path in CORPUS.glob("*.md")}
+    for path in ROOT.rglob("*.md"):
+        if ".venv" in path.parts or path.is_relative_to(ROOT / ".git"):
+            continue
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        assert not (lines and lines[0] in first_lines and len(lines) > 50), path
