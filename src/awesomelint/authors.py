@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 _ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
+_NICKNAME = re.compile(r"\s*\([^()]{1,20}\)")
+_TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
+# A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
+_ORGANISATION = re.compile(r"^(?:@[\w\-.]+|[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,})\.?$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z]")
 _SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
 _PARTICLES = frozenset(
@@ -47,7 +51,7 @@ _COMPANY = frozenset(
 )
 # An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), or a handle.
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
+    r"^(?:(?:[A-Z]\.)+[A-Z][^\W\d_]+|[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
 )
 
 
@@ -89,7 +93,10 @@ def _joined_companies(names: list[str]) -> list[str]:
 def read_names(text: str, plain: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name."""
-    body = " ".join(text.split())
+    body = _NICKNAME.sub("", " ".join(text.split()))  # `Yi R. (May) Fu`
+    team = _TEAM.match(body)
+    if team is not None and not plain:
+        body = body[team.end() :]  # `Kimi Team: Yifan Bai, ...`: the names follow the team's
     tail = _ET_AL_THEN.search(body)
     if tail is not None:
         body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
@@ -114,12 +121,15 @@ def read_names(text: str, plain: bool = False) -> Names | None:
         if inverted and all(len(name.split()) >= 2 for name in names[2:]):
             # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
             names = [f"{names[1]} {names[0]}", *names[2:]]
-    if not names or not all(_is_name(name.rstrip(".")) or "," in name for name in names):
+    valid = sum(_is_name(name.rstrip(".")) or "," in name for name in names)
+    # A long emphasised author line may hold a name written unusually (`Dong shu`): most must read
+    # as names, not every one.
+    if not names or (valid < len(names) and (plain or len(names) < 3 or valid < 0.75 * len(names))):
         return None
     if plain and not et_al and any(len(name.split()) < 2 for name in names):
         return None
     if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]):
         return None  # in plain text, one name alone is more often a label (`Local Demo`) than `R. Girshick`
-    if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not names[0].startswith("@"):
-        return None  # one word alone is a label more often than an author
+    if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not _ORGANISATION.match(names[0]):
+        return None  # one word alone is a label more often than an author (not `DeepSeek-AI`, `@handle`)
     return Names(tuple(names), et_al, separator)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..kinds import is_paper_url
+from ..model import Entry
 
 
 @dataclass
@@ -13,6 +15,10 @@ class MissingFieldOptions:
 
 
 _FIELDS = {"title": "a title", "venue": "a venue", "authors": "authors", "link": "a link"}
+
+
+def _links_to_a_paper(entry: Entry) -> bool:
+    return any(link.role in ("title", "paper") and is_paper_url(link.url) for link in entry.links)
 
 
 @rule(
@@ -40,6 +46,8 @@ def missing_field(ctx: Context) -> Iterator[Diagnostic]:
             "link": entry.own_links,
         }
         for name, label in _FIELDS.items():
+            if name == "venue" and not _links_to_a_paper(entry):
+                continue  # a blog post or a company's report among papers has no venue to give
             if counts[name] >= threshold * total and not present[name]:
                 message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
                 yield ctx.report(entry.span, message)
