@@ -44,7 +44,7 @@ _VENUE_IN_TEXT = re.compile(
 # The venue before a date: `arXiv, ` of `arXiv, July 2022`, `International Conference on Robotics
 # and Automation (ICRA), ` of `... (ICRA), May 2025`.
 _NAME_BEFORE_DATE = re.compile(
-    r"\s*(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w&./\-]*(?:[ \t]+[\w&./\-:()]+){0,11}?)[ \t]*,?[ \t]*$"
+    r"\s*(?P<name>[^\W\d_][\w&./\-]*(?:[ \t]+[\w&./\-:()]+){0,11}?)[ \t]*,?[ \t]*$"
 )
 # After a reference's quoted title: the venue up to its volume, pages or the year.
 _VOLUME = r"(?!Vol\b|vol\b|abs/|arXiv:)"  # where a reference's venue ends and its volume starts
@@ -282,6 +282,8 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
     year_match = re.search(_YEAR, date[0])
     if found is None or year_match is None:
         return None
+    if found["name"][:1].islower() and not _known(found["name"]):
+        return None  # `in the summer of July 2022`: prose, unless it is a known venue (`arxiv`)
     if read_names(found["name"]) is not None and not _known(found["name"]):
         return None  # `Jane Doe, July 2022`: a person and a date
     name = _field(source, lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))

@@ -181,6 +181,7 @@ class Style:
     preprint: Majority | None = None
     # The list's own spelling of each known venue (canonical name -> majority of its spellings).
     venue_spellings: dict[str, Majority] = field(default_factory=dict)
+    venue_forms: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> spellings used
     hosts: dict[str, Majority] = field(default_factory=dict)
     # style group -> how many papers it has ("papers") and how many of them have each field
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)
@@ -251,6 +252,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             if (found := majority(values, pins.get("layout") if key[0] == "paper" else None)) is not None
         },
         preprint=majority(preprints, pins.get("preprint")),
+        venue_forms={canonical: set(names) for canonical, names in spellings.items()},
         venue_spellings={
             canonical: found
             for canonical, names in spellings.items()

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .authors import read_names
+from .dates import find_date
 from .kinds import label_role
 from .tokens import Piece, plain_text
 
@@ -73,6 +74,11 @@ def _significant(pieces: Sequence[Piece], start: int) -> list[Piece]:
     return found
 
 
+def _dated(piece: Piece) -> bool:
+    """An emphasised venue and date (`*FAccT, Jun 2022*`) is no title for a label to announce."""
+    return find_date(plain_text(piece.children)) is not None
+
+
 def _closes(text: str) -> bool:
     """Whether a quote opening ``text`` closes within it: a quoted title, not a stray mark."""
     return text.find({"“": "”", "‘": "’"}.get(text[0], text[0]), 1) > 1
@@ -109,7 +115,10 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
                 return None
             following = significant[position + 1] if position + 1 < len(significant) else None
             if after.strip()[:1] in _QUOTES or (
-                not after.strip() and following is not None and _title_like(following)
+                not after.strip()
+                and following is not None
+                and _title_like(following)
+                and not _dated(following)
             ):
                 return position
             return None

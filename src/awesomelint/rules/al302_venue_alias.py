@@ -32,10 +32,12 @@ def venue_alias(ctx: Context) -> Iterator[Diagnostic]:
             why = preprint.evidence(f"`{preprint.value}`", noun="preprint entries")
             message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
         else:
+            if len(style.venue_forms.get(canonical, ())) < 2:
+                continue  # the list writes this venue one way only: it is consistent
             spelled = style.venue_spellings.get(canonical)
             target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical
-            if target == name.text or not _short(venues, name.text):
-                continue
+            if target == name.text or not _short(venues, name.text) or len(target.split()) > 2:
+                continue  # an abbreviation is never expanded into a full name (`NSR`)
             kind = "a case variant" if target.casefold() == name.text.casefold() else "another name"
             message = f"`{name.text}` is {kind} of `{target}`"
             if spelled is not None and spelled.value == target:
