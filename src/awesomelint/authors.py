@@ -68,7 +68,7 @@ def _is_name(name: str) -> bool:
         return False
     capitalised = 0
     for word in words:
-        if word.lower() in _PARTICLES:
+        if word in _PARTICLES:  # written in lower case (`van`, `de`, `y`); `Y` is an initial
             continue
         if not _NAME_WORD.match(word):
             return False

@@ -1,5 +1,6 @@
 """Reading dates: a date tag (`[2023/10]`, `(2024.02.08)`, `**[2026.05.12]**`) or a publication
-date (`4 Feb 2023`, `July 2022`, `2021.9`). A date is a field of its own, never a venue."""
+date (`4 Feb 2023`, `July 2022`, `2021.9`), or a year standing alone at the end of a line or before
+the links (`_Jane Doe._ 2024.`). A date is a field of its own, never a venue."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _NUMERIC = r"(?:19|20)\d{2}[./-](?:1[0-2]|0?[1-9])(?:[./-](?:3[01]|[12]\d|0?[1-9
 DATE = re.compile(
     rf"""(?<![\w.])(?:{_NUMERIC})(?![\w.]*\d)
     |(?<!\w)(?:\d{{1,2}}[ \t]+)?{MONTH}[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?(?:19|20)\d{{2}}(?!\d)
-    |(?<=[\[(])(?:19|20)\d{{2}}(?=[\])])""",
+    |(?<=[\[(])(?:19|20)\d{{2}}(?=[\])])
+    |(?<=\s)(?:19|20)\d{{2}}(?=\.?[ \t]*(?:$|\n|\[))""",
     re.VERBOSE | re.IGNORECASE,
 )
 

@@ -275,8 +275,8 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
     `, CVPR, June 2025.` in running text."""
     raw = source.normalized[lo:hi]
     date = find_date(raw)
-    if date is None:
-        return None
+    if date is None or date[0].isdigit():
+        return None  # a year alone (`Yann LeCun 2014`) is no date to hang a venue on
     before = raw[: date.start()]
     found = _NAME_BEFORE_DATE.search(before) if markup is None else _NAME_BEFORE_DATE.fullmatch(before)
     year_match = re.search(_YEAR, date[0])
@@ -393,7 +393,7 @@ def _authors(
         inner = _field(source, piece.inner_start, piece.inner_end, text)
         raw = source.text[span.start : span.end]
         return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
-    evidence = fields.venue is not None or fields.date is not None or any(map(_is_paper_link, fields.links))
+    evidence = fields.venue is not None or any(map(_is_paper_link, fields.links))
     if not evidence or fields.title is None:
         return None
     for piece in pieces:

@@ -465,6 +465,9 @@ def _is_announcement(pieces: Sequence[Piece]) -> bool:
     date = find_date(opening)
     if date is not None and date.start() == 0 and len(opening[date.end() :].split()) >= 3:
         return True
+    first = _significant(pieces)
+    if first is None or first.kind != "text":
+        return False  # a bold or linked title may well begin with `New` or `Welcome`
     words = opening.split(maxsplit=1)
     return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
 

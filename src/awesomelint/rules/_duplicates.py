@@ -38,6 +38,7 @@ def normalized_url(url: str) -> str | None:
 
 
 _IGNORED = re.compile(r"[^\w+#]+|_+")
+_PLACEHOLDERS = frozenset({"unnamed", "untitled", "none", "tbd", "todo"})  # a table's name left blank
 _MIN_KEY = 4  # shorter titles (`Go`, `R`) are names that lists reuse freely
 
 
@@ -45,7 +46,7 @@ def title_key(entry: Entry) -> str | None:
     if entry.title is None:
         return None
     key = _IGNORED.sub("", entry.title.text.casefold())
-    return key if len(key) >= _MIN_KEY else None
+    return key if len(key) >= _MIN_KEY and key not in _PLACEHOLDERS else None
 
 
 def _key(text: str) -> str | None:

@@ -48,6 +48,8 @@ def missing_field(ctx: Context) -> Iterator[Diagnostic]:
         for name, label in _FIELDS.items():
             if name == "venue" and not _links_to_a_paper(entry):
                 continue  # a blog post or a company's report among papers has no venue to give
+            if name == "title" and entry.marker == "table":
+                continue  # a table row with `-` in its name column: the table's choice
             if counts[name] >= threshold * total and not present[name]:
                 message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
                 yield ctx.report(entry.span, message)
