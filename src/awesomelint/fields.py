@@ -246,7 +246,8 @@ def _venue(
             venue = _venue_in_markup(source, piece)
         elif piece.kind == "em":
             within = (piece.inner_start, piece.inner_end)
-            dated = find_date(source.normalized, *within) is not None
+            date = find_date(source.normalized, *within)
+            dated = date is not None and not date[0].isdigit()  # `*RA-L, 2025*` has a year, not a date
             venue = (
                 _venue_with_date(source, *within, piece)
                 if dated
