@@ -7,6 +7,7 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..kinds import is_paper_url
 from ..model import Entry
+from ._leftover import may_hold_names
 
 
 @dataclass
@@ -50,6 +51,8 @@ def missing_field(ctx: Context) -> Iterator[Diagnostic]:
                 continue  # a blog post or a company's report among papers has no venue to give
             if name == "title" and entry.marker == "table":
                 continue  # a table row with `-` in its name column: the table's choice
+            if name in ("venue", "authors") and may_hold_names(ctx.document.text, entry):
+                continue  # words the reader could not place may be this field, written unusually
             if counts[name] >= threshold * total and not present[name]:
                 message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
                 yield ctx.report(entry.span, message)

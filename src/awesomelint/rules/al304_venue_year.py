@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ._leftover import may_hold_year
 
 
 @dataclass
@@ -38,6 +39,11 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
             if not options.earliest <= year <= latest:
                 message = f"year {year} is outside {options.earliest}-{latest}"
                 yield ctx.report(venue.year.span, message)
-        elif years_expected and entry.year is None and entry.title is not None:
+        elif (
+            years_expected
+            and entry.year is None
+            and entry.title is not None
+            and not may_hold_year(ctx.document.text, entry)  # a year the reader could not place
+        ):
             message = f"entry has no year; {with_year} of {total} papers like it give one"
             yield ctx.report(entry.span, message)
