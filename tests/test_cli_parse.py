@@ -43,7 +43,7 @@ def test_json_is_the_tree_of_every_file(tmp_path: Path) -> None:
     code, out, _ = _run("parse", str(SEED), str(other), "--format", "json")
     assert code == 0
     payload = json.loads(out)
-    assert payload["version"] == 1
+    assert payload["version"] == 2  # kind, date, link roles and et_al since version 2
     assert [f["entry_count"] for f in payload["files"]] == [26, 1]
     assert payload["files"][1]["sections"][0]["entries"][0]["description"]["text"] == "A thing."
 

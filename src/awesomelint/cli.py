@@ -551,7 +551,7 @@ def parse_command(
             _fail(str(error))
     if output_format == "json":
         payload: dict[str, Any] = {
-            "version": 1,
+            "version": 2,
             "files": [{"path": _display(path), **document.to_dict()} for path, document in documents],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -584,9 +584,10 @@ def _entry_line(entry: Entry, depth: int) -> str:
     venue = entry.venue.name.text if entry.venue else "-"
     year = entry.year if entry.year is not None else "-"
     authors = len(entry.authors.names) if entry.authors else 0
+    et_al = "+" if entry.authors and entry.authors.et_al else ""
     return (
-        f"{'  ' * depth}{number} {title} | {venue} | {year} | "
-        f"{authors} authors | {len(entry.links)} links  (line {entry.span.start_line})"
+        f"{'  ' * depth}{number} [{entry.kind}] {title} | {venue} | {year} | "
+        f"{authors}{et_al} authors | {len(entry.links)} links  (line {entry.span.start_line})"
     )
 
 

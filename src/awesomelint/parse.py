@@ -535,14 +535,17 @@ def _title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
         found = find_title(pieces, first.start, looks_like_venue)
         has_link = any(_entry_link(piece) for piece in rest if piece.kind == "link")
         return first if found is not None and found.piece is not first and has_link else None
-    if len(text.split()) < 3 or text.rstrip().endswith(":") or looks_like_venue(text):
+    # A title of one or two words counts when it stands alone on its line over an author line
+    # (`**Delta Diffusion** \` then `*Mary Major, Sam Poe*`); a short bold phrase in prose does not.
+    after = "".join(piece.plain for piece in pieces if piece.kind == "text" and piece.start >= first.end)
+    on_own_line = "\n" in after and not re.search(r"[^\W\d_]", after.split("\n", 1)[0])
+    short = len(text.split()) < 3 and not (on_own_line and any(piece.kind == "em" for piece in rest))
+    if short or text.rstrip().endswith(":") or looks_like_venue(text):
         return None
     if any(piece.kind == "em" for piece in rest):
         return first  # an author line follows
     # Otherwise the title stands alone on its line (prose goes on: "**This list** is ...").
-    after = "".join(piece.plain for piece in pieces if piece.kind == "text" and piece.start >= first.end)
-    alone = not re.search(r"[^\W\d_]", after.split("\n", 1)[0])
-    return first if alone and "\n" in after and any(piece.kind == "link" for piece in rest) else None
+    return first if on_own_line and any(piece.kind == "link" for piece in rest) else None
 
 
 def _glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:

@@ -1,0 +1,161 @@
+"""Entry shapes from real lists (issue 9, ../shared/realworld-cases.md), each in a small list written for
+this test, with asserts on the fields read, not only on counts."""
+
+from __future__ import annotations
+
+from awesomelint import lint, parse
+from awesomelint.model import Entry
+
+
+def _entries(text: str) -> list[Entry]:
+    return list(parse(text).iter_entries())
+
+
+def test_date_tags_before_the_title_and_a_duplicate_after_them() -> None:
+    text = """# Papers
+- [2023/10] **Alpha Beta Gamma Method.** *Jane Doe et al. arXiv.* [[paper](https://example.org/a)]
+- [2023/09] **Delta Epsilon Zeta Model.** *John Roe et al. ICLR.* [[paper](https://example.org/b)]
+- [2023/09] **Delta Epsilon Zeta Model.** *John Roe et al. ICLR.* [[paper](https://example.org/b)]
+"""
+    entries = _entries(text)
+    assert [e.title.text for e in entries if e.title] == [
+        "Alpha Beta Gamma Method",
+        *["Delta Epsilon Zeta Model"] * 2,
+    ]
+    assert [e.date.text for e in entries if e.date] == ["2023/10", "2023/09", "2023/09"]
+    assert entries[0].authors is not None and entries[0].authors.names == ("Jane Doe",)
+    assert entries[0].authors.et_al
+    assert [(d.code, d.span.start_line) for d in lint(text) if d.code == "AL206"] == [("AL206", 4)]
+
+
+def test_labels_indices_emoji_and_badges_before_a_title() -> None:
+    text = """# Papers
+1. <u>Foo</u>: **"Alpha Beta Gamma Method"**. *Jane Doe, John Roe*. ICML 2020. [paper](https://example.org/a)
+2. **"Delta Epsilon Zeta Model"**. *Mary Major, Sam Poe*. ICLR 2021. [paper](https://example.org/b)
+3. [12] 🔥 **Kappa Lambda Mu System**. *Sam Poe, Ann Lee*. ACL 2022. [paper](https://example.org/c)
+4. [![stars](https://img.shields.io/badge/x-1-blue)](https://github.com/x/y) [Nu Xi Omicron](https://arxiv.org/abs/2101.00001)
+5. **LM-Nav**: "Robotic Navigation with Large Models", *arXiv, July 2022*. [[Paper](https://arxiv.org/abs/2207.04429)]
+"""
+    entries = _entries(text)
+    titles = [e.title.text if e.title else None for e in entries]
+    assert titles == [
+        "Alpha Beta Gamma Method",
+        "Delta Epsilon Zeta Model",
+        "Kappa Lambda Mu System",
+        "Nu Xi Omicron",
+        "Robotic Navigation with Large Models",
+    ]
+    assert entries[4].venue is not None and (entries[4].venue.name.text, entries[4].year) == ("arXiv", 2022)
+    assert entries[4].date is not None and entries[4].date.text == "July 2022"
+    assert entries[3].kind == "paper" and entries[3].links[-1].role == "title"
+
+
+def test_short_bold_titles_never_merge_two_papers() -> None:
+    text = """# Papers
+
+**Alpha Beta Gamma** \\
+*Jane Doe, John Roe* \\
+arXiv 2023. [[Paper](https://example.org/a)]
+
+**Delta Diffusion** \\
+*Mary Major, Sam Poe* arXiv 2023. [[Paper](https://example.org/b)]
+"""
+    entries = _entries(text)
+    assert [e.title.text for e in entries if e.title] == ["Alpha Beta Gamma", "Delta Diffusion"]
+    assert [[link.url for link in e.links] for e in entries] == [
+        ["https://example.org/a"],
+        ["https://example.org/b"],
+    ]
+
+
+def test_plain_titles_before_role_links_and_a_date_after_them() -> None:
+    text = """# Mamba
+- StableSSM: Alleviating the Curse of Memory [[paper](https://arxiv.org/abs/2311.14495)] (2023.11.24)
+- (ICML 2024) Vision Mamba: Efficient Visual Learning [[paper](https://arxiv.org/abs/2401.09417)] \
+  [[code](https://github.com/hustvl/Vim)] (2024.01.17)
+- Please cite our [paper](https://arxiv.org/abs/2401.00001) if it helps.
+"""
+    entries = _entries(text)
+    assert [e.title.text for e in entries if e.title] == [
+        "StableSSM: Alleviating the Curse of Memory",
+        "Vision Mamba: Efficient Visual Learning",
+    ]
+    assert [e.date.text for e in entries if e.date] == ["2023.11.24", "2024.01.17"]
+    assert entries[1].venue is not None and (entries[1].venue.name.text, entries[1].year) == ("ICML", 2024)
+    assert [link.role for link in entries[1].links] == ["paper", "code"]
+
+
+def test_author_lines_in_the_forms_lists_use() -> None:
+    text = """# Papers
+1. **Alpha Beta Gamma Method**. *Jane Doe et al.* ICML 2020. [paper](https://example.org/a)
+2. **Delta Epsilon Zeta Model**. *Doe, Jane and Roe, John*. NeurIPS 2021. [paper](https://example.org/b)
+3. **Kappa Lambda Mu System**. *Sam Poe*. ACL 2022. [paper](https://example.org/d)
+4. **Nu Xi Omicron Method**. *Acme Co., Ltd., Bo Chen*. ACL 2022. [paper](https://example.org/e)
+5. **Pi Rho Sigma Model**. *DeepSeek-AI*. arXiv 2024. [paper](https://example.org/f)
+"""
+    authors = [e.authors for e in _entries(text)]
+    assert [a.names if a else None for a in authors] == [
+        ("Jane Doe",),
+        ("Jane Doe", "John Roe"),
+        ("Sam Poe",),
+        ("Acme Co., Ltd.", "Bo Chen"),
+        ("DeepSeek-AI",),
+    ]
+    assert [a.et_al if a else None for a in authors] == [True, False, False, False, False]
+    assert not [d for d in lint(text) if d.code in ("AL203", "AL204")]  # one author is no other layout
+
+
+def test_venue_forms_and_what_is_not_a_venue() -> None:
+    text = """# Papers
+- **Alpha,** Preprint 2022. *Bo Chen.* [[pdf](https://arxiv.org/abs/2101.00002)]
+- **Beta,** ICCVW 2023. *Cy Dow.* [[pdf](https://arxiv.org/abs/2101.00003)]
+- **Gamma,** Findings of EMNLP 2022. *Di Eng.* [[pdf](https://arxiv.org/abs/2101.00004)]
+- **Delta,** EMNLP demo 2020. *Ed Fox.* [[pdf](https://arxiv.org/abs/2001.00004)]
+- **Eps,** [ICLR 2024 Spotlight]. *Fa Gu.* [[pdf](https://arxiv.org/abs/2001.00005)]
+
+## Tools
+- [Sheets](https://example.org/sheets) - Reads Excel 2010 files.
+
+**Alpha beta gamma explained** \\
+*Jane Doe* \\
+[[Website](https://example.org/a)] \\
+4 Feb 2023
+"""
+    entries = _entries(text)
+    venues = [(e.venue.name.text, e.year) if e.venue else None for e in entries]
+    assert venues[:5] == [
+        ("Preprint", 2022),
+        ("ICCVW", 2023),
+        ("Findings of EMNLP", 2022),
+        ("EMNLP demo", 2020),
+        ("ICLR", 2024),
+    ]
+    assert venues[5] is None and entries[5].kind == "resource"  # a product's year is no venue
+    assert venues[6] is None and entries[6].date is not None and entries[6].date.text == "4 Feb 2023"
+    assert not [d for d in lint(text) if d.code == "AL303"]  # status labels and workshops are known
+
+
+def test_link_roles_and_description_links() -> None:
+    text = """# Tools
+- [delta](https://github.com/x/delta) - A wrapper for [alpha](https://example.org/alpha). [[paper](https://arxiv.org/abs/2101.00009)]
+"""
+    (entry,) = _entries(text)
+    assert [(link.label, link.role) for link in entry.links] == [
+        ("delta", "title"),
+        ("alpha", "description"),
+        ("paper", "paper"),
+    ]
+    assert [link.label for link in entry.own_links] == ["delta", "paper"]
+    assert entry.kind == "paper"
+
+
+def test_news_lines_and_numbered_notes_are_not_entries() -> None:
+    text = """# List
+## News
+- **2024-09-26 Our paper "[Alpha](https://arxiv.org/abs/2405.14768)" has been accepted by NeurIPS 2024.**
+- We released [Beta](https://arxiv.org/abs/2512.21332), a family of models.
+## Papers
+1. Please refer to *New Papers* and *Old Papers* for the rest of the list.
+2. **Gamma Delta Epsilon**. *Ann Lee, Bo Chen*. ACL 2023. [paper](https://arxiv.org/abs/2301.00001)
+"""
+    assert [e.title.text for e in _entries(text) if e.title] == ["Gamma Delta Epsilon"]
