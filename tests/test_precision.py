@@ -179,3 +179,22 @@ def test_unknown_venues_are_reported_only_when_they_look_like_a_misspelling() ->
         "`CVPR`?",
         "`Elsevier`?",
     ]
+
+
+def test_unsafe_empty_section_fix_keeps_headings_that_links_point_at() -> None:
+    text = """# Papers
+
+- [Addition-based](#addition-based)
+
+## Methods
+
+### Addition-based
+
+### Adapter Tuning
+
+- **Alpha Adapter,** CVPR 2023. *Ann Lee.* [[Paper](https://arxiv.org/abs/2301.00001)]
+"""
+    empty = [d for d in lint(text) if d.code == "AL101"]
+    assert [d.span.start_line for d in empty] == [7] and empty[0].fix is None
+    fixed = fix(text, unsafe=True).text
+    assert "### Addition-based" in fixed and "(#addition-based)" in fixed

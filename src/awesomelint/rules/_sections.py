@@ -59,6 +59,12 @@ def sibling_groups(document: Document) -> list[list[Section]]:
     return groups
 
 
+def is_pointed_at(document: Document, section: Section) -> bool:
+    """Whether a link (`#slug`) or an HTML `id`/`name` on the page points at the section."""
+    slug = section.slug.lower()
+    return bool(_index(document).anchors.get(slug)) or slug in {i.lower() for i in document.html_ids}
+
+
 def removal(document: Document, section: Section) -> list[Edit] | None:
     """The edits that delete an empty section: its headings, the blank lines after them, and the
     table-of-contents rows that only link to it. None when anything else stands in that stretch, or

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ._sections import is_empty, removal
+from ._sections import is_empty, is_pointed_at, removal
 
 
 @rule(
@@ -24,7 +24,11 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
         below = sum(1 for _ in section.walk()) - 1
         extent = f" (nor do its {below} sub-sections)" if below else ""
         message = f"section `{section.text}` has no entries and no content{extent}"
-        # The document's title stays: an empty list still needs its name.
-        edits = removal(ctx.document, section) if section.level > 1 else None
+        # The document's title stays: an empty list still needs its name. A category heading over
+        # sub-headings, or one that a link or an HTML `id` points at, is never deleted: removing it
+        # would break the outline or create a broken anchor.
+        pointed = is_pointed_at(ctx.document, section)
+        keep = section.level == 1 or bool(section.children) or pointed
+        edits = None if keep else removal(ctx.document, section)
         fix = ctx.fix(f"remove the empty section `{section.text}`", *edits) if edits else None
         yield ctx.report(section.span, message, fix)
