@@ -20,7 +20,7 @@ from .kinds import entry_kind, is_paper_url, label_role, link_role
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
-from .title import INDEX, find_title, skip_tags
+from .title import INDEX, find_title, is_decoration, skip_tags
 from .tokens import Piece, RowCursor, inline_pieces, parse_tokens, plain_text, rendered_text
 
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
@@ -441,7 +441,7 @@ def _starts_with_title(pieces: Sequence[Piece]) -> bool:
     first = _significant(pieces)
     if first is None or _is_announcement(pieces):
         return False
-    if first.kind == "link" and not _decoration_link(first):
+    if first.kind == "link" and not is_decoration(first):
         return not first.href.startswith("#")
     if first.kind == "strong":
         return True
@@ -470,11 +470,6 @@ def _is_announcement(pieces: Sequence[Piece]) -> bool:
         return False  # a bold or linked title may well begin with `New` or `Welcome`
     words = opening.split(maxsplit=1)
     return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
-
-
-def _decoration_link(piece: Piece) -> bool:
-    content = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
-    return bool(content) and all(child.kind == "image" for child in content)
 
 
 def _entry_link(piece: Piece) -> bool:

@@ -84,7 +84,7 @@ def _closes(text: str) -> bool:
     return text.find({"“": "”", "‘": "’"}.get(text[0], text[0]), 1) > 1
 
 
-def _decoration(piece: Piece) -> bool:
+def is_decoration(piece: Piece) -> bool:
     """A badge, an image, or an HTML tag: never a title."""
     if piece.kind in ("image", "html"):
         return True
@@ -147,7 +147,7 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
             skip_to = label + 1
             continue
         following = significant[index + 1] if index + 1 < len(significant) else None
-        if _decoration(piece):
+        if is_decoration(piece):
             continue
         if piece.kind == "text":
             begin = max(start, piece.start)
