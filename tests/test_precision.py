@@ -198,3 +198,15 @@ def test_unsafe_empty_section_fix_keeps_headings_that_links_point_at() -> None:
     assert [d.span.start_line for d in empty] == [7] and empty[0].fix is None
     fixed = fix(text, unsafe=True).text
     assert "### Addition-based" in fixed and "(#addition-based)" in fixed
+
+
+def test_a_venue_in_a_badge_is_reported_but_never_rewritten() -> None:
+    badge = "[![Publish](https://img.shields.io/badge/Conference-{}-blue)]()"
+    text = "# Papers\n\n" + "".join(
+        f"- {badge.format(venue)} [Paper {n} Title](https://arxiv.org/abs/2101.0000{n})\n"
+        for n, venue in enumerate(["NeurIPS'21", "NeurIPS'22", "NeurIPS'23", "NIPS'17"], start=1)
+    )
+    findings = _codes(text, "AL302")
+    assert [line for line, _ in findings] == [6]
+    assert "`NIPS` is another name of `NeurIPS`" in findings[0][1] and "(in a badge)" in findings[0][1]
+    assert fix(text).text == text

@@ -135,6 +135,37 @@ def test_venue_forms_and_what_is_not_a_venue() -> None:
     assert not [d for d in lint(text) if d.code == "AL303"]  # status labels and workshops are known
 
 
+def test_venues_in_badges_and_after_a_quoted_title() -> None:
+    text = """# Papers
+- [![Publish](https://img.shields.io/badge/Conference-ICLR'24-blue)]() [Alpha Beta](https://arxiv.org/abs/2310.06694)
+- [![Publish](https://img.shields.io/badge/Conference-EMNLP'24%20Findings-blue)]() [Gamma Delta](https://arxiv.org/abs/2310.06695)
+- ![Venue](https://img.shields.io/badge/venue-NeurIPS_2023-green) [Epsilon Zeta](https://arxiv.org/abs/2310.06696)
+- [![Type](https://img.shields.io/badge/Structural-C2A4A6)]() [Eta Theta](https://arxiv.org/abs/2310.06697)
+- [![Stars](https://img.shields.io/badge/stars-2024-blue)]() [Iota Kappa](https://arxiv.org/abs/2310.06698)
+
+**[2]** Doe, Jane, et al. "**Lambda Mu Nu**." Advances in neural information processing systems. 2015. [[pdf]](https://arxiv.org/pdf/1506.01497.pdf)
+
+**[3]** Roe, John. "**Xi Omicron**." arXiv preprint arXiv:1506.02640 (2015). [[pdf]](https://arxiv.org/pdf/1506.02640.pdf)
+"""
+    entries = _entries(text)
+    venues = [(e.venue.name.text, e.year, e.venue.markup) if e.venue else None for e in entries]
+    assert venues == [
+        ("ICLR", 2024, "badge"),
+        ("EMNLP", 2024, "badge"),
+        ("NeurIPS", 2023, "badge"),
+        None,  # a badge that is not a venue
+        None,  # a badge whose label says nothing of a venue
+        ("Advances in neural information processing systems", 2015, "plain"),
+        ("arXiv preprint", 2015, "plain"),
+    ]
+    badge = entries[1].venue
+    assert badge is not None and badge.raw == "EMNLP'24%20Findings" and badge.year is not None
+    assert text[badge.name.span.start : badge.name.span.end] == "EMNLP"
+    assert text[badge.year.span.start : badge.year.span.end] == "24"
+    # A badge is no part of the text layout: no format, spacing or layout finding is about it.
+    assert not [d for d in lint(text) if d.code in ("AL203", "AL205", "AL301")]
+
+
 def test_link_roles_and_description_links() -> None:
     text = """# Tools
 - [delta](https://github.com/x/delta) - A wrapper for [alpha](https://example.org/alpha). [[paper](https://arxiv.org/abs/2101.00009)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .model import YearStyle
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -23,3 +25,22 @@ DATE = re.compile(
 def find_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first date in ``text[start:end]``."""
     return DATE.search(text, start, len(text) if end is None else end)
+
+
+def year_style(separator: str) -> YearStyle:
+    """How a venue's year is joined to its name (`ACL'23`, `ACL 2023`, `ACL, 2023`, `ACL (2023)`)."""
+    separator = separator.strip()
+    if separator in ("'", "’"):
+        return "apostrophe"
+    if separator == ",":
+        return "comma"
+    if separator == "(":
+        return "paren"
+    return "space"
+
+
+def four_digit_year(year: str) -> str:
+    """`23` -> `2023`, `98` -> `1998`."""
+    if len(year) == 4:
+        return year
+    return f"20{year}" if int(year) <= 40 else f"19{year}"

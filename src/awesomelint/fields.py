@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .authors import read_names
-from .dates import MONTH, find_date
+from .badges import venue_in_badges
+from .dates import MONTH, find_date, four_digit_year, year_style
 from .kinds import is_paper_url, label_role
-from .model import Authors, Field, Link, Venue
+from .model import Authors, Field, Link, Venue, YearStyle
 from .source import Source
 from .title import TitleStart, find_title
 from .tokens import Piece, plain_text
@@ -51,7 +52,7 @@ _VOLUME = r"(?!Vol\b|vol\b|abs/|arXiv:)"  # where a reference's venue ends and i
 _CITATION_VENUE = re.compile(
     rf"""[\s.,"”]*(?:[Ii]n\s+)?
     (?P<name>[^\W\d_][^\s\[\]()"“”,.]*(?:[ \t]+{_VOLUME}[^\s\d\[\]()"“”,.][^\s\[\]()"“”,.]*)*)
-    [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?![.\d])""",
+    [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?!\d|\.\d)""",
     re.VERBOSE,
 )
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
@@ -62,8 +63,6 @@ _TITLE_TRIM = " \t\n.,:;\"'“”"
 _TITLE_END = re.compile(r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
-
-YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
 
 
 @dataclass
@@ -85,11 +84,6 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
     for lo, hi in taken:
         free = [part for a, b in free for part in ((a, min(b, lo)), (max(a, hi), b)) if part[0] < part[1]]
     return free
-
-
-def _field(source: Source, start: int, end: int, text: str) -> Field:
-    span = source.span(start, end)
-    return Field(text=text, raw=source.text[span.start : span.end], span=span)
 
 
 def looks_like_venue(text: str) -> bool:
@@ -121,6 +115,8 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
     )
     venue = _venue_in_citation(source, first, title_range) if quoted else None
     venue = venue or _venue(source, everything, used, taken, _description_start(source, first, title_range))
+    if venue is None and (badge := venue_in_badges(source, everything)) is not None:
+        venue = badge, (source.normalized_offset(badge.span.start), source.normalized_offset(badge.span.end))
     if venue is not None:
         fields.venue, venue_range = venue
         taken.append(venue_range)
@@ -156,12 +152,12 @@ def _title(
         text = plain_text(piece.children).strip(_TITLE_TRIM)
         if not text:
             return None, [], None
-        return _field(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
+        return source.field(piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
         text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
         if not text:
             return None, [], None
-        return _field(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
+        return source.field(piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind != "text":
         return None, [], None
     begin = found.offset
@@ -171,7 +167,7 @@ def _title(
         if close > 1:
             text = " ".join(raw[1:close].split()).strip(_TITLE_TRIM)
             if text:
-                return _field(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
+                return source.field(begin + 1, begin + close, text), [], (begin, begin + close + 1)
     # A plain title: the text up to the first sentence end, link or tag.
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
@@ -179,7 +175,7 @@ def _title(
     text = " ".join(body.split()).strip(_TITLE_TRIM)
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
-    return _field(source, begin, begin + len(body), text), [], (begin, begin + len(body))
+    return source.field(begin, begin + len(body), text), [], (begin, begin + len(body))
 
 
 def make_link(source: Source, piece: Piece) -> Link:
@@ -214,10 +210,8 @@ def _venue_in_citation(
     if found is None:
         return None
     base = title[1]
-    name = _field(
-        source, base + found.start("name"), base + found.end("name"), " ".join(found["name"].split())
-    )
-    year = _field(source, base + found.start("year"), base + found.end("year"), found["year"])
+    name = source.field(base + found.start("name"), base + found.end("name"), " ".join(found["name"].split()))
+    year = source.field(base + found.start("year"), base + found.end("year"), found["year"])
     span = source.span(base + found.start("name"), base + found.end("year"))
     venue = Venue(source.text[span.start : span.end], span, name, year, "plain", "space")
     return venue, (base + found.start("name"), base + found.end("year"))
@@ -287,31 +281,14 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
         return None  # `in the summer of July 2022`: prose, unless it is a known venue (`arxiv`)
     if read_names(found["name"]) is not None and not _known(found["name"]):
         return None  # `Jane Doe, July 2022`: a person and a date
-    name = _field(source, lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
+    name = source.field(lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
     year_at = lo + date.start() + year_match.start()
-    year = _field(source, year_at, year_at + 4, year_match[0])
+    year = source.field(year_at, year_at + 4, year_match[0])
     if markup is not None:
         span = source.span(markup.start, markup.end)
         return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
     span = source.span(lo + found.start("name"), lo + date.end())
     return Venue(source.text[span.start : span.end], span, name, year, "plain", "comma")
-
-
-def _year_style(separator: str) -> YearStyle:
-    separator = separator.strip()
-    if separator in ("'", "’"):
-        return "apostrophe"
-    if separator == ",":
-        return "comma"
-    if separator == "(":
-        return "paren"
-    return "space"
-
-
-def _four_digits(year: str) -> str:
-    if len(year) == 4:
-        return year
-    return f"20{year}" if int(year) <= 40 else f"19{year}"
 
 
 def _venue_in_markup(
@@ -322,15 +299,14 @@ def _venue_in_markup(
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     base = piece.inner_start
-    name = _field(
-        source,
+    name = source.field(
         base + match.start("name"),
         base + match.end("name"),
         " ".join(match["name"].split()),
     )
     year_raw = match["year"]
-    year = _field(source, base + match.start("year"), base + match.end("year"), _four_digits(year_raw))
-    style: YearStyle = _year_style(match["sep"]) if match["sep"] else "glued"
+    year = source.field(base + match.start("year"), base + match.end("year"), four_digit_year(year_raw))
+    style: YearStyle = year_style(match["sep"]) if match["sep"] else "glued"
     span = source.span(piece.start, piece.end)
     return Venue(source.text[span.start : span.end], span, name, year, markup, style)
 
@@ -344,16 +320,15 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
     begin = match.start() if bracketed else match.start("name")
     end = match.end() if bracketed else match.end("year")
     written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
-    name = _field(
-        source,
+    name = source.field(
         base + match.start("name"),
         base + match.start("name") + len(written),
         " ".join(written.split()),
     )
-    year = _field(source, base + match.start("year"), base + match.end("year"), _four_digits(match["year"]))
+    year = source.field(base + match.start("year"), base + match.end("year"), four_digit_year(match["year"]))
     span = source.span(base + begin, base + end)
     markup: Literal["bracket", "plain"] = "bracket" if bracketed else "plain"
-    return Venue(source.text[span.start : span.end], span, name, year, markup, _year_style(match["sep"]))
+    return Venue(source.text[span.start : span.end], span, name, year, markup, year_style(match["sep"]))
 
 
 def _date(
@@ -368,7 +343,7 @@ def _date(
         for lo, hi in ranges:
             match = find_date(source.normalized, lo, hi)
             if match is not None:
-                return _field(source, match.start(), match.end(), match[0])
+                return source.field(match.start(), match.end(), match[0])
     return None
 
 
@@ -391,7 +366,7 @@ def _authors(
         if names is None:
             continue
         span = source.span(piece.start, piece.end)
-        inner = _field(source, piece.inner_start, piece.inner_end, text)
+        inner = source.field(piece.inner_start, piece.inner_end, text)
         raw = source.text[span.start : span.end]
         return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
     evidence = fields.venue is not None or any(map(_is_paper_link, fields.links))
@@ -405,7 +380,7 @@ def _authors(
                 text = source.normalized[chunk_lo:chunk_hi]
                 names = read_names(text, plain=True)
                 if names is not None:
-                    inner = _field(source, chunk_lo, chunk_hi, " ".join(text.split()))
+                    inner = source.field(chunk_lo, chunk_hi, " ".join(text.split()))
                     return Authors(
                         inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al
                     )
@@ -456,7 +431,7 @@ def _description(
         return None
     offset = lead.end() if lead else 0
     stop = len(raw.rstrip())
-    return _field(source, begin + offset, begin + stop, " ".join(raw[offset:stop].split()))
+    return source.field(begin + offset, begin + stop, " ".join(raw[offset:stop].split()))
 
 
 def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piece]) -> Venue | None:
@@ -474,9 +449,9 @@ def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piec
     found = re.search(_YEAR, year_text)
     if found is not None and year:
         offset = year[0].start + found.start()
-        year_field = _field(source, offset, offset + 4, found[0])
+        year_field = source.field(offset, offset + 4, found[0])
     lead = len(raw) - len(raw.lstrip())
-    name_field = _field(source, start + lead, start + len(raw.rstrip()), name)
+    name_field = source.field(start + lead, start + len(raw.rstrip()), name)
     span = source.span(start, end)
     return Venue(source.text[span.start : span.end], span, name_field, year_field, "plain", "none")
 
@@ -494,5 +469,5 @@ def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
     names = read_names(text)
     if names is None:
         return None
-    inner = _field(source, start, end, text)
+    inner = source.field(start, end, text)
     return Authors(inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al)

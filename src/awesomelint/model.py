@@ -16,6 +16,9 @@ MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table"]
 EntryKind = Literal["paper", "resource"]
 # What a link is for in its entry; links inside a description are the description's.
 LinkRole = Literal["title", "paper", "code", "project", "data", "video", "other", "description"]
+YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
+# Where a venue is written: in emphasis or brackets, plain in the text, or in a shields.io badge's URL.
+VenueMarkup = Literal["bold", "italic", "bracket", "plain", "badge"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
 
 
@@ -63,8 +66,13 @@ class Venue:
     span: Span
     name: Field
     year: Field | None
-    markup: Literal["bold", "italic", "bracket", "plain"]
-    year_style: Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
+    markup: VenueMarkup
+    year_style: YearStyle
+
+    @property
+    def in_badge(self) -> bool:
+        """Written in a badge's image URL: a fact of the entry, but no part of its text layout."""
+        return self.markup == "badge"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Span
+from .model import Field, Span
 
 BOM = "\ufeff"
 MAX_BYTES = 64 * 2**20  # the largest lists are a few MiB; past this it is the wrong file
@@ -82,6 +82,11 @@ class Source:
             end_line=end_line + 1,
             end_col=end_col + 1,
         )
+
+    def field(self, norm_start: int, norm_end: int, text: str) -> Field:
+        """A field whose clean value is ``text`` and whose raw text is the source at that range."""
+        span = self.span(norm_start, norm_end)
+        return Field(text=text, raw=self.text[span.start : span.end], span=span)
 
     def normalized_offset(self, offset: int) -> int:
         """The offset in the normalised text of ``offset`` in the original text."""

@@ -100,7 +100,7 @@ def entry_layout(entry: Entry) -> str:
     located: list[tuple[int, str]] = []
     if entry.title:
         located.append((entry.title.span.start, "title"))
-    if entry.venue:
+    if entry.venue and not entry.venue.in_badge:
         located.append((entry.venue.span.start, "venue"))
     if entry.authors:
         located.append((entry.authors.span.start, "authors"))
@@ -195,7 +195,9 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     entries = list(document.iter_entries())
     with_venue = [e.venue for e in entries if e.venue is not None]
     # A table writes its venue and year in columns of their own: no venue format to compare.
-    formatted = [e.venue for e in entries if e.venue is not None and e.marker != "table"]
+    formatted = [
+        e.venue for e in entries if e.venue is not None and e.marker != "table" and not e.venue.in_badge
+    ]
     with_authors = [e for e in entries if e.authors is not None and e.authors.markup]
     preprints = [
         name

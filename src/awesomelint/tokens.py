@@ -194,13 +194,32 @@ def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> l
                 pieces.extend(inner)
             index = close + 1
             continue
-        if position is not None and token.type in ("code_inline", "html_inline", "image"):
+        if position is not None and token.type == "image":
+            pieces.append(_image(token, position, align))
+        elif position is not None and token.type in ("code_inline", "html_inline"):
             start, end = align(position[0]), align(position[1])
-            kind = {"code_inline": "code", "html_inline": "html", "image": "image"}[token.type]
+            kind = "code" if token.type == "code_inline" else "html"
             plain = token.content if kind == "code" else ""
             pieces.append(Piece(kind, start, end, start, end, token.markup, plain))
         index += 1
     return pieces
+
+
+def _image(token: Token, position: tuple[int, int], align: _Aligner) -> Piece:
+    """An image: its alt text is the inner range, its source the destination (a badge's facts)."""
+    start, end = align(position[0]), align(position[1])
+    alt = token.meta.get(_LABEL)
+    dest = token.meta.get(_DEST)
+    return Piece(
+        "image",
+        start,
+        end,
+        align(alt[0]) if alt else start,
+        align(alt[1]) if alt else start,
+        token.markup,
+        href=str(token.attrGet("src") or ""),
+        dest=(align(dest[0]), align(dest[1])) if dest else None,
+    )
 
 
 def _container(

@@ -35,7 +35,7 @@ def elements(text: str, entry: Entry) -> list[_Element] | None:
     if entry.title is None:
         return None
     found = [_Element("title", *_title_element(text, entry.title.span))]
-    if entry.venue:
+    if entry.venue and not entry.venue.in_badge:
         found.append(_Element("venue", entry.venue.span.start, entry.venue.span.end))
     if entry.authors:
         found.append(_Element("authors", entry.authors.span.start, entry.authors.span.end))

@@ -13,7 +13,7 @@ def _field_spans(entry: Entry) -> list[tuple[str, Span]]:
     spans: list[tuple[str, Span]] = []
     if entry.title:
         spans.append(("title", entry.title.span))
-    if entry.venue:
+    if entry.venue and not entry.venue.in_badge:
         spans.append(("venue", entry.venue.span))
     if entry.authors:
         spans.append(("authors", entry.authors.span))
