@@ -190,3 +190,43 @@ def test_news_lines_and_numbered_notes_are_not_entries() -> None:
 2. **Gamma Delta Epsilon**. *Ann Lee, Bo Chen*. ACL 2023. [paper](https://arxiv.org/abs/2301.00001)
 """
     assert [e.title.text for e in _entries(text) if e.title] == ["Gamma Delta Epsilon"]
+
+
+def test_headings_written_in_html_are_sections_and_their_ids_anchors() -> None:
+    text = """# List
+
+- [Multimodal](#mllm)
+- [Analysis](#analysis)
+- [Tools](#tools)
+
+## Technique
+### <h3 id="mllm">Multimodal</h3>
+
+- [Tool A](https://example.org/a) - A tool.
+
+<h2 id="analysis">Analysis &amp; <em>Probing</em></h2>
+
+- [Tool B](https://example.org/b) - Another tool.
+
+<h2>Tools</h2>
+
+<h2>Tools</h2>
+
+- [Tool C](https://example.org/c) - A third tool.
+"""
+    document = parse(text)
+    outline = [(s.level, s.text, s.slug, s.span.start_line) for s in document.iter_sections()]
+    assert outline == [
+        (1, "List", "list", 1),
+        (2, "Technique", "technique", 7),
+        (3, "Multimodal", "multimodal", 8),
+        (2, "Analysis & Probing", "analysis--probing", 12),
+        (2, "Tools", "tools", 16),
+        (2, "Tools", "tools-1", 18),
+    ]
+    sections = list(document.iter_sections())
+    assert [e.title.text for e in sections[3].entries if e.title] == ["Tool B"]
+    assert {"mllm", "analysis"} <= document.html_ids
+    findings = [(d.code, d.span.start_line) for d in lint(text)]
+    assert ("AL103", 3) not in findings and ("AL103", 4) not in findings  # ids are anchors
+    assert ("AL101", 16) in findings and ("AL102", 18) in findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from html import unescape
 
 from markdown_it.token import Token
 
@@ -26,6 +27,12 @@ from .tokens import Piece, RowCursor, inline_pieces, parse_tokens, plain_text, r
 _GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+# An HTML block that is one heading and nothing else.
+_HTML_HEADING = re.compile(
+    r"\s*<h(?P<level>[1-6])\b[^>]*>(?P<inner>(?:(?!</?h[1-6]\b).)*?)</h(?P=level)\s*>\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(r"<[^>]*>")
 # Table headers naming the columns we read.
 _COLUMN_ROLES = {
     **dict.fromkeys(
@@ -217,6 +224,24 @@ class _Builder:
             slug=self.slugger.slug(rendered_text(pieces).strip("\n")),
             span=self.source.line_span(first, last - 1),
         )
+        self._open_section(section)
+
+    def _html_heading(self, token: Token, heading: re.Match[str], offset: int) -> None:
+        """A heading written in HTML (`<h2 id="x">Title</h2>`): a section like a Markdown one."""
+        self.pending = None
+        text = " ".join(unescape(_HTML_TAG.sub("", heading["inner"])).split())
+        raw_span = self.source.span(offset + heading.start("inner"), offset + heading.end("inner"))
+        first, last = token.map if token.map else (0, 1)
+        section = Section(
+            level=int(heading["level"]),
+            text=text,
+            raw=self.source.text[raw_span.start : raw_span.end],
+            slug=self.slugger.slug(text),
+            span=self.source.line_span(first, last - 1),
+        )
+        self._open_section(section)
+
+    def _open_section(self, section: Section) -> None:
         parent = self.section
         while parent is not None and parent.level >= section.level:
             parent = parent.parent
@@ -353,7 +378,10 @@ class _Builder:
             span = self.source.span(start + match.start(), start + match.end())
             self.doc.comments.append(Comment(match[1], span))
         self._collect_html(html, start)
-        if _HTML_COMMENT.sub("", html).strip():
+        heading = _HTML_HEADING.fullmatch(html)
+        if heading is not None:
+            self._html_heading(token, heading, start)
+        elif _HTML_COMMENT.sub("", html).strip():
             self._block("html", token, html)
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
