@@ -210,3 +210,76 @@ def test_a_venue_in_a_badge_is_reported_but_never_rewritten() -> None:
     assert [line for line, _ in findings] == [6]
     assert "`NIPS` is another name of `NeurIPS`" in findings[0][1] and "(in a badge)" in findings[0][1]
     assert fix(text).text == text
+
+
+OPTIONAL_CODE_LINK = """# Papers
+
+1. **[Alpha Method.](https://arxiv.org/abs/2101.00001)** *Ann Lee, Bo Chen.* ACL'23
+1. **[Beta Method.](https://arxiv.org/abs/2101.00002)** *Cy Dow, Di Eng.* ICLR'24
+1. **[Gamma Method.](https://arxiv.org/abs/2101.00003)** [[code](https://github.com/x/g)] *Ed Fox.* ICML'24
+1. **[Delta Method.](https://arxiv.org/abs/2101.00004)** *Fa Gu, Ho Ir.* ICML'24
+"""
+
+RESOURCES_AMONG_PAPERS = """# Reasoning
+
+## Papers
+1. **[Alpha Reasoning.](https://arxiv.org/abs/2101.00001)** *Ann Lee.* ACL'23
+2. **[Beta Reasoning.](https://arxiv.org/abs/2101.00002)** *Bo Chen.* ICLR'24
+3. **[Gamma Reasoning.](https://arxiv.org/abs/2101.00003)** *Cy Dow.* ICML'24
+## Other Useful Resources
+- **[ToolKit](https://github.com/x/toolkit)**  A library for reasoning.
+- <u>WebCrawl</u>: [[Source](https://example.org/crawl)]
+- [A Video Course](https://www.youtube.com/watch?v=abc) - Lectures on reasoning.
+"""
+
+HOUSE_STYLE_BRACKETS = """# Adapters
+
+- **[1] Alpha Adapter,** CVPR 2023.
+  [[Paper](https://arxiv.org/abs/2101.00001)][[Code](https://github.com/x/a)]
+- **[2] Beta Adapter,** ICCV 2023.
+  [[Paper](https://arxiv.org/abs/2101.00002)][[Code](https://github.com/x/b)]
+- **[3] Gamma Adapter,** ICCV 2023.
+  [[Paper](https://arxiv.org/abs/2101.00003)][[Code](https://github.com/x/c)]
+"""
+
+
+@pytest.mark.parametrize("text", [OPTIONAL_CODE_LINK, RESOURCES_AMONG_PAPERS, HOUSE_STYLE_BRACKETS])
+def test_the_lists_own_shapes_give_no_finding_and_no_fix(text: str) -> None:
+    assert [(d.code, d.span.start_line) for d in lint(text)] == []
+    assert fix(text).text == text
+    assert fix(text, unsafe=True).text == text
+
+
+def test_resources_among_papers_are_read_as_resources() -> None:
+    entries = list(parse(RESOURCES_AMONG_PAPERS).iter_entries())
+    assert [(e.title.text if e.title else None, e.kind) for e in entries] == [
+        ("Alpha Reasoning", "paper"),
+        ("Beta Reasoning", "paper"),
+        ("Gamma Reasoning", "paper"),
+        ("ToolKit", "resource"),
+        ("WebCrawl", "resource"),
+        ("A Video Course", "resource"),
+    ]
+    assert [(link.label, link.role) for link in entries[4].links] == [("Source", "code")]
+
+
+def test_an_index_inside_the_bold_is_not_part_of_the_title() -> None:
+    entries = list(parse(HOUSE_STYLE_BRACKETS).iter_entries())
+    assert [e.title.text for e in entries if e.title] == ["Alpha Adapter", "Beta Adapter", "Gamma Adapter"]
+    assert [e.number for e in entries] == [None, None, None]
+
+
+def test_the_period_of_a_company_or_et_al_stays_inside_the_author_markup() -> None:
+    text = """# Models
+
+1. **Alpha Model**. *Acme Co., Ltd.* ACL 2023. [paper](https://arxiv.org/abs/2101.00001)
+2. **Beta Model**. *Ann Lee, Bo Chen*. ACL 2023. [paper](https://arxiv.org/abs/2101.00002)
+3. **Gamma Model**. *Cy Dow, Di Eng*. ACL 2023. [paper](https://arxiv.org/abs/2101.00003)
+4. **Delta Model**. *Ed Fox, Jo Ka.* ACL 2023. [paper](https://arxiv.org/abs/2101.00004)
+5. **Eps Model**. *Li Mo et al.* ACL 2023. [paper](https://arxiv.org/abs/2101.00005)
+"""
+    assert _codes(text, "AL402") == [
+        (6, "author line written its period inside the markup; 2 of 3 author lines put it after")
+    ]
+    lines = fix(text).text.splitlines()
+    assert "*Acme Co., Ltd.*" in lines[2] and "*Li Mo et al.*" in lines[6] and "*Ed Fox, Jo Ka*." in lines[5]

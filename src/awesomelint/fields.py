@@ -57,6 +57,7 @@ _CITATION_VENUE = re.compile(
 )
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
+_INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
 _LINK_LABEL_TRIM = "[]() \t\n"
 _TITLE_TRIM = " \t\n.,:;\"'“”"
 # Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses.
@@ -150,9 +151,14 @@ def _title(
             title, used, taken = _title(source, TitleStart(inner[0], inner[0].start))
             return title, [piece, *used], taken
         text = plain_text(piece.children).strip(_TITLE_TRIM)
+        # An index inside the bold (`**[1] Alpha Adapter,**`) numbers the entry; it is no part of the title.
+        start = piece.inner_start
+        index = _INDEX_INSIDE.match(source.normalized, start, piece.inner_end)
+        if index is not None and _INDEX_INSIDE.match(text) and index.end() < piece.inner_end:
+            start, text = index.end(), _INDEX_INSIDE.sub("", text, count=1)
         if not text:
             return None, [], None
-        return source.field(piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
+        return source.field(start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
         text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
         if not text:
@@ -162,6 +168,14 @@ def _title(
         return None, [], None
     begin = found.offset
     raw = source.normalized[begin : piece.end]
+    if found.marked:  # `<u>WebCrawl</u>`: the tags set the name off whole, one word or more
+        body = raw.rstrip()
+        text = " ".join(body.split()).strip(_TITLE_TRIM)
+        return (
+            (source.field(begin, begin + len(body), text), [], (begin, begin + len(body)))
+            if text
+            else (None, [], None)
+        )
     if found.quoted:
         close = raw.find({"“": "”", "‘": "’"}.get(raw[0], raw[0]), 1)
         if close > 1:

@@ -478,7 +478,7 @@ def _starts_with_title(pieces: Sequence[Piece]) -> bool:
         return False
     if found.piece.kind == "strong" or (found.piece.kind == "link" and not found.piece.href.startswith("#")):
         return True  # after a badge or a tag
-    if found.piece.kind == "text" and not found.quoted:
+    if found.piece.kind == "text" and not found.quoted and not found.marked:
         before_link = found.piece.plain[found.offset - found.piece.start :].split("[", 1)[0].split()
         if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
             return False  # prose leading to a link: "Please cite our [paper](u)"

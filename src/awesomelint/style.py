@@ -88,11 +88,21 @@ def venue_punctuation(venue: Venue) -> str:
     return trailing[0] if trailing else ""
 
 
+# A period that belongs to the last word: an initial or an abbreviation that names or companies end with.
+_ABBREVIATION_END = re.compile(
+    r"(?:(?<![\w.])[A-Z]|\b(?:al|co|corp|inc|ltd|llc|jr|sr|etc|bros|dept|univ|st|plc|gmbh|ag|sa))\.$",
+    re.IGNORECASE,
+)
+
+
 def author_period(entry: Entry) -> str:
     """Whether the author line's closing period is inside its markup (``*A, B.*``)."""
     if entry.authors is None:
         return "none"
-    return "inside" if entry.authors.inner.raw.rstrip().endswith(".") else "outside"
+    inner = entry.authors.inner.raw.rstrip()
+    if _ABBREVIATION_END.search(inner):
+        return "abbreviation"  # `Acme Co., Ltd.`, `Jane Doe et al.`, `John Q.`: the period is the name's
+    return "inside" if inner.endswith(".") else "outside"
 
 
 def entry_layout(entry: Entry) -> str:
@@ -247,7 +257,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             (e.authors.separator for e in with_authors if e.authors and len(e.authors.names) > 1),
             pins.get("author-separator"),
         ),
-        author_period=majority(author_period(e) for e in with_authors),
+        author_period=majority(p for e in with_authors if (p := author_period(e)) != "abbreviation"),
         layouts={
             key: found
             for key, values in layouts.items()

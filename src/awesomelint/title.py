@@ -39,6 +39,28 @@ class TitleStart:
     piece: Piece
     offset: int
     quoted: bool = False
+    marked: bool = False  # set off by an HTML tag pair (`<u>WebCrawl</u>: [[Source](u)]`): all of it
+
+
+_MARKING_TAG = re.compile(r"<(?P<close>/?)(?P<name>u|b|i|em|strong|code|ins|mark)\s*>", re.IGNORECASE)
+
+
+def _marked(significant: Sequence[Piece], index: int) -> bool:
+    """Whether the text piece at ``index`` is the whole content of an inline tag pair (`<u>X</u>`)."""
+    if index == 0 or index + 1 >= len(significant):
+        return False
+    before, after = significant[index - 1], significant[index + 1]
+    if before.kind != "html" or after.kind != "html":
+        return False
+    opening = _MARKING_TAG.fullmatch(before.plain)
+    closing = _MARKING_TAG.fullmatch(after.plain)
+    return (
+        opening is not None
+        and closing is not None
+        and not opening["close"]
+        and closing["close"] == "/"
+        and opening["name"].lower() == closing["name"].lower()
+    )
 
 
 def skip_tags(text: str) -> int:
@@ -166,6 +188,8 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
                     continue  # authors before a quoted bold title: `Hinton, G. "**Title**."`
                 if len(rest.split()) <= 3 and ". " not in rest:
                     continue  # a short tag before a bold or linked title
+            if _marked(significant, index) and label_role(rest.strip()) is None:
+                return TitleStart(piece, begin + offset, marked=True)
             quote = rest[:1]
             if quote in _QUOTES:
                 return TitleStart(piece, begin + offset, quoted=True)

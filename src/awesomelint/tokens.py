@@ -112,7 +112,8 @@ class Piece:
 
     ``kind`` is one of strong, em, strike, link, image, code, html, text. ``inner_*`` is the
     content range (between the markers, or a link's label). Text pieces are the gaps between the
-    others, so a paragraph's pieces tile it from start to end."""
+    others, so a paragraph's pieces tile it from start to end. ``plain`` is a text piece's text, a
+    code span's content, or an inline HTML tag as written."""
 
     kind: str
     start: int
@@ -199,8 +200,7 @@ def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> l
         elif position is not None and token.type in ("code_inline", "html_inline"):
             start, end = align(position[0]), align(position[1])
             kind = "code" if token.type == "code_inline" else "html"
-            plain = token.content if kind == "code" else ""
-            pieces.append(Piece(kind, start, end, start, end, token.markup, plain))
+            pieces.append(Piece(kind, start, end, start, end, token.markup, token.content))
         index += 1
     return pieces
 

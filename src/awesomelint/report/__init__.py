@@ -56,7 +56,12 @@ class Summary:
     def headline(self) -> str:
         if not self.findings:
             return f"No findings in {self.files} file{'s' if self.files != 1 else ''}."
-        parts = [f"{count} {label}" for label, count in self.by_severity.items() if count]
+        singular = {"errors": "error", "warnings": "warning", "info": "info"}
+        parts = [
+            f"{count} {label if count != 1 else singular[label]}"
+            for label, count in self.by_severity.items()
+            if count
+        ]
         head = f"Found {self.findings} finding{'s' if self.findings != 1 else ''} in {self.files} file"
         head += f"{'s' if self.files != 1 else ''} ({', '.join(parts)})."
         if self.safe_fixes:
