@@ -1,0 +1,236 @@
+"""Where entries start (DESIGN.md step 2, first half): which list items and paragraphs open an
+entry, and which paragraphs continue the entry above them.
+
+An entry starts at an ordered-list item, at a bullet item whose text starts with a link or a bold
+title (after any tags and badges), at a paragraph that begins with a number glued to text
+(``1.**Title**``), or at a paragraph led by a bold title over an author or link line. It takes in its
+own paragraphs and the following paragraphs that continue it (author line, link line) up to the next
+entry, heading, thematic break or block of another kind. News lines and table-of-contents items are
+not entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from .dates import find_date
+from .fields import looks_like_venue, walk
+from .kinds import is_paper_url, label_role
+from .source import Source
+from .title import INDEX, find_title, is_decoration, skip_tags
+from .tokens import Piece, plain_text
+
+_GLUED_MARKER = re.compile(r"\s*(\d{1,4})[.)]")
+# Words that end prose leading to a link, never a title.
+_LEAD_IN_WORDS = frozenset(
+    [
+        "the",
+        "our",
+        "this",
+        "a",
+        "an",
+        "see",
+        "in",
+        "at",
+        "of",
+        "to",
+        "and",
+        "from",
+        "by",
+        "with",
+        "for",
+        "your",
+        "its",
+        "their",
+    ]
+)
+# First words of news lines and notes, never of a title.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "we",
+        "our",
+        "i",
+        "my",
+        "this",
+        "these",
+        "thanks",
+        "thank",
+        "check",
+        "please",
+        "welcome",
+        "congratulations",
+        "released",
+        "release",
+        "updated",
+        "update",
+        "added",
+        "add",
+        "announcing",
+        "new",
+        "news",
+        "note",
+    ]
+)
+# Labels of links that belong to the entry above them when they open a nested bullet item.
+_LINK_WORDS = frozenset(
+    [
+        "paper",
+        "pdf",
+        "code",
+        "github",
+        "project",
+        "page",
+        "website",
+        "site",
+        "homepage",
+        "arxiv",
+        "openreview",
+        "slides",
+        "video",
+        "talk",
+        "poster",
+        "blog",
+        "demo",
+        "data",
+        "dataset",
+        "datasets",
+        "model",
+        "models",
+        "doi",
+        "bibtex",
+        "supplementary",
+        "appendix",
+    ]
+)
+
+
+def significant(pieces: Sequence[Piece]) -> Piece | None:
+    for piece in pieces:
+        if piece.kind != "text" or piece.plain.strip():
+            return piece
+    return None
+
+
+def starts_with_title(pieces: Sequence[Piece]) -> bool:
+    """A bold title or a link to elsewhere (a link into the page is a table-of-contents item); or a
+    plain title, after any tags and badges, in an item that links to its paper or code."""
+    first = significant(pieces)
+    if first is None or is_announcement(pieces):
+        return False
+    if first.kind == "link" and not is_decoration(first):
+        return not first.href.startswith("#")
+    if first.kind == "strong":
+        return True
+    found = find_title(pieces, first.start, looks_like_venue)
+    if found is None:
+        return False
+    if found.piece.kind == "strong" or (found.piece.kind == "link" and not found.piece.href.startswith("#")):
+        return True  # after a badge or a tag
+    if found.piece.kind == "text" and not found.quoted and not found.marked:
+        before_link = found.piece.plain[found.offset - found.piece.start :].split("[", 1)[0].split()
+        if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
+            return False  # prose leading to a link: "Please cite our [paper](u)"
+    return any(_entry_link(piece) for piece in walk(pieces) if piece.kind == "link")
+
+
+def is_announcement(pieces: Sequence[Piece]) -> bool:
+    """A news line, not an entry: it opens with a date and goes on in prose (`**2024-09-26 Our
+    paper ...**`), or opens like a sentence (`We released [X](u), ...`, `Check out ...`)."""
+    text = plain_text(pieces)
+    opening = text[skip_tags(text) :]
+    date = find_date(opening)
+    if date is not None and date.start() == 0 and len(opening[date.end() :].split()) >= 3:
+        return True
+    first = significant(pieces)
+    if first is None or first.kind != "text":
+        return False  # a bold or linked title may well begin with `New` or `Welcome`
+    words = opening.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
+
+
+def _entry_link(piece: Piece) -> bool:
+    """A link an entry gives for itself: to a paper, or labelled as its paper, code, project..."""
+    if piece.href.startswith("#"):
+        return False
+    return label_role(plain_text(piece.children)) is not None or is_paper_url(piece.href)
+
+
+def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:
+    """A bullet that is only a bold name (``- **Frameworks**``) over a nested list: a category."""
+    content = [piece for piece in pieces if piece.kind != "text" or piece.plain.strip(" \t\n:.-–—")]
+    if len(content) != 1 or content[0].kind != "strong" or any(p.kind == "link" for p in walk(content)):
+        return False
+    depth = 0
+    for token in tokens[index:]:
+        depth += token.nesting if token.type.startswith("list_item") else 0
+        if depth == 0:
+            return False
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            return True
+    return False
+
+
+def starts_with_link_word(pieces: Sequence[Piece]) -> bool:
+    first = significant(pieces)
+    if first is None or first.kind != "link":
+        return False
+    return plain_text(first.children).strip("[]() ").lower() in _LINK_WORDS
+
+
+def continues(pieces: Sequence[Piece]) -> bool:
+    """Whether a paragraph reads as part of the entry above it (an author line, a link line, a
+    venue line); a paragraph led by a bold title starts an entry of its own."""
+    first = significant(pieces)
+    if first is None:
+        return False
+    links = [piece for piece in walk(pieces) if piece.kind == "link"]
+    if links and all(link.href.startswith("#") for link in links):
+        return False  # navigation, such as a "back to top" line
+    if first.kind == "strong":
+        return title_paragraph(pieces) is None
+    if first.kind in ("em", "link", "code", "image"):
+        return True
+    return first.kind == "text" and first.plain.lstrip().startswith(("[", "("))
+
+
+def title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
+    """The bold title of a paragraph that is an entry by itself (``**Title** <br> *Authors* <br>
+    [paper](u)``): a title-like bold text followed by authors or a link; or a bold index
+    (``**[2]** Authors. "**Title**." Venue. [[pdf]](u)``) before a title and a link."""
+    first = significant(pieces)
+    if first is None or first.kind != "strong":
+        return None
+    text = plain_text(first.children)
+    rest = [piece for piece in walk(pieces) if piece.start >= first.end]
+    if INDEX.match(text):
+        found = find_title(pieces, first.start, looks_like_venue)
+        has_link = any(_entry_link(piece) for piece in rest if piece.kind == "link")
+        return first if found is not None and found.piece is not first and has_link else None
+    # A title of one or two words counts when it stands alone on its line over an author line
+    # (`**Delta Diffusion** \` then `*Mary Major, Sam Poe*`); a short bold phrase in prose does not.
+    after = "".join(piece.plain for piece in pieces if piece.kind == "text" and piece.start >= first.end)
+    on_own_line = "\n" in after and not re.search(r"[^\W\d_]", after.split("\n", 1)[0])
+    short = len(text.split()) < 3 and not (on_own_line and any(piece.kind == "em" for piece in rest))
+    if short or text.rstrip().endswith(":") or looks_like_venue(text):
+        return None
+    if any(piece.kind == "em" for piece in rest):
+        return first  # an author line follows
+    # Otherwise the title stands alone on its line (prose goes on: "**This list** is ...").
+    return first if on_own_line and any(piece.kind == "link" for piece in rest) else None
+
+
+def glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:
+    """``(number, start, end)`` of a ``1.`` glued to the text that follows it."""
+    if not pieces or pieces[0].kind != "text":
+        return None
+    match = _GLUED_MARKER.match(pieces[0].plain)
+    if match is None:
+        return None
+    end = pieces[0].start + match.end()
+    following = source.normalized[end : end + 1]
+    if not following or following.isspace() or following.isdigit():
+        return None
+    return int(match[1]), pieces[0].start + match.start(1), end
