@@ -257,6 +257,12 @@ def test_address_guard_checks_every_redirect_hop() -> None:
         ("::ffff:127.0.0.1", "IPv4-mapped loopback"),
         ("0.0.0.0", "unspecified"),
         ("224.0.0.1", "multicast"),
+        # IPv6 forms that carry an IPv4 address (issue 12, item 13).
+        ("[2002:7f00:1::]", "6to4 loopback"),
+        ("64:ff9b::7f00:1", "NAT64 loopback"),
+        ("::127.0.0.1", "IPv4-compatible loopback"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo loopback"),
+        ("2002:a00:1::", "6to4 private"),
     ],
 )
 def test_private_address_forms(host: str, reason: str) -> None:
@@ -266,6 +272,7 @@ def test_private_address_forms(host: str, reason: str) -> None:
 
 def test_public_addresses_and_names_pass() -> None:
     assert why_private(literal_address("93.184.216.34")) is None  # type: ignore[arg-type]
+    assert why_private(literal_address("2002:808:808::")) is None  # type: ignore[arg-type]  # 6to4 of 8.8.8.8
     assert literal_address("example.org") is None and literal_address("deadbeef") is None
 
 

@@ -17,12 +17,14 @@ import random
 import re
 import ssl
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from .body import UnsupportedEncoding, decoded_chunks
 from .cache import LinkCache
 from .collect import link_key
 from .gate import Gates
@@ -119,7 +121,7 @@ class Checker:
 
             async def one(url: str, title: bool) -> None:
                 nonlocal done
-                results[url] = await self.check(url, title)
+                results[url] = await self.check_within_budget(url, title)
                 done += 1
                 if self.progress is not None:
                     self.progress(done, total, sorted(h for h, n in self._active.items() if n))
@@ -144,7 +146,7 @@ class Checker:
         gentle = replace(self.options, retries=1)
         original, self.options = self.options, gentle
         try:
-            retried = await asyncio.gather(*(self.check(url, wanted[url]) for url in urls))
+            retried = await asyncio.gather(*(self.check_within_budget(url, wanted[url]) for url in urls))
         finally:
             self.options = original
         for url, result in zip(urls, retried, strict=True):
@@ -169,6 +171,7 @@ class Checker:
                 headers={
                     "User-Agent": self.options.user_agent,
                     "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                    "Accept-Encoding": "gzip, deflate",  # what body.py decodes within its bound
                 },
             )
         return client
@@ -181,6 +184,17 @@ class Checker:
         if self._include and not any(p.search(url) for p in self._include):
             return "not matched by include-only"
         return None
+
+    async def check_within_budget(self, url: str, wants_title: bool) -> LinkResult:
+        """Check one link; whatever goes wrong, and however long its retries and pauses would take
+        past the link's time budget, the answer is that link's verdict, never the run's end."""
+        budget = self.options.link_budget
+        try:
+            return await asyncio.wait_for(self.check(url, wants_title), budget)
+        except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
+            return LinkResult(url, "unverifiable", f"gave up after {budget:g} s (the link's time budget)")
+        except Exception as error:  # one link's fault never ends the run
+            return LinkResult(url, "unverifiable", f"cannot check: {type(error).__name__}: {error}")
 
     async def check(self, url: str, wants_title: bool) -> LinkResult:
         reason = self._skipped(url)
@@ -295,6 +309,8 @@ class Checker:
                     failure = _Failure(
                         "unverifiable", f"connection closed: {error or type(error).__name__}", True
                     )
+                except httpx.InvalidURL as error:  # the link's, or a redirect's (`javascript:`, `data:`)
+                    failure = _Failure("broken", f"invalid URL in the link or a redirect: {error}")
                 except httpx.HTTPError as error:
                     failure = _Failure("unverifiable", f"{type(error).__name__}: {error}")
                 finally:
@@ -334,12 +350,16 @@ class Checker:
         """Titles from the page's head, reading at most ``max_body`` bytes."""
         limit = self.options.max_body
         body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            text = body[:limit].decode(response.encoding or "utf-8", errors="replace")
-            if len(body) >= limit or head_complete(text):
-                break
-        return page_titles(body[:limit].decode(response.encoding or "utf-8", errors="replace")), len(body)
+        encoding = response.headers.get("content-encoding", "")
+        try:
+            async for chunk in decoded_chunks(response.aiter_raw(), encoding, limit):
+                body += chunk
+                text = body.decode(response.encoding or "utf-8", errors="replace")
+                if head_complete(text):
+                    break
+        except (UnsupportedEncoding, zlib.error):
+            return [], len(body)  # no title to read: the title check is left undecided
+        return page_titles(body.decode(response.encoding or "utf-8", errors="replace")), len(body)
 
 
 def check_urls(

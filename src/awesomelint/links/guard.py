@@ -2,7 +2,8 @@
 
 By default only public addresses are fetched. A host is resolved first and refused when any of its
 addresses is loopback, private, link-local (cloud metadata 169.254.169.254 included), shared (CGNAT),
-unique-local, multicast, unspecified, reserved or an IPv4-mapped form of one of those. Numeric host
+unique-local, multicast, unspecified, reserved, or an IPv6 form that embeds such an IPv4 address
+(mapped, compatible, 6to4, Teredo, NAT64). Numeric host
 forms that browsers and C libraries accept (``0x7f000001``, ``127.1``, ``2130706433``, ``0177.0.0.1``)
 are read as the address they stand for. Every redirect hop is checked again.
 """
@@ -15,6 +16,7 @@ import re
 import socket
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$", re.IGNORECASE)
 
 
@@ -39,9 +41,11 @@ def literal_address(host: str) -> Address | None:
 
 def why_private(address: Address) -> str | None:
     """Why an address is not public, or None when it is."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        reason = why_private(address.ipv4_mapped)
-        return f"IPv4-mapped {reason}" if reason else None
+    if isinstance(address, ipaddress.IPv6Address):
+        for form, embedded in _embedded_ipv4(address):
+            reason = why_private(embedded)
+            if reason is not None:
+                return f"{form} {reason}"
     for test, reason in (
         (address.is_loopback, "loopback"),
         (address.is_link_local, "link-local"),
@@ -57,6 +61,24 @@ def why_private(address: Address) -> str | None:
     if not address.is_global:
         return "not public"
     return None
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.IPv4Address]]:
+    """The IPv4 addresses an IPv6 address carries: mapped, compatible (`::a.b.c.d`), 6to4, Teredo
+    (server and client) and NAT64 (`64:ff9b::/96`)."""
+    found: list[tuple[str, ipaddress.IPv4Address]] = []
+    if address.ipv4_mapped is not None:
+        found.append(("IPv4-mapped", address.ipv4_mapped))
+    low = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if int(address) >> 32 == 0 and int(address) > 1:
+        found.append(("IPv4-compatible", low))
+    if address in _NAT64:
+        found.append(("NAT64", low))
+    if address.sixtofour is not None:
+        found.append(("6to4", address.sixtofour))
+    if address.teredo is not None:
+        found.extend(("Teredo", part) for part in address.teredo)
+    return found
 
 
 async def check_host(host: str, port: int, allowed: bool) -> None:

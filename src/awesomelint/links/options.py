@@ -25,6 +25,7 @@ class LinkOptions:
     retries: int = 3  # further attempts after a 5xx, 408, 429, timeout or reset
     backoff: float = 1.0  # seconds before the first retry; doubles each time, with jitter
     retry_after_cap: float = 60.0  # longest pause of a host that a Retry-After may ask for
+    link_budget: float = 120.0  # seconds one link may take in all: every hop, retry, pause and method
     max_redirects: int = 10
     max_body: int = 512 * 1024  # bytes of an HTML page read for its title
     accept: tuple[tuple[int, int], ...] = ((200, 299),)
@@ -142,6 +143,7 @@ _CONVERTERS: dict[str, Any] = {
     "retries": _count,
     "backoff": parse_duration,
     "retry-after-cap": parse_duration,
+    "link-budget": parse_duration,
     "max-redirects": _count,
     "max-body": _positive_int,
     "accept": parse_accept,
