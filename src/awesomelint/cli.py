@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -34,16 +35,25 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"awesomelint: error: {message}", err=True)
+    click.echo(f"awesomelint: error: {printable(message)}", err=True)
     sys.exit(2)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (`\\n`, `\\x1b`): a file name with a newline must
+    not start a line of its own, which GitHub Actions would run as a workflow command (`::error`)."""
+    return _CONTROL.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 def _display(path: Path) -> str:
     """The path as the user would write it: relative to the working folder when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return printable(path.absolute().relative_to(Path.cwd().absolute()).as_posix())
     except ValueError:
-        return str(path)
+        return printable(str(path))
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -73,7 +83,11 @@ def _input_paths(
     expanded: list[Path] = []
     for path in paths:
         if folders and path.is_dir():
-            expanded.extend(_markdown_files(path))
+            found = _markdown_files(path)
+            if not found:
+                suffixes = ", ".join(sorted(MARKDOWN_SUFFIXES))
+                _fail(f"{path}: no Markdown files ({suffixes}) in this folder or below; name a file")
+            expanded.extend(found)
         else:
             expanded.append(path)
     return expanded
@@ -87,7 +101,7 @@ class _Configs:
         self._by_folder: dict[Path, Config] = {}
 
     def for_file(self, path: Path) -> Config:
-        folder = path.resolve().parent
+        folder = path.absolute().parent  # a symbolic link is configured where it stands
         if folder not in self._by_folder:
             self._by_folder[folder] = load_config(folder, self.explicit, self.no_config)
         return self._by_folder[folder]
@@ -219,6 +233,7 @@ class _Run:
     ca_file: str | None = None
     reports: list[FileReport] = field(default_factory=list)
     failed: bool = False
+    errors: int = 0
     threshold: Severity = Severity.WARNING
 
     def settings_for(self, path: Path, configs: _Configs) -> Settings:
@@ -276,12 +291,13 @@ class _Run:
         return _check_links(inputs)
 
     def error(self, message: str) -> None:
-        click.echo(f"awesomelint: error: {message}", err=True)
+        click.echo(f"awesomelint: error: {printable(message)}", err=True)
         self.failed = True
+        self.errors += 1
 
     def report(self, stream_to_stderr: bool = False) -> None:
         use_color = _use_color(self.color, self.output, self.output_format) and not stream_to_stderr
-        options = ReportOptions(color=use_color, fail_on=self.threshold)
+        options = ReportOptions(color=use_color, fail_on=self.threshold, errors=self.errors)
         rendered = reporter(self.output_format)(self.reports, options)
         if stream_to_stderr and self.output is None:
             click.echo(rendered, err=True)

@@ -9,14 +9,18 @@ result is accepted, a semantic guard re-parses it and compares it with the input
 from __future__ import annotations
 
 import bisect
+import contextlib
+import glob
 import itertools
 import os
 import stat
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
@@ -227,38 +231,145 @@ def guard(
 # -- writing ------------------------------------------------------------------------------------------
 
 
-def write_fixed(source: SourceFile, text: str) -> None:
-    """Replace the file with ``text`` atomically, keeping its mode; refuse read-only files and files
-    that changed on disk since they were read. A symbolic link is followed: its target is rewritten."""
+_STALE_TEMPORARY = 600.0  # seconds after which a temporary file beside a list is a killed run's
+
+
+def write_fixed(source: SourceFile, text: str, before_commit: Callable[[], None] | None = None) -> None:
+    """Replace the file with ``text``, or raise InputError (one line) and leave it untouched.
+
+    - Writable is what the kernel says (the file and its folder, for this process), not mode bits.
+    - Concurrent `fix` runs exclude each other with an advisory lock on the file; any other writer is
+      caught by comparing inode, size, modification time and content just before the rename.
+    - The new file keeps the mode, the owner and group (where permitted) and extended attributes; a
+      file with other hard links is rewritten in place, so every name keeps the same content.
+    - A symbolic link is followed: its target is rewritten. A temporary file left by a killed run is
+      removed. ``before_commit`` runs just before the final check (tests use it to write in between).
+    """
     path = source.path.resolve()
+    name = source.path
     try:
-        status = path.stat()
+        with path.open("rb") as locked:
+            _lock(locked, name)
+            status = os.fstat(locked.fileno())
+            _check_writable(path, status, name)
+            if locked.read() != source.data:
+                raise _changed_error(name)
+            _remove_stale_temporaries(path)
+            data = text.encode("utf-8")
+            if status.st_nlink > 1:
+                _commit_in_place(path, data, status, source, before_commit, name)
+            else:
+                _commit_by_rename(path, data, status, source, before_commit, name)
     except OSError as error:
         raise InputError(
-            f"{source.path}: cannot be written ({error.strerror}); nothing was written"
+            f"{name}: cannot be written ({error.strerror or error}); the file is untouched"
         ) from None
-    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise InputError(
-            f"{source.path}: the file is read-only; make it writable to fix it (nothing was written)"
-        )
-    if path.read_bytes() != source.data:
-        raise InputError(
-            f"{source.path}: changed on disk while being fixed; run the fix again (nothing was written)"
-        )
-    data = text.encode("utf-8")
+
+
+def _lock(handle: BinaryIO, name: Path) -> None:
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
+        import fcntl
+    except ImportError:  # Windows: the final comparison still guards against other writers
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputError(f"{name}: another fix is writing this file; run the fix again after it") from None
+
+
+def _may(path: Path, mode: int) -> bool:
+    """What the kernel allows this process (its effective user, where the platform can tell)."""
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def _check_writable(path: Path, status: os.stat_result, name: Path) -> None:
+    """The kernel's own test for this process; and a file without any write bit is read-only even
+    for root, who could write it: marking a file so is a request to leave it alone."""
+    if not _may(path, os.W_OK) or not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise InputError(f"{name}: the file is read-only; make it writable to fix it (nothing was written)")
+    if status.st_nlink <= 1 and not _may(path.parent, os.W_OK | os.X_OK):
         raise InputError(
-            f"{source.path}: cannot create a file beside it ({error.strerror}); nothing was written"
-        ) from None
+            f"{name}: its folder is not writable, so the file cannot be replaced (nothing was written)"
+        )
+
+
+def _unchanged(path: Path, status: os.stat_result, source: SourceFile) -> bool:
+    now = path.stat()
+    return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == (
+        status.st_ino,
+        status.st_dev,
+        status.st_size,
+        status.st_mtime_ns,
+    ) and path.read_bytes() == source.data
+
+
+def _changed_error(name: Path) -> InputError:
+    return InputError(f"{name}: changed on disk while being fixed; run the fix again (nothing was written)")
+
+
+def _commit_by_rename(
+    path: Path,
+    data: bytes,
+    status: os.stat_result,
+    source: SourceFile,
+    before_commit: Callable[[], None] | None,
+    name: Path,
+) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        _keep_owner_and_attributes(path, temporary, status)
+        if before_commit is not None:
+            before_commit()
+        if not _unchanged(path, status, source):
+            raise _changed_error(name)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _commit_in_place(
+    path: Path,
+    data: bytes,
+    status: os.stat_result,
+    source: SourceFile,
+    before_commit: Callable[[], None] | None,
+    name: Path,
+) -> None:
+    if before_commit is not None:
+        before_commit()
+    if not _unchanged(path, status, source):
+        raise _changed_error(name)
+    with path.open("r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _keep_owner_and_attributes(path: Path, temporary: str, status: os.stat_result) -> None:
+    # Only root may give a file away (an owner only to their own groups); the mode is kept regardless.
+    with contextlib.suppress(PermissionError, AttributeError):
+        os.chown(temporary, status.st_uid, status.st_gid)
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        for attribute in os.listxattr(path):
+            os.setxattr(temporary, attribute, os.getxattr(path, attribute))
+    except OSError:
+        pass  # a file system without extended attributes, or one we may not copy
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    cutoff = time.time() - _STALE_TEMPORARY
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass

@@ -8,8 +8,11 @@ gave us, so that ``text[span.start:span.end]`` is always the exact source of a n
 from __future__ import annotations
 
 import bisect
+import codecs
+import errno
 import functools
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,14 @@ from .model import Field, Span
 BOM = "\ufeff"
 MAX_BYTES = 64 * 2**20  # the largest lists are a few MiB; past this it is the wrong file
 LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_ending(text: str) -> str:
+    """The file's own line ending: the most frequent of CRLF, CR and LF (LF when there is none)."""
+    counts = {"\n": 0, "\r\n": 0, "\r": 0}
+    for match in LINE_BREAK.finditer(text):
+        counts[match[0]] += 1
+    return max(counts, key=lambda ending: counts[ending])  # ties keep LF, listed first
 
 
 class InputError(Exception):
@@ -135,30 +146,59 @@ class SourceFile:
 
 
 def read_source(path: Path) -> SourceFile:
-    """Read ``path`` as UTF-8 Markdown, raising InputError with a one-line reason otherwise."""
+    """Read ``path`` as UTF-8 Markdown, raising InputError with a one-line reason otherwise. Only a
+    regular file (after symbolic links) is read, and never more than MAX_BYTES + 1 bytes of it: a
+    FIFO would block forever and `/dev/zero` never ends."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES and not path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{path}: is a directory; give a Markdown file")
+        if not stat.S_ISREG(status.st_mode):
             raise InputError(
-                f"{path}: the file is {size / 2**20:.0f} MiB, more than the {MAX_BYTES // 2**20} MiB "
-                "an awesome list could need; check that it is the right file"
+                f"{path}: is not a regular file ({_file_kind(status.st_mode)}); give a Markdown file"
             )
-        data = path.read_bytes()
+        if status.st_size > MAX_BYTES:
+            raise InputError(_too_big(path, f"{status.st_size / 2**20:.0f} MiB"))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # the file may grow while it is read
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; give a Markdown file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied; make the file readable") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{path}: symbolic link loop; point the link at a file") from None
         raise InputError(f"{path}: cannot be read ({error.strerror}); check the file") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(_too_big(path, f"over {MAX_BYTES // 2**20} MiB"))
     return SourceFile(path=path, text=decode(data, str(path)), data=data)
+
+
+def _too_big(path: Path, size: str) -> str:
+    return (
+        f"{path}: the file is {size}, more than the {MAX_BYTES // 2**20} MiB an awesome list could need; "
+        "check that it is the right file"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def decode(data: bytes, name: str) -> str:
     """The text of a Markdown file's bytes, or InputError naming ``name`` and the problem."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty; there is no list to read")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data):
+        raise InputError(f"{name}: the file is UTF-16 text; convert it to UTF-8")
     if b"\0" in data:
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a Markdown file")
     try:
@@ -168,3 +208,12 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "convert the file to UTF-8"
         ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte order mark: ASCII text with a NUL in every other byte."""
+    sample = data[:1024]
+    if len(sample) < 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return evens.count(0) > 0.9 * len(evens) or odds.count(0) > 0.9 * len(odds)

@@ -28,7 +28,7 @@ from .body import UnsupportedEncoding, decoded_chunks
 from .cache import LinkCache
 from .collect import link_key
 from .gate import Gates
-from .guard import Refused, check_host
+from .guard import Address, Refused, vetted_address
 from .options import LinkOptions
 from .result import LinkResult
 from .title import head_complete, page_titles
@@ -259,8 +259,8 @@ class Checker:
         host = (parts.hostname or "").lower()
         allowed = self.options.allow_private or host in self.options.allow_private_hosts
         try:
-            await asyncio.wait_for(
-                check_host(host, parts.port or (443 if parts.scheme == "https" else 80), allowed),
+            pinned = await asyncio.wait_for(
+                vetted_address(host, parts.port or (443 if parts.scheme == "https" else 80), allowed),
                 self.options.connect_timeout,
             )
         except Refused as refused:
@@ -271,16 +271,18 @@ class Checker:
             raise _Failure("unverifiable", f"DNS lookup of {host} timed out") from None
         if method == "HEAD":
             try:
-                answer = await self._request("HEAD", url, False, result)
+                answer = await self._request("HEAD", url, False, result, pinned)
             except _Failure as failure:
                 if failure.reason.startswith("timeout"):
                     raise
             else:
                 if self.options.accepts(answer.status) or answer.status in REDIRECTS:
                     return answer, "HEAD"
-        return await self._request("GET", url, wants_title, result), "GET"
+        return await self._request("GET", url, wants_title, result, pinned), "GET"
 
-    async def _request(self, method: str, url: str, wants_title: bool, result: LinkResult) -> _Answer:
+    async def _request(
+        self, method: str, url: str, wants_title: bool, result: LinkResult, pinned: Address | None
+    ) -> _Answer:
         host = (urlsplit(url).hostname or "").lower()
         gate = self._gates[host]
         self._client(host)  # set up before taking a turn, so a turn is spent only on sending
@@ -293,7 +295,7 @@ class Checker:
                 self._active[host] = self._active.get(host, 0) + 1
                 try:
                     answer = await asyncio.wait_for(
-                        self._send(method, url, wants_title), self.options.timeout
+                        self._send(method, url, wants_title, pinned), self.options.timeout
                     )
                 except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
                     failure = _Failure(
@@ -332,14 +334,24 @@ class Checker:
     def _backoff(self, attempt: int) -> float:
         return float(self.options.backoff * (2**attempt) * random.uniform(0.5, 1.5))
 
-    async def _send(self, method: str, url: str, wants_title: bool) -> _Answer:
+    async def _send(self, method: str, url: str, wants_title: bool, pinned: Address | None) -> _Answer:
         host = (urlsplit(url).hostname or "").lower()
         client = self._client(host)
         headers = dict(self.options.headers.get(host, {}))
+        target: str | httpx.URL = url
+        extensions: dict[str, str] = {}
+        if pinned is not None:
+            # Connect to the vetted address; the server still sees the name (Host, TLS SNI) and the
+            # certificate is still checked against the name.
+            original = httpx.URL(url)
+            target = original.copy_with(host=str(pinned))
+            headers["Host"] = original.netloc.decode("ascii")
+            if original.scheme == "https":
+                extensions["sni_hostname"] = original.host
         if method == "HEAD":
-            response = await client.request("HEAD", url, headers=headers)
+            response = await client.request("HEAD", target, headers=headers, extensions=extensions)
             return _Answer(response.status_code, response.headers)
-        async with client.stream("GET", url, headers=headers) as response:
+        async with client.stream("GET", target, headers=headers, extensions=extensions) as response:
             answer = _Answer(response.status_code, response.headers)
             html = "html" in response.headers.get("content-type", "")
             if wants_title and html and self.options.accepts(response.status_code):

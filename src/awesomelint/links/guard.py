@@ -5,7 +5,8 @@ addresses is loopback, private, link-local (cloud metadata 169.254.169.254 inclu
 unique-local, multicast, unspecified, reserved, or an IPv6 form that embeds such an IPv4 address
 (mapped, compatible, 6to4, Teredo, NAT64). Numeric host
 forms that browsers and C libraries accept (``0x7f000001``, ``127.1``, ``2130706433``, ``0177.0.0.1``)
-are read as the address they stand for. Every redirect hop is checked again.
+are read as the address they stand for. Every redirect hop is checked again, and the connection goes
+to the address that was vetted, never to a second answer for the same name.
 """
 
 from __future__ import annotations
@@ -81,8 +82,12 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.
     return found
 
 
-async def check_host(host: str, port: int, allowed: bool) -> None:
-    """Raise Refused unless ``host`` may be fetched. Resolves names (a DNS failure raises OSError)."""
+async def vetted_address(host: str, port: int, allowed: bool) -> Address | None:
+    """The address to connect to for ``host``, resolved once and vetted, or raise Refused (a DNS
+    failure raises OSError). The checker connects to exactly this address: resolving the name again
+    to connect would let a name that answers a public address first and a private one second (DNS
+    rebinding) slip past the guard. None when the host is an address already, or private addresses
+    are allowed (then the name is resolved as usual)."""
     literal = literal_address(host)
     if literal is not None:
         addresses: list[Address] = [literal]
@@ -90,8 +95,13 @@ async def check_host(host: str, port: int, allowed: bool) -> None:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
         addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if allowed:
-        return
+        return None
     for address in addresses:
         reason = why_private(address)
         if reason is not None:
             raise Refused(f"{host} is a {reason} address ({address}); --allow-private allows it")
+    if literal is not None or not addresses:
+        return None
+    return sorted(addresses, key=lambda address: address.version)[
+        0
+    ]  # IPv4 first: reachable nearly everywhere

@@ -35,6 +35,7 @@ class FileReport:
 class ReportOptions:
     color: bool = False
     fail_on: Severity = Severity.WARNING
+    errors: int = 0  # inputs that could not be checked (each already reported as an error)
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]
@@ -53,9 +54,19 @@ class Summary:
     safe_fixes: int
     unsafe_fixes: int
 
-    def headline(self) -> str:
+    def headline(self, errors: int = 0) -> str:
+        if errors:
+            # Never "No findings" after an error: the run did not look at everything.
+            head = f"Errors in {_count(errors, 'input')} (see above); "
+            if not self.findings:
+                return head + f"nothing found in the other {_count(self.files, 'file')}."
+            found = self._findings_part()
+            return head + found[0].lower() + found[1:]
         if not self.findings:
-            return f"No findings in {self.files} file{'s' if self.files != 1 else ''}."
+            return f"No findings in {_count(self.files, 'file')}."
+        return self._findings_part()
+
+    def _findings_part(self) -> str:
         singular = {"errors": "error", "warnings": "warning", "info": "info"}
         parts = [
             f"{count} {label if count != 1 else singular[label]}"
@@ -70,6 +81,10 @@ class Summary:
         elif self.unsafe_fixes:
             head += f" {self.unsafe_fixes} fixable with `awesomelint fix --unsafe-fixes`."
         return head
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def summarize(reports: Sequence[FileReport]) -> Summary:

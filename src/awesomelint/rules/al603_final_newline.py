@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ..source import LINE_BREAK, line_ending
 
 
 @rule(
@@ -18,10 +19,10 @@ def final_newline(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     if not text.strip():
         return
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = line_ending(text)
     last = text.rstrip()
     # The end of the last line with content, its own trailing spaces included (those are AL601's).
-    content_end = len(last) + len(text[len(last) :].split("\n")[0].rstrip("\r"))
+    content_end = len(last) + len(LINE_BREAK.split(text[len(last) :], maxsplit=1)[0])
     ending = text[content_end:]
     if ending == newline:
         return
