@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from awesomelint import __version__
+from awesomelint import __version__, parse
 from awesomelint.cli import main
 
 from .conftest import ROOT, SEED
@@ -46,6 +46,15 @@ def test_json_is_the_tree_of_every_file(tmp_path: Path) -> None:
     assert payload["version"] == 2  # kind, date, link roles and et_al since version 2
     assert [f["entry_count"] for f in payload["files"]] == [26, 1]
     assert payload["files"][1]["sections"][0]["entries"][0]["description"]["text"] == "A thing."
+    # Written as it goes, yet byte for byte what one json.dumps of the whole tree gives.
+    whole = {
+        "version": 2,
+        "files": [
+            {"path": shown["path"], **parse(path.read_text(encoding="utf-8")).to_dict()}
+            for path, shown in zip((SEED, other), payload["files"], strict=True)
+        ],
+    }
+    assert out == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 import sys
@@ -22,7 +21,7 @@ from .engine import Settings, all_rules, rule_by_selector, run_rules
 from .links.collect import targets
 from .links.options import LinkOptions, parse_accept, parse_duration
 from .links.result import LinkResult
-from .model import Document, Entry, Section
+from .model import Document
 from .parse import parse
 from .report import FORMATS, FileReport, ReportOptions, reporter
 from .source import InputError, SourceFile, decode, read_source
@@ -559,52 +558,23 @@ def parse_command(
     files: tuple[Path, ...], output_format: str, config_path: Path | None, no_config: bool
 ) -> None:
     """Print the typed tree (sections and entries) of each FILE."""
-    documents: list[tuple[Path, Document]] = []
+    from .tree_output import outline, write_json_tree
+
+    sources: list[tuple[Path, SourceFile]] = []
     for path in _input_paths(files, config_path, no_config):
         try:
-            documents.append((path, parse(read_source(path).text)))
+            sources.append((path, read_source(path)))
         except InputError as error:
             _fail(str(error))
+    # Every file is read (and refused) before anything is printed; each is parsed only when its
+    # turn comes, and its tree written as it goes, so memory holds one file's tree at a time.
+    trees = ((_display(path), parse(source.text)) for path, source in sources)
     if output_format == "json":
-        payload: dict[str, Any] = {
-            "version": 2,
-            "files": [{"path": _display(path), **document.to_dict()} for path, document in documents],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        write_json_tree(sys.stdout.write, trees)
+        sys.stdout.write("\n")
         return
-    for path, document in documents:
-        click.echo(_outline(_display(path), document))
-
-
-def _outline(path: str, document: Document) -> str:
-    entries = sum(1 for _ in document.iter_entries())
-    sections = sum(1 for _ in document.iter_sections())
-    lines = [f"{path}: {entries} entries in {sections} sections"]
-    lines.extend(_entry_line(entry, 1) for entry in document.entries)
-    for section in document.sections:
-        _section_lines(section, 1, lines)
-    return "\n".join(lines)
-
-
-def _section_lines(section: Section, depth: int, lines: list[str]) -> None:
-    indent = "  " * depth
-    lines.append(f"{indent}{'#' * section.level} {section.text}  (line {section.span.start_line})")
-    lines.extend(_entry_line(entry, depth + 1) for entry in section.entries)
-    for child in section.children:
-        _section_lines(child, depth + 1, lines)
-
-
-def _entry_line(entry: Entry, depth: int) -> str:
-    number = f"{entry.number}." if entry.number is not None else "-"
-    title = entry.title.text if entry.title else "(no title)"
-    venue = entry.venue.name.text if entry.venue else "-"
-    year = entry.year if entry.year is not None else "-"
-    authors = len(entry.authors.names) if entry.authors else 0
-    et_al = "+" if entry.authors and entry.authors.et_al else ""
-    return (
-        f"{'  ' * depth}{number} [{entry.kind}] {title} | {venue} | {year} | "
-        f"{authors}{et_al} authors | {len(entry.links)} links  (line {entry.span.start_line})"
-    )
+    for name, document in trees:
+        click.echo(outline(name, document))
 
 
 def run() -> None:
