@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -477,6 +476,8 @@ def _stdin_input(run: _Run) -> list[_Input]:
 
 
 def _diff(name: str, result: FixResult) -> str:
+    import difflib  # only `fix --diff` needs it: not imported at every start
+
     return "".join(
         difflib.unified_diff(
             result.original.splitlines(keepends=True),

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .data import load_table
 
 # Words around a venue's name that do not change which venue it is.
 _QUALIFIERS = re.compile(
@@ -148,7 +143,7 @@ def _strip(name: str) -> str:
 
 @functools.cache
 def builtin_venues() -> VenueTable:
-    data = tomllib.loads(resources.files("awesomelint.data").joinpath("venues.toml").read_text("utf-8"))
+    data = load_table("venues.toml")
     canonical: dict[str, str] = {}
     for group in data.values():
         for name, aliases in group.items():

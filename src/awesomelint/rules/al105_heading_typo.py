@@ -2,26 +2,19 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
-from importlib import resources
 
+from ..data import load_table
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Section
 from ..slug import slugify
 from ._anchors import heading_typos
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 @functools.cache
 def _known_typos() -> dict[str, str]:
-    text = resources.files("awesomelint.data").joinpath("typos.toml").read_text("utf-8")
-    return {wrong.casefold(): right for wrong, right in tomllib.loads(text)["typos"].items()}
+    return {wrong.casefold(): right for wrong, right in load_table("typos.toml")["typos"].items()}
 
 
 def _matching_case(word: str, correction: str) -> str:
