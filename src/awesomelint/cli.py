@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -15,18 +15,20 @@ from urllib.parse import urlsplit
 import click
 
 from .config import Config, ConfigError, load_config
-from .diagnostic import Severity
+from .diagnostic import Diagnostic, Severity
 from .engine import Settings, all_rules, rule_by_selector, run_rules
 from .links.collect import targets
 from .links.options import LinkOptions, parse_accept, parse_duration
 from .links.result import LinkResult
-from .model import Document
+from .model import Document, Link
 from .parse import parse
 from .report import FORMATS, FileReport, ReportOptions, reporter
 from .source import InputError, SourceFile, decode, read_source
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .changes import Change, Revision
     from .fixer import FixResult
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -115,6 +117,11 @@ config_option = click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Use this configuration file."
 )
 no_config_option = click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+since_option = click.option(
+    "--since",
+    metavar="REF",
+    help="Judge only what changed since git revision REF: new or edited entries, touched lines.",
+)
 
 
 def _selection(value: str | None) -> list[str]:
@@ -153,6 +160,18 @@ def lint_options(command: Callable[..., None]) -> Callable[..., None]:
             "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
         ),
         click.option("--unsafe-fixes", is_flag=True, help="With fixing: apply unsafe fixes too."),
+        since_option,
+        click.option(
+            "--baseline",
+            "baseline_path",
+            type=click.Path(path_type=Path),
+            help="Report only findings not recorded in this baseline (also the `baseline` config key).",
+        ),
+        click.option(
+            "--write-baseline",
+            type=click.Path(path_type=Path),
+            help="Record today's findings in this file and exit 0, for --baseline to leave out.",
+        ),
         config_option,
         no_config_option,
         *_LINK_FLAGS,
@@ -212,6 +231,9 @@ class _Run:
     unsafe_fixes: bool
     config_path: Path | None
     no_config: bool
+    since: str | None = None
+    baseline_path: Path | None = None
+    write_baseline: Path | None = None
     check_links: bool = False
     concurrency: int | None = None
     per_host: int | None = None
@@ -233,6 +255,24 @@ class _Run:
     failed: bool = False
     errors: int = 0
     threshold: Severity = Severity.WARNING
+    baseline_keys: list[tuple[str, str, str, str]] = field(default_factory=list)
+    baseline: Baseline | None = None
+
+    def in_scope(self, item: _Input, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """The findings this run asks about: in the change (--since), not in the baseline."""
+        from . import baseline
+
+        found = item.in_scope(diagnostics)
+        if self.write_baseline is None and self.baseline_path is None:
+            return found
+        name = _display(item.path)
+        keys = baseline.keys(name, item.source.text, item.document, found)
+        if self.write_baseline is not None:
+            self.baseline_keys.extend(keys)
+            return found
+        if self.baseline is None:
+            self.baseline = baseline.Baseline.read(self.baseline_path or Path())
+        return self.baseline.take(list(zip(keys, found, strict=True)))
 
     def settings_for(self, path: Path, configs: _Configs) -> Settings:
         settings = Settings.from_config(
@@ -275,11 +315,17 @@ class _Run:
         for path in _input_paths(self.files, self.config_path, self.no_config, folders=folders):
             try:
                 settings = self.settings_for(path, configs)
+                configured = configs.for_file(path)
+                if self.baseline_path is None and "baseline" in configured.table:
+                    self.baseline_path = configured.root / configured.table["baseline"]
                 source = read_source(path)
+                revision = _revision(path, self.since) if self.since is not None else None
             except (ConfigError, InputError, ValueError) as error:
                 self.error(str(error))
                 continue
-            inputs.append(_Input(path, source, settings, parse(source.text)))
+            document = parse(source.text)
+            change = revision.change(source.text, document) if revision is not None else None
+            inputs.append(_Input(path, source, settings, document, revision, change))
         return inputs
 
     def link_results(self, inputs: Sequence[_Input]) -> Mapping[str, LinkResult] | None:
@@ -295,7 +341,10 @@ class _Run:
 
     def report(self, stream_to_stderr: bool = False) -> None:
         use_color = _use_color(self.color, self.output, self.output_format) and not stream_to_stderr
-        options = ReportOptions(color=use_color, fail_on=self.threshold, errors=self.errors)
+        gone = self.baseline.gone(report.path for report in self.reports) if self.baseline else 0
+        options = ReportOptions(
+            color=use_color, fail_on=self.threshold, errors=self.errors, gone_from_baseline=gone
+        )
         rendered = reporter(self.output_format)(self.reports, options)
         if stream_to_stderr and self.output is None:
             click.echo(rendered, err=True)
@@ -338,9 +387,14 @@ def _lint(run: _Run) -> NoReturn:
     inputs = run.lint_inputs()
     links = run.link_results(inputs)
     for item in inputs:
-        run.reports.append(
-            FileReport(_display(item.path), item.source.text, run_rules(item.document, item.settings, links))
-        )
+        diagnostics = run.in_scope(item, run_rules(item.document, item.settings, links))
+        run.reports.append(FileReport(_display(item.path), item.source.text, diagnostics))
+    if run.write_baseline is not None:
+        from .baseline import write
+
+        write(run.write_baseline, run.baseline_keys)
+        click.echo(f"Wrote {len(run.baseline_keys)} findings to {_display(run.write_baseline)}.", err=True)
+        sys.exit(2 if run.failed else 0)
     run.report()
     if run.failed:
         sys.exit(2)
@@ -385,7 +439,8 @@ def fix_command(
     for item in inputs:
         path, source = item.path, item.source
         try:
-            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document)
+            scope = _fix_scope(item.revision) if item.revision is not None else None
+            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
         except FixError as error:
             run.error(f"{_display(path)}: {error}")
             continue
@@ -421,13 +476,26 @@ class _Input:
     source: SourceFile
     settings: Settings
     document: Document
+    revision: Revision | None = None  # with --since: the file at that revision
+    change: Change | None = None  # with --since: what the change introduced
+
+    def in_scope(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """The findings that --since asks about (all of them without it)."""
+        change = self.change
+        return list(diagnostics) if change is None else [d for d in diagnostics if change.covers(d)]
 
 
 def _check_links(inputs: Sequence[_Input]) -> Mapping[str, LinkResult]:
     from .links.checker import check_urls  # httpx is imported only when links are checked
 
     options = inputs[0].settings.links
-    wanted = targets(item.document for item in inputs)
+    scopes = {id(item.document): item.change for item in inputs}
+
+    def changed(document: Document, link: Link) -> bool:
+        change = scopes[id(document)]
+        return change is None or change.covers_span(link.span)
+
+    wanted = targets((item.document for item in inputs), changed)
     show = sys.stderr.isatty() and not os.environ.get("CI")
     results, warning = check_urls(wanted, options, _progress if show else None)
     if show:
@@ -462,6 +530,17 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
             + ", ".join(f"{counts[v]} {v}" for v in order if counts[v])
         )
     return "\n".join(rows)
+
+
+def _revision(path: Path, since: str) -> Revision:
+    from .changes import Revision, text_at_revision  # git is asked only with --since
+
+    return Revision.of(text_at_revision(path, since))
+
+
+def _fix_scope(revision: Revision) -> Callable[[str, Document], Callable[[Diagnostic], bool]]:
+    """For `fix --since`: each pass fixes only what is in the change, as that pass's text has it."""
+    return lambda text, document: revision.change(text, document).covers
 
 
 def _stdin_input(run: _Run) -> list[_Input]:
@@ -553,29 +632,42 @@ def rule_command(code: str | None, show_all: bool, output_format: str) -> None:
     default="text",
     show_default=True,
 )
+@since_option
 @config_option
 @no_config_option
 def parse_command(
-    files: tuple[Path, ...], output_format: str, config_path: Path | None, no_config: bool
+    files: tuple[Path, ...],
+    output_format: str,
+    since: str | None,
+    config_path: Path | None,
+    no_config: bool,
 ) -> None:
-    """Print the typed tree (sections and entries) of each FILE."""
-    from .tree_output import outline, write_json_tree
+    """Print the typed tree (sections and entries) of each FILE; with --since, each entry says
+    whether the change since REF added or edited it."""
+    from .tree_output import Tree, outline, write_json_tree
 
-    sources: list[tuple[Path, SourceFile]] = []
+    sources: list[tuple[Path, SourceFile, Revision | None]] = []
     for path in _input_paths(files, config_path, no_config):
         try:
-            sources.append((path, read_source(path)))
+            source = read_source(path)
+            sources.append((path, source, _revision(path, since) if since is not None else None))
         except InputError as error:
             _fail(str(error))
+
     # Every file is read (and refused) before anything is printed; each is parsed only when its
     # turn comes, and its tree written as it goes, so memory holds one file's tree at a time.
-    trees = ((_display(path), parse(source.text)) for path, source in sources)
+    def trees() -> Iterator[Tree]:
+        for path, source, revision in sources:
+            document = parse(source.text)
+            change = revision.change(source.text, document) if revision is not None else None
+            yield Tree(_display(path), document, change)
+
     if output_format == "json":
-        write_json_tree(sys.stdout.write, trees)
+        write_json_tree(sys.stdout.write, trees())
         sys.stdout.write("\n")
         return
-    for name, document in trees:
-        click.echo(outline(name, document))
+    for tree in trees():
+        click.echo(outline(tree))
 
 
 def run() -> None:

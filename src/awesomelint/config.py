@@ -53,6 +53,7 @@ _TOP_LEVEL: dict[str, tuple[Callable[[Any], bool], str]] = {
     "venues": (lambda v: isinstance(v, dict), "a table"),
     "rules": (lambda v: isinstance(v, dict), "a table of per-rule option tables"),
     "links": (lambda v: isinstance(v, dict), "a table"),
+    "baseline": (lambda v: isinstance(v, str) and bool(v.strip()), "a file name"),
 }
 _VENUE_KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "known": (_string_list, "a list of venue names"),

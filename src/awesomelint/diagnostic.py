@@ -65,6 +65,7 @@ class Diagnostic:
     message: str
     span: Span
     fix: Fix | None = None
+    related: Span | None = None  # the other place a finding pairs with (the first of two duplicates)
 
     def to_dict(self) -> dict[str, Any]:
         return {

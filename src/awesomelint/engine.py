@@ -150,12 +150,18 @@ class Context:
         return Fix(tuple(edits), self.rule.fix, description)
 
     def report(
-        self, span: Span, message: str, fix: Fix | None = None, severity: Severity | None = None
+        self,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        related: Span | None = None,
     ) -> Diagnostic:
-        """A finding at ``span``; ``severity`` lowers or raises the rule's default for this one
-        finding, and the configuration's severity for the rule wins over both."""
+        """A finding at ``span`` (``related``: the other place it pairs with); ``severity`` lowers or
+        raises the rule's default for this one finding, and the configuration's severity for the rule
+        wins over both."""
         severity = self.settings.severity.get(self.rule.code, severity or self.rule.severity)
-        return Diagnostic(self.rule.code, self.rule.name, severity, message, span, fix)
+        return Diagnostic(self.rule.code, self.rule.name, severity, message, span, fix, related)
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -142,15 +142,20 @@ def fix_text(
     unsafe: bool = False,
     links: Mapping[str, LinkResult] | None = None,
     document: Document | None = None,
+    scope: Callable[[str, Document], Callable[[Diagnostic], bool]] | None = None,
 ) -> FixResult:
     """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
-    raise FixError if the guard rejects the result."""
+    raise FixError if the guard rejects the result. ``scope`` limits each pass to the findings its
+    filter keeps for that pass's text (`fix --since`: those in what the change introduced)."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
     before = document if document is not None else parse(text)
     document = before
     for _ in range(MAX_PASSES):
         diagnostics = run_rules(document, settings, links)
+        if scope is not None:
+            in_scope = scope(result.text, document)
+            diagnostics = [d for d in diagnostics if in_scope(d)]
         chosen = _choose(result.text, diagnostics, unsafe)
         if not chosen:
             result.remaining = diagnostics

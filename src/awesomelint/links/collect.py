@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model import Document, Entry, Link
@@ -31,17 +31,19 @@ def is_paper_link(entry: Entry, link: Link) -> bool:
     return link.label.lower() in PAPER_LABELS or link.label == entry.title.text
 
 
-def targets(documents: Iterable[Document]) -> dict[str, bool]:
-    """Every fetchable URL of the documents -> whether a paper link points at it."""
+def targets(
+    documents: Iterable[Document], keep: Callable[[Document, Link], bool] | None = None
+) -> dict[str, bool]:
+    """Every fetchable URL of the documents (those ``keep`` keeps) -> whether a paper link points at it."""
     wanted: dict[str, bool] = {}
     for document in documents:
         for link in document.links:
             key = link_key(link.url)
-            if key is not None:
+            if key is not None and (keep is None or keep(document, link)):
                 wanted.setdefault(key, False)
         for entry in document.iter_entries():
             for link in entry.links:
                 key = link_key(link.url)
-                if key is not None and is_paper_link(entry, link):
+                if key is not None and key in wanted and is_paper_link(entry, link):
                     wanted[key] = True
     return wanted

@@ -36,6 +36,7 @@ class ReportOptions:
     color: bool = False
     fail_on: Severity = Severity.WARNING
     errors: int = 0  # inputs that could not be checked (each already reported as an error)
+    gone_from_baseline: int = 0  # findings the baseline records that no longer occur
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]
@@ -54,7 +55,17 @@ class Summary:
     safe_fixes: int
     unsafe_fixes: int
 
-    def headline(self, errors: int = 0) -> str:
+    def headline(self, options: ReportOptions | None = None) -> str:
+        options = options or ReportOptions()
+        gone = options.gone_from_baseline
+        note = (
+            f" {_count(gone, 'finding')} of the baseline no longer occur; refresh it with --write-baseline."
+            if gone
+            else ""
+        )
+        return self._headline(options.errors) + note
+
+    def _headline(self, errors: int) -> str:
         if errors:
             # Never "No findings" after an error: the run did not look at everything.
             head = f"Errors in {_count(errors, 'input')} (see above); "

@@ -14,5 +14,5 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
         for report in reports
         for d in report.diagnostics
     ]
-    lines.append(summarize(reports).headline(options.errors))
+    lines.append(summarize(reports).headline(options))
     return "\n".join(lines)

@@ -13,7 +13,7 @@ def _cell(value: str) -> str:
 
 def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
     summary = summarize(reports)
-    out = [f"## awesomelint: {summary.headline(options.errors)}", ""]
+    out = [f"## awesomelint: {summary.headline(options)}", ""]
     if not summary.findings:
         return "\n".join(out)
     out += ["| Rule | Name | Findings |", "| --- | --- | ---: |"]

@@ -48,7 +48,7 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
             out.extend(_frame(report, diagnostic, options.color))
             out.append("")
     summary = summarize(reports)
-    out.append(summary.headline(options.errors))
+    out.append(summary.headline(options))
     for code, name, count in summary.by_rule:
         out.append(f"  {count:>5}  {code} {name}")
     if summary.safe_fixes or summary.unsafe_fixes:

@@ -26,7 +26,7 @@ def duplicate_entry(ctx: Context) -> Iterator[Diagnostic]:
         else:
             message = f"`{_title(entry)}` is already listed at line {first.span.start_line} (in {where})"
         span = entry.title.span if entry.title else entry.span
-        yield ctx.report(span, message)
+        yield ctx.report(span, message, related=first.span)
 
 
 def _title(entry: Entry) -> str:

@@ -44,7 +44,7 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
                 f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
                 f"(line {first_link.span.start_line}): a link copied from another entry?"
             )
-            yield ctx.report(link.url_span, message)
+            yield ctx.report(link.url_span, message, related=first_entry.span)
 
 
 def _role(link: Link) -> str:
