@@ -216,3 +216,54 @@ def test_readme_snippets_use_what_exists() -> None:
     steps = [step for workflow in workflows for job in workflow["jobs"].values() for step in job["steps"]]  # type: ignore[index]
     ours = [step for step in steps if str(step.get("uses", "")).startswith("awesomelint/awesomelint@")]
     assert len(ours) == 2 and all(set(step.get("with", {})) <= inputs for step in ours)
+
+
+def test_action_on_a_pull_request_judges_only_the_change(action_venv: Path, tmp_path: Path) -> None:
+    from .test_changes import EXPECTED, _repository
+
+    workspace = tmp_path / "checkout"
+    workspace.mkdir()
+    _repository(workspace, "https://example.org")
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"base": {"sha": base}, "number": 7}}))
+    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
+    extra = {
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(event),
+    }
+    result = _bash(_steps()[1], {"files": "README.md"}, action_venv, workspace, extra)
+    assert result.returncode == 1, result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    found = sorted(
+        (line.split("title=")[1].split()[0], int(line.split("line=")[1].split(",")[0]))
+        for line in annotations
+    )
+    assert found == EXPECTED
+    table = summary.read_text(encoding="utf-8")
+    assert "### Entries this pull request adds or changes (3)" in table
+    row = next(line for line in table.splitlines() if "Paper number 201" in line)
+    assert "Cy Dow, Di Eng" in row and "| ACL | 2020 |" in row and "AL401 line 205" in row
+    assert output.read_text() == "findings=3\n"
+    # The same checkout judged whole when asked.
+    result = _bash(_steps()[1], {"files": "README.md", "scope": "all"}, action_venv, workspace, extra)
+    assert sum(line.startswith("::") for line in result.stdout.splitlines()) > 3
+
+
+def test_action_rough_edges(action_venv: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "seed_clean.md", tmp_path / "my list.md")
+    result, _, _ = _run_action(action_venv, tmp_path, {"args": "--no-such-option"})
+    assert result.returncode == 2 and "::error title=awesomelint::" in result.stdout
+    assert "Traceback" not in result.stderr
+    result, _, _ = _run_action(action_venv, tmp_path, {"files": "my list.md", "fail-on": "sometimes"})
+    assert result.returncode == 2 and "::error title=awesomelint::" in result.stdout
+    result, _, output = _run_action(action_venv, tmp_path, {"files": "my list.md\n"})
+    assert result.returncode == 0, result.stdout + result.stderr  # one path per line, spaces kept
+    assert output == "findings=0\n"
+    result, _, _ = _run_action(action_venv, tmp_path, {"files": "my list.md", "scope": "some"})
+    assert result.returncode == 2 and "scope `some`" in result.stdout
