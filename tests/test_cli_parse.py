@@ -61,8 +61,7 @@ def test_json_is_the_tree_of_every_file(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"", "the file is empty"),
-        (b"\n  \n", "the file is empty"),
+        (b"\xff\xfe#\x00 \x00T\x00", "is UTF-16 text; convert it to UTF-8"),
         (b"# Caf\xe9\n", "not UTF-8 text (byte 0xe9 at offset 5)"),
         (b"\x89PNG\r\n\x1a\n\0\0", "binary"),
     ],
@@ -76,6 +75,14 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, content: bytes |
     assert err.count("\n") == 1 and message in err and str(path) in err
     if content is not None:
         assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n"])
+def test_an_empty_file_is_an_empty_list(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "list.md"
+    path.write_bytes(content)
+    code, out, err = _run("parse", str(path))
+    assert (code, err) == (0, "") and out.endswith("0 entries in 0 sections\n")
 
 
 def test_directory_and_unreadable_file(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import click
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .fixer import FixResult
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+T = TypeVar("T")
 
 
 def _fail(message: str) -> NoReturn:
@@ -57,14 +58,36 @@ def _display(path: Path) -> str:
 
 
 def _markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files below ``folder``: what git would see (`.gitignore` honoured) inside a
+    repository, every file otherwise; hidden folders, `node_modules` and `vendor` skipped either way."""
     found = []
-    for path in sorted(folder.rglob("*")):
+    listed = _files_git_sees(folder)
+    for path in listed if listed is not None else sorted(folder.rglob("*")):
         relative = path.relative_to(folder).parts
         if any(part.startswith(".") or part in ("node_modules", "vendor") for part in relative):
             continue
         if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file():
             found.append(path)
     return found
+
+
+def _files_git_sees(folder: Path) -> list[Path] | None:
+    """Tracked and untracked files below ``folder`` that git does not ignore; None outside git."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git on this machine
+        return None
+    if listed.returncode != 0:
+        return None
+    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({folder / name for name in names if name})
 
 
 def _input_paths(
@@ -81,6 +104,7 @@ def _input_paths(
             _fail("no files given and no `files` in the configuration; name a Markdown file")
         paths = [config.root / name for name in config.files]
     expanded: list[Path] = []
+    seen: set[str] = set()
     for path in paths:
         if folders and path.is_dir():
             found = _markdown_files(path)
@@ -90,7 +114,13 @@ def _input_paths(
             expanded.extend(found)
         else:
             expanded.append(path)
-    return expanded
+    unique = []
+    for path in expanded:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:  # a path given twice (or a file also found in a named folder) is linted once
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 class _Configs:
@@ -117,6 +147,11 @@ config_option = click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Use this configuration file."
 )
 no_config_option = click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+stdin_filename_option = click.option(
+    "--stdin-filename",
+    type=click.Path(path_type=Path),
+    help="With `-` as the file: the name to report and to find the configuration by.",
+)
 since_option = click.option(
     "--since",
     metavar="REF",
@@ -161,6 +196,7 @@ def lint_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("--unsafe-fixes", is_flag=True, help="With fixing: apply unsafe fixes too."),
         since_option,
+        stdin_filename_option,
         click.option(
             "--baseline",
             "baseline_path",
@@ -214,6 +250,25 @@ _LINK_FLAGS = [
 ]
 
 
+def _option(name: str, convert: Callable[[str], T], value: str | None) -> T | None:
+    """``convert(value)``, or ValueError naming the option and what is wrong with its value."""
+    if not value:
+        return None
+    try:
+        return convert(value)
+    except ValueError as error:
+        raise ValueError(f"{name} {value}: {error}") from None
+
+
+def _patterns(name: str, values: Sequence[str]) -> tuple[str, ...]:
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"{name} {value}: not a valid regular expression ({error})") from None
+    return tuple(values)
+
+
 @dataclass
 class _Run:
     """One `check` or `fix` invocation: its options and what it found."""
@@ -232,6 +287,7 @@ class _Run:
     config_path: Path | None
     no_config: bool
     since: str | None = None
+    stdin_filename: Path | None = None
     baseline_path: Path | None = None
     write_baseline: Path | None = None
     check_links: bool = False
@@ -292,24 +348,36 @@ class _Run:
         options = base.with_values(
             concurrency=self.concurrency,
             per_host=self.per_host,
-            interval=parse_duration(self.interval) if self.interval else None,
-            timeout=parse_duration(self.timeout) if self.timeout else None,
+            interval=_option("--interval", parse_duration, self.interval),
+            timeout=_option("--timeout", parse_duration, self.timeout),
             retries=self.retries,
-            accept=parse_accept(self.accept) if self.accept else None,
-            exclude=(*base.exclude, *self.exclude) if self.exclude else None,
-            include_only=tuple(self.include_only) or None,
+            accept=_option("--accept", parse_accept, self.accept),
+            exclude=(*base.exclude, *_patterns("--exclude", self.exclude)) if self.exclude else None,
+            include_only=_patterns("--include-only", self.include_only) or None,
             allow_private=self.allow_private,
             strict=self.strict,
             offline=self.offline,
-            max_age=parse_duration(self.max_age) if self.max_age else None,
+            max_age=_option("--max-age", parse_duration, self.max_age),
             user_agent=self.user_agent,
             ca_file=self.ca_file,
             cache=self.cache_path,
         )
         return replace(options, cache=None) if self.no_cache else options
 
+    @property
+    def from_stdin(self) -> bool:
+        return self.files == (Path("-"),)
+
     def lint_inputs(self, folders: bool = True) -> list[_Input]:
-        """Read, configure and parse every input file; errors are reported and skipped."""
+        """Read, configure and parse every input file (or standard input, `-`); errors are reported
+        and skipped."""
+        self.extra_outputs()  # a bad --also or option value is a usage error before any work
+        try:
+            self.link_options(LinkOptions())
+        except ValueError as error:
+            _fail(str(error))
+        if self.from_stdin:
+            return self._stdin_input()
         configs = _Configs(self.config_path, self.no_config)
         inputs = []
         for path in _input_paths(self.files, self.config_path, self.no_config, folders=folders):
@@ -327,6 +395,17 @@ class _Run:
             change = revision.change(source.text, document) if revision is not None else None
             inputs.append(_Input(path, source, settings, document, revision, change))
         return inputs
+
+    def _stdin_input(self) -> list[_Input]:
+        name = self.stdin_filename or Path("-")
+        try:
+            source = _read_stdin(self.stdin_filename)
+            configured = self.stdin_filename or Path.cwd() / "stdin.md"
+            settings = self.settings_for(configured, _Configs(self.config_path, self.no_config))
+        except (ConfigError, InputError, ValueError) as error:
+            self.error(str(error))
+            return []
+        return [_Input(name, source, settings, parse(source.text))]
 
     def link_results(self, inputs: Sequence[_Input]) -> Mapping[str, LinkResult] | None:
         """Check the links of every input once, when asked to; None otherwise."""
@@ -433,38 +512,44 @@ def fix_command(
 
     run = _Run(**options)
     changed = False
-    from_stdin = run.files == (Path("-"),)
-    inputs = _stdin_input(run) if from_stdin else run.lint_inputs()
+    from_stdin = run.from_stdin
+    inputs = run.lint_inputs()
     links = run.link_results(inputs)
     for item in inputs:
         path, source = item.path, item.source
+        name = _display(path)
         try:
             scope = _fix_scope(item.revision) if item.revision is not None else None
             result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
         except FixError as error:
-            run.error(f"{_display(path)}: {error}")
+            run.error(f"{name}: {error}")
             continue
-        name = "-" if from_stdin else _display(path)
-        if from_stdin:
+        if show_diff:
+            click.echo(_diff(name, result), nl=False)
+        elif check_only:
+            pass  # nothing is written, and the report below speaks of the file as it is
+        elif from_stdin:
             sys.stdout.write(result.text)
             sys.stdout.flush()
-        elif show_diff:
-            click.echo(_diff(name, result), nl=False)
-        elif not check_only and result.changed:
+        elif result.changed:
             try:
                 write_fixed(source, result.text)
             except InputError as error:
                 run.error(str(error))
                 continue
         changed |= result.changed
-        run.reports.append(FileReport(name, result.text, result.remaining))
+        if check_only:  # positions in the file as it is on disk, not as it would be
+            found = run.in_scope(item, run_rules(item.document, item.settings, links))
+            run.reports.append(FileReport(name, source.text, found))
+        else:
+            run.reports.append(FileReport(name, result.text, result.remaining))
         _tell_fixed(name, result, written=not (show_diff or check_only))
     if not show_diff:
         run.report(stream_to_stderr=from_stdin)
     if run.failed:
         sys.exit(2)
-    if (show_diff or check_only) and changed:
-        sys.exit(1)
+    if show_diff or check_only:
+        sys.exit(1 if changed else 0)  # what would change, not what a person must still fix
     if exit_non_zero_on_fix and changed:
         sys.exit(1)
     sys.exit(1 if run.findings() and not run.exit_zero else 0)
@@ -516,7 +601,8 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
         return "No links to check."
     verdicts: Counter[str] = Counter(r.verdict for r in results.values())
     order = ("ok", "redirected", "broken", "unverifiable", "skipped")
-    line = f"Checked {len(results)} links: " + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v])
+    noun = "link" if len(results) == 1 else "links"
+    line = f"Checked {len(results)} {noun}: " + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v])
     cached = sum(1 for r in results.values() if r.cached)
     if cached:
         line += f" ({cached} from the cache)"
@@ -532,6 +618,12 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
     return "\n".join(rows)
 
 
+def _read_stdin(name: Path | None) -> SourceFile:
+    """Standard input as a list; ``name`` (`--stdin-filename`) is what reports call it."""
+    data = sys.stdin.buffer.read()
+    return SourceFile(path=name or Path("-"), text=decode(data, str(name or "<stdin>")), data=data)
+
+
 def _revision(path: Path, since: str) -> Revision:
     from .changes import Revision, text_at_revision  # git is asked only with --since
 
@@ -541,17 +633,6 @@ def _revision(path: Path, since: str) -> Revision:
 def _fix_scope(revision: Revision) -> Callable[[str, Document], Callable[[Diagnostic], bool]]:
     """For `fix --since`: each pass fixes only what is in the change, as that pass's text has it."""
     return lambda text, document: revision.change(text, document).covers
-
-
-def _stdin_input(run: _Run) -> list[_Input]:
-    try:
-        data = sys.stdin.buffer.read()
-        source = SourceFile(path=Path("-"), text=decode(data, "<stdin>"), data=data)
-        settings = run.settings_for(Path.cwd() / "stdin.md", _Configs(run.config_path, run.no_config))
-    except (ConfigError, InputError, ValueError) as error:
-        run.error(str(error))
-        return []
-    return [_Input(Path("-"), source, settings, parse(source.text))]
 
 
 def _diff(name: str, result: FixResult) -> str:
@@ -581,7 +662,9 @@ def _use_color(color: bool | None, output: Path | None, output_format: str) -> b
         return False
     if color is not None:
         return color
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _write(rendered: str, output: Path | None, color: bool = False) -> None:
@@ -633,12 +716,14 @@ def rule_command(code: str | None, show_all: bool, output_format: str) -> None:
     show_default=True,
 )
 @since_option
+@stdin_filename_option
 @config_option
 @no_config_option
 def parse_command(
     files: tuple[Path, ...],
     output_format: str,
     since: str | None,
+    stdin_filename: Path | None,
     config_path: Path | None,
     no_config: bool,
 ) -> None:
@@ -646,21 +731,21 @@ def parse_command(
     whether the change since REF added or edited it."""
     from .tree_output import Tree, outline, write_json_tree
 
-    sources: list[tuple[Path, SourceFile, Revision | None]] = []
+    sources: list[tuple[SourceFile, Revision | None]] = []
     for path in _input_paths(files, config_path, no_config):
         try:
-            source = read_source(path)
-            sources.append((path, source, _revision(path, since) if since is not None else None))
+            source = _read_stdin(stdin_filename) if path == Path("-") else read_source(path)
+            sources.append((source, _revision(source.path, since) if since is not None else None))
         except InputError as error:
             _fail(str(error))
 
     # Every file is read (and refused) before anything is printed; each is parsed only when its
     # turn comes, and its tree written as it goes, so memory holds one file's tree at a time.
     def trees() -> Iterator[Tree]:
-        for path, source, revision in sources:
+        for source, revision in sources:
             document = parse(source.text)
             change = revision.change(source.text, document) if revision is not None else None
-            yield Tree(_display(path), document, change)
+            yield Tree(_display(source.path), document, change)
 
     if output_format == "json":
         write_json_tree(sys.stdout.write, trees())
@@ -674,7 +759,13 @@ def run() -> None:
     """The console entry point: `main`, with an unexpected failure reported in one line (exit 2)
     instead of a traceback. AWESOMELINT_DEBUG=1 shows the traceback."""
     try:
-        main(prog_name="awesomelint")
+        code = main.main(prog_name="awesomelint", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):  # click turns Ctrl-C into Abort
+        click.echo("awesomelint: interrupted", err=True)
+        sys.exit(130)  # 128 + SIGINT, as shells report it
+    except click.ClickException as error:  # a usage error: click's own one-line message
+        error.show()
+        sys.exit(error.exit_code)
     except Exception as error:
         if os.environ.get("AWESOMELINT_DEBUG"):
             raise
@@ -684,3 +775,4 @@ def run() -> None:
             err=True,
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)  # `--help` and `--version` return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from .links.options import LinkOptions, options_from_table
 from .links.result import LinkResult
-from .model import Document, Span
+from .model import Comment, Document, Span
 from .style import Style, infer_style
 from .venues import VenueTable, builtin_venues
 
@@ -229,6 +229,17 @@ def _directive_codes(text: str) -> set[str]:
         found = rule_by_selector(word)
         codes.add(found.code if found else word.upper())
     return codes
+
+
+def unknown_directive_words(document: Document) -> Iterator[tuple[Comment, str]]:
+    """Each word of a suppression comment that names no rule (a typo silences nothing)."""
+    for comment in document.comments:
+        match = _DIRECTIVE.match(comment.text)
+        if match is None:
+            continue
+        for word in re.split(r"[\s,]+", match[2]):
+            if word and word.lower() != "all" and rule_by_selector(word) is None:
+                yield comment, word
 
 
 def _suppressions(document: Document) -> _Suppressions:

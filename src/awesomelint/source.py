@@ -196,7 +196,7 @@ def _file_kind(mode: int) -> str:
 def decode(data: bytes, name: str) -> str:
     """The text of a Markdown file's bytes, or InputError naming ``name`` and the problem."""
     if not data.strip():
-        raise InputError(f"{name}: the file is empty; there is no list to read")
+        return data.decode("utf-8", errors="replace")  # an empty file is an empty list: nothing to find
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data):
         raise InputError(f"{name}: the file is UTF-16 text; convert it to UTF-8")
     if b"\0" in data:

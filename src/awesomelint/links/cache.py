@@ -81,6 +81,9 @@ class LinkCache:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = self.path.parent / ".gitignore"
+        if self.path.parent.name == ".awesomelint-cache" and not ignore.exists():
+            ignore.write_text("# written by awesomelint: the link cache is not for version control\n*\n")
         payload = json.dumps({"format": FORMAT, "version": VERSION, "links": self.entries}, indent=1)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".links.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
+from ..kinds import is_paper_url
 from ..model import Document, Entry, Link
-
-# Labels of links that should open the entry's paper itself (checked by AL514).
-PAPER_LABELS = frozenset(
-    {"paper", "abs", "abstract", "arxiv", "openreview", "acl", "html", "link", "article"}
-)
 
 
 def link_key(url: str) -> str | None:
@@ -26,9 +22,12 @@ def link_key(url: str) -> str | None:
 
 
 def is_paper_link(entry: Entry, link: Link) -> bool:
-    if entry.title is None:
+    """A link that should open the paper entry's own page (its title matters, AL514): one labelled as
+    the paper (`[paper]`, `[arXiv]`), or the title's link when it goes to a paper host or a PDF. A
+    resource's links, code and project links, and a title linked to a project site are not."""
+    if entry.kind != "paper" or entry.title is None:
         return False
-    return link.label.lower() in PAPER_LABELS or link.label == entry.title.text
+    return link.role == "paper" or (link.role == "title" and is_paper_url(link.url))
 
 
 def targets(

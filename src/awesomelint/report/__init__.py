@@ -54,6 +54,7 @@ class Summary:
     by_rule: list[tuple[str, str, int]]  # code, name, count
     safe_fixes: int
     unsafe_fixes: int
+    fixes_need_links: bool = False  # some fix rests on a link check (AL512): `fix` must check links too
 
     def headline(self, options: ReportOptions | None = None) -> str:
         options = options or ReportOptions()
@@ -86,11 +87,12 @@ class Summary:
         ]
         head = f"Found {self.findings} finding{'s' if self.findings != 1 else ''} in {self.files} file"
         head += f"{'s' if self.files != 1 else ''} ({', '.join(parts)})."
+        command = "awesomelint fix --links" if self.fixes_need_links else "awesomelint fix"
         if self.safe_fixes:
-            head += f" {self.safe_fixes} fixable with `awesomelint fix`"
+            head += f" {self.safe_fixes} fixable with `{command}`"
             head += f" ({self.unsafe_fixes} more with `--unsafe-fixes`)." if self.unsafe_fixes else "."
         elif self.unsafe_fixes:
-            head += f" {self.unsafe_fixes} fixable with `awesomelint fix --unsafe-fixes`."
+            head += f" {self.unsafe_fixes} fixable with `{command} --unsafe-fixes`."
         return head
 
 
@@ -114,7 +116,15 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         by_rule=[(code, name, count) for (code, name), count in sorted(rules.items())],
         safe_fixes=fixes[Applicability.SAFE],
         unsafe_fixes=fixes[Applicability.UNSAFE],
+        fixes_need_links=any(d.fix is not None and _from_network(d.code) for _, d in pairs),
     )
+
+
+def _from_network(code: str) -> bool:
+    from ..engine import rule_by_selector
+
+    found = rule_by_selector(code)
+    return found is not None and "network" in found.tags
 
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")

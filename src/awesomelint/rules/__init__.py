@@ -34,6 +34,7 @@ from .al514_wrong_paper import wrong_paper
 from .al601_trailing_whitespace import trailing_whitespace
 from .al602_blank_lines import blank_lines
 from .al603_final_newline import final_newline
+from .al701_unknown_suppression import unknown_suppression
 
 ALL_RULES: tuple[Rule, ...] = (
     empty_section,
@@ -66,4 +67,5 @@ ALL_RULES: tuple[Rule, ...] = (
     trailing_whitespace,
     blank_lines,
     final_newline,
+    unknown_suppression,
 )

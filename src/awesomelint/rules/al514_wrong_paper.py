@@ -6,6 +6,9 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..links.collect import is_paper_link, link_key
 
+# A page title shorter than this names a site or a project, not a paper (which AL514 could compare).
+_FEWEST_TITLE_WORDS = 4
+
 
 @rule(
     "AL514",
@@ -30,5 +33,7 @@ def wrong_paper(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if any(names_paper(title, entry.title.text) for title in result.titles):
                 continue
+            if len(result.titles[0].split()) < _FEWEST_TITLE_WORDS:
+                continue  # `YouTube`, `GitHub`, a project's short name: the page says nothing of a paper
             message = f"`{link.label}` opens a page titled `{result.titles[0]}`, not `{entry.title.text}`"
             yield ctx.report(link.url_span, message)
