@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from awesomelint.cli import _use_color, main
+from awesomelint.cli import main, use_color
 from awesomelint.diagnostic import Diagnostic, Severity
 from awesomelint.model import Span
 from awesomelint.report import FileReport, ReportOptions, github, markdown, sarif
@@ -70,11 +70,11 @@ def test_colour_on_request_and_no_color_respected(monkeypatch: pytest.MonkeyPatc
     assert "\x1b[" not in plain
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert _use_color(None, None, "text") is True
-    assert _use_color(None, None, "json") is False
+    assert use_color(None, None, "text") is True
+    assert use_color(None, None, "json") is False
     monkeypatch.setenv("NO_COLOR", "1")
-    assert _use_color(None, None, "text") is False
-    assert _use_color(True, None, "text") is True
+    assert use_color(None, None, "text") is False
+    assert use_color(True, None, "text") is True
 
 
 def test_concise_is_one_line_per_finding() -> None:

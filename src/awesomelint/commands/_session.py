@@ -1,0 +1,433 @@
+"""One run of a command: its inputs (files, folders, standard input), their configuration, what
+--since and a baseline leave in scope, the link check, and the report. Every command uses it."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+from urllib.parse import urlsplit
+
+import click
+
+from ..config import Config, ConfigError, load_config
+from ..diagnostic import Diagnostic, Severity
+from ..engine import Settings
+from ..links.collect import targets
+from ..links.options import LinkOptions, parse_accept, parse_duration
+from ..links.result import LinkResult
+from ..model import Document, Link
+from ..parse import parse
+from ..report import FORMATS, FileReport, ReportOptions, reporter
+from ..source import InputError, SourceFile, decode, read_source
+
+if TYPE_CHECKING:
+    from ..baseline import Baseline
+    from ..changes import Change, Revision
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+T = TypeVar("T")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"awesomelint: error: {printable(message)}", err=True)
+    sys.exit(2)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (`\\n`, `\\x1b`): a file name with a newline must
+    not start a line of its own, which GitHub Actions would run as a workflow command (`::error`)."""
+    return _CONTROL.sub(lambda match: repr(match[0])[1:-1], text)
+
+
+def display(path: Path) -> str:
+    """The path as the user would write it: relative to the working folder when inside it."""
+    try:
+        return printable(path.absolute().relative_to(Path.cwd().absolute()).as_posix())
+    except ValueError:
+        return printable(str(path))
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files below ``folder``: what git would see (`.gitignore` honoured) inside a
+    repository, every file otherwise; hidden folders, `node_modules` and `vendor` skipped either way."""
+    found = []
+    listed = _files_git_sees(folder)
+    for path in listed if listed is not None else sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") or part in ("node_modules", "vendor") for part in relative):
+            continue
+        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file():
+            found.append(path)
+    return found
+
+
+def _files_git_sees(folder: Path) -> list[Path] | None:
+    """Tracked and untracked files below ``folder`` that git does not ignore; None outside git."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git on this machine
+        return None
+    if listed.returncode != 0:
+        return None
+    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({folder / name for name in names if name})
+
+
+def input_paths(
+    paths: Sequence[Path], config_path: Path | None, no_config: bool, folders: bool = False
+) -> list[Path]:
+    """The files named on the command line (folders expanded to their Markdown files when
+    ``folders``), or the configured ``files`` when none are named."""
+    if not paths:
+        try:
+            config = load_config(Path.cwd(), config_path, no_config)
+        except ConfigError as error:
+            fail(str(error))
+        if not config.files:
+            fail("no files given and no `files` in the configuration; name a Markdown file")
+        paths = [config.root / name for name in config.files]
+    expanded: list[Path] = []
+    seen: set[str] = set()
+    for path in paths:
+        if folders and path.is_dir():
+            found = _markdown_files(path)
+            if not found:
+                suffixes = ", ".join(sorted(MARKDOWN_SUFFIXES))
+                fail(f"{path}: no Markdown files ({suffixes}) in this folder or below; name a file")
+            expanded.extend(found)
+        else:
+            expanded.append(path)
+    unique = []
+    for path in expanded:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:  # a path given twice (or a file also found in a named folder) is linted once
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+class Configs:
+    """The configuration of each linted file's folder (found once per folder)."""
+
+    def __init__(self, explicit: Path | None, no_config: bool) -> None:
+        self.explicit, self.no_config = explicit, no_config
+        self._by_folder: dict[Path, Config] = {}
+
+    def for_file(self, path: Path) -> Config:
+        folder = path.absolute().parent  # a symbolic link is configured where it stands
+        if folder not in self._by_folder:
+            self._by_folder[folder] = load_config(folder, self.explicit, self.no_config)
+        return self._by_folder[folder]
+
+
+def selection(value: str | None) -> list[str]:
+    return [part for part in (value or "").replace(" ", ",").split(",") if part]
+
+
+def _option(name: str, convert: Callable[[str], T], value: str | None) -> T | None:
+    """``convert(value)``, or ValueError naming the option and what is wrong with its value."""
+    if not value:
+        return None
+    try:
+        return convert(value)
+    except ValueError as error:
+        raise ValueError(f"{name} {value}: {error}") from None
+
+
+def _patterns(name: str, values: Sequence[str]) -> tuple[str, ...]:
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"{name} {value}: not a valid regular expression ({error})") from None
+    return tuple(values)
+
+
+@dataclass
+class Run:
+    """One `check` or `fix` invocation: its options and what it found."""
+
+    files: tuple[Path, ...]
+    select: str | None
+    ignore: str | None
+    extend_select: str | None
+    output_format: str
+    output: Path | None
+    also: tuple[str, ...]
+    fail_on: str | None
+    exit_zero: bool
+    color: bool | None
+    unsafe_fixes: bool
+    config_path: Path | None
+    no_config: bool
+    since: str | None = None
+    stdin_filename: Path | None = None
+    baseline_path: Path | None = None
+    write_baseline: Path | None = None
+    check_links: bool = False
+    concurrency: int | None = None
+    per_host: int | None = None
+    interval: str | None = None
+    timeout: str | None = None
+    retries: int | None = None
+    accept: str | None = None
+    exclude: tuple[str, ...] = ()
+    include_only: tuple[str, ...] = ()
+    allow_private: bool | None = None
+    strict: bool | None = None
+    offline: bool | None = None
+    cache_path: Path | None = None
+    no_cache: bool = False
+    max_age: str | None = None
+    user_agent: str | None = None
+    ca_file: str | None = None
+    reports: list[FileReport] = field(default_factory=list)
+    failed: bool = False
+    errors: int = 0
+    threshold: Severity = Severity.WARNING
+    baseline_keys: list[tuple[str, str, str, str]] = field(default_factory=list)
+    baseline: Baseline | None = None
+
+    def in_scope(self, item: Input, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """The findings this run asks about: in the change (--since), not in the baseline."""
+        from .. import baseline
+
+        found = item.in_scope(diagnostics)
+        if self.write_baseline is None and self.baseline_path is None:
+            return found
+        name = display(item.path)
+        keys = baseline.keys(name, item.source.text, item.document, found)
+        if self.write_baseline is not None:
+            self.baseline_keys.extend(keys)
+            return found
+        if self.baseline is None:
+            self.baseline = baseline.Baseline.read(self.baseline_path or Path())
+        return self.baseline.take(list(zip(keys, found, strict=True)))
+
+    def settings_for(self, path: Path, configs: Configs) -> Settings:
+        settings = Settings.from_config(
+            configs.for_file(path),
+            select=selection(self.select) if self.select is not None else None,
+            ignore=selection(self.ignore),
+            extend_select=selection(self.extend_select),
+        )
+        settings.links = self.link_options(settings.links)
+        if settings.links.strict:
+            settings.severity = {**settings.severity, "AL513": Severity.ERROR}
+        self.threshold = Severity.parse(self.fail_on) if self.fail_on else settings.fail_on
+        return settings
+
+    def link_options(self, base: LinkOptions) -> LinkOptions:
+        """The configuration's link options with the command line's on top (ValueError if bad)."""
+        options = base.with_values(
+            concurrency=self.concurrency,
+            per_host=self.per_host,
+            interval=_option("--interval", parse_duration, self.interval),
+            timeout=_option("--timeout", parse_duration, self.timeout),
+            retries=self.retries,
+            accept=_option("--accept", parse_accept, self.accept),
+            exclude=(*base.exclude, *_patterns("--exclude", self.exclude)) if self.exclude else None,
+            include_only=_patterns("--include-only", self.include_only) or None,
+            allow_private=self.allow_private,
+            strict=self.strict,
+            offline=self.offline,
+            max_age=_option("--max-age", parse_duration, self.max_age),
+            user_agent=self.user_agent,
+            ca_file=self.ca_file,
+            cache=self.cache_path,
+        )
+        return replace(options, cache=None) if self.no_cache else options
+
+    @property
+    def from_stdin(self) -> bool:
+        return self.files == (Path("-"),)
+
+    def lint_inputs(self, folders: bool = True) -> list[Input]:
+        """Read, configure and parse every input file (or standard input, `-`); errors are reported
+        and skipped."""
+        self.extra_outputs()  # a bad --also or option value is a usage error before any work
+        try:
+            self.link_options(LinkOptions())
+        except ValueError as error:
+            fail(str(error))
+        if self.from_stdin:
+            return self._stdin_input()
+        configs = Configs(self.config_path, self.no_config)
+        inputs = []
+        for path in input_paths(self.files, self.config_path, self.no_config, folders=folders):
+            try:
+                settings = self.settings_for(path, configs)
+                configured = configs.for_file(path)
+                if self.baseline_path is None and "baseline" in configured.table:
+                    self.baseline_path = configured.root / configured.table["baseline"]
+                source = read_source(path)
+                revision = revision_at(path, self.since) if self.since is not None else None
+            except (ConfigError, InputError, ValueError) as error:
+                self.error(str(error))
+                continue
+            document = parse(source.text)
+            change = revision.change(source.text, document) if revision is not None else None
+            inputs.append(Input(path, source, settings, document, revision, change))
+        return inputs
+
+    def _stdin_input(self) -> list[Input]:
+        name = self.stdin_filename or Path("-")
+        try:
+            source = read_stdin(self.stdin_filename)
+            configured = self.stdin_filename or Path.cwd() / "stdin.md"
+            settings = self.settings_for(configured, Configs(self.config_path, self.no_config))
+        except (ConfigError, InputError, ValueError) as error:
+            self.error(str(error))
+            return []
+        return [Input(name, source, settings, parse(source.text))]
+
+    def link_results(self, inputs: Sequence[Input]) -> Mapping[str, LinkResult] | None:
+        """Check the links of every input once, when asked to; None otherwise."""
+        if not self.check_links or not inputs:
+            return None
+        return check_links(inputs)
+
+    def error(self, message: str) -> None:
+        click.echo(f"awesomelint: error: {printable(message)}", err=True)
+        self.failed = True
+        self.errors += 1
+
+    def report(self, stream_to_stderr: bool = False) -> None:
+        colored = use_color(self.color, self.output, self.output_format) and not stream_to_stderr
+        gone = self.baseline.gone(report.path for report in self.reports) if self.baseline else 0
+        options = ReportOptions(
+            color=colored, fail_on=self.threshold, errors=self.errors, gone_from_baseline=gone
+        )
+        rendered = reporter(self.output_format)(self.reports, options)
+        if stream_to_stderr and self.output is None:
+            click.echo(rendered, err=True)
+        else:
+            write_report(rendered, self.output, colored)
+        for output_format, path in self.extra_outputs():
+            write_report(reporter(output_format)(self.reports, replace(options, color=False)), path)
+
+    def extra_outputs(self) -> list[tuple[str, Path]]:
+        """The `--also FORMAT=PATH` reports."""
+        outputs = []
+        for item in self.also:
+            output_format, _, path = item.partition("=")
+            if output_format not in FORMATS or not path:
+                fail(f"--also {item}: write FORMAT=PATH, with FORMAT one of {', '.join(FORMATS)}")
+            outputs.append((output_format, Path(path)))
+        return outputs
+
+    def findings(self) -> bool:
+        return any(d.severity >= self.threshold for report in self.reports for d in report.diagnostics)
+
+
+@dataclass
+class Input:
+    path: Path
+    source: SourceFile
+    settings: Settings
+    document: Document
+    revision: Revision | None = None  # with --since: the file at that revision
+    change: Change | None = None  # with --since: what the change introduced
+
+    def in_scope(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """The findings that --since asks about (all of them without it)."""
+        change = self.change
+        return list(diagnostics) if change is None else [d for d in diagnostics if change.covers(d)]
+
+
+def check_links(inputs: Sequence[Input]) -> Mapping[str, LinkResult]:
+    from ..links.checker import check_urls  # httpx is imported only when links are checked
+
+    options = inputs[0].settings.links
+    scopes = {id(item.document): item.change for item in inputs}
+
+    def changed(document: Document, link: Link) -> bool:
+        change = scopes[id(document)]
+        return change is None or change.covers_span(link.span)
+
+    wanted = targets((item.document for item in inputs), changed)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    results, warning = check_urls(wanted, options, _progress if show else None)
+    if show:
+        click.echo("\r\033[K", nl=False, err=True)
+    if warning:
+        click.echo(f"awesomelint: warning: {warning}", err=True)
+    click.echo(_links_summary(results), err=True)
+    return results
+
+
+def _progress(done: int, total: int, hosts: list[str]) -> None:
+    busy = ", ".join(hosts[:3]) + (f" +{len(hosts) - 3}" if len(hosts) > 3 else "")
+    click.echo(f"\r\033[Klinks {done}/{total}" + (f"  {busy}" if busy else ""), nl=False, err=True)
+
+
+def _links_summary(results: Mapping[str, LinkResult]) -> str:
+    if not results:
+        return "No links to check."
+    verdicts: Counter[str] = Counter(r.verdict for r in results.values())
+    order = ("ok", "redirected", "broken", "unverifiable", "skipped")
+    noun = "link" if len(results) == 1 else "links"
+    line = f"Checked {len(results)} {noun}: " + ", ".join(f"{verdicts[v]} {v}" for v in order if verdicts[v])
+    cached = sum(1 for r in results.values() if r.cached)
+    if cached:
+        line += f" ({cached} from the cache)"
+    by_host: dict[str, Counter[str]] = {}
+    for url, result in results.items():
+        by_host.setdefault(urlsplit(url).hostname or "?", Counter())[result.verdict] += 1
+    rows = [line]
+    for host, counts in sorted(by_host.items(), key=lambda item: -sum(item[1].values()))[:20]:
+        rows.append(
+            f"  {sum(counts.values()):>5}  {host}  "
+            + ", ".join(f"{counts[v]} {v}" for v in order if counts[v])
+        )
+    return "\n".join(rows)
+
+
+def read_stdin(name: Path | None) -> SourceFile:
+    """Standard input as a list; ``name`` (`--stdin-filename`) is what reports call it."""
+    data = sys.stdin.buffer.read()
+    return SourceFile(path=name or Path("-"), text=decode(data, str(name or "<stdin>")), data=data)
+
+
+def revision_at(path: Path, since: str) -> Revision:
+    from ..changes import Revision, text_at_revision  # git is asked only with --since
+
+    return Revision.of(text_at_revision(path, since))
+
+
+def use_color(color: bool | None, output: Path | None, output_format: str) -> bool:
+    if output_format != "text" or output is not None:
+        return False
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def write_report(rendered: str, output: Path | None, color: bool = False) -> None:
+    if output is None:
+        click.echo(rendered, color=color)
+        return
+    try:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write the report ({error.strerror})")

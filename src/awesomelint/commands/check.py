@@ -1,0 +1,62 @@
+"""`awesomelint check` and `awesomelint links`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from ..engine import run_rules
+from ..report import FileReport
+from ._options import lint_options
+from ._session import Run, display
+from .fix import fix_command
+
+
+@click.command("check")
+@lint_options
+@click.option(
+    "--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed (the same as `awesomelint fix`)."
+)
+@click.pass_context
+def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) -> None:
+    """Lint each FILE (or the Markdown files in a folder) and report what is inconsistent or broken.
+
+    Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 errors."""
+    if apply_fixes:
+        context.invoke(fix_command, **options)
+        return
+    _lint(Run(**options))
+
+
+def _lint(run: Run) -> NoReturn:
+    inputs = run.lint_inputs()
+    links = run.link_results(inputs)
+    for item in inputs:
+        diagnostics = run.in_scope(item, run_rules(item.document, item.settings, links))
+        run.reports.append(FileReport(display(item.path), item.source.text, diagnostics))
+    if run.write_baseline is not None:
+        from ..baseline import write
+
+        write(run.write_baseline, run.baseline_keys)
+        click.echo(f"Wrote {len(run.baseline_keys)} findings to {display(run.write_baseline)}.", err=True)
+        sys.exit(2 if run.failed else 0)
+    run.report()
+    if run.failed:
+        sys.exit(2)
+    sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+@click.command("links")
+@lint_options
+def links_command(**options: Any) -> None:
+    """Check every external link of each FILE: broken (AL511), moved (AL512), unverifiable (AL513),
+    or opening another paper than the entry's (AL514).
+
+    Only the link rules run unless --select names others. Unverifiable links (bot walls, rate limits,
+    timeouts) are reported apart and fail the run only with --strict."""
+    options["check_links"] = True
+    if options.get("select") is None:
+        options["select"] = "AL511,AL512,AL513,AL514"
+    _lint(Run(**options))

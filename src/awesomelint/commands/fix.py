@@ -1,0 +1,110 @@
+"""`awesomelint fix`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..diagnostic import Diagnostic
+from ..engine import run_rules
+from ..model import Document
+from ..report import FileReport
+from ..source import InputError
+
+if TYPE_CHECKING:
+    from ..changes import Revision
+    from ..fixer import FixResult
+
+from ._options import lint_options
+from ._session import Run, display
+
+
+@click.command("fix")
+@lint_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if anything would change.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
+def fix_command(
+    show_diff: bool = False, check_only: bool = False, exit_non_zero_on_fix: bool = False, **options: Any
+) -> None:
+    """Fix what can be fixed in each FILE, in place, and report what remains for a person.
+
+    Safe fixes by default; --unsafe-fixes adds the rest. `-` reads standard input and writes the fixed
+    text to standard output (the report then goes to standard error). Before anything is written the
+    result is re-parsed and compared with the input: the same entries with the same titles, authors and
+    links; otherwise nothing is written and the exit code is 2."""
+    from ..fixer import FixError, fix_text, write_fixed
+
+    run = Run(**options)
+    changed = False
+    from_stdin = run.from_stdin
+    inputs = run.lint_inputs()
+    links = run.link_results(inputs)
+    for item in inputs:
+        path, source = item.path, item.source
+        name = display(path)
+        try:
+            scope = _fix_scope(item.revision) if item.revision is not None else None
+            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
+        except FixError as error:
+            run.error(f"{name}: {error}")
+            continue
+        if show_diff:
+            click.echo(_diff(name, result), nl=False)
+        elif check_only:
+            pass  # nothing is written, and the report below speaks of the file as it is
+        elif from_stdin:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        elif result.changed:
+            try:
+                write_fixed(source, result.text)
+            except InputError as error:
+                run.error(str(error))
+                continue
+        changed |= result.changed
+        if check_only:  # positions in the file as it is on disk, not as it would be
+            found = run.in_scope(item, run_rules(item.document, item.settings, links))
+            run.reports.append(FileReport(name, source.text, found))
+        else:
+            run.reports.append(FileReport(name, result.text, result.remaining))
+        _tell_fixed(name, result, written=not (show_diff or check_only))
+    if not show_diff:
+        run.report(stream_to_stderr=from_stdin)
+    if run.failed:
+        sys.exit(2)
+    if show_diff or check_only:
+        sys.exit(1 if changed else 0)  # what would change, not what a person must still fix
+    if exit_non_zero_on_fix and changed:
+        sys.exit(1)
+    sys.exit(1 if run.findings() and not run.exit_zero else 0)
+
+
+def _fix_scope(revision: Revision) -> Callable[[str, Document], Callable[[Diagnostic], bool]]:
+    """For `fix --since`: each pass fixes only what is in the change, as that pass's text has it."""
+    return lambda text, document: revision.change(text, document).covers
+
+
+def _diff(name: str, result: FixResult) -> str:
+    import difflib  # only `fix --diff` needs it: not imported at every start
+
+    return "".join(
+        difflib.unified_diff(
+            result.original.splitlines(keepends=True),
+            result.text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
+
+
+def _tell_fixed(name: str, result: FixResult, written: bool) -> None:
+    if not result.fixed:
+        return
+    total = sum(result.fixed.values())
+    counts = ", ".join(f"{code} x{count}" for code, count in sorted(result.fixed.items()))
+    verb = "fixed" if written else "would fix"
+    click.echo(f"{name}: {verb} {total} finding{'s' if total != 1 else ''} ({counts})", err=True)
