@@ -18,6 +18,7 @@ import tempfile
 import time
 import tracemalloc
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -375,3 +376,30 @@ def test_item_1_the_vetted_address_keeps_the_name_for_host_and_tls(
     assert [seen.headers.get("Host") for seen in record.requests] == [
         f"paper.test:{url.rsplit(':', 1)[1][:-1]}"
     ]
+
+
+def test_item_5_repeated_headings_cost_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted in section visits, not timed: doubling the headings doubles the work (quadratic
+    work, 64 s for 10,000 headings before, quadruples it). bench/lint.py's `headings` case times it."""
+    from awesomelint import lint
+    from awesomelint.engine import Settings
+    from awesomelint.model import Section
+
+    visits = 0
+    walk = Section.walk
+
+    def counted(self: Section) -> Iterator[Section]:
+        nonlocal visits
+        for section in walk(self):
+            visits += 1
+            yield section
+
+    monkeypatch.setattr(Section, "walk", counted)
+    work = []
+    for count in (1000, 2000):
+        visits = 0
+        settings = Settings(select=frozenset({"AL101", "AL102"}))
+        findings = lint("# List\n\n" + "## Same\n\n" * count, settings)
+        assert len(findings) >= count  # every heading is empty and a duplicate
+        work.append(visits)
+    assert work[1] <= 2.5 * work[0]

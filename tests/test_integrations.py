@@ -267,3 +267,9 @@ def test_action_rough_edges(action_venv: Path, tmp_path: Path) -> None:
     assert output == "findings=0\n"
     result, _, _ = _run_action(action_venv, tmp_path, {"files": "my list.md", "scope": "some"})
     assert result.returncode == 2 and "scope `some`" in result.stdout
+    # No `files`: the configuration's, and the SARIF file is still written.
+    (tmp_path / ".awesomelint.toml").write_text('files = ["my list.md"]\n')
+    sarif = tmp_path / "out.sarif"
+    result, _, output = _run_action(action_venv, tmp_path, {"sarif-file": str(sarif)})
+    assert result.returncode == 0 and output == "findings=0\n"
+    assert json.loads(sarif.read_text())["runs"][0]["results"] == []

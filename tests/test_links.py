@@ -60,6 +60,7 @@ ROUTES = {
     "/paper-right": html_page("Attention Is All You Need | Some Site", citation="Attention Is All You Need"),
     "/paper-wrong": html_page("arXiv", citation="Language Models are Few-Shot Learners"),
     "/huge": html_page("Attention Is All You Need", filler=10 * 1024 * 1024),
+    "/short-title": html_page("YouTube"),
     **{f"/deep{i}": redirect(302, f"/deep{i + 1}") for i in range(11)},
     "/deep11": status(200),
 }
@@ -414,3 +415,27 @@ def test_user_agent_and_headers_per_host() -> None:
         and first.headers["Authorization"] == "Bearer t0ken"
     )
     assert second.headers["User-Agent"] == "my-list-bot/1.0" and "Authorization" not in second.headers
+
+
+def test_wrong_paper_judges_only_paper_pages_of_paper_entries(
+    tmp_path: Path, site: tuple[str, servers.Record]
+) -> None:
+    base, _ = site
+    text = (
+        "# Things\n\n## Papers\n\n"
+        f"1. **Deep Residual Learning for Image Recognition**. *Kaiming He*. **CVPR'2016**. "
+        f"[paper]({base}/paper-wrong)\n"
+        f"2. **Attention Is All You Need**. *Ashish Vaswani*. **NeurIPS'2017**. [video]({base}/short-title)\n"
+        f"3. **Adam: A Method for Stochastic Optimization**. *Diederik Kingma*. **ICLR'2015**. "
+        f"[paper]({base}/short-title)\n\n"
+        "## Tools\n\n"
+        f"- [Tool](https://github.com/x/tool) - A tool; [docs]({base}/paper-wrong).\n"
+    )
+    path = tmp_path / "list.md"
+    path.write_text(text)
+    args = ["links", str(path), "--allow-private", "--no-cache", "--format", "json", "--no-config"]
+    result = CliRunner().invoke(main, args)
+    found = {(d["code"], d["start_line"]) for d in json.loads(result.stdout)["diagnostics"]}
+    # The paper link of entry 1 opens another paper; a video link, a page titled `YouTube` and a
+    # resource's link are no proof of a wrong paper.
+    assert {f for f in found if f[0] == "AL514"} == {("AL514", 5)}
