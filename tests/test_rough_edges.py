@@ -71,7 +71,7 @@ def test_bad_option_values_name_the_option_before_any_work(tmp_path: Path) -> No
     listing = tmp_path / "list.md"
     listing.write_text(LIST)
     for args, expected in (
-        (["--exclude", "("], "--exclude (: not a valid regular expression"),
+        (["--exclude", "("], "--exclude: `(` is not a valid regular expression"),
         (["--timeout", "fast"], "--timeout fast: `fast` is not a duration"),
         (["--also", "yaml=out.yaml"], "--also yaml=out.yaml: write FORMAT=PATH"),
     ):

@@ -261,10 +261,7 @@ def write_fixed(source: SourceFile, text: str, before_commit: Callable[[], None]
                 raise _changed_error(name)
             _remove_stale_temporaries(path)
             data = text.encode("utf-8")
-            if status.st_nlink > 1:
-                _commit_in_place(path, data, status, source, before_commit, name)
-            else:
-                _commit_by_rename(path, data, status, source, before_commit, name)
+            _commit(path, data, status, source, before_commit, name)
     except OSError as error:
         raise InputError(
             f"{name}: cannot be written ({error.strerror or error}); the file is untouched"
@@ -312,7 +309,7 @@ def _changed_error(name: Path) -> InputError:
     return InputError(f"{name}: changed on disk while being fixed; run the fix again (nothing was written)")
 
 
-def _commit_by_rename(
+def _commit(
     path: Path,
     data: bytes,
     status: os.stat_result,
@@ -320,6 +317,30 @@ def _commit_by_rename(
     before_commit: Callable[[], None] | None,
     name: Path,
 ) -> None:
+    """Write ``data`` over ``path`` if the file is still what was read: by renaming a finished
+    temporary file over it, or in place when the file has other hard links."""
+    temporary = None if status.st_nlink > 1 else _temporary_copy(path, data, status)
+    try:
+        if before_commit is not None:
+            before_commit()
+        if not _unchanged(path, status, source):
+            raise _changed_error(name)
+        if temporary is None:
+            with path.open("r+b") as stream:
+                stream.write(data)
+                stream.truncate()
+                stream.flush()
+                os.fsync(stream.fileno())
+        else:
+            os.replace(temporary, path)
+    except BaseException:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _temporary_copy(path: Path, data: bytes, status: os.stat_result) -> str:
+    """A finished file beside ``path`` holding ``data``, with its mode, owner and attributes."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -328,33 +349,10 @@ def _commit_by_rename(
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
         _keep_owner_and_attributes(path, temporary, status)
-        if before_commit is not None:
-            before_commit()
-        if not _unchanged(path, status, source):
-            raise _changed_error(name)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _commit_in_place(
-    path: Path,
-    data: bytes,
-    status: os.stat_result,
-    source: SourceFile,
-    before_commit: Callable[[], None] | None,
-    name: Path,
-) -> None:
-    if before_commit is not None:
-        before_commit()
-    if not _unchanged(path, status, source):
-        raise _changed_error(name)
-    with path.open("r+b") as stream:
-        stream.write(data)
-        stream.truncate()
-        stream.flush()
-        os.fsync(stream.fileno())
+    return temporary
 
 
 def _keep_owner_and_attributes(path: Path, temporary: str, status: os.stat_result) -> None:

@@ -19,7 +19,7 @@ from ..config import Config, ConfigError, load_config
 from ..diagnostic import Diagnostic, Severity
 from ..engine import Settings
 from ..links.collect import targets
-from ..links.options import LinkOptions, parse_accept, parse_duration
+from ..links.options import LinkOptions, parse_accept, parse_duration, valid_patterns
 from ..links.result import LinkResult
 from ..model import Document, Link
 from ..parse import parse
@@ -153,12 +153,10 @@ def _option(name: str, convert: Callable[[str], T], value: str | None) -> T | No
 
 
 def _patterns(name: str, values: Sequence[str]) -> tuple[str, ...]:
-    for value in values:
-        try:
-            re.compile(value)
-        except re.error as error:
-            raise ValueError(f"{name} {value}: not a valid regular expression ({error})") from None
-    return tuple(values)
+    try:
+        return valid_patterns(values)
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -84,15 +84,20 @@ def parse_accept(value: str | list[Any]) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-def _regexes(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError("a list of regular expressions")
-    for pattern in value:
+def valid_patterns(patterns: Sequence[str]) -> tuple[str, ...]:
+    """The patterns, or ValueError naming the first that is not a valid regular expression."""
+    for pattern in patterns:
         try:
             re.compile(pattern)
         except re.error as error:
             raise ValueError(f"`{pattern}` is not a valid regular expression ({error})") from None
-    return tuple(value)
+    return tuple(patterns)
+
+
+def _regexes(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("a list of regular expressions")
+    return valid_patterns(value)
 
 
 def _positive_int(value: Any) -> int:
