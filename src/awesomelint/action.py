@@ -28,6 +28,7 @@ from typing import Any
 import click
 
 from .cli import main as cli
+from .cli import tune_garbage_collector
 
 SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024  # GitHub refuses a step summary over 1 MiB; keep a margin
 PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target")
@@ -227,4 +228,5 @@ def _append_summary(path: Path, text: str) -> None:
 
 
 if __name__ == "__main__":
+    tune_garbage_collector()
     sys.exit(run(os.environ))

@@ -3,6 +3,7 @@ reported in one line instead of a traceback."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -11,12 +12,22 @@ import click
 from .commands import main
 from .commands._session import use_color
 
-__all__ = ["main", "run", "use_color"]
+__all__ = ["main", "run", "tune_garbage_collector", "use_color"]
+
+
+def tune_garbage_collector() -> None:
+    """For this process only (never the library's callers): a parsed list is hundreds of thousands of
+    small objects that live until the end, so the cyclic collector's default thresholds make it
+    rescan them over and over (a third of the time of `check` on a list of 20,000 entries). Collect
+    young objects far less often, and keep what the imports made out of every collection."""
+    gc.freeze()
+    gc.set_threshold(200_000, 50, 100)
 
 
 def run() -> None:
     """The console entry point: `main`, with an unexpected failure reported in one line (exit 2)
     instead of a traceback. AWESOMELINT_DEBUG=1 shows the traceback."""
+    tune_garbage_collector()
     try:
         code = main.main(prog_name="awesomelint", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):  # click turns Ctrl-C into Abort
