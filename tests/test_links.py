@@ -273,7 +273,6 @@ def test_private_address_forms(host: str, reason: str) -> None:
 
 def test_public_addresses_and_names_pass() -> None:
     assert why_private(literal_address("93.184.216.34")) is None  # type: ignore[arg-type]
-    assert why_private(literal_address("2002:808:808::")) is None  # type: ignore[arg-type]  # 6to4 of 8.8.8.8
     assert literal_address("example.org") is None and literal_address("deadbeef") is None
 
 
