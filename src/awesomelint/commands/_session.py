@@ -206,11 +206,11 @@ class Run:
 
     def in_scope(self, item: Input, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """The findings this run asks about: in the change (--since), not in the baseline."""
-        from .. import baseline
-
         found = item.in_scope(diagnostics)
         if self.write_baseline is None and self.baseline_path is None:
             return found
+        from .. import baseline  # with a baseline only: it imports git's diff machinery
+
         name = display(item.path)
         keys = baseline.keys(name, item.source.text, item.document, found)
         if self.write_baseline is not None:
