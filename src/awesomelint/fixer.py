@@ -30,7 +30,6 @@ from .model import Document, Entry
 from .parse import parse
 from .rules._duplicates import normalized_url
 from .source import InputError, SourceFile
-from .tokens import shared_tokens
 from .venues import INTERCHANGEABLE_PREPRINTS
 
 MAX_PASSES = 12
@@ -148,18 +147,7 @@ def fix_text(
     """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
     raise FixError if the guard rejects the result. ``scope`` limits each pass to the findings its
     filter keeps for that pass's text (`fix --since`: those in what the change introduced)."""
-    with shared_tokens():
-        return _fix_to_fixpoint(text, settings or Settings(), unsafe, links, document, scope)
-
-
-def _fix_to_fixpoint(
-    text: str,
-    settings: Settings,
-    unsafe: bool,
-    links: Mapping[str, LinkResult] | None,
-    document: Document | None,
-    scope: Callable[[str, Document], Callable[[Diagnostic], bool]] | None,
-) -> FixResult:
+    settings = settings or Settings()
     result = FixResult(original=text, text=text)
     before = document if document is not None else parse(text)
     document = before

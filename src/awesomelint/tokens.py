@@ -8,10 +8,8 @@ Nothing is re-parsed: what a thing is comes from markdown-it-py; we only note wh
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -104,37 +102,8 @@ def markdown() -> MarkdownIt:
     return md
 
 
-_SHARED: contextvars.ContextVar[dict[str, list[Token]] | None] = contextvars.ContextVar(
-    "awesomelint_shared_tokens", default=None
-)
-
-
-@contextlib.contextmanager
-def shared_tokens() -> Iterator[None]:
-    """Within this block a text is tokenized once, however often it is read: the fixer lints each
-    version of a list, compares its rendering and reads it again. The last two texts are kept, and
-    nothing outside the block (a plain `check` holds no tokens once its tree is built)."""
-    if _SHARED.get() is not None:  # already inside one: share with it
-        yield
-        return
-    token = _SHARED.set({})
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
-
-
 def parse_tokens(source: Source) -> list[Token]:
-    shared = _SHARED.get()
-    if shared is None:
-        return markdown().parse(source.normalized)
-    tokens = shared.get(source.normalized)
-    if tokens is None:
-        tokens = markdown().parse(source.normalized)
-        if len(shared) >= 2:
-            del shared[next(iter(shared))]
-        shared[source.normalized] = tokens
-    return tokens
+    return markdown().parse(source.normalized)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,6 @@ from ..engine import run_rules
 from ..model import Document
 from ..report import FileReport
 from ..source import InputError
-from ..tokens import shared_tokens
 
 if TYPE_CHECKING:
     from ..changes import Revision
@@ -42,39 +41,37 @@ def fix_command(
     run = Run(**options)
     changed = False
     from_stdin = run.from_stdin
-    # Each version of a list is tokenized once: as read here, then by the fixer's passes.
-    with shared_tokens():
-        inputs = run.lint_inputs()
-        links = run.link_results(inputs)
-        for item in inputs:
-            path, source = item.path, item.source
-            name = display(path)
+    inputs = run.lint_inputs()
+    links = run.link_results(inputs)
+    for item in inputs:
+        path, source = item.path, item.source
+        name = display(path)
+        try:
+            scope = _fix_scope(item.revision) if item.revision is not None else None
+            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
+        except FixError as error:
+            run.error(f"{name}: {error}")
+            continue
+        if show_diff:
+            click.echo(_diff(name, result), nl=False)
+        elif check_only:
+            pass  # nothing is written, and the report below speaks of the file as it is
+        elif from_stdin:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        elif result.changed:
             try:
-                scope = _fix_scope(item.revision) if item.revision is not None else None
-                result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
-            except FixError as error:
-                run.error(f"{name}: {error}")
+                write_fixed(source, result.text)
+            except InputError as error:
+                run.error(str(error))
                 continue
-            if show_diff:
-                click.echo(_diff(name, result), nl=False)
-            elif check_only:
-                pass  # nothing is written, and the report below speaks of the file as it is
-            elif from_stdin:
-                sys.stdout.write(result.text)
-                sys.stdout.flush()
-            elif result.changed:
-                try:
-                    write_fixed(source, result.text)
-                except InputError as error:
-                    run.error(str(error))
-                    continue
-            changed |= result.changed
-            if check_only:  # positions in the file as it is on disk, not as it would be
-                found = run.in_scope(item, run_rules(item.document, item.settings, links))
-                run.reports.append(FileReport(name, source.text, found))
-            else:
-                run.reports.append(FileReport(name, result.text, result.remaining))
-            _tell_fixed(name, result, written=not (show_diff or check_only))
+        changed |= result.changed
+        if check_only:  # positions in the file as it is on disk, not as it would be
+            found = run.in_scope(item, run_rules(item.document, item.settings, links))
+            run.reports.append(FileReport(name, source.text, found))
+        else:
+            run.reports.append(FileReport(name, result.text, result.remaining))
+        _tell_fixed(name, result, written=not (show_diff or check_only))
     if not show_diff:
         run.report(stream_to_stderr=from_stdin)
     if run.failed:
