@@ -230,3 +230,21 @@ def test_headings_written_in_html_are_sections_and_their_ids_anchors() -> None:
     findings = [(d.code, d.span.start_line) for d in lint(text)]
     assert ("AL103", 3) not in findings and ("AL103", 4) not in findings  # ids are anchors
     assert ("AL101", 16) in findings and ("AL102", 18) in findings
+
+
+def test_a_title_linked_to_a_pdf_is_judged_by_the_entries_around_it() -> None:
+    papers = """# Papers
+
+- [Alpha Beta Gamma for Retrieval](https://arxiv.org/abs/2101.00001) [[code](https://github.com/x/a)]
+- [Delta Epsilon Zeta for Sketches](https://example.org/files/delta.pdf)
+- [Eta Theta Iota for Search](https://arxiv.org/abs/2101.00003)
+"""
+    resources = """# Resources
+
+## Books
+- [Learning Things](https://example.org/learning-things.pdf)
+- [Site of Proceedings](https://papers.nips.cc/) - Papers on the web.
+- [A Tool](https://github.com/x/tool) - Does things.
+"""
+    assert [e.kind for e in _entries(papers)] == ["paper", "paper", "paper"]
+    assert [e.kind for e in _entries(resources)] == ["resource", "resource", "resource"]

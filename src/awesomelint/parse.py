@@ -24,7 +24,7 @@ from .entry_starts import (
     title_paragraph,
 )
 from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
-from .kinds import entry_kind, link_role
+from .kinds import entry_kind, link_role, settle_kinds
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
@@ -94,6 +94,7 @@ class _Builder:
             index = self._token(tokens, index)
         for open_entry in self.open_entries:
             self._finish(open_entry)
+        settle_kinds(self.doc.sections, self.doc.entries)
         return self.doc
 
     def _token(self, tokens: Sequence[Token], index: int) -> int:
