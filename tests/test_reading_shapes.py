@@ -105,6 +105,20 @@ def test_author_lines_in_the_forms_lists_use() -> None:
     assert not [d for d in lint(text) if d.code in ("AL203", "AL204")]  # one author is no other layout
 
 
+def test_a_long_plain_author_line_may_hold_one_name_written_unusually() -> None:
+    text = """# Papers
+
+1. **Alpha Beta Gamma Method**. <br />
+Ann Lee, Bo Chen, Cy Dow, Di Eng, Ting liu. [[paper](https://arxiv.org/abs/2101.00001)]
+
+2. **Delta Epsilon Zeta Model**. <br />
+See the paper, or the code, for more. [[paper](https://arxiv.org/abs/2101.00002)]
+"""
+    entries = _entries(text)
+    assert entries[0].authors is not None and entries[0].authors.names[-1] == "Ting liu"
+    assert entries[1].authors is None  # prose is not an author line
+
+
 def test_venue_forms_and_what_is_not_a_venue() -> None:
     text = """# Papers
 - **Alpha,** Preprint 2022. *Bo Chen.* [[pdf](https://arxiv.org/abs/2101.00002)]

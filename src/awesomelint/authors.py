@@ -122,9 +122,13 @@ def read_names(text: str, plain: bool = False) -> Names | None:
             # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
             names = [f"{names[1]} {names[0]}", *names[2:]]
     valid = sum(_is_name(name.rstrip(".")) or "," in name for name in names)
-    # A long emphasised author line may hold a name written unusually (`Dong shu`): most must read
-    # as names, not every one.
-    if not names or (valid < len(names) and (plain or len(names) < 3 or valid < 0.75 * len(names))):
+    # A long author line may hold a name written unusually (`Dong shu`, `Ting liu`): most must read
+    # as names, not every one; in plain text, which is more often prose, all but one of five or more.
+    if plain:
+        lenient = len(names) >= 5 and valid >= len(names) - 1
+    else:
+        lenient = len(names) >= 3 and valid >= 0.75 * len(names)
+    if not names or (valid < len(names) and not lenient):
         return None
     if plain and not et_al and any(len(name.split()) < 2 for name in names):
         return None
