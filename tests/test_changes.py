@@ -137,3 +137,19 @@ def test_a_baseline_gives_the_same_answer_without_git(tmp_path: Path) -> None:
     readme.write_text(_new_list("https://example.org").replace("Ann Lee; Bo Chen", "Ann Lee, Bo Chen", 1))
     result = CliRunner().invoke(main, ["check", str(readme), "--baseline", str(baseline), "--no-config"])
     assert "1 finding of the baseline no longer occur" in result.stdout
+
+
+def test_a_missing_or_foreign_baseline_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(_old_list("https://example.org"), encoding="utf-8")
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text('{"format": "something else"}')
+    for path, why in ((tmp_path / "none.json", "no such baseline"), (foreign, "not an awesomelint baseline")):
+        result = CliRunner().invoke(main, ["check", str(readme), "--baseline", str(path), "--no-config"])
+        assert result.exit_code == 2 and why in result.stderr and "internal error" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+    result = CliRunner().invoke(
+        main,
+        ["check", str(readme), "--write-baseline", str(tmp_path / "no" / "such" / "dir.json"), "--no-config"],
+    )
+    assert result.exit_code == 2 and "the baseline cannot be written" in result.stderr

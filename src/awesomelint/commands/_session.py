@@ -217,7 +217,10 @@ class Run:
             self.baseline_keys.extend(keys)
             return found
         if self.baseline is None:
-            self.baseline = baseline.Baseline.read(self.baseline_path or Path())
+            try:
+                self.baseline = baseline.Baseline.read(self.baseline_path or Path())
+            except InputError as error:
+                fail(str(error))  # the whole run rests on it: nothing is reported
         return self.baseline.take(list(zip(keys, found, strict=True)))
 
     def settings_for(self, path: Path, configs: Configs) -> Settings:

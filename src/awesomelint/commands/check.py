@@ -10,7 +10,7 @@ import click
 from ..engine import run_rules
 from ..report import FileReport
 from ._options import lint_options
-from ._session import Run, display
+from ._session import Run, display, fail
 from .fix import fix_command
 
 
@@ -39,7 +39,10 @@ def _lint(run: Run) -> NoReturn:
     if run.write_baseline is not None:
         from ..baseline import write
 
-        write(run.write_baseline, run.baseline_keys)
+        try:
+            write(run.write_baseline, run.baseline_keys)
+        except OSError as error:
+            fail(f"{run.write_baseline}: the baseline cannot be written ({error.strerror or error})")
         click.echo(f"Wrote {len(run.baseline_keys)} findings to {display(run.write_baseline)}.", err=True)
         sys.exit(2 if run.failed else 0)
     run.report()
