@@ -153,3 +153,23 @@ def test_a_missing_or_foreign_baseline_is_one_line_and_exit_2(tmp_path: Path) ->
         ["check", str(readme), "--write-baseline", str(tmp_path / "no" / "such" / "dir.json"), "--no-config"],
     )
     assert result.exit_code == 2 and "the baseline cannot be written" in result.stderr
+
+
+def test_a_finding_after_an_edited_entry_belongs_to_its_own_line(tmp_path: Path) -> None:
+    base = "https://example.org"
+    old = (
+        "# Papers\n\n## Methods\n\n"
+        + "".join(_entry(n, base) for n in range(1, 4))
+        + "\n## Empty\n\n## Other\n\n"
+    )
+    old += "".join(_entry(n, base) for n in range(4, 7))
+    readme = tmp_path / "README.md"
+    _git(tmp_path, "init", "-q")
+    readme.write_text(old, encoding="utf-8")
+    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "commit", "-q", "-m", "the list")
+    readme.write_text(old.replace("Paper number 3 on a method", "Paper number 3 on a new method"))
+    _, everything, _ = _findings("check", str(readme))
+    assert ("AL101", 9) in everything  # the old empty section, right after the edited entry
+    _, found, _ = _findings("check", str(readme), "--since", "HEAD")
+    assert found == []

@@ -77,7 +77,6 @@ class Change:
     """The parts of a file's new version that a change introduced."""
 
     new_file: bool
-    changed: list[Span] = field(default_factory=list)  # spans of new or edited entries, in order
     touched_lines: set[int] = field(default_factory=set)  # 1-based lines of the new version
     _entries: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, changed)
 
@@ -97,10 +96,10 @@ class Change:
         if self.new_file:
             return True
         index = bisect.bisect_right(self._entries, (span.start, float("inf"), True)) - 1
-        if index >= 0 and self._entries[index][0] <= span.start < max(
-            self._entries[index][1], span.start + 1
-        ):
-            return self._entries[index][2]
+        if index >= 0:
+            start, end, changed = self._entries[index]
+            if span.start < end or span.start == start:  # inside the entry (or at an empty one)
+                return changed
         return any(line in self.touched_lines for line in range(span.start_line, span.end_line + 1))
 
     def covers(self, diagnostic: Diagnostic) -> bool:
@@ -130,8 +129,6 @@ class Revision:
         change = Change(new_file=False, touched_lines=_touched_lines(self.text, new_text))
         for entry in new.iter_entries():
             changed = self._entries[(entry_identity(entry, new_text), written(new_text, entry))] == 0
-            if changed:
-                change.changed.append(entry.span)
             change._entries.append((entry.span.start, entry.span.end, changed))
         change._entries.sort()
         return change
