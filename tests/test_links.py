@@ -15,10 +15,11 @@ from click.testing import CliRunner
 
 from awesomelint.cli import main
 from awesomelint.links.cache import LinkCache
-from awesomelint.links.checker import Checker, check_urls, retry_after
+from awesomelint.links.checker import Checker, check_urls
 from awesomelint.links.guard import literal_address, why_private
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.result import LinkResult
+from awesomelint.net.timing import retry_after
 
 from . import servers
 from .servers import first_then_ok, html_page, redirect, serve, sleeps, status

@@ -6,22 +6,17 @@ with one warning, never fatal; entries are capped in number, and one dated in th
 
 from __future__ import annotations
 
-import itertools
-import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..net.cachefile import MAX_ENTRIES, read_table, write_table
 from .options import LinkOptions
 from .result import LinkResult
 
 FORMAT = "awesomelint-link-cache"
 VERSION = 1
-MAX_BYTES = 32 * 2**20  # about 100,000 links; a bigger file is not ours, or not worth reading
-MAX_ENTRIES = 200_000
 
 
 @dataclass
@@ -32,26 +27,10 @@ class LinkCache:
 
     @classmethod
     def load(cls, options: LinkOptions) -> LinkCache:
-        path = options.cache
-        if path is None or not path.exists():
-            return cls(path, {})
-        try:
-            if not path.is_file() or path.stat().st_size > MAX_BYTES:
-                return cls(
-                    path, {}, f"{path}: cache ignored, it is not a file of at most {MAX_BYTES >> 20} MiB"
-                )
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except RecursionError:
-            return cls(path, {}, f"{path}: cache ignored, it is nested too deeply to be a link cache")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            return cls(path, {}, f"{path}: cache ignored, it cannot be read ({error})")
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
-            return cls(path, {}, f"{path}: cache ignored, it is not an awesomelint link cache")
-        entries = data.get("links")
-        if not isinstance(entries, dict):
-            return cls(path, {}, f"{path}: cache ignored, it has no `links` table")
-        kept = itertools.islice(((u, e) for u, e in entries.items() if isinstance(e, dict)), MAX_ENTRIES)
-        return cls(path, dict(kept))
+        if options.cache is None:
+            return cls(None, {})
+        entries, warning = read_table(options.cache, FORMAT, VERSION, "links")
+        return cls(options.cache, entries, warning)
 
     def get(self, url: str, options: LinkOptions) -> LinkResult | None:
         entry = self.entries.get(url)
@@ -78,14 +57,5 @@ class LinkCache:
             self.entries[result.url] = {**result.to_cache(), "checked": time.time()}
 
     def save(self) -> None:
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        ignore = self.path.parent / ".gitignore"
-        if self.path.parent.name == ".awesomelint-cache" and not ignore.exists():
-            ignore.write_text("# written by awesomelint: the link cache is not for version control\n*\n")
-        payload = json.dumps({"format": FORMAT, "version": VERSION, "links": self.entries}, indent=1)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".links.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temporary, self.path)
+        if self.path is not None:
+            write_table(self.path, FORMAT, VERSION, "links", self.entries)

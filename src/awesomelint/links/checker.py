@@ -12,24 +12,22 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import random
 import re
 import ssl
-import sys
-import time
 import zlib
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ..net.gate import Gates
+from ..net.timing import retry_after, within
 from .body import UnsupportedEncoding, decoded_chunks
 from .cache import LinkCache
 from .collect import link_key
-from .gate import Gates
 from .guard import Address, Refused, vetted_address
 from .options import LinkOptions
 from .result import LinkResult
@@ -56,32 +54,6 @@ class _Failure(Exception):
     def __init__(self, verdict: str, reason: str, retry: bool = False) -> None:
         super().__init__(reason)
         self.verdict, self.reason, self.retry = verdict, reason, retry
-
-
-def retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:
-    """Seconds a Retry-After header asks to wait (delta-seconds or an HTTP date)."""
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
-
-
-async def _within(seconds: float, awaitable: Coroutine[Any, Any, T]) -> T:
-    """``await awaitable``, or TimeoutError after ``seconds``. On Python 3.11+ without the extra task
-    that asyncio.wait_for creates for every call (a measurable cost with thousands of links)."""
-    if sys.version_info >= (3, 11):
-        async with asyncio.timeout(seconds):
-            return await awaitable
-    return await asyncio.wait_for(awaitable, seconds)
 
 
 def _classify_connect_error(error: Exception) -> _Failure:
@@ -202,7 +174,7 @@ class Checker:
         past the link's time budget, the answer is that link's verdict, never the run's end."""
         budget = self.options.link_budget
         try:
-            return await _within(budget, self.check(url, wants_title))
+            return await within(budget, self.check(url, wants_title))
         except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
             return LinkResult(url, "unverifiable", f"gave up after {budget:g} s (the link's time budget)")
         except Exception as error:  # one link's fault never ends the run
@@ -271,7 +243,7 @@ class Checker:
         host = (parts.hostname or "").lower()
         allowed = self.options.allow_private or host in self.options.allow_private_hosts
         try:
-            pinned = await _within(
+            pinned = await within(
                 self.options.connect_timeout,
                 vetted_address(host, parts.port or (443 if parts.scheme == "https" else 80), allowed),
             )
@@ -306,7 +278,7 @@ class Checker:
             async with gate.turn(), self._slots:
                 self._active[host] = self._active.get(host, 0) + 1
                 try:
-                    answer = await _within(self.options.timeout, self._send(method, url, wants_title, pinned))
+                    answer = await within(self.options.timeout, self._send(method, url, wants_title, pinned))
                 except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
                     failure = _Failure(
                         "unverifiable", f"timeout after {self.options.timeout:g} s", retry=True
