@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 Route = Callable[["Handler", str, int], None]  # handler, method, how many times this path was asked
+# Routes are by exact path; "*" answers every other path.
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Handler(BaseHTTPRequestHandler):
             record.counts[path] = record.counts.get(path, 0) + 1
             count = record.counts[path]
         try:
-            route = self.server.routes.get(path, not_found)
+            route = self.server.routes.get(path) or self.server.routes.get("*", not_found)
             route(self, method, count)
         except (BrokenPipeError, ConnectionResetError):
             pass

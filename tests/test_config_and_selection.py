@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from awesomelint.cli import main
+from awesomelint.engine import all_rules
 
 LIST = """# Papers
 
@@ -200,7 +201,12 @@ def test_rule_command() -> None:
     listing = runner.invoke(main, ["rule", "--all"])
     assert listing.exit_code == 0
     rows = listing.stdout.splitlines()[1:]
-    assert len(rows) == 31 and rows[0].split()[:4] == ["AL101", "empty-section", "warning", "unsafe"]
+    assert len(rows) == len(all_rules()) == 37 and rows[0].split()[:4] == [
+        "AL101",
+        "empty-section",
+        "warning",
+        "unsafe",
+    ]
     page = runner.invoke(main, ["rule", "field-spacing"])
     assert page.exit_code == 0 and page.stdout.startswith("# AL205 field-spacing")
     assert "```markdown bad" in page.stdout

@@ -155,8 +155,10 @@ def test_a_fix_that_would_lose_content_writes_nothing(
 
     real = fix_module.run_rules
 
-    def harmful(document: Document, settings: object = None, links: object = None) -> list[Diagnostic]:
-        found = real(document, settings, links)  # type: ignore[arg-type]
+    def harmful(
+        document: Document, settings: object = None, links: object = None, records: object = None
+    ) -> list[Diagnostic]:
+        found = real(document, settings, links, records)  # type: ignore[arg-type]
         entry = next(document.iter_entries())
         assert entry.authors is not None
         span = entry.authors.inner.span
@@ -262,7 +264,9 @@ def test_unsafe_fix_rewrites_into_a_multi_paragraph_layout() -> None:
 def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import awesomelint.fixer as fix_module
 
-    def flipping(document: Document, settings: object = None, links: object = None) -> list[Diagnostic]:
+    def flipping(
+        document: Document, settings: object = None, links: object = None, records: object = None
+    ) -> list[Diagnostic]:
         start = 2  # the first letter of the title: swap its case, forever
         letter = document.text[start]
         span = document.source.original_span(start, start + 1)

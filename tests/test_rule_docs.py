@@ -3,16 +3,18 @@ emits is one it declares."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from awesomelint import parse
-from awesomelint.diagnostic import Applicability
+from awesomelint.diagnostic import Applicability, Diagnostic
 from awesomelint.docs import doc_filename, rule_doc
 from awesomelint.engine import Rule, all_rules, run_rules
 from awesomelint.links.collect import link_key
 from awesomelint.links.result import LinkResult
+from awesomelint.verify.record import Record, Verification, Verifications
 
 from .conftest import FIXTURES, ROOT, SEED
 
@@ -55,14 +57,31 @@ def _answers(page: str, kind: str) -> dict[str, LinkResult] | None:
     return results
 
 
+def _records(page: str, kind: str) -> Verifications | None:
+    """The bibliographic outcomes a record rule's example assumes: a JSON list of
+    `{"title": entry title, "status": ..., "record": {...}}`."""
+    match = re.search(rf"```json records {kind}\n(.*?)\n```", page, re.DOTALL)
+    if match is None:
+        return None
+    found = Verifications()
+    for item in json.loads(match[1]):
+        record = Record.from_dict(item["record"]) if "record" in item else None
+        found.add(item["title"], Verification(item["status"], record, searched=("dblp",)))
+    return found
+
+
+def _run(page: str, kind: str) -> list[Diagnostic]:
+    return run_rules(parse(_example(page, kind)), links=_answers(page, kind), records=_records(page, kind))
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_bad_example_gives_the_rule_and_good_gives_nothing(rule: Rule) -> None:
     page = rule_doc(rule)
-    bad = run_rules(parse(_example(page, "bad")), links=_answers(page, "bad"))
+    bad = _run(page, "bad")
     assert rule.code in {d.code for d in bad}, [(d.code, d.message) for d in bad]
-    good = run_rules(parse(_example(page, "good")), links=_answers(page, "good"))
+    good = _run(page, "good")
     assert good == [], [(d.code, d.span.start_line, d.message) for d in good]
-    if "network" in rule.tags:  # without link results the link rules find nothing
+    if "network" in rule.tags:  # without link results or records the network rules find nothing
         assert rule.code not in {d.code for d in run_rules(parse(_example(page, "bad")))}
 
 
@@ -73,25 +92,18 @@ def _corpus() -> list[str]:
     return texts
 
 
-def _corpus_with_answers() -> list[tuple[str, dict[str, LinkResult] | None]]:
-    pairs: list[tuple[str, dict[str, LinkResult] | None]] = [(text, None) for text in _corpus()]
-    pairs += [
-        (_example(rule_doc(r), "bad"), _answers(rule_doc(r), "bad")) for r in RULES if "network" in r.tags
-    ]
-    return pairs
-
-
 def test_rules_emit_only_the_fixes_they_declare() -> None:
     declared = {r.code: r.fix for r in RULES}
     emitted = 0
-    for text, answers in _corpus_with_answers():
-        for diagnostic in run_rules(parse(text), links=answers):
-            if diagnostic.fix is None:
-                continue
-            emitted += 1
-            assert declared[diagnostic.code] is not Applicability.NONE, diagnostic
-            assert diagnostic.fix.applicability is declared[diagnostic.code], diagnostic
-            assert diagnostic.fix.edits, diagnostic
+    found = [d for text in _corpus() for d in run_rules(parse(text))]
+    found += [d for r in RULES if "network" in r.tags for d in _run(rule_doc(r), "bad")]
+    for diagnostic in found:
+        if diagnostic.fix is None:
+            continue
+        emitted += 1
+        assert declared[diagnostic.code] is not Applicability.NONE, diagnostic
+        assert diagnostic.fix.applicability is declared[diagnostic.code], diagnostic
+        assert diagnostic.fix.edits, diagnostic
     assert emitted > 50
 
 

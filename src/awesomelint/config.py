@@ -53,6 +53,7 @@ _TOP_LEVEL: dict[str, tuple[Callable[[Any], bool], str]] = {
     "venues": (lambda v: isinstance(v, dict), "a table"),
     "rules": (lambda v: isinstance(v, dict), "a table of per-rule option tables"),
     "links": (lambda v: isinstance(v, dict), "a table"),
+    "verify": (lambda v: isinstance(v, dict), "a table"),
     "baseline": (lambda v: isinstance(v, str) and bool(v.strip()), "a file name"),
 }
 _VENUE_KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -161,6 +162,10 @@ def validate(config: Config) -> None:
     _check_keys(config, table.get("venues", {}), _VENUE_KEYS, "venues.")
     try:
         options_from_table(table.get("links", {}), config.root)
+        if "verify" in table:  # the verify machinery is not loaded otherwise
+            from .verify.options import verify_options
+
+            verify_options(table["verify"], config.root)
     except ValueError as error:
         raise ConfigError(f"{config.path}: {error}") from None
     for key in ("select", "ignore", "extend-select"):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
@@ -16,6 +16,9 @@ from .links.result import LinkResult
 from .model import Comment, Document, Span
 from .style import Style, infer_style
 from .venues import VenueTable, builtin_venues
+
+if TYPE_CHECKING:
+    from .verify.record import Verifications
 
 CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
 
@@ -88,6 +91,9 @@ class Settings:
     venues: VenueTable = field(default_factory=builtin_venues)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     links: LinkOptions = field(default_factory=LinkOptions)
+    # The `verify` table and the folder it is relative to; read into options only when verifying.
+    verify_table: Mapping[str, Any] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)
 
     @classmethod
     def from_config(
@@ -118,6 +124,8 @@ class Settings:
         root = config.root if config else Path.cwd()
         return cls(
             links=options_from_table(table.get("links", {}), root),
+            verify_table=table.get("verify", {}),
+            root=root,
             select=frozenset(chosen),
             severity=severity,
             fail_on=Severity.parse(table.get("fail-on", "warning")),
@@ -136,6 +144,7 @@ class Context:
     settings: Settings
     rule: Rule
     links: Mapping[str, LinkResult] | None = None  # link-check results by URL, when links were checked
+    records: Verifications | None = None  # bibliographic outcomes, when papers were verified
 
     @property
     def options(self) -> Any:
@@ -273,10 +282,14 @@ def _suppressions(document: Document) -> _Suppressions:
 
 
 def run_rules(
-    document: Document, settings: Settings | None = None, links: Mapping[str, LinkResult] | None = None
+    document: Document,
+    settings: Settings | None = None,
+    links: Mapping[str, LinkResult] | None = None,
+    records: Verifications | None = None,
 ) -> list[Diagnostic]:
     """All findings of the selected rules on ``document``, suppressions applied, in source order.
-    ``links`` holds link-check results; without them the link rules find nothing."""
+    ``links`` holds link-check results and ``records`` bibliographic outcomes; without them the link
+    and record rules find nothing."""
     settings = settings or Settings()
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
@@ -284,7 +297,7 @@ def run_rules(
     for selected in all_rules():
         if selected.code not in settings.select:
             continue
-        context = Context(document, style, settings, selected, links)
+        context = Context(document, style, settings, selected, links, records)
         found.extend(d for d in selected.check(context) if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return found

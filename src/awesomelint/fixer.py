@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
@@ -31,6 +31,9 @@ from .parse import parse
 from .rules._duplicates import normalized_url
 from .source import InputError, SourceFile
 from .venues import INTERCHANGEABLE_PREPRINTS
+
+if TYPE_CHECKING:
+    from .verify.record import Verifications
 
 MAX_PASSES = 12
 
@@ -143,6 +146,7 @@ def fix_text(
     links: Mapping[str, LinkResult] | None = None,
     document: Document | None = None,
     scope: Callable[[str, Document], Callable[[Diagnostic], bool]] | None = None,
+    records: Verifications | None = None,
 ) -> FixResult:
     """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
     raise FixError if the guard rejects the result. ``scope`` limits each pass to the findings its
@@ -152,7 +156,7 @@ def fix_text(
     before = document if document is not None else parse(text)
     document = before
     for _ in range(MAX_PASSES):
-        diagnostics = run_rules(document, settings, links)
+        diagnostics = run_rules(document, settings, links, records)
         if scope is not None:
             in_scope = scope(result.text, document)
             diagnostics = [d for d in diagnostics if in_scope(d)]
@@ -170,7 +174,7 @@ def fix_text(
         document = parse(result.text)
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
-    guard(before, document, settings, links)
+    guard(before, document, settings, links, records)
     return result
 
 
@@ -197,11 +201,16 @@ def _describe(entry: Entry) -> str:
 
 
 def guard(
-    before: Document, after: Document, settings: Settings, links: Mapping[str, LinkResult] | None = None
+    before: Document,
+    after: Document,
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None = None,
+    records: Verifications | None = None,
 ) -> None:
     """Raise FixError unless ``after`` holds the same entries as ``before``: same titles, authors and
     links (a link may become the final URL of its permanent redirect), and venues equal after the
-    intended canonicalisation."""
+    intended canonicalisation. With ``records``, a field may also become what the paper's record
+    says (`fix --verify --unsafe-fixes`)."""
 
     def link_keys(entry: Entry, moved: bool) -> list[str]:
         keys = []
@@ -226,7 +235,7 @@ def guard(
             ("venue", _venue_key(a, settings), _venue_key(b, settings)),
         )
         for name, old_value, new_value in checks:
-            if old_value != new_value:
+            if old_value != new_value and not (records and records.explains(name, a, b, settings.venues)):
                 raise FixError(
                     f"{_describe(a)}: the fix would change its {name} "
                     f"({old_value!r} -> {new_value!r}); nothing was written"

@@ -75,6 +75,11 @@ def lint_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         config_option,
         no_config_option,
+        click.option(
+            "--verify",
+            is_flag=True,
+            help="Also check each paper against its bibliographic record (AL801-AL806; network).",
+        ),
         *_LINK_FLAGS,
     ]
     for option in reversed(options):
@@ -104,7 +109,12 @@ _LINK_FLAGS = [
         "--allow-private", is_flag=True, default=None, help="Fetch private and loopback addresses too."
     ),
     click.option("--strict", is_flag=True, default=None, help="Unverifiable links fail the run."),
-    click.option("--offline", is_flag=True, default=None, help="Collect and report links; fetch nothing."),
+    click.option(
+        "--offline",
+        is_flag=True,
+        default=None,
+        help="Fetch nothing: links are listed unchecked, papers verified from the cache alone.",
+    ),
     click.option(
         "--cache", "cache_path", type=click.Path(path_type=Path), help="Cache file of link successes."
     ),

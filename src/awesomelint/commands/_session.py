@@ -29,6 +29,8 @@ from ..source import InputError, SourceFile, decode, read_source
 if TYPE_CHECKING:
     from ..baseline import Baseline
     from ..changes import Change, Revision
+    from ..verify.record import Verifications
+    from ..verify.verifier import Tally
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -181,6 +183,7 @@ class Run:
     baseline_path: Path | None = None
     write_baseline: Path | None = None
     check_links: bool = False
+    verify: bool = False
     concurrency: int | None = None
     per_host: int | None = None
     interval: str | None = None
@@ -306,6 +309,12 @@ class Run:
             return None
         return check_links(inputs)
 
+    def records(self, inputs: Sequence[Input]) -> Verifications | None:
+        """Verify the paper entries of every input against their records, when asked to."""
+        if not self.verify or not inputs:
+            return None
+        return verify_papers(inputs, self.offline)
+
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
         self.failed = True
@@ -373,6 +382,46 @@ def check_links(inputs: Sequence[Input]) -> Mapping[str, LinkResult]:
         click.echo(f"awesomelint: warning: {warning}", err=True)
     click.echo(_links_summary(results), err=True)
     return results
+
+
+def verify_papers(inputs: Sequence[Input], offline: bool | None) -> Verifications:
+    from ..verify.options import verify_options  # the verify machinery is loaded only here
+    from ..verify.verifier import verify_entries
+
+    settings = inputs[0].settings
+    try:
+        options = verify_options(settings.verify_table, settings.root)
+    except ValueError as error:
+        fail(str(error))
+    if offline is not None:
+        options = replace(options, offline=offline)
+    entries = [
+        entry
+        for item in inputs
+        for entry in item.document.iter_entries()
+        if item.change is None or item.change.covers_span(entry.span)
+    ]
+    records, tally, warning = verify_entries(entries, options, settings.venues)
+    if warning:
+        click.echo(f"awesomelint: warning: {warning}", err=True)
+    click.echo(_records_summary(records, tally), err=True)
+    return records
+
+
+def _records_summary(records: Verifications, tally: Tally) -> str:
+    outcomes: Counter[str] = Counter(v.status for v in records.outcomes)
+    if not outcomes:
+        return "No papers to verify."
+    order = ("matched", "possible", "not-found", "unavailable")
+    total = sum(outcomes.values())
+    line = f"Verified {total} paper{'s' if total != 1 else ''}: " + ", ".join(
+        f"{outcomes[s]} {s}" for s in order if outcomes[s]
+    )
+    asked = ", ".join(f"{n} to {source}" for source, n in sorted(tally.requests.items()))
+    line += f" ({asked or 'no requests'}; {tally.cached} answers from the cache)"
+    reasons = Counter(v.reason for v in records.outcomes if v.status == "unavailable")
+    rows = [line] + [f"  {n:>5}  unavailable: {reason}" for reason, n in reasons.most_common(5)]
+    return "\n".join(rows)
 
 
 def _progress(done: int, total: int, hosts: list[str]) -> None:

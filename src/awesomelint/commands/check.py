@@ -30,11 +30,30 @@ def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) 
     _lint(Run(**options))
 
 
+VERIFY_RULES = "AL801,AL802,AL803,AL804,AL805,AL806"
+
+
+@click.command("verify")
+@lint_options
+def verify_command(**options: Any) -> None:
+    """Check each paper of each FILE against its bibliographic record (DBLP, arXiv, Crossref, Semantic
+    Scholar): venue (AL801), a preprint since published (AL802), year (AL803), title (AL804), authors
+    (AL805), no record found (AL806, info).
+
+    Only these rules run unless --select names others; `fix --verify --unsafe-fixes` writes what the
+    records say. Politeness, the cache and offline use: see the README."""
+    options["verify"] = True
+    if options.get("select") is None:
+        options["select"] = VERIFY_RULES
+    _lint(Run(**options))
+
+
 def _lint(run: Run) -> NoReturn:
     inputs = run.lint_inputs()
     links = run.link_results(inputs)
+    records = run.records(inputs)
     for item in inputs:
-        diagnostics = run.in_scope(item, run_rules(item.document, item.settings, links))
+        diagnostics = run.in_scope(item, run_rules(item.document, item.settings, links, records))
         run.reports.append(FileReport(display(item.path), item.source.text, diagnostics))
     if run.write_baseline is not None:
         from ..baseline import write

@@ -43,12 +43,15 @@ def fix_command(
     from_stdin = run.from_stdin
     inputs = run.lint_inputs()
     links = run.link_results(inputs)
+    records = run.records(inputs)
     for item in inputs:
         path, source = item.path, item.source
         name = display(path)
         try:
             scope = _fix_scope(item.revision) if item.revision is not None else None
-            result = fix_text(source.text, item.settings, run.unsafe_fixes, links, item.document, scope)
+            result = fix_text(
+                source.text, item.settings, run.unsafe_fixes, links, item.document, scope, records
+            )
         except FixError as error:
             run.error(f"{name}: {error}")
             continue
@@ -67,7 +70,7 @@ def fix_command(
                 continue
         changed |= result.changed
         if check_only:  # positions in the file as it is on disk, not as it would be
-            found = run.in_scope(item, run_rules(item.document, item.settings, links))
+            found = run.in_scope(item, run_rules(item.document, item.settings, links, records))
             run.reports.append(FileReport(name, source.text, found))
         else:
             run.reports.append(FileReport(name, result.text, result.remaining))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ..net import CACHE_FOLDER
 from ..version import __version__
 
 DEFAULT_USER_AGENT = (
@@ -100,19 +101,19 @@ def _regexes(value: Any) -> tuple[str, ...]:
     return valid_patterns(value)
 
 
-def _positive_int(value: Any) -> int:
+def positive_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("a whole number of at least 1")
     return value
 
 
-def _count(value: Any) -> int:
+def count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("a whole number of at least 0")
     return value
 
 
-def _flag(value: Any) -> bool:
+def flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("true or false")
     return value
@@ -127,7 +128,7 @@ def _headers(value: Any) -> dict[str, dict[str, str]]:
     return {host.lower(): dict(h) for host, h in value.items()}
 
 
-def _string(value: Any) -> str:
+def text_value(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("a string")
     return value
@@ -140,29 +141,29 @@ def _hosts(value: Any) -> tuple[str, ...]:
 
 
 _CONVERTERS: dict[str, Any] = {
-    "concurrency": _positive_int,
-    "per-host": _positive_int,
+    "concurrency": positive_int,
+    "per-host": positive_int,
     "interval": parse_duration,
     "timeout": parse_duration,
     "connect-timeout": parse_duration,
-    "retries": _count,
+    "retries": count,
     "backoff": parse_duration,
     "retry-after-cap": parse_duration,
     "link-budget": parse_duration,
-    "max-redirects": _count,
-    "max-body": _positive_int,
+    "max-redirects": count,
+    "max-body": positive_int,
     "accept": parse_accept,
     "exclude": _regexes,
     "include-only": _regexes,
     "headers": _headers,
-    "allow-private": _flag,
+    "allow-private": flag,
     "allow-private-hosts": _hosts,
-    "strict": _flag,
-    "offline": _flag,
-    "check-titles": _flag,
-    "user-agent": _string,
-    "ca-file": _string,
-    "cache": _string,
+    "strict": flag,
+    "offline": flag,
+    "check-titles": flag,
+    "user-agent": text_value,
+    "ca-file": text_value,
+    "cache": text_value,
     "max-age": parse_duration,
 }
 KNOWN_KEYS = tuple(_CONVERTERS)
@@ -182,4 +183,4 @@ def options_from_table(table: Mapping[str, Any], root: Path) -> LinkOptions:
         if key == "cache":
             value = root / value
         values[key.replace("-", "_")] = value
-    return LinkOptions(cache=root / ".awesomelint-cache" / "links.json").with_values(**values)
+    return LinkOptions(cache=root / CACHE_FOLDER / "links.json").with_values(**values)

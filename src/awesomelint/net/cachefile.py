@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import CACHE_FOLDER
+
 MAX_BYTES = 32 * 2**20
 MAX_ENTRIES = 200_000
-DEFAULT_FOLDER = ".awesomelint-cache"
 
 
 def read_table(
@@ -46,7 +47,7 @@ def write_table(path: Path, file_format: str, version: int, table: str, entries:
     """Write the cache file atomically (raises OSError)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     ignore = path.parent / ".gitignore"
-    if path.parent.name == DEFAULT_FOLDER and not ignore.exists():
+    if path.parent.name == CACHE_FOLDER and not ignore.exists():
         ignore.write_text("# written by awesomelint: its caches are not for version control\n*\n")
     payload = json.dumps({"format": file_format, "version": version, table: entries}, indent=1)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")

@@ -35,6 +35,12 @@ from .al601_trailing_whitespace import trailing_whitespace
 from .al602_blank_lines import blank_lines
 from .al603_final_newline import final_newline
 from .al701_unknown_suppression import unknown_suppression
+from .al801_record_venue import record_venue
+from .al802_published_preprint import published_preprint
+from .al803_record_year import record_year
+from .al804_record_title import record_title
+from .al805_record_authors import record_authors
+from .al806_paper_not_found import paper_not_found
 
 ALL_RULES: tuple[Rule, ...] = (
     empty_section,
@@ -68,4 +74,10 @@ ALL_RULES: tuple[Rule, ...] = (
     blank_lines,
     final_newline,
     unknown_suppression,
+    record_venue,
+    published_preprint,
+    record_year,
+    record_title,
+    record_authors,
+    paper_not_found,
 )

@@ -1,0 +1,204 @@
+"""Matching an entry with records (research notes, "Recommended matching rules"): titles compared
+after normalisation with digits kept, a shared author surname to confirm a near title, and a choice
+among matches that prefers the peer-reviewed record over the preprint. A source's own relevance score
+is never taken as proof."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import Entry
+from ..venues import VenueTable
+from .record import Record, Verification, name_tokens, normalized_title, person, plain, surname
+
+Level = Literal["exact", "close", "possible"]
+
+CLOSE_RATIO = 0.95  # token-sort ratio for a near title confirmed by an author
+POSSIBLE_RATIO = 0.90  # below this a record is not worth mentioning
+LENGTH_RATIO = 0.9
+DROPPED_KINDS = frozenset({"Editorship", "Withdrawn Items"})
+NOT_COMPARABLE = re.compile(r"\b(PMLR|LNCS|Lecture Notes|Proceedings of Machine Learning Research)\b", re.I)
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")
+_NOISE = re.compile(
+    r"\b(proceedings of( the)?|(19|20)\d{2}|\d+(st|nd|rd|th)|volume \d+|vol\. \d+|"
+    r"long papers|short papers|main|poster|oral|spotlight|conference track|track)\b",
+    re.I,
+)
+
+
+def token_sort_ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, " ".join(sorted(a.split())), " ".join(sorted(b.split()))).ratio()
+
+
+def shares_author(names: Sequence[str], record: Record) -> bool:
+    """Whether a surname of the record is a word of one of the entry's names (``Pfeiffer Jonas`` and
+    ``Jonas Pfeiffer`` both hold ``pfeiffer``)."""
+    words = {token for name in names for token in name_tokens(name)}
+    return any(surname(name) in words for name in record.authors if surname(name))
+
+
+def match_level(title: str, names: Sequence[str], record: Record) -> Level | None:
+    wanted, found = normalized_title(title), normalized_title(record.title)
+    if not wanted or not found:
+        return None
+    if wanted == found:
+        return "exact"
+    ratio = token_sort_ratio(wanted, found)
+    lengths = min(len(wanted), len(found)) / max(len(wanted), len(found))
+    if ratio >= CLOSE_RATIO and lengths >= LENGTH_RATIO and shares_author(names, record):
+        return "close"
+    return "possible" if ratio >= POSSIBLE_RATIO else None
+
+
+def choose(
+    entry: Entry, records: Sequence[Record], venues: VenueTable, searched: tuple[str, ...] = ()
+) -> Verification:
+    """The verification of ``entry`` from the records the sources returned."""
+    title = entry.title.text if entry.title else ""
+    names = entry.authors.names if entry.authors else ()
+    matched: list[Record] = []
+    possible: list[Record] = []
+    for record in records:
+        if record.kind in DROPPED_KINDS:
+            continue
+        level = match_level(title, names, record)
+        if level in ("exact", "close"):
+            matched.append(record)
+        elif level == "possible":
+            possible.append(record)
+    if not matched:
+        if possible:
+            return Verification("possible", possible[0], searched=searched)
+        return Verification("not-found", searched=searched)
+    reviewed = [r for r in matched if not r.preprint]
+    preprints = [r for r in matched if r.preprint]
+    if not reviewed:
+        return Verification("matched", preprints[0], searched=searched)
+    listed = entry.venue.name.text if entry.venue else None
+
+    def preference(record: Record) -> tuple[bool, bool, bool, bool, int]:
+        name = record_venue(record, venues)
+        return (
+            record.year == entry.year,
+            listed is not None and name is not None and same_venue(listed, name, venues),
+            "@" not in (record.venue or "") and "workshop" not in (record.venue or "").lower(),
+            record.source == "dblp",  # the curated source, whose short venue names fit a list
+            record.year or 0,
+        )
+
+    best = max(reviewed, key=preference)
+    return Verification("matched", best, preprints[0] if preprints else None, searched)
+
+
+def record_venue(record: Record, venues: VenueTable) -> str | None:
+    """The record's venue as a known canonical name (``EMNLP (1)`` -> ``EMNLP``, ``Annual Meeting of
+    the Association for Computational Linguistics`` -> ``ACL``), or None when it cannot be compared:
+    unknown to the venue table, a series (PMLR, LNCS), a workshop held at a conference."""
+    text = record.venue or ""
+    if not text.strip() or NOT_COMPARABLE.search(text) or "@" in text:
+        return None
+    findings = "findings" in text.lower()
+    for candidate in _venue_candidates(text):
+        name = venues.canonical_name(candidate)
+        if name is None:
+            continue
+        if findings and "findings" not in name.lower():
+            return venues.canonical_name(f"{name} Findings")
+        return name
+    return None
+
+
+def _venue_candidates(text: str) -> list[str]:
+    inner = [m[1] for m in _PARENTHESISED.finditer(text)]
+    outer = _PARENTHESISED.sub(" ", text)
+    found: list[str] = []
+    for piece in (text, outer, *reversed(inner)):
+        for part in (piece, *re.split(r"[/:]", piece)):
+            cleaned = " ".join(_NOISE.sub(" ", part.replace("Findings of the", "")).split()).strip(" ,.-")
+            for candidate in (part.strip(), cleaned, cleaned.removeprefix("Findings of ")):
+                if candidate and candidate not in found:
+                    found.append(candidate)
+    return found
+
+
+def same_venue(listed: str, canonical: str, venues: VenueTable) -> bool:
+    """Whether the list's venue names the record's: the same canonical name, or a joint venue of
+    which it is a part (``EMNLP-IJCNLP`` and ``EMNLP``), or the name as a word of the list's."""
+    if venues.canonical_name(listed) == canonical:
+        return True
+    parts = [part for part in re.split(r"[-/&+,\s]+", listed) if part]
+    if any(venues.canonical_name(part) == canonical for part in parts):
+        return True
+    return re.search(rf"(?<![\w]){re.escape(plain(canonical))}(?![\w])", plain(listed)) is not None
+
+
+def is_preprint_venue(name: str, venues: VenueTable) -> bool:
+    canonical = venues.canonical_name(name)
+    return canonical is not None and canonical in venues.preprints
+
+
+@dataclass
+class AuthorDifferences:
+    """How an entry's author line differs from the record's authors."""
+
+    missing: list[str] = field(default_factory=list)  # the record's names the line lacks
+    extra: list[str] = field(default_factory=list)  # the line's names the record lacks
+    misspelled: list[tuple[str, str, str]] = field(default_factory=list)  # (name, word, record's word)
+    reordered: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.extra or self.misspelled or self.reordered)
+
+
+def author_differences(names: Sequence[str], record: Record, et_al: bool) -> AuthorDifferences | None:
+    """The differences, or None when the line cannot be compared (a name in a script without Latin
+    letters, or a record without authors)."""
+    surnames = [surname(name) for name in record.authors]
+    if not surnames or not all(surnames) or not all(name_tokens(name) for name in names):
+        return None
+    found = AuthorDifferences()
+    used: dict[int, int] = {}  # entry name -> record author
+    for index, name in enumerate(names):
+        tokens = name_tokens(name)
+        place = next((j for j, s in enumerate(surnames) if s in tokens and j not in used.values()), None)
+        if place is not None:
+            used[index] = place
+    unmatched = [j for j in range(len(surnames)) if j not in used.values()]
+    for index, name in enumerate(names):
+        if index in used:
+            continue
+        near = _misspelled(name, [(j, surnames[j]) for j in unmatched], index)
+        if near is None:
+            found.extra.append(name)
+            continue
+        j, word = near
+        used[index] = j
+        unmatched.remove(j)
+        found.misspelled.append((name, word, _written_surname(record.authors[j])))
+    if not et_al:
+        found.missing = [record.authors[j] for j in unmatched]
+    order = [used[i] for i in sorted(used)]
+    found.reordered = record.source != "crossref" and order != sorted(order)  # Crossref sorts NeurIPS A-Z
+    return found
+
+
+def _misspelled(name: str, candidates: list[tuple[int, str]], index: int) -> tuple[int, str] | None:
+    """The record author (by index) and the word of ``name`` that is a misspelling of their surname."""
+    best: tuple[float, int, str] | None = None
+    for word in name_tokens(name):
+        for j, wanted in candidates:
+            if len(word) < 4 or len(wanted) < 4:
+                continue
+            ratio = difflib.SequenceMatcher(None, word, wanted).ratio() - (0.01 if j != index else 0)
+            if ratio >= 0.8 and (best is None or ratio > best[0]):
+                best = (ratio, j, word)
+    return None if best is None else (best[1], best[2])
+
+
+def _written_surname(name: str) -> str:
+    words = person(name).split()
+    return words[-1] if words else name

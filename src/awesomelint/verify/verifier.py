@@ -1,0 +1,241 @@
+"""Finding each paper's record: identifiers first (an arXiv id, a DOI, an ACL Anthology id from the
+entry's links), then a title search with the first author's surname, source by source until a
+peer-reviewed record matches. Every source has its own gate (spacing, one connection), Retry-After is
+honoured, each entry has a time budget, and answers are cached on disk (records for long, "no
+record" for a day). Offline, only the cache answers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import httpx
+
+from ..model import Entry
+from ..net.cachefile import read_table, write_table
+from ..net.gate import HostGate
+from ..net.timing import retry_after, within
+from ..venues import VenueTable
+from . import sources
+from .match import choose
+from .options import VerifyOptions
+from .record import Record, Verification, Verifications, surname
+from .sources import Request, SourceError
+
+_ARXIV_LINK = re.compile(
+    r"arxiv\.org/(?:abs|pdf|html)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))", re.I
+)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#]+)", re.I)
+_ACL_ANTHOLOGY = re.compile(r"aclanthology\.org/([A-Z]?\d{2}-\d{4}|\d{4}\.[a-z0-9-]+\.\d+)", re.I)
+
+CACHE_FORMAT = "awesomelint-record-cache"
+CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    arxiv: str | None = None
+    doi: str | None = None
+
+
+def identifiers(entry: Entry) -> Identifiers:
+    """The paper's identifiers, read from its own links."""
+    arxiv = doi = None
+    for link in entry.own_links:
+        if arxiv is None and (found := _ARXIV_LINK.search(link.url)):
+            arxiv = found[1]
+        if doi is None and (found := _ACL_ANTHOLOGY.search(link.url)):
+            doi = f"10.18653/v1/{found[1]}"  # the ACL Anthology's DOIs are its ids
+        if doi is None and "doi" in link.url.lower() and (found := _DOI.search(link.url)):
+            doi = found[1].removesuffix(".pdf")
+    return Identifiers(arxiv, doi)
+
+
+class RecordCache:
+    def __init__(self, options: VerifyOptions) -> None:
+        self.path = options.cache
+        self.options = options
+        self.entries, self.warning = (
+            read_table(self.path, CACHE_FORMAT, CACHE_VERSION, "answers") if self.path else ({}, None)
+        )
+
+    def get(self, request: Request) -> list[Record] | None:
+        entry = self.entries.get(request.key)
+        if entry is None:
+            return None
+        try:
+            records = [Record.from_dict(item) for item in entry["records"]]
+            age = time.time() - float(entry["checked"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        limit = self.options.max_age if records else self.options.not_found_max_age
+        return records if 0 <= age <= limit else None
+
+    def put(self, request: Request, records: Sequence[Record]) -> None:
+        self.entries[request.key] = {"checked": time.time(), "records": [r.to_dict() for r in records]}
+
+    def save(self) -> None:
+        if self.path is not None:
+            write_table(self.path, CACHE_FORMAT, CACHE_VERSION, "answers", self.entries)
+
+
+@dataclass
+class Tally:
+    """What a run asked and got, for the summary line."""
+
+    requests: Counter[str] = field(default_factory=Counter)
+    cached: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+class Fetcher:
+    """Requests to the sources: each through its gate, retried when the source asks to wait."""
+
+    def __init__(self, options: VerifyOptions, cache: RecordCache) -> None:
+        self.options, self.cache = options, cache
+        self.tally = Tally()
+        self._gates: dict[str, HostGate] = {}
+        self._clients: dict[str, httpx.AsyncClient] = {}
+
+    def _gate(self, source: str) -> HostGate:
+        if source not in self._gates:
+            endpoint = self.options.endpoint(source)
+            self._gates[source] = HostGate(endpoint.connections, endpoint.interval)
+        return self._gates[source]
+
+    def _client(self, source: str) -> httpx.AsyncClient:
+        if source not in self._clients:
+            headers = {"User-Agent": self.options.user_agent, "Accept": "application/json, */*;q=0.5"}
+            if source == "semanticscholar" and self.options.api_key:
+                headers["x-api-key"] = self.options.api_key
+            connections = self.options.endpoint(source).connections
+            self._clients[source] = httpx.AsyncClient(
+                timeout=self.options.timeout,
+                headers=headers,
+                limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+                follow_redirects=True,
+            )
+        return self._clients[source]
+
+    async def close(self) -> None:
+        await asyncio.gather(*(client.aclose() for client in self._clients.values()))
+
+    async def records(self, request: Request) -> list[Record]:
+        cached = self.cache.get(request)
+        if cached is not None:
+            self.tally.cached += 1
+            return cached
+        if self.options.offline:
+            raise SourceError("not in the cache (offline)")
+        records = sources.PARSERS[request.source](*await self._get(request))
+        self.cache.put(request, records)
+        return records
+
+    async def _get(self, request: Request) -> tuple[int, bytes]:
+        gate, client = self._gate(request.source), self._client(request.source)
+        for attempt in range(self.options.retries + 1):
+            async with gate.turn():
+                self.tally.requests[request.source] += 1
+                try:
+                    response = await client.get(request.url, params=dict(request.params))
+                except httpx.HTTPError as error:
+                    failure = f"{request.source}: {type(error).__name__} {error}".strip()
+                    response = None
+            if response is not None:
+                if response.status_code != 429 and response.status_code < 500:
+                    return response.status_code, response.content
+                failure = f"{request.source} answered HTTP {response.status_code}"
+                wait = retry_after(response.headers)
+                if wait is not None and attempt < self.options.retries:
+                    gate.pause(min(wait, self.options.retry_after_cap))
+                    continue
+            if attempt < self.options.retries:
+                await asyncio.sleep(self.options.backoff * 2**attempt * random.uniform(0.5, 1.5))
+        raise SourceError(f"{failure} after {self.options.retries + 1} attempts")
+
+
+class Verifier:
+    def __init__(self, options: VerifyOptions, venues: VenueTable, fetcher: Fetcher) -> None:
+        self.options, self.venues, self.fetcher = options, venues, fetcher
+
+    async def verify(self, entry: Entry) -> Verification:
+        try:
+            return await within(self.options.entry_budget, self._verify(entry))
+        except (TimeoutError, asyncio.TimeoutError):  # distinct classes before Python 3.11
+            budget = f"{self.options.entry_budget:g} s"
+            return Verification("unavailable", reason=f"gave up after {budget} (the entry's time budget)")
+
+    async def _verify(self, entry: Entry) -> Verification:
+        title = entry.title.text if entry.title else ""
+        first = surname(entry.authors.names[0]) if entry.authors and entry.authors.names else None
+        ids = identifiers(entry)
+        options = self.options
+        asked: list[Request] = []
+        if ids.arxiv:
+            asked.append(sources.arxiv_by_id(options.endpoint("arxiv").url, ids.arxiv))
+        if ids.doi:
+            asked.append(sources.crossref_by_doi(options.endpoint("crossref").url, ids.doi, options.mailto))
+        found: list[Record] = []
+        errors: list[str] = []
+        answered: list[str] = []
+        for request in asked:
+            await self._ask(request, found, errors, answered)
+        for source in options.sources:
+            await self._ask(self._search(source, title, first), found, errors, answered)
+            chosen = choose(entry, found, self.venues, tuple(answered))
+            if chosen.status == "matched" and chosen.record is not None and not chosen.record.preprint:
+                return chosen
+        if not answered:
+            return Verification("unavailable", reason="; ".join(dict.fromkeys(errors)))
+        return choose(entry, found, self.venues, tuple(dict.fromkeys(answered)))
+
+    def _search(self, source: str, title: str, author: str | None) -> Request:
+        url = self.options.endpoint(source).url
+        if source == "dblp":
+            return sources.dblp_search(url, title, author)
+        if source == "arxiv":
+            return sources.arxiv_search(url, title, author)
+        if source == "crossref":
+            return sources.crossref_search(url, title, author, self.options.mailto)
+        return sources.semanticscholar_search(url, title, author)
+
+    async def _ask(
+        self, request: Request, found: list[Record], errors: list[str], answered: list[str]
+    ) -> None:
+        try:
+            found.extend(await self.fetcher.records(request))
+            answered.append(request.source)
+        except SourceError as error:
+            errors.append(str(error))
+
+
+def verify_entries(
+    entries: Iterable[Entry], options: VerifyOptions, venues: VenueTable
+) -> tuple[Verifications, Tally, str | None]:
+    """Verify the paper entries; the outcomes, what was asked, and a cache warning if any."""
+    papers = [e for e in entries if e.kind == "paper" and e.title is not None]
+    cache = RecordCache(options)
+
+    async def run() -> tuple[list[Verification], Tally]:
+        fetcher = Fetcher(options, cache)
+        verifier = Verifier(options, venues, fetcher)
+        try:
+            return list(await asyncio.gather(*(verifier.verify(e) for e in papers))), fetcher.tally
+        finally:
+            await fetcher.close()
+
+    outcomes, tally = asyncio.run(run())
+    verifications = Verifications()
+    for entry, outcome in zip(papers, outcomes, strict=True):
+        verifications.add(entry.title.text if entry.title else "", outcome)
+    warning = cache.warning
+    try:
+        cache.save()
+    except OSError as error:
+        warning = f"{cache.path}: the record cache could not be written ({error.strerror})"
+    return verifications, tally, warning

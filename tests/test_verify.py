@@ -1,0 +1,361 @@
+"""`verify`: the sources' formats and quirks, matching, politeness measured by the server, the cache
+and offline use, and the seed scenario (MAD-X, Diff Pruning and the hypernetworks paper) end to end."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awesomelint import parse
+from awesomelint.model import Entry
+from awesomelint.venues import builtin_venues
+from awesomelint.verify import sources
+from awesomelint.verify.match import author_differences, match_level, record_venue, same_venue
+from awesomelint.verify.options import VerifyOptions, verify_options
+from awesomelint.verify.record import Record, normalized_title
+from awesomelint.verify.verifier import verify_entries
+
+from .bibliography import services
+from .conftest import SEED
+
+VENUES = builtin_venues()
+
+
+def _seed_folder(tmp_path: Path, table: str) -> Path:
+    (tmp_path / ".awesomelint.toml").write_text(table, encoding="utf-8")
+    target = tmp_path / "README.md"
+    target.write_bytes(SEED.read_bytes())
+    return target
+
+
+def _run(args: list[str], folder: Path) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "awesomelint", *args], cwd=folder, capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+# -- the seed scenario --------------------------------------------------------------------------------
+
+
+def test_verify_reports_the_three_wrong_venues_of_the_seed(tmp_path: Path) -> None:
+    with services() as (table, record):
+        target = _seed_folder(tmp_path, table)
+        code, out, err = _run(["verify", "README.md", "--format", "json"], tmp_path)
+    assert code == 1, err
+    found = json.loads(out)["diagnostics"]
+    venues = {(d["code"], d["message"].split("`")[1]) for d in found if d["code"] == "AL801"}
+    assert venues == {
+        ("AL801", "Intelligent Systems In Accounting, Finance &Management"),
+        ("AL801", "计算机科学"),
+        ("AL801", "EMNLP"),
+    }
+    messages = [d["message"] for d in found if d["code"] == "AL801"]
+    assert any("DBLP conf/emnlp/PfeifferVGR20 gives EMNLP 2020" in m for m in messages)
+    assert sum("gives ACL 2021" in m for m in messages) == 2
+    # Papers the servers do not hold are info only; the correct ones (Dark Secrets, EMNLP-IJCNLP) nothing.
+    assert {d["code"] for d in found} <= {"AL801", "AL806"}
+    assert all(d["severity"] == "info" for d in found if d["code"] == "AL806")
+    assert "Verified 26 papers: 4 matched" in err
+    assert target.read_bytes() == SEED.read_bytes()
+    assert all(seen.method == "GET" for seen in record.requests)
+
+
+def test_fix_verify_writes_the_record_venues_in_the_list_style_and_nothing_else(tmp_path: Path) -> None:
+    with services() as (table, _):
+        target = _seed_folder(tmp_path, table)
+        code, _, err = _run(["fix", "--verify", "--unsafe-fixes", "--select", "AL8", "README.md"], tmp_path)
+    assert code == 0, err  # what remains (papers not found) is info, below the failing severity
+    before, after = SEED.read_text(encoding="utf-8"), target.read_text(encoding="utf-8")
+    hypernetworks = (
+        "Hypernetworks**.*Rabeeh Karimi Mahabadi, Sebastian Ruder, Mostafa Dehghani, James Henderson*."
+    )
+    expected = (
+        before.replace("**Intelligent Systems In Accounting,\n Finance &Management'2020**", "**EMNLP'2020**")
+        .replace("**计算机科学'2021**", "**ACL'2021**")
+        .replace(f"{hypernetworks}**EMNLP'2022**", f"{hypernetworks}**ACL'2021**")
+    )
+    assert after != before
+    assert after == expected
+    assert "AL801 x3" in err
+
+
+def test_fix_verify_matches_fix_without_it_apart_from_the_three_venues(tmp_path: Path) -> None:
+    with services() as (table, _):
+        target = _seed_folder(tmp_path, table)
+        _run(["fix", "--unsafe-fixes", "README.md"], tmp_path)
+        plain_fix = target.read_text(encoding="utf-8")
+        target.write_bytes(SEED.read_bytes())
+        _run(["fix", "--verify", "--unsafe-fixes", "README.md"], tmp_path)
+        verified_fix = target.read_text(encoding="utf-8")
+    assert verified_fix != plain_fix
+    assert verified_fix.count("EMNLP'2020") == plain_fix.count("EMNLP'2020") + 1
+    assert verified_fix.count("ACL'2021") == plain_fix.count("ACL'2021") + 2
+    assert "计算机科学" not in verified_fix and "Accounting" not in verified_fix
+
+
+def test_a_second_run_is_answered_from_the_cache_and_offline_works(tmp_path: Path) -> None:
+    with services() as (table, record):
+        _seed_folder(tmp_path, table)
+        _run(["verify", "README.md"], tmp_path)
+        first = len(record.requests)
+        code, out, err = _run(["verify", "README.md"], tmp_path)
+        assert len(record.requests) == first  # everything came from the cache
+    assert first > 0
+    assert "no requests" in err and "answers from the cache" in err
+    assert "计算机科学" in out
+    # Offline with the server gone: still answered, from the cache.
+    code, out, err = _run(["verify", "--offline", "README.md"], tmp_path)
+    assert code == 1 and "计算机科学" in out, err
+
+
+def test_offline_without_a_cache_asks_nothing_and_reports_nothing(tmp_path: Path) -> None:
+    with services() as (table, record):
+        _seed_folder(tmp_path, table)
+        code, out, err = _run(["verify", "--offline", "--no-cache", "README.md"], tmp_path)
+        assert record.requests == []
+    assert code == 0, out + err
+    assert "26 unavailable" in err and "not in the cache (offline)" in err
+
+
+def test_check_without_verify_imports_none_of_it_and_asks_nothing(tmp_path: Path) -> None:
+    with services() as (table, record):
+        _seed_folder(tmp_path, table)
+        probe = (
+            "import json, sys\n"
+            "from awesomelint.cli import run\n"
+            "sys.argv = ['awesomelint', 'check', 'README.md']\n"
+            "try:\n    run()\n"
+            "except SystemExit:\n    pass\n"
+            "loaded = [m for m in sys.modules if m.startswith(('awesomelint.verify', 'httpx'))]\n"
+            "print('LOADED' + json.dumps(sorted(loaded)), file=sys.stderr)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+        assert record.requests == []
+    loaded = json.loads(done.stderr.split("LOADED")[1])
+    # Only the options, to validate the configuration's `verify` table: no client, no httpx.
+    assert set(loaded) <= {"awesomelint.verify", "awesomelint.verify.options"}, loaded
+
+
+# -- the sources' formats and quirks ------------------------------------------------------------------
+
+
+def test_dblp_zero_hits_has_no_hit_key_and_one_author_is_an_object() -> None:
+    empty = b'{"result":{"hits":{"@total":"0","@computed":"0","@sent":"0","@first":"0"}}}'
+    assert sources.parse_dblp(200, empty) == []
+    one = (
+        b'{"result":{"hits":{"@total":"1","hit":{"@score":"3","info":{"authors":{"author":'
+        b'{"@pid":"1","text":"Alice Researcher 0002"}},"title":"Citation Graph Retrieval &amp; More.",'
+        b'"venue":["CoRR","x"],"year":"2024","type":"Informal and Other Publications",'
+        b'"key":"journals/corr/example","ee":["https://arxiv.org/abs/2401.00001","https://x"]}}}}}'
+    )
+    (record,) = sources.parse_dblp(200, one)
+    assert record.authors == ("Alice Researcher",)  # the homonym number is dropped
+    assert record.title == "Citation Graph Retrieval & More"
+    assert record.venue == "CoRR" and record.preprint and record.year == 2024
+    assert record.url == "https://arxiv.org/abs/2401.00001"
+
+
+def test_dblp_rate_limit_page_is_a_source_error_not_a_crash() -> None:
+    with pytest.raises(sources.SourceError, match="HTTP 429"):
+        sources.parse_dblp(429, b"<html>429 Too Many Requests</html>")
+    with pytest.raises(sources.SourceError, match="not JSON"):
+        sources.parse_dblp(200, b"<html>maintenance</html>")
+
+
+@pytest.mark.parametrize("old_format", [False, True])
+def test_arxiv_both_feed_formats_and_the_error_entry(old_format: bool) -> None:
+    from .bibliography import MAD_X_PREPRINT, arxiv
+    from .servers import serve
+
+    with serve({"/q": arxiv([MAD_X_PREPRINT], old_format)}) as (base, _):
+        import httpx
+
+        body = httpx.get(f"{base}/q", params={"id_list": "2005.00052"}).content
+        bad = httpx.get(f"{base}/q", params={"id_list": "not-an-id"}).content
+    (record,) = sources.parse_arxiv(200, body)
+    assert record.identifier == "arXiv 2005.00052" and record.preprint
+    assert record.authors[0] == "Jonas Pfeiffer" and record.published_year == 2020
+    with pytest.raises(sources.SourceError, match="incorrect id format for not-an-id"):
+        sources.parse_arxiv(200, bad)
+
+
+def test_crossref_null_date_parts_and_unknown_doi() -> None:
+    body = json.dumps(
+        {
+            "message": {
+                "DOI": "10.1/x",
+                "type": "proceedings-article",
+                "title": ["A Title"],
+                "container-title": [],
+                "author": [{"given": "Ann", "family": "Lee"}],
+                "published-print": {"date-parts": [[None]]},
+                "issued": {"date-parts": [[2021]]},
+            }
+        }
+    ).encode()
+    (record,) = sources.parse_crossref(200, body)
+    assert record.year == 2021 and record.venue is None and record.authors == ("Ann Lee",)
+    assert sources.parse_crossref(404, b"Resource not found.") == []
+
+
+def test_semanticscholar_no_match_is_404() -> None:
+    assert sources.parse_semanticscholar(404, b'{"error":"Title match not found"}') == []
+
+
+# -- matching -----------------------------------------------------------------------------------------
+
+
+def _record(title: str, authors: tuple[str, ...] = ("Jonas Pfeiffer",), **kw: object) -> Record:
+    values: dict[str, object] = {"venue": "EMNLP (1)", "year": 2020, "preprint": False}
+    values.update(kw)
+    return Record("dblp", "DBLP x", title, authors, **values)  # type: ignore[arg-type]
+
+
+def test_titles_keep_digits_and_ignore_case_accents_and_punctuation() -> None:
+    assert normalized_title("GPT-2: Language Models") != normalized_title("GPT-3: Language Models")
+    assert (
+        normalized_title("Revisiting {BERT} for Café-Style  Text.") == "revisiting bert for cafe style text"
+    )
+    assert (
+        match_level("MAD-X: an adapter-based framework", (), _record("MAD-X: An Adapter-Based Framework."))
+        == "exact"
+    )
+
+
+def test_a_near_title_needs_an_author_and_a_far_one_is_only_possible() -> None:
+    title = "Counter-Interference Adapter for Multilingual Machine Tranlsation"
+    record = _record("Counter-Interference Adapter for Multilingual Machine Translation", ("Yaoming Zhu",))
+    assert match_level(title, ("Zhu Yaoming",), record) == "close"
+    assert match_level(title, ("Someone Else",), record) == "possible"
+    assert match_level("Adapters for Machine Translation", ("Zhu Yaoming",), record) is None
+
+
+def test_record_venues_compare_through_the_venue_table() -> None:
+    def venue(text: str) -> str | None:
+        return record_venue(_record("t", venue=text), VENUES)
+
+    assert venue("EMNLP (1)") == "EMNLP"
+    assert venue("ACL/IJCNLP (1)") == "ACL"
+    assert venue("EMNLP (Findings)") == "EMNLP Findings"
+    assert venue("Conference on Empirical Methods in Natural Language Processing") == "EMNLP"
+    assert venue("Annual Meeting of the Association for Computational Linguistics") == "ACL"
+    assert venue("PMLR") is None and venue("RepL4NLP@ACL") is None
+    assert same_venue("EMNLP-IJCNLP", "EMNLP", VENUES)
+    assert same_venue("NIPS", "NeurIPS", VENUES)
+    assert not same_venue("ACL", "ACL Findings", VENUES)
+    assert not same_venue("计算机科学", "ACL", VENUES)
+
+
+def test_author_differences() -> None:
+    record = _record("t", ("Yi-Lin Sung", "Varun Nair", "Colin Raffel"))
+    found = author_differences(("Yi-Lin Sung", "Varun Nair", "Colin Rafel"), record, et_al=False)
+    assert found is not None and found.misspelled == [("Colin Rafel", "rafel", "Raffel")]
+    found = author_differences(("Sung Yi-Lin", "Nair Varun"), record, et_al=False)
+    assert found is not None and found.missing == ["Colin Raffel"] and not found.reordered
+    found = author_differences(("Varun Nair", "Yi-Lin Sung", "Colin Raffel"), record, et_al=False)
+    assert found is not None and found.reordered
+    assert not author_differences(("Yi-Lin Sung",), record, et_al=True)
+    assert author_differences(("张三",), record, et_al=False) is None
+
+
+# -- politeness, measured where the requests arrive ---------------------------------------------------
+
+
+def _options(table: str, root: Path, **changes: object) -> VerifyOptions:
+    from dataclasses import replace
+
+    import tomllib
+
+    return replace(verify_options(tomllib.loads(table)["verify"], root), **changes)  # type: ignore[arg-type]
+
+
+def _entries(text: str) -> list[Entry]:
+    return list(parse(text).iter_entries())
+
+
+SEED_LIKE = "".join(
+    f"{i}. **{title}**. **arXiv'2020**. *{author}*.\n\n"
+    for i, (title, author) in enumerate(
+        [
+            ("MAD-X: An Adapter-Based Framework for Multi-Task Cross-Lingual Transfer", "Jonas Pfeiffer"),
+            ("Parameter-Efficient Transfer Learning with Diff Pruning", "Demi Guo"),
+            ("Revealing the Dark Secrets of BERT", "Olga Kovaleva"),
+            ("A Paper Nobody Indexed", "Jane Doe"),
+        ],
+        start=1,
+    )
+)
+
+
+def test_each_source_is_spaced_and_asked_one_at_a_time(tmp_path: Path) -> None:
+    with services() as (table, record):
+        text = table.replace('interval = "50ms"', 'interval = "300ms"')
+        options = _options(text, tmp_path, cache=None)
+        verify_entries(_entries(SEED_LIKE), options, VENUES)
+    dblp = [seen for seen in record.requests if seen.path.startswith("/dblp/")]
+    assert len(dblp) == 4
+    starts = sorted(seen.start for seen in dblp)
+    assert all(b - a >= 0.29 for a, b in itertools.pairwise(starts)), starts
+    assert record.most_open == 1  # one connection per source, and the sources in turn per entry
+
+
+def test_retry_after_is_honoured(tmp_path: Path) -> None:
+    with services(dblp_limited=1) as (table, record):
+        options = _options(table, tmp_path, cache=None, sources=("dblp",))
+        found, _, _ = verify_entries(_entries(SEED_LIKE)[:1], options, VENUES)
+    dblp = [seen for seen in record.requests if seen.path.startswith("/dblp/")]
+    assert len(dblp) == 2 and dblp[1].start - dblp[0].start >= 0.95  # Retry-After: 1
+    assert [v.status for v in found.outcomes] == ["matched"]
+
+
+def test_a_source_that_keeps_failing_makes_the_entry_unavailable_not_missing(tmp_path: Path) -> None:
+    with services(dblp_limited=99) as (table, _):
+        options = _options(table, tmp_path, cache=None, sources=("dblp",), retries=1)
+        found, _, _ = verify_entries(_entries(SEED_LIKE)[:1], options, VENUES)
+    (outcome,) = found.outcomes
+    assert outcome.status == "unavailable" and "HTTP 429" in outcome.reason
+
+
+def test_the_public_services_keep_their_spacing_whatever_the_configuration(tmp_path: Path) -> None:
+    options = verify_options({"dblp": {"interval": "10ms"}, "arxiv": {"interval": 0}}, tmp_path)
+    assert options.endpoint("dblp").interval == 2.0
+    assert options.endpoint("arxiv").interval == 3.0 and options.endpoint("arxiv").connections == 1
+    local = verify_options({"dblp": {"url": "http://127.0.0.1:9/api", "interval": "10ms"}}, tmp_path)
+    assert local.endpoint("dblp").interval == 0.01
+
+
+def test_identifiers_from_links_are_asked_first(tmp_path: Path) -> None:
+    text = (
+        "1. **MAD-X: An Adapter-Based Framework for Multi-Task Cross-Lingual Transfer**. **arXiv'2020**. "
+        "*Jonas Pfeiffer*. [paper](https://arxiv.org/abs/2005.00052v2) "
+        "[acl](https://aclanthology.org/2020.emnlp-main.617.pdf)\n"
+    )
+    with services() as (table, record):
+        options = _options(table, tmp_path, cache=None)
+        found, _, _ = verify_entries(_entries(text), options, VENUES)
+    paths = [seen.path for seen in record.requests]
+    assert paths[:2] == ["/arxiv/api/query", "/crossref/works/10.18653/v1/2020.emnlp-main.617"]
+    (outcome,) = found.outcomes
+    assert outcome.record is not None and outcome.record.venue == "EMNLP (1)"
+    assert outcome.preprint is not None and outcome.preprint.identifier == "arXiv 2005.00052"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[verify]\nsources = ["google"]\n', "`verify.sources`: must be a non-empty list of"),
+        ('[verify]\ndblp = { url = "ftp://x" }\n', "`verify.dblp.url`: must be an http:// or https:// URL"),
+        ("[verify]\nspeed = 3\n", "`verify.speed`: unknown key"),
+    ],
+)
+def test_a_broken_verify_table_is_one_line_and_exit_2(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / ".awesomelint.toml").write_text(table, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# A\n\n- [x](https://x.org)\n", encoding="utf-8")
+    code, _, err = _run(["check", "README.md"], tmp_path)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
