@@ -54,18 +54,36 @@ def match_level(title: str, names: Sequence[str], record: Record) -> Level | Non
     return "possible" if ratio >= POSSIBLE_RATIO else None
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """What is known of the paper being looked up: from a list's entry, or from an identifier's record
+    (`add`)."""
+
+    title: str
+    names: Sequence[str] = ()
+    year: int | None = None
+    venue: str | None = None  # as listed
+
+    @classmethod
+    def of(cls, entry: Entry) -> Wanted:
+        return cls(
+            entry.title.text if entry.title else "",
+            entry.authors.names if entry.authors else (),
+            entry.year,
+            entry.venue.name.text if entry.venue else None,
+        )
+
+
 def choose(
-    entry: Entry, records: Sequence[Record], venues: VenueTable, searched: tuple[str, ...] = ()
+    wanted: Wanted, records: Sequence[Record], venues: VenueTable, searched: tuple[str, ...] = ()
 ) -> Verification:
-    """The verification of ``entry`` from the records the sources returned."""
-    title = entry.title.text if entry.title else ""
-    names = entry.authors.names if entry.authors else ()
+    """The verification of the paper ``wanted`` describes, from the records the sources returned."""
     matched: list[Record] = []
     possible: list[Record] = []
     for record in records:
         if record.kind in DROPPED_KINDS:
             continue
-        level = match_level(title, names, record)
+        level = match_level(wanted.title, wanted.names, record)
         if level in ("exact", "close"):
             matched.append(record)
         elif level == "possible":
@@ -78,12 +96,12 @@ def choose(
     preprints = [r for r in matched if r.preprint]
     if not reviewed:
         return Verification("matched", preprints[0], searched=searched)
-    listed = entry.venue.name.text if entry.venue else None
+    listed = wanted.venue
 
     def preference(record: Record) -> tuple[bool, bool, bool, bool, int]:
         name = record_venue(record, venues)
         return (
-            record.year == entry.year,
+            record.year == wanted.year,
             listed is not None and name is not None and same_venue(listed, name, venues),
             "@" not in (record.venue or "") and "workshop" not in (record.venue or "").lower(),
             record.source == "dblp",  # the curated source, whose short venue names fit a list

@@ -91,7 +91,7 @@ def parse_dblp(status: int, body: bytes) -> list[Record]:
                 venue=html.unescape(str(venue)) if venue else None,
                 year=_year(info.get("year")),
                 preprint=kind.startswith("Informal") or key.startswith("journals/corr/") or venue == "CoRR",
-                url=str(ee) if ee else (f"https://doi.org/{doi}" if doi else None),
+                url=str(ee) if ee else (f"https://doi.org/{doi}" if doi else info.get("url")),
                 kind=kind,
             )
         )

@@ -11,8 +11,9 @@ import random
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import httpx
 
@@ -22,7 +23,7 @@ from ..net.gate import HostGate
 from ..net.timing import retry_after, within
 from ..venues import VenueTable
 from . import sources
-from .match import choose
+from .match import Wanted, choose
 from .options import VerifyOptions
 from .record import Record, Verification, Verifications, surname
 from .sources import Request, SourceError
@@ -32,6 +33,8 @@ _ARXIV_LINK = re.compile(
 )
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#]+)", re.I)
 _ACL_ANTHOLOGY = re.compile(r"aclanthology\.org/([A-Z]?\d{2}-\d{4}|\d{4}\.[a-z0-9-]+\.\d+)", re.I)
+
+T = TypeVar("T")
 
 CACHE_FORMAT = "awesomelint-record-cache"
 CACHE_VERSION = 1
@@ -45,13 +48,18 @@ class Identifiers:
 
 def identifiers(entry: Entry) -> Identifiers:
     """The paper's identifiers, read from its own links."""
+    return identifiers_in(link.url for link in entry.own_links)
+
+
+def identifiers_in(urls: Iterable[str]) -> Identifiers:
+    """The first arXiv id and the first DOI (an ACL Anthology id is one) in these URLs."""
     arxiv = doi = None
-    for link in entry.own_links:
-        if arxiv is None and (found := _ARXIV_LINK.search(link.url)):
+    for url in urls:
+        if arxiv is None and (found := _ARXIV_LINK.search(url)):
             arxiv = found[1]
-        if doi is None and (found := _ACL_ANTHOLOGY.search(link.url)):
+        if doi is None and (found := _ACL_ANTHOLOGY.search(url)):
             doi = f"10.18653/v1/{found[1]}"  # the ACL Anthology's DOIs are its ids
-        if doi is None and "doi" in link.url.lower() and (found := _DOI.search(link.url)):
+        if doi is None and "doi" in url.lower() and (found := _DOI.search(url)):
             doi = found[1].removesuffix(".pdf")
     return Identifiers(arxiv, doi)
 
@@ -171,9 +179,12 @@ class Verifier:
             return Verification("unavailable", reason=f"gave up after {budget} (the entry's time budget)")
 
     async def _verify(self, entry: Entry) -> Verification:
-        title = entry.title.text if entry.title else ""
         first = surname(entry.authors.names[0]) if entry.authors and entry.authors.names else None
-        ids = identifiers(entry)
+        return await self.find(Wanted.of(entry), first, identifiers(entry))
+
+    async def find(self, wanted: Wanted, first: str | None, ids: Identifiers) -> Verification:
+        """The paper's record: its identifiers asked first, then a title search source by source
+        until a peer-reviewed record matches. ``first``: the first author's surname, for the query."""
         options = self.options
         asked: list[Request] = []
         if ids.arxiv:
@@ -185,14 +196,21 @@ class Verifier:
         answered: list[str] = []
         for request in asked:
             await self._ask(request, found, errors, answered)
+        if not wanted.title and found:  # only an identifier was given (`add`): its record names the paper
+            first_found = found[0]
+            wanted = Wanted(first_found.title, first_found.authors)
+            first = surname(first_found.authors[0]) if first_found.authors else None
+        if not wanted.title:
+            reason = "; ".join(dict.fromkeys(errors)) or "no title and no identifier to look up"
+            return Verification("unavailable", reason=reason)
         for source in options.sources:
-            await self._ask(self._search(source, title, first), found, errors, answered)
-            chosen = choose(entry, found, self.venues, tuple(answered))
+            await self._ask(self._search(source, wanted.title, first), found, errors, answered)
+            chosen = choose(wanted, found, self.venues, tuple(answered))
             if chosen.status == "matched" and chosen.record is not None and not chosen.record.preprint:
                 return chosen
         if not answered:
             return Verification("unavailable", reason="; ".join(dict.fromkeys(errors)))
-        return choose(entry, found, self.venues, tuple(dict.fromkeys(answered)))
+        return choose(wanted, found, self.venues, tuple(dict.fromkeys(answered)))
 
     def _search(self, source: str, title: str, author: str | None) -> Request:
         url = self.options.endpoint(source).url
@@ -214,28 +232,53 @@ class Verifier:
             errors.append(str(error))
 
 
-def verify_entries(
-    entries: Iterable[Entry], options: VerifyOptions, venues: VenueTable
-) -> tuple[Verifications, Tally, str | None]:
-    """Verify the paper entries; the outcomes, what was asked, and a cache warning if any."""
-    papers = [e for e in entries if e.kind == "paper" and e.title is not None]
+def _with_cache(
+    options: VerifyOptions, work: Callable[[Fetcher], Awaitable[T]]
+) -> tuple[T, Tally, str | None]:
+    """Run ``work`` with a fetcher over the record cache; its result, what was asked, and a cache
+    warning if any."""
     cache = RecordCache(options)
 
-    async def run() -> tuple[list[Verification], Tally]:
+    async def run() -> tuple[T, Tally]:
         fetcher = Fetcher(options, cache)
-        verifier = Verifier(options, venues, fetcher)
         try:
-            return list(await asyncio.gather(*(verifier.verify(e) for e in papers))), fetcher.tally
+            return await work(fetcher), fetcher.tally
         finally:
             await fetcher.close()
 
-    outcomes, tally = asyncio.run(run())
-    verifications = Verifications()
-    for entry, outcome in zip(papers, outcomes, strict=True):
-        verifications.add(entry.title.text if entry.title else "", outcome)
+    result, tally = asyncio.run(run())
     warning = cache.warning
     try:
         cache.save()
     except OSError as error:
         warning = f"{cache.path}: the record cache could not be written ({error.strerror})"
+    return result, tally, warning
+
+
+def verify_entries(
+    entries: Iterable[Entry], options: VerifyOptions, venues: VenueTable
+) -> tuple[Verifications, Tally, str | None]:
+    """Verify the paper entries; the outcomes, what was asked, and a cache warning if any."""
+    papers = [e for e in entries if e.kind == "paper" and e.title is not None]
+
+    async def work(fetcher: Fetcher) -> list[Verification]:
+        verifier = Verifier(options, venues, fetcher)
+        return list(await asyncio.gather(*(verifier.verify(e) for e in papers)))
+
+    outcomes, tally, warning = _with_cache(options, work)
+    verifications = Verifications()
+    for entry, outcome in zip(papers, outcomes, strict=True):
+        verifications.add(entry.title.text if entry.title else "", outcome)
     return verifications, tally, warning
+
+
+def look_up(
+    wanted: Wanted, first: str | None, ids: Identifiers, options: VerifyOptions, venues: VenueTable
+) -> tuple[Verification, str | None]:
+    """One paper's record (`add`), and a cache warning if any."""
+
+    async def work(fetcher: Fetcher) -> Verification:
+        return await Verifier(options, venues, fetcher).find(wanted, first, ids)
+
+    outcome, _, warning = _with_cache(options, work)
+    return outcome, warning

@@ -1,0 +1,172 @@
+"""`awesomelint add`."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..config import ConfigError, load_config
+from ..engine import Settings
+from ..fixer import apply_edits, write_fixed
+from ..model import Entry
+from ..parse import parse
+from ..source import InputError, read_source
+from ..style import infer_style
+from ._options import config_option, no_config_option
+from ._session import display, fail
+
+if TYPE_CHECKING:
+    from ..verify.match import Wanted
+    from ..verify.verifier import Identifiers
+
+_ARXIV = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.I)
+_DOI = re.compile(r"^(?:doi:\s*)?(10\.\d{4,9}/\S+)$", re.I)
+
+
+@click.command("add")
+@click.argument("paper")
+@click.option("--section", help="The section to add to: its title, or a path such as `Additive/LLM/Adapter`.")
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(path_type=Path),
+    help="The list (default: the configured file, else README.md).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the entry and where it would go; write nothing.")
+@click.option("--offline", is_flag=True, help="Look the paper up in the record cache only.")
+@config_option
+@no_config_option
+def add_command(
+    paper: str,
+    section: str | None,
+    file_path: Path | None,
+    dry_run: bool,
+    offline: bool,
+    config_path: Path | None,
+    no_config: bool,
+) -> None:
+    """Add PAPER (an arXiv id, a DOI, an arXiv, DOI or ACL Anthology URL, or a title) to the list,
+    written as the list writes its papers and placed where the list would place it.
+
+    The record is fetched as `verify` fetches it (DBLP first; the published version over the preprint).
+    Exit codes: 0 added (or shown, with --dry-run), 1 not added (already listed, or no sure record),
+    2 errors."""
+    from dataclasses import replace
+
+    from ..verify.add import AddError, already_listed, dominant_shape, find_section, place, render
+    from ..verify.options import verify_options
+    from ..verify.verifier import look_up
+
+    try:
+        config = load_config(Path.cwd(), config_path, no_config)
+        settings = Settings.from_config(config)
+        options = verify_options(settings.verify_table, settings.root)
+    except (ConfigError, ValueError) as error:
+        fail(str(error))
+    path = file_path or (config.root / config.files[0] if config.files else Path("README.md"))
+    try:
+        source = read_source(path)
+    except InputError as error:
+        fail(str(error))
+    name = display(path)
+    document = parse(source.text)
+    try:  # a section named wrong is an error before anything is fetched
+        named = find_section(document, section) if section is not None else None
+    except AddError as error:
+        fail(f"{name}: {error}")
+    wanted, ids = _query(paper)
+    outcome, warning = look_up(wanted, None, ids, replace(options, offline=offline), settings.venues)
+    if warning:
+        click.echo(f"awesomelint: warning: {warning}", err=True)
+    record = outcome.record
+    if outcome.status == "unavailable":
+        fail(f"cannot look `{paper}` up: {outcome.reason}")
+    if outcome.status != "matched" or record is None:
+        asked = ", ".join(outcome.searched) or "the sources"
+        if outcome.status == "possible" and record is not None:
+            click.echo(
+                f"No sure record of `{paper}` in {asked}; the closest is `{record.title}` "
+                f"({record.identifier}). Give its arXiv id or DOI to add it.",
+                err=True,
+            )
+        else:
+            click.echo(
+                f"No record of `{paper}` in {asked}; check the title, or give an arXiv id or DOI.", err=True
+            )
+        sys.exit(1)
+    listed = already_listed(document, record, outcome.preprint)
+    if listed is not None:
+        title = listed.title.text if listed.title else "?"
+        click.echo(f"{name}:{listed.span.start_line}: already listed: `{title}`", err=True)
+        sys.exit(1)
+    try:  # no section named: the list's one section with papers, or the user is asked
+        target = named or find_section(document, None)
+    except AddError as error:
+        fail(f"{name}: {error}")
+    shape = dominant_shape(source.text, target.entries) or dominant_shape(
+        source.text, list(document.iter_entries())
+    )
+    if shape is None:
+        fail(f"{name}: no paper entry to learn the list's style from; write the first one by hand")
+    style = infer_style(document, settings.style, settings.venues)
+
+    def entry_text(number: int) -> str:
+        return render(shape, record, outcome.preprint, number, style, settings.venues)
+
+    try:
+        text = apply_edits(source.text, place(source.text, target, entry_text, record))
+    except AddError as error:
+        fail(f"{name}: {error}")
+    added = _read_back(text, record.title, len(list(document.iter_entries())))
+    if added is None:
+        fail(
+            f"{name}: the new entry would not read back as written; nothing was written, "
+            "please report this list"
+        )
+    where = " > ".join(target.path)
+    shown = text[text.rfind("\n", 0, added.span.start) + 1 : added.span.end]
+    if dry_run:
+        click.echo(f"Would add to {name}:{added.span.start_line} ({where}), from {record.identifier}:")
+        click.echo(shown)
+        return
+    try:
+        write_fixed(source, text)
+    except InputError as error:
+        fail(str(error))
+    click.echo(
+        f"Added `{record.title.removesuffix('.')}` to {name}:{added.span.start_line} ({where}), "
+        f"from {record.identifier}."
+    )
+
+
+def _query(paper: str) -> tuple[Wanted, Identifiers]:
+    """What the argument names: an identifier, or a title."""
+    from ..verify.match import Wanted
+    from ..verify.verifier import Identifiers, identifiers_in
+
+    text = paper.strip()
+    if (found := _ARXIV.match(text)) is not None:
+        return Wanted(""), Identifiers(arxiv=found[1])
+    if (found := _DOI.match(text)) is not None:
+        return Wanted(""), Identifiers(doi=found[1])
+    if re.match(r"^https?://", text, re.I):
+        ids = identifiers_in([text])
+        if ids.arxiv is None and ids.doi is None:
+            fail(f"no arXiv id, DOI or ACL Anthology id in {text}; give one of those, or the title")
+        return Wanted(""), ids
+    return Wanted(text), Identifiers()
+
+
+def _read_back(text: str, title: str, entries_before: int) -> Entry | None:
+    """The new entry as the new text parses, when the list reads as one entry more with it."""
+    from ..verify.record import normalized_title
+
+    entries = list(parse(text).iter_entries())
+    if len(entries) != entries_before + 1:
+        return None
+    wanted = normalized_title(title)
+    return next((e for e in entries if e.title and normalized_title(e.title.text) == wanted), None)

@@ -1,0 +1,219 @@
+"""`add`: a paper entry rendered in the list's own style and placed where the list would put it.
+
+The style is learned, not configured: the paper entries of the section (else of the whole list) are
+reduced to their shapes (the entry's text with each field replaced by a slot) and the most common
+shape is filled with the record's fields. The new entry is therefore written as the list's majority
+writes its papers, byte for byte: markup, field order, venue format, author separator, link label,
+numbering and indentation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..diagnostic import Edit
+from ..model import Document, Entry, Section
+from ..style import Style
+from ..venues import VenueTable
+from .match import record_venue
+from .record import Record, normalized_title
+from .verifier import identifiers
+
+_SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
+_NUMBER = re.compile(r"\d+")
+
+
+class AddError(Exception):
+    """The paper cannot be added; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An entry's text with its fields as slots: ``(kind, text before the slot)`` pairs and a tail."""
+
+    parts: tuple[tuple[str, str], ...]
+    tail: str
+    separator: str  # between two author names
+    year_digits: int  # `'21` or `'2021`
+
+    def fill(self, values: dict[str, str]) -> str:
+        return "".join(before + values[kind] for kind, before in self.parts) + self.tail
+
+
+def shape_of(text: str, entry: Entry) -> Shape | None:
+    """The entry's shape, or None when it has a field ``add`` cannot fill (a second link, a
+    description, a date) or lacks the title. A title that is the paper's link is one shape too."""
+    if entry.title is None or entry.description is not None or entry.date is not None:
+        return None
+    links = [link for link in entry.own_links if link.label]
+    if len(links) > 1:
+        return None  # a code or project link has no value to fill: only the paper's link has one
+    slots: list[tuple[int, int, str]] = [(entry.marker_span.start, entry.marker_span.end, "marker")]
+    slots.append((entry.title.span.start, entry.title.span.end, "title"))
+    venue = entry.venue
+    if venue is not None:
+        if venue.in_badge or venue.year is None:
+            return None
+        slots.append((venue.name.span.start, venue.name.span.end, "venue"))
+        slots.append((venue.year.span.start, venue.year.span.end, "year"))
+    separator, year_digits = ", ", 4
+    if venue is not None and venue.year is not None:
+        year_digits = len(venue.year.text)
+    if entry.authors is not None:
+        inner = entry.authors.inner
+        slots.append((inner.span.start, inner.span.end, "authors"))
+        separator = _separator(inner.raw, entry.authors.names)
+    for link in links:
+        slots.append((link.url_span.start, link.url_span.end, "url"))
+    slots.sort()
+    start = text.rfind("\n", 0, entry.span.start) + 1  # from the line's start: its indentation
+    parts = []
+    for slot_start, slot_end, kind in slots:
+        if slot_start < start:
+            return None
+        parts.append((kind, text[start:slot_start]))
+        start = slot_end
+    marker = text[entry.marker_span.start : entry.marker_span.end]
+    parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
+    return Shape(tuple(parts), text[start : entry.span.end], separator, year_digits)
+
+
+def _separator(raw: str, names: Sequence[str]) -> str:
+    if len(names) < 2:
+        return ", "
+    first = raw.find(names[0])
+    second = raw.find(names[1], first + len(names[0])) if first >= 0 else -1
+    found = raw[first + len(names[0]) : second] if first >= 0 and second > first else ""
+    return found if found.strip() in (",", ";", "and", "&") and "\n" not in found else ", "
+
+
+def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape | None:
+    counts = Counter(shape for entry in entries if entry.kind == "paper" and (shape := shape_of(text, entry)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_section(document: Document, wanted: str | None) -> Section:
+    """The section named by ``wanted`` (its title, or a path of titles joined by `/` or `>`, matched
+    at the end and ignoring case), or the one section that holds papers."""
+    holding = [s for s in document.iter_sections() if any(e.kind == "paper" for e in s.entries)]
+    if wanted is None:
+        if len(holding) == 1:
+            return holding[0]
+        names = "; ".join(" > ".join(s.path) for s in holding[:8]) or "none"
+        raise AddError(f"name the section with --section; the sections with papers are: {names}")
+    path = [part.strip().casefold() for part in re.split(r"[/>]", wanted) if part.strip()]
+    found = [
+        s for s in document.iter_sections() if [name.casefold() for name in s.path[-len(path) :]] == path
+    ]
+    if len(found) != 1:
+        what = "no section" if not found else f"{len(found)} sections"
+        raise AddError(f"{what} named `{wanted}`; give more of its path, such as `Parent/{wanted}`")
+    return found[0]
+
+
+def already_listed(document: Document, record: Record, preprint: Record | None) -> Entry | None:
+    """The entry that lists this paper already: the same identifier in a link, or the same title."""
+    titles = {normalized_title(r.title) for r in (record, preprint) if r is not None}
+    urls = {r.url.rstrip("/").lower() for r in (record, preprint) if r is not None and r.url}
+    wanted_ids = {i for r in (record, preprint) if r is not None for i in _ids_of(r)}
+    for entry in document.iter_entries():
+        if entry.title is not None and normalized_title(entry.title.text) in titles:
+            return entry
+        if any(link.url.rstrip("/").lower() in urls for link in entry.own_links):
+            return entry
+        ids = identifiers(entry)
+        if {f"arxiv:{ids.arxiv}", f"doi:{(ids.doi or '').lower()}"} & wanted_ids:
+            return entry
+    return None
+
+
+def _ids_of(record: Record) -> set[str]:
+    found = set()
+    if record.identifier.startswith("arXiv "):
+        found.add(f"arxiv:{record.identifier.split()[1]}")
+    if record.url and "doi.org/" in record.url:
+        found.add(f"doi:{record.url.split('doi.org/', 1)[1].lower()}")
+    return found
+
+
+def render(
+    shape: Shape, record: Record, preprint: Record | None, number: int, style: Style, venues: VenueTable
+) -> str:
+    canonical = record_venue(record, venues) if not record.preprint else None
+    if canonical is not None:
+        habit = style.venue_spellings.get(canonical)
+        venue = habit.value if habit is not None else canonical
+    elif record.preprint:
+        venue = style.preprint.value if style.preprint is not None else "arXiv"
+    else:
+        venue = record.venue or "arXiv"
+    year = record.year or (preprint.year if preprint else None)
+    url = record.url or (preprint.url if preprint else None) or ""
+    if not url and any(kind == "url" for kind, _ in shape.parts):
+        raise AddError(f"{record.identifier} gives no link to the paper; add it by hand")
+    if preprint is not None and preprint.url and "arxiv.org" in preprint.url:
+        url = preprint.url  # free to read, as most lists link papers
+    values = {
+        "marker": "",
+        "title": record.title.strip().removesuffix("."),
+        "venue": venue,
+        "year": "" if year is None else f"{year % 100:02d}" if shape.year_digits == 2 else str(year),
+        "authors": shape.separator.join(record.authors),
+        "url": url,
+    }
+    text = shape.fill(values)
+    return text.replace(_SLOT, str(number), 1)
+
+
+def place(text: str, section: Section, entry_text: Callable[[int], str], record: Record) -> list[Edit]:
+    """The edits that insert the entry (``entry_text(number)``) in ``section``: at its place when the
+    section is sorted by year or by title, else at its end; the entries after it renumbered."""
+    entries = section.entries
+    if not entries:
+        heading_end = section.span.end
+        return [Edit(heading_end, heading_end, "\n\n" + entry_text(1))]
+    index = _sorted_place(entries, record)
+    numbered = all(e.number is not None for e in entries)
+    if index == len(entries):
+        last = entries[-1]
+        number = (last.number or 0) + 1
+        gap = _gap(text, entries[-2], last) if len(entries) > 1 else "\n\n"
+        return [Edit(last.span.end, last.span.end, gap + entry_text(number))]
+    following = entries[index]
+    number = following.number or 1
+    gap = _gap(text, entries[index - 1], following) if index > 0 else _gap(text, following, entries[1])
+    line_start = text.rfind("\n", 0, following.span.start) + 1
+    edits = [Edit(line_start, line_start, entry_text(number) + gap)]
+    if numbered:
+        for entry in entries[index:]:
+            marker = text[entry.marker_span.start : entry.marker_span.end]
+            digits = _NUMBER.search(marker)
+            if digits is not None and entry.number is not None:
+                start = entry.marker_span.start + digits.start()
+                edits.append(Edit(start, start + len(digits[0]), str(entry.number + 1)))
+    return edits
+
+
+def _gap(text: str, before: Entry, after: Entry) -> str:
+    """What separates two entries: the line ends and blank lines between them."""
+    between = text[before.span.end : text.rfind("\n", 0, after.span.start) + 1]
+    return between if between.strip() == "" and between else "\n"
+
+
+def _sorted_place(entries: Sequence[Entry], record: Record) -> int:
+    """Where the paper goes when the section is sorted by year (either way) or by title; the end
+    otherwise."""
+    years = [e.year for e in entries]
+    if len(entries) >= 3 and all(y is not None for y in years) and record.year is not None:
+        known = [y for y in years if y is not None]
+        if known == sorted(known, reverse=True) and known[0] > known[-1]:
+            return next((i for i, y in enumerate(known) if y < record.year), len(entries))
+        if known == sorted(known) and known[0] < known[-1]:
+            return next((i for i, y in enumerate(known) if y > record.year), len(entries))
+    titles = [normalized_title(e.title.text) if e.title else "" for e in entries]
+    if len(entries) >= 3 and all(titles) and titles == sorted(titles):
+        wanted = normalized_title(record.title)
+        return next((i for i, t in enumerate(titles) if t > wanted), len(entries))
+    return len(entries)

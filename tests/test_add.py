@@ -1,0 +1,126 @@
+"""`add`: a record served locally becomes an entry written as the list writes its papers, at its
+place, numbered as the list numbers; a paper already listed is refused and located."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from awesomelint import parse
+
+from .bibliography import SEED_PAPERS, Paper, services
+from .conftest import SEED
+
+COMPACTER = Paper(
+    "Compacter: Efficient Low-Rank Hypercomplex Adapter Layers.",
+    ("Rabeeh Karimi Mahabadi", "James Henderson", "Sebastian Ruder"),
+    "NeurIPS",
+    2021,
+    "conf/nips/MahabadiHR21",
+    arxiv="2106.04647",
+)
+COMPACTER_PREPRINT = Paper(
+    COMPACTER.title,
+    COMPACTER.authors,
+    "CoRR",
+    2021,
+    "journals/corr/abs-2106-04647",
+    kind="Informal and Other Publications",
+    arxiv="2106.04647",
+)
+PAPERS = (*SEED_PAPERS, COMPACTER, COMPACTER_PREPRINT)
+EXPECTED = (
+    "6. **Compacter: Efficient Low-Rank Hypercomplex Adapter Layers**. "
+    "_Rabeeh Karimi Mahabadi, James Henderson, Sebastian Ruder_. **NeurIPS'2021**. "
+    "[paper](https://arxiv.org/abs/2106.04647)"
+)
+
+
+def _run(args: list[str], folder: Path) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "awesomelint", *args], cwd=folder, capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def _folder(tmp_path: Path, table: str, text: str) -> Path:
+    (tmp_path / ".awesomelint.toml").write_text(table, encoding="utf-8")
+    target = tmp_path / "README.md"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_add_to_the_seed_writes_the_sections_style_at_its_place_and_renumbers(tmp_path: Path) -> None:
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, SEED.read_text(encoding="utf-8"))
+        code, out, err = _run(["add", "2106.04647", "--section", "Adapter"], tmp_path)
+        assert code == 0, err
+        text = target.read_text(encoding="utf-8")
+        # The Adapter section is sorted by year: the 2021 paper goes after the last 2021 one.
+        before = SEED.read_text(encoding="utf-8")
+        tiny = "6. **Tiny-Attention Adapter"
+        assert text.replace(EXPECTED + "\n\n", "", 1).replace("7. **Tiny", "6. **Tiny") != before
+        assert EXPECTED + "\n\n7. **Tiny-Attention Adapter" in text and tiny not in text
+        assert "17. **Conditional Adapters" in text and "16. **Conditional Adapters" not in text
+        assert "from DBLP conf/nips/MahabadiHR21" in out
+        # Nothing else moved: removing the new entry and renumbering back gives the seed.
+        restored = text.replace(EXPECTED + "\n\n", "", 1)
+        for n in range(7, 18):
+            restored = restored.replace(f"\n{n}. **", f"\n{n - 1}. **", 1)
+        assert restored == before
+        entries = [e for e in parse(text).iter_entries() if e.title and e.title.text.startswith("Compacter")]
+        assert len(entries) == 1 and entries[0].venue is not None and entries[0].venue.name.text == "NeurIPS"
+        # A second time, by title: refused, and located.
+        code, _, err = _run(["add", "Compacter: Efficient Low-Rank Hypercomplex Adapter Layers"], tmp_path)
+        assert code == 1 and "README.md:118: already listed" in err, err
+        assert target.read_text(encoding="utf-8") == text
+
+
+def test_dry_run_prints_the_entry_and_writes_nothing(tmp_path: Path) -> None:
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, SEED.read_text(encoding="utf-8"))
+        code, out, err = _run(
+            [
+                "add",
+                "https://arxiv.org/abs/2106.04647v1",
+                "--section",
+                "addictive > llm > adapter",
+                "--dry-run",
+            ],
+            tmp_path,
+        )
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("Would add to README.md:118 (")
+    assert out.splitlines()[1] == EXPECTED
+    assert target.read_bytes() == SEED.read_bytes()
+
+
+def test_an_unsorted_section_gets_the_paper_at_its_end_in_its_own_format(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n## Adapters\n\n"
+        "- [Zeta Adapter](https://x.org/z) - *Ann Lee; Bo Chen* (ICLR 2020)\n"
+        "- [Alpha Adapter](https://x.org/a) - *Ann Lee; Bo Chen* (ACL 2022)\n"
+        "- [Mid Adapter](https://x.org/m) - *Ann Lee; Bo Chen* (EMNLP 2021)\n"
+    )
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, _, err = _run(["add", "Revealing the Dark Secrets of BERT"], tmp_path)
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") == text + (
+        "- [Revealing the Dark Secrets of BERT](https://doi.org/10.18653/v1/D19-1445) - "
+        "*Olga Kovaleva; Alexey Romanov; Anna Rogers; Anna Rumshisky* (EMNLP 2019)\n"
+    )
+
+
+def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> None:
+    text = "# Papers\n\n## A\n\n1. **One Paper**. **ACL'2020**.\n\n## B\n\n1. **Two Paper**. **ACL'2021**.\n"
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, _, err = _run(["add", "A Paper Nobody Indexed", "--section", "A"], tmp_path)
+        assert code == 1 and "No record of `A Paper Nobody Indexed` in dblp, semanticscholar" in err, err
+        code, _, err = _run(["add", "Revealing the Dark Secrets of BERT", "--section", "C"], tmp_path)
+        assert code == 2 and "no section named `C`" in err, err
+        code, _, err = _run(["add", "Revealing the Dark Secrets of BERT"], tmp_path)
+        assert code == 2 and "name the section with --section" in err and "Papers > A; Papers > B" in err
+    assert target.read_text(encoding="utf-8") == text
