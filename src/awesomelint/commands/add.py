@@ -11,7 +11,6 @@ import click
 
 from ..config import ConfigError, load_config
 from ..engine import Settings
-from ..fixer import apply_edits, write_fixed
 from ..model import Entry
 from ..parse import parse
 from ..source import InputError, read_source
@@ -57,6 +56,7 @@ def add_command(
     2 errors."""
     from dataclasses import replace
 
+    from ..fixer import apply_edits, write_fixed  # loaded by the commands that write only
     from ..verify.add import AddError, already_listed, dominant_shape, find_section, place, render
     from ..verify.options import verify_options
     from ..verify.verifier import look_up

@@ -163,7 +163,7 @@ def is_preprint_venue(name: str, venues: VenueTable) -> bool:
 class AuthorDifferences:
     """How an entry's author line differs from the record's authors."""
 
-    missing: list[str] = field(default_factory=list)  # the record's names the line lacks
+    missing: list[str] = field(default_factory=list)  # the record's names the line skips
     extra: list[str] = field(default_factory=list)  # the line's names the record lacks
     misspelled: list[tuple[str, str, str]] = field(default_factory=list)  # (name, word, record's word)
     reordered: bool = False
@@ -198,7 +198,10 @@ def author_differences(names: Sequence[str], record: Record, et_al: bool) -> Aut
         unmatched.remove(j)
         found.misspelled.append((name, word, _written_surname(record.authors[j])))
     if not et_al:
-        found.missing = [record.authors[j] for j in unmatched]
+        # Names missing at the end are how many lists shorten a long author line: only a name
+        # missing between two the line gives is reported.
+        last = max(used.values(), default=-1)
+        found.missing = [record.authors[j] for j in unmatched if j < last]
     order = [used[i] for i in sorted(used)]
     found.reordered = record.source != "crossref" and order != sorted(order)  # Crossref sorts NeurIPS A-Z
     return found
