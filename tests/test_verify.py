@@ -271,9 +271,11 @@ def test_author_differences() -> None:
 def _options(table: str, root: Path, **changes: object) -> VerifyOptions:
     from dataclasses import replace
 
-    import tomllib
+    from awesomelint.config import load_config
 
-    return replace(verify_options(tomllib.loads(table)["verify"], root), **changes)  # type: ignore[arg-type]
+    (root / ".awesomelint.toml").write_text(table, encoding="utf-8")
+    options = verify_options(load_config(root).table["verify"], root)
+    return replace(options, **changes)  # type: ignore[arg-type]
 
 
 def _entries(text: str) -> list[Entry]:
