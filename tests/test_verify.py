@@ -362,3 +362,19 @@ def test_a_broken_verify_table_is_one_line_and_exit_2(tmp_path: Path, table: str
     (tmp_path / "README.md").write_text("# A\n\n- [x](https://x.org)\n", encoding="utf-8")
     code, _, err = _run(["check", "README.md"], tmp_path)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_crossref_gets_the_mailto_and_semantic_scholar_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEMANTIC_SCHOLAR_API_KEY", "s2-secret")
+    text = "1. **A Paper Nobody Indexed**. **ACL'2020**. *Jane Doe*. [doi](https://doi.org/10.5555/none)\n"
+    with services() as (table, record):
+        options = _options(table + 'mailto = "keeper@example.org"\n', tmp_path, cache=None)
+        found, tally, _ = verify_entries(_entries(text), options, VENUES)
+    by_path = {seen.path.split("/")[1]: seen for seen in record.requests}
+    assert by_path["s2"].headers.get("x-api-key") == "s2-secret"
+    assert "mailto:keeper@example.org" in by_path["crossref"].headers["User-Agent"]
+    assert "x-api-key" not in by_path["dblp"].headers
+    assert [v.status for v in found.outcomes] == ["not-found"]  # the unknown DOI's 404 is no record
+    assert tally.requests == {"crossref": 1, "dblp": 1, "semanticscholar": 1}
