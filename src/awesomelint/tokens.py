@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
-from markdown_it.helpers import parseLinkDestination, parseLinkLabel
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -65,27 +66,49 @@ def _track(name: str, rule: InlineRule) -> InlineRule:
             if token.type != "text" and _POS not in token.meta:
                 token.meta[_POS] = (start, state.pos)
         if name in ("link", "image"):
-            _record_link_parts(state, start, start + label_offset - 1, tokens[first])
+            _record_link_parts(state, start + label_offset - 1, tokens[first])
         return True
 
     return tracked
 
 
-def _record_link_parts(state: StateInline, start: int, bracket: int, opener: Token) -> None:
-    end = state.pos
-    label_end = parseLinkLabel(state, bracket, True)
-    state.pos = end
+class _LinkHelpers:
+    """markdown-it's link helpers for our parser only, noting where each label and destination they
+    parse ends, so that a link's parts are located without parsing them a second time. Keyed by
+    start position, and written on every call (a failure as -1): the link rule's own calls always
+    overwrite what an earlier inline text left at the same position."""
+
+    def __init__(self) -> None:
+        self.label_ends: dict[int, int] = {}
+        self.destination_ends: dict[int, int] = {}
+
+    def parseLinkLabel(self, state: StateInline, start: int, disableNested: bool = False) -> int:
+        end = parseLinkLabel(state, start, disableNested)
+        self.label_ends[start] = end
+        return end
+
+    def parseLinkDestination(self, text: str, start: int, maximum: int) -> Any:  # markdown-it's result
+        result = parseLinkDestination(text, start, maximum)
+        self.destination_ends[start] = result.pos if result.ok else -1
+        return result
+
+    parseLinkTitle = staticmethod(parseLinkTitle)
+
+
+def _record_link_parts(state: StateInline, bracket: int, opener: Token) -> None:
+    helpers = cast(_LinkHelpers, state.md.helpers)
+    label_end = helpers.label_ends.get(bracket, -1)
     if label_end < 0:
         return
     opener.meta[_LABEL] = (bracket + 1, label_end)
-    pos = label_end + 1
+    end, pos = state.pos, label_end + 1
     if pos < end and state.src[pos] == "(":
         pos += 1
         while pos < end and state.src[pos] in " \t\n":
             pos += 1
-        result = parseLinkDestination(state.src, pos, end)
-        if result.ok:
-            dest_start, dest_end = pos, result.pos
+        dest_end = helpers.destination_ends.get(pos, -1)
+        if dest_end >= 0:
+            dest_start = pos
             if state.src.startswith("<", dest_start):
                 dest_start, dest_end = dest_start + 1, dest_end - 1
             opener.meta[_DEST] = (dest_start, dest_end)
@@ -96,6 +119,7 @@ def markdown() -> MarkdownIt:
     """The shared parser: CommonMark with HTML, tables, strikethrough and front matter."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    md.helpers = _LinkHelpers()  # type: ignore[assignment]
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in _TRACKED_RULES:
         md.inline.ruler.at(name, _track(name, rules[name]))
