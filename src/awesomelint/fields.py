@@ -135,9 +135,16 @@ def _normalized_range(source: Source, value: Field) -> Range:
 
 
 def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
-    for piece in pieces:
-        yield piece
-        yield from walk(piece.children)
+    """Every piece and, after each, its children, depth first (without a generator per level)."""
+    stack = [iter(pieces)]
+    while stack:
+        for piece in stack[-1]:
+            yield piece
+            if piece.children:
+                stack.append(iter(piece.children))
+                break
+        else:
+            stack.pop()
 
 
 def _title(
