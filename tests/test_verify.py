@@ -7,6 +7,7 @@ import itertools
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -269,8 +270,6 @@ def test_author_differences() -> None:
 
 
 def _options(table: str, root: Path, **changes: object) -> VerifyOptions:
-    from dataclasses import replace
-
     from awesomelint.config import load_config
 
     (root / ".awesomelint.toml").write_text(table, encoding="utf-8")
@@ -378,3 +377,33 @@ def test_crossref_gets_the_mailto_and_semantic_scholar_the_key(
     assert "x-api-key" not in by_path["dblp"].headers
     assert [v.status for v in found.outcomes] == ["not-found"]  # the unknown DOI's 404 is no record
     assert tally.requests == {"crossref": 1, "dblp": 1, "semanticscholar": 1}
+
+
+def test_a_compressed_answer_is_read_and_an_endless_one_refused(tmp_path: Path) -> None:
+    import gzip
+
+    from .servers import Handler, serve
+
+    hit = (
+        '{"result":{"hits":{"@total":"1","hit":[{"info":{"authors":{"author":{"text":"Olga Kovaleva"}},'
+        '"title":"Revealing the Dark Secrets of BERT.","venue":"EMNLP/IJCNLP (1)","year":"2019",'
+        '"type":"Conference and Workshop Papers","key":"conf/emnlp/KovalevaRRR19"}}]}}}'
+    )
+
+    def compressed(h: Handler, method: str, count: int) -> None:
+        h.reply(
+            200, gzip.compress(hit.encode()), {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+        )
+
+    def endless(h: Handler, method: str, count: int) -> None:
+        h.reply(200, gzip.compress(b"[" * (20 * 2**20)), {"Content-Encoding": "gzip"})
+
+    text = "1. **Revealing the Dark Secrets of BERT**. **EMNLP'2019**. *Olga Kovaleva*.\n"
+    with serve({"/good": compressed, "/bad": endless}) as (base, _):
+        good = verify_options({"dblp": {"url": f"{base}/good", "interval": 0}}, tmp_path)
+        found, _, _ = verify_entries(_entries(text), replace(good, cache=None, sources=("dblp",)), VENUES)
+        assert [v.status for v in found.outcomes] == ["matched"]
+        bad = verify_options({"dblp": {"url": f"{base}/bad", "interval": 0}}, tmp_path)
+        found, _, _ = verify_entries(_entries(text), replace(bad, cache=None, sources=("dblp",)), VENUES)
+    (outcome,) = found.outcomes
+    assert outcome.status == "unavailable" and "over 16 MiB" in outcome.reason

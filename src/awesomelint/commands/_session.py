@@ -401,11 +401,20 @@ def verify_papers(inputs: Sequence[Input], offline: bool | None) -> Verification
         for entry in item.document.iter_entries()
         if item.change is None or item.change.covers_span(entry.span)
     ]
-    records, tally, warning = verify_entries(entries, options, settings.venues)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    records, tally, warning = verify_entries(
+        entries, options, settings.venues, _verify_progress if show else None
+    )
+    if show:
+        click.echo("\r\033[K", nl=False, err=True)
     if warning:
         click.echo(f"awesomelint: warning: {warning}", err=True)
     click.echo(_records_summary(records, tally), err=True)
     return records
+
+
+def _verify_progress(done: int, total: int) -> None:
+    click.echo(f"\r\033[Kpapers {done}/{total}", nl=False, err=True)
 
 
 def _records_summary(records: Verifications, tally: Tally) -> str:

@@ -10,6 +10,7 @@ import asyncio
 import random
 import re
 import time
+import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TypeVar
 
 import httpx
 
+from ..links.body import UnsupportedEncoding, decoded_chunks
 from ..model import Entry
 from ..net.cachefile import read_table, write_table
 from ..net.gate import HostGate
@@ -36,6 +38,7 @@ _ACL_ANTHOLOGY = re.compile(r"aclanthology\.org/([A-Z]?\d{2}-\d{4}|\d{4}\.[a-z0-
 
 T = TypeVar("T")
 
+MAX_ANSWER = 16 * 2**20
 CACHE_FORMAT = "awesomelint-record-cache"
 CACHE_VERSION = 1
 
@@ -118,7 +121,11 @@ class Fetcher:
 
     def _client(self, source: str) -> httpx.AsyncClient:
         if source not in self._clients:
-            headers = {"User-Agent": self.options.user_agent, "Accept": "application/json, */*;q=0.5"}
+            headers = {
+                "User-Agent": self.options.user_agent,
+                "Accept": "application/json, */*;q=0.5",
+                "Accept-Encoding": "gzip, deflate",  # what decoded_chunks decodes within its bound
+            }
             if source == "semanticscholar" and self.options.api_key:
                 headers["x-api-key"] = self.options.api_key
             connections = self.options.endpoint(source).connections
@@ -147,24 +154,41 @@ class Fetcher:
     async def _get(self, request: Request) -> tuple[int, bytes]:
         gate, client = self._gate(request.source), self._client(request.source)
         for attempt in range(self.options.retries + 1):
+            response: tuple[int, httpx.Headers, bytes] | None = None
             async with gate.turn():
                 self.tally.requests[request.source] += 1
                 try:
-                    response = await client.get(request.url, params=dict(request.params))
-                except httpx.HTTPError as error:
+                    response = await self._send(client, request)
+                except (httpx.HTTPError, UnsupportedEncoding, zlib.error) as error:
                     failure = f"{request.source}: {type(error).__name__} {error}".strip()
-                    response = None
             if response is not None:
-                if response.status_code != 429 and response.status_code < 500:
-                    return response.status_code, response.content
-                failure = f"{request.source} answered HTTP {response.status_code}"
-                wait = retry_after(response.headers)
+                status, headers, body = response
+                if status != 429 and status < 500:
+                    return status, body
+                failure = f"{request.source} answered HTTP {status}"
+                wait = retry_after(headers)
                 if wait is not None and attempt < self.options.retries:
                     gate.pause(min(wait, self.options.retry_after_cap))
                     continue
             if attempt < self.options.retries:
                 await asyncio.sleep(self.options.backoff * 2**attempt * random.uniform(0.5, 1.5))
         raise SourceError(f"{failure} after {self.options.retries + 1} attempts")
+
+    async def _send(self, client: httpx.AsyncClient, request: Request) -> tuple[int, httpx.Headers, bytes]:
+        """One GET; the answer read up to MAX_ANSWER decoded bytes (a service answers in kilobytes:
+        more is a misconfigured endpoint, and is refused rather than held in memory)."""
+        async with client.stream("GET", request.url, params=dict(request.params)) as response:
+            if response.status_code == 429 or response.status_code >= 500:
+                return response.status_code, response.headers, b""
+            body = bytearray()
+            encoding = response.headers.get("content-encoding", "")
+            async for chunk in decoded_chunks(response.aiter_raw(), encoding, MAX_ANSWER + 1):
+                body += chunk
+            if len(body) > MAX_ANSWER:
+                raise SourceError(
+                    f"{request.source}'s answer is over {MAX_ANSWER >> 20} MiB; is its url right?"
+                )
+            return response.status_code, response.headers, bytes(body)
 
 
 class Verifier:
@@ -246,24 +270,40 @@ def _with_cache(
         finally:
             await fetcher.close()
 
-    result, tally = asyncio.run(run())
     warning = cache.warning
     try:
-        cache.save()
-    except OSError as error:
-        warning = f"{cache.path}: the record cache could not be written ({error.strerror})"
+        result, tally = asyncio.run(run())
+    finally:  # answers already fetched are kept, even when the run is interrupted (Ctrl-C)
+        try:
+            cache.save()
+        except OSError as error:
+            warning = f"{cache.path}: the record cache could not be written ({error.strerror})"
     return result, tally, warning
 
 
 def verify_entries(
-    entries: Iterable[Entry], options: VerifyOptions, venues: VenueTable
+    entries: Iterable[Entry],
+    options: VerifyOptions,
+    venues: VenueTable,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Verifications, Tally, str | None]:
-    """Verify the paper entries; the outcomes, what was asked, and a cache warning if any."""
+    """Verify the paper entries; the outcomes, what was asked, and a cache warning if any.
+    ``progress(done, total)`` is called as each entry is settled."""
     papers = [e for e in entries if e.kind == "paper" and e.title is not None]
+    done = 0
 
     async def work(fetcher: Fetcher) -> list[Verification]:
         verifier = Verifier(options, venues, fetcher)
-        return list(await asyncio.gather(*(verifier.verify(e) for e in papers)))
+
+        async def one(entry: Entry) -> Verification:
+            nonlocal done
+            outcome = await verifier.verify(entry)
+            done += 1
+            if progress is not None:
+                progress(done, len(papers))
+            return outcome
+
+        return list(await asyncio.gather(*(one(e) for e in papers)))
 
     outcomes, tally, warning = _with_cache(options, work)
     verifications = Verifications()
