@@ -301,7 +301,7 @@ def test_each_source_is_spaced_and_asked_one_at_a_time(tmp_path: Path) -> None:
         options = _options(text, tmp_path, cache=None)
         verify_entries(_entries(SEED_LIKE), options, VENUES)
     dblp = [seen for seen in record.requests if seen.path.startswith("/dblp/")]
-    assert len(dblp) == 4
+    assert len(dblp) == 5  # the paper nobody indexed is asked again without its author
     starts = sorted(seen.start for seen in dblp)
     assert all(b - a >= 0.29 for a, b in itertools.pairwise(starts)), starts
     assert record.most_open == 1  # one connection per source, and the sources in turn per entry
@@ -376,7 +376,7 @@ def test_crossref_gets_the_mailto_and_semantic_scholar_the_key(
     assert "mailto:keeper@example.org" in by_path["crossref"].headers["User-Agent"]
     assert "x-api-key" not in by_path["dblp"].headers
     assert [v.status for v in found.outcomes] == ["not-found"]  # the unknown DOI's 404 is no record
-    assert tally.requests == {"crossref": 1, "dblp": 1, "semanticscholar": 1}
+    assert tally.requests == {"crossref": 1, "dblp": 2, "semanticscholar": 1}  # DBLP again without the author
 
 
 def test_a_compressed_answer_is_read_and_an_endless_one_refused(tmp_path: Path) -> None:
@@ -407,3 +407,15 @@ def test_a_compressed_answer_is_read_and_an_endless_one_refused(tmp_path: Path) 
         found, _, _ = verify_entries(_entries(text), replace(bad, cache=None, sources=("dblp",)), VENUES)
     (outcome,) = found.outcomes
     assert outcome.status == "unavailable" and "over 16 MiB" in outcome.reason
+
+
+def test_dblp_is_asked_again_without_the_author_when_the_name_finds_nothing(tmp_path: Path) -> None:
+    text = "1. **Revealing the Dark Secrets of BERT**. **EMNLP'2019**. *Olga Kovalyova*.\n"
+    with services() as (table, record):
+        options = _options(table, tmp_path, cache=None, sources=("dblp",))
+        found, _, _ = verify_entries(_entries(text), options, VENUES)
+    queries = [seen for seen in record.requests if seen.path.startswith("/dblp/")]
+    assert len(queries) == 2
+    (outcome,) = found.outcomes
+    assert outcome.status == "matched" and outcome.record is not None
+    assert outcome.record.identifier == "DBLP conf/emnlp/KovalevaRRR19"

@@ -27,7 +27,7 @@ from ..venues import VenueTable
 from . import sources
 from .match import Wanted, choose
 from .options import VerifyOptions
-from .record import Record, Verification, Verifications, surname
+from .record import Record, Verification, Verifications, normalized_title, surname
 from .sources import Request, SourceError
 
 _ARXIV_LINK = re.compile(
@@ -227,8 +227,14 @@ class Verifier:
         if not wanted.title:
             reason = "; ".join(dict.fromkeys(errors)) or "no title and no identifier to look up"
             return Verification("unavailable", reason=reason)
+        if not normalized_title(wanted.title):
+            return Verification("unavailable", reason="no Latin letters or digits in the title to search for")
         for source in options.sources:
+            before = len(found)
             await self._ask(self._search(source, wanted.title, first), found, errors, answered)
+            if source == "dblp" and first and len(found) == before and answered[-1:] == ["dblp"]:
+                # DBLP matches every word, the author's too: a misspelled name finds nothing.
+                await self._ask(self._search(source, wanted.title, None), found, errors, answered)
             chosen = choose(wanted, found, self.venues, tuple(answered))
             if chosen.status == "matched" and chosen.record is not None and not chosen.record.preprint:
                 return chosen
