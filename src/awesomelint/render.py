@@ -103,11 +103,14 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, result: Seen
     normalized = source.normalized
     for piece in walk(pieces):
         if piece.kind == "text":
-            result.text.extend(
-                char
-                for offset, char in enumerate(piece.plain, piece.start)
-                if not spans.covers(offset, offset + 1)
-            )
+            if not spans.covers(piece.start, piece.start + len(piece.plain)):
+                result.text.append(piece.plain)  # most text: no fix touches it, no test per character
+            else:
+                result.text.extend(
+                    char
+                    for offset, char in enumerate(piece.plain, piece.start)
+                    if not spans.covers(offset, offset + 1)
+                )
             continue
         if spans.covers(piece.start, piece.end):
             continue
