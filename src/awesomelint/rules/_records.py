@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostic import Edit
+from ..diagnostic import Diagnostic, Edit
 from ..engine import Context
-from ..model import Entry, Field
+from ..model import Entry, Field, Venue
 from ..verify.record import Record, Verification
 
 
@@ -50,3 +50,13 @@ def venue_edits(ctx: Context, entry: Entry, canonical: str, record: Record) -> t
 def shown(record: Record, venue: str | None = None) -> str:
     """How messages name a record's venue and year."""
     return " ".join(str(part) for part in (venue or record.venue or "no venue", record.year) if part)
+
+
+def venue_report(
+    ctx: Context, entry: Entry, venue: Venue, record: Record, canonical: str | None, message: str
+) -> Diagnostic:
+    """The finding at the entry's venue, with the fix that writes the record's venue when the venue
+    table knows it."""
+    edits = venue_edits(ctx, entry, canonical, record) if canonical is not None else ()
+    fix = ctx.fix(f"write {shown(record, canonical)}", *edits) if edits else None
+    return ctx.report(venue.name.span, message, fix)

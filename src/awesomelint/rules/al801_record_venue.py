@@ -18,7 +18,7 @@ def record_venue(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
     from ..verify.match import is_preprint_venue, record_venue, same_venue
-    from ._records import shown, venue_edits, verified
+    from ._records import shown, venue_report, verified
 
     venues = ctx.settings.venues
     for entry, outcome in verified(ctx, "matched"):
@@ -31,6 +31,4 @@ def record_venue(ctx: Context) -> Iterator[Diagnostic]:
             continue  # a preprint is AL802's; an unknown or series venue cannot be compared
         where = shown(record, canonical)
         message = f"`{listed}` is not where this paper appeared: {record.identifier} gives {where}"
-        edits = venue_edits(ctx, entry, canonical, record)
-        fix = ctx.fix(f"write {where}", *edits) if edits else None
-        yield ctx.report(venue.name.span, message, fix)
+        yield venue_report(ctx, entry, venue, record, canonical, message)

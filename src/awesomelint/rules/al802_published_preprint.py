@@ -18,7 +18,7 @@ def published_preprint(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
     from ..verify.match import is_preprint_venue, record_venue
-    from ._records import shown, venue_edits, verified
+    from ._records import shown, venue_report, verified
 
     venues = ctx.settings.venues
     for entry, outcome in verified(ctx, "matched"):
@@ -35,6 +35,4 @@ def published_preprint(ctx: Context) -> Iterator[Diagnostic]:
             f"listed as a preprint (`{venue.name.text}`), but it was published: "
             f"{record.identifier} gives {shown(record, canonical)}"
         )
-        edits = venue_edits(ctx, entry, canonical, record) if canonical is not None else ()
-        fix = ctx.fix(f"write {shown(record, canonical)}", *edits) if edits else None
-        yield ctx.report(venue.name.span, message, fix)
+        yield venue_report(ctx, entry, venue, record, canonical, message)

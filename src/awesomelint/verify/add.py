@@ -53,14 +53,14 @@ def shape_of(text: str, entry: Entry) -> Shape | None:
     slots: list[tuple[int, int, str]] = [(entry.marker_span.start, entry.marker_span.end, "marker")]
     slots.append((entry.title.span.start, entry.title.span.end, "title"))
     venue = entry.venue
-    if venue is not None:
-        if venue.in_badge or venue.year is None:
-            return None
-        slots.append((venue.name.span.start, venue.name.span.end, "venue"))
-        slots.append((venue.year.span.start, venue.year.span.end, "year"))
     separator, year_digits = ", ", 4
-    if venue is not None and venue.year is not None:
-        year_digits = len(venue.year.text)
+    if venue is not None:
+        if venue.in_badge:
+            return None  # a badge's image URL is no text to fill
+        slots.append((venue.name.span.start, venue.name.span.end, "venue"))
+        if venue.year is not None:
+            slots.append((venue.year.span.start, venue.year.span.end, "year"))
+            year_digits = len(venue.year.text)
     if entry.authors is not None:
         inner = entry.authors.inner
         slots.append((inner.span.start, inner.span.end, "authors"))
