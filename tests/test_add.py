@@ -124,3 +124,36 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
         code, _, err = _run(["add", "Revealing the Dark Secrets of BERT"], tmp_path)
         assert code == 2 and "name the section with --section" in err and "Papers > A; Papers > B" in err
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_words_the_reader_did_not_place_are_never_copied_into_a_new_entry(tmp_path: Path) -> None:
+    # `**ICLR**` without a year is no venue to the reader: a shape holding it would write "ICLR" into
+    # the new paper's entry. No such shape is learned, and nothing is written.
+    text = (
+        "# Papers\n\n"
+        "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR**.\n"
+        "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR**.\n"
+    )
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, _, err = _run(["add", "10.18653/v1/2021.acl-long.378"], tmp_path)
+    assert code == 2 and "no paper entry whose shape add can fill" in err, err
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_code_links_are_left_out_with_their_frame_and_separator(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. "
+        "[[paper](https://x.org/a)], [[code](https://github.com/a/a)]\n"
+        "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. "
+        "[[paper](https://x.org/b)], [[code](https://github.com/b/b)]\n"
+    )
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, _, err = _run(["add", "10.18653/v1/2021.acl-long.378"], tmp_path)
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") == text + (
+        "- **Parameter-Efficient Transfer Learning with Diff Pruning**. *Demi Guo, Alexander M. Rush, "
+        "Yoon Kim*. **ACL'2021**. [[paper](https://doi.org/10.18653/v1/2021.acl-long.378)]\n"
+    )

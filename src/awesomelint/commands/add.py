@@ -111,7 +111,10 @@ def add_command(
         source.text, list(document.iter_entries())
     )
     if shape is None:
-        fail(f"{name}: no paper entry to learn the list's style from; write the first one by hand")
+        fail(
+            f"{name}: no paper entry whose shape add can fill (entries with a date, a description or in "
+            "a table are not learned from); write this one by hand"
+        )
     style = infer_style(document, settings.style, settings.venues)
 
     def entry_text(number: int) -> str:

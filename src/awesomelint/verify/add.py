@@ -23,6 +23,8 @@ from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
 _NUMBER = re.compile(r"\d+")
+_LINK_LABEL = re.compile(r"\[[^\[\]]*\]\($")  # the label before a link's destination
+_WORD = re.compile(r"[^\W_]")  # a letter or a digit
 
 
 class AddError(Exception):
@@ -39,18 +41,24 @@ class Shape:
     year_digits: int  # `'21` or `'2021`
 
     def fill(self, values: dict[str, str]) -> str:
-        return "".join(before + values[kind] for kind, before in self.parts) + self.tail
+        return "".join(before + values.get(kind, "") for kind, before in self.parts) + self.tail
 
 
 def shape_of(text: str, entry: Entry) -> Shape | None:
-    """The entry's shape, or None when it has a field ``add`` cannot fill (a second link, a
-    description, a date) or lacks the title. A title that is the paper's link is one shape too."""
+    """The entry's shape, or None when it has a field ``add`` cannot fill (a description, a date, a
+    table row's other cells) or lacks the title. Links other than the paper's (code, project) are left
+    out with their frame and separator; a title that is the paper's link is one shape too."""
     if entry.title is None or entry.description is not None or entry.date is not None:
         return None
+    if entry.marker == "table":
+        return None  # a row has a cell for every column: not a shape to fill from one record
     links = [link for link in entry.own_links if link.label]
-    if len(links) > 1:
-        return None  # a code or project link has no value to fill: only the paper's link has one
+    paper = next((link for link in links if link.role in ("title", "paper")), None)
     slots: list[tuple[int, int, str]] = [(entry.marker_span.start, entry.marker_span.end, "marker")]
+    for link in links:
+        if link is not paper:  # a code or project link has no value to fill: the new entry has none
+            slots.append((*_link_extent(text, link.span.start, link.span.end), "drop"))
+    links = [paper] if paper is not None else []
     slots.append((entry.title.span.start, entry.title.span.end, "title"))
     venue = entry.venue
     separator, year_digits = ", ", 4
@@ -76,8 +84,27 @@ def shape_of(text: str, entry: Entry) -> Shape | None:
         parts.append((kind, text[start:slot_start]))
         start = slot_end
     marker = text[entry.marker_span.start : entry.marker_span.end]
+    tail = text[start : entry.span.end]
+    # Words outside the fields are facts the reader did not place (a venue without a year, a note):
+    # copied into a new entry they would be false. Only link labels (`[paper](`) may hold words.
+    literal = [_LINK_LABEL.sub("", before) if kind == "url" else before for kind, before in parts]
+    if any(_WORD.search(piece) for piece in [*literal, tail]):
+        return None
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
-    return Shape(tuple(parts), text[start : entry.span.end], separator, year_digits)
+    return Shape(tuple(parts), tail, separator, year_digits)
+
+
+def _link_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A link with what frames it (`[[code](u)]`, `(code)`) and the blanks before it."""
+    if start > 0 and end < len(text) and text[start - 1] + text[end] in ("[]", "()"):
+        start, end = start - 1, end + 1
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] in ",|/·•":  # the separator before it goes with it
+        start -= 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return start, end
 
 
 def _separator(raw: str, names: Sequence[str]) -> str:
