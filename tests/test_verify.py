@@ -419,3 +419,37 @@ def test_dblp_is_asked_again_without_the_author_when_the_name_finds_nothing(tmp_
     (outcome,) = found.outcomes
     assert outcome.status == "matched" and outcome.record is not None
     assert outcome.record.identifier == "DBLP conf/emnlp/KovalevaRRR19"
+
+
+def test_identifiers_are_read_from_publisher_and_openreview_links() -> None:
+    from awesomelint.verify.verifier import identifiers_in
+
+    assert identifiers_in(["https://dl.acm.org/doi/10.1145/3442188.3445922"]).doi == "10.1145/3442188.3445922"
+    assert identifiers_in(["https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13"]).doi == (
+        "10.1007/978-3-030-58452-8_13"
+    )
+    assert (
+        identifiers_in(["https://aclanthology.org/2021.acl-long.47.pdf"]).doi
+        == "10.18653/v1/2021.acl-long.47"
+    )
+    assert identifiers_in(["https://arxiv.org/pdf/2106.04647v2.pdf"]).arxiv == "2106.04647"
+    assert identifiers_in(["https://openreview.net/forum?id=nZeVKeeFYf9"]).openreview == "nZeVKeeFYf9"
+    assert (
+        identifiers_in(["https://github.com/org/repo", "https://x.org/10.1234"]) == type(identifiers_in([]))()
+    )
+
+
+def test_a_record_linking_to_the_papers_openreview_page_is_the_paper_whatever_its_title() -> None:
+    from awesomelint.verify.match import Wanted, choose
+
+    renamed = _record(
+        "LoRA: Low-Rank Adaptation of Large Language Models",
+        ("Edward J. Hu",),
+        venue="ICLR",
+        year=2022,
+        url="https://openreview.net/forum?id=nZeVKeeFYf9",
+    )
+    wanted = Wanted("Low-Rank Adapters for Big Models", ("Edward Hu",), 2022, "ICLR")
+    assert choose(wanted, [renamed], VENUES).status == "not-found"
+    proven = choose(replace(wanted, openreview="nZeVKeeFYf9"), [renamed], VENUES)
+    assert proven.status == "matched" and proven.record == renamed

@@ -63,6 +63,7 @@ class Wanted:
     names: Sequence[str] = ()
     year: int | None = None
     venue: str | None = None  # as listed
+    openreview: str | None = None  # the paper's OpenReview id: a record linking to it is the paper
 
     @classmethod
     def of(cls, entry: Entry) -> Wanted:
@@ -83,7 +84,8 @@ def choose(
     for record in records:
         if record.kind in DROPPED_KINDS:
             continue
-        level = match_level(wanted.title, wanted.names, record)
+        proven = wanted.openreview is not None and f"id={wanted.openreview}" in (record.url or "")
+        level = "exact" if proven else match_level(wanted.title, wanted.names, record)
         if level in ("exact", "close"):
             matched.append(record)
         elif level == "possible":

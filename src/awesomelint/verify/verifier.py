@@ -13,7 +13,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import httpx
@@ -33,7 +33,9 @@ from .sources import Request, SourceError
 _ARXIV_LINK = re.compile(
     r"arxiv\.org/(?:abs|pdf|html)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))", re.I
 )
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s?#]+)", re.I)
+# A DOI in a doi.org or publisher URL (`dl.acm.org/doi/10.1145/...`, `link.springer.com/chapter/10.1007/...`).
+_DOI = re.compile(r"/(10\.\d{4,9}/[^\s?#]+)", re.I)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)\?(?:.*&)?id=([\w-]+)", re.I)
 _ACL_ANTHOLOGY = re.compile(r"aclanthology\.org/([A-Z]?\d{2}-\d{4}|\d{4}\.[a-z0-9-]+\.\d+)", re.I)
 
 T = TypeVar("T")
@@ -47,6 +49,7 @@ CACHE_VERSION = 1
 class Identifiers:
     arxiv: str | None = None
     doi: str | None = None
+    openreview: str | None = None  # no source looks it up; it proves a record whose link holds it
 
 
 def identifiers(entry: Entry) -> Identifiers:
@@ -55,16 +58,18 @@ def identifiers(entry: Entry) -> Identifiers:
 
 
 def identifiers_in(urls: Iterable[str]) -> Identifiers:
-    """The first arXiv id and the first DOI (an ACL Anthology id is one) in these URLs."""
-    arxiv = doi = None
+    """The first arXiv id, DOI (an ACL Anthology id is one) and OpenReview id in these URLs."""
+    arxiv = doi = openreview = None
     for url in urls:
         if arxiv is None and (found := _ARXIV_LINK.search(url)):
             arxiv = found[1]
         if doi is None and (found := _ACL_ANTHOLOGY.search(url)):
             doi = f"10.18653/v1/{found[1]}"  # the ACL Anthology's DOIs are its ids
-        if doi is None and "doi" in url.lower() and (found := _DOI.search(url)):
-            doi = found[1].removesuffix(".pdf")
-    return Identifiers(arxiv, doi)
+        if doi is None and "arxiv.org" not in url.lower() and (found := _DOI.search(url)):
+            doi = found[1].removesuffix(".pdf").removesuffix("/full").removesuffix("/abstract")
+        if openreview is None and (found := _OPENREVIEW.search(url)):
+            openreview = found[1]
+    return Identifiers(arxiv, doi, openreview)
 
 
 class RecordCache:
@@ -204,7 +209,8 @@ class Verifier:
 
     async def _verify(self, entry: Entry) -> Verification:
         first = surname(entry.authors.names[0]) if entry.authors and entry.authors.names else None
-        return await self.find(Wanted.of(entry), first, identifiers(entry))
+        ids = identifiers(entry)
+        return await self.find(replace(Wanted.of(entry), openreview=ids.openreview), first, ids)
 
     async def find(self, wanted: Wanted, first: str | None, ids: Identifiers) -> Verification:
         """The paper's record: its identifiers asked first, then a title search source by source
