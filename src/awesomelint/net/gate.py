@@ -14,6 +14,7 @@ class HostGate:
         self._interval = interval
         self._next_start = 0.0
         self._paused_until = 0.0
+        self._last_start = float("-inf")
         self._lock = asyncio.Lock()
 
     def pause(self, seconds: float) -> None:
@@ -30,7 +31,11 @@ class HostGate:
                 self._next_start = start + self._interval
             if start > now:
                 await asyncio.sleep(start - now)
-            if self._paused_until <= loop.time():
+            now = loop.time()
+            # A turn whose sleep overran (a busy loop) must not bring the next one closer than the
+            # interval: the spacing holds between the starts that happen, not the ones planned.
+            if self._paused_until <= now and now >= self._last_start + self._interval:
+                self._last_start = now
                 return
 
     @asynccontextmanager
