@@ -169,10 +169,12 @@ def test_politeness_is_measured_by_the_server() -> None:
     assert {r.verdict for r in results.values()} == {"ok"}
     starts = sorted(seen.start for seen in record.requests)
     assert len(starts) == 10
-    # Between any two requests i < j at least (j - i) intervals passed, measured where they arrived;
-    # 10 ms allowed for a thread that delivered one request late (it cannot accumulate).
+    # Between any two requests i < j at least (j - i) intervals passed, measured where they arrived.
+    # Starts are planned an interval apart and never happen early; a busy event loop or server thread
+    # can make one late, which brings the next closer by that much but cannot accumulate: 25 ms allowed
+    # (seen: 14 ms on a machine running two test suites at once).
     for i, j in itertools.combinations(range(len(starts)), 2):
-        assert starts[j] - starts[i] >= (j - i) * 0.1 - 0.010, (i, j, starts[j] - starts[i])
+        assert starts[j] - starts[i] >= (j - i) * 0.1 - 0.025, (i, j, starts[j] - starts[i])
     assert record.most_open <= 2
 
 

@@ -1,5 +1,9 @@
 """Politeness per host: at most N requests in flight, a minimum interval between request starts, and
-a pause of the whole host when it answers 429/503 with Retry-After."""
+a pause of the whole host when it answers 429/503 with Retry-After.
+
+Starts are planned an interval apart and never happen before their plan. A busy event loop may start
+one a few milliseconds late, so the next follows that much closer; the lateness does not accumulate
+(holding every start an interval after the previous actual one did, and cost 15-30% at 100 hosts)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ class HostGate:
         self._interval = interval
         self._next_start = 0.0
         self._paused_until = 0.0
-        self._last_start = float("-inf")
         self._lock = asyncio.Lock()
 
     def pause(self, seconds: float) -> None:
@@ -31,11 +34,7 @@ class HostGate:
                 self._next_start = start + self._interval
             if start > now:
                 await asyncio.sleep(start - now)
-            now = loop.time()
-            # A turn whose sleep overran (a busy loop) must not bring the next one closer than the
-            # interval: the spacing holds between the starts that happen, not the ones planned.
-            if self._paused_until <= now and now >= self._last_start + self._interval:
-                self._last_start = now
+            if self._paused_until <= loop.time():
                 return
 
     @asynccontextmanager
