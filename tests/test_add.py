@@ -157,3 +157,21 @@ def test_code_links_are_left_out_with_their_frame_and_separator(tmp_path: Path) 
         "- **Parameter-Efficient Transfer Learning with Diff Pruning**. *Demi Guo, Alexander M. Rush, "
         "Yoon Kim*. **ACL'2021**. [[paper](https://doi.org/10.18653/v1/2021.acl-long.378)]\n"
     )
+
+
+def test_a_mark_on_the_learned_entries_is_not_inherited(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- 🌟 **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. [paper](https://x.org/a)\n"
+        "- 🌟 **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. [paper](https://x.org/b)\n"
+        "- **Gamma Adapters for Some**. *Ann Lee, Bo Chen*. **ACL'2023**. [paper](https://x.org/c)\n"
+    )
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, out, err = _run(["add", "10.18653/v1/2021.acl-long.378", "--dry-run"], tmp_path)
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "- **Parameter-Efficient Transfer Learning with Diff Pruning**. *Demi Guo, Alexander M. Rush, "
+        "Yoon Kim*. **ACL'2021**. [paper](https://doi.org/10.18653/v1/2021.acl-long.378)"
+    )
+    assert target.read_text(encoding="utf-8") == text

@@ -9,6 +9,7 @@ numbering and indentation."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -85,13 +86,20 @@ def shape_of(text: str, entry: Entry) -> Shape | None:
         start = slot_end
     marker = text[entry.marker_span.start : entry.marker_span.end]
     tail = text[start : entry.span.end]
-    # Words outside the fields are facts the reader did not place (a venue without a year, a note):
-    # copied into a new entry they would be false. Only link labels (`[paper](`) may hold words.
+    # Words and marks outside the fields are facts the reader did not place (a venue without a year,
+    # a note, a star): copied into a new entry they would be false. Only link labels (`[paper](`) may
+    # hold words.
     literal = [_LINK_LABEL.sub("", before) if kind == "url" else before for kind, before in parts]
-    if any(_WORD.search(piece) for piece in [*literal, tail]):
+    if any(_WORD.search(piece) or _marks(piece) for piece in [*literal, tail]):
         return None
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
     return Shape(tuple(parts), tail, separator, year_digits)
+
+
+def _marks(text: str) -> bool:
+    """Whether ``text`` holds a pictograph (`🌟`, `🔥`): lists use them to mark some papers, and a new
+    entry must not inherit the mark."""
+    return any(unicodedata.category(char) == "So" for char in text)
 
 
 def _link_extent(text: str, start: int, end: int) -> tuple[int, int]:
