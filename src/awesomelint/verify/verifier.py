@@ -106,7 +106,6 @@ class Tally:
 
     requests: Counter[str] = field(default_factory=Counter)
     cached: int = 0
-    failures: list[str] = field(default_factory=list)
 
 
 class Fetcher:
