@@ -86,7 +86,10 @@ def test_concise_is_one_line_per_finding() -> None:
 
 
 def _diagnostic(message: str, line: int = 3, end_line: int = 3) -> Diagnostic:
-    return Diagnostic("AL101", "empty-section", Severity.WARNING, message, Span(0, 1, line, 2, end_line, 9))
+    """A finding from column 2 of ``line`` to column 9 of ``end_line``, in a text of 10-character lines."""
+    line_starts = range(0, 200, 10)
+    span = Span((line - 1) * 10 + 1, (end_line - 1) * 10 + 8, line_starts)
+    return Diagnostic("AL101", "empty-section", Severity.WARNING, message, span)
 
 
 def test_github_commands_are_escaped() -> None:

@@ -133,7 +133,7 @@ def test_redirect_fixes_point_at_fix_with_links() -> None:
     from awesomelint.model import Span
     from awesomelint.report import FileReport, summarize
 
-    span = Span(0, 1, 1, 1, 1, 2)
+    span = Span(0, 1, [0])
     moved = Diagnostic(
         "AL512", "redirected-link", Severity.INFO, "moved", span, Fix((), Applicability.SAFE, "x")
     )

@@ -20,11 +20,16 @@ DATE = re.compile(
     |(?<=\s)(?:19|20)\d{{2}}(?=\.?[ \t]*(?:$|\n|\[))""",
     re.VERBOSE | re.IGNORECASE,
 )
+# Every kind of date holds a year: where there is none, the costly search above is not run.
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def find_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first date in ``text[start:end]``."""
-    return DATE.search(text, start, len(text) if end is None else end)
+    stop = len(text) if end is None else end
+    if _YEAR.search(text, start, stop) is None:
+        return None
+    return DATE.search(text, start, stop)
 
 
 def year_style(separator: str) -> YearStyle:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,17 +23,52 @@ VenueMarkup = Literal["bold", "italic", "bracket", "plain", "badge"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
     """A range of the source text. Offsets are 0-based characters, end exclusive; lines and columns
-    are 1-based and the end position is exclusive too (the column just after the last character)."""
+    are 1-based and the end position is exclusive too (the column just after the last character).
 
-    start: int
-    end: int
-    start_line: int
-    start_col: int
-    end_line: int
-    end_col: int
+    Only the offsets are stored, with the text's table of line starts (shared by every span of a
+    text): a parsed list holds hundreds of thousands of spans, and few of them are ever shown."""
+
+    __slots__ = ("_line_starts", "end", "start")
+
+    def __init__(self, start: int, end: int, line_starts: Sequence[int]) -> None:
+        self.start = start
+        self.end = end
+        self._line_starts = line_starts  # offsets where the text's lines start, ascending
+
+    def _line_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+
+    @property
+    def start_line(self) -> int:
+        return self._line_index(self.start) + 1
+
+    @property
+    def start_col(self) -> int:
+        return self.start - self._line_starts[self._line_index(self.start)] + 1
+
+    @property
+    def end_line(self) -> int:
+        return self._line_index(self.end) + 1
+
+    @property
+    def end_col(self) -> int:
+        return self.end - self._line_starts[self._line_index(self.end)] + 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return (
+            f"Span(start={self.start}, end={self.end}, lines {self.start_line}:{self.start_col}"
+            f"-{self.end_line}:{self.end_col})"
+        )
 
     def to_dict(self) -> dict[str, int]:
         return {

@@ -77,22 +77,14 @@ class Source:
         end = self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else None
         return self.normalized[start:end]
 
-    def _line_col(self, norm_offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
-        return line, norm_offset - self._norm_starts[line]
-
     def span(self, norm_start: int, norm_end: int) -> Span:
-        """The span of ``normalized[norm_start:norm_end]``, in original offsets and 1-based lines."""
-        start_line, start_col = self._line_col(norm_start)
-        end_line, end_col = self._line_col(norm_end)
-        return Span(
-            start=self._orig_starts[start_line] + start_col,
-            end=self._orig_starts[end_line] + end_col,
-            start_line=start_line + 1,
-            start_col=start_col + 1,
-            end_line=end_line + 1,
-            end_col=end_col + 1,
-        )
+        """The span of ``normalized[norm_start:norm_end]``, in original offsets."""
+        return Span(self.original_offset(norm_start), self.original_offset(norm_end), self._orig_starts)
+
+    def original_offset(self, norm_offset: int) -> int:
+        """The offset in the original text of ``norm_offset`` in the normalised text."""
+        line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
+        return self._orig_starts[line] + norm_offset - self._norm_starts[line]
 
     def field(self, norm_start: int, norm_end: int, text: str) -> Field:
         """A field whose clean value is ``text`` and whose raw text is the source at that range."""
@@ -107,16 +99,7 @@ class Source:
 
     def original_span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (offsets into the original text)."""
-        start_line = bisect.bisect_right(self._orig_starts, start) - 1
-        end_line = bisect.bisect_right(self._orig_starts, end) - 1
-        return Span(
-            start=start,
-            end=end,
-            start_line=max(start_line, 0) + 1,
-            start_col=start - self._orig_starts[max(start_line, 0)] + 1,
-            end_line=max(end_line, 0) + 1,
-            end_col=end - self._orig_starts[max(end_line, 0)] + 1,
-        )
+        return Span(start, end, self._orig_starts)
 
     @functools.cached_property
     def lines(self) -> tuple[Line, ...]:
