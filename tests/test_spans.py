@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 
 from awesomelint import parse
 from awesomelint.model import Document
+from awesomelint.tokens import PLAIN_URL
 
-from .conftest import FIXTURES, assert_span_consistent, entry_spans
+from .conftest import FIXTURES, SEED, assert_span_consistent, entry_spans
 from .strategies import Expected, paper_list
 
 
@@ -77,3 +82,59 @@ def test_generated_lists_parse_to_their_entries_with_exact_spans(
         assert entry.authors is not None and entry.authors.names == want.names
         assert [link.url for link in entry.links] == [want.url]
     _check_document(text, doc)
+
+
+URL_PARTS = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "HTTPS://",
+        "a",
+        "Z",
+        "0",
+        "-",
+        "_",
+        ".",
+        "..",
+        "/",
+        "?",
+        "#",
+        ":",
+        "@",
+        "%",
+        "%2F",
+        "%zz",
+        "é",
+        " ",
+        "<",
+        ">",
+        "'",
+        "(",
+        ")",
+        "[",
+        "]",
+        "\\",
+        "|",
+        "+",
+        "~",
+        "*",
+        "x" * 64,
+        "x" * 200,
+    ]
+)
+
+
+@settings(max_examples=3000)
+@given(st.lists(URL_PARTS, max_size=12).map("".join))
+def test_urls_left_alone_are_those_markdown_it_would_not_change(url: str) -> None:
+    # Link normalisation is skipped for plain addresses: only where markdown-it's would change nothing.
+    if PLAIN_URL.fullmatch(url):
+        assert normalizeLink(url) == url
+
+
+def test_real_lists_addresses_are_mostly_plain() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    urls = re.findall(r"https?://[^\s)\]>\"]+", text)
+    plain = [url for url in urls if PLAIN_URL.fullmatch(url)]
+    assert len(plain) > 0.9 * len(urls)
+    assert all(normalizeLink(url) == url for url in plain)

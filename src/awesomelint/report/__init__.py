@@ -116,7 +116,7 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         by_rule=[(code, name, count) for (code, name), count in sorted(rules.items())],
         safe_fixes=fixes[Applicability.SAFE],
         unsafe_fixes=fixes[Applicability.UNSAFE],
-        fixes_need_links=any(d.fix is not None and _from_network(d.code) for _, d in pairs),
+        fixes_need_links=any(map(_from_network, {d.code for _, d in pairs if d.fix is not None})),
     )
 
 

@@ -18,21 +18,22 @@ def location(report: FileReport, diagnostic: Diagnostic) -> str:
 
 def _frame(report: FileReport, diagnostic: Diagnostic, color: bool) -> list[str]:
     span = diagnostic.span
-    source_line = report.line(span.start_line)
+    line_number, column, end_line = span.start_line, span.start_col, span.end_line
+    source_line = report.line(line_number)
     if source_line is None:
         return []
     line = source_line.replace("\ufeff", "")
-    start = span.start_col - 1 - (1 if span.start_line == 1 and report.text.startswith("\ufeff") else 0)
-    end = span.end_col - 1 if span.end_line == span.start_line else len(line)
+    start = column - 1 - (1 if line_number == 1 and report.text.startswith("\ufeff") else 0)
+    end = span.end_col - 1 if end_line == line_number else len(line)
     shown = line.expandtabs(4)
     caret_start = len(line[: max(start, 0)].expandtabs(4))
     caret_end = len(line[: max(end, start + 1)].expandtabs(4))
-    width = len(str(span.start_line))
+    width = len(str(line_number))
     carets = "^" * max(1, caret_end - caret_start)
     if color:
         carets = click.style(carets, fg=_COLORS[diagnostic.severity], bold=True)
     gutter = " " * width
-    return [f" {gutter} |", f" {span.start_line} | {shown}", f" {gutter} | {' ' * caret_start}{carets}"]
+    return [f" {gutter} |", f" {line_number} | {shown}", f" {gutter} | {' ' * caret_start}{carets}"]
 
 
 def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
