@@ -28,7 +28,7 @@ from .kinds import entry_kind, link_role, settle_kinds
 from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
-from .tokens import Piece, RowCursor, inline_pieces, parse_tokens, plain_text, rendered_text
+from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
 
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -53,7 +53,7 @@ _COLUMN_ROLES = {
 def parse(text: str) -> Document:
     """Parse an awesome list into its typed tree. Never raises on any text."""
     source = Source(text)
-    return _Builder(source).build(parse_tokens(source))
+    return _Builder(parse_tokens(source)).build()
 
 
 @dataclass
@@ -74,8 +74,9 @@ class _Container:
 
 
 class _Builder:
-    def __init__(self, source: Source) -> None:
-        self.source = source
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.source = source = parsed.source
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
         self.section: Section | None = None
@@ -88,7 +89,8 @@ class _Builder:
 
     # -- the walk ---------------------------------------------------------------------------------
 
-    def build(self, tokens: Sequence[Token]) -> Document:
+    def build(self) -> Document:
+        tokens = self.parsed.tokens
         index = 0
         while index < len(tokens):
             index = self._token(tokens, index)
@@ -134,7 +136,7 @@ class _Builder:
     # -- headings and sections --------------------------------------------------------------------
 
     def _heading(self, token: Token, inline: Token) -> None:
-        pieces = inline_pieces(self.source, inline)
+        pieces = self.parsed.pieces(inline)
         self._collect_links(pieces)
         text = plain_text(pieces)
         start = pieces[0].start if pieces else self.source.norm_line_start(token.map[0] if token.map else 0)
@@ -232,12 +234,12 @@ class _Builder:
         following = tokens[index + 1] if index + 2 < len(tokens) else None
         if following is None or following.type != "paragraph_open":
             return []
-        pieces = inline_pieces(self.source, tokens[index + 2])
+        pieces = self.parsed.pieces(tokens[index + 2])
         self._first_paragraphs[id(tokens[index + 2])] = pieces
         return pieces
 
     def _paragraph(self, token: Token, inline: Token) -> None:
-        pieces = self._first_paragraphs.pop(id(inline), None) or inline_pieces(self.source, inline)
+        pieces = self._first_paragraphs.pop(id(inline), None) or self.parsed.pieces(inline)
         self._collect_links(pieces)
         owner = self._owner()
         if owner is not None:
@@ -316,7 +318,7 @@ class _Builder:
         header: list[str] = []
         row: list[list[Piece]] = []
         row_line = 0
-        cells = RowCursor(self.source)
+        cells = RowCursor(self.parsed)
         while index < len(tokens) and tokens[index].type != "table_close":
             token = tokens[index]
             if token.type == "tr_open":

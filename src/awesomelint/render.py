@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .fields import walk
 from .source import Source
-from .tokens import Piece, RowCursor, inline_pieces, parse_tokens
+from .tokens import Piece, RowCursor, parse_tokens
 
 Span = tuple[int, int]  # offsets into the original text, end exclusive
 
@@ -71,9 +71,10 @@ def seen(text: str, fixed: Sequence[Span]) -> Seen:
     source = Source(text)
     spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
     result = Seen()
-    cells = RowCursor(source)
+    parsed = parse_tokens(source)
+    cells = RowCursor(parsed)
     in_table = False
-    for token in parse_tokens(source):
+    for token in parsed.tokens:
         if token.type in ("table_open", "table_close"):
             in_table = token.type == "table_open"
         elif token.type == "tr_open":
@@ -86,7 +87,7 @@ def seen(text: str, fixed: Sequence[Span]) -> Seen:
             if not spans.covers(start, start + len(marker)):
                 result.text.append(marker)
         elif token.type == "inline":
-            pieces = cells.cell(token) if in_table else inline_pieces(source, token)
+            pieces = cells.cell(token) if in_table else parsed.pieces(token)
             _inline(source, pieces, spans, result)
     return result
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -132,18 +133,22 @@ def _record_link_parts(state: StateInline, bracket: int, opener: Token) -> None:
 
 @functools.cache
 def markdown() -> MarkdownIt:
-    """The shared parser: CommonMark with HTML, tables, strikethrough and front matter."""
+    """The shared parser: CommonMark with HTML, tables, strikethrough and front matter. Its core
+    runs the block pass only: `Parsed.pieces` runs the inline pass of one inline token at a time."""
     md = _Markdown("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in _TRACKED_RULES:
         md.inline.ruler.at(name, _track(name, rules[name]))
+    md.core.ruler.disable(["inline", "text_join"])
     return md
 
 
-def parse_tokens(source: Source) -> list[Token]:
-    return markdown().parse(source.normalized)
+def parse_tokens(source: Source) -> Parsed:
+    env: dict[str, Any] = {}
+    tokens = markdown().parse(source.normalized, env)
+    return Parsed(source, tokens, env)
 
 
 @dataclass(slots=True)
@@ -210,14 +215,36 @@ def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
     return max(found, 0)
 
 
-def inline_pieces(source: Source, token: Token, from_column: int = 0) -> list[Piece]:
-    """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
-    ``from_column`` is where in its row to look for it)."""
-    align = _Aligner(source, token, from_column)
-    children = token.children or []
-    start = align(0)
-    end = align(len(token.content))
-    return _with_gaps(source, _structured(children, 0, len(children), align), start, end)
+class Parsed:
+    """markdown-it's block tokens of a text. The inline tokens of each `inline` block token are
+    parsed when its pieces are asked for and not kept: only the block tokens and the pieces being
+    read are alive at any time, never every inline token of the list."""
+
+    def __init__(self, source: Source, tokens: list[Token], env: dict[str, Any]) -> None:
+        self.source = source
+        self.tokens = tokens
+        self._join = StateCore("", markdown(), env)  # link reference definitions, for the inline pass
+
+    def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
+        """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
+        ``from_column`` is where in its row to look for it)."""
+        align = _Aligner(self.source, token, from_column)
+        children = self._inline_tokens(token)
+        start = align(0)
+        end = align(len(token.content))
+        return _with_gaps(self.source, _structured(children, 0, len(children), align), start, end)
+
+    def _inline_tokens(self, token: Token) -> list[Token]:
+        md, state = markdown(), self._join
+        helpers = cast(_LinkHelpers, md.helpers)
+        helpers.label_ends.clear()  # positions are within one inline token's content
+        helpers.destination_ends.clear()
+        token.children = []
+        md.inline.parse(token.content, md, state.env, token.children)
+        state.tokens = [token]
+        text_join(state)  # escapes' `text_special` tokens joined into text, as the full core does
+        children, token.children = token.children, None
+        return children
 
 
 def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> list[Piece]:
@@ -333,8 +360,9 @@ class RowCursor:
     that a cell whose text also stands later in the row (`arxiv` before `arxiv.org`) is found in its
     own place."""
 
-    def __init__(self, source: Source) -> None:
-        self.source = source
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.source = parsed.source
         self.column = 0
 
     def start_row(self) -> None:
@@ -345,7 +373,7 @@ class RowCursor:
         line = self.source.norm_line(token.map[0]) if token.map else ""
         bar = line.find("|", self.column)
         start = bar + 1 if bar >= 0 and not line[self.column : bar].strip() else self.column
-        pieces = inline_pieces(self.source, token, start)
+        pieces = self.parsed.pieces(token, start)
         if pieces:
             self.column = pieces[-1].end - self.source.norm_line_start(token.map[0] if token.map else 0)
         return pieces
