@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from .model import Entry, EntryKind, Link, LinkRole, Section
+from .urls import split_url
 
 # Hosts whose pages are papers (or a paper's abstract page), by registered domain.
 PAPER_HOSTS = frozenset(
@@ -128,11 +128,8 @@ _WORD = re.compile(r"[a-z]+")
 
 def host_of(url: str) -> str:
     """The URL's host, lower-cased and without ``www.`` (empty when it has none)."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
+    parts = split_url(url.strip())
+    return (parts.hostname or "").removeprefix("www.") if parts else ""
 
 
 def _in(host: str, domains: frozenset[str]) -> bool:
@@ -148,11 +145,8 @@ def is_paper_url(url: str) -> bool:
     """A link to a paper host, or straight to a PDF."""
     if _in(host_of(url), PAPER_HOSTS):
         return True
-    try:
-        path = urlsplit(url.strip()).path.lower()
-    except ValueError:
-        return False
-    return path.endswith(".pdf")
+    parts = split_url(url.strip())
+    return parts is not None and parts.path.lower().endswith(".pdf")
 
 
 def label_role(label: str) -> LinkRole | None:
@@ -235,8 +229,5 @@ def _paper_majority(entries: Sequence[Entry]) -> bool | None:
 
 
 def _paper_page(url: str) -> bool:
-    try:
-        path = urlsplit(url.strip()).path
-    except ValueError:
-        return False
-    return _in(host_of(url), PAPER_HOSTS) and bool(path.strip("/"))
+    parts = split_url(url.strip())
+    return parts is not None and _in(host_of(url), PAPER_HOSTS) and bool(parts.path.strip("/"))

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .model import Document, Entry, Venue
+from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
@@ -169,11 +169,8 @@ def site(host: str) -> str:
 
 
 def url_host(url: str) -> str | None:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    parts = split_url(url)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return parts.hostname
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..kinds import label_role
 from ..model import Document, Entry, Link
+from ..urls import split_url
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -22,12 +22,12 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 def normalized_url(url: str) -> str | None:
     """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
     the host, default port, trailing slash, fragment); None when it is not a web URL."""
+    parts = split_url(url.strip())
     try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
+        port = parts.port if parts else None
+    except ValueError:  # a port out of range
         return None
-    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+    if parts is None or parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
         return None
     host = parts.hostname.lower().removeprefix("www.")
     if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
