@@ -216,6 +216,8 @@ class _Suppressions:
     ranges: list[tuple[int, int, set[str]]] = field(default_factory=list)  # first line, last line, codes
 
     def covers(self, diagnostic: Diagnostic) -> bool:
+        if not (self.whole_file or self.lines or self.ranges):
+            return False  # most lists have no directive: no finding's line is looked up
         code, line = diagnostic.code, diagnostic.span.start_line
         if _matches(self.whole_file, code) or _matches(self.lines.get(line, set()), code):
             return True

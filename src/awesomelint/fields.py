@@ -7,7 +7,7 @@ read the text inside them that Markdown leaves unstructured: a venue string, an 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -93,8 +93,14 @@ def looks_like_venue(text: str) -> bool:
     return match is not None and len(match["name"].split()) <= 6
 
 
-def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -> EntryFields:
-    """Read an entry's fields from its paragraphs; ``start`` skips a marker glued to the text."""
+def extract(
+    source: Source,
+    paragraphs: Sequence[Sequence[Piece]],
+    start: int,
+    links_made: Mapping[int, Link] | None = None,
+) -> EntryFields:
+    """Read an entry's fields from its paragraphs; ``start`` skips a marker glued to the text.
+    ``links_made`` holds links already read from these pieces, by their start offset."""
     fields = EntryFields()
     first = paragraphs[0] if paragraphs else []
     found = find_title(first, start, looks_like_venue)
@@ -109,7 +115,12 @@ def extract(source: Source, paragraphs: Sequence[Sequence[Piece]], start: int) -
         if title_range is not None:
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
-    fields.links = [make_link(source, piece) for piece in walk(everything) if piece.kind == "link"]
+    made = links_made or {}
+    fields.links = [
+        made.get(piece.start) or make_link(source, piece)
+        for piece in walk(everything)
+        if piece.kind == "link"
+    ]
     quoted = title_range is not None and (
         (found is not None and found.quoted)
         or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None

@@ -25,7 +25,7 @@ from .entry_starts import (
 )
 from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
 from .kinds import entry_kind, link_role, settle_kinds
-from .model import Anchor, Block, BlockKind, Comment, Document, Entry, MarkerKind, Section
+from .model import Anchor, Block, BlockKind, Comment, Document, Entry, Link, MarkerKind, Section
 from .slug import Slugger
 from .source import Source
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
@@ -86,6 +86,7 @@ class _Builder:
         # A list item's first paragraph is read once to decide whether the item is an entry, then
         # again as a paragraph: the first reading is kept for the second, and only until then.
         self._first_paragraphs: dict[int, list[Piece]] = {}
+        self._links_made: dict[int, Link] = {}  # by start offset: read once for the page and the entry
 
     # -- the walk ---------------------------------------------------------------------------------
 
@@ -272,7 +273,7 @@ class _Builder:
     def _finish(self, open_entry: _OpenEntry) -> None:
         entry = open_entry.entry
         paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
-        fields = extract(self.source, paragraphs, open_entry.text_start)
+        fields = extract(self.source, paragraphs, open_entry.text_start, self._links_made)
         if fields.venue is None and open_entry.venue_cells is not None:
             fields.venue = venue_from_cells(self.source, *open_entry.venue_cells)
         if fields.authors is None and open_entry.author_cell:
@@ -357,6 +358,7 @@ class _Builder:
         for piece in walk(pieces):
             if piece.kind == "link":
                 link = make_link(self.source, piece)
+                self._links_made[piece.start] = link
                 self.doc.links.append(link)
                 if link.url.startswith("#") and link.url_span != link.span:
                     fragment = self.source.original_span(link.url_span.start + 1, link.url_span.end)

@@ -62,6 +62,8 @@ class Source:
         self.normalized = LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
         self._norm_starts = [0]
         self._norm_starts.extend(m.end() for m in re.finditer("\n", self.normalized))
+        # Most files have LF breaks and no BOM: there both texts have the same offsets.
+        self._same_offsets = not self.has_bom and "\r" not in body
 
     @property
     def line_count(self) -> int:
@@ -79,10 +81,14 @@ class Source:
 
     def span(self, norm_start: int, norm_end: int) -> Span:
         """The span of ``normalized[norm_start:norm_end]``, in original offsets."""
+        if self._same_offsets:
+            return Span(norm_start, norm_end, self._orig_starts)
         return Span(self.original_offset(norm_start), self.original_offset(norm_end), self._orig_starts)
 
     def original_offset(self, norm_offset: int) -> int:
         """The offset in the original text of ``norm_offset`` in the normalised text."""
+        if self._same_offsets:
+            return norm_offset
         line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
         return self._orig_starts[line] + norm_offset - self._norm_starts[line]
 
@@ -93,6 +99,8 @@ class Source:
 
     def normalized_offset(self, offset: int) -> int:
         """The offset in the normalised text of ``offset`` in the original text."""
+        if self._same_offsets:
+            return min(max(offset, 0), len(self.normalized))
         line = max(bisect.bisect_right(self._orig_starts, offset) - 1, 0)
         column = offset - self._orig_starts[line]
         return min(self._norm_starts[line] + max(column, 0), len(self.normalized))
