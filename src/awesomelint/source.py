@@ -11,6 +11,7 @@ import bisect
 import codecs
 import errno
 import functools
+import itertools
 import re
 import stat
 from dataclasses import dataclass
@@ -25,10 +26,17 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 
 def line_ending(text: str) -> str:
     """The file's own line ending: the most frequent of CRLF, CR and LF (LF when there is none)."""
+    if "\r" not in text:
+        return "\n"
     counts = {"\n": 0, "\r\n": 0, "\r": 0}
     for match in LINE_BREAK.finditer(text):
         counts[match[0]] += 1
     return max(counts, key=lambda ending: counts[ending])  # ties keep LF, listed first
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of an LF-only text starts."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
 class InputError(Exception):
@@ -56,14 +64,15 @@ class Source:
         self.text = text
         self.has_bom = text.startswith(BOM)
         body = text[1:] if self.has_bom else text
-        # Line starts in the original text, with the BOM counted as part of line 1's prefix.
-        self._orig_starts = [1 if self.has_bom else 0]
-        self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
-        self.normalized = LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
-        self._norm_starts = [0]
-        self._norm_starts.extend(m.end() for m in re.finditer("\n", self.normalized))
         # Most files have LF breaks and no BOM: there both texts have the same offsets.
         self._same_offsets = not self.has_bom and "\r" not in body
+        self.normalized = LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
+        self._norm_starts = _line_starts(self.normalized)
+        if self._same_offsets:
+            self._orig_starts = self._norm_starts
+        else:  # line starts in the original text, with the BOM counted as part of line 1's prefix
+            self._orig_starts = [1 if self.has_bom else 0]
+            self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
 
     @property
     def line_count(self) -> int:

@@ -126,15 +126,21 @@ def entry_layout(entry: Entry) -> str:
     groups: list[list[str]] = []
     paragraph_index = -1
     for start, kind in located:
-        index = next(
-            (i for i, p in enumerate(entry.paragraphs) if p.start <= start < p.end), len(entry.paragraphs) - 1
-        )
+        index = _paragraph_at(entry, start)
         if index != paragraph_index or not groups:
             groups.append([])
             paragraph_index = index
         if not (kind == "link" and groups[-1] and groups[-1][-1] == "link"):
             groups[-1].append(kind)
     return " | ".join(" ".join(group) for group in groups)
+
+
+def _paragraph_at(entry: Entry, offset: int) -> int:
+    """The index of the entry's paragraph holding ``offset`` (the last one when none does)."""
+    for index, paragraph in enumerate(entry.paragraphs):
+        if paragraph.start <= offset < paragraph.end:
+            return index
+    return len(entry.paragraphs) - 1
 
 
 def entry_shape(entry: Entry) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 from markdown_it import MarkdownIt
@@ -169,7 +169,7 @@ class Piece:
     plain: str = ""
     href: str = ""
     dest: tuple[int, int] | None = None
-    children: list[Piece] = field(default_factory=list)
+    children: Sequence[Piece] = ()  # shared when empty: most pieces are text, which has none
 
 
 class _Aligner:
@@ -334,7 +334,7 @@ def _matching_close(tokens: Sequence[Token], index: int, hi: int) -> int:
     return hi - 1
 
 
-def _with_gaps(source: Source, pieces: list[Piece], start: int, end: int) -> list[Piece]:
+def _with_gaps(source: Source, pieces: Sequence[Piece], start: int, end: int) -> list[Piece]:
     """Fill the gaps between located pieces (recursively) with text pieces."""
     result: list[Piece] = []
     cursor = start

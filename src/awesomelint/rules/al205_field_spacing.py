@@ -30,7 +30,7 @@ def _touching(text: str, entry: Entry) -> Iterator[tuple[str, str, Span, Span, b
         gap = text[left.end : right.start]
         if gap.strip("*_[]().,;: \t\n") != "":
             continue
-        yield before, after, left, right, not any(char.isspace() for char in gap)
+        yield before, after, left, right, gap == "".join(gap.split())  # no white space in the gap
 
 
 def _pair(before: str, after: str) -> str:
@@ -47,16 +47,14 @@ def _pair(before: str, after: str) -> str:
 )
 def field_spacing(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
-    entries = list(ctx.document.iter_entries())
+    neighbours = [list(_touching(text, entry)) for entry in ctx.document.iter_entries()]
     # Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
     # how it joins its other fields.
     habits: Counter[tuple[str, bool]] = Counter(
-        (_pair(before, after), touching)
-        for entry in entries
-        for before, after, _, _, touching in _touching(text, entry)
+        (_pair(before, after), touching) for pairs in neighbours for before, after, _, _, touching in pairs
     )
-    for entry in entries:
-        for before, after, left, right, touching in _touching(text, entry):
+    for pairs in neighbours:
+        for before, after, left, right, touching in pairs:
             pair = _pair(before, after)
             if not touching or habits[pair, True] >= habits[pair, False]:
                 continue  # touching is the list's own style here, not a slip
