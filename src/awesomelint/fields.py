@@ -55,6 +55,8 @@ _CITATION_VENUE = re.compile(
     [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?!\d|\.\d)""",
     re.VERBOSE,
 )
+# Both venue patterns need a year (two digits at least): text without one is not searched.
+_TWO_DIGITS = re.compile(r"\d\d")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
@@ -89,7 +91,7 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
 
 def looks_like_venue(text: str) -> bool:
     """Whether bold text is a venue with its year (``EMNLP'2020``) rather than a title."""
-    match = _VENUE_IN_MARKUP.match(text)
+    match = _VENUE_IN_MARKUP.match(text) if _TWO_DIGITS.search(text) else None
     return match is not None and len(match["name"].split()) <= 6
 
 
@@ -327,7 +329,7 @@ def _venue_in_markup(
     source: Source, piece: Piece, markup: Literal["bold", "italic"] = "bold"
 ) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
-    match = _VENUE_IN_MARKUP.match(raw)
+    match = _VENUE_IN_MARKUP.match(raw) if _TWO_DIGITS.search(raw) else None
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     base = piece.inner_start
@@ -344,7 +346,8 @@ def _venue_in_markup(
 
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
-    match = _VENUE_IN_TEXT.search(piece.plain, lo - piece.start, hi - piece.start)
+    lo, hi = lo - piece.start, hi - piece.start
+    match = _VENUE_IN_TEXT.search(piece.plain, lo, hi) if _TWO_DIGITS.search(piece.plain, lo, hi) else None
     if match is None:
         return None
     base = piece.start

@@ -8,6 +8,7 @@ Nothing is re-parsed: what a thing is comes from markdown-it-py; we only note wh
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -188,14 +189,8 @@ class _Aligner:
             position += len(line) + 1
 
     def __call__(self, offset: int) -> int:
-        lo, hi = 0, len(self.content_starts) - 1
-        while lo < hi:  # last content line starting at or before offset
-            mid = (lo + hi + 1) // 2
-            if self.content_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.doc_starts[lo] + offset - self.content_starts[lo]
+        line = max(bisect.bisect_right(self.content_starts, offset) - 1, 0)  # the line holding offset
+        return self.doc_starts[line] + offset - self.content_starts[line]
 
 
 def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
@@ -289,12 +284,13 @@ def _image(token: Token, position: tuple[int, int], align: _Aligner) -> Piece:
     )
 
 
+_CONTAINER_KINDS = {"strong_open": "strong", "em_open": "em", "s_open": "strike", "link_open": "link"}
+
+
 def _container(
     opener: Token, closer: Token, position: tuple[int, int], inner: list[Piece], align: _Aligner
 ) -> Piece:
-    kind = {"strong_open": "strong", "em_open": "em", "s_open": "strike", "link_open": "link"}.get(
-        opener.type, opener.type.removesuffix("_open")
-    )
+    kind = _CONTAINER_KINDS.get(opener.type) or opener.type.removesuffix("_open")
     if kind == "link":
         start, end = position
         label = opener.meta.get(_LABEL, (start + 1, start + 1))

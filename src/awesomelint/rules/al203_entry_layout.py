@@ -29,9 +29,12 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
             continue
         template = Template.from_entries(text, group, dominant.value)
         noun = "papers" if key[0] == "paper" else "resources"
+        agrees: dict[str, bool] = {}  # a list uses few layouts: each is compared once
         for entry in group:
             layout = entry_layout(entry)
-            if within(layout, dominant.value):
+            if layout not in agrees:
+                agrees[layout] = within(layout, dominant.value)
+            if agrees[layout]:
                 continue
             evidence = dominant.evidence(f"`{dominant.value}`", noun=noun, verb="use")
             message = f"entry laid out as `{layout}`; {evidence}"

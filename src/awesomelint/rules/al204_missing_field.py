@@ -47,12 +47,13 @@ def missing_field(ctx: Context) -> Iterator[Diagnostic]:
             "link": entry.own_links,
         }
         for name, label in _FIELDS.items():
+            if present[name] or counts[name] < threshold * total:
+                continue
             if name == "venue" and not _links_to_a_paper(entry):
                 continue  # a blog post or a company's report among papers has no venue to give
             if name == "title" and entry.marker == "table":
                 continue  # a table row with `-` in its name column: the table's choice
             if name in ("venue", "authors") and may_hold_names(ctx.document.text, entry):
                 continue  # words the reader could not place may be this field, written unusually
-            if counts[name] >= threshold * total and not present[name]:
-                message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
-                yield ctx.report(entry.span, message)
+            message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
+            yield ctx.report(entry.span, message)
