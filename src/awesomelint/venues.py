@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .data import load_table
+from .data.venue_names import VENUES
 
 # Words around a venue's name that do not change which venue it is.
 _QUALIFIERS = re.compile(
@@ -67,8 +67,7 @@ class VenueTable:
             return None
         limit = 0 if len(wanted) < 6 else 1 if len(wanted) < 9 else 2
         best: tuple[int, str] | None = None
-        for candidate in (*self.canonical.values(), *also):
-            letters = _letters(candidate)
+        for candidate, letters in (*self._spellings, *((other, _letters(other)) for other in also)):
             if letters == wanted or abs(len(letters) - len(wanted)) > max(limit, 1):
                 continue
             if limit == 0:
@@ -81,6 +80,11 @@ class VenueTable:
             if distance <= max(limit, 1) and (best is None or distance < best[0]):
                 best = (distance, candidate)
         return best[1] if best else None
+
+    @functools.cached_property
+    def _spellings(self) -> list[tuple[str, str]]:
+        """Each canonical name once, with its letters: what `near_miss` compares a name with."""
+        return [(name, _letters(name)) for name in dict.fromkeys(self.canonical.values())]
 
     def extended(self, known: Iterable[str], aliases: Mapping[str, str]) -> VenueTable:
         canonical = dict(self.canonical)
@@ -143,7 +147,7 @@ def _strip(name: str) -> str:
 
 @functools.cache
 def builtin_venues() -> VenueTable:
-    data = load_table("venues.toml")
+    data = VENUES
     canonical: dict[str, str] = {}
     for group in data.values():
         for name, aliases in group.items():

@@ -4,7 +4,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from ..data import load_table
+from ..data.heading_typos import TYPOS
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Section
@@ -14,7 +14,7 @@ from ._anchors import heading_typos
 
 @functools.cache
 def _known_typos() -> dict[str, str]:
-    return {wrong.casefold(): right for wrong, right in load_table("typos.toml")["typos"].items()}
+    return {wrong.casefold(): right for wrong, right in TYPOS.items()}
 
 
 def _matching_case(word: str, correction: str) -> str:
