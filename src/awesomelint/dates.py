@@ -35,6 +35,11 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str
     return DATE.search(text, start, stop)
 
 
+def date_at_start(text: str) -> re.Match[str] | None:
+    """The date ``text`` opens with, if it opens with one."""
+    return DATE.match(text)
+
+
 def year_style(separator: str) -> YearStyle:
     """How a venue's year is joined to its name (`ACL'23`, `ACL 2023`, `ACL, 2023`, `ACL (2023)`)."""
     separator = separator.strip()

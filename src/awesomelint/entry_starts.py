@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from .dates import find_date
+from .dates import date_at_start
 from .fields import looks_like_venue, walk
 from .kinds import is_paper_url, label_role
 from .source import Source
@@ -141,8 +141,8 @@ def is_announcement(pieces: Sequence[Piece]) -> bool:
     paper ...**`), or opens like a sentence (`We released [X](u), ...`, `Check out ...`)."""
     text = plain_text(pieces)
     opening = text[skip_tags(text) :]
-    date = find_date(opening)
-    if date is not None and date.start() == 0 and len(opening[date.end() :].split()) >= 3:
+    date = date_at_start(opening)
+    if date is not None and len(opening[date.end() :].split()) >= 3:
         return True
     first = significant(pieces)
     if first is None or first.kind != "text":

@@ -41,6 +41,17 @@ class Span:
         return max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
 
     @property
+    def start_position(self) -> tuple[int, int]:
+        """The start's line and column, found together."""
+        line = self._line_index(self.start)
+        return line + 1, self.start - self._line_starts[line] + 1
+
+    @property
+    def end_position(self) -> tuple[int, int]:
+        line = self._line_index(self.end)
+        return line + 1, self.end - self._line_starts[line] + 1
+
+    @property
     def start_line(self) -> int:
         return self._line_index(self.start) + 1
 

@@ -42,6 +42,7 @@ _TRACKED_RULES = (
 _DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
 
 InlineRule = Callable[[StateInline, bool], bool]
+Align = Callable[[int], int]  # an offset in an inline token's content -> one in the document
 # A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
 # unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
 # characters that need no encoding (or valid escapes). Checked against normalizeLink in the tests.
@@ -193,6 +194,15 @@ class _Aligner:
         return self.doc_starts[line] + offset - self.content_starts[line]
 
 
+def _aligner(source: Source, token: Token, from_column: int) -> Align:
+    """The offset translation of an inline token's content; for content of one line (most
+    paragraphs and cells) a plain shift, called without Python frames."""
+    align = _Aligner(source, token, from_column)
+    if len(align.content_starts) == 1:
+        return align.doc_starts[0].__add__
+    return align
+
+
 def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
     """Where ``content_line`` (a line of inline content) starts within its source line, at or after
     ``from_column`` (a table row holds several cells: each is looked for after the one before)."""
@@ -223,7 +233,7 @@ class Parsed:
     def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
         """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
         ``from_column`` is where in its row to look for it)."""
-        align = _Aligner(self.source, token, from_column)
+        align = _aligner(self.source, token, from_column)
         children = self._inline_tokens(token)
         start = align(0)
         end = align(len(token.content))
@@ -242,7 +252,7 @@ class Parsed:
         return children
 
 
-def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> list[Piece]:
+def _structured(tokens: Sequence[Token], lo: int, hi: int, align: Align) -> list[Piece]:
     pieces: list[Piece] = []
     index = lo
     while index < hi:
@@ -267,7 +277,7 @@ def _structured(tokens: Sequence[Token], lo: int, hi: int, align: _Aligner) -> l
     return pieces
 
 
-def _image(token: Token, position: tuple[int, int], align: _Aligner) -> Piece:
+def _image(token: Token, position: tuple[int, int], align: Align) -> Piece:
     """An image: its alt text is the inner range, its source the destination (a badge's facts)."""
     start, end = align(position[0]), align(position[1])
     alt = token.meta.get(_LABEL)
@@ -288,7 +298,7 @@ _CONTAINER_KINDS = {"strong_open": "strong", "em_open": "em", "s_open": "strike"
 
 
 def _container(
-    opener: Token, closer: Token, position: tuple[int, int], inner: list[Piece], align: _Aligner
+    opener: Token, closer: Token, position: tuple[int, int], inner: list[Piece], align: Align
 ) -> Piece:
     kind = _CONTAINER_KINDS.get(opener.type) or opener.type.removesuffix("_open")
     if kind == "link":

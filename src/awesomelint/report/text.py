@@ -13,18 +13,19 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 
 
 def location(report: FileReport, diagnostic: Diagnostic) -> str:
-    return f"{report.path}:{diagnostic.span.start_line}:{diagnostic.span.start_col}"
+    line, column = diagnostic.span.start_position
+    return f"{report.path}:{line}:{column}"
 
 
 def _frame(report: FileReport, diagnostic: Diagnostic, color: bool) -> list[str]:
-    span = diagnostic.span
-    line_number, column, end_line = span.start_line, span.start_col, span.end_line
+    line_number, column = diagnostic.span.start_position
+    end_line, end_column = diagnostic.span.end_position
     source_line = report.line(line_number)
     if source_line is None:
         return []
     line = source_line.replace("\ufeff", "")
     start = column - 1 - (1 if line_number == 1 and report.text.startswith("\ufeff") else 0)
-    end = span.end_col - 1 if end_line == line_number else len(line)
+    end = end_column - 1 if end_line == line_number else len(line)
     shown = line.expandtabs(4)
     caret_start = len(line[: max(start, 0)].expandtabs(4))
     caret_end = len(line[: max(end, start + 1)].expandtabs(4))
