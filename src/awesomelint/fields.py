@@ -83,9 +83,11 @@ Range = tuple[int, int]  # normalised offsets, end exclusive
 
 def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
     """The parts of a text piece that no field has taken yet."""
-    free = [(piece.start, piece.end)]
+    start, end = piece.start, piece.end
+    free = [(start, end)]
     for lo, hi in taken:
-        free = [part for a, b in free for part in ((a, min(b, lo)), (max(a, hi), b)) if part[0] < part[1]]
+        if lo < end and start < hi:  # most taken ranges lie outside the piece
+            free = [part for a, b in free for part in ((a, min(b, lo)), (max(a, hi), b)) if part[0] < part[1]]
     return free
 
 

@@ -16,6 +16,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Field, Span
 
@@ -43,9 +44,9 @@ class InputError(Exception):
     """A file we cannot read as a Markdown list; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A line of the original text: 1-based number, start offset, content without the break."""
+class Line(NamedTuple):
+    """A line of the original text: 1-based number, start offset, content without the break. A
+    tuple: a list of 100,000 lines builds fastest that way."""
 
     number: int
     start: int
