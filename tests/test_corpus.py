@@ -13,6 +13,8 @@ import pytest
 from awesomelint import parse
 from awesomelint.engine import Settings, run_rules
 from awesomelint.fixer import fix_text, guard
+from awesomelint.parse import reading
+from awesomelint.render import seen
 
 from .conftest import ROOT
 
@@ -103,3 +105,16 @@ def test_every_finding_is_judged_and_precision_is_at_least_90_percent() -> None:
                 counts[verdict] += 1
     assert unjudged == []
     assert counts["true"] / (counts["true"] + counts["false"]) >= 0.9, counts
+
+
+@pytest.mark.parametrize("name", [item["file"] for item in EXPECTED], ids=lambda name: name.split("__")[0])
+def test_the_guard_reads_a_kept_reading_as_a_fresh_one(name: str) -> None:
+    # The fixer's guard reuses the pieces the parser read (parse(..., keep_reading=True)): after the
+    # tree is built from them they must still be what a fresh reading of the text gives.
+    text = _text(name)
+    document = parse(text, keep_reading=True)
+    kept = reading(document)
+    assert kept is not None
+    fixed = [(entry.span.start, entry.span.start + 1) for entry in document.iter_entries()][::3]
+    assert seen(text, fixed, kept) == seen(text, fixed)
+    assert seen(text, [], kept) == seen(text, [])

@@ -27,7 +27,7 @@ from .engine import Settings, run_rules
 from .links.collect import link_key
 from .links.result import LinkResult
 from .model import Document, Entry
-from .parse import parse
+from .parse import forget_reading, parse, reading
 from .rules._duplicates import normalized_url
 from .source import InputError, SourceFile
 from .venues import INTERCHANGEABLE_PREPRINTS
@@ -125,7 +125,7 @@ def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[
     return chosen
 
 
-def _check_rendering(before: str, after: str, edits: Sequence[Edit]) -> None:
+def _check_rendering(before: Document, after: Document, edits: Sequence[Edit]) -> None:
     """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py)."""
     from .render import changed_rendering
 
@@ -134,7 +134,8 @@ def _check_rendering(before: str, after: str, edits: Sequence[Edit]) -> None:
         replaced.append((edit.start, edit.end))
         inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
-    problem = changed_rendering(before, after, replaced, inserted)
+    readings = (reading(before), reading(after))
+    problem = changed_rendering(before.text, after.text, replaced, inserted, readings)
     if problem is not None:
         raise FixError(f"{problem}; nothing was written, please report this list")
 
@@ -153,7 +154,7 @@ def fix_text(
     filter keeps for that pass's text (`fix --since`: those in what the change introduced)."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
-    before = document if document is not None else parse(text)
+    before = document if document is not None else parse(text, keep_reading=True)
     document = before
     for _ in range(MAX_PASSES):
         diagnostics = run_rules(document, settings, links, records)
@@ -166,14 +167,16 @@ def fix_text(
             break
         result.passes += 1
         edits = [edit for d in chosen if d.fix for edit in d.fix.edits]
-        fixed = apply_edits(result.text, edits)
+        fixed = parse(apply_edits(result.text, edits), keep_reading=True)  # kept for the next check
         if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
-            _check_rendering(result.text, fixed, edits)
-        result.text = fixed
+            _check_rendering(document, fixed, edits)
+        forget_reading(document)
+        result.text = fixed.text
         result.fixed.update(d.code for d in chosen)
-        document = parse(result.text)
+        document = fixed
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
+    forget_reading(document)
     guard(before, document, settings, links, records)
     return result
 

@@ -50,10 +50,27 @@ _COLUMN_ROLES = {
 }
 
 
-def parse(text: str) -> Document:
-    """Parse an awesome list into its typed tree. Never raises on any text."""
-    source = Source(text)
-    return _Builder(parse_tokens(source)).build()
+def parse(text: str, keep_reading: bool = False) -> Document:
+    """Parse an awesome list into its typed tree. Never raises on any text. With ``keep_reading``
+    the document keeps what markdown-it read (`reading`), for the fixer's guard to compare."""
+    parsed = parse_tokens(Source(text), keep_pieces=keep_reading)
+    document = _Builder(parsed).build()
+    if keep_reading:
+        document.derived[_READING] = parsed
+    return document
+
+
+_READING = "reading"
+
+
+def reading(document: Document) -> Parsed | None:
+    """What markdown-it read of the document's text, when it was parsed with ``keep_reading``."""
+    found = document.derived.get(_READING)
+    return found if isinstance(found, Parsed) else None
+
+
+def forget_reading(document: Document) -> None:
+    document.derived.pop(_READING, None)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .fields import walk
 from .source import Source
-from .tokens import Piece, RowCursor, parse_tokens
+from .tokens import Parsed, Piece, RowCursor, parse_tokens
 
 Span = tuple[int, int]  # offsets into the original text, end exclusive
 
@@ -66,12 +66,13 @@ class _Fixed:
         return False
 
 
-def seen(text: str, fixed: Sequence[Span]) -> Seen:
-    """What a reader sees of ``text`` outside the ``fixed`` spans (original offsets)."""
-    source = Source(text)
+def seen(text: str, fixed: Sequence[Span], parsed: Parsed | None = None) -> Seen:
+    """What a reader sees of ``text`` outside the ``fixed`` spans (original offsets); ``parsed`` is
+    markdown-it's reading of ``text`` when the caller has it."""
+    parsed = parsed or parse_tokens(Source(text))
+    source = parsed.source
     spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
     result = Seen()
-    parsed = parse_tokens(source)
     cells = RowCursor(parsed)
     in_table = False
     for token in parsed.tokens:
@@ -128,11 +129,16 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, result: Seen
 
 
 def changed_rendering(
-    before: str, after: str, replaced: Sequence[Span], inserted: Sequence[Span]
+    before: str,
+    after: str,
+    replaced: Sequence[Span],
+    inserted: Sequence[Span],
+    readings: tuple[Parsed | None, Parsed | None] = (None, None),
 ) -> str | None:
     """Why ``after`` does not read as ``before`` outside the fixed spans, or None. ``replaced``
-    are the spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``."""
-    old, new = seen(before, replaced), seen(after, inserted)
+    are the spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``;
+    ``readings`` are markdown-it's readings of the two texts, where the caller has them."""
+    old, new = seen(before, replaced, readings[0]), seen(after, inserted, readings[1])
     if old.structure != new.structure:
         first = next(
             (i for i, (a, b) in enumerate(zip(old.structure, new.structure, strict=False)) if a != b),

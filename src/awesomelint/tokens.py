@@ -147,10 +147,10 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def parse_tokens(source: Source) -> Parsed:
+def parse_tokens(source: Source, keep_pieces: bool = False) -> Parsed:
     env: dict[str, Any] = {}
     tokens = markdown().parse(source.normalized, env)
-    return Parsed(source, tokens, env)
+    return Parsed(source, tokens, env, keep_pieces)
 
 
 @dataclass(slots=True)
@@ -223,16 +223,29 @@ def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
 class Parsed:
     """markdown-it's block tokens of a text. The inline tokens of each `inline` block token are
     parsed when its pieces are asked for and not kept: only the block tokens and the pieces being
-    read are alive at any time, never every inline token of the list."""
+    read are alive at any time, never every inline token of the list. With ``keep_pieces`` each
+    token's pieces are kept once read, for a second reader of the same text (the fixer's guard)."""
 
-    def __init__(self, source: Source, tokens: list[Token], env: dict[str, Any]) -> None:
+    def __init__(
+        self, source: Source, tokens: list[Token], env: dict[str, Any], keep_pieces: bool = False
+    ) -> None:
         self.source = source
         self.tokens = tokens
         self._join = StateCore("", markdown(), env)  # link reference definitions, for the inline pass
+        self._kept: dict[tuple[int, int], list[Piece]] | None = {} if keep_pieces else None
 
     def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
         """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
         ``from_column`` is where in its row to look for it)."""
+        if self._kept is not None:
+            key = (id(token), from_column)
+            found = self._kept.get(key)
+            if found is None:
+                found = self._kept[key] = self._read(token, from_column)
+            return found
+        return self._read(token, from_column)
+
+    def _read(self, token: Token, from_column: int) -> list[Piece]:
         align = _aligner(self.source, token, from_column)
         children = self._inline_tokens(token)
         start = align(0)

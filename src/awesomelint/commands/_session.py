@@ -200,6 +200,7 @@ class Run:
     max_age: str | None = None
     user_agent: str | None = None
     ca_file: str | None = None
+    keep_reading: bool = False  # `fix`: each document keeps markdown-it's reading for the guard
     reports: list[FileReport] = field(default_factory=list)
     failed: bool = False
     errors: int = 0
@@ -287,7 +288,7 @@ class Run:
             except (ConfigError, InputError, ValueError) as error:
                 self.error(str(error))
                 continue
-            document = parse(source.text)
+            document = parse(source.text, self.keep_reading)
             change = revision.change(source.text, document) if revision is not None else None
             inputs.append(Input(path, source, settings, document, revision, change))
         return inputs
@@ -301,7 +302,7 @@ class Run:
         except (ConfigError, InputError, ValueError) as error:
             self.error(str(error))
             return []
-        return [Input(name, source, settings, parse(source.text))]
+        return [Input(name, source, settings, parse(source.text, self.keep_reading))]
 
     def link_results(self, inputs: Sequence[Input]) -> Mapping[str, LinkResult] | None:
         """Check the links of every input once, when asked to; None otherwise."""

@@ -38,7 +38,7 @@ def fix_command(
     links; otherwise nothing is written and the exit code is 2."""
     from ..fixer import FixError, fix_text, write_fixed
 
-    run = Run(**options)
+    run = Run(**options, keep_reading=True)
     changed = False
     from_stdin = run.from_stdin
     inputs = run.lint_inputs()
