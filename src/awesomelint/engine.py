@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from .links.options import LinkOptions, options_from_table
-from .links.result import LinkResult
 from .model import Comment, Document, Span
 from .style import Style, infer_style
 from .venues import VenueTable, builtin_venues
 
 if TYPE_CHECKING:
+    from .links.result import LinkResult
     from .verify.record import Verifications
 
 CheckFunction = Callable[["Context"], Iterable[Diagnostic]]

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, BinaryIO
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
 from .links.collect import link_key
-from .links.result import LinkResult
 from .model import Document, Entry
 from .parse import forget_reading, parse, reading
 from .rules._duplicates import normalized_url
@@ -33,6 +32,7 @@ from .source import InputError, SourceFile
 from .venues import INTERCHANGEABLE_PREPRINTS
 
 if TYPE_CHECKING:
+    from .links.result import LinkResult
     from .verify.record import Verifications
 
 MAX_PASSES = 12

@@ -20,7 +20,6 @@ from ..diagnostic import Diagnostic, Severity
 from ..engine import Settings
 from ..links.collect import targets
 from ..links.options import LinkOptions, parse_accept, parse_duration, valid_patterns
-from ..links.result import LinkResult
 from ..model import Document, Link
 from ..parse import parse
 from ..report import FORMATS, FileReport, ReportOptions, reporter
@@ -29,6 +28,7 @@ from ..source import InputError, SourceFile, decode, read_source
 if TYPE_CHECKING:
     from ..baseline import Baseline
     from ..changes import Change, Revision
+    from ..links.result import LinkResult
     from ..verify.record import Verifications
     from ..verify.verifier import Tally
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..engine import Context
 from ..links.collect import link_key
-from ..links.result import LinkResult
 from ..model import Link
+
+if TYPE_CHECKING:
+    from ..links.result import LinkResult
 
 
 def checked_links(ctx: Context) -> Iterator[tuple[Link, LinkResult]]:
