@@ -268,8 +268,9 @@ def _venue(
 ) -> tuple[Venue, Range] | None:
     """The first venue outside the title. In a classic description only a known venue counts:
     `Excel 2010 files` or `MIT Press, 2011` there are prose, not where a paper appeared."""
+    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if any(piece is other for other in used):
+        if id(piece) in used_ids:
             continue
         venue: Venue | None = None
         if piece.kind == "strong":
@@ -373,8 +374,9 @@ def _date(
 ) -> Field | None:
     """A date tag or publication date anywhere in the entry outside the title and the venue's name
     (an emphasised venue and date, `*arXiv, July 2022*`, gives its date too)."""
+    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if any(piece is other for other in used) or piece.kind not in ("text", "strong", "em"):
+        if id(piece) in used_ids or piece.kind not in ("text", "strong", "em"):
             continue
         ranges = _free(piece, taken) if piece.kind == "text" else [(piece.inner_start, piece.inner_end)]
         for lo, hi in ranges:
@@ -393,8 +395,9 @@ def _authors(
 ) -> Authors | None:
     """An emphasised author line, else (for an entry with other paper evidence) names in plain
     text: `(2015), S. Loffe and C. Szegedy`, a table cell's `<br> Jane Doe, John Roe`."""
+    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if piece.kind != "em" or any(piece is other for other in used):
+        if piece.kind != "em" or id(piece) in used_ids:
             continue
         if any(a < piece.end and piece.start < b for a, b in taken):
             continue
