@@ -37,35 +37,34 @@ class Span:
         self.end = end
         self._line_starts = line_starts  # offsets where the text's lines start, ascending
 
-    def _line_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        return line + 1, offset - self._line_starts[line] + 1
 
     @property
     def start_position(self) -> tuple[int, int]:
         """The start's line and column, found together."""
-        line = self._line_index(self.start)
-        return line + 1, self.start - self._line_starts[line] + 1
+        return self._position(self.start)
 
     @property
     def end_position(self) -> tuple[int, int]:
-        line = self._line_index(self.end)
-        return line + 1, self.end - self._line_starts[line] + 1
+        return self._position(self.end)
 
     @property
     def start_line(self) -> int:
-        return self._line_index(self.start) + 1
+        return self.start_position[0]
 
     @property
     def start_col(self) -> int:
-        return self.start - self._line_starts[self._line_index(self.start)] + 1
+        return self.start_position[1]
 
     @property
     def end_line(self) -> int:
-        return self._line_index(self.end) + 1
+        return self.end_position[0]
 
     @property
     def end_col(self) -> int:
-        return self.end - self._line_starts[self._line_index(self.end)] + 1
+        return self.end_position[1]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Span):
@@ -82,13 +81,14 @@ class Span:
         )
 
     def to_dict(self) -> dict[str, int]:
+        (start_line, start_col), (end_line, end_col) = self.start_position, self.end_position
         return {
             "start": self.start,
             "end": self.end,
-            "start_line": self.start_line,
-            "start_col": self.start_col,
-            "end_line": self.end_line,
-            "end_col": self.end_col,
+            "start_line": start_line,
+            "start_col": start_col,
+            "end_line": end_line,
+            "end_col": end_col,
         }
 
 
