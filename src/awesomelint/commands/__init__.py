@@ -5,29 +5,39 @@ baseline, reports; `_options`: the flags commands share). Exit codes: 0 clean, 1
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from ..version import __version__
-from .add import add_command
-from .check import check_command, links_command, verify_command
-from .fix import fix_command
-from .parse import parse_command
-from .rule import rule_command
+
+# name -> (module, function): a command's module is imported when it is run or listed, so that
+# `check` in a pre-commit hook does not build the options of every other command at each start.
+_COMMANDS = {
+    "add": ("add", "add_command"),
+    "check": ("check", "check_command"),
+    "fix": ("fix", "fix_command"),
+    "links": ("check", "links_command"),
+    "parse": ("parse", "parse_command"),
+    "rule": ("rule", "rule_command"),
+    "verify": ("check", "verify_command"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = _COMMANDS.get(cmd_name)
+        if found is None:
+            return None
+        command = getattr(importlib.import_module(f"{__name__}.{found[0]}"), found[1])
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="awesomelint")
 def main() -> None:
     """Parse, lint, fix and link-check awesome lists (curated Markdown lists of papers and links)."""
-
-
-for _command in (
-    check_command,
-    links_command,
-    verify_command,
-    fix_command,
-    add_command,
-    parse_command,
-    rule_command,
-):
-    main.add_command(_command)
