@@ -51,6 +51,14 @@ def _folder(tmp_path: Path, table: str, text: str) -> Path:
     return target
 
 
+def _add_once(tmp_path: Path, text: str, args: list[str]) -> tuple[int, str, str, Path]:
+    """`awesomelint add ARGS` run once on a list holding ``text``, the records served locally."""
+    with services(PAPERS) as (table, _):
+        target = _folder(tmp_path, table, text)
+        code, out, err = _run(["add", *args], tmp_path)
+    return code, out, err, target
+
+
 def test_add_to_the_seed_writes_the_sections_style_at_its_place_and_renumbers(tmp_path: Path) -> None:
     with services(PAPERS) as (table, _):
         target = _folder(tmp_path, table, SEED.read_text(encoding="utf-8"))
@@ -103,9 +111,7 @@ def test_an_unsorted_section_gets_the_paper_at_its_end_in_its_own_format(tmp_pat
         "- [Alpha Adapter](https://x.org/a) - *Ann Lee; Bo Chen* (ACL 2022)\n"
         "- [Mid Adapter](https://x.org/m) - *Ann Lee; Bo Chen* (EMNLP 2021)\n"
     )
-    with services(PAPERS) as (table, _):
-        target = _folder(tmp_path, table, text)
-        code, _, err = _run(["add", "Revealing the Dark Secrets of BERT"], tmp_path)
+    code, _, err, target = _add_once(tmp_path, text, ["Revealing the Dark Secrets of BERT"])
     assert code == 0, err
     assert target.read_text(encoding="utf-8") == text + (
         "- [Revealing the Dark Secrets of BERT](https://doi.org/10.18653/v1/D19-1445) - "
@@ -134,9 +140,7 @@ def test_words_the_reader_did_not_place_are_never_copied_into_a_new_entry(tmp_pa
         "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR**.\n"
         "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR**.\n"
     )
-    with services(PAPERS) as (table, _):
-        target = _folder(tmp_path, table, text)
-        code, _, err = _run(["add", "10.18653/v1/2021.acl-long.378"], tmp_path)
+    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
     assert code == 2 and "no paper entry whose shape add can fill" in err, err
     assert target.read_text(encoding="utf-8") == text
 
@@ -149,9 +153,7 @@ def test_code_links_are_left_out_with_their_frame_and_separator(tmp_path: Path) 
         "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. "
         "[[paper](https://x.org/b)], [[code](https://github.com/b/b)]\n"
     )
-    with services(PAPERS) as (table, _):
-        target = _folder(tmp_path, table, text)
-        code, _, err = _run(["add", "10.18653/v1/2021.acl-long.378"], tmp_path)
+    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
     assert code == 0, err
     assert target.read_text(encoding="utf-8") == text + (
         "- **Parameter-Efficient Transfer Learning with Diff Pruning**. *Demi Guo, Alexander M. Rush, "
@@ -166,9 +168,7 @@ def test_a_mark_on_the_learned_entries_is_not_inherited(tmp_path: Path) -> None:
         "- 🌟 **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. [paper](https://x.org/b)\n"
         "- **Gamma Adapters for Some**. *Ann Lee, Bo Chen*. **ACL'2023**. [paper](https://x.org/c)\n"
     )
-    with services(PAPERS) as (table, _):
-        target = _folder(tmp_path, table, text)
-        code, out, err = _run(["add", "10.18653/v1/2021.acl-long.378", "--dry-run"], tmp_path)
+    code, out, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378", "--dry-run"])
     assert code == 0, err
     assert out.splitlines()[1] == (
         "- **Parameter-Efficient Transfer Learning with Diff Pruning**. *Demi Guo, Alexander M. Rush, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -109,13 +110,13 @@ def extract(
     first = paragraphs[0] if paragraphs else []
     found = find_title(first, start, looks_like_venue)
     taken: list[Range] = []
-    used: list[Piece] = []
+    used: set[int] = set()  # ids of the pieces the title used up
     title_range: Range | None = None
     if found is not None:
         # A paragraph that is only a name (a table's name column) may be a single word.
         alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
         fields.title, title_used, title_range = _title(source, found, alone)
-        used.extend(title_used)
+        used.update(map(id, title_used))
         if title_range is not None:
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
@@ -262,15 +263,14 @@ def _known(name: str) -> bool:
 def _venue(
     source: Source,
     pieces: Sequence[Piece],
-    used: Sequence[Piece],
+    used: AbstractSet[int],
     taken: Sequence[Range],
     described_from: int | None = None,
 ) -> tuple[Venue, Range] | None:
     """The first venue outside the title. In a classic description only a known venue counts:
     `Excel 2010 files` or `MIT Press, 2011` there are prose, not where a paper appeared."""
-    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if id(piece) in used_ids:
+        if id(piece) in used:
             continue
         venue: Venue | None = None
         if piece.kind == "strong":
@@ -370,13 +370,12 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
 
 
 def _date(
-    source: Source, pieces: Sequence[Piece], used: Sequence[Piece], taken: Sequence[Range]
+    source: Source, pieces: Sequence[Piece], used: AbstractSet[int], taken: Sequence[Range]
 ) -> Field | None:
     """A date tag or publication date anywhere in the entry outside the title and the venue's name
     (an emphasised venue and date, `*arXiv, July 2022*`, gives its date too)."""
-    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if id(piece) in used_ids or piece.kind not in ("text", "strong", "em"):
+        if id(piece) in used or piece.kind not in ("text", "strong", "em"):
             continue
         ranges = _free(piece, taken) if piece.kind == "text" else [(piece.inner_start, piece.inner_end)]
         for lo, hi in ranges:
@@ -389,15 +388,14 @@ def _date(
 def _authors(
     source: Source,
     pieces: Sequence[Piece],
-    used: Sequence[Piece],
+    used: AbstractSet[int],
     taken: Sequence[Range],
     fields: EntryFields,
 ) -> Authors | None:
     """An emphasised author line, else (for an entry with other paper evidence) names in plain
     text: `(2015), S. Loffe and C. Szegedy`, a table cell's `<br> Jane Doe, John Roe`."""
-    used_ids = {id(piece) for piece in used}
     for piece in pieces:
-        if piece.kind != "em" or id(piece) in used_ids:
+        if piece.kind != "em" or id(piece) in used:
             continue
         if any(a < piece.end and piece.start < b for a, b in taken):
             continue

@@ -50,6 +50,9 @@ _COLUMN_ROLES = {
 }
 
 
+_READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
+
+
 def parse(text: str, keep_reading: bool = False) -> Document:
     """Parse an awesome list into its typed tree. Never raises on any text. With ``keep_reading``
     the document keeps what markdown-it read (`reading`), for the fixer's guard to compare."""
@@ -58,9 +61,6 @@ def parse(text: str, keep_reading: bool = False) -> Document:
     if keep_reading:
         document.derived[_READING] = parsed
     return document
-
-
-_READING = "reading"
 
 
 def reading(document: Document) -> Parsed | None:
