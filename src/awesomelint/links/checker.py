@@ -25,6 +25,7 @@ import httpx
 
 from ..net.gate import Gates
 from ..net.timing import retry_after, within
+from ..net.transport import H11Transport
 from .body import UnsupportedEncoding, decoded_chunks
 from .cache import LinkCache
 from .collect import link_key
@@ -138,20 +139,14 @@ class Checker:
             results[url] = result
 
     def _client(self, host: str) -> httpx.AsyncClient:
-        """One small connection pool per host: the gates already bound each host, and one shared pool
-        scans all its connections for every request (quadratic with many hosts)."""
+        """One client per host: its cookies and connections stay with that host (the gates bound how
+        many), and no request looks through another host's."""
         client = self._clients.get(host)
         if client is None:
-            if self._ssl is None:
-                self._ssl = httpx.create_ssl_context()
-                if self.options.ca_file:
-                    self._ssl.load_verify_locations(cafile=self.options.ca_file)
-            per_host = self.options.per_host
             client = self._clients[host] = httpx.AsyncClient(
+                transport=H11Transport(self._tls, keep_idle=self.options.per_host),
                 follow_redirects=False,
-                verify=self._ssl,
                 timeout=httpx.Timeout(self.options.timeout, connect=self.options.connect_timeout),
-                limits=httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host),
                 headers={
                     "User-Agent": self.options.user_agent,
                     "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
@@ -159,6 +154,13 @@ class Checker:
                 },
             )
         return client
+
+    def _tls(self) -> ssl.SSLContext:
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context()
+            if self.options.ca_file:
+                self._ssl.load_verify_locations(cafile=self.options.ca_file)
+        return self._ssl
 
     # -- one URL --------------------------------------------------------------------------------------
 
