@@ -56,8 +56,10 @@ _CITATION_VENUE = re.compile(
     [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?!\d|\.\d)""",
     re.VERBOSE,
 )
-# Both venue patterns need a year (two digits at least): text without one is not searched.
-_TWO_DIGITS = re.compile(r"\d\d")
+# Cheap necessary conditions, checked before the venue patterns: in markup, the text ends with its
+# year (then a note, punctuation); in running text, a year or an apostrophe's two digits stands.
+_ENDS_WITH_YEAR = re.compile(r"\d\d\)?(?:\s*\([^()\n]{1,40}\))?[\s.,;:]*$")
+_YEARISH = re.compile(rf"{_YEAR}|['’]\d\d")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
@@ -94,7 +96,7 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
 
 def looks_like_venue(text: str) -> bool:
     """Whether bold text is a venue with its year (``EMNLP'2020``) rather than a title."""
-    match = _VENUE_IN_MARKUP.match(text) if _TWO_DIGITS.search(text) else None
+    match = _VENUE_IN_MARKUP.match(text) if _ENDS_WITH_YEAR.search(text) else None
     return match is not None and len(match["name"].split()) <= 6
 
 
@@ -332,7 +334,7 @@ def _venue_in_markup(
     source: Source, piece: Piece, markup: Literal["bold", "italic"] = "bold"
 ) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
-    match = _VENUE_IN_MARKUP.match(raw) if _TWO_DIGITS.search(raw) else None
+    match = _VENUE_IN_MARKUP.match(raw) if _ENDS_WITH_YEAR.search(raw) else None
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     base = piece.inner_start
@@ -350,7 +352,7 @@ def _venue_in_markup(
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
     lo, hi = lo - piece.start, hi - piece.start
-    match = _VENUE_IN_TEXT.search(piece.plain, lo, hi) if _TWO_DIGITS.search(piece.plain, lo, hi) else None
+    match = _VENUE_IN_TEXT.search(piece.plain, lo, hi) if _YEARISH.search(piece.plain, lo, hi) else None
     if match is None:
         return None
     base = piece.start

@@ -7,6 +7,7 @@ configuration can pin any of them. A tie sets nothing: there is no convention to
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -174,6 +175,7 @@ def site(host: str) -> str:
     return host.lower().removeprefix("www.")
 
 
+@functools.lru_cache(maxsize=2**16)
 def url_host(url: str) -> str | None:
     parts = split_url(url)
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
@@ -198,14 +200,32 @@ class Style:
     hosts: dict[str, Majority] = field(default_factory=dict)
     # style group -> how many papers it has ("papers") and how many of them have each field
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)
+    # Each entry's style group and layout, read once (by the entry's identity: the document keeps
+    # its entries alive as long as its style), for the rules that ask for them again.
+    _groups: dict[int, str] = field(default_factory=dict, repr=False)
+    _layouts: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def group(self, entry: Entry) -> str:
+        found = self._groups.get(id(entry))
+        if found is None:
+            found = self._groups[id(entry)] = style_group(entry)
+        return found
+
+    def layout(self, entry: Entry) -> str:
+        found = self._layouts.get(id(entry))
+        if found is None:
+            found = self._layouts[id(entry)] = entry_layout(entry)
+        return found
 
     def fields_of(self, entry: Entry) -> Counter[str]:
         """The field counts of the papers in ``entry``'s style group."""
-        return self.field_counts.get(style_group(entry), Counter())
+        return self.field_counts.get(self.group(entry), Counter())
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     entries = list(document.iter_entries())
+    group_of = {id(entry): style_group(entry) for entry in entries}
+    layout_of = {id(e): entry_layout(e) for e in entries if e.title and e.marker != "table"}
     with_venue = [e.venue for e in entries if e.venue is not None]
     # A table writes its venue and year in columns of their own: no venue format to compare.
     formatted = [
@@ -232,7 +252,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     for entry in entries:
         if entry.kind != "paper":
             continue  # which fields papers have (resources need only a title and a link)
-        counts = groups.setdefault(style_group(entry), Counter())
+        counts = groups.setdefault(group_of[id(entry)], Counter())
         counts["papers"] += 1
         counts.update(
             name
@@ -248,7 +268,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     layouts: dict[tuple[str, str], list[str]] = {}
     for entry in entries:
         if entry.title and entry.marker != "table":
-            layouts.setdefault((entry.kind, style_group(entry)), []).append(entry_layout(entry))
+            layouts.setdefault((entry.kind, group_of[id(entry)]), []).append(layout_of[id(entry)])
     return Style(
         venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),
         venue_year=majority((v.year_style for v in formatted if v.year), pins.get("venue-year")),
@@ -275,4 +295,6 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         },
         hosts=hosts,
         field_counts=groups,
+        _groups=group_of,
+        _layouts=layout_of,
     )

@@ -9,6 +9,7 @@ so more than once is taken to cross-list, and then only a repeat within one sect
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from ..urls import split_url
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@functools.lru_cache(maxsize=2**16)  # asked for each link by the duplicate rules and the fixer's guard
 def normalized_url(url: str) -> str | None:
     """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
     the host, default port, trailing slash, fragment); None when it is not a web URL."""

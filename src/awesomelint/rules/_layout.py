@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..diagnostic import Edit
 from ..model import Entry, Span
-from ..style import entry_layout
 
 _SEPARATOR_ONLY = re.compile(r"^[\s.,;:]*$")
 _EMPHASIS = ("**", "__", "*", "_")
@@ -69,9 +69,11 @@ class Template:
     link_gap: str
 
     @classmethod
-    def from_entries(cls, text: str, entries: list[Entry], layout: str) -> Template | None:
+    def from_entries(
+        cls, text: str, entries: list[Entry], layout: str, layout_of: Callable[[Entry], str]
+    ) -> Template | None:
         for entry in entries:
-            if entry_layout(entry) != layout or entry.marker == "glued":
+            if layout_of(entry) != layout or entry.marker == "glued":
                 continue
             found = elements(text, entry)
             if found is None:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Entry
-from ..style import entry_layout, style_group, within
+from ..style import within
 from ._layout import Template, rewrite
 
 
@@ -22,16 +22,16 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in ctx.document.iter_entries():
         if entry.title is not None and entry.marker != "table":  # a table's columns fix its layout
-            groups.setdefault((entry.kind, style_group(entry)), []).append(entry)
+            groups.setdefault((entry.kind, ctx.style.group(entry)), []).append(entry)
     for key, group in groups.items():
         dominant = ctx.style.layouts.get(key)
         if dominant is None or dominant.total < 3:
             continue
-        template = Template.from_entries(text, group, dominant.value)
+        template = Template.from_entries(text, group, dominant.value, ctx.style.layout)
         noun = "papers" if key[0] == "paper" else "resources"
         agrees: dict[str, bool] = {}  # a list uses few layouts: each is compared once
         for entry in group:
-            layout = entry_layout(entry)
+            layout = ctx.style.layout(entry)
             if layout not in agrees:
                 agrees[layout] = within(layout, dominant.value)
             if agrees[layout]:
