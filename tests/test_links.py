@@ -419,6 +419,16 @@ def test_user_agent_and_headers_per_host() -> None:
     assert second.headers["User-Agent"] == "my-list-bot/1.0" and "Authorization" not in second.headers
 
 
+def test_the_environment_s_proxy_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with serve({"*": status(200)}) as (proxy, record):
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        closed = "http://localhost:9/paper"  # nothing listens there: only the proxy can answer
+        assert _check({closed: False})[closed].verdict == "ok"
+    assert record.paths() == [closed]  # asked of the proxy in absolute form
+
+
 def test_wrong_paper_judges_only_paper_pages_of_paper_entries(
     tmp_path: Path, site: tuple[str, servers.Record]
 ) -> None:

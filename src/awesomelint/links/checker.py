@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
+from urllib.request import getproxies
 
 import httpx
 
@@ -83,6 +84,8 @@ class Checker:
         self._include = [re.compile(p) for p in options.include_only]
         self._clients: dict[str, httpx.AsyncClient] = {}
         self._ssl: ssl.SSLContext | None = None
+        proxies = getproxies()  # as httpx's client reads the environment (`no` alone names none)
+        self._proxied = any(proxies.get(scheme) for scheme in ("http", "https", "all"))
         self._active: dict[str, int] = {}
 
     # -- running --------------------------------------------------------------------------------------
@@ -143,8 +146,12 @@ class Checker:
         many), and no request looks through another host's."""
         client = self._clients.get(host)
         if client is None:
+            per_host, proxied = self.options.per_host, self._proxied
             client = self._clients[host] = httpx.AsyncClient(
-                transport=H11Transport(self._tls, keep_idle=self.options.per_host),
+                # httpx honours the proxies the environment names only with its own transport
+                transport=None if proxied else H11Transport(self._tls, keep_idle=per_host),
+                verify=self._tls() if proxied else True,
+                limits=httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host),
                 follow_redirects=False,
                 timeout=httpx.Timeout(self.options.timeout, connect=self.options.connect_timeout),
                 headers={

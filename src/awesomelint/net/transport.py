@@ -3,7 +3,8 @@
 httpx's default transport (httpcore over anyio) spends about 1 ms of CPU per request on a small
 machine, four times what the same exchange costs on asyncio streams with h11; checking links on many
 hosts at once is bound by that CPU, not by the network. The client around this transport is still
-httpx's (headers, cookies, proxies from the environment, exceptions), so only the wire is ours.
+httpx's (headers, cookies, timeouts, exceptions), so only the wire is ours. httpx serves proxies
+only through its own transports: where the environment names a proxy, the checker uses those.
 
 Connections are kept per scheme, host and port and reused while the server keeps them open. The
 transport does not bound how many it opens: its caller's per-host gates do.
