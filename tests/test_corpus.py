@@ -118,3 +118,16 @@ def test_the_guard_reads_a_kept_reading_as_a_fresh_one(name: str) -> None:
     fixed = [(entry.span.start, entry.span.start + 1) for entry in document.iter_entries()][::3]
     assert seen(text, fixed, kept) == seen(text, fixed)
     assert seen(text, [], kept) == seen(text, [])
+
+
+@pytest.mark.parametrize("name", [item["file"] for item in EXPECTED], ids=lambda name: name.split("__")[0])
+def test_a_fixed_list_read_with_its_earlier_reading_is_read_as_afresh(name: str) -> None:
+    # The fixer reads its edited text with the reading of the text before (paragraphs the edits
+    # left alone are moved, not read again): the tree and the reading must be a fresh parse's.
+    text = _text(name)
+    before = parse(text, keep_reading=True)
+    fixed = fix_text(text, unsafe=True).text
+    again = parse(fixed, keep_reading=True, earlier=reading(before))
+    fresh = parse(fixed, keep_reading=True)
+    assert again.to_dict() == fresh.to_dict()
+    assert seen(fixed, [], reading(again)) == seen(fixed, [], reading(fresh))

@@ -1,4 +1,5 @@
-"""parse never raises, whatever the text."""
+"""parse never raises, whatever the text; a text read with the reading of the text it was edited
+from is read as a fresh parse reads it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint import parse
+from awesomelint.parse import reading
+from awesomelint.render import seen
 
 _FRAGMENTS = [
     *"*_[]()#`>-+1.:!<>\\&;'\"|~ \t\n\r\x00\x0b\x0c\u2028\ufeffaZ9é",
@@ -71,3 +74,30 @@ _LIST_FRAGMENTS = [
 @given(st.lists(st.sampled_from(_LIST_FRAGMENTS), max_size=60).map("".join))
 def test_rules_and_fixer_never_raise_on_list_like_text(text: str) -> None:
     _lint_and_fix(text)
+
+
+def _read_as_afresh(text: str, edited: str) -> None:
+    before = parse(text, keep_reading=True)
+    again = parse(edited, keep_reading=True, earlier=reading(before))
+    fresh = parse(edited, keep_reading=True)
+    assert again.to_dict() == fresh.to_dict()
+    assert seen(edited, [], reading(again)) == seen(edited, [], reading(fresh))
+
+
+def test_the_same_paragraph_in_another_container_is_read_again() -> None:
+    # Same content, same columns, but other text between its lines (`> ` for two spaces).
+    _read_as_afresh("- a\n  b *c*\n", "> a\n> b *c*\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_LIST_FRAGMENTS), max_size=40).map("".join),
+    st.integers(min_value=0),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from(["", " ", "\n", "**x**", "*", "[y](#z)", "  \n", "1. ", "| c |", "x\n\n"]),
+)
+def test_an_edited_text_read_with_its_earlier_reading_is_read_as_afresh(
+    text: str, at: int, cut: int, insert: str
+) -> None:
+    at %= len(text) + 1
+    _read_as_afresh(text, text[:at] + insert + text[at + cut :])

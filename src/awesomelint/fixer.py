@@ -167,7 +167,8 @@ def fix_text(
             break
         result.passes += 1
         edits = [edit for d in chosen if d.fix for edit in d.fix.edits]
-        fixed = parse(apply_edits(result.text, edits), keep_reading=True)  # kept for the next check
+        # kept for the next check; paragraphs the edits left alone are not read again
+        fixed = parse(apply_edits(result.text, edits), keep_reading=True, earlier=reading(document))
         if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
             _check_rendering(document, fixed, edits)
         forget_reading(document)

@@ -53,11 +53,14 @@ _COLUMN_ROLES = {
 _READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
 
 
-def parse(text: str, keep_reading: bool = False) -> Document:
+def parse(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -> Document:
     """Parse an awesome list into its typed tree. Never raises on any text. With ``keep_reading``
-    the document keeps what markdown-it read (`reading`), for the fixer's guard to compare."""
-    parsed = parse_tokens(Source(text), keep_pieces=keep_reading)
+    the document keeps what markdown-it read (`reading`), for the fixer's guard to compare;
+    ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs
+    need not be read again."""
+    parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
     document = _Builder(parsed).build()
+    parsed.forget_earlier()
     if keep_reading:
         document.derived[_READING] = parsed
     return document

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
@@ -147,10 +147,10 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def parse_tokens(source: Source, keep_pieces: bool = False) -> Parsed:
+def parse_tokens(source: Source, keep_pieces: bool = False, earlier: Parsed | None = None) -> Parsed:
     env: dict[str, Any] = {}
     tokens = markdown().parse(source.normalized, env)
-    return Parsed(source, tokens, env, keep_pieces)
+    return Parsed(source, tokens, env, keep_pieces, earlier)
 
 
 @dataclass(slots=True)
@@ -194,15 +194,6 @@ class _Aligner:
         return self.doc_starts[line] + offset - self.content_starts[line]
 
 
-def _aligner(source: Source, token: Token, from_column: int) -> Align:
-    """The offset translation of an inline token's content; for content of one line (most
-    paragraphs and cells) a plain shift, called without Python frames."""
-    align = _Aligner(source, token, from_column)
-    if len(align.content_starts) == 1:
-        return align.doc_starts[0].__add__
-    return align
-
-
 def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
     """Where ``content_line`` (a line of inline content) starts within its source line, at or after
     ``from_column`` (a table row holds several cells: each is looked for after the one before)."""
@@ -220,19 +211,45 @@ def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
     return max(found, 0)
 
 
+class _Reading(NamedTuple):
+    """The pieces of one inline token, with where its content lies in the document."""
+
+    content: str
+    line_starts: tuple[int, ...]  # where each line of the content starts in the document
+    end: int
+    pieces: list[Piece]
+
+
 class Parsed:
     """markdown-it's block tokens of a text. The inline tokens of each `inline` block token are
     parsed when its pieces are asked for and not kept: only the block tokens and the pieces being
     read are alive at any time, never every inline token of the list. With ``keep_pieces`` each
-    token's pieces are kept once read, for a second reader of the same text (the fixer's guard)."""
+    token's pieces are kept once read, for a second reader of the same text (the fixer's guard).
+    Given the kept reading of an ``earlier`` text (the fixer's text before its edits), an inline
+    token that the edits left as it was is not read again: its earlier pieces are moved."""
 
     def __init__(
-        self, source: Source, tokens: list[Token], env: dict[str, Any], keep_pieces: bool = False
+        self,
+        source: Source,
+        tokens: list[Token],
+        env: dict[str, Any],
+        keep_pieces: bool = False,
+        earlier: Parsed | None = None,
     ) -> None:
         self.source = source
         self.tokens = tokens
         self._join = StateCore("", markdown(), env)  # link reference definitions, for the inline pass
-        self._kept: dict[tuple[int, int], list[Piece]] | None = {} if keep_pieces else None
+        self._kept: dict[tuple[int, int], _Reading] | None = {} if keep_pieces else None
+        self._earlier: dict[str, list[_Reading]] = {}
+        self._earlier_text = ""
+        same_references = earlier is not None and earlier._join.env.get("references") == env.get("references")
+        if earlier is not None and earlier._kept is not None and same_references:
+            self._earlier_text = earlier.source.normalized
+            for kept in earlier._kept.values():
+                self._earlier.setdefault(kept.content, []).append(kept)
+
+    def forget_earlier(self) -> None:
+        self._earlier.clear()
 
     def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
         """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
@@ -242,15 +259,34 @@ class Parsed:
             found = self._kept.get(key)
             if found is None:
                 found = self._kept[key] = self._read(token, from_column)
-            return found
-        return self._read(token, from_column)
+            return found.pieces
+        return self._read(token, from_column).pieces
 
-    def _read(self, token: Token, from_column: int) -> list[Piece]:
-        align = _aligner(self.source, token, from_column)
-        children = self._inline_tokens(token)
-        start = align(0)
-        end = align(len(token.content))
-        return _with_gaps(self.source, _structured(children, 0, len(children), align), start, end)
+    def _read(self, token: Token, from_column: int) -> _Reading:
+        aligner = _Aligner(self.source, token, from_column)
+        starts = aligner.doc_starts
+        align: Align = starts[0].__add__ if len(starts) == 1 else aligner  # a plain shift: no frames
+        start, end = starts[0], align(len(token.content))
+        pieces = self._moved(token.content, starts, end) if self._earlier else None
+        if pieces is None:
+            children = self._inline_tokens(token)
+            pieces = _with_gaps(self.source, _structured(children, 0, len(children), align), start, end)
+        return _Reading(token.content, tuple(starts), end, pieces)
+
+    def _moved(self, content: str, starts: Sequence[int], end: int) -> list[Piece] | None:
+        """The earlier pieces of the same content, moved, when every line of it moved alike and the
+        document between its start and end is unchanged (what text pieces hold); else None."""
+        for kept in self._earlier.get(content, ()):
+            shift = starts[0] - kept.line_starts[0]
+            if (
+                len(kept.line_starts) == len(starts)
+                and kept.end + shift == end
+                and all(new - old == shift for new, old in zip(starts, kept.line_starts, strict=True))
+                and self.source.normalized[starts[0] : end]
+                == self._earlier_text[kept.line_starts[0] : kept.end]
+            ):
+                return _moved_pieces(kept.pieces, shift)
+        return None
 
     def _inline_tokens(self, token: Token) -> list[Token]:
         md, state = markdown(), self._join
@@ -367,6 +403,24 @@ def _with_gaps(source: Source, pieces: Sequence[Piece], start: int, end: int) ->
     if end > cursor:
         result.append(_text(source, cursor, end))
     return result
+
+
+def _moved_pieces(pieces: Sequence[Piece], shift: int) -> list[Piece]:
+    return [
+        Piece(
+            p.kind,
+            p.start + shift,
+            p.end + shift,
+            p.inner_start + shift,
+            p.inner_end + shift,
+            p.markup,
+            p.plain,
+            p.href,
+            (p.dest[0] + shift, p.dest[1] + shift) if p.dest else None,
+            _moved_pieces(p.children, shift) if isinstance(p.children, list) else p.children,
+        )
+        for p in pieces
+    ]
 
 
 def _text(source: Source, start: int, end: int) -> Piece:
