@@ -27,12 +27,11 @@ def sibling_sections(ctx: Context) -> Iterator[Diagnostic]:
         # one) is judged; categories that each have their own sub-sections are no template.
         if count < 3 or count < 0.75 * len(parents):
             continue
+        in_order = [
+            name for name in dict.fromkeys(c.text for p in parents for c in p.children) if name in template
+        ]
         for section in parents:
-            missing = [
-                name
-                for name in dict.fromkeys(c.text for p in parents for c in p.children)
-                if name in template and name not in names[id(section)]
-            ]
+            missing = [name for name in in_order if name not in names[id(section)]]
             if not missing:
                 continue
             listed = ", ".join(f"`{name}`" for name in missing)
