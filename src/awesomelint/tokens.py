@@ -215,7 +215,7 @@ class _Reading(NamedTuple):
     """The pieces of one inline token, with where its content lies in the document."""
 
     content: str
-    line_starts: tuple[int, ...]  # where each line of the content starts in the document
+    line_starts: Sequence[int]  # where each line of the content starts in the document
     end: int
     pieces: list[Piece]
 
@@ -271,7 +271,7 @@ class Parsed:
         if pieces is None:
             children = self._inline_tokens(token)
             pieces = _with_gaps(self.source, _structured(children, 0, len(children), align), start, end)
-        return _Reading(token.content, tuple(starts), end, pieces)
+        return _Reading(token.content, starts, end, pieces)  # the aligner's own list: no copy per token
 
     def _moved(self, content: str, starts: Sequence[int], end: int) -> list[Piece] | None:
         """The earlier pieces of the same content, moved, when every line of it moved alike and the
