@@ -129,9 +129,8 @@ def test_check_without_verify_imports_none_of_it_and_asks_nothing(tmp_path: Path
         _seed_folder(tmp_path, table)
         probe = (
             "import json, sys\n"
-            "from awesomelint.cli import run\n"
-            "sys.argv = ['awesomelint', 'check', 'README.md']\n"
-            "try:\n    run()\n"
+            "from awesomelint.cli import main\n"  # not `run`, which leaves the process at once
+            "try:\n    main.main(['check', 'README.md'], standalone_mode=False)\n"
             "except SystemExit:\n    pass\n"
             "loaded = [m for m in sys.modules if m.startswith(('awesomelint.verify', 'httpx'))]\n"
             "print('LOADED' + json.dumps(sorted(loaded)), file=sys.stderr)\n"
