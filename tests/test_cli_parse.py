@@ -167,27 +167,3 @@ def test_an_internal_error_is_one_line_and_exit_2() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("awesomelint: internal error: RuntimeError: boom.")
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
-
-
-def test_the_console_entry_point_flushes_everything_before_its_fast_exit(tmp_path: Path) -> None:
-    """`run` leaves with os._exit (no teardown): what was written must still arrive whole, with the
-    command's exit code, through a pipe as through a file."""
-    import subprocess
-    import sys
-
-    text = "# List\n\n## Papers\n\n" + "".join(
-        f"- [Paper {n}](https://example.org/{n}) \n" for n in range(3000)
-    )
-    listing = tmp_path / "list.md"
-    listing.write_text(text, encoding="utf-8")
-    command = [sys.executable, "-m", "awesomelint", "check", "--no-config", "--format", "json", str(listing)]
-    piped = subprocess.run(command, capture_output=True, text=True)
-    assert piped.returncode == 1
-    findings = json.loads(piped.stdout)["diagnostics"]
-    assert len(findings) == 3000 and {f["code"] for f in findings} == {"AL601"}
-    with (tmp_path / "out.json").open("w") as sink:
-        to_file = subprocess.run(command, stdout=sink)
-    assert to_file.returncode == 1
-    assert json.loads((tmp_path / "out.json").read_text())["diagnostics"] == findings
-    usage = subprocess.run([*command[:3], "check", "--bogus"], capture_output=True, text=True)
-    assert usage.returncode == 2 and "No such option" in usage.stderr

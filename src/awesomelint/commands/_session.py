@@ -24,6 +24,7 @@ from ..model import Document, Link
 from ..parse import parse
 from ..report import FORMATS, FileReport, ReportOptions, reporter
 from ..source import InputError, SourceFile, decode, read_source
+from ._collector import collecting
 
 if TYPE_CHECKING:
     from ..baseline import Baseline
@@ -308,13 +309,15 @@ class Run:
         """Check the links of every input once, when asked to; None otherwise."""
         if not self.check_links or not inputs:
             return None
-        return check_links(inputs)
+        with collecting():
+            return check_links(inputs)
 
     def records(self, inputs: Sequence[Input]) -> Verifications | None:
         """Verify the paper entries of every input against their records, when asked to."""
         if not self.verify or not inputs:
             return None
-        return verify_papers(inputs, self.offline)
+        with collecting():
+            return verify_papers(inputs, self.offline)
 
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
