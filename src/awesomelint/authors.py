@@ -9,7 +9,7 @@ read as one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
@@ -55,8 +55,7 @@ _NAME_WORD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Names:
+class Names(NamedTuple):
     names: tuple[str, ...]
     et_al: bool
     separator: str

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from .source import Source
@@ -92,8 +92,7 @@ class Span:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A piece of an entry: ``text`` is the clean value, ``raw`` the exact source at ``span``."""
 
     text: str
@@ -104,8 +103,7 @@ class Field:
         return {"text": self.text, "raw": self.raw, "span": self.span.to_dict()}
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
+class Venue(NamedTuple):
     """Where a paper appeared. ``raw``/``span`` cover the whole venue as written (markup included,
     e.g. ``**EMNLP'2020.**``); ``name`` and ``year`` are the parts inside it."""
 
@@ -132,8 +130,7 @@ class Venue:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Authors:
+class Authors(NamedTuple):
     """The author line. ``raw``/``span`` include the emphasis markers; ``inner`` is the text between."""
 
     raw: str
@@ -156,8 +153,7 @@ class Authors:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A Markdown link: ``raw``/``span`` cover ``[label](url)``; ``url_span`` covers the destination."""
 
     label: str
@@ -229,8 +225,7 @@ class Entry:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """Content of a section that is not an entry: a paragraph, a table, an HTML block, ..."""
 
     kind: BlockKind
@@ -283,8 +278,7 @@ class Section:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A same-page reference ``#fragment`` (from a Markdown link or an HTML ``href``); the span
     covers the fragment after the ``#``."""
 
@@ -293,8 +287,7 @@ class Anchor:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment, kept for inline suppression directives."""
 
     text: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import unescape
 
 from markdown_it.token import Token
@@ -303,7 +303,7 @@ class _Builder:
         entry.authors = fields.authors
         entry.description = fields.description
         entry.date = fields.date
-        entry.links = [replace(link, role=link_role(entry, link)) for link in fields.links]
+        entry.links = [link._replace(role=link_role(entry, link)) for link in fields.links]
         entry.kind = entry_kind(entry)
         entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
         if paragraphs:

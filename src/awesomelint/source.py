@@ -14,7 +14,6 @@ import functools
 import itertools
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -137,8 +136,7 @@ class Source:
         return self.span(self._norm_starts[first_line], end)
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A Markdown file read from disk: its decoded text and what is needed to write it back."""
 
     path: Path

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .authors import read_names
 from .dates import find_date
@@ -31,8 +31,7 @@ INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
 _LABEL = re.compile(r"^\s*[^\s:.]{1,30}(?:\s+[^\s:.]{1,30}){0,3}\s*:\s*$")
 
 
-@dataclass(frozen=True)
-class TitleStart:
+class TitleStart(NamedTuple):
     """Where the title is: ``piece`` holds it; for a text piece, it starts at ``offset`` (an offset
     in the document) and is quoted when ``quoted``."""
 

@@ -336,7 +336,7 @@ class Run:
         else:
             write_report(rendered, self.output, colored)
         for output_format, path in self.extra_outputs():
-            write_report(reporter(output_format)(self.reports, replace(options, color=False)), path)
+            write_report(reporter(output_format)(self.reports, options._replace(color=False)), path)
 
     def extra_outputs(self) -> list[tuple[str, Path]]:
         """The `--also FORMAT=PATH` reports."""

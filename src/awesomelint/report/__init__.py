@@ -7,6 +7,7 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..source import LINE_BREAK
@@ -31,8 +32,7 @@ class FileReport:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else None
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     color: bool = False
     fail_on: Severity = Severity.WARNING
     errors: int = 0  # inputs that could not be checked (each already reported as an error)
@@ -46,8 +46,7 @@ def all_diagnostics(reports: Sequence[FileReport]) -> list[tuple[FileReport, Dia
     return [(report, d) for report in reports for d in report.diagnostics]
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     files: int
     findings: int
     by_severity: dict[str, int]

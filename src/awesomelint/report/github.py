@@ -4,7 +4,6 @@ GitHub shows at most 10 annotations per level per step and drops the rest silent
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..diagnostic import Severity
 from . import FileReport, ReportOptions, text
@@ -34,5 +33,5 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
                 properties += [f"col={span.start_col}", f"endColumn={span.end_col}"]
             properties.append(f"title={escape_property(f'{d.code} {d.name}')}")
             lines.append(f"::{_LEVELS[d.severity]} {','.join(properties)}::{escape_data(d.message)}")
-    lines.append(text.render(reports, replace(options, color=False)))
+    lines.append(text.render(reports, options._replace(color=False)))
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ..model import Anchor, Document, Section
@@ -42,8 +42,7 @@ def near(a: str, b: str) -> bool:
     return 0 < distance <= max(1, min(len(a), len(b)) // 5) and min(len(a), len(b)) >= 4
 
 
-@dataclass(frozen=True)
-class HeadingTypo:
+class HeadingTypo(NamedTuple):
     """A heading word that a broken anchor spells otherwise: the heading is probably wrong."""
 
     section: Section

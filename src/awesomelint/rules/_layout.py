@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..diagnostic import Edit
 from ..model import Entry, Span
@@ -14,8 +14,7 @@ _SEPARATOR_ONLY = re.compile(r"^[\s.,;:]*$")
 _EMPHASIS = ("**", "__", "*", "_")
 
 
-@dataclass(frozen=True)
-class _Element:
+class _Element(NamedTuple):
     kind: str
     start: int
     end: int
@@ -59,8 +58,7 @@ def _groups(found: list[_Element]) -> list[list[_Element]]:
     return groups
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """Separators of the dominant layout, read off an entry that has it."""
 
     kinds: tuple[str, ...]
