@@ -19,7 +19,6 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +94,7 @@ def test_item_4_a_bad_redirect_is_that_links_verdict_and_the_run_goes_on() -> No
 
 def test_item_10_one_time_budget_covers_every_retry_and_pause() -> None:
     routes = {"/forever": status(429, {"Retry-After": "100000"}), "/ok": status(200)}
-    options = replace(FAST, retries=3, retry_after_cap=60.0, link_budget=1.5)
+    options = FAST._replace(retries=3, retry_after_cap=60.0, link_budget=1.5)
     with serve(routes) as (base, record):
         results = _check({f"{base}/forever": False, f"{base}/ok": False}, options)
     limited = results[f"{base}/forever"]
@@ -278,7 +277,7 @@ def test_item_14_a_temporary_file_left_by_a_killed_fix_is_removed(tmp_path: Path
 
 
 def test_item_7_hostile_cache_files_are_ignored_with_one_warning(tmp_path: Path) -> None:
-    options = replace(FAST, cache=tmp_path / "links.json")
+    options = FAST._replace(cache=tmp_path / "links.json")
     assert options.cache is not None
     for content, why in (
         ("[" * 200_000, "nested too deeply"),
@@ -342,7 +341,7 @@ def test_item_1_dns_rebinding_never_reaches_a_private_server(monkeypatch: pytest
     _RebindingResolver(monkeypatch, first="192.0.2.1", then="127.0.0.1")  # TEST-NET-1 is refused too
     with serve({"/": status(200)}) as (base, record):
         port = base.rsplit(":", 1)[1]
-        strict = replace(FAST, allow_private=False, retries=0, connect_timeout=0.5, timeout=1.0)
+        strict = FAST._replace(allow_private=False, retries=0, connect_timeout=0.5, timeout=1.0)
         results = _check({f"http://rebind.test:{port}/": False}, strict)
         assert results[f"http://rebind.test:{port}/"].verdict == "unverifiable"  # 192.0.2.1 is reserved
         monkeypatch.undo()
@@ -369,7 +368,7 @@ def test_item_1_the_vetted_address_keeps_the_name_for_host_and_tls(
     monkeypatch.setattr(guard, "why_private", lambda address: None)  # let the test server count as public
     with serve({"/": status(200)}, tls=server_context) as (base, record):
         url = f"https://paper.test:{base.rsplit(':', 1)[1]}/"
-        options = replace(FAST, allow_private=False, ca_file=str(ca_file))
+        options = FAST._replace(allow_private=False, ca_file=str(ca_file))
         results = _check({url: False}, options)
     assert results[url].verdict == "ok", results[url].reason
     assert resolver.asked == 1

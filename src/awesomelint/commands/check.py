@@ -11,7 +11,6 @@ from ..engine import run_rules
 from ..report import FileReport
 from ._options import lint_options
 from ._session import Run, display, fail
-from .fix import fix_command
 
 
 @click.command("check")
@@ -25,6 +24,8 @@ def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) 
 
     Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 errors."""
     if apply_fixes:
+        from .fix import fix_command  # built only when asked for: `check` starts in a pre-commit hook
+
         context.invoke(fix_command, **options)
         return
     _lint(Run(**options))

@@ -17,7 +17,7 @@ import re
 import ssl
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 from urllib.request import getproxies
@@ -131,7 +131,7 @@ class Checker:
     ) -> None:
         """Links that were rate-limited get one more, gentle try: one request per host at a time."""
         self._gates = Gates(1, max(1.0, 4 * self.options.interval))
-        gentle = replace(self.options, retries=1)
+        gentle = self.options._replace(retries=1)
         original, self.options = self.options, gentle
         try:
             retried = await asyncio.gather(*(self.check_within_budget(url, wanted[url]) for url in urls))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from ..net import CACHE_FOLDER
 from ..version import __version__
@@ -16,8 +16,7 @@ DEFAULT_USER_AGENT = (
 )
 
 
-@dataclass(frozen=True)
-class LinkOptions:
+class LinkOptions(NamedTuple):
     concurrency: int = 64  # requests in flight at once, all hosts together
     per_host: int = 4  # requests in flight at once to one host
     interval: float = 0.1  # seconds between the starts of two requests to one host
@@ -32,7 +31,7 @@ class LinkOptions:
     accept: tuple[tuple[int, int], ...] = ((200, 299),)
     exclude: tuple[str, ...] = ()  # regular expressions of URLs not to check
     include_only: tuple[str, ...] = ()  # when given, only URLs matching one of these are checked
-    headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # host -> extra headers
+    headers: Mapping[str, Mapping[str, str]] = MappingProxyType({})  # host -> extra headers
     allow_private: bool = False
     allow_private_hosts: tuple[str, ...] = ()  # hosts that may resolve to private addresses
     strict: bool = False  # unverifiable links fail the run
@@ -47,7 +46,7 @@ class LinkOptions:
         return any(low <= status <= high for low, high in self.accept)
 
     def with_values(self, **values: Any) -> LinkOptions:
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        return self._replace(**{k: v for k, v in values.items() if v is not None})
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
@@ -167,7 +166,7 @@ _CONVERTERS: dict[str, Any] = {
     "max-age": parse_duration,
 }
 KNOWN_KEYS = tuple(_CONVERTERS)
-assert {key.replace("-", "_") for key in KNOWN_KEYS} == {f.name for f in fields(LinkOptions)}
+assert {key.replace("-", "_") for key in KNOWN_KEYS} == set(LinkOptions._fields)
 
 
 def options_from_table(table: Mapping[str, Any], root: Path) -> LinkOptions:
