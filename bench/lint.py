@@ -3,10 +3,11 @@
 Each command runs as its own process, as a user runs it, on a generated list in a temporary folder:
 `check` with the default text report, `check --format concise`, `fix --unsafe-fixes` (on a fresh copy
 each time) and `parse --format json`. The baseline is a process that imports markdown-it-py and
-parses the same file. Printed, measured in one run: the best wall time of each and its peak resident
-memory, and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check` within 2x of the
-baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth (a size 5x larger
-should cost about 5x, at most 6x: the `growth` lines compare each size with the one before it).
+parses the same file, run in turn with each command (the best of each). Printed: the wall times,
+peak resident memory, and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check`
+within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth
+(a size 5x larger should cost about 5x, at most 6x: the `growth` lines compare each size with the
+one before it).
 
     python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix]
 """
@@ -87,25 +88,33 @@ def repeated_headings(count: int) -> str:
     return "# List\n\n" + "## Same\n\n" * count
 
 
+def _run(argv: Sequence[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited {code}")
+    return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
 def measure(
-    argv: Sequence[str], repeat: int, fresh: Path | None = None, original: Path | None = None
-) -> tuple[float, float]:
-    """Best wall time (s) and peak resident memory (MiB) of a child process run ``repeat`` times;
-    ``fresh`` is restored from ``original`` before each run (for commands that write the file)."""
-    best, peak = float("inf"), 0.0
+    base: Sequence[str], argv: Sequence[str], repeat: int, fresh: Path, original: Path
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Best wall time and peak memory of the baseline and of a command, run ``repeat`` times in
+    turn (the machine's speed drifts over minutes: interleaved, the drift touches both alike);
+    ``fresh`` is restored from ``original`` before each run of the command (`fix` writes it)."""
+    best = {"base": float("inf"), "command": float("inf")}
+    peak = {"base": 0.0, "command": 0.0}
     for _ in range(repeat):
-        if fresh is not None and original is not None:
-            shutil.copyfile(original, fresh)
-        start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} exited {child.returncode}")
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)  # kilobytes on Linux
-    return best, peak
+        shutil.copyfile(original, fresh)
+        for name, command in (("base", base), ("command", argv)):
+            seconds, mib = _run(command)
+            best[name] = min(best[name], seconds)
+            peak[name] = max(peak[name], mib)
+    return (best["base"], peak["base"]), (best["command"], peak["command"])
 
 
 def main() -> None:
@@ -127,9 +136,9 @@ def main() -> None:
                 original = Path(folder, f"{name}-{size}.md")
                 original.write_text(text, encoding="utf-8")
                 work = Path(folder, f"work-{size}.md")
-                base_time, base_mib = measure([sys.executable, "-c", BASELINE, str(original)], args.repeat)
+                base = [sys.executable, "-c", BASELINE, str(original)]
                 argv = [tool, *COMMANDS[name], str(work)]
-                seconds, mib = measure(argv, args.repeat, fresh=work, original=original)
+                (base_time, base_mib), (seconds, mib) = measure(base, argv, args.repeat, work, original)
                 print(
                     f"{name:<9} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
