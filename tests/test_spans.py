@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from awesomelint import parse
+from awesomelint.fields import _ENDS_WITH_YEAR, _VENUE_IN_MARKUP
 from awesomelint.model import Document
 from awesomelint.tokens import PLAIN_URL
 
@@ -138,3 +139,22 @@ def test_real_lists_addresses_are_mostly_plain() -> None:
     plain = [url for url in urls if PLAIN_URL.fullmatch(url)]
     assert len(plain) > 0.9 * len(urls)
     assert all(normalizeLink(url) == url for url in plain)
+
+
+_VENUE_LIKE = st.tuples(
+    st.sampled_from(["", " ", "in ", "In  "]),
+    st.sampled_from(["ACL", "NeurIPS", "Findings of EMNLP", "x", "Name456", "ICML 2.0", "AAAI-"]),
+    st.sampled_from(["'", "’", " ' ", " ", ", ", " (", "", ".", "1", "\n"]),
+    st.sampled_from(["2019", "1999", "19", "07", "2020", "456", "3021", "201"]),
+    st.sampled_from(["", ")", ")"]),
+    st.sampled_from(["", " (oral)", "(Findings)", " ()", " (a\nb)"]),
+    st.sampled_from(["", ".", ". ", ",;:", "\n", "x"]),
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_VENUE_LIKE, st.text(alphabet="AC '’,.()0129\n:;x", max_size=24)))
+def test_the_venue_prefilter_is_a_necessary_condition(text: str) -> None:
+    """The cheap test run before the venue-in-markup pattern rejects no text the pattern matches."""
+    if _VENUE_IN_MARKUP.match(text):
+        assert _ENDS_WITH_YEAR.search(text), text

@@ -57,8 +57,9 @@ _CITATION_VENUE = re.compile(
     re.VERBOSE,
 )
 # Cheap necessary conditions, checked before the venue patterns: in markup, the text ends with its
-# year (then a note, punctuation); in running text, a year or an apostrophe's two digits stands.
-_ENDS_WITH_YEAR = re.compile(r"\d\d\)?(?:\s*\([^()\n]{1,40}\))?[\s.,;:]*$")
+# year as the pattern has it (then a note, punctuation; `Name456` does not); in running text, a year
+# or an apostrophe's two digits stands.
+_ENDS_WITH_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’]\d\d)\)?(?:\s*\([^()\n]{{1,40}}\))?[\s.,;:]*$")
 _YEARISH = re.compile(rf"{_YEAR}|['’]\d\d")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
