@@ -71,7 +71,6 @@ def test_links_are_checked_with_the_collector_on(
 def test_the_console_entry_point_flushes_everything_before_its_fast_exit(tmp_path: Path) -> None:
     """`run` leaves with os._exit (no teardown): what was written must still arrive whole, with the
     command's exit code, through a pipe as through a file."""
-
     text = "# List\n\n## Papers\n\n" + "".join(
         f"- [Paper {n}](https://example.org/{n}) \n" for n in range(3000)
     )
