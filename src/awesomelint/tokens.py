@@ -29,16 +29,17 @@ _POS = "awesomelint_pos"
 _LABEL = "awesomelint_label"
 _DEST = "awesomelint_dest"
 
-# Rules whose tokens we locate; emphasis-like rules push one token per delimiter run piece.
-_TRACKED_RULES = (
-    "backticks",
-    "strikethrough",
-    "emphasis",
-    "link",
-    "image",
-    "autolink",
-    "html_inline",
-)
+# Rules whose tokens we locate, with the characters they can start at (each rule's first test);
+# emphasis-like rules push one token per delimiter run piece.
+_TRACKED_RULES = {
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+}
 _DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
 
 InlineRule = Callable[[StateInline, bool], bool]
@@ -63,10 +64,13 @@ class _Markdown(MarkdownIt):
 def _track(name: str, rule: InlineRule) -> InlineRule:
     delimiter_rule = name in _DELIMITER_RULES
     label_offset = 2 if name == "image" else 1
+    starts = _TRACKED_RULES[name]
 
     def tracked(state: StateInline, silent: bool) -> bool:
         if silent:
             return rule(state, silent)
+        if state.src[state.pos] not in starts:
+            return False  # as the rule would; tried at every markup character, mostly in vain
         start = state.pos
         first = len(state.tokens)
         had_pending = bool(state.pending)
