@@ -66,7 +66,8 @@ class Source:
         body = text[1:] if self.has_bom else text
         # Most files have LF breaks and no BOM: there both texts have the same offsets.
         self._same_offsets = not self.has_bom and "\r" not in body
-        self.normalized = LINE_BREAK.sub("\n", body).replace("\0", "\ufffd")
+        lf_only = body if self._same_offsets else LINE_BREAK.sub("\n", body)
+        self.normalized = lf_only.replace("\0", "\ufffd")
         self._norm_starts = _line_starts(self.normalized)
         if self._same_offsets:
             self._orig_starts = self._norm_starts
