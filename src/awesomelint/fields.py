@@ -7,7 +7,7 @@ read the text inside them that Markdown leaves unstructured: a venue string, an 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
@@ -102,13 +102,10 @@ def looks_like_venue(text: str) -> bool:
 
 
 def extract(
-    source: Source,
-    paragraphs: Sequence[Sequence[Piece]],
-    start: int,
-    links_made: Mapping[int, Link] | None = None,
+    source: Source, paragraphs: Sequence[Sequence[Piece]], start: int, links: list[Link]
 ) -> EntryFields:
     """Read an entry's fields from its paragraphs; ``start`` skips a marker glued to the text.
-    ``links_made`` holds links already read from these pieces, by their start offset."""
+    ``links`` are the paragraphs' links in order, already read for the document's own list."""
     fields = EntryFields()
     first = paragraphs[0] if paragraphs else []
     found = find_title(first, start, looks_like_venue)
@@ -123,12 +120,7 @@ def extract(
         if title_range is not None:
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
-    made = links_made or {}
-    fields.links = [
-        made.get(piece.start) or make_link(source, piece)
-        for piece in walk(everything)
-        if piece.kind == "link"
-    ]
+    fields.links = links
     quoted = title_range is not None and (
         (found is not None and found.quoted)
         or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None

@@ -106,7 +106,8 @@ class _Builder:
         # A list item's first paragraph is read once to decide whether the item is an entry, then
         # again as a paragraph: the first reading is kept for the second, and only until then.
         self._first_paragraphs: dict[int, list[Piece]] = {}
-        self._links_made: dict[int, Link] = {}  # by start offset: read once for the page and the entry
+        # Each paragraph's links (by its first offset): read once for the page and the entry.
+        self._links_in: dict[int, list[Link]] = {}
 
     # -- the walk ---------------------------------------------------------------------------------
 
@@ -293,7 +294,8 @@ class _Builder:
     def _finish(self, open_entry: _OpenEntry) -> None:
         entry = open_entry.entry
         paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
-        fields = extract(self.source, paragraphs, open_entry.text_start, self._links_made)
+        links = [link for paragraph in paragraphs for link in self._links_in.get(paragraph[0].start, ())]
+        fields = extract(self.source, paragraphs, open_entry.text_start, links)
         if fields.venue is None and open_entry.venue_cells is not None:
             fields.venue = venue_from_cells(self.source, *open_entry.venue_cells)
         if fields.authors is None and open_entry.author_cell:
@@ -375,10 +377,11 @@ class _Builder:
     # -- links, anchors, HTML ids -----------------------------------------------------------------
 
     def _collect_links(self, pieces: Sequence[Piece]) -> None:
+        links: list[Link] = []
         for piece in walk(pieces):
             if piece.kind == "link":
                 link = make_link(self.source, piece)
-                self._links_made[piece.start] = link
+                links.append(link)
                 self.doc.links.append(link)
                 if link.url.startswith("#") and link.url_span != link.span:
                     fragment = self.source.original_span(link.url_span.start + 1, link.url_span.end)
@@ -389,6 +392,8 @@ class _Builder:
                 if comment is not None:
                     self.doc.comments.append(Comment(comment[1], self.source.span(piece.start, piece.end)))
                 self._collect_html(html, piece.start)
+        if links:
+            self._links_in[pieces[0].start] = links
 
     def _collect_html(self, html: str, offset: int) -> None:
         for match in _HTML_ATTRIBUTE.finditer(html):
