@@ -64,13 +64,10 @@ class _Markdown(MarkdownIt):
 def _track(name: str, rule: InlineRule) -> InlineRule:
     delimiter_rule = name in _DELIMITER_RULES
     label_offset = 2 if name == "image" else 1
-    starts = _TRACKED_RULES[name]
 
     def tracked(state: StateInline, silent: bool) -> bool:
         if silent:
             return rule(state, silent)
-        if state.src[state.pos] not in starts:
-            return False  # as the rule would; tried at every markup character, mostly in vain
         start = state.pos
         first = len(state.tokens)
         had_pending = bool(state.pending)
@@ -93,6 +90,28 @@ def _track(name: str, rule: InlineRule) -> InlineRule:
         return True
 
     return tracked
+
+
+def _located(md: MarkdownIt) -> InlineRule:
+    """One inline rule for the tracked ones, each wrapped by `_track`. markdown-it tries every rule
+    at every markup character; this one calls only those that can start at the character."""
+    by_start: dict[str, InlineRule] = {}
+    for rule in md.inline.ruler.__rules__:  # in markdown-it's order (`<`: autolink, then HTML)
+        if rule.name in _TRACKED_RULES:
+            tracked = _track(rule.name, rule.fn)
+            for char in _TRACKED_RULES[rule.name]:
+                earlier = by_start.get(char)
+                by_start[char] = tracked if earlier is None else _either(earlier, tracked)
+
+    def located(state: StateInline, silent: bool) -> bool:
+        rule = by_start.get(state.src[state.pos])
+        return rule is not None and rule(state, silent)
+
+    return located
+
+
+def _either(first: InlineRule, second: InlineRule) -> InlineRule:
+    return lambda state, silent: first(state, silent) or second(state, silent)
 
 
 class _LinkHelpers:
@@ -144,9 +163,8 @@ def markdown() -> MarkdownIt:
     md = _Markdown("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
-    rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
-    for name in _TRACKED_RULES:
-        md.inline.ruler.at(name, _track(name, rules[name]))
+    md.inline.ruler.before("backticks", "located", _located(md))
+    md.inline.ruler.disable(list(_TRACKED_RULES))
     md.core.ruler.disable(["inline", "text_join"])
     return md
 
@@ -299,8 +317,9 @@ class Parsed:
         helpers.destination_ends.clear()
         token.children = []
         md.inline.parse(token.content, md, state.env, token.children)
-        state.tokens = [token]
-        text_join(state)  # escapes' `text_special` tokens joined into text, as the full core does
+        if "\\" in token.content or "&" in token.content:  # escapes and entities: `text_special` tokens
+            state.tokens = [token]
+            text_join(state)  # joined into the text around them, as the full core does
         children, token.children = token.children, None
         return children
 
