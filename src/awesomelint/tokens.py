@@ -292,7 +292,7 @@ class Parsed:
         pieces = self._moved(token.content, starts, end) if self._earlier else None
         if pieces is None:
             children = self._inline_tokens(token)
-            pieces = _with_gaps(self.source, _structured(children, 0, len(children), align), start, end)
+            pieces = _Located(self.source, children, align).pieces(0, len(children), start, end)
         return _Reading(token.content, starts, end, pieces)  # the aligner's own list: no copy per token
 
     def _moved(self, content: str, starts: Sequence[int], end: int) -> list[Piece] | None:
@@ -324,29 +324,84 @@ class Parsed:
         return children
 
 
-def _structured(tokens: Sequence[Token], lo: int, hi: int, align: Align) -> list[Piece]:
-    pieces: list[Piece] = []
-    index = lo
-    while index < hi:
-        token = tokens[index]
-        position = token.meta.get(_POS)
-        if token.nesting == 1:
-            close = _matching_close(tokens, index, hi)
-            inner = _structured(tokens, index + 1, close, align)
-            if position is not None:
-                pieces.append(_container(token, tokens[close], position, inner, align))
+class _Located(NamedTuple):
+    """What builds the pieces of one inline token: its children and the offset translation."""
+
+    source: Source
+    tokens: Sequence[Token]
+    align: Align
+
+    def pieces(self, lo: int, hi: int, start: int, end: int) -> list[Piece]:
+        """The pieces of ``tokens[lo:hi]``, which lie from ``start`` to ``end`` in the document:
+        the located markup, and text pieces in the gaps."""
+        pieces: list[Piece] = []
+        cursor = self._fill(pieces, lo, hi, start)
+        if end > cursor:
+            pieces.append(_text(self.source, cursor, end))
+        return pieces
+
+    def _fill(self, pieces: list[Piece], lo: int, hi: int, cursor: int) -> int:
+        """Append the pieces of ``tokens[lo:hi]`` after ``cursor``; return where they end."""
+        tokens, align = self.tokens, self.align
+        index = lo
+        while index < hi:
+            token = tokens[index]
+            position = token.meta.get(_POS)
+            piece: Piece | None = None
+            if token.nesting == 1:
+                close = _matching_close(tokens, index, hi)
+                if position is None:  # markup we do not locate: its contents stand in its place
+                    cursor = self._fill(pieces, index + 1, close, cursor)
+                else:
+                    piece = self._container(token, tokens[close], position, index + 1, close)
+                index = close + 1
             else:
-                pieces.extend(inner)
-            index = close + 1
-            continue
-        if position is not None and token.type == "image":
-            pieces.append(_image(token, position, align))
-        elif position is not None and token.type in ("code_inline", "html_inline"):
-            start, end = align(position[0]), align(position[1])
-            kind = "code" if token.type == "code_inline" else "html"
-            pieces.append(Piece(kind, start, end, start, end, token.markup, token.content))
-        index += 1
-    return pieces
+                if position is not None and token.type == "image":
+                    piece = _image(token, position, align)
+                elif position is not None and token.type in ("code_inline", "html_inline"):
+                    start, end = align(position[0]), align(position[1])
+                    kind = "code" if token.type == "code_inline" else "html"
+                    piece = Piece(kind, start, end, start, end, token.markup, token.content)
+                index += 1
+            if piece is not None:
+                if piece.start > cursor:
+                    pieces.append(_text(self.source, cursor, piece.start))
+                pieces.append(piece)
+                cursor = max(cursor, piece.end)
+        return cursor
+
+    def _container(self, opener: Token, closer: Token, position: tuple[int, int], lo: int, hi: int) -> Piece:
+        """Emphasis, strike-through or a link, its contents ``tokens[lo:hi]`` as its children."""
+        align = self.align
+        kind = _CONTAINER_KINDS.get(opener.type) or opener.type.removesuffix("_open")
+        if kind == "link":
+            start, end = position
+            label = opener.meta.get(_LABEL, (start + 1, start + 1))
+            dest = opener.meta.get(_DEST)
+            inner_start, inner_end = align(label[0]), align(label[1])
+            return Piece(
+                kind,
+                align(start),
+                align(end),
+                inner_start,
+                inner_end,
+                opener.markup,
+                href=str(opener.attrGet("href") or ""),
+                dest=(align(dest[0]), align(dest[1])) if dest else None,
+                children=self.pieces(lo, hi, inner_start, inner_end),
+            )
+        close_position = closer.meta.get(_POS, position)
+        width = len(opener.markup)
+        inner_start, inner_end = align(position[1]), align(close_position[0])
+        return Piece(
+            kind,
+            align(position[1] - width),
+            align(close_position[0] + width),
+            inner_start,
+            inner_end,
+            opener.markup,
+            children=self.pieces(lo, hi, inner_start, inner_end),
+        )
 
 
 def _image(token: Token, position: tuple[int, int], align: Align) -> Piece:
@@ -369,40 +424,6 @@ def _image(token: Token, position: tuple[int, int], align: Align) -> Piece:
 _CONTAINER_KINDS = {"strong_open": "strong", "em_open": "em", "s_open": "strike", "link_open": "link"}
 
 
-def _container(
-    opener: Token, closer: Token, position: tuple[int, int], inner: list[Piece], align: Align
-) -> Piece:
-    kind = _CONTAINER_KINDS.get(opener.type) or opener.type.removesuffix("_open")
-    if kind == "link":
-        start, end = position
-        label = opener.meta.get(_LABEL, (start + 1, start + 1))
-        dest = opener.meta.get(_DEST)
-        piece = Piece(
-            kind,
-            align(start),
-            align(end),
-            align(label[0]),
-            align(label[1]),
-            opener.markup,
-            href=str(opener.attrGet("href") or ""),
-            dest=(align(dest[0]), align(dest[1])) if dest else None,
-            children=inner,
-        )
-        return piece
-    close_position = closer.meta.get(_POS, position)
-    width = len(opener.markup)
-    inner_start, inner_end = position[1], close_position[0]
-    return Piece(
-        kind,
-        align(inner_start - width),
-        align(inner_end + width),
-        align(inner_start),
-        align(inner_end),
-        opener.markup,
-        children=inner,
-    )
-
-
 def _matching_close(tokens: Sequence[Token], index: int, hi: int) -> int:
     depth = 0
     for position in range(index, hi):
@@ -410,22 +431,6 @@ def _matching_close(tokens: Sequence[Token], index: int, hi: int) -> int:
         if depth == 0:
             return position
     return hi - 1
-
-
-def _with_gaps(source: Source, pieces: Sequence[Piece], start: int, end: int) -> list[Piece]:
-    """Fill the gaps between located pieces (recursively) with text pieces."""
-    result: list[Piece] = []
-    cursor = start
-    for piece in pieces:
-        if piece.start > cursor:
-            result.append(_text(source, cursor, piece.start))
-        if piece.children or piece.kind in ("strong", "em", "strike", "link"):
-            piece.children = _with_gaps(source, piece.children, piece.inner_start, piece.inner_end)
-        result.append(piece)
-        cursor = max(cursor, piece.end)
-    if end > cursor:
-        result.append(_text(source, cursor, end))
-    return result
 
 
 def _moved_pieces(pieces: Sequence[Piece], shift: int) -> list[Piece]:
