@@ -10,7 +10,7 @@ from .text import location
 
 def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
     lines = [
-        f"{location(report, d)}: {d.code} [{d.name}] {d.message}"
+        f"{location(report, d.span.start_position)}: {d.code} [{d.name}] {d.message}"
         for report in reports
         for d in report.diagnostics
     ]

@@ -12,13 +12,15 @@ from . import FileReport, ReportOptions, summarize
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def location(report: FileReport, diagnostic: Diagnostic) -> str:
-    line, column = diagnostic.span.start_position
+def location(report: FileReport, start_position: tuple[int, int]) -> str:
+    line, column = start_position
     return f"{report.path}:{line}:{column}"
 
 
-def _frame(report: FileReport, diagnostic: Diagnostic, color: bool) -> list[str]:
-    line_number, column = diagnostic.span.start_position
+def _frame(
+    report: FileReport, diagnostic: Diagnostic, start_position: tuple[int, int], color: bool
+) -> list[str]:
+    line_number, column = start_position
     end_line, end_column = diagnostic.span.end_position
     source_line = report.line(line_number)
     if source_line is None:
@@ -45,9 +47,10 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
             if options.color:  # the code's colour tells the severity; the summary counts them
                 code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
             marker = " [*]" if diagnostic.fix is not None else ""
-            head = f"{location(report, diagnostic)}: {code} [{diagnostic.name}]"
+            position = diagnostic.span.start_position  # found once, for the location and the frame
+            head = f"{location(report, position)}: {code} [{diagnostic.name}]"
             out.append(f"{head} {diagnostic.message}{marker}")
-            out.extend(_frame(report, diagnostic, options.color))
+            out.extend(_frame(report, diagnostic, position, options.color))
             out.append("")
     summary = summarize(reports)
     out.append(summary.headline(options))
