@@ -123,6 +123,10 @@ class Source:
     def lines(self) -> tuple[Line, ...]:
         """The lines of the original text, computed once."""
         text, starts = self.text, self._orig_starts
+        if self._same_offsets:  # line feeds only: every line but the last ends with one
+            texts = text.split("\n")
+            breaks = itertools.chain(itertools.repeat(True, len(texts) - 1), (False,))
+            return tuple(map(Line, itertools.count(1), starts, texts, breaks))
         result = []
         for index, start in enumerate(starts):
             stop = starts[index + 1] if index + 1 < len(starts) else len(text)
