@@ -426,6 +426,8 @@ def _is_paper_link(link: Link) -> bool:
 
 def _chunks(text: str, lo: int, hi: int) -> list[Range]:
     """A stretch of plain text cut at sentence ends, brackets and quotes, each chunk trimmed."""
+    if not text[lo:hi].strip(" \t\n,;:.-–—"):
+        return []  # only what trimming removes (the `. ` between fields): no chunk, and no search
     chunks = []
     cursor = lo
     for match in [*_SENTENCE.finditer(text, lo, hi), None]:
