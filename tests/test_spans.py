@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
@@ -12,6 +14,7 @@ from awesomelint import parse
 from awesomelint.fields import _ENDS_WITH_YEAR, _VENUE_IN_MARKUP
 from awesomelint.model import Document
 from awesomelint.tokens import PLAIN_URL
+from awesomelint.urls import split_url
 
 from .conftest import FIXTURES, SEED, assert_span_consistent, entry_spans
 from .strategies import Expected, paper_list
@@ -107,6 +110,8 @@ URL_PARTS = st.sampled_from(
         "%zz",
         "é",
         " ",
+        "\t",
+        "\n",
         "<",
         ">",
         "'",
@@ -131,6 +136,31 @@ def test_urls_left_alone_are_those_markdown_it_would_not_change(url: str) -> Non
     # Link normalisation is skipped for plain addresses: only where markdown-it's would change nothing.
     if PLAIN_URL.fullmatch(url):
         assert normalizeLink(url) == url
+
+
+@settings(max_examples=3000)
+@given(
+    st.tuples(
+        st.sampled_from(["http://", "https://", "HTTPS://", "ftp://", " http://", "http:", ""]),
+        st.sampled_from(["a.org", "Www.A-1_b.io", "", "a:8080", "u@a", "[::1]"]),
+        st.lists(URL_PARTS, max_size=10).map("".join),
+    ).map("".join)
+)
+@example("HTTP://A.org:80/?#")
+@example(" https://a.org/x ")
+def test_addresses_are_split_as_urlsplit_splits_them(url: str) -> None:
+    try:
+        expected = urlsplit(url)
+    except ValueError:
+        expected = None
+    assert split_url(url) == expected
+
+
+@pytest.mark.parametrize("part", ["/b", "/b?c", "/b#c"])
+@pytest.mark.parametrize("removed", ["\t", "\r", "\n"])
+def test_addresses_lose_what_urlsplit_removes(part: str, removed: str) -> None:
+    url = f"https://a.org{part}{removed}d"
+    assert split_url(url) == urlsplit(url)
 
 
 def test_real_lists_addresses_are_mostly_plain() -> None:
