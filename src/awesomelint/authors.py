@@ -99,7 +99,7 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     tail = _ET_AL_THEN.search(body)
     if tail is not None:
         body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
-    if not body or any(char.isdigit() for char in body):
+    if not body or any(map(str.isdigit, body)):
         return None
     et_al = bool(_ET_AL.search(body))
     body = _ET_AL.sub("", body).strip(" ,;")

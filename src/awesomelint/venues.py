@@ -100,7 +100,7 @@ _WORKSHOP_SUFFIX = re.compile(r"[A-Z]{3,}W$")
 
 
 def _letters(name: str) -> str:
-    return "".join(char for char in name.casefold() if char.isalnum())
+    return "".join(filter(str.isalnum, name.casefold()))
 
 
 def _swapped(a: str, b: str) -> bool:
