@@ -128,7 +128,7 @@ def main() -> None:
         f"{'case':<9} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
         f"   (base: markdown-it-py parse of the same file, its own process)"
     )
-    previous: dict[str, tuple[int, float, float]] = {}
+    previous: dict[str, tuple[int, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             for name in args.commands:
@@ -144,12 +144,13 @@ def main() -> None:
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
                 )
                 if name in previous:
-                    last_size, last_seconds, last_mib = previous[name]
+                    last_size, last_seconds, last_mib, last_base = previous[name]
                     print(
                         f"  growth {name} {last_size} -> {size} ({size / last_size:.0f}x input):"
                         f" time {seconds / last_seconds:.2f}x, memory {mib / last_mib:.2f}x"
+                        f" (the baseline's time {base_time / last_base:.2f}x, the machine's drift included)"
                     )
-                previous[name] = (size, seconds, mib)
+                previous[name] = (size, seconds, mib, base_time)
 
 
 if __name__ == "__main__":
