@@ -18,7 +18,6 @@ from typing import Any, NamedTuple, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
-from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -165,6 +164,7 @@ def markdown() -> MarkdownIt:
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
+    # text_join only merges text tokens, and text pieces are read from the source, not from them
     md.core.ruler.disable(["inline", "text_join"])
     return md
 
@@ -260,11 +260,11 @@ class Parsed:
     ) -> None:
         self.source = source
         self.tokens = tokens
-        self._join = StateCore("", markdown(), env)  # link reference definitions, for the inline pass
+        self._env = env  # link reference definitions, for the inline pass
         self._kept: dict[tuple[int, int], _Reading] | None = {} if keep_pieces else None
         self._earlier: dict[str, list[_Reading]] = {}
         self._earlier_text = ""
-        same_references = earlier is not None and earlier._join.env.get("references") == env.get("references")
+        same_references = earlier is not None and earlier._env.get("references") == env.get("references")
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
             for kept in earlier._kept.values():
@@ -311,16 +311,12 @@ class Parsed:
         return None
 
     def _inline_tokens(self, token: Token) -> list[Token]:
-        md, state = markdown(), self._join
+        md = markdown()
         helpers = cast(_LinkHelpers, md.helpers)
         helpers.label_ends.clear()  # positions are within one inline token's content
         helpers.destination_ends.clear()
-        token.children = []
-        md.inline.parse(token.content, md, state.env, token.children)
-        if "\\" in token.content or "&" in token.content:  # escapes and entities: `text_special` tokens
-            state.tokens = [token]
-            text_join(state)  # joined into the text around them, as the full core does
-        children, token.children = token.children, None
+        children: list[Token] = []
+        md.inline.parse(token.content, md, self._env, children)
         return children
 
 
