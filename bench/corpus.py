@@ -18,7 +18,7 @@ from pathlib import Path
 
 from awesomelint.engine import run_rules
 from awesomelint.model import Entry
-from awesomelint.parse import parse
+from awesomelint.read import read
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -62,7 +62,7 @@ def main() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
-        document = parse(text)
+        document = read(text)
         diagnostics = run_rules(document)
         seconds = time.perf_counter() - start
         entries = list(document.iter_entries())

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from awesomelint import parse
-from awesomelint.model import Document, Entry, Span
+from awesomelint.model import Document, Entry
+from awesomelint.text import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

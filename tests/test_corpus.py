@@ -13,7 +13,7 @@ import pytest
 from awesomelint import parse
 from awesomelint.engine import Settings, run_rules
 from awesomelint.fixer import fix_text, guard
-from awesomelint.parse import reading
+from awesomelint.read import reading
 from awesomelint.render import seen
 
 from .conftest import ROOT

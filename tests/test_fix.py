@@ -18,8 +18,8 @@ from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severit
 from awesomelint.engine import run_rules
 from awesomelint.fixer import FixError, fix_text, guard, write_fixed
 from awesomelint.model import Document
+from awesomelint.read.source import InputError, read_source
 from awesomelint.rules._duplicates import normalized_url
-from awesomelint.source import InputError, read_source
 
 from .conftest import FIXTURES, SEED
 from .strategies import paper_list

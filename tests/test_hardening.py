@@ -31,7 +31,7 @@ from awesomelint.fixer import write_fixed
 from awesomelint.links import cache as cache_module
 from awesomelint.links.cache import LinkCache
 from awesomelint.links.result import LinkResult
-from awesomelint.source import InputError, read_source
+from awesomelint.read.source import InputError, read_source
 
 from .servers import Handler, Route, redirect, serve, status
 from .test_links import FAST, _check

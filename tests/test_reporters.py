@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from awesomelint.cli import main, use_color
 from awesomelint.diagnostic import Diagnostic, Severity
 from awesomelint.engine import all_rules
-from awesomelint.model import Span
 from awesomelint.report import FileReport, ReportOptions, github, markdown, sarif
 from awesomelint.report import text as text_report
+from awesomelint.text import Span
 
 from .conftest import SEED
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint import parse
-from awesomelint.parse import reading
+from awesomelint.read import reading
 from awesomelint.render import seen
 
 _FRAGMENTS = [

@@ -130,8 +130,8 @@ def test_counts_and_colour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_redirect_fixes_point_at_fix_with_links() -> None:
     from awesomelint.diagnostic import Applicability, Diagnostic, Fix, Severity
-    from awesomelint.model import Span
     from awesomelint.report import FileReport, summarize
+    from awesomelint.text import Span
 
     span = Span(0, 1, [0])
     moved = Diagnostic(

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 
 from awesomelint import parse
-from awesomelint.fields import _ENDS_WITH_YEAR, _VENUE_IN_MARKUP
 from awesomelint.model import Document
-from awesomelint.tokens import PLAIN_URL
+from awesomelint.read.fields import _ENDS_WITH_YEAR, _VENUE_IN_MARKUP
+from awesomelint.read.tokens import PLAIN_URL
 from awesomelint.urls import split_url
 
 from .conftest import FIXTURES, SEED, assert_span_consistent, entry_spans

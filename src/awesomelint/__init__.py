@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Authors, Document, Entry, Field, Link, Section, Span, Venue
-from .parse import parse
+from .model import Authors, Document, Entry, Field, Link, Section, Venue
+from .read import read as parse
+from .text import Span
 from .version import __version__
 
 if TYPE_CHECKING:

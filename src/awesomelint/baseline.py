@@ -21,7 +21,8 @@ from pathlib import Path
 from .changes import entry_identity
 from .diagnostic import Diagnostic
 from .model import Document
-from .source import LINE_BREAK, InputError
+from .read.source import InputError
+from .text import LINE_BREAK
 
 FORMAT = "awesomelint-baseline"
 VERSION = 1

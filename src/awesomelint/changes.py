@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostic import Diagnostic
-from .model import Document, Entry, Span
-from .parse import parse
+from .model import Document, Entry
+from .read import read
+from .read.source import InputError, decode
 from .rules._duplicates import link_identity, title_key
-from .source import LINE_BREAK, InputError, decode
+from .text import LINE_BREAK, Span
 
 
 class ChangeError(InputError):
@@ -119,7 +120,7 @@ class Revision:
     def of(cls, text: str | None) -> Revision:
         if text is None:
             return cls(None)
-        old = parse(text)
+        old = read(text)
         return cls(text, Counter((entry_identity(e, text), written(text, e)) for e in old.iter_entries()))
 
     def change(self, new_text: str, new: Document) -> Change:

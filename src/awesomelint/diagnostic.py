@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any, NamedTuple
 
-from .model import Span
+from .text import Span
 
 
 class Severity(enum.IntEnum):

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from .links.options import LinkOptions, options_from_table
-from .model import Comment, Document, Span
+from .model import Comment, Document
 from .style import Style, infer_style
+from .text import Span
 from .venues import VenueTable, builtin_venues
 
 if TYPE_CHECKING:

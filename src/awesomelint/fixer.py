@@ -26,9 +26,9 @@ from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
 from .links.collect import link_key
 from .model import Document, Entry
-from .parse import forget_reading, parse, reading
+from .read import forget_reading, read, reading
+from .read.source import InputError, SourceFile
 from .rules._duplicates import normalized_url
-from .source import InputError, SourceFile
 from .venues import INTERCHANGEABLE_PREPRINTS
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def fix_text(
     filter keeps for that pass's text (`fix --since`: those in what the change introduced)."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
-    before = document if document is not None else parse(text, keep_reading=True)
+    before = document if document is not None else read(text, keep_reading=True)
     document = before
     for _ in range(MAX_PASSES):
         diagnostics = run_rules(document, settings, links, records)
@@ -168,7 +168,7 @@ def fix_text(
         result.passes += 1
         edits = [edit for d in chosen if d.fix for edit in d.fix.edits]
         # kept for the next check; paragraphs the edits left alone are not read again
-        fixed = parse(apply_edits(result.text, edits), keep_reading=True, earlier=reading(document))
+        fixed = read(apply_edits(result.text, edits), keep_reading=True, earlier=reading(document))
         if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
             _check_rendering(document, fixed, edits)
         forget_reading(document)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-if TYPE_CHECKING:
-    from .source import Source
+from .text import Source, Span
 
 _YEAR_IN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -21,75 +19,6 @@ YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
 # Where a venue is written: in emphasis or brackets, plain in the text, or in a shields.io badge's URL.
 VenueMarkup = Literal["bold", "italic", "bracket", "plain", "badge"]
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
-
-
-class Span:
-    """A range of the source text. Offsets are 0-based characters, end exclusive; lines and columns
-    are 1-based and the end position is exclusive too (the column just after the last character).
-
-    Only the offsets are stored, with the text's table of line starts (shared by every span of a
-    text): a parsed list holds hundreds of thousands of spans, and few of them are ever shown."""
-
-    __slots__ = ("_line_starts", "end", "start")
-
-    def __init__(self, start: int, end: int, line_starts: Sequence[int]) -> None:
-        self.start = start
-        self.end = end
-        self._line_starts = line_starts  # offsets where the text's lines start, ascending
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        line = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
-        return line + 1, offset - self._line_starts[line] + 1
-
-    @property
-    def start_position(self) -> tuple[int, int]:
-        """The start's line and column, found together."""
-        return self._position(self.start)
-
-    @property
-    def end_position(self) -> tuple[int, int]:
-        return self._position(self.end)
-
-    @property
-    def start_line(self) -> int:
-        return self.start_position[0]
-
-    @property
-    def start_col(self) -> int:
-        return self.start_position[1]
-
-    @property
-    def end_line(self) -> int:
-        return self.end_position[0]
-
-    @property
-    def end_col(self) -> int:
-        return self.end_position[1]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Span):
-            return NotImplemented
-        return self.start == other.start and self.end == other.end
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end))
-
-    def __repr__(self) -> str:
-        return (
-            f"Span(start={self.start}, end={self.end}, lines {self.start_line}:{self.start_col}"
-            f"-{self.end_line}:{self.end_col})"
-        )
-
-    def to_dict(self) -> dict[str, int]:
-        (start_line, start_col), (end_line, end_col) = self.start_position, self.end_position
-        return {
-            "start": self.start,
-            "end": self.end,
-            "start_line": start_line,
-            "start_col": start_col,
-            "end_line": end_line,
-            "end_col": end_col,
-        }
 
 
 class Field(NamedTuple):

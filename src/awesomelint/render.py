@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .fields import walk
-from .source import Source
-from .tokens import Parsed, Piece, RowCursor, parse_tokens
+from .read.fields import walk
+from .read.tokens import Parsed, Piece, RowCursor, parse_tokens
+from .text import Source
 
 Span = tuple[int, int]  # offsets into the original text, end exclusive
 

@@ -21,9 +21,9 @@ from ..engine import Settings
 from ..links.collect import targets
 from ..links.options import LinkOptions, parse_accept, parse_duration, valid_patterns
 from ..model import Document, Link
-from ..parse import parse
+from ..read import read
+from ..read.source import InputError, SourceFile, decode, read_source
 from ..report import FORMATS, FileReport, ReportOptions, reporter
-from ..source import InputError, SourceFile, decode, read_source
 from ._collector import collecting
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ class Run:
             except (ConfigError, InputError, ValueError) as error:
                 self.error(str(error))
                 continue
-            document = parse(source.text, self.keep_reading)
+            document = read(source.text, self.keep_reading)
             change = revision.change(source.text, document) if revision is not None else None
             inputs.append(Input(path, source, settings, document, revision, change))
         return inputs
@@ -303,7 +303,7 @@ class Run:
         except (ConfigError, InputError, ValueError) as error:
             self.error(str(error))
             return []
-        return [Input(name, source, settings, parse(source.text, self.keep_reading))]
+        return [Input(name, source, settings, read(source.text, self.keep_reading))]
 
     def link_results(self, inputs: Sequence[Input]) -> Mapping[str, LinkResult] | None:
         """Check the links of every input once, when asked to; None otherwise."""

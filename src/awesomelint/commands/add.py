@@ -12,8 +12,8 @@ import click
 from ..config import ConfigError, load_config
 from ..engine import Settings
 from ..model import Entry
-from ..parse import parse
-from ..source import InputError, read_source
+from ..read import read
+from ..read.source import InputError, read_source
 from ..style import infer_style
 from ._options import config_option, no_config_option
 from ._session import display, fail
@@ -73,7 +73,7 @@ def add_command(
     except InputError as error:
         fail(str(error))
     name = display(path)
-    document = parse(source.text)
+    document = read(source.text)
     try:  # a section named wrong is an error before anything is fetched
         named = find_section(document, section) if section is not None else None
     except AddError as error:
@@ -168,7 +168,7 @@ def _read_back(text: str, title: str, entries_before: int) -> Entry | None:
     """The new entry as the new text parses, when the list reads as one entry more with it."""
     from ..verify.record import normalized_title
 
-    entries = list(parse(text).iter_entries())
+    entries = list(read(text).iter_entries())
     if len(entries) != entries_before + 1:
         return None
     wanted = normalized_title(title)

@@ -11,8 +11,8 @@ import click
 from ..diagnostic import Diagnostic
 from ..engine import run_rules
 from ..model import Document
+from ..read.source import InputError
 from ..report import FileReport
-from ..source import InputError
 
 if TYPE_CHECKING:
     from ..changes import Revision

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..parse import parse
-from ..source import InputError, SourceFile, read_source
+from ..read import read
+from ..read.source import InputError, SourceFile, read_source
 
 if TYPE_CHECKING:
     from ..changes import Revision
@@ -56,7 +56,7 @@ def parse_command(
     # turn comes, and its tree written as it goes, so memory holds one file's tree at a time.
     def trees() -> Iterator[Tree]:
         for source, revision in sources:
-            document = parse(source.text)
+            document = read(source.text)
             change = revision.change(source.text, document) if revision is not None else None
             yield Tree(display(source.path), document, change)
 

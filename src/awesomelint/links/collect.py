@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
-from ..kinds import is_paper_url
 from ..model import Document, Entry, Link
+from ..read.kinds import is_paper_url
 
 
 def link_key(url: str) -> str | None:

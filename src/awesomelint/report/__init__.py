@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..source import LINE_BREAK
+from ..text import LINE_BREAK
 
 
 @dataclass

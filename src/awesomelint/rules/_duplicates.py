@@ -13,8 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..kinds import label_role
 from ..model import Document, Entry, Link
+from ..read.kinds import label_role
 from ..urls import split_url
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -8,7 +8,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..diagnostic import Edit
-from ..model import Entry, Span
+from ..model import Entry
+from ..text import Span
 
 _SEPARATOR_ONLY = re.compile(r"^[\s.,;:]*$")
 _EMPHASIS = ("**", "__", "*", "_")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Entry, Span
+from ..model import Entry
+from ..text import Span
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..source import Line
+from ..text import Line
 
 
 def lines(document: Document) -> tuple[Line, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Edit
 from ..model import Anchor, Document, Section
-from ..source import Line
+from ..text import Line
 from ._lines import lines
 
 _TAG = re.compile(r"<[^>]*>")

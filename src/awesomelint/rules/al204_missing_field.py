@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..kinds import is_paper_url
 from ..model import Entry
+from ..read.kinds import is_paper_url
 from ._leftover import may_hold_names
 
 

@@ -6,7 +6,8 @@ from itertools import pairwise
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ..model import Entry, Span
+from ..model import Entry
+from ..text import Span
 
 
 def _field_spans(entry: Entry) -> list[tuple[str, Span]]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ..source import LINE_BREAK, line_ending
+from ..text import LINE_BREAK, line_ending
 
 
 @rule(

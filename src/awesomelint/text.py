@@ -1,26 +1,21 @@
-"""Source text: decoding files, and turning character offsets into line/column spans.
+"""The text of a list and positions in it: spans, lines, and offset translation.
 
 markdown-it-py works on text with normalised line endings and no byte-order mark. We parse that
 normalised text, and every span we report is translated back to offsets into the text the user
-gave us, so that ``text[span.start:span.end]`` is always the exact source of a node.
+gave us, so that ``text[span.start:span.end]`` is always the exact source of a node. This module
+imports nothing of the project: the model, the reader, the rules and the fixer all stand on it.
 """
 
 from __future__ import annotations
 
 import bisect
-import codecs
-import errno
 import functools
 import itertools
 import re
-import stat
-from pathlib import Path
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from .model import Field, Span
-
 BOM = "\ufeff"
-MAX_BYTES = 64 * 2**20  # the largest lists are a few MiB; past this it is the wrong file
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -39,8 +34,73 @@ def _line_starts(text: str) -> list[int]:
     return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
 
-class InputError(Exception):
-    """A file we cannot read as a Markdown list; the message is one line for the user."""
+class Span:
+    """A range of the source text. Offsets are 0-based characters, end exclusive; lines and columns
+    are 1-based and the end position is exclusive too (the column just after the last character).
+
+    Only the offsets are stored, with the text's table of line starts (shared by every span of a
+    text): a parsed list holds hundreds of thousands of spans, and few of them are ever shown."""
+
+    __slots__ = ("_line_starts", "end", "start")
+
+    def __init__(self, start: int, end: int, line_starts: Sequence[int]) -> None:
+        self.start = start
+        self.end = end
+        self._line_starts = line_starts  # offsets where the text's lines start, ascending
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def start_position(self) -> tuple[int, int]:
+        """The start's line and column, found together."""
+        return self._position(self.start)
+
+    @property
+    def end_position(self) -> tuple[int, int]:
+        return self._position(self.end)
+
+    @property
+    def start_line(self) -> int:
+        return self.start_position[0]
+
+    @property
+    def start_col(self) -> int:
+        return self.start_position[1]
+
+    @property
+    def end_line(self) -> int:
+        return self.end_position[0]
+
+    @property
+    def end_col(self) -> int:
+        return self.end_position[1]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return (
+            f"Span(start={self.start}, end={self.end}, lines {self.start_line}:{self.start_col}"
+            f"-{self.end_line}:{self.end_col})"
+        )
+
+    def to_dict(self) -> dict[str, int]:
+        (start_line, start_col), (end_line, end_col) = self.start_position, self.end_position
+        return {
+            "start": self.start,
+            "end": self.end,
+            "start_line": start_line,
+            "start_col": start_col,
+            "end_line": end_line,
+            "end_col": end_col,
+        }
 
 
 class Line(NamedTuple):
@@ -102,11 +162,6 @@ class Source:
         line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
         return self._orig_starts[line] + norm_offset - self._norm_starts[line]
 
-    def field(self, norm_start: int, norm_end: int, text: str) -> Field:
-        """A field whose clean value is ``text`` and whose raw text is the source at that range."""
-        span = self.span(norm_start, norm_end)
-        return Field(text=text, raw=self.text[span.start : span.end], span=span)
-
     def normalized_offset(self, offset: int) -> int:
         """The offset in the normalised text of ``offset`` in the original text."""
         if self._same_offsets:
@@ -139,85 +194,3 @@ class Source:
         """The span of whole 0-based lines ``first_line..last_line`` (inclusive), without the break."""
         end = self._norm_starts[last_line] + len(self.norm_line(last_line))
         return self.span(self._norm_starts[first_line], end)
-
-
-class SourceFile(NamedTuple):
-    """A Markdown file read from disk: its decoded text and what is needed to write it back."""
-
-    path: Path
-    text: str
-    data: bytes
-
-
-def read_source(path: Path) -> SourceFile:
-    """Read ``path`` as UTF-8 Markdown, raising InputError with a one-line reason otherwise. Only a
-    regular file (after symbolic links) is read, and never more than MAX_BYTES + 1 bytes of it: a
-    FIFO would block forever and `/dev/zero` never ends."""
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(f"{path}: is a directory; give a Markdown file")
-        if not stat.S_ISREG(status.st_mode):
-            raise InputError(
-                f"{path}: is not a regular file ({_file_kind(status.st_mode)}); give a Markdown file"
-            )
-        if status.st_size > MAX_BYTES:
-            raise InputError(_too_big(path, f"{status.st_size / 2**20:.0f} MiB"))
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)  # the file may grow while it is read
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable") from None
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise InputError(f"{path}: symbolic link loop; point the link at a file") from None
-        raise InputError(f"{path}: cannot be read ({error.strerror}); check the file") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(_too_big(path, f"over {MAX_BYTES // 2**20} MiB"))
-    return SourceFile(path=path, text=decode(data, str(path)), data=data)
-
-
-def _too_big(path: Path, size: str) -> str:
-    return (
-        f"{path}: the file is {size}, more than the {MAX_BYTES // 2**20} MiB an awesome list could need; "
-        "check that it is the right file"
-    )
-
-
-def _file_kind(mode: int) -> str:
-    for test, name in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return name
-    return "a special file"
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a Markdown file's bytes, or InputError naming ``name`` and the problem."""
-    if not data.strip():
-        return data.decode("utf-8", errors="replace")  # an empty file is an empty list: nothing to find
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data):
-        raise InputError(f"{name}: the file is UTF-16 text; convert it to UTF-8")
-    if b"\0" in data:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a Markdown file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "convert the file to UTF-8"
-        ) from None
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte order mark: ASCII text with a NUL in every other byte."""
-    sample = data[:1024]
-    if len(sample) < 4:
-        return False
-    evens, odds = sample[0::2], sample[1::2]
-    return evens.count(0) > 0.9 * len(evens) or odds.count(0) > 0.9 * len(odds)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import Entry, EntryKind, Link, LinkRole, Section
-from .urls import split_url
+from ..model import Entry, EntryKind, Link, LinkRole, Section
+from ..urls import split_url
 
 # Hosts whose pages are papers (or a paper's abstract page), by registered domain.
 PAPER_HOSTS = frozenset(

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from ..text import Source
 from .dates import date_at_start
 from .fields import looks_like_venue, walk
 from .kinds import is_paper_url, label_role
-from .source import Source
 from .title import INDEX, find_title, is_decoration, skip_tags
 from .tokens import Piece, plain_text
 

@@ -1,5 +1,5 @@
-"""Tokens -> typed tree (DESIGN.md step 2): sections from headings (Markdown or HTML), entries
-where `entry_starts` says they start, table rows read by their column headers, other blocks, and the
+"""Tokens -> blocks -> the typed tree (DESIGN.md step 2): sections from headings (Markdown or HTML),
+entries where `entries` says they start, table rows read by their column headers, other blocks, and the
 page's links, anchors, HTML ids and comments. Each finished entry's fields are read by `fields`,
 its link roles and kind decided by `kinds`.
 """
@@ -13,7 +13,10 @@ from html import unescape
 
 from markdown_it.token import Token
 
-from .entry_starts import (
+from ..model import Anchor, Block, BlockKind, Comment, Document, Entry, Link, MarkerKind, Section
+from ..slug import Slugger
+from ..text import Source
+from .entries import (
     continues,
     glued_marker,
     is_announcement,
@@ -25,9 +28,6 @@ from .entry_starts import (
 )
 from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
 from .kinds import entry_kind, link_role, settle_kinds
-from .model import Anchor, Block, BlockKind, Comment, Document, Entry, Link, MarkerKind, Section
-from .slug import Slugger
-from .source import Source
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
 
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
@@ -53,7 +53,7 @@ _COLUMN_ROLES = {
 _READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
 
 
-def parse(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -> Document:
+def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -> Document:
     """Parse an awesome list into its typed tree. Never raises on any text. With ``keep_reading``
     the document keeps what markdown-it read (`reading`), for the fixer's guard to compare;
     ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs

@@ -12,12 +12,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..model import Authors, Field, Link, Venue, YearStyle
+from ..text import Source
 from .authors import read_names
 from .badges import venue_in_badges
 from .dates import MONTH, find_date, four_digit_year, year_style
 from .kinds import is_paper_url, label_role
-from .model import Authors, Field, Link, Venue, YearStyle
-from .source import Source
+from .source import field_at
 from .title import TitleStart, find_title
 from .tokens import Piece, plain_text
 
@@ -176,12 +177,12 @@ def _title(
             start, text = index.end(), _INDEX_INSIDE.sub("", text, count=1)
         if not text:
             return None, [], None
-        return source.field(start, piece.inner_end, text), [piece], (piece.start, piece.end)
+        return field_at(source, start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
         text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
         if not text:
             return None, [], None
-        return source.field(piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
+        return field_at(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind != "text":
         return None, [], None
     begin = found.offset
@@ -190,7 +191,7 @@ def _title(
         body = raw.rstrip()
         text = " ".join(body.split()).strip(_TITLE_TRIM)
         return (
-            (source.field(begin, begin + len(body), text), [], (begin, begin + len(body)))
+            (field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body)))
             if text
             else (None, [], None)
         )
@@ -199,7 +200,7 @@ def _title(
         if close > 1:
             text = " ".join(raw[1:close].split()).strip(_TITLE_TRIM)
             if text:
-                return source.field(begin + 1, begin + close, text), [], (begin, begin + close + 1)
+                return field_at(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
     # A plain title: the text up to the first sentence end, link or tag.
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
@@ -207,7 +208,7 @@ def _title(
     text = " ".join(body.split()).strip(_TITLE_TRIM)
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
-    return source.field(begin, begin + len(body), text), [], (begin, begin + len(body))
+    return field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body))
 
 
 def make_link(source: Source, piece: Piece) -> Link:
@@ -242,15 +243,17 @@ def _venue_in_citation(
     if found is None:
         return None
     base = title[1]
-    name = source.field(base + found.start("name"), base + found.end("name"), " ".join(found["name"].split()))
-    year = source.field(base + found.start("year"), base + found.end("year"), found["year"])
+    name = field_at(
+        source, base + found.start("name"), base + found.end("name"), " ".join(found["name"].split())
+    )
+    year = field_at(source, base + found.start("year"), base + found.end("year"), found["year"])
     span = source.span(base + found.start("name"), base + found.end("year"))
     venue = Venue(source.text[span.start : span.end], span, name, year, "plain", "space")
     return venue, (base + found.start("name"), base + found.end("year"))
 
 
 def _known(name: str) -> bool:
-    from .venues import builtin_venues
+    from ..venues import builtin_venues
 
     return builtin_venues().is_known(name)
 
@@ -313,9 +316,9 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
         return None  # `in the summer of July 2022`: prose, unless it is a known venue (`arxiv`)
     if read_names(found["name"]) is not None and not _known(found["name"]):
         return None  # `Jane Doe, July 2022`: a person and a date
-    name = source.field(lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
+    name = field_at(source, lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
     year_at = lo + date.start() + year_match.start()
-    year = source.field(year_at, year_at + 4, year_match[0])
+    year = field_at(source, year_at, year_at + 4, year_match[0])
     if markup is not None:
         span = source.span(markup.start, markup.end)
         return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
@@ -331,13 +334,14 @@ def _venue_in_markup(
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     base = piece.inner_start
-    name = source.field(
+    name = field_at(
+        source,
         base + match.start("name"),
         base + match.end("name"),
         " ".join(match["name"].split()),
     )
     year_raw = match["year"]
-    year = source.field(base + match.start("year"), base + match.end("year"), four_digit_year(year_raw))
+    year = field_at(source, base + match.start("year"), base + match.end("year"), four_digit_year(year_raw))
     style: YearStyle = year_style(match["sep"]) if match["sep"] else "glued"
     span = source.span(piece.start, piece.end)
     return Venue(source.text[span.start : span.end], span, name, year, markup, style)
@@ -353,12 +357,15 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
     begin = match.start() if bracketed else match.start("name")
     end = match.end() if bracketed else match.end("year")
     written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
-    name = source.field(
+    name = field_at(
+        source,
         base + match.start("name"),
         base + match.start("name") + len(written),
         " ".join(written.split()),
     )
-    year = source.field(base + match.start("year"), base + match.end("year"), four_digit_year(match["year"]))
+    year = field_at(
+        source, base + match.start("year"), base + match.end("year"), four_digit_year(match["year"])
+    )
     span = source.span(base + begin, base + end)
     markup: Literal["bracket", "plain"] = "bracket" if bracketed else "plain"
     return Venue(source.text[span.start : span.end], span, name, year, markup, year_style(match["sep"]))
@@ -376,7 +383,7 @@ def _date(
         for lo, hi in ranges:
             match = find_date(source.normalized, lo, hi)
             if match is not None:
-                return source.field(match.start(), match.end(), match[0])
+                return field_at(source, match.start(), match.end(), match[0])
     return None
 
 
@@ -399,7 +406,7 @@ def _authors(
         if names is None:
             continue
         span = source.span(piece.start, piece.end)
-        inner = source.field(piece.inner_start, piece.inner_end, text)
+        inner = field_at(source, piece.inner_start, piece.inner_end, text)
         raw = source.text[span.start : span.end]
         return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
     evidence = fields.venue is not None or any(map(_is_paper_link, fields.links))
@@ -413,7 +420,7 @@ def _authors(
                 text = source.normalized[chunk_lo:chunk_hi]
                 names = read_names(text, plain=True)
                 if names is not None:
-                    inner = source.field(chunk_lo, chunk_hi, " ".join(text.split()))
+                    inner = field_at(source, chunk_lo, chunk_hi, " ".join(text.split()))
                     return Authors(
                         inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al
                     )
@@ -466,7 +473,7 @@ def _description(
         return None
     offset = lead.end() if lead else 0
     stop = len(raw.rstrip())
-    return source.field(begin + offset, begin + stop, " ".join(raw[offset:stop].split()))
+    return field_at(source, begin + offset, begin + stop, " ".join(raw[offset:stop].split()))
 
 
 def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piece]) -> Venue | None:
@@ -484,9 +491,9 @@ def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piec
     found = re.search(_YEAR, year_text)
     if found is not None and year:
         offset = year[0].start + found.start()
-        year_field = source.field(offset, offset + 4, found[0])
+        year_field = field_at(source, offset, offset + 4, found[0])
     lead = len(raw) - len(raw.lstrip())
-    name_field = source.field(start + lead, start + len(raw.rstrip()), name)
+    name_field = field_at(source, start + lead, start + len(raw.rstrip()), name)
     span = source.span(start, end)
     return Venue(source.text[span.start : span.end], span, name_field, year_field, "plain", "none")
 
@@ -504,5 +511,5 @@ def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
     names = read_names(text)
     if names is None:
         return None
-    inner = source.field(start, end, text)
+    inner = field_at(source, start, end, text)
     return Authors(inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al)

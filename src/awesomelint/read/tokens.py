@@ -22,7 +22,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .source import Source
+from ..text import Source
 
 _POS = "awesomelint_pos"
 _LABEL = "awesomelint_label"

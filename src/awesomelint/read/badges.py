@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote
 
+from ..model import Venue
+from ..text import Source
 from .dates import four_digit_year, year_style
-from .model import Venue
-from .source import Source
+from .source import field_at
 from .tokens import Piece
 
 _STATIC_BADGE = re.compile(r"https?://img\.shields\.io/badge/(?P<path>[^?#\s]+)", re.IGNORECASE)
@@ -90,8 +91,8 @@ def _venue(source: Source, lo: int, hi: int) -> Venue | None:
     return Venue(
         source.text[span.start : span.end],
         span,
-        source.field(lo, name_end, " ".join(name.split())),
-        source.field(lo + year_at, year_end, four_digit_year(found["year"])),
+        field_at(source, lo, name_end, " ".join(name.split())),
+        field_at(source, lo + year_at, year_end, four_digit_year(found["year"])),
         "badge",
         year_style(found["sep"]) if found["sep"] else "glued",
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .model import YearStyle
+from ..model import YearStyle
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
