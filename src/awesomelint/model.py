@@ -18,7 +18,8 @@ LinkRole = Literal["title", "paper", "code", "project", "data", "video", "other"
 YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
 # Where a venue is written: in emphasis or brackets, plain in the text, or in a shields.io badge's URL.
 VenueMarkup = Literal["bold", "italic", "bracket", "plain", "badge"]
-BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "other"]
+# "contents": a table of contents (items that link into the page), kept for the anchor rules.
+BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "contents", "other"]
 
 
 class Field(NamedTuple):

@@ -17,16 +17,20 @@ from ..model import Anchor, Block, BlockKind, Comment, Document, Entry, Link, Ma
 from ..slug import Slugger
 from ..text import Source
 from .entries import (
+    AboutTheList,
     continues,
     glued_marker,
     is_announcement,
     is_category,
+    is_contents_link,
+    section_about_the_list,
     significant,
     starts_with_link_word,
     starts_with_title,
     title_paragraph,
 )
 from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
+from .html import html_rows
 from .kinds import entry_kind, link_role, settle_kinds
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
 
@@ -38,6 +42,8 @@ _HTML_HEADING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 # Table headers naming the columns we read.
 _COLUMN_ROLES = {
     **dict.fromkeys(
@@ -118,8 +124,38 @@ class _Builder:
             index = self._token(tokens, index)
         for open_entry in self.open_entries:
             self._finish(open_entry)
+        self._settle_non_entries()
         settle_kinds(self.doc.sections, self.doc.entries)
         return self.doc
+
+    def _settle_non_entries(self) -> None:
+        """Once the page is read: items of a table of contents (every link into this page) and the
+        items of a section about the list itself (its contents, contributors, citation; its news,
+        but for papers) are not entries but blocks of their own."""
+        page_anchors = {section.slug for top in self.doc.sections for section in top.walk()}
+        page_anchors.update(anchor.lower() for anchor in self.doc.html_ids)
+        text = self.source.text
+
+        def settle(entries: list[Entry], blocks: list[Block], about: AboutTheList | None) -> list[Entry]:
+            kept = []
+            for entry in entries:
+                if entry.links and all(is_contents_link(link.url, page_anchors) for link in entry.links):
+                    blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
+                elif about == "about" or (about == "news" and entry.kind != "paper"):
+                    blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
+                else:
+                    kept.append(entry)
+            if len(kept) < len(entries):
+                blocks.sort(key=lambda block: block.span.start)
+            return kept
+
+        self.doc.entries = settle(self.doc.entries, self.doc.blocks, None)
+        entries_before = bool(self.doc.entries)
+        for top in self.doc.sections:
+            for section in top.walk():
+                about = section_about_the_list(section.text, entries_before)
+                section.entries = settle(section.entries, section.blocks, about)
+                entries_before = entries_before or bool(section.entries)
 
     def _token(self, tokens: Sequence[Token], index: int) -> int:
         token = tokens[index]
@@ -144,7 +180,7 @@ class _Builder:
         elif kind == "hr":
             self.pending = None
         elif kind == "html_block":
-            self._html_block(token)
+            return self._html_block(tokens, index)
         elif kind in ("fence", "code_block"):
             self.pending = None
             self._block("code", token, token.content)
@@ -319,7 +355,8 @@ class _Builder:
         block = Block(kind, self.source.line_span(first, max(first, last - 1)), text)
         (self.section.blocks if self.section else self.doc.blocks).append(block)
 
-    def _html_block(self, token: Token) -> None:
+    def _html_block(self, tokens: Sequence[Token], index: int) -> int:
+        token = tokens[index]
         first, last = token.map if token.map else (0, 1)
         start = self.source.norm_line_start(first)
         end = self.source.norm_line_start(last - 1) + len(self.source.norm_line(last - 1))
@@ -329,10 +366,56 @@ class _Builder:
             self.doc.comments.append(Comment(match[1], span))
         self._collect_html(html, start)
         heading = _HTML_HEADING.fullmatch(html)
+        table = _HTML_TABLE_START.search(html)
         if heading is not None:
             self._html_heading(token, heading, start)
+        elif table is not None:
+            return self._html_table(tokens, index, start + table.start())
         elif _HTML_COMMENT.sub("", html).strip():
             self._block("html", token, html)
+        return index + 1
+
+    def _html_table(self, tokens: Sequence[Token], index: int, start: int) -> int:
+        """An HTML table (`<table><tr><td>...`), read as a Markdown table is: in a table of papers
+        each row is an entry. A table may hold blank lines, which end markdown-it's HTML block: it
+        runs to its `</table>`, and the blocks markdown-it made of its lines are passed over."""
+        self.pending = None
+        normalized = self.source.normalized
+        close = _HTML_TABLE_END.search(normalized, start)
+        end = close.end() if close is not None else len(normalized)
+        self._block("table", tokens[index], "")
+        header: list[str] = []
+        rows_read = False
+        for row in html_rows(normalized, start, end):
+            if not row.cells:
+                continue
+            if not header:  # a cell spanning columns names each of them
+                header = [
+                    plain_text(cell).casefold()
+                    for cell, width in zip(row.cells, row.widths, strict=True)
+                    for _ in range(width)
+                ]
+                continue
+            linked = any(piece.kind == "link" for cell in row.cells for piece in walk(cell))
+            if not rows_read and (row.heading or (len(row.cells) < len(header) and not linked)):
+                continue  # the header's second row, under its cells that span columns
+            if len(row.cells) == 1 and len(header) > 1:
+                continue  # a row that only names the group of rows below it
+            rows_read = True
+            for cell in row.cells:
+                self._collect_links(cell)
+            self._table_row(header, row.cells, row.start)
+        last_line = normalized.count("\n", 0, end)
+        level = tokens[index].level
+        index += 1
+        while index < len(tokens):
+            following = tokens[index]
+            if (following.nesting == -1 and following.level < level) or (
+                following.map is not None and following.map[0] > last_line
+            ):
+                break  # the container that holds the table closes, or a block after it opens
+            index += 1
+        return index
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
         """A table; in a table of papers (a title column, or links in the first column) each body
@@ -356,18 +439,17 @@ class _Builder:
                 if not header:
                     header = [plain_text(cell).casefold() for cell in row]
                 else:
-                    self._table_row(header, row, row_line)
+                    self._table_row(header, row, self.source.norm_line_start(row_line))
             index += 1
         return index + 1
 
-    def _table_row(self, header: list[str], cells: list[list[Piece]], line: int) -> None:
+    def _table_row(self, header: list[str], cells: list[list[Piece]], start: int) -> None:
         roles = [_COLUMN_ROLES.get(re.sub(r"[^\w ]+", "", name).strip(), "") for name in header]
         title_column = roles.index("title") if "title" in roles else 0
         if title_column >= len(cells) or significant(cells[title_column]) is None:
             return
         if "title" not in roles and not any(p.kind in ("link", "strong") for p in walk(cells[0])):
             return
-        start = self.source.norm_line_start(line)
         open_entry = self._new_entry("table", None, start, start)
         ordered = [cells[title_column], *(cell for i, cell in enumerate(cells) if i != title_column)]
         open_entry.paragraphs.extend(ordered)

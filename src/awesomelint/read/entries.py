@@ -6,13 +6,15 @@ title (after any tags and badges), at a paragraph that begins with a number glue
 (``1.**Title**``), or at a paragraph led by a bold title over an author or link line. It takes in its
 own paragraphs and the following paragraphs that continue it (author line, link line) up to the next
 entry, heading, thematic break or block of another kind. News lines and table-of-contents items are
-not entries.
+not entries, nor is anything in a section about the list itself (its contents, news, contributors,
+citation, licence): `is_contents_link` and `section_about_the_list` say which, once the page is read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from markdown_it.token import Token
 
@@ -134,6 +136,48 @@ def starts_with_title(pieces: Sequence[Piece]) -> bool:
         if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
             return False  # prose leading to a link: "Please cite our [paper](u)"
     return any(_entry_link(piece) for piece in walk(pieces) if piece.kind == "link")
+
+
+# Headings of sections about the list itself, not of its entries (emoji and punctuation aside). A
+# contents heading is often the parent of every category: only its own items are the contents.
+_ABOUT_THE_LIST = re.compile(
+    r"(?:table of )?contents?|toc"
+    r"|contribut(?:ors?|ing|ions?|e)|how to contribute|maintainers?|authors? of this list"
+    r"|acknowledge?ments?|thanks|special thanks|credits"
+    r"|citations?|cite(?: us| this)?|citing|how to cite|bibtex|reference this (?:repo|list)"
+    r"|contact(?: us)?|licen[cs]e|copyright|star history|stargazers|sponsors?|backers"
+    r"|目录|贡献者?|贡献指南|致谢|引用|联系(?:我们)?|许可证?",
+    re.IGNORECASE,
+)
+# Headings of news about the list, when no entries come before them (a "News" category among the
+# categories of a classic list holds entries); papers announced there are still entries.
+_NEWS = re.compile(
+    r"(?:latest |recent )?(?:news|updates?)|update (?:records?|logs?|history)|change ?logs?"
+    r"|what'?s new|release notes|announcements?|更新(?:记录|日志)?|新闻|动态",
+    re.IGNORECASE,
+)
+_README = re.compile(r"(?:^|/)readme(?:\.md|\.markdown)?$", re.IGNORECASE)
+AboutTheList = Literal["about", "news"]
+
+
+def section_about_the_list(title: str, entries_before: bool) -> AboutTheList | None:
+    """Whether a section is about the list itself (its contents, contributors, citation, licence),
+    so that its own items are not entries; or its news, where only papers are."""
+    words = " ".join(re.sub(r"[^\w\s'’]+", " ", title).split()).replace("’", "'")
+    if _ABOUT_THE_LIST.fullmatch(words):
+        return "about"
+    return "news" if not entries_before and _NEWS.fullmatch(words) else None
+
+
+def is_contents_link(url: str, page_anchors: set[str]) -> bool:
+    """A link into this page: `#anchor`, `./#anchor`, or a readme's address with the fragment of one
+    of this page's headings (`https://github.com/o/r/blob/main/README.md#2014`)."""
+    path, hash_sign, fragment = url.partition("#")
+    if not hash_sign:
+        return False
+    if path in ("", ".", "./"):
+        return True
+    return fragment.lower() in page_anchors and bool(_README.search(path.rstrip("/")))
 
 
 def is_announcement(pieces: Sequence[Piece]) -> bool:
