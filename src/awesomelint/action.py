@@ -17,18 +17,22 @@ import contextlib
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from .cli import main as cli
 from .cli import tune_garbage_collector
+from .report import ReportOptions, reporter
+from .report.github import escape_data
+from .report.markdown import error_list
 
 SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024  # GitHub refuses a step summary over 1 MiB; keep a margin
 PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target")
@@ -45,6 +49,9 @@ def _files(value: str) -> list[str]:
     return shlex.split(value)
 
 
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256: never an option to git
+
+
 def base_revision(env: Mapping[str, str]) -> str | None:
     """The commit to compare with (`--since`), or None to judge everything."""
     scope = env.get("INPUT_SCOPE", "").strip().lower()
@@ -53,19 +60,29 @@ def base_revision(env: Mapping[str, str]) -> str | None:
         raise ActionError(f"scope `{scope}`: write `changed` or `all`")
     if scope == "all" or (scope == "" and event not in PULL_REQUEST_EVENTS):
         return None
+    # On a pull request the scope is the change: an event file that cannot be read is an error, never
+    # a silent judging of the whole list.
+    event_path = env.get("GITHUB_EVENT_PATH", "")
+    if not event_path:
+        raise ActionError("scope `changed` needs GITHUB_EVENT_PATH, the pull request's event file")
     try:
-        payload = json.loads(Path(env.get("GITHUB_EVENT_PATH", "")).read_text(encoding="utf-8"))
-        base = str(payload["pull_request"]["base"]["sha"])
-    except (OSError, ValueError, KeyError, TypeError):
-        if scope == "changed":
-            raise ActionError("scope `changed` needs a pull_request event with a base commit") from None
-        return None
-    _ensure_commit(base)
-    return base
+        payload = json.loads(Path(event_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ActionError(f"the event file {event_path} cannot be read ({error})") from None
+    sha = payload
+    for key in ("pull_request", "base", "sha"):  # an event file of another shape has no base commit
+        sha = sha.get(key) if isinstance(sha, dict) else None
+    if not isinstance(sha, str) or _COMMIT_ID.fullmatch(sha) is None:
+        raise ActionError(
+            "scope `changed` needs a pull_request event whose base commit is a commit id; "
+            "set `scope: all` to judge the whole list"
+        )
+    _ensure_commit(sha)
+    return sha
 
 
 def _ensure_commit(sha: str) -> None:
-    """Fetch the base commit when a shallow checkout lacks it."""
+    """Fetch the base commit when a shallow checkout lacks it (``sha`` is a validated commit id)."""
 
     def present() -> bool:
         found = subprocess.run(
@@ -77,7 +94,7 @@ def _ensure_commit(sha: str) -> None:
         return
     print(f"::notice title=awesomelint::fetching the pull request's base commit {sha[:12]}")
     subprocess.run(
-        ["git", "fetch", "--no-tags", "--depth=1", "origin", sha], capture_output=True, check=False
+        ["git", "fetch", "--no-tags", "--depth=1", "--", "origin", sha], capture_output=True, check=False
     )
     if not present():
         raise ActionError(
@@ -102,43 +119,107 @@ def arguments(env: Mapping[str, str], json_path: Path, since: str | None = None)
     return args
 
 
-def _invoke(args: Sequence[str]) -> int:
-    """Run the command line in this process; its exit code (2 and one annotation for a usage error)."""
+class _Recorder(io.TextIOBase):
+    """Standard error as it goes to the log, with the errors the command line printed kept aside."""
+
+    def __init__(self, through: TextIO) -> None:
+        self.through, self.printed, self._line = through, list[str](), ""
+
+    def write(self, text: str) -> int:
+        self.through.write(text)
+        lines = (self._line + text).split("\n")
+        self._line = lines.pop()
+        self.printed.extend(line[len(_ERROR) :] for line in lines if line.startswith(_ERROR))
+        return len(text)
+
+    def flush(self) -> None:
+        self.through.flush()
+
+
+_ERROR = "awesomelint: error: "
+
+
+def _invoke(args: Sequence[str], errors: list[str] | None = None) -> int:
+    """Run the command line in this process; its exit code. The errors it printed (a usage error
+    included) are added to ``errors``."""
+    recorder = _Recorder(sys.stderr)
     try:
-        cli.main(list(args), prog_name="awesomelint", standalone_mode=False)
+        with contextlib.redirect_stderr(recorder):
+            cli.main(list(args), prog_name="awesomelint", standalone_mode=False)
+        code = 0
     except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 2
+        code = exit.code if isinstance(exit.code, int) else 2
     except click.ClickException as error:
-        message = " ".join(error.format_message().split())
-        print(f"::error title=awesomelint::{message}")
-        return 2
+        recorder.printed.append(" ".join(error.format_message().split()))
+        code = 2
     except click.exceptions.Abort:
-        return 130
-    return 0
+        code = 130
+    if errors is not None:
+        errors.extend(recorder.printed)
+    return code
+
+
+def _annotate(error: str) -> None:
+    print(f"::error title=awesomelint::{escape_data(error)}")
 
 
 def run(env: Mapping[str, str]) -> int:
+    """The step: its exit code (0 clean, 1 findings, 2 errors, each error one `::error` annotation)."""
+    findings = 0
+    try:
+        code, findings = _run(env)
+    except ActionError as error:
+        _annotate(str(error))
+        _failed_outputs(env, [str(error)])
+        code = 2
+    except Exception as error:  # never a traceback in the log: one annotation, the outputs set
+        message = f"internal error: {type(error).__name__}: {error}; please report it"
+        _annotate(message)
+        _failed_outputs(env, [message])
+        code = 2
+    if env.get("GITHUB_OUTPUT"):
+        with open(env["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
+            output.write(f"findings={findings}\n")
+    return code
+
+
+def _run(env: Mapping[str, str]) -> tuple[int, int]:
+    """Run `check` with the inputs: its exit code and how many findings it reported."""
+    sarif = env.get("INPUT_SARIF_FILE", "").strip()
+    if sarif:  # a SARIF file left by an earlier run must not stand for this one
+        Path(sarif).unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         try:
             since = base_revision(env)
             args = arguments(env, report, since)
-        except ActionError as error:
-            print(f"::error title=awesomelint::{error}")
-            return 2
         except ValueError as error:  # unbalanced quotes in an input
-            print(f"::error title=awesomelint::an input cannot be split into words ({error})")
-            return 2
-        code = _invoke(args)
+            raise ActionError(f"an input cannot be split into words ({error})") from None
+        errors: list[str] = []
+        code = _invoke(args, errors)
         diagnostics = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
-    findings = diagnostics["summary"]["findings"] if diagnostics else 0
-    if since is not None and env.get("GITHUB_STEP_SUMMARY") and diagnostics is not None:
+    for message in errors:
+        _annotate(message)
+    if diagnostics is None:  # the run stopped before its report: say why where the report would be
+        _failed_outputs(env, errors or ["awesomelint stopped before its report; see the log"])
+        return (code or 2), 0
+    if since is not None and env.get("GITHUB_STEP_SUMMARY"):
         table = changed_entries_table(env, since, diagnostics, "--links" in args)
         _append_summary(Path(env["GITHUB_STEP_SUMMARY"]), table)
-    if env.get("GITHUB_OUTPUT"):
-        with open(env["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
-            output.write(f"findings={findings}\n")
-    return code
+    return code, int(diagnostics["summary"]["findings"])
+
+
+def _failed_outputs(env: Mapping[str, str], errors: Sequence[str]) -> None:
+    """The summary and the SARIF file of a run that could not report: the errors, and SARIF that
+    code scanning reads as a failed analysis."""
+    summary, sarif = env.get("GITHUB_STEP_SUMMARY", ""), env.get("INPUT_SARIF_FILE", "").strip()
+    with contextlib.suppress(OSError):  # the errors are annotated already
+        if summary:
+            text = "\n".join(["## awesomelint could not run", "", *error_list(errors), ""])
+            _append_summary(Path(summary), text)
+        if sarif:
+            options = ReportOptions(errors=tuple(errors))
+            Path(sarif).write_text(reporter("sarif")([], options) + "\n", encoding="utf-8")
 
 
 def changed_entries_table(env: Mapping[str, str], since: str, report: dict[str, Any], links: bool) -> str:

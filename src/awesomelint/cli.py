@@ -20,6 +20,10 @@ def run() -> NoReturn:
     """The console entry point: `main`, with an unexpected failure reported in one line (exit 2)
     instead of a traceback. AWESOMELINT_DEBUG=1 shows the traceback."""
     tune_garbage_collector()
+    # A standard stream the shell closed (`>&-`, `2>&-`) is None in Python: what would go there is
+    # dropped, as it would be on a closed terminal, and the exit code still tells the result.
+    sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until exit
+    sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     try:
         _run()
     except SystemExit as leaving:  # every way out but a debug traceback

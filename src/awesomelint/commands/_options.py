@@ -21,9 +21,18 @@ stdin_filename_option = click.option(
     help="With `-` as the file: the name to report and to find the configuration by.",
 )
 
+
+def _revision(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """A git revision, never something git would read as an option (`--upload-pack=...`)."""
+    if value is not None and (not value.strip() or value.startswith("-")):
+        raise click.BadParameter(f"`{value}` is not a git revision; give a branch, tag or commit")
+    return value
+
+
 since_option = click.option(
     "--since",
     metavar="REF",
+    callback=_revision,
     help="Judge only what changed since git revision REF: new or edited entries, touched lines.",
 )
 

@@ -17,12 +17,12 @@ import click
 
 from ..config import Config, ConfigError, load_config
 from ..diagnostic import Diagnostic, Severity
-from ..engine import Settings
+from ..engine import Settings, resolve_selectors
 from ..links.collect import targets
 from ..links.options import LinkOptions, parse_accept, parse_duration, valid_patterns
 from ..model import Document, Link
 from ..read import read
-from ..read.source import InputError, SourceFile, decode, read_source
+from ..read.source import MAX_BYTES, InputError, SourceFile, decode, read_source
 from ..report import FORMATS, FileReport, ReportOptions, reporter
 from ._collector import collecting
 
@@ -204,14 +204,17 @@ class Run:
     keep_reading: bool = False  # `fix`: each document keeps markdown-it's reading for the guard
     reports: list[FileReport] = field(default_factory=list)
     failed: bool = False
-    errors: int = 0
+    errors: list[str] = field(default_factory=list)  # why each input could not be checked
     threshold: Severity = Severity.WARNING
     baseline_keys: list[tuple[str, str, str, str]] = field(default_factory=list)
     baseline: Baseline | None = None
+    older: int = 0  # findings left out as older than the change (--since) or in the baseline
 
     def in_scope(self, item: Input, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """The findings this run asks about: in the change (--since), not in the baseline."""
+        """The findings this run asks about: new since the revision (--since), not in the baseline;
+        how many older ones were left out is counted for the summary."""
         found = item.in_scope(diagnostics)
+        self.older += len(diagnostics) - len(found)
         if self.write_baseline is None and self.baseline_path is None:
             return found
         from .. import baseline  # with a baseline only: it imports git's diff machinery
@@ -226,7 +229,9 @@ class Run:
                 self.baseline = baseline.Baseline.read(self.baseline_path or Path())
             except InputError as error:
                 fail(str(error))  # the whole run rests on it: nothing is reported
-        return self.baseline.take(list(zip(keys, found, strict=True)))
+        new = self.baseline.take(list(zip(keys, found, strict=True)))
+        self.older += len(found) - len(new)
+        return new
 
     def settings_for(self, path: Path, configs: Configs) -> Settings:
         settings = Settings.from_config(
@@ -269,11 +274,19 @@ class Run:
     def lint_inputs(self, folders: bool = True) -> list[Input]:
         """Read, configure and parse every input file (or standard input, `-`); errors are reported
         and skipped."""
-        self.extra_outputs()  # a bad --also or option value is a usage error before any work
+        self.extra_outputs()  # a bad --also, rule or option value is a usage error before any work
         try:
+            rules = (
+                ("--select", self.select),
+                ("--ignore", self.ignore),
+                ("--extend-select", self.extend_select),
+            )
+            for flag, value in rules:
+                _option(flag, lambda given: resolve_selectors(selection(given)), value)
             self.link_options(LinkOptions())
         except ValueError as error:
             fail(str(error))
+        refuse_since_on_stdin(self.since, self.files)
         if self.from_stdin:
             return self._stdin_input()
         configs = Configs(self.config_path, self.no_config)
@@ -322,13 +335,17 @@ class Run:
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
         self.failed = True
-        self.errors += 1
+        self.errors.append(message)
 
     def report(self, stream_to_stderr: bool = False) -> None:
         colored = use_color(self.color, self.output, self.output_format) and not stream_to_stderr
         gone = self.baseline.gone(report.path for report in self.reports) if self.baseline else 0
         options = ReportOptions(
-            color=colored, fail_on=self.threshold, errors=self.errors, gone_from_baseline=gone
+            color=colored,
+            fail_on=self.threshold,
+            errors=tuple(self.errors),
+            gone_from_baseline=gone,
+            older_not_shown=self.older,
         )
         rendered = reporter(self.output_format)(self.reports, options)
         if stream_to_stderr and self.output is None:
@@ -362,9 +379,11 @@ class Input:
     change: Change | None = None  # with --since: what the change introduced
 
     def in_scope(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-        """The findings that --since asks about (all of them without it)."""
-        change = self.change
-        return list(diagnostics) if change is None else [d for d in diagnostics if change.covers(d)]
+        """The findings that --since asks about: those the file did not have at the revision (all
+        of them without it)."""
+        if self.revision is None or self.change is None:
+            return list(diagnostics)
+        return self.revision.new_findings(self.change, self.document, diagnostics, self.settings)
 
 
 def check_links(inputs: Sequence[Input]) -> Mapping[str, LinkResult]:
@@ -466,8 +485,20 @@ def _links_summary(results: Mapping[str, LinkResult]) -> str:
 
 def read_stdin(name: Path | None) -> SourceFile:
     """Standard input as a list; ``name`` (`--stdin-filename`) is what reports call it."""
-    data = sys.stdin.buffer.read()
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise InputError("standard input is closed; give the list on standard input or name a file")
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)  # capped like a file: `cat /dev/zero | awesomelint -`
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"standard input: more than the {MAX_BYTES // 2**20} MiB an awesome list could need; "
+            "check that it is the right input"
+        )
     return SourceFile(path=name or Path("-"), text=decode(data, str(name or "<stdin>")), data=data)
+
+
+def refuse_since_on_stdin(since: str | None, paths: Sequence[Path]) -> None:
+    if since is not None and Path("-") in paths:
+        fail("--since compares a file with its text at a git revision; name the file, not `-`")
 
 
 def revision_at(path: Path, since: str) -> Revision:

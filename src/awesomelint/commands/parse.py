@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..changes import Revision
 
 from ._options import config_option, no_config_option, since_option, stdin_filename_option
-from ._session import display, fail, input_paths, read_stdin, revision_at
+from ._session import display, fail, input_paths, read_stdin, refuse_since_on_stdin, revision_at
 
 
 @click.command("parse")
@@ -44,6 +44,7 @@ def parse_command(
     whether the change since REF added or edited it."""
     from ..tree_output import Tree, outline, write_json_tree
 
+    refuse_since_on_stdin(since, files)
     sources: list[tuple[SourceFile, Revision | None]] = []
     for path in input_paths(files, config_path, no_config):
         try:

@@ -35,8 +35,9 @@ class FileReport:
 class ReportOptions(NamedTuple):
     color: bool = False
     fail_on: Severity = Severity.WARNING
-    errors: int = 0  # inputs that could not be checked (each already reported as an error)
+    errors: tuple[str, ...] = ()  # why each input that could not be checked was not (already printed)
     gone_from_baseline: int = 0  # findings the baseline records that no longer occur
+    older_not_shown: int = 0  # findings left out as older than the change (--since) or in the baseline
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]
@@ -55,7 +56,9 @@ class Summary(NamedTuple):
     unsafe_fixes: int
     fixes_need_links: bool = False  # some fix rests on a link check (AL512): `fix` must check links too
 
-    def headline(self, options: ReportOptions | None = None) -> str:
+    def headline(self, options: ReportOptions | None = None, errors_shown_above: bool = True) -> str:
+        """One sentence: what was found; with errors, that they were (``errors_shown_above``: on the
+        terminal, before the report; a report read elsewhere lists them itself)."""
         options = options or ReportOptions()
         gone = options.gone_from_baseline
         note = (
@@ -63,12 +66,15 @@ class Summary(NamedTuple):
             if gone
             else ""
         )
-        return self._headline(options.errors) + note
+        older = options.older_not_shown
+        if older:
+            note = f" {_count(older, 'older finding')} not shown." + note
+        return self._headline(len(options.errors), errors_shown_above) + note
 
-    def _headline(self, errors: int) -> str:
+    def _headline(self, errors: int, shown_above: bool) -> str:
         if errors:
             # Never "No findings" after an error: the run did not look at everything.
-            head = f"Errors in {_count(errors, 'input')} (see above); "
+            head = f"Errors in {_count(errors, 'input')}{' (see above)' if shown_above else ''}; "
             if not self.findings:
                 return head + f"nothing found in the other {_count(self.files, 'file')}."
             found = self._findings_part()

@@ -21,6 +21,7 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
             "fixable": summary.safe_fixes,
             "fixable_unsafe": summary.unsafe_fixes,
         },
+        "input_errors": list(options.errors),  # inputs not checked: the findings are not the whole story
         "diagnostics": [
             {"file": report.path, **d.to_dict()} for report in reports for d in report.diagnostics
         ],

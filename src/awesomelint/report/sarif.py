@@ -79,6 +79,15 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                # A run with errors did not look at everything: code scanning must not read it as clean.
+                "invocations": [
+                    {
+                        "executionSuccessful": not options.errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": error}} for error in options.errors
+                        ],
+                    }
+                ],
                 "results": results,
             }
         ],
