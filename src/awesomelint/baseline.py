@@ -81,18 +81,25 @@ class Baseline:
 
     def take(self, found: Sequence[tuple[Key, Diagnostic]]) -> list[Diagnostic]:
         """The findings not in the baseline; the recorded ones they match are used up."""
-        new = []
-        for key, diagnostic in found:
-            if self._left[key] > 0:
-                self._left[key] -= 1
-            else:
-                new.append(diagnostic)
-        return new
+        return unrecorded(self._left, found)
 
     def gone(self, files: Iterable[str]) -> int:
         """How many recorded findings of these files no longer occur (the baseline can be refreshed)."""
         names = set(files)
         return sum(count for key, count in self._left.items() if key[0] in names and count > 0)
+
+
+def unrecorded(left: Counter[Key], found: Sequence[tuple[Key, Diagnostic]]) -> list[Diagnostic]:
+    """The findings whose key ``left`` does not hold (any more), in the order given; each one it
+    holds uses one up. The baseline and `--since` (whose record is the old version's findings)
+    both leave out findings this way."""
+    new = []
+    for key, diagnostic in found:
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            new.append(diagnostic)
+    return new
 
 
 def write(path: Path, found: Sequence[Key]) -> None:

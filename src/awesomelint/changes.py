@@ -1,28 +1,40 @@
-"""What a change introduced (`--since REF`): a file's text at a git revision, the entries the change
-added or edited, and the lines it touched.
+"""What a change introduced (`--since REF`): a file's text at a git revision, the findings that are
+new compared with it, and the entries and lines the change added or edited.
 
-Entries are matched across the two versions by identity, not by position: their paper (or title)
-link, else their title, else their text. An entry whose identity and text (its list marker and
-number aside) are both in the old version is unchanged, wherever it moved and however it was
-renumbered. A finding counts when it falls in a new or changed entry, when the entry it pairs with
-does (a duplicate of an old entry), or, outside entries, when it is on a line the change touched.
+The findings of `--since` are those of the new version that the old version does not have, matched
+as the baseline matches them (rule, entry identity or line text, message without numbers), so the
+two agree by construction; a change that breaks an untouched line (a renamed heading breaking a
+table of contents link, an entry inserted without renumbering) is reported there.
+
+Entries are paired across the two versions by identity (their paper or title link, else their
+title, else their text): a patience alignment of the identities keeps each entry with its old self
+where it stayed, identity alone pairs the ones that moved, and an entry left unpaired (a new one,
+or a pasted copy of an old one) is new: its findings are the last to be matched with the old
+version's, and a duplicate pair with one new member is reported on the new one. Lines are aligned
+by the same patience diff (linear for the changes a pull request makes), for the links, papers and
+fixes outside entries that a change touches.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import subprocess
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict, deque
+from collections.abc import Hashable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .diagnostic import Diagnostic
 from .model import Document, Entry
 from .read import read
 from .read.source import InputError, decode
-from .rules._duplicates import link_identity, title_key
+from .rules._duplicates import link_identity, mark_new, title_key
 from .text import LINE_BREAK, Span
+
+if TYPE_CHECKING:
+    from .engine import Settings
+
+H = TypeVar("H", bound=Hashable)
 
 
 class ChangeError(InputError):
@@ -73,73 +85,200 @@ def written(text: str, entry: Entry) -> str:
     return " ".join(text[entry.marker_span.end : entry.span.end].split())
 
 
-@dataclass
+# -- alignment ------------------------------------------------------------------------------------------
+
+
+def aligned(old: Sequence[H], new: Sequence[H]) -> list[tuple[int, int]]:
+    """Pairs (i, j) with ``old[i] == new[j]``, increasing in both: a patience diff. Common ends are
+    paired first, then the items found once on each side anchor a longest increasing run, and the
+    stretches between anchors are aligned the same way. Each stretch costs its length, so a change
+    of a few lines in a long list costs about one pass over it (difflib's matcher was quadratic)."""
+    pairs: list[tuple[int, int]] = []
+    stack = [(0, len(old), 0, len(new))]
+    while stack:
+        low_a, high_a, low_b, high_b = stack.pop()
+        while low_a < high_a and low_b < high_b and old[low_a] == new[low_b]:
+            pairs.append((low_a, low_b))
+            low_a, low_b = low_a + 1, low_b + 1
+        while low_a < high_a and low_b < high_b and old[high_a - 1] == new[high_b - 1]:
+            high_a, high_b = high_a - 1, high_b - 1
+            pairs.append((high_a, high_b))
+        if low_a == high_a or low_b == high_b:
+            continue
+        anchors = _anchors(old, new, low_a, high_a, low_b, high_b)
+        previous_a, previous_b = low_a, low_b
+        for i, j in anchors:
+            pairs.append((i, j))
+            stack.append((previous_a, i, previous_b, j))
+            previous_a, previous_b = i + 1, j + 1
+        if anchors:
+            stack.append((previous_a, high_a, previous_b, high_b))
+    pairs.sort()
+    return pairs
+
+
+def _anchors(
+    old: Sequence[H], new: Sequence[H], low_a: int, high_a: int, low_b: int, high_b: int
+) -> list[tuple[int, int]]:
+    """The items found exactly once in each stretch, paired, keeping the longest run whose positions
+    increase on both sides (patience sorting)."""
+    count_a = Counter(old[low_a:high_a])
+    count_b = Counter(new[low_b:high_b])
+    where_b = {new[j]: j for j in range(low_b, high_b) if count_b[new[j]] == 1}
+    candidates = [
+        (i, where_b[old[i]]) for i in range(low_a, high_a) if count_a[old[i]] == 1 and old[i] in where_b
+    ]
+    tops: list[int] = []  # the smallest last position in `new` of an increasing run of each length
+    ends: list[int] = []  # the candidate that ends it
+    back: list[int] = []  # each candidate's predecessor in its run
+    for index, (_, j) in enumerate(candidates):
+        length = bisect.bisect_left(tops, j)
+        back.append(ends[length - 1] if length else -1)
+        if length == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[length], ends[length] = j, index
+    run: list[tuple[int, int]] = []
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        run.append(candidates[index])
+        index = back[index]
+    return run[::-1]
+
+
+def _partners(old: Sequence[str], new: Sequence[str]) -> list[int | None]:
+    """For each new entry (by identity), the old entry it continues, or None: aligned where it
+    stayed, else the first unpaired old entry of that identity (it moved); when identity matching
+    pairs two new entries with one old one, the extra is left unpaired."""
+    partner: list[int | None] = [None] * len(new)
+    taken = [False] * len(old)
+    for i, j in aligned(old, new):
+        partner[j], taken[i] = i, True
+    moved: defaultdict[str, deque[int]] = defaultdict(deque)
+    for i, identity in enumerate(old):
+        if not taken[i]:
+            moved[identity].append(i)
+    for j, identity in enumerate(new):
+        if partner[j] is None and moved[identity]:
+            partner[j] = moved[identity].popleft()
+    return partner
+
+
+# -- what a change introduced ---------------------------------------------------------------------------
+
+
 class Change:
     """The parts of a file's new version that a change introduced."""
 
-    new_file: bool
-    touched_lines: set[int] = field(default_factory=set)  # 1-based lines of the new version
-    _entries: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, changed)
+    def __init__(self, new_file: bool, touched_lines: set[int] | None = None) -> None:
+        self.new_file = new_file
+        self.touched_lines = touched_lines or set()  # 1-based lines of the new version
+        self._entries: list[tuple[int, int, bool, bool]] = []  # (start, end, changed, new), sorted
 
     def is_changed(self, entry: Entry) -> bool:
         """Whether the change added or edited ``entry`` (an entry of the new version)."""
-        if self.new_file:
-            return True
-        index = bisect.bisect_left(self._entries, (entry.span.start, -1, False))
-        return (
-            index < len(self._entries)
-            and self._entries[index][0] == entry.span.start
-            and self._entries[index][2]
-        )
+        found = self._entry_at(entry.span)
+        return self.new_file or (found is not None and found[2])
 
     def covers_span(self, span: Span) -> bool:
-        """Whether something at ``span`` belongs to the change."""
+        """Whether something at ``span`` belongs to the change: in an added or edited entry, or
+        outside entries on a line the change touched (links and papers to check, fixes to make)."""
         if self.new_file:
             return True
-        index = bisect.bisect_right(self._entries, (span.start, float("inf"), True)) - 1
-        if index >= 0:
-            start, end, changed = self._entries[index]
-            if span.start < end or span.start == start:  # inside the entry (or at an empty one)
-                return changed
+        found = self._entry_at(span)
+        return found[2] if found is not None else self._touches(span)
+
+    def is_new_at(self, span: Span) -> bool:
+        """Whether ``span`` is in an entry the change added (not one it edited), or outside entries
+        on a line it touched: the findings there are matched last with the old version's."""
+        if self.new_file:
+            return True
+        found = self._entry_at(span)
+        return found[3] if found is not None else self._touches(span)
+
+    def _touches(self, span: Span) -> bool:
         return any(line in self.touched_lines for line in range(span.start_line, span.end_line + 1))
 
-    def covers(self, diagnostic: Diagnostic) -> bool:
-        related = diagnostic.related
-        return self.covers_span(diagnostic.span) or (related is not None and self.covers_span(related))
+    def _entry_at(self, span: Span) -> tuple[int, int, bool, bool] | None:
+        index = bisect.bisect_right(self._entries, (span.start, float("inf"))) - 1
+        if index >= 0:
+            start, end, changed, new = self._entries[index]
+            if span.start < end or span.start == start:  # inside the entry (or at an empty one)
+                return start, end, changed, new
+        return None
 
 
-@dataclass(frozen=True)
 class Revision:
     """A file's version at the revision (None: the file did not exist), read once and compared
     with as many new versions as needed (`fix` compares after every pass)."""
 
-    text: str | None
-    _entries: Counter[tuple[str, str]] = field(default_factory=Counter, compare=False)
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        self._document = read(text) if text is not None else None
+        entries = list(self._document.iter_entries()) if self._document is not None else []
+        self._identities = [entry_identity(e, text or "") for e in entries]
+        self._written = [written(text or "", e) for e in entries]
+        self._lines = LINE_BREAK.split(text) if text is not None else []
+        self._findings: tuple[Settings, Counter[tuple[str, str, str, str]]] | None = None
 
     @classmethod
     def of(cls, text: str | None) -> Revision:
-        if text is None:
-            return cls(None)
-        old = read(text)
-        return cls(text, Counter((entry_identity(e, text), written(text, e)) for e in old.iter_entries()))
+        return cls(text)
 
     def change(self, new_text: str, new: Document) -> Change:
-        """What ``new_text`` (parsed as ``new``) introduced over this version."""
+        """What ``new_text`` (parsed as ``new``) introduced over this version; the new entries are
+        marked on ``new``, so that a duplicate pair with one of them is reported on it."""
         if self.text is None:
             return Change(new_file=True)
-        change = Change(new_file=False, touched_lines=_touched_lines(self.text, new_text))
-        for entry in new.iter_entries():
-            changed = self._entries[(entry_identity(entry, new_text), written(new_text, entry))] == 0
-            change._entries.append((entry.span.start, entry.span.end, changed))
+        change = Change(new_file=False, touched_lines=_touched_lines(self._lines, new_text))
+        entries = list(new.iter_entries())
+        partner = _partners(self._identities, [entry_identity(e, new_text) for e in entries])
+        added = []
+        for entry, old in zip(entries, partner, strict=True):
+            changed = old is None or self._written[old] != written(new_text, entry)
+            change._entries.append((entry.span.start, entry.span.end, changed, old is None))
+            if old is None:
+                added.append(entry)
         change._entries.sort()
+        mark_new(new, added)
         return change
 
+    def new_findings(
+        self, change: Change, document: Document, diagnostics: Sequence[Diagnostic], settings: Settings
+    ) -> list[Diagnostic]:
+        """The findings of ``document`` (the new version, with ``change``) that this version does not
+        have: matched as the baseline matches them, those in what the change added matched last."""
+        from .baseline import keys, unrecorded
 
-def _touched_lines(old_text: str, new_text: str) -> set[int]:
-    old_lines, new_lines = LINE_BREAK.split(old_text), LINE_BREAK.split(new_text)
+        if self.text is None or self._document is None:
+            return list(diagnostics)
+        found = list(zip(keys("", document.text, document, diagnostics), diagnostics, strict=True))
+        ordered = sorted(range(len(found)), key=lambda index: change.is_new_at(found[index][1].span))
+        new = {id(d) for d in unrecorded(self._old_findings(settings), [found[i] for i in ordered])}
+        return [d for d in diagnostics if id(d) in new]
+
+    def _old_findings(self, settings: Settings) -> Counter[tuple[str, str, str, str]]:
+        """The keys of this version's findings under ``settings`` (linted once)."""
+        from .baseline import keys
+        from .engine import run_rules
+
+        if self._findings is None or self._findings[0] is not settings:
+            assert self._document is not None and self.text is not None
+            found = run_rules(self._document, settings)
+            self._findings = (settings, Counter(keys("", self.text, self._document, found)))
+        return Counter(self._findings[1])
+
+
+def _touched_lines(old_lines: Sequence[str], new_text: str) -> set[int]:
+    """The 1-based lines of the new text that the change added or edited; a deletion touches the
+    line after it."""
+    new_lines = LINE_BREAK.split(new_text)
     touched: set[int] = set()
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, _, _, first, last in matcher.get_opcodes():
-        if tag != "equal":
-            touched.update(range(first + 1, max(last, first + 1) + 1))  # a deletion touches its place
+    previous_a = previous_b = -1
+    for i, j in [*aligned(old_lines, new_lines), (len(old_lines), len(new_lines))]:
+        if i - previous_a > 1 or j - previous_b > 1:
+            first, last = previous_b + 1, j
+            touched.update(range(first + 1, max(last, first + 1) + 1))
+        previous_a, previous_b = i, j
     return touched

@@ -146,7 +146,7 @@ def fix_text(
     unsafe: bool = False,
     links: Mapping[str, LinkResult] | None = None,
     document: Document | None = None,
-    scope: Callable[[str, Document], Callable[[Diagnostic], bool]] | None = None,
+    scope: Callable[[str, Document], Callable[[list[Diagnostic]], list[Diagnostic]]] | None = None,
     records: Verifications | None = None,
 ) -> FixResult:
     """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
@@ -157,10 +157,10 @@ def fix_text(
     before = document if document is not None else read(text, keep_reading=True)
     document = before
     for _ in range(MAX_PASSES):
+        in_scope = scope(result.text, document) if scope is not None else None  # before the rules
         diagnostics = run_rules(document, settings, links, records)
-        if scope is not None:
-            in_scope = scope(result.text, document)
-            diagnostics = [d for d in diagnostics if in_scope(d)]
+        if in_scope is not None:
+            diagnostics = in_scope(diagnostics)
         chosen = _choose(result.text, diagnostics, unsafe)
         if not chosen:
             result.remaining = diagnostics

@@ -16,6 +16,7 @@ from ..report import FileReport
 
 if TYPE_CHECKING:
     from ..changes import Revision
+    from ..engine import Settings
     from ..fixer import FixResult
 
 from ._options import lint_options
@@ -48,7 +49,7 @@ def fix_command(
         path, source = item.path, item.source
         name = display(path)
         try:
-            scope = _fix_scope(item.revision) if item.revision is not None else None
+            scope = _fix_scope(item.revision, item.settings) if item.revision is not None else None
             result = fix_text(
                 source.text, item.settings, run.unsafe_fixes, links, item.document, scope, records
             )
@@ -86,9 +87,17 @@ def fix_command(
     sys.exit(1 if run.findings() and not run.exit_zero else 0)
 
 
-def _fix_scope(revision: Revision) -> Callable[[str, Document], Callable[[Diagnostic], bool]]:
-    """For `fix --since`: each pass fixes only what is in the change, as that pass's text has it."""
-    return lambda text, document: revision.change(text, document).covers
+def _fix_scope(
+    revision: Revision, settings: Settings
+) -> Callable[[str, Document], Callable[[list[Diagnostic]], list[Diagnostic]]]:
+    """For `fix --since`: each pass fixes only the findings new since the revision, as that pass's
+    text has them (the same as `check --since` reports)."""
+
+    def scope(text: str, document: Document) -> Callable[[list[Diagnostic]], list[Diagnostic]]:
+        change = revision.change(text, document)
+        return lambda found: revision.new_findings(change, document, found, settings)
+
+    return scope
 
 
 def _diff(name: str, result: FixResult) -> str:

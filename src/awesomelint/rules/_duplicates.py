@@ -5,12 +5,16 @@ not `+` or `#`: `ABC` and `ABC++` are different methods). A resource (a library,
 same resource only when it also links to the same place: `Learning` under Rust and `Learning` under
 Go are two entries. Many lists file one paper under several sections on purpose; a list that does
 so more than once is taken to cross-list, and then only a repeat within one section is reported.
+
+With `--since`, the entries a change added come after all the others in the pairing, so that a
+duplicate pair with one new member is reported on the new entry, naming the old one.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..model import Document, Entry, Link
@@ -88,6 +92,22 @@ def identity_links(entry: Entry) -> set[str]:
     return found
 
 
+def mark_new(document: Document, entries: Collection[Entry]) -> None:
+    """Say which entries of ``document`` a change added (`--since`), before its rules run."""
+    document.derived["new entries"] = frozenset(id(entry) for entry in entries)
+    document.derived.pop("duplicates", None)
+
+
+def in_pairing_order(document: Document) -> list[Entry]:
+    """The entries in the order a duplicate's first occurrence is chosen: the list's order, the
+    entries a change added last."""
+    entries = list(document.iter_entries())
+    added = document.derived.get("new entries")
+    if not isinstance(added, frozenset) or not added:
+        return entries
+    return [e for e in entries if id(e) not in added] + [e for e in entries if id(e) in added]
+
+
 @dataclass
 class Repeat:
     """An entry listed again: ``entry`` repeats ``first``."""
@@ -119,7 +139,7 @@ def duplicates(document: Document) -> Duplicates:
     papers: dict[str, dict[tuple[str, ...], Entry]] = {}
     named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
     repeats: list[Repeat] = []
-    for entry in document.iter_entries():
+    for entry in in_pairing_order(document):
         key = title_key(entry)
         if key is None:
             continue

@@ -6,7 +6,7 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Entry, Link
 from ..style import entry_shape
-from ._duplicates import duplicates, link_identity, names_of
+from ._duplicates import duplicates, in_pairing_order, link_identity, names_of
 
 
 @rule(
@@ -20,7 +20,7 @@ from ._duplicates import duplicates, link_identity, names_of
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
     seen: dict[str, tuple[Entry, Link]] = {}
-    for entry in ctx.document.iter_entries():
+    for entry in in_pairing_order(ctx.document):
         for link in entry.links:
             if link.role not in ("title", "paper"):
                 continue  # code, project and data links may be shared; description links are prose
