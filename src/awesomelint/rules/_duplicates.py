@@ -141,6 +141,8 @@ def duplicates(document: Document) -> Duplicates:
     repeats: list[Repeat] = []
     for entry in in_pairing_order(document):
         key = title_key(entry)
+        if key is None and entry.kind != "paper" and entry.title is not None:
+            key = _IGNORED.sub("", entry.title.text.casefold()) or None  # `cpy`: the link makes it one
         if key is None:
             continue
         buckets = [named.setdefault((key, link), {}) for link in sorted(identity_links(entry))]
