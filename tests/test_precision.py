@@ -58,11 +58,14 @@ HOUSE_SPELLING = """# Speech
 
 
 def test_the_lists_majority_spelling_beats_the_builtin_one() -> None:
-    findings = _codes(HOUSE_SPELLING, "AL302")
-    assert [line for line, _ in findings] == [6]
-    assert "`InterSpeech` is a case variant of `Interspeech`; 3 of 4" in findings[0][1]
+    # `Interspeech` is a right spelling and the list's habit; `InterSpeech` and `Arxiv` are
+    # miscasings of known names, errors however often repeated (issue 24): AL306, once each.
+    assert _codes(HOUSE_SPELLING, "AL302") == []
+    findings = _codes(HOUSE_SPELLING, "AL306")
+    assert [line for line, _ in findings] == [6, 7]
+    assert "`InterSpeech` is `Interspeech` written in another case" in findings[0][1]
     fixed = fix(HOUSE_SPELLING).text
-    assert fixed.count("Interspeech 20") == 4 and fixed.count("Arxiv 20") == 2
+    assert fixed.count("Interspeech 20") == 4 and fixed.count("arXiv 20") == 2
 
 
 def _numbered(numbers: list[int]) -> str:
@@ -204,7 +207,7 @@ def test_a_venue_in_a_badge_is_reported_but_never_rewritten() -> None:
     badge = "[![Publish](https://img.shields.io/badge/Conference-{}-blue)]()"
     text = "# Papers\n\n" + "".join(
         f"- {badge.format(venue)} [Paper {n} Title](https://arxiv.org/abs/2101.0000{n})\n"
-        for n, venue in enumerate(["NeurIPS'21", "NeurIPS'22", "NeurIPS'23", "NIPS'17"], start=1)
+        for n, venue in enumerate(["NeurIPS'21", "NeurIPS'22", "NeurIPS'23", "NIPS'19"], start=1)
     )
     findings = _codes(text, "AL302")
     assert [line for line, _ in findings] == [6]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .model import Document, Entry, Venue
 from .urls import split_url
-from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable
+from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,15 @@ class Style:
         return self.field_counts.get(self.group(entry), Counter())
 
 
+def is_habit(venues: VenueTable, venue: Venue) -> bool:
+    """Whether the venue's spelling may set the list's habit for its venue: not a miscasing of a
+    known name (`Arxiv` is wrong however often a list writes it), nor a former name written for a
+    year before the renaming (`NIPS 2017` is right in a list that writes `NeurIPS` after)."""
+    name = venue.name.text
+    year = int(venue.year.text) if venue.year else None
+    return venues.miscasing(name) is None and not name_of_its_time(name, year)
+
+
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     entries = list(document.iter_entries())
     group_of = {id(entry): style_group(entry) for entry in entries}
@@ -240,7 +249,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     spellings: dict[str, list[str]] = {}
     for v in with_venue:
         canonical = venues.canonical_name(v.name.text)
-        if canonical is not None:
+        if canonical is not None and is_habit(venues, v):
             spellings.setdefault(canonical, []).append(v.name.text)
     host_forms: dict[str, list[str]] = {}
     for link in document.links:

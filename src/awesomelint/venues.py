@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .data.venue_names import VENUES
+from .data.venue_names import RENAMED, VENUES
 
 # Words around a venue's name that do not change which venue it is.
 _QUALIFIERS = re.compile(
@@ -27,6 +28,14 @@ class VenueTable:
 
     canonical: Mapping[str, str]
     preprints: frozenset[str]
+    # Each folded spelling's right case: the canonical name's or an alias's own (`arXiv`, `Interspeech`).
+    cased: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+
+    def miscasing(self, name: str) -> str | None:
+        """The right spelling when ``name`` is a known venue or alias written in another case
+        (`Arxiv`, `Neurips`): an error however often a list repeats it."""
+        right = self.cased.get(_fold(name), ())
+        return right[0] if right and " ".join(name.split()) not in right else None
 
     def canonical_name(self, name: str) -> str | None:
         """The canonical spelling of ``name`` when it is a known venue or alias, else None."""
@@ -87,16 +96,27 @@ class VenueTable:
         return [(name, _letters(name)) for name in dict.fromkeys(self.canonical.values())]
 
     def extended(self, known: Iterable[str], aliases: Mapping[str, str]) -> VenueTable:
-        canonical = dict(self.canonical)
+        canonical, cased = dict(self.canonical), dict(self.cased)
         for name in known:
             canonical.setdefault(_fold(name), name)
         for alias, target in aliases.items():
             canonical[_fold(alias)] = target
             canonical.setdefault(_fold(target), target)
-        return VenueTable(canonical, self.preprints)
+        for name in (*known, *aliases, *aliases.values()):  # the configuration's spellings are right
+            cased[_fold(name)] = (name, *cased.get(_fold(name), ()))
+        return VenueTable(canonical, self.preprints, cased)
 
 
 _WORKSHOP_SUFFIX = re.compile(r"[A-Z]{3,}W$")
+
+
+def name_of_its_time(name: str, year: int | None) -> bool:
+    """Whether ``name`` is a venue's former name used for a year before the venue was renamed
+    (`NIPS 2017`): right as written, whatever the list calls the venue in later years."""
+    folded = _fold(name)
+    return year is not None and any(
+        folded == _fold(old) and year < first_year for old, (_, first_year) in RENAMED.items()
+    )
 
 
 def _letters(name: str) -> str:
@@ -149,9 +169,12 @@ def _strip(name: str) -> str:
 def builtin_venues() -> VenueTable:
     data = VENUES
     canonical: dict[str, str] = {}
+    cased: dict[str, tuple[str, ...]] = {}
     for group in data.values():
         for name, aliases in group.items():
             canonical[_fold(name)] = name
             for alias in aliases:
                 canonical.setdefault(_fold(alias), name)
-    return VenueTable(canonical, frozenset(data["preprints"]))
+            for spelling in (name, *aliases):
+                cased[_fold(spelling)] = (*cased.get(_fold(spelling), ()), spelling)
+    return VenueTable(canonical, frozenset(data["preprints"]), cased)

@@ -644,3 +644,10 @@ VENUES: dict[str, dict[str, list[str]]] = {
         "Springer": [],
     },
 }
+
+# Venues that changed their name: old name -> (new name, the first year of the new name). The old
+# name is right for the years before (`NIPS 2017`, `NeurIPS 2018`).
+RENAMED: dict[str, tuple[str, int]] = {
+    "NIPS": ("NeurIPS", 2018),
+    "SysML": ("MLSys", 2020),
+}

@@ -23,6 +23,8 @@ from .al301_venue_format import venue_format
 from .al302_venue_alias import venue_alias
 from .al303_unknown_venue import unknown_venue
 from .al304_venue_year import venue_year
+from .al305_arxiv_year import arxiv_year
+from .al306_venue_spelling import venue_spelling
 from .al401_author_separator import author_separator
 from .al402_author_markup import author_markup
 from .al501_duplicate_link import duplicate_link
@@ -34,6 +36,7 @@ from .al514_wrong_paper import wrong_paper
 from .al601_trailing_whitespace import trailing_whitespace
 from .al602_blank_lines import blank_lines
 from .al603_final_newline import final_newline
+from .al607_invisible_character import invisible_character
 from .al701_unknown_suppression import unknown_suppression
 from .al801_record_venue import record_venue
 from .al802_published_preprint import published_preprint
@@ -62,6 +65,8 @@ ALL_RULES: tuple[Rule, ...] = (
     venue_alias,
     unknown_venue,
     venue_year,
+    arxiv_year,
+    venue_spelling,
     author_separator,
     author_markup,
     duplicate_link,
@@ -73,6 +78,7 @@ ALL_RULES: tuple[Rule, ...] = (
     trailing_whitespace,
     blank_lines,
     final_newline,
+    invisible_character,
     unknown_suppression,
     record_venue,
     published_preprint,

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Section
+from ._categories import category_of
 from ._sections import is_empty, removal, sibling_groups
 
 
@@ -18,9 +19,11 @@ from ._sections import is_empty, removal, sibling_groups
 )
 def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
     for group in sibling_groups(ctx.document):
-        first_seen: dict[str, Section] = {}
+        first_seen: dict[tuple[int, str], Section] = {}
         for section in group:
-            key = " ".join(section.text.casefold().split())
+            # `2025` under two same-level category headings are two parts, not one heading twice
+            category = category_of(ctx.document, section)
+            key = (id(category), " ".join(section.text.casefold().split()))
             original = first_seen.setdefault(key, section)
             if original is section:
                 continue

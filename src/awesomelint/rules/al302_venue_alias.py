@@ -4,13 +4,14 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ..style import is_habit
 from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
 @rule(
     "AL302",
     "venue-alias",
-    "Another spelling or an old name of a venue the list writes otherwise (`NIPS`, `Neurips`), "
+    "Another spelling or an old name of a venue the list writes otherwise (`NIPS 2019` beside `NeurIPS`), "
     "or CoRR and arXiv mixed",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
@@ -23,8 +24,8 @@ def venue_alias(ctx: Context) -> Iterator[Diagnostic]:
             continue
         name = entry.venue.name
         canonical = venues.canonical_name(name.text)
-        if canonical is None:
-            continue
+        if canonical is None or not is_habit(venues, entry.venue):
+            continue  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
         preprint = style.preprint
         if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
             spelled = style.venue_spellings.get(preprint.value)

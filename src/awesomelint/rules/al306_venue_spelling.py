@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ..model import Entry, Venue
+
+# Words that qualify a venue without naming another one: `EMNLP 2022 Findings`, `CVPR 2023 (Oral)`.
+# (A workshop has a name of its own: `INFOCOM Workshops` and `Workshop on X at ACL` are two venues.)
+_QUALIFIER = re.compile(r"\b(findings|oral|spotlight|poster)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w'])(?:'\d{2}|(?:19|20)\d{2})(?!\w)")
+_MARKUP = re.compile(r"[*_\[\]]+")
+
+
+@rule(
+    "AL306",
+    "venue-spelling",
+    "A known venue written in another case (`Arxiv`: once for the list, however often), or one "
+    "qualified venue written several ways (`EMNLP 2022 Findings`, `Findings of EMNLP 2022`)",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("venues", "consistency"),
+)
+def venue_spelling(ctx: Context) -> Iterator[Diagnostic]:
+    written = [
+        (entry, entry.venue)
+        for entry in ctx.document.iter_entries()
+        if entry.venue is not None and not entry.venue.in_badge
+    ]
+    yield from _miscasings(ctx, [venue for _, venue in written])
+    yield from _qualified_forms(ctx, written)
+
+
+def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
+    """One finding per miscased spelling, at its first use, with a fix for every use."""
+    uses: dict[str, list[Venue]] = {}
+    for venue in venues:
+        if ctx.settings.venues.miscasing(venue.name.text) is not None:
+            uses.setdefault(venue.name.text, []).append(venue)
+    for name, found in uses.items():
+        right = ctx.settings.venues.miscasing(name) or name
+        canonical = ctx.settings.venues.canonical_name(name)
+        habit = ctx.style.venue_spellings.get(canonical) if canonical else None
+        if habit is not None and habit.value.casefold() == name.casefold():
+            right = habit.value  # of the right casings (`Interspeech`, `INTERSPEECH`), the list's
+        count = f"{len(found)} entries write" if len(found) > 1 else "one entry writes"
+        message = f"`{name}` is `{right}` written in another case ({count} it)"
+        edits = [Edit(v.name.span.start, v.name.span.end, right) for v in found]
+        yield ctx.report(found[0].name.span, message, ctx.fix(f"write `{right}` ({len(found)}x)", *edits))
+
+
+def _form(venue: Venue) -> tuple[str, str] | None:
+    """The qualifier and how the venue is written around it: `V Y (Q)`, `Q of V Y`, `V Q Y`."""
+    text = _MARKUP.sub("", venue.raw).strip().rstrip(".,;:").strip()
+    qualifiers = _QUALIFIER.findall(text)
+    if len(qualifiers) != 1 or venue.year is None:
+        return None
+    shape = _YEAR.sub("Y", _QUALIFIER.sub("Q", text))
+    shape = re.sub(r"[^\sYQ(),:'-]+(?:\s+[^\sYQ(),:'-]+)*", "V", shape)
+    shape = re.sub(r"\bV\s+of\s+V\b|\bof\s+V\b", "of V", shape)
+    return qualifiers[0].casefold(), " ".join(shape.split())
+
+
+def _qualified_forms(ctx: Context, written: list[tuple[Entry, Venue]]) -> Iterator[Diagnostic]:
+    """Each qualified venue written unlike the list's first (and most common) way for that qualifier."""
+    forms: dict[str, dict[str, list[Venue]]] = {}
+    for _, venue in written:
+        found = _form(venue)
+        if found is not None:
+            forms.setdefault(found[0], {}).setdefault(found[1], []).append(venue)
+    for shapes in forms.values():
+        if len(shapes) < 2:
+            continue
+        # the most common shape wins; between equals, the one the list wrote first
+        usual = max(shapes.values(), key=len)
+        example = usual[0]
+        for shape_uses in shapes.values():
+            if shape_uses is usual:
+                continue
+            for venue in shape_uses:
+                message = (
+                    f"`{_MARKUP.sub('', venue.raw).strip()}` is written unlike "
+                    f"`{_MARKUP.sub('', example.raw).strip()}` (line {example.span.start_line}, "
+                    f"{len(usual)} of {sum(map(len, shapes.values()))} such venues)"
+                )
+                yield ctx.report(venue.span, message, related=example.span)

@@ -1,0 +1,127 @@
+"""Issue 24: the paper-list rules judged on shapes of lists nobody here wrote (false alarms that
+must stay quiet, and slips that must be found), each defect with a clean twin."""
+
+from __future__ import annotations
+
+from awesomelint import fix, lint
+
+
+def _found(text: str, code: str) -> list[int]:
+    return [d.span.start_line for d in lint(text) if d.code == code]
+
+
+def _papers(*lines: str, heading: str = "## Models") -> str:
+    return "# Papers\n\n" + heading + "\n\n" + "\n".join(lines) + "\n"
+
+
+CATEGORIES = """# Papers
+
+- [LLM](#llm)
+  - [2025](#2025)
+- [Vision](#vision)
+
+<h2 id="llm">Large Language Models</h2>
+
+## 2025
+
+1. **Alpha Method**. *Ann Lee, Bo Li*. **ACL 2025**. [paper](https://example.org/1)
+
+## 2024
+
+1. **Beta Method**. *Ann Lee, Bo Li*. **ACL 2024**. [paper](https://example.org/2)
+
+## Vision
+
+## 2025
+
+1. **Gamma Method**. *Ann Lee, Bo Li*. **CVPR 2025**. [paper](https://example.org/3)
+
+## 2024
+
+1. **Delta Method**. *Ann Lee, Bo Li*. **CVPR 2024**. [paper](https://example.org/4)
+"""
+
+
+def test_category_headings_at_the_level_of_their_parts_are_neither_empty_nor_repeated() -> None:
+    assert _found(CATEGORIES, "AL101") == []
+    assert _found(CATEGORIES, "AL102") == []
+
+
+def test_a_real_empty_section_and_a_real_repeat_are_still_found() -> None:
+    text = CATEGORIES.replace("## Vision\n\n## 2025\n", "## Vision\n\nSoon.\n\n## 2025\n")
+    text += "\n## Datasets\n\n## Tools\n\n- [Kit](https://example.org/kit)\n\n## Tools\n\n- [Kit2](https://example.org/k2)\n"
+    assert _found(text, "AL101") == [29]  # `## Datasets`: followed by a peer, not by its parts
+    assert _found(text, "AL102") == [21, 25, 35]  # `Vision` holds content: no category any more
+
+
+def test_the_empty_section_fix_keeps_a_heading_with_an_id() -> None:
+    text = '# Papers\n\n- [LLM](#llm)\n\n<h2 id="llm">Large Language Models</h2>\n\n## Tools\n\n- [Kit](https://example.org/kit)\n'
+    [finding] = [d for d in lint(text) if d.code == "AL101"]
+    assert finding.fix is None
+    assert '<h2 id="llm">' in fix(text, unsafe=True).text
+
+
+def _entry(n: int, venue: str, link: str = "", title: str = "", authors: str = "Ann Lee, Bo Li") -> str:
+    link = link or f"https://example.org/{n}"
+    return f"{n}. **{title or f'Method number {n}'}**. *{authors}*. **{venue}**. [paper]({link})"
+
+
+def test_al302_a_former_name_is_right_for_the_years_before_the_renaming() -> None:
+    clean = _papers(_entry(1, "NIPS 2016"), _entry(2, "NIPS 2017"), _entry(3, "NeurIPS 2019"))
+    assert _found(clean, "AL302") == []
+    slipped = _papers(_entry(1, "NeurIPS 2018"), _entry(2, "NeurIPS 2020"), _entry(3, "NIPS 2019"))
+    assert _found(slipped, "AL302") == [7]
+
+
+def test_al305_an_arxiv_year_that_contradicts_the_identifier() -> None:
+    def papers(year: str) -> str:
+        return _papers(
+            _entry(1, f"arXiv {year}", "https://arxiv.org/abs/2203.01234"),
+            _entry(2, "arXiv 2022", "https://arxiv.org/pdf/2204.01234v2.pdf"),
+            _entry(3, "ICML 2023", "https://arxiv.org/abs/2104.01234"),  # a conference later: fine
+            _entry(4, "arXiv 2023", "https://arxiv.org/abs/2212.01234"),  # posted at the turn of the year
+        )
+
+    assert _found(papers("2022"), "AL305") == []
+    assert _found(papers("2023"), "AL305") == [5]
+
+
+def test_al305_a_date_with_the_posting_month_and_another_year() -> None:
+    def papers(date: str) -> str:
+        return _papers(
+            f"- **Alpha Method** [[paper](https://arxiv.org/abs/2505.09022)] ({date})",
+            "- **Beta Method** [[paper](https://arxiv.org/abs/2406.01234)] (2024.02.01)",  # a release date
+        )
+
+    assert _found(papers("2025.05.13"), "AL305") == []
+    assert _found(papers("2024.05.13"), "AL305") == [5]
+
+
+def test_al306_a_miscased_venue_is_reported_once_however_often_and_fixed_everywhere() -> None:
+    entries = [_entry(n, "Arxiv 2023") for n in range(1, 6)]
+    text = _papers(*entries, _entry(6, "arXiv 2023"))
+    findings = [d for d in lint(text) if d.code == "AL306"]
+    assert [d.span.start_line for d in findings] == [5]
+    assert "5 entries" in findings[0].message
+    fixed = fix(text).text
+    assert "Arxiv" not in fixed and fixed.count("**arXiv 2023**") == 6
+    assert _found(_papers(*[_entry(n, "arXiv 2023") for n in range(1, 4)]), "AL306") == []
+
+
+def test_al306_one_qualified_venue_written_several_ways() -> None:
+    usual = [_entry(1, "Findings of EMNLP 2022"), _entry(2, "Findings of ACL 2023")]
+    assert _found(_papers(*usual, _entry(3, "Findings of EMNLP 2021")), "AL306") == []
+    assert _found(_papers(*usual, _entry(3, "EMNLP 2022 Findings")), "AL306") == [7]
+
+
+def test_al607_characters_pasted_from_a_pdf() -> None:
+    clean = _papers(_entry(1, "ICML 2022", title="Multi-Exit Networks"), _entry(2, "ICML 2022"))
+    assert _found(clean, "AL607") == []
+    for pasted in (
+        "Multi\u00adExit Networks",
+        "Multi\u2010Exit Networks",
+        "Multi\u200bExit",
+        "Multi Exit\u00a0Networks",
+    ):
+        text = _papers(_entry(1, "ICML 2022", title=pasted), _entry(2, "ICML 2022"))
+        assert _found(text, "AL607") == [5], pasted
