@@ -66,13 +66,22 @@ def heading_typos(document: Document) -> list[HeadingTypo]:
             if len(words) != len(wanted_words):
                 continue
             pairs = [(w, c) for w, c in zip(words, wanted_words, strict=True) if slugify(w) != c]
-            if len(pairs) == 1 and near(slugify(pairs[0][0]), pairs[0][1]):
+            if (
+                len(pairs) == 1
+                and near(slugify(pairs[0][0]), pairs[0][1])
+                and not _text_agrees(anchor, pairs[0][0])
+            ):
                 candidates.append((section, pairs[0][0], _spelled_like(pairs[0][1], pairs[0][0], anchor)))
         if len(candidates) == 1:
             section, word, correction = candidates[0]
             if all(t.section is not section for t in found):
                 found.append(HeadingTypo(section, word, correction, anchor))
     return found
+
+
+def _text_agrees(anchor: Anchor, heading_word: str) -> bool:
+    """The link's text spells the word as the heading does (`[Tools](#tool)`): the fragment is the typo."""
+    return slugify(heading_word) in {slugify(word) for word in anchor.text.split()}
 
 
 def _spelled_like(slug_word: str, heading_word: str, anchor: Anchor) -> str:

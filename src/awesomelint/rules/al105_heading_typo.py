@@ -51,7 +51,8 @@ def _report(ctx: Context, section: Section, word: str, correction: str, message:
     "heading-typo",
     "Heading word that is a known misspelling, or that links to the section spell otherwise",
     severity=Severity.WARNING,
-    fix=Applicability.SAFE,
+    # Unsafe: a renamed heading has a new anchor, and links from other pages to the old one break.
+    fix=Applicability.UNSAFE,
     tags=("structure", "spelling"),
 )
 def heading_typo(ctx: Context) -> Iterator[Diagnostic]:

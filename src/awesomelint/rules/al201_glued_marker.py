@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Entry
 from ._lines import lines
+
+# `3.**Title**` on a line of its own: in a tightly spaced list Markdown reads it as more text of the
+# entry above, so the reader sees no entry there.
+_GLUED_LINE = re.compile(r"[ \t]*(\d{1,9})\.(?=\*\*|\[|[^\W\d_])")
 
 
 def _edits(ctx: Context, entry: Entry) -> list[Edit]:
@@ -37,3 +42,27 @@ def glued_marker(ctx: Context) -> Iterator[Diagnostic]:
             f"no space after `{marker}`: Markdown shows this entry as a plain paragraph, not a list item"
         )
         yield ctx.report(entry.marker_span, message, ctx.fix(f"write `{marker} `", *_edits(ctx, entry)))
+    yield from _glued_lines(ctx)
+
+
+def _glued_lines(ctx: Context) -> Iterator[Diagnostic]:
+    """Numbers glued to their text on the later lines of a numbered entry, next in its sequence."""
+    all_lines = lines(ctx.document)
+    for entry in ctx.document.iter_entries():
+        if entry.number is None or entry.marker not in ("ordered", "glued"):
+            continue
+        expected = entry.number + 1
+        for line in all_lines[entry.span.start_line : entry.span.end_line]:
+            match = _GLUED_LINE.match(line.text)
+            if match is None or int(match[1]) != expected:
+                continue
+            expected += 1
+            end = line.start + match.end()
+            marker = f"{match[1]}."
+            message = (
+                f"no space after `{marker}`: Markdown reads this line as more text of the entry "
+                f"at line {entry.span.start_line}, not as entry {match[1]}"
+            )
+            yield ctx.report(
+                ctx.span(end - len(marker), end), message, ctx.fix(f"write `{marker} `", Edit(end, end, " "))
+            )

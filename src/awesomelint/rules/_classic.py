@@ -1,0 +1,176 @@
+"""Classic list items (`- [Name](url) - Description.`): where each part of an item is, and the
+conventions the list itself follows, shared by the item-format rules (AL208-AL212).
+
+A convention is what at least 80% of at least 10 items do: the items of the entry's section when the
+section has that many items of its own, else the whole list's. Without one the rules are silent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from ..model import Document, Entry
+from ..style import Majority
+
+MIN_ITEMS = 10
+MIN_SHARE = 0.8
+
+# What may stand between an item's name and its separator: inline code (`⚠`, a language), badges,
+# images, a short note in parentheses, an emoji.
+_DECORATION = re.compile(
+    r"(?:[ \t]*(?:`[^`\n]+`|!\[[^\]\n]*\]\([^)\n]*\)|\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"
+    r"|\([^()\n]{1,40}\)|<img\b[^>\n]*>|<sup>[^<\n]*</sup>|[\u2600-\u27bf\U0001F000-\U0001FFFF]\ufe0f?))*"
+)
+_SPACE = "[ \t\u00a0\u2002-\u200b\u202f]"
+# A separator is followed by a space or the description, never by `>` (an arrow) or another dash.
+_SEPARATOR = re.compile(rf"(?P<before>{_SPACE}*)(?P<mark>--|-|–|—|:)(?![->–—])(?P<after>{_SPACE}*)")
+# A description with no separator starts like a sentence, with a capital and a few words (`A library
+# for ...`), not like prose that goes on from the name (`[tm](u) and [quanteda](u) are ...`).
+_MISSING = re.compile(rf"{_SPACE}+(?=[A-Z]\S*(?:\s+\S+){{3}})")
+# The canonical spacing of each separator: a space on each side of a dash or bar, one after a colon.
+CANONICAL = {"-": " - ", "--": " -- ", "–": " – ", "—": " — ", ":": ": "}
+SEPARATOR_NAMES = {
+    "-": "` - ` (hyphen)",
+    "--": "` -- `",
+    "–": "` – ` (en dash)",
+    "—": "` — ` (em dash)",
+    ":": "`: ` (colon)",
+    "missing": "no separator",
+}
+
+
+class Item(NamedTuple):
+    """A classic item: the name link, then what separates it from the description, then the
+    description up to the end of the item's first paragraph."""
+
+    entry: Entry
+    name_end: int  # just after the name link (and the emphasis around it)
+    separator: str  # a key of CANONICAL, "missing", or "" when nothing follows the name on its line
+    separator_start: int
+    separator_end: int
+    description_start: int
+    description_end: int
+
+    @property
+    def group(self) -> tuple[str, ...]:
+        return self.entry.section_path
+
+
+def _first_paragraph_end(text: str, start: int, end: int) -> int:
+    """The end of the paragraph that starts the item, before a blank line or a nested list."""
+    stop = text.find("\n\n", start, end)
+    stop = end if stop < 0 else stop
+    nested = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]").search(text, start, stop)
+    return nested.start() if nested else stop
+
+
+def _item(text: str, entry: Entry) -> Item | None:
+    if entry.marker not in ("bullet", "ordered") or not entry.links:
+        return None
+    name = entry.links[0]
+    if name.role != "title":
+        return None
+    lead = text[entry.marker_span.end : name.span.start]
+    if lead.strip(" \t") not in ("", "**", "__", "*", "_"):
+        return None  # the item does not start with its name link
+    position = name.span.end
+    closing = lead.strip(" \t")
+    if closing and text.startswith(closing, position):
+        position += len(closing)
+    paragraph_end = _first_paragraph_end(text, position, entry.span.end)
+    decorated = _DECORATION.match(text, position, paragraph_end)
+    after = decorated.end() if decorated else position
+    line_end = text.find("\n", position, paragraph_end)
+    line_end = paragraph_end if line_end < 0 else line_end
+    separator = _SEPARATOR.match(text, after, line_end)
+    if separator is not None and separator.end() > after:
+        end = separator.end()
+        mark = separator["mark"]
+        return Item(entry, position, mark, separator.start(), end, end, paragraph_end)
+    if text[after:line_end].strip() == "":
+        return Item(entry, position, "", after, after, after, paragraph_end)
+    missing = _MISSING.match(text, after, line_end)
+    if missing is not None and after == position:
+        return Item(entry, position, "missing", after, missing.end(), missing.end(), paragraph_end)
+    return None  # a comma and more links, a sentence that goes on: no described item
+
+
+def items(document: Document) -> list[Item]:
+    """The document's classic items, computed once."""
+    found = document.derived.get("classic_items")
+    if isinstance(found, list):
+        return found
+    text = document.text
+    result = [item for entry in document.iter_entries() if (item := _item(text, entry)) is not None]
+    document.derived["classic_items"] = result
+    return result
+
+
+def description(document: Document, item: Item) -> str:
+    return document.text[item.description_start : item.description_end]
+
+
+def clear_majority(values: Iterable[str]) -> Majority | None:
+    """The value at least 80% of at least 10 items share, or None."""
+    counts = Counter(values)
+    total = sum(counts.values())
+    if total < MIN_ITEMS:
+        return None
+    value, count = counts.most_common(1)[0]
+    return Majority(value, count, total) if count >= MIN_SHARE * total else None
+
+
+class Conventions:
+    """The convention each item is judged by: its section's when the section has enough items,
+    else the list's. ``value`` gives an item's value of the property (None: not counted)."""
+
+    def __init__(self, found: list[Item], value: Callable[[Item], str | None]) -> None:
+        self._value = value
+        by_group: dict[tuple[str, ...], list[str]] = {}
+        every: list[str] = []
+        for item in found:
+            got = value(item)
+            if got is not None:
+                by_group.setdefault(item.group, []).append(got)
+                every.append(got)
+        self._list = clear_majority(every)
+        self._groups = {
+            group: clear_majority(values) for group, values in by_group.items() if len(values) >= MIN_ITEMS
+        }
+
+    def of(self, item: Item) -> Majority | None:
+        if item.group in self._groups:
+            return self._groups[item.group]
+        return self._list
+
+    def deviations(self, found: list[Item]) -> Iterable[tuple[Item, str, Majority]]:
+        """Each counted item whose value is not its convention's."""
+        for item in found:
+            got = self._value(item)
+            convention = self.of(item)
+            if got is not None and convention is not None and got != convention.value:
+                yield item, got, convention
+
+
+_CODE = re.compile(r"`+[^`\n]*`+")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+_TRAILING = re.compile(
+    r"(?:\s*(?:`[^`\n]*`|!\[[^\]\n]*\]\([^)\n]*\)|\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"
+    r"|\((?=[^()\n]*\]\()[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<[^>\n]+>|\*\*|__))+\s*$"
+)
+
+
+def prose(text: str) -> str:
+    """A description's text without code, link targets and HTML: what its punctuation is made of."""
+    return re.sub(r"<[^>\n]+>", " ", _LINK_TARGET.sub("]", _CODE.sub("code", text)))
+
+
+def prose_end(text: str) -> int:
+    """Where a description's sentence ends: before trailing code spans, badges, a parenthesis of
+    links (`([Demo](u), [Source](u))`) and closing emphasis."""
+    stripped = text.rstrip()
+    trailing = _TRAILING.search(stripped)
+    return trailing.start() if trailing else len(stripped)

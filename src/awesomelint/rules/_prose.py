@@ -1,0 +1,36 @@
+"""The prose of entry descriptions, with code, link destinations and HTML blanked out (kept at their
+offsets, so a match in the prose is a position in the document). Shared by AL604 and AL605."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document
+from ._classic import items
+
+_NOT_PROSE = re.compile(
+    r"`+[^`\n]*`+"  # code
+    r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"  # a link's destination
+    r"|<[^>\n]+>"  # HTML
+    r"|https?://[^\s\]()]+"  # a bare address
+    r"|\\[^\w\s]"  # an escaped character (`\[`)
+)
+
+
+def blank(text: str) -> str:
+    """``text`` with what is not prose replaced by spaces (a link keeps its `]`)."""
+
+    def spaces(match: re.Match[str]) -> str:
+        kept = "]" if match[0].startswith("](") else ""
+        return kept + " " * (len(match[0]) - len(kept))
+
+    return _NOT_PROSE.sub(spaces, text)
+
+
+def descriptions(document: Document) -> Iterator[tuple[int, str]]:
+    """Where each classic item's description starts, and its prose (same length, same offsets).
+    Only classic items: a paper entry's text around its title is fields, not prose."""
+    for item in items(document):
+        if item.description_end > item.description_start:
+            yield item.description_start, blank(document.text[item.description_start : item.description_end])

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ._lines import lines
+
+# A heading that reads as a classic item: a link to a page, a separator, a description.
+_ITEM_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\[[^\]\n]+\]\((?!#)[^)\s]+\)[ \t]*(?:-|–|—|:)[ \t]+\S")
+_LINK_ITEM = re.compile(r"[ \t]{0,3}([-*+])[ \t]+\[[^\]\n]+\]\(")
+
+
+@rule(
+    "AL112",
+    "item-as-heading",
+    "Item typed as a heading (`# [Name](url) - ...`) among list items",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("structure", "classic"),
+)
+def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
+    all_lines = lines(ctx.document)
+    pointed = {anchor.fragment.lower() for anchor in ctx.document.anchors}
+    for section in ctx.document.iter_sections():
+        if section.children or section.slug.lower() in pointed:
+            continue
+        line = all_lines[section.span.start_line - 1]
+        heading = _ITEM_HEADING.match(line.text)
+        if heading is None:
+            continue
+        bullets = {
+            item[1]
+            for number in (line.number - 1, line.number + 1)
+            if 1 <= number <= len(all_lines) and (item := _LINK_ITEM.match(all_lines[number - 1].text))
+        }
+        if len(bullets) != 1:
+            continue  # not among the items of one list
+        bullet = bullets.pop()
+        start = line.start + heading.start(1)
+        message = f"`{heading[1]}` makes this item a heading; the items around it start with `{bullet}`"
+        fix = ctx.fix(f"write `{bullet}`", Edit(start, start + len(heading[1]), bullet))
+        yield ctx.report(ctx.span(start, start + len(heading[1])), message, fix)

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ._classic import CANONICAL, SEPARATOR_NAMES, Conventions, items
+
+
+@rule(
+    "AL208",
+    "item-separator",
+    "Classic item whose name and description are separated unlike the list's other items",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("entries", "classic"),
+)
+def item_separator(ctx: Context) -> Iterator[Diagnostic]:
+    found = items(ctx.document)
+    conventions = Conventions(found, lambda item: item.separator or None)
+    for item, got, convention in conventions.deviations(found):
+        span = ctx.span(item.separator_start, item.separator_end)
+        if got == "missing":
+            span = ctx.span(item.name_end, item.description_start)
+        wanted = SEPARATOR_NAMES[convention.value]
+        message = (
+            f"{SEPARATOR_NAMES[got]} between name and description; "
+            f"{convention.evidence(wanted, 'items', 'use')}"
+        )
+        fix = None
+        if got != "missing" and convention.value in CANONICAL:
+            edit = Edit(item.separator_start, item.separator_end, CANONICAL[convention.value])
+            fix = ctx.fix(f"write {wanted}", edit)
+        yield ctx.report(span, message, fix)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ..model import Document
+from ._classic import Conventions, Item, description, items
+
+# A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
+# (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
+_FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
+_MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+
+
+def _names(document: Document) -> frozenset[str]:
+    """Words the list treats as names: capitalised in the middle of a sentence, or an item's name."""
+    cached = document.derived.get("names")
+    if isinstance(cached, frozenset):
+        return cached
+    found = set(_MID_SENTENCE.findall(document.text))
+    for entry in document.iter_entries():
+        if entry.title:
+            found.update(entry.title.text.split())
+    names = frozenset(found)
+    document.derived["names"] = names
+    return names
+
+
+def _first_word(ctx: Context, item: Item) -> str | None:
+    text = description(ctx.document, item).lstrip()
+    match = _FIRST_WORD.match(text)
+    return match[0] if match else None
+
+
+def _case(ctx: Context, item: Item) -> str | None:
+    word = _first_word(ctx, item)
+    if word is None:
+        return None
+    return "upper" if word[0].isupper() else "lower"
+
+
+@rule(
+    "AL210",
+    "description-case",
+    "Classic item description whose first letter is cased unlike the list's other descriptions",
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    tags=("entries", "classic"),
+)
+def description_case(ctx: Context) -> Iterator[Diagnostic]:
+    found = items(ctx.document)
+    conventions = Conventions(found, lambda item: _case(ctx, item))
+    names = _names(ctx.document)
+    for item, got, convention in conventions.deviations(found):
+        word = _first_word(ctx, item)
+        if word is None or word in names:
+            continue  # a name the list writes this way elsewhere (`npm`, `Python`)
+        wanted = word.capitalize() if got == "lower" else word.lower()
+        start = item.description_start + description(ctx.document, item).index(word)
+        shown = "an upper-case" if convention.value == "upper" else "a lower-case"
+        message = (
+            f"description starts with `{word}`; "
+            f"{convention.evidence(f'{shown} first letter', 'descriptions', 'start with')}"
+        )
+        fix = ctx.fix(f"write `{wanted}`", Edit(start, start + 1, wanted[0]))
+        yield ctx.report(ctx.span(start, start + len(word)), message, fix)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ._lines import lines, verbatim_lines
+
+_GLUED = re.compile(r"[ \t]*([-+*])\[[^\]\n]*\]\(")
+_ITEM = re.compile(r"[ \t]*([-+*])[ \t]+\S")
+
+
+@rule(
+    "AL213",
+    "glued-bullet",
+    "Bullet glued to its link (`-[Name](url)`), so Markdown renders no list item",
+    severity=Severity.ERROR,
+    fix=Applicability.SAFE,
+    tags=("entries", "markdown", "classic"),
+)
+def glued_bullet(ctx: Context) -> Iterator[Diagnostic]:
+    all_lines = lines(ctx.document)
+    verbatim = verbatim_lines(ctx.document)
+    for index, line in enumerate(all_lines):
+        match = _GLUED.match(line.text)
+        if match is None or line.number in verbatim:
+            continue
+        bullet = match[1]
+        neighbours = [all_lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(all_lines)]
+        if not any((item := _ITEM.match(text)) and item[1] == bullet for text in neighbours):
+            continue  # not among list items of this bullet: perhaps emphasis or prose
+        if bullet == "*" and line.text.count("*") > 1:
+            continue  # `*[Name](url)*` is emphasis
+        at = line.start + match.end(1)
+        message = f"no space after `{bullet}`: Markdown shows this line as text, not a list item"
+        yield ctx.report(ctx.span(at - 1, at), message, ctx.fix(f"write `{bullet} `", Edit(at, at, " ")))

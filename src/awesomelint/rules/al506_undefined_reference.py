@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ._lines import lines, verbatim_lines
+
+# `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
+# A lone `[Deprecated]` is bracketed text, not a reference.
+_REFERENCE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?![(:\[])")
+_CODE = re.compile(r"(`+)[^`\n]*?\1")
+
+
+@rule(
+    "AL506",
+    "undefined-reference",
+    "Reference link `[text][label]` whose label has no definition, so it renders as plain text",
+    severity=Severity.ERROR,
+    fix=Applicability.NONE,
+    tags=("links",),
+)
+def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
+    linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
+    verbatim = verbatim_lines(ctx.document)
+    for line in lines(ctx.document):
+        if "][" not in line.text or line.number in verbatim:
+            continue
+        text = _CODE.sub(lambda code: " " * len(code[0]), line.text)
+        for match in _REFERENCE.finditer(text):
+            start = line.start + match.start()
+            if any(first <= start < last for first, last in linked):
+                continue
+            label = match[2] or match[1]
+            message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
+            yield ctx.report(ctx.span(start, line.start + match.end()), message)

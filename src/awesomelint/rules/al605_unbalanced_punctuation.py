@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..engine import Context, rule
+from ._prose import descriptions
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+# What closes no bracket: `a)` `1)` enumerations and `:)` smileys.
+_NOT_CLOSING = re.compile(r"(?:(?<=\s)|^)(?:[a-z]|\d{1,2})\)|[:;]-?[()]")
+# `‘` between letters is an apostrophe typed as an opening quote (`don‘t`).
+_WRONG_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def _unbalanced(prose: str) -> str | None:
+    text = _NOT_CLOSING.sub(" ", prose)
+    for opening, closing in _PAIRS:
+        if text.count(opening) != text.count(closing) and prose.count(opening) != prose.count(closing):
+            return f"`{opening}` {text.count(opening)} times but `{closing}` {text.count(closing)} times"
+    quotes = text.count('"')
+    if quotes % 2:
+        return f'an odd number of `"` ({quotes})'
+    return None
+
+
+@rule(
+    "AL605",
+    "unbalanced-punctuation",
+    "Description with an unclosed bracket or quote, or `‘` typed for the apostrophe `’`",
+    severity=Severity.WARNING,
+    fix=Applicability.SAFE,
+    tags=("text",),
+)
+def unbalanced_punctuation(ctx: Context) -> Iterator[Diagnostic]:
+    for offset, prose in descriptions(ctx.document):
+        problem = _unbalanced(prose)
+        if problem is not None:
+            span = ctx.span(offset, offset + len(prose.rstrip()))
+            yield ctx.report(span, f"the description has {problem}")
+        for match in _WRONG_APOSTROPHE.finditer(prose):
+            at = offset + match.start()
+            message = "`‘` is an opening quote; the apostrophe is `’`"
+            yield ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’")))
