@@ -125,3 +125,18 @@ def test_al607_characters_pasted_from_a_pdf() -> None:
     ):
         text = _papers(_entry(1, "ICML 2022", title=pasted), _entry(2, "ICML 2022"))
         assert _found(text, "AL607") == [5], pasted
+
+
+def test_al401_a_bibtex_author_line_is_no_other_separator() -> None:
+    usual = [_entry(n, "ACL 2020", authors="Ann Lee; Bo Li; Cy Dow") for n in (1, 2, 3)]
+    bibtex = _entry(4, "ACL 2020", authors="Lee, Ann and Li, Bo and Dow, Cy and others")
+    assert _found(_papers(*usual, bibtex), "AL401") == []
+    assert _found(_papers(*usual, _entry(4, "ACL 2020", authors="Ann Lee, Bo Li, Cy Dow")), "AL401") == [8]
+
+
+def test_al304_a_venue_the_list_never_dates_is_its_convention() -> None:
+    dated = [_entry(n, f"ACL 20{10 + n}") for n in range(1, 7)]
+    undated = [_entry(n, "arXiv") for n in (7, 8)]
+    assert _found(_papers(*dated, *undated), "AL304") == []
+    slipped = _papers(*dated, _entry(7, "arXiv 2021"), _entry(8, "arXiv 2020"), _entry(9, "arXiv"))
+    assert _found(slipped, "AL304") == [13]

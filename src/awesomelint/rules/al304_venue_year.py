@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..model import Entry
 from ._leftover import may_hold_year
 
 
@@ -27,6 +28,7 @@ class VenueYearOptions:
 def venue_year(ctx: Context) -> Iterator[Diagnostic]:
     options: VenueYearOptions = ctx.options
     latest = datetime.date.today().year + 1
+    yearless = _yearless_venues(ctx)
     for entry in ctx.document.iter_entries():
         if entry.kind != "paper":
             continue
@@ -44,6 +46,27 @@ def venue_year(ctx: Context) -> Iterator[Diagnostic]:
             and entry.year is None
             and entry.title is not None
             and not may_hold_year(ctx.document.text, entry)  # a year the reader could not place
+            and _venue_key(ctx, entry) not in yearless
         ):
             message = f"entry has no year; {with_year} of {total} papers like it give one"
             yield ctx.report(entry.span, message)
+
+
+def _venue_key(ctx: Context, entry: Entry) -> str:
+    """The entry's venue, or "" for the entries whose venue is not read (`In **arXiv**,`)."""
+    if entry.venue is None:
+        return ""
+    name = entry.venue.name.text
+    return ctx.settings.venues.canonical_name(name) or " ".join(name.casefold().split())
+
+
+def _yearless_venues(ctx: Context) -> set[str]:
+    """Venues the list writes without a year as its convention (`In **arXiv**,` in a list that
+    dates every conference): at least two entries of the venue, and most of them have no year.
+    Entries whose venue is not read count as one venue."""
+    counts: dict[str, list[int]] = {}
+    for entry in ctx.document.iter_entries():
+        if entry.kind == "paper":
+            tally = counts.setdefault(_venue_key(ctx, entry), [0, 0])
+            tally[entry.year is None] += 1
+    return {key for key, (dated, undated) in counts.items() if undated >= 2 and undated > dated}

@@ -7,6 +7,9 @@ from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 
 _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*(?=\S)")
+# An author line copied from BibTeX: names joined by ` and `, ending in `and others` or written
+# `Last, First and Last, First`.
+_BIBTEX = re.compile(r"\band others\W*$|^[^,]+,[^,]+ and [^,]+,[^,]+(?: and |$)", re.IGNORECASE)
 
 
 @rule(
@@ -23,6 +26,8 @@ def author_separator(ctx: Context) -> Iterator[Diagnostic]:
         authors = entry.authors
         if authors is None or entry.kind != "paper" or len(authors.names) < 2:
             continue
+        if _BIBTEX.search(authors.inner.raw):
+            continue  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
         wanted = dominant.value if dominant else authors.separator
         inner = authors.inner
         used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
