@@ -24,7 +24,7 @@ def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
     all_lines = lines(ctx.document)
     pointed = {anchor.fragment.lower() for anchor in ctx.document.anchors}
     for section in ctx.document.iter_sections():
-        if section.children or section.slug.lower() in pointed:
+        if section.slug.lower() in pointed:
             continue
         line = all_lines[section.span.start_line - 1]
         heading = _ITEM_HEADING.match(line.text)

@@ -55,8 +55,9 @@ def description_case(ctx: Context) -> Iterator[Diagnostic]:
     names = _names(ctx.document)
     for item, got, convention in conventions.deviations(found):
         word = _first_word(ctx, item)
-        if word is None or word in names:
-            continue  # a name the list writes this way elsewhere (`npm`, `Python`)
+        own = " ".join([item.entry.title.text if item.entry.title else "", item.entry.links[0].url]).lower()
+        if word is None or word in names or word.lower() in own:
+            continue  # a name the list writes this way elsewhere (`npm`, `Python`), or the item's own
         wanted = word.capitalize() if got == "lower" else word.lower()
         start = item.description_start + description(ctx.document, item).index(word)
         shown = "an upper-case" if convention.value == "upper" else "a lower-case"

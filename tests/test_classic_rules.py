@@ -1,0 +1,111 @@
+"""Classic-list rules (issue 30): each defect once in a list whose other items follow the convention
+is reported (fixed where the fix is certain); a list with no clear convention gets nothing."""
+
+from __future__ import annotations
+
+from awesomelint import parse
+from awesomelint.engine import run_rules
+from awesomelint.fixer import fix_text
+
+from .conftest import FIXTURES
+
+CLASSIC = {f"AL{n}" for n in (109, 110, 111, 112, 208, 209, 210, 211, 212, 213, 503, 504, 505, 506, 604, 605)}
+
+
+def _found(text: str) -> dict[tuple[str, int], str | None]:
+    return {
+        (d.code, d.span.start_line): (d.fix.edits[0].replacement if d.fix else None)
+        for d in run_rules(parse(text))
+        if d.code in CLASSIC or d.code in ("AL105", "AL201", "AL206")
+    }
+
+
+def test_each_defect_in_a_list_that_follows_the_convention_is_reported() -> None:
+    found = _found((FIXTURES / "classic_convention.md").read_text(encoding="utf-8"))
+    assert found == {
+        ("AL208", 13): " - ",
+        ("AL209", 14): " - ",
+        ("AL210", 15): "D",
+        ("AL211", 16): ".",
+        ("AL212", 17): None,
+        ("AL605", 18): None,
+        ("AL504", 19): "https://",
+        ("AL505", 20): "https://iota.example.com",
+        ("AL213", 22): " ",
+        ("AL506", 23): None,
+        ("AL503", 24): None,
+        ("AL109", 31): None,
+        ("AL604", 34): "GitHub",
+        ("AL112", 42): "-",
+    }
+
+
+def test_a_list_without_a_clear_convention_gets_nothing() -> None:
+    assert _found((FIXTURES / "classic_mixed.md").read_text(encoding="utf-8")) == {}
+
+
+def _items(lines: list[str]) -> str:
+    return "# Awesome\n\n## Tools\n\n" + "\n".join(lines) + "\n"
+
+
+NAMES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"]
+
+
+def test_a_section_of_ten_items_is_judged_by_its_own_convention() -> None:
+    dashes = [f"- [{n}](https://{n.lower()}.example.com) — A tool for {n}." for n in NAMES]
+    hyphens = [f"- [{n}2](https://{n.lower()}2.example.com) - A tool for {n}." for n in NAMES]
+    text = "# A\n\n## One\n\n" + "\n".join(dashes) + "\n\n## Two\n\n" + "\n".join(hyphens) + "\n"
+    assert not [d for d in run_rules(parse(text)) if d.code in ("AL208", "AL209")]
+
+
+def test_lowercase_names_and_prose_after_the_name_are_left_alone() -> None:
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - A tool for {n}." for n in NAMES]
+    lines.append("- [npm](https://npm.example.com) - Package manager.")
+    lines.append("- [Tau](https://tau.example.com) - npm wrapper for scripts.")  # a name the list has
+    lines.append("- [tm](https://tm.example.com) and [qd](https://qd.example.com) are text tools.")
+    found = [d.code for d in run_rules(parse(_items(lines))) if d.code in CLASSIC]
+    assert found == []
+
+
+def test_the_safe_fixes_apply_through_the_fixer_and_leave_nothing_to_fix() -> None:
+    text = (FIXTURES / "classic_convention.md").read_text(encoding="utf-8")
+    result = fix_text(text)
+    for code in ("AL208", "AL209", "AL211"):
+        assert result.fixed[code] == 1, (code, result.fixed, result.refused)
+    assert "[Beta](https://beta.example.com) - Small" in result.text
+    assert "[Gamma](https://gamma.example.com) - Image" in result.text
+    assert "Task runner with a plain config file.\n" in result.text
+
+
+def test_bracketed_text_is_no_reference_and_a_defined_reference_is_a_link() -> None:
+    text = _items(
+        ["- [A](https://a.example.com) - Old. **[Deprecated]**", "- See [x][ref].", "", "[ref]: https://r.io"]
+    )
+    assert not [d for d in run_rules(parse(text)) if d.code == "AL506"]
+
+
+def test_heading_typo_after_a_contents_typo_is_not_renamed() -> None:
+    text = "# A\n\n- [Tools](#tool)\n- [Additive](#additive)\n\n## Tools\n\nx\n\n## Addictive\n\ny\n"
+    found = {(d.code, d.span.start_line): d for d in run_rules(parse(text))}
+    assert ("AL105", 6) not in found  # the link's own text says `Tools`: the fragment is the typo
+    link_fix = found[("AL103", 3)].fix
+    assert link_fix is not None and link_fix.edits[0].replacement == "tools"
+    heading_fix = found[("AL105", 10)].fix
+    assert heading_fix is not None and heading_fix.applicability.value == "unsafe"
+
+
+def test_glued_number_inside_a_tight_numbered_list() -> None:
+    text = "# A\n\n## P\n\n1. **One** - first.\n2.**Two** - second.\n3.**Three** - third.\n"
+    found = _found(text)
+    assert found == {("AL201", 6): " ", ("AL201", 7): " "}
+
+
+def test_short_names_are_checked_for_duplicates() -> None:
+    lines = [
+        "- [cpy](https://github.com/a/cpy) - Copy files.",
+        "- [mv](https://mv.io) - Move.",
+        "- [cpy](https://github.com/a/cpy) - Copy files again.",
+        "- [ls](https://ls.io) - List.",
+    ]
+    found = _found(_items(lines))
+    assert ("AL206", 7) in found
