@@ -133,12 +133,12 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
 
 
 def test_words_the_reader_did_not_place_are_never_copied_into_a_new_entry(tmp_path: Path) -> None:
-    # `**ICLR**` without a year is no venue to the reader: a shape holding it would write "ICLR" into
-    # the new paper's entry. No such shape is learned, and nothing is written.
+    # `Oral` is no field to the reader: a shape holding it would write "Oral" into the new paper's
+    # entry. No such shape is learned, and nothing is written.
     text = (
         "# Papers\n\n"
-        "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR**.\n"
-        "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR**.\n"
+        "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021** Oral.\n"
+        "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR'2022** Oral.\n"
     )
     code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
     assert code == 2 and "no paper entry whose shape add can fill" in err, err

@@ -302,7 +302,10 @@ def test_each_source_is_spaced_and_asked_one_at_a_time(tmp_path: Path) -> None:
     dblp = [seen for seen in record.requests if seen.path.startswith("/dblp/")]
     assert len(dblp) == 5  # the paper nobody indexed is asked again without its author
     starts = sorted(seen.start for seen in dblp)
-    assert all(b - a >= 0.29 for a, b in itertools.pairwise(starts)), starts
+    # Starts are planned 300 ms apart; on a loaded machine one request may reach the server late and
+    # the next on time, so a single gap may shrink by that lateness, never the run as a whole.
+    assert all(b - a >= 0.2 for a, b in itertools.pairwise(starts)), starts
+    assert starts[-1] - starts[0] >= 4 * 0.3 - 0.1, starts
     assert record.most_open == 1  # one connection per source, and the sources in turn per entry
 
 
@@ -341,7 +344,8 @@ def test_identifiers_from_links_are_asked_first(tmp_path: Path) -> None:
         options = _options(table, tmp_path, cache=None)
         found, _, _ = verify_entries(_entries(text), options, VENUES)
     paths = [seen.path for seen in record.requests]
-    assert paths[:2] == ["/arxiv/api/query", "/crossref/works/10.18653/v1/2020.emnlp-main.617"]
+    # The DOI is one path segment, its slashes encoded: a DOI cannot steer the path (see the hostile tests).
+    assert paths[:2] == ["/arxiv/api/query", "/crossref/works/10.18653%2Fv1%2F2020.emnlp-main.617"]
     (outcome,) = found.outcomes
     assert outcome.record is not None and outcome.record.venue == "EMNLP (1)"
     assert outcome.preprint is not None and outcome.preprint.identifier == "arXiv 2005.00052"

@@ -20,15 +20,14 @@ def retry_after(headers: httpx.Headers, now: float | None = None) -> float | Non
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # `²` is a digit to str.isdigit, and no number to float
         return float(value)
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        when = email.utils.parsedate_to_datetime(value) if value.isascii() else None
+        seconds = when.timestamp() if when is not None else None
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+    return None if seconds is None else max(0.0, seconds - (now if now is not None else time.time()))
 
 
 async def within(seconds: float, awaitable: Coroutine[Any, Any, T]) -> T:

@@ -18,7 +18,7 @@ from ..engine import Context, rule
 def record_title(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
-    from ..verify.record import normalized_title
+    from ..verify.record import as_markdown, normalized_title
     from ._records import verified
 
     for entry, outcome in verified(ctx, "matched"):
@@ -28,5 +28,7 @@ def record_title(ctx: Context) -> Iterator[Diagnostic]:
         message = f"the title differs from {record.identifier}'s: `{record.title}`"
         # Only a title written as plain text is rewritten: markup inside it is the maintainer's.
         plain = title.raw == title.text and "\n" not in title.raw
-        fix = ctx.fix("write the record's title", Edit(title.span.start, title.span.end, record.title))
+        fix = ctx.fix(
+            "write the record's title", Edit(title.span.start, title.span.end, as_markdown(record.title))
+        )
         yield ctx.report(title.span, message, fix if plain else None)

@@ -22,7 +22,7 @@ def record_authors(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
     from ..verify.match import author_differences
-    from ..verify.record import plain
+    from ..verify.record import as_markdown, plain
     from ._records import verified
 
     for entry, outcome in verified(ctx, "matched"):
@@ -50,7 +50,7 @@ def record_authors(ctx: Context) -> Iterator[Diagnostic]:
             place = next((m for m in _WORD.finditer(inner.raw) if plain(m[0]) == word), None)
             if place is not None:
                 start = inner.span.start + place.start()
-                edits.append(Edit(start, start + len(place[0]), right))
+                edits.append(Edit(start, start + len(place[0]), as_markdown(right)))
         # Only misspellings are rewritten; a missing, extra or moved name is the maintainer's call.
         whole = edits and len(edits) == len(found.misspelled) and not (found.missing or found.extra)
         fix = ctx.fix("write the record's spelling", *edits) if whole else None

@@ -19,7 +19,7 @@ from ..model import Document, Entry, Section
 from ..style import Style
 from ..venues import VenueTable
 from .match import record_venue
-from .record import Record, normalized_title
+from .record import Record, as_markdown, normalized_title
 from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
@@ -183,7 +183,7 @@ def render(
     elif record.preprint:
         venue = style.preprint.value if style.preprint is not None else "arXiv"
     else:
-        venue = record.venue or "arXiv"
+        venue = as_markdown(record.venue or "arXiv")
     year = record.year or (preprint.year if preprint else None)
     url = record.url or (preprint.url if preprint else None) or ""
     if not url and any(kind == "url" for kind, _ in shape.parts):
@@ -192,10 +192,10 @@ def render(
         url = preprint.url  # free to read, as most lists link papers
     values = {
         "marker": "",
-        "title": record.title.strip().removesuffix("."),
+        "title": as_markdown(record.title.removesuffix(".")),
         "venue": venue,
         "year": "" if year is None else f"{year % 100:02d}" if shape.year_digits == 2 else str(year),
-        "authors": shape.separator.join(record.authors),
+        "authors": shape.separator.join(as_markdown(name) for name in record.authors),
         "url": url,
     }
     text = shape.fill(values)

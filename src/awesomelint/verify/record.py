@@ -9,11 +9,85 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+from urllib.parse import quote, urlsplit
 
 from ..model import Entry
 from ..venues import VenueTable
 
 Status = Literal["matched", "possible", "not-found", "unavailable"]
+
+MAX_TEXT = 1000  # characters of a title, venue or identifier; a service's are far shorter
+MAX_NAME = 200
+MAX_AUTHORS = 500
+# ANSI escape sequences (CSI, OSC, two-character escapes, and the one-byte CSI), before the control
+# characters themselves go: `\x1b[31m` must not leave `[31m` behind.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~]?)|\x9b[0-?]*[ -/]*[@-~]?"
+)
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs"})  # controls, format characters (bidi overrides), surrogates
+_DOI_SYNTAX = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+")
+_HOST_NAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
+_URL_SAFE = "/:?#@!$&*+,;=%-._~"  # what stays as it is in a written URL: no `()[]<>|'"` or blanks
+
+
+def clean_text(value: object, limit: int = MAX_TEXT) -> str:
+    """Text from a record as plain data: escape sequences and control, format and bidi characters
+    removed, every run of white space (line breaks included) one space, at most ``limit``
+    characters. Whatever a service answers, this cannot start a line, colour a terminal or reorder
+    what a reader sees."""
+    if not isinstance(value, str):
+        return ""
+    text = _ESCAPE_SEQUENCE.sub("", value)
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace() or unicodedata.category(char) not in _INVISIBLE
+    )
+    return " ".join(kept.split())[:limit].strip()
+
+
+def valid_doi(value: object) -> str | None:
+    """``value`` when it has the DOI syntax (`10.NNNN/suffix`, no `.` or `..` path segments)."""
+    text = clean_text(value)
+    if not _DOI_SYNTAX.fullmatch(text) or any(part in ("", ".", "..") for part in text.split("/")[1:]):
+        return None
+    return text
+
+
+def safe_url(value: object) -> str | None:
+    """``value`` as a URL fit to write in a list: `http` or `https`, a host name (no address, no user
+    or password), and the characters Markdown or a table would read as markup percent-encoded;
+    None for anything else (`javascript:`, `data:`, a relative path)."""
+    text = clean_text(value)
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or parts.username is not None
+        or parts.password is not None
+    ):
+        return None
+    if not _HOST_NAME.fullmatch(host) or not text.lower().startswith(f"{parts.scheme.lower()}://"):
+        return None
+    return quote(text, safe=_URL_SAFE)
+
+
+def doi_url(doi: object) -> str | None:
+    valid = valid_doi(doi)
+    return None if valid is None else safe_url(f"https://doi.org/{valid}")
+
+
+_MARKUP = re.compile(r"[\\`*\[\]<>|~$]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|(?<![^\W_])_|_(?![^\W_])")
+
+
+def as_markdown(text: str) -> str:
+    """Record text as Markdown that shows it literally: the characters that would start emphasis,
+    a link, HTML, code, math, an entity or a table cell are backslash-escaped (an `_` inside a word,
+    as in `snake_case`, is no emphasis and stays)."""
+    return _MARKUP.sub(lambda match: "\\" + match[0], clean_text(text))
 
 
 @dataclass(frozen=True)
@@ -31,24 +105,57 @@ class Record:
     kind: str = ""  # the source's own type ("Editorship", "Withdrawn Items", ...)
     published_year: int | None = None  # arXiv: the year of version 1
 
+    def __post_init__(self) -> None:
+        """Every field as plain data, however the record was made (a parser, the cache, a test)."""
+        venue = clean_text(self.venue) if self.venue is not None else ""
+        names = (clean_text(name, MAX_NAME) for name in self.authors[:MAX_AUTHORS])
+        values = {
+            "identifier": clean_text(self.identifier),
+            "title": clean_text(self.title),
+            "authors": tuple(name for name in names if name),
+            "venue": venue or None,
+            "year": _plausible_year(self.year),
+            "url": safe_url(self.url) if self.url is not None else None,
+            "kind": clean_text(self.kind),
+            "published_year": _plausible_year(self.published_year),
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Record:
-        """A record from the cache; KeyError, TypeError or ValueError when it is not one."""
+    def from_dict(cls, data: object) -> Record:
+        """A record from the cache; TypeError when it is not one of this shape."""
+        if not isinstance(data, dict) or not isinstance(data.get("authors"), list):
+            raise TypeError("not a record")
+        texts = {key: data.get(key) for key in ("source", "identifier", "title", "venue", "url", "kind")}
+        years = {key: data.get(key) for key in ("year", "published_year")}
+        if (
+            any(not isinstance(texts[key], str) for key in ("source", "identifier", "title"))
+            or any(value is not None and not isinstance(value, str) for value in texts.values())
+            or any(value is not None and _plausible_year(value) is None for value in years.values())
+            or not all(isinstance(name, str) for name in data["authors"])
+            or not isinstance(data.get("preprint"), bool)
+        ):
+            raise TypeError("not a record")
         return cls(
-            source=str(data["source"]),
-            identifier=str(data["identifier"]),
-            title=str(data["title"]),
-            authors=tuple(str(name) for name in data["authors"]),
-            venue=None if data.get("venue") is None else str(data["venue"]),
-            year=None if data.get("year") is None else int(data["year"]),
-            preprint=bool(data["preprint"]),
-            url=None if data.get("url") is None else str(data["url"]),
-            kind=str(data.get("kind", "")),
-            published_year=None if data.get("published_year") is None else int(data["published_year"]),
+            source=str(texts["source"]),
+            identifier=str(texts["identifier"]),
+            title=str(texts["title"]),
+            authors=tuple(data["authors"]),
+            venue=texts["venue"],
+            year=years["year"],
+            preprint=data["preprint"],
+            url=texts["url"],
+            kind=str(texts["kind"] or ""),
+            published_year=years["published_year"],
         )
+
+
+def _plausible_year(year: object) -> int | None:
+    return year if isinstance(year, int) and not isinstance(year, bool) and 1000 <= year <= 2999 else None
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
-from .record import Record, normalized_title, person
+from .record import Record, doi_url, normalized_title, person, safe_url, valid_doi
 
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 
@@ -43,11 +44,31 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
 
-def _year(value: Any) -> int | None:
-    try:
-        return int(str(value)[:4])
-    except (TypeError, ValueError):
+def _text(value: Any) -> str | None:
+    """A string value (a number written as one, as DBLP writes its years, too); None for any other
+    shape."""
+    value = _first(value)
+    if isinstance(value, bool):
         return None
+    if isinstance(value, (int, str)):
+        return str(value)
+    return None
+
+
+def _table(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any) -> list[Any]:
+    """A list, or an object standing for a list of one (DBLP's single author)."""
+    if isinstance(value, dict):
+        return [value]
+    return value if isinstance(value, list) else []
+
+
+def _year(value: Any) -> int | None:
+    text = _text(value)
+    return int(text[:4]) if text is not None and text[:4].isascii() and text[:4].isdigit() else None
 
 
 # -- DBLP ---------------------------------------------------------------------------------------------
@@ -61,37 +82,37 @@ def dblp_search(url: str, title: str, author: str | None) -> Request:
 
 
 def parse_dblp(status: int, body: bytes) -> list[Record]:
-    data = _json(status, body, "DBLP")
-    hits = data.get("result", {}).get("hits", {}) if isinstance(data, dict) else {}
-    found = hits.get("hit", []) if isinstance(hits, dict) else []
-    if isinstance(found, dict):
-        found = [found]
+    hits = _table(_table(_table(_json(status, body, "DBLP")).get("result")).get("hits"))
     records = []
-    for hit in found if isinstance(found, list) else []:
-        info = hit.get("info") if isinstance(hit, dict) else None
-        if not isinstance(info, dict) or not isinstance(info.get("title"), str):
+    for hit in _items(hits.get("hit")):
+        info = _table(_table(hit).get("info"))
+        title = _text(info.get("title"))
+        if title is None:
             continue
-        authors = (info.get("authors") or {}).get("author", [])
-        if isinstance(authors, dict):
-            authors = [authors]  # a single author is an object
+        authors = _items(_table(info.get("authors")).get("author"))
         names = tuple(
-            person(html.unescape(a.get("text", "") if isinstance(a, dict) else str(a))) for a in authors
+            person(html.unescape(name))
+            for a in authors
+            if (name := _text(_table(a).get("text") if isinstance(a, dict) else a))
         )
-        venue = _first(info.get("venue"))
-        key = str(info.get("key", ""))
-        kind = str(info.get("type", ""))
-        ee = _first(info.get("ee"))
-        doi = info.get("doi")
+        venue = _text(info.get("venue"))
+        key = _text(info.get("key")) or ""
+        kind = _text(info.get("type")) or ""
+        link = (
+            safe_url(_text(info.get("ee")))
+            or doi_url(_text(info.get("doi")))
+            or safe_url(_text(info.get("url")))
+        )
         records.append(
             Record(
                 source="dblp",
                 identifier=f"DBLP {key}" if key else "DBLP",
-                title=html.unescape(info["title"]).strip().removesuffix("."),
+                title=html.unescape(title).strip().removesuffix("."),
                 authors=names,
-                venue=html.unescape(str(venue)) if venue else None,
+                venue=html.unescape(venue) if venue else None,
                 year=_year(info.get("year")),
                 preprint=kind.startswith("Informal") or key.startswith("journals/corr/") or venue == "CoRR",
-                url=str(ee) if ee else (f"https://doi.org/{doi}" if doi else info.get("url")),
+                url=link,
                 kind=kind,
             )
         )
@@ -159,8 +180,13 @@ def parse_arxiv(status: int, body: bytes) -> list[Record]:
 # -- Crossref -----------------------------------------------------------------------------------------
 
 
-def crossref_by_doi(url: str, doi: str, mailto: str | None) -> Request:
-    return Request("crossref", f"{url}/{doi}", {"mailto": mailto} if mailto else {})
+def crossref_by_doi(url: str, doi: str, mailto: str | None) -> Request | None:
+    """The request for a DOI's record; None when ``doi`` has not the DOI syntax. The DOI is one
+    percent-encoded path segment: no DOI from a list (`10.1/../../admin`) can steer the path."""
+    valid = valid_doi(doi)
+    if valid is None:
+        return None
+    return Request("crossref", f"{url}/{quote(valid, safe='')}", {"mailto": mailto} if mailto else {})
 
 
 def crossref_search(url: str, title: str, author: str | None, mailto: str | None) -> Request:
@@ -175,40 +201,36 @@ def crossref_search(url: str, title: str, author: str | None, mailto: str | None
 def parse_crossref(status: int, body: bytes) -> list[Record]:
     if status == 404:
         return []  # an unknown DOI: `Resource not found.` in plain text
-    data = _json(status, body, "Crossref")
-    message = data.get("message") if isinstance(data, dict) else None
-    if not isinstance(message, dict):
-        return []
+    message = _table(_table(_json(status, body, "Crossref")).get("message"))
     items = message.get("items") if "items" in message else [message]
     records = []
-    for item in items if isinstance(items, list) else []:
-        title = _first(item.get("title")) if isinstance(item, dict) else None
-        if not isinstance(title, str):
+    for item in (_table(item) for item in _items(items)):
+        title = _text(item.get("title"))
+        if title is None:
             continue
         names = tuple(
-            " ".join(part for part in (a.get("given"), a.get("family")) if part) or str(a.get("name", ""))
-            for a in item.get("author", [])
-            if isinstance(a, dict)
+            " ".join(part for part in (_text(a.get("given")), _text(a.get("family"))) if part)
+            or _text(a.get("name"))
+            or ""
+            for a in map(_table, _items(item.get("author")))
         )
         year = None
         for key in ("published-print", "published-online", "issued", "published"):
-            parts = (item.get(key) or {}).get("date-parts") or [[None]]
-            year = _year(_first(_first(parts)))  # `[[null]]` happens
+            year = _year(_first(_first(_table(item.get(key)).get("date-parts"))))  # `[[null]]` happens
             if year is not None:
                 break
-        doi = str(item.get("DOI", ""))
-        kind = str(item.get("type", ""))
-        container = _first(item.get("container-title"))
+        doi = valid_doi(_text(item.get("DOI")))
+        kind = _text(item.get("type")) or ""
         records.append(
             Record(
                 source="crossref",
-                identifier=f"DOI {doi}",
-                title=" ".join(html.unescape(title).split()),
+                identifier=f"DOI {doi}" if doi else "Crossref",
+                title=html.unescape(title),
                 authors=names,
-                venue=str(container) if container else None,
+                venue=_text(item.get("container-title")),
                 year=year,
                 preprint=kind == "posted-content",
-                url=f"https://doi.org/{doi}" if doi else None,
+                url=doi_url(doi),
                 kind=kind,
             )
         )
@@ -227,31 +249,29 @@ def semanticscholar_search(url: str, title: str, author: str | None) -> Request:
 def parse_semanticscholar(status: int, body: bytes) -> list[Record]:
     if status == 404:
         return []  # `{"error":"Title match not found"}`
-    data = _json(status, body, "Semantic Scholar")
-    papers = data.get("data") if isinstance(data, dict) else None
     records = []
-    for paper in papers if isinstance(papers, list) else []:
-        if not isinstance(paper, dict) or not isinstance(paper.get("title"), str):
+    for paper in map(_table, _items(_table(_json(status, body, "Semantic Scholar")).get("data"))):
+        title = _text(paper.get("title"))
+        if title is None:
             continue
-        venue = str(paper.get("venue") or "")
-        ids = paper.get("externalIds") or {}
-        identifier = (
-            f"DBLP {ids['DBLP']}" if ids.get("DBLP") else f"Semantic Scholar {paper.get('paperId', '')}"
-        )
-        doi, arxiv = ids.get("DOI"), ids.get("ArXiv")
-        address = f"https://doi.org/{doi}" if doi else None
+        venue = _text(paper.get("venue")) or ""
+        ids = _table(paper.get("externalIds"))
+        dblp, arxiv = _text(ids.get("DBLP")), _text(ids.get("ArXiv"))
+        identifier = f"DBLP {dblp}" if dblp else f"Semantic Scholar {_text(paper.get('paperId')) or ''}"
+        arxiv_id = _ARXIV_ID.fullmatch(arxiv or "")
         records.append(
             Record(
                 source="semanticscholar",
                 identifier=identifier,
-                title=paper["title"],
+                title=title,
                 authors=tuple(
-                    str(a.get("name", "")) for a in paper.get("authors", []) if isinstance(a, dict)
+                    name for a in _items(paper.get("authors")) if (name := _text(_table(a).get("name")))
                 ),
                 venue=venue or None,
                 year=_year(paper.get("year")),
                 preprint=venue in ("", "arXiv.org"),
-                url=address or (f"https://arxiv.org/abs/{arxiv}" if arxiv else None),
+                url=doi_url(_text(ids.get("DOI")))
+                or (f"https://arxiv.org/abs/{arxiv_id[1]}" if arxiv_id else None),
             )
         )
     return records
@@ -264,6 +284,16 @@ def _json(status: int, body: bytes, service: str) -> Any:
         return json.loads(body)
     except (ValueError, RecursionError):
         raise SourceError(f"{service}'s answer is not JSON") from None
+
+
+def parse(source: str, status: int, body: bytes) -> list[Record]:
+    """The records in a source's answer; SourceError when it is no usable answer. The parsers take
+    only the shapes they know and skip the rest; a shape that still slips through costs this one
+    answer, never the run."""
+    try:
+        return PARSERS[source](status, body)
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
+        raise SourceError(f"{source}: no usable answer ({type(error).__name__})") from None
 
 
 PARSERS: Mapping[str, Parser] = {
