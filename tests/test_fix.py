@@ -124,15 +124,12 @@ def test_fixing_again_changes_nothing(unsafe: bool) -> None:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paper_list(defects=True))
-def test_fix_keeps_every_entry_or_writes_nothing_and_is_idempotent(
+def test_fix_keeps_every_entry_and_is_idempotent(
     generated: tuple[str, list[object]],
 ) -> None:
     text, _ = generated
     for unsafe in (False, True):
-        try:
-            result = fix_text(text, unsafe=unsafe)
-        except FixError:
-            continue  # the guard refused: nothing would be written
+        result = fix_text(text, unsafe=unsafe)  # a refused fix is left out: never the whole file
         assert _entries(parse(result.text)) == _entries(parse(text))
         assert result.text.startswith("\ufeff") == text.startswith("\ufeff")
         if "\r\n" in text:
@@ -148,11 +145,14 @@ def test_guard_names_the_entry_and_the_field() -> None:
         guard(before, after, __import__("awesomelint.engine").engine.Settings())
 
 
-def test_a_fix_that_would_lose_content_writes_nothing(
-    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_fix_that_would_lose_content_is_left_out_alone(
+    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import awesomelint.fixer as fix_module
 
+    plain = tmp_path / "plain.md"
+    plain.write_bytes(SEED.read_bytes())
+    assert _invoke("fix", str(plain))[0] == 1  # what every other fix makes of the seed
     real = fix_module.run_rules
 
     def harmful(
@@ -166,10 +166,54 @@ def test_a_fix_that_would_lose_content_writes_nothing(
         return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
 
     monkeypatch.setattr(fix_module, "run_rules", harmful)
-    before = seed_copy.read_bytes()
     code, _, err = _invoke("fix", str(seed_copy))
-    assert code == 2 and "Revealing the Dark Secrets of BERT" in err and "authors" in err
-    assert seed_copy.read_bytes() == before
+    assert code == 1  # the file is written; what remains needs a person
+    refusals = [line for line in err.splitlines() if "fix left out" in line]
+    assert len(refusals) == 1, err
+    assert "AL601" in refusals[0] and "Revealing the Dark Secrets of BERT" in refusals[0]
+    assert "authors" in refusals[0]
+    assert seed_copy.read_bytes() == plain.read_bytes()
+
+
+# A list in the shape of a real one: its venues in italics with the year after a comma, one plain
+# venue with a month that the venue format has no place for, and trailing spaces on two lines.
+MONTH_IN_VENUE = """# Awesome Robots
+
+## Papers
+
+* **Alpha**: "Alpha Planning with Language Models", *ICRA, 2024*. [[Paper](https://arxiv.org/abs/2401.00001)]
+* **Beta**: "Beta Grasping from Words", *CoRL, 2023*. [[Paper](https://arxiv.org/abs/2302.00002)]{three}
+* **Gamma**: "Gamma Agents for Kitchens", *IROS, 2023*. [[Paper](https://arxiv.org/abs/2303.00003)]
+* **Delta**: "Delta Navigation Policies", *RSS, 2024*. [[Paper](https://arxiv.org/abs/2404.00004)]
+* **Epsilon**: "Epsilon Bimanual Skills", Humanoids, Nov. 2024. [[Paper](https://arxiv.org/abs/2405.00005)]
+* **Zeta**: "Zeta Tool Use", *ICRA, 2025*. [[Paper](https://arxiv.org/abs/2406.00006)]{one}
+""".format(three="   ", one=" ")
+
+
+def test_a_venue_fix_that_drops_the_month_is_left_out_and_the_others_applied(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(MONTH_IN_VENUE, encoding="utf-8")
+    code, _, err = _invoke("fix", str(path), "--format", "concise")
+    assert code == 1
+    assert "README.md:9:43: AL301 fix left out:" in err and "`Nov`" in err
+    assert "fixed 2 findings (AL601 x2)" in err
+    assert path.read_text(encoding="utf-8") == MONTH_IN_VENUE.replace(" \n", "\n").replace("  \n", "\n")
+    code, out, _ = _invoke("check", str(path), "--format", "concise")
+    assert (code, out.count("AL301")) == (1, 1)  # the finding stays, for a person
+
+
+def test_the_guard_compares_every_word_of_an_entry() -> None:
+    line = '* **Eta**: "Eta Learning", {venue}. [[Paper](https://arxiv.org/abs/2407.00007)]\n'
+    before = parse("# L\n\n" + line.format(venue="CVPR, June 2025"))
+    dropped = parse("# L\n\n" + line.format(venue="*CVPR, 2025*"))
+    respelled = parse("# L\n\n" + line.format(venue="*CVPR, June 2025*"))
+    assert [next(d.iter_entries()).venue is not None for d in (before, dropped, respelled)] == [True] * 3
+    settings = __import__("awesomelint.engine").engine.Settings()
+    with pytest.raises(
+        FixError, match=r"entry `Eta Learning` \(line 3\): the fix would lose or change words \(`June`\)"
+    ):
+        guard(before, dropped, settings)
+    guard(before, respelled, settings)  # only markup changed
 
 
 def test_crlf_and_bom_round_trip(tmp_path: Path) -> None:

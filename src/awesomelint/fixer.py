@@ -13,6 +13,7 @@ import contextlib
 import glob
 import itertools
 import os
+import re
 import stat
 import tempfile
 import time
@@ -20,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix
 from .engine import Settings, run_rules
@@ -48,6 +49,7 @@ class FixResult:
     text: str
     fixed: Counter[str] = field(default_factory=Counter)  # rule code -> findings fixed
     remaining: list[Diagnostic] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)  # fixes left out: the guard refused them
     passes: int = 0
 
     @property
@@ -125,19 +127,122 @@ def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[
     return chosen
 
 
-def _check_rendering(before: Document, after: Document, edits: Sequence[Edit]) -> None:
-    """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py)."""
+class Refusal(NamedTuple):
+    """A fix the guard would not apply (it is left out; its finding remains for a person)."""
+
+    diagnostic: Diagnostic
+    reason: str
+
+
+# Which fixes are at fault for a problem the checks found, and why.
+_Fault = tuple[list[Diagnostic], str]
+
+
+def _touching(chosen: Sequence[Diagnostic], low: int, high: int) -> list[Diagnostic]:
+    """The fixes with an edit in ``[low, high]`` of the text they edit (an insertion at either end
+    counts)."""
+    return [
+        d for d in chosen if d.fix is not None and any(e.start <= high and e.end >= low for e in d.fix.edits)
+    ]
+
+
+def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagnostic]) -> list[_Fault]:
+    """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py). A
+    change is traced to the fixes in the stretch of text (from one entry to the next) where it is."""
     from .render import changed_rendering
 
     replaced, inserted, shift = [], [], 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in sorted((e for d in chosen if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end)):
         replaced.append((edit.start, edit.end))
         inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
+    starts = [sorted(e.span.start for e in document.iter_entries()) for document in (before, after)]
+    boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
     readings = (reading(before), reading(after))
-    problem = changed_rendering(before.text, after.text, replaced, inserted, readings)
-    if problem is not None:
-        raise FixError(f"{problem}; nothing was written, please report this list")
+    faults: list[_Fault] = []
+    for segment, problem in changed_rendering(
+        before.text, after.text, replaced, inserted, readings, boundaries
+    ):
+        if segment is None:
+            faults.append((list(chosen), problem))
+            continue
+        low = boundaries[0][segment - 1] if segment else 0
+        high = boundaries[0][segment] - 1 if segment < len(boundaries[0]) else len(before.text)
+        faults.append((_touching(chosen, low, high) or list(chosen), problem))
+    return faults
+
+
+def _faults(
+    before: Document,
+    after: Document,
+    chosen: Sequence[Diagnostic],
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None,
+    records: Verifications | None,
+) -> list[_Fault]:
+    """What is wrong with ``after``, the text of ``before`` with ``chosen`` fixes applied, each with
+    the fixes that can be at fault: those in the entry or stretch of text where the problem is, or
+    all of them when it is not in one place."""
+    faults: list[_Fault] = []
+    entries = list(before.iter_entries())
+    for index, problem in _entry_problems(before, after, settings, links, records):
+        entry = entries[index] if index is not None else None
+        suspects = _touching(chosen, entry.span.start, entry.span.end) if entry is not None else []
+        faults.append((suspects or list(chosen), problem))
+    if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
+        faults = _rendering_faults(before, after, chosen)
+    return faults
+
+
+def _refusal_key(diagnostic: Diagnostic) -> tuple[str, int, tuple[str, ...]]:
+    """A refused fix as a later pass finds it again: its rule, where its first edit starts (moved
+    as other fixes land, `_moved`) and what it writes."""
+    assert diagnostic.fix is not None
+    edits = sorted(diagnostic.fix.edits, key=lambda e: (e.start, e.end))
+    return diagnostic.code, edits[0].start, tuple(e.replacement for e in edits)
+
+
+def _moved(offset: int, edits: Sequence[Edit]) -> int:
+    """Where ``offset`` of a text is once ``edits`` are applied to it (an insertion at the offset
+    lands before it)."""
+    shift = 0
+    for edit in edits:
+        if edit.end <= offset:
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        elif edit.start < offset:
+            return edit.start + shift
+    return offset + shift
+
+
+def _apply_checked(
+    document: Document,
+    chosen: Sequence[Diagnostic],
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None,
+    records: Verifications | None,
+) -> tuple[Document | None, list[Diagnostic], list[Refusal]]:
+    """Apply ``chosen`` to ``document``, leaving out each fix the checks refuse. Returns the fixed
+    document (None if no fix was applied), the fixes applied, and those refused. Where a problem
+    has several suspects, the later half waits for the next pass and the rest is tried again, so a
+    fix is refused only when it is at fault alone."""
+    pending, refused = list(chosen), list[Refusal]()
+    while pending:
+        edits = [edit for d in pending if d.fix for edit in d.fix.edits]
+        # paragraphs the edits left alone are not read again
+        fixed = read(apply_edits(document.text, edits), keep_reading=True, earlier=reading(document))
+        faults = _faults(document, fixed, pending, settings, links, records)
+        if not faults:
+            return fixed, pending, refused
+        forget_reading(fixed)
+        left_out: set[int] = set()
+        for suspects, reason in faults:
+            if len(suspects) == 1:
+                refused.append(Refusal(suspects[0], reason))
+                left_out.add(id(suspects[0]))
+            else:
+                left_out.update(id(d) for d in suspects[(len(suspects) + 1) // 2 :])
+        pending = [d for d in pending if id(d) not in left_out]
+    return None, [], refused
 
 
 def fix_text(
@@ -149,31 +254,39 @@ def fix_text(
     scope: Callable[[str, Document], Callable[[list[Diagnostic]], list[Diagnostic]]] | None = None,
     records: Verifications | None = None,
 ) -> FixResult:
-    """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it);
-    raise FixError if the guard rejects the result. ``scope`` limits each pass to the findings its
-    filter keeps for that pass's text (`fix --since`: those in what the change introduced)."""
+    """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it).
+    A fix the guard refuses is left out and listed in ``refused``; the others are applied. Raise
+    FixError only if the result as a whole cannot be trusted. ``scope`` limits each pass to the
+    findings its filter keeps for that pass's text (`fix --since`: those in what the change
+    introduced)."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
     before = document if document is not None else read(text, keep_reading=True)
     document = before
+    refused_keys: set[tuple[str, int, tuple[str, ...]]] = set()
     for _ in range(MAX_PASSES):
         in_scope = scope(result.text, document) if scope is not None else None  # before the rules
         diagnostics = run_rules(document, settings, links, records)
         if in_scope is not None:
             diagnostics = in_scope(diagnostics)
-        chosen = _choose(result.text, diagnostics, unsafe)
-        if not chosen:
+        fixed = None
+        while fixed is None:
+            candidates = [d for d in diagnostics if d.fix is None or _refusal_key(d) not in refused_keys]
+            chosen = _choose(result.text, candidates, unsafe)
+            if not chosen:
+                break
+            fixed, applied, refused = _apply_checked(document, chosen, settings, links, records)
+            refused_keys.update(_refusal_key(refusal.diagnostic) for refusal in refused)
+            result.refused.extend(refused)
+        if fixed is None:
             result.remaining = diagnostics
             break
         result.passes += 1
-        edits = [edit for d in chosen if d.fix for edit in d.fix.edits]
-        # kept for the next check; paragraphs the edits left alone are not read again
-        fixed = read(apply_edits(result.text, edits), keep_reading=True, earlier=reading(document))
-        if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
-            _check_rendering(document, fixed, edits)
+        edits = sorted((e for d in applied if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
+        refused_keys = {(code, _moved(start, edits), writes) for code, start, writes in refused_keys}
         forget_reading(document)
         result.text = fixed.text
-        result.fixed.update(d.code for d in chosen)
+        result.fixed.update(d.code for d in applied)
         document = fixed
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
@@ -204,6 +317,87 @@ def _describe(entry: Entry) -> str:
     return f"entry `{title}` (line {entry.span.start_line})"
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: markup, punctuation and spacing are not words
+
+
+def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
+    """The words of an entry as written, apart from its marker, its link addresses (compared as
+    links) and the ``changing`` fields, which the other checks compare: `venue` (its name and
+    year, not what else the venue's markup holds), `title`, `authors`."""
+    cut = [entry.marker_span, *(link.url_span for link in entry.links)]
+    venue = entry.venue
+    if "venue" in changing and venue is not None:
+        cut += [venue.name.span] + ([venue.year.span] if venue.year is not None else [])
+    if "title" in changing and entry.title is not None:
+        cut.append(entry.title.span)
+    if "authors" in changing and entry.authors is not None:
+        cut.append(entry.authors.span)
+    words: Counter[str] = Counter()
+    cursor = entry.span.start
+    for span in sorted(cut, key=lambda span: span.start):
+        if span.start >= cursor:
+            words.update(_WORD.findall(text, cursor, min(span.start, entry.span.end)))
+        cursor = max(cursor, span.end)
+    words.update(_WORD.findall(text, cursor, max(cursor, entry.span.end)))
+    return words
+
+
+def _entry_problems(
+    before: Document,
+    after: Document,
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None = None,
+    records: Verifications | None = None,
+) -> list[tuple[int | None, str]]:
+    """How ``after`` does not hold the same entries as ``before``: (the entry's index in
+    ``before``, or None for the whole list; what changed)."""
+
+    def link_keys(entry: Entry) -> list[str]:
+        keys = []
+        for link in entry.links:
+            result = links.get(link_key(link.url) or "") if links else None
+            final = result.final_url if result is not None and result.verdict == "redirected" else None
+            keys.append(_link_key(final or link.url))
+        return keys
+
+    if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
+        return [(None, "the fixes would leave the file empty")]
+    old, new = list(before.iter_entries()), list(after.iter_entries())
+    if len(old) != len(new):
+        return [(None, f"the fixed list would have {len(new)} entries instead of {len(old)}")]
+    problems: list[tuple[int | None, str]] = []
+    for index, (a, b) in enumerate(zip(old, new, strict=True)):
+        checks = (
+            ("title", a.title.text if a.title else None, b.title.text if b.title else None),
+            ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
+            ("links", link_keys(a), link_keys(b)),
+            ("venue", _venue_key(a, settings), _venue_key(b, settings)),
+        )
+        changing = []
+        for name, old_value, new_value in checks:
+            if old_value == new_value:
+                changing += [name] if name == "venue" else []  # another spelling of the same venue
+            elif records and records.explains(name, a, b, settings.venues):
+                changing.append(name)
+            else:
+                problems.append(
+                    (
+                        index,
+                        f"{_describe(a)}: the fix would change its {name} ({old_value!r} -> {new_value!r})",
+                    )
+                )
+                break
+        else:
+            if before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]:
+                continue
+            lost = _words(before.text, a, changing) - _words(after.text, b, changing)
+            added = _words(after.text, b, changing) - _words(before.text, a, changing)
+            if lost or added:
+                shown = ", ".join(f"`{word}`" for word in [*lost, *added][:4])
+                problems.append((index, f"{_describe(a)}: the fix would lose or change words ({shown})"))
+    return problems
+
+
 def guard(
     before: Document,
     after: Document,
@@ -212,38 +406,12 @@ def guard(
     records: Verifications | None = None,
 ) -> None:
     """Raise FixError unless ``after`` holds the same entries as ``before``: same titles, authors and
-    links (a link may become the final URL of its permanent redirect), and venues equal after the
-    intended canonicalisation. With ``records``, a field may also become what the paper's record
-    says (`fix --verify --unsafe-fixes`)."""
-
-    def link_keys(entry: Entry, moved: bool) -> list[str]:
-        keys = []
-        for link in entry.links:
-            result = links.get(link_key(link.url) or "") if moved and links else None
-            final = result.final_url if result is not None and result.verdict == "redirected" else None
-            keys.append(_link_key(final or link.url))
-        return keys
-
-    if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
-        raise FixError("the fixes would leave the file empty; nothing was written")
-    old, new = list(before.iter_entries()), list(after.iter_entries())
-    if len(old) != len(new):
-        raise FixError(
-            f"the fixed list would have {len(new)} entries instead of {len(old)}; nothing was written"
-        )
-    for a, b in zip(old, new, strict=True):
-        checks = (
-            ("title", a.title.text if a.title else None, b.title.text if b.title else None),
-            ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
-            ("links", link_keys(a, moved=True), link_keys(b, moved=True)),
-            ("venue", _venue_key(a, settings), _venue_key(b, settings)),
-        )
-        for name, old_value, new_value in checks:
-            if old_value != new_value and not (records and records.explains(name, a, b, settings.venues)):
-                raise FixError(
-                    f"{_describe(a)}: the fix would change its {name} "
-                    f"({old_value!r} -> {new_value!r}); nothing was written"
-                )
+    links (a link may become the final URL of its permanent redirect), venues equal after the
+    intended canonicalisation, and every other word of each entry kept. With ``records``, a field
+    may also become what the paper's record says (`fix --verify --unsafe-fixes`)."""
+    problems = _entry_problems(before, after, settings, links, records)
+    if problems:
+        raise FixError(f"{problems[0][1]}; nothing was written")
 
 
 # -- writing ------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .read.fields import walk
@@ -69,10 +69,24 @@ class _Fixed:
 def seen(text: str, fixed: Sequence[Span], parsed: Parsed | None = None) -> Seen:
     """What a reader sees of ``text`` outside the ``fixed`` spans (original offsets); ``parsed`` is
     markdown-it's reading of ``text`` when the caller has it."""
+    return seen_in_stretches(text, fixed, parsed, [])[0]
+
+
+def seen_in_stretches(
+    text: str, fixed: Sequence[Span], parsed: Parsed | None, boundaries: Sequence[int]
+) -> list[Seen]:
+    """What a reader sees of ``text`` outside the ``fixed`` spans, in the stretches of text that
+    the ascending ``boundaries`` (original offsets) cut it into: what starts before the first
+    boundary, then from each boundary to the next."""
     parsed = parsed or parse_tokens(Source(text))
     source = parsed.source
     spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
-    result = Seen()
+    cuts = [source.normalized_offset(boundary) for boundary in boundaries]
+    stretches = [Seen() for _ in range(len(cuts) + 1)]
+
+    def at(offset: int) -> Seen:
+        return stretches[bisect.bisect_right(cuts, offset)] if cuts else stretches[0]
+
     cells = RowCursor(parsed)
     in_table = False
     for token in parsed.tokens:
@@ -81,16 +95,17 @@ def seen(text: str, fixed: Sequence[Span], parsed: Parsed | None = None) -> Seen
         elif token.type == "tr_open":
             cells.start_row()
         elif token.type in _VERBATIM_BLOCKS:
-            result.structure.append(f"{token.type}:{_shape(token.type, token.content)}")
+            start = source.norm_line_start(token.map[0]) if token.map else 0
+            at(start).structure.append(f"{token.type}:{_shape(token.type, token.content)}")
         elif token.type == "list_item_open" and token.info and token.map:
             marker = token.info + token.markup  # an ordered item's `1.` is seen
             start = source.norm_line_start(token.map[0]) + max(source.norm_line(token.map[0]).find(marker), 0)
             if not spans.covers(start, start + len(marker)):
-                result.text.append(marker)
+                at(start).text.append(marker)
         elif token.type == "inline":
             pieces = cells.cell(token) if in_table else parsed.pieces(token)
-            _inline(source, pieces, spans, result)
-    return result
+            _inline(source, pieces, spans, at)
+    return stretches
 
 
 def _shape(kind: str, content: str) -> str:
@@ -101,9 +116,12 @@ def _shape(kind: str, content: str) -> str:
     return "".join(_NON_SPACE.sub("x", part) if index % 2 else "~" for index, part in enumerate(parts))
 
 
-def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, result: Seen) -> None:
+def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, at: Callable[[int], Seen]) -> None:
     normalized = source.normalized
+    links: list[Piece] = []
+    markup_starts, markup_ends = set(), set()  # of the pieces that are not text
     for piece in walk(pieces):
+        result = at(piece.start)
         if piece.kind == "text":
             if not spans.covers(piece.start, piece.start + len(piece.plain)):
                 result.text.append(piece.plain)  # most text: no fix touches it, no test per character
@@ -114,18 +132,23 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, result: Seen
                     if not spans.covers(offset, offset + 1)
                 )
             continue
+        markup_starts.add(piece.start)
+        markup_ends.add(piece.end)
         if spans.covers(piece.start, piece.end):
             continue
         detail = normalized[piece.start : piece.end] if piece.kind in ("code", "html") else ""
         result.structure.append(f"{piece.kind}:{detail}")
         if piece.kind == "link":
-            before = normalized[piece.start - 1 : piece.start] if piece.start else ""
-            after = normalized[piece.end : piece.end + 1]
-            result.frames.append(
-                (before if before in _WRAPPERS else "") + (after if after in _WRAPPERS else "")
-            )
+            links.append(piece)
         if piece.kind == "code":
             result.text.append(piece.plain)
+    for link in links:
+        # A bracket or parenthesis frames a link when it is text, not another link's own `)` or `[`.
+        before = normalized[link.start - 1 : link.start] if link.start not in markup_ends else ""
+        after = normalized[link.end : link.end + 1] if link.end not in markup_starts else ""
+        at(link.start).frames.append(
+            (before if before in _WRAPPERS else "") + (after if after in _WRAPPERS else "")
+        )
 
 
 def changed_rendering(
@@ -134,20 +157,45 @@ def changed_rendering(
     replaced: Sequence[Span],
     inserted: Sequence[Span],
     readings: tuple[Parsed | None, Parsed | None] = (None, None),
-) -> str | None:
-    """Why ``after`` does not read as ``before`` outside the fixed spans, or None. ``replaced``
-    are the spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``;
-    ``readings`` are markdown-it's readings of the two texts, where the caller has them."""
-    old, new = seen(before, replaced, readings[0]), seen(after, inserted, readings[1])
+    boundaries: tuple[Sequence[int], Sequence[int]] = ((), ()),
+) -> list[tuple[int | None, str]]:
+    """How ``after`` does not read as ``before`` outside the fixed spans: ``replaced`` are the
+    spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``; ``readings``
+    are markdown-it's readings of the two texts, where the caller has them. ``boundaries`` cut the
+    two texts into as many corresponding stretches (the starts of their entries): each problem comes
+    with the stretch it is in, or None when no one stretch differs (white space moved across)."""
+    olds = seen_in_stretches(before, replaced, readings[0], boundaries[0])
+    news = seen_in_stretches(after, inserted, readings[1], boundaries[1])
+    problems: list[tuple[int | None, str]] = []
+    for index, (old, new) in enumerate(zip(olds, news, strict=True)):
+        problem = _difference(old, new)
+        if problem is not None:
+            problems.append((index, problem))
+    if len(olds) == 1:
+        return [(None, problem) for _, problem in problems]
+    if problems:
+        return problems
+    whole = _difference(_joined(olds), _joined(news))
+    return [(None, whole)] if whole is not None else []
+
+
+def _joined(stretches: Sequence[Seen]) -> Seen:
+    return Seen(
+        [item for part in stretches for item in part.structure],
+        [item for part in stretches for item in part.frames],
+        [item for part in stretches for item in part.text],
+    )
+
+
+def _difference(old: Seen, new: Seen) -> str | None:
+    """Why ``new`` does not read as ``old``, or None."""
     if old.structure != new.structure:
         first = next(
             (i for i, (a, b) in enumerate(zip(old.structure, new.structure, strict=False)) if a != b),
             min(len(old.structure), len(new.structure)),
         )
         shown = old.structure[first] if first < len(old.structure) else "the end"
-        return (
-            f"the links, emphasis or code would change (at `{shown.split(':', 1)[0]}`, element {first + 1})"
-        )
+        return f"the links, emphasis or code would change (at `{shown.split(':', 1)[0]}`)"
     if old.frames != new.frames:
         return "a link would lose the brackets around it (`[[Code](u)]` rendered as `[ Code]`)"
     if old.visible() != new.visible():

@@ -19,15 +19,12 @@ if TYPE_CHECKING:
     from ..engine import Settings
     from ..fixer import FixResult
 
-from ._options import lint_options
+from ._options import GroupedCommand, fix_options
 from ._session import Run, display
 
 
-@click.command("fix")
-@lint_options
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if anything would change.")
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
+@click.command("fix", cls=GroupedCommand)
+@fix_options
 def fix_command(
     show_diff: bool = False, check_only: bool = False, exit_non_zero_on_fix: bool = False, **options: Any
 ) -> None:
@@ -35,8 +32,8 @@ def fix_command(
 
     Safe fixes by default; --unsafe-fixes adds the rest. `-` reads standard input and writes the fixed
     text to standard output (the report then goes to standard error). Before anything is written the
-    result is re-parsed and compared with the input: the same entries with the same titles, authors and
-    links; otherwise nothing is written and the exit code is 2."""
+    result is re-parsed and compared with the input: the same entries with the same titles, authors,
+    links and words; a fix that would change them is left out (and named), the others are applied."""
     from ..fixer import FixError, fix_text, write_fixed
 
     run = Run(**options, keep_reading=True)
@@ -75,7 +72,9 @@ def fix_command(
             run.reports.append(FileReport(name, source.text, found))
         else:
             run.reports.append(FileReport(name, result.text, result.remaining))
-        _tell_fixed(name, result, written=not (show_diff or check_only))
+        if not run.quiet:
+            _tell_fixed(name, result, written=not (show_diff or check_only))
+        _tell_refused(name, result)
     if not show_diff:
         run.report(stream_to_stderr=from_stdin)
     if run.failed:
@@ -120,3 +119,10 @@ def _tell_fixed(name: str, result: FixResult, written: bool) -> None:
     counts = ", ".join(f"{code} x{count}" for code, count in sorted(result.fixed.items()))
     verb = "fixed" if written else "would fix"
     click.echo(f"{name}: {verb} {total} finding{'s' if total != 1 else ''} ({counts})", err=True)
+
+
+def _tell_refused(name: str, result: FixResult) -> None:
+    """Each fix the guard left out (the others were applied): its finding remains for a person."""
+    for diagnostic, reason in result.refused:
+        line, column = diagnostic.span.start_position
+        click.echo(f"{name}:{line}:{column}: {diagnostic.code} fix left out: {reason}", err=True)
