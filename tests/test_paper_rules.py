@@ -140,3 +140,39 @@ def test_al304_a_venue_the_list_never_dates_is_its_convention() -> None:
     assert _found(_papers(*dated, *undated), "AL304") == []
     slipped = _papers(*dated, _entry(7, "arXiv 2021"), _entry(8, "arXiv 2020"), _entry(9, "arXiv"))
     assert _found(slipped, "AL304") == [13]
+
+
+def _coded(n: int, authors: str, code: str, paper: str = "") -> str:
+    paper = paper or f"https://example.org/paper{n}"
+    return f"{n}. **Method number {n}**. *{authors}*. **ICML 2022**. [paper]({paper}) [code]({code})"
+
+
+def test_al501_a_code_link_copied_to_a_paper_by_other_authors() -> None:
+    def papers(third_authors: str) -> str:
+        return _papers(
+            _coded(1, "Ann Lee, Bo Li", "https://github.com/lee/alpha"),
+            _coded(2, "Cy Dow, Di Eng", "https://github.com/dow/beta"),
+            _coded(3, third_authors, "https://github.com/lee/alpha"),
+        )
+
+    assert _found(papers("Bo Li, Fay Gu"), "AL501") == []  # the same people's follow-up
+    assert _found(papers("Ed Fox, Fay Gu"), "AL501") == [7]
+
+
+def test_al501_a_project_link_equal_to_the_entrys_own_paper_link() -> None:
+    pasted = "https://arxiv.org/abs/2203.01234"
+    clean = _papers(
+        _coded(1, "Ann Lee", "https://github.com/lee/alpha", pasted),
+        _coded(2, "Bo Li", "https://github.com/li/b"),
+    )
+    assert _found(clean, "AL501") == []
+    text = clean.replace("[code](https://github.com/lee/alpha)", f"[project]({pasted})")
+    assert _found(text, "AL501") == [5]
+
+
+def test_al501_one_arxiv_paper_linked_by_two_of_its_pages() -> None:
+    first = _entry(1, "ICML 2022", "https://arxiv.org/abs/2203.08084")
+    clean = _papers(first, _entry(2, "ICML 2022", "https://arxiv.org/pdf/2203.08404v2.pdf"))
+    assert _found(clean, "AL501") == []
+    slipped = _papers(first, _entry(2, "ICML 2022", "https://arxiv.org/pdf/2203.08084v2.pdf"))
+    assert _found(slipped, "AL501") == [6]

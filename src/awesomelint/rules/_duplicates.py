@@ -74,9 +74,16 @@ def names_of(entry: Entry) -> set[str]:
     return {key for text in texts if (key := _key(text)) is not None}
 
 
+_ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
+
+
 def link_identity(link: Link) -> str | None:
-    """The page a link opens: the normalised URL with its fragment (`#section-2` is another place)."""
+    """The page a link opens: the normalised URL with its fragment (`#section-2` is another place);
+    an arXiv paper by its identifier, whichever of its pages or versions the link opens."""
     base = normalized_url(link.url)
+    arxiv = _ARXIV.match(base) if base is not None else None
+    if arxiv is not None:
+        return f"arxiv:{arxiv[1]}"
     if base is None:
         return None
     fragment = link.url.partition("#")[2]

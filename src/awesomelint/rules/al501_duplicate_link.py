@@ -1,18 +1,20 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Entry, Link
 from ..style import entry_shape
-from ._duplicates import duplicates, in_pairing_order, link_identity, names_of
+from ._duplicates import duplicates, identity_links, in_pairing_order, link_identity, names_of, title_key
 
 
 @rule(
     "AL501",
     "duplicate-link",
-    "Two different entries share one title or paper link (a link copied from another entry)",
+    "Two different entries share one title or paper link, or two papers with no author in common "
+    "one code, project or tweet link (a link copied from another entry)",
     severity=Severity.WARNING,
     fix=Applicability.NONE,
     tags=("links",),
@@ -45,7 +47,64 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
                 f"(line {first_link.span.start_line}): a link copied from another entry?"
             )
             yield ctx.report(link.url_span, message, related=first_entry.span)
+    yield from _copied_extras(ctx, repeated)
 
 
 def _role(link: Link) -> str:
     return "title" if link.role == "title" else "paper"
+
+
+_TWEET = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status/", re.IGNORECASE)
+
+
+def _extra(link: Link) -> bool:
+    """A link that belongs to one paper alone: its code, its project page, a tweet about it."""
+    return link.role in ("code", "project") or _TWEET.match(link.url) is not None
+
+
+def _authors(entry: Entry) -> set[str] | None:
+    """The entry's authors, folded; None when they are unknown or only the first ones (`et al.`)."""
+    if entry.authors is None or entry.authors.et_al:
+        return None
+    return {" ".join(name.casefold().split()) for name in entry.authors.names}
+
+
+def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnostic]:
+    """An extra link equal to the entry's own paper link, and one extra link held by exactly two
+    papers with no author in common (a repository many entries share is a framework they use)."""
+    holders: dict[str, list[tuple[Entry, Link]]] = {}
+    for entry in in_pairing_order(ctx.document):
+        if entry.kind != "paper":
+            continue
+        papers = {i for link in entry.links if link.role == "paper" and (i := link_identity(link))}
+        for link in entry.links:
+            identity = link_identity(link) if _extra(link) else None
+            if identity is None:
+                continue
+            if identity in papers:
+                message = f"the {_kind(link)} link `{link.url}` is the entry's own paper link: pasted twice?"
+                yield ctx.report(link.url_span, message)
+                continue
+            holders.setdefault(identity, []).append((entry, link))
+    for pairs in holders.values():
+        entries = {id(entry): entry for entry, _ in pairs}
+        if len(entries) != 2:
+            continue
+        (first, first_link), (entry, link) = pairs[0], next(p for p in pairs if p[0] is not pairs[0][0])
+        if repeated.get(id(entry)) is first or title_key(first) == title_key(entry):
+            continue  # one paper listed twice (AL206's concern, or a list that cross-lists)
+        if names_of(first) & names_of(entry) or identity_links(first) & identity_links(entry):
+            continue
+        first_authors, authors = _authors(first), _authors(entry)
+        if first_authors is None or authors is None or first_authors & authors:
+            continue  # the same people's follow-up work may share its repository
+        other = first.title.text if first.title else "another entry"
+        message = (
+            f"`{link.url}` is already the {_kind(first_link)} link of `{other}` (line "
+            f"{first_link.span.start_line}), a paper with none of these authors: copied from it?"
+        )
+        yield ctx.report(link.url_span, message, related=first.span)
+
+
+def _kind(link: Link) -> str:
+    return link.role if link.role in ("code", "project") else "tweet"
