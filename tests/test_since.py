@@ -5,6 +5,7 @@ entries, and the four contributions a pull-request check most often lets through
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -181,3 +182,27 @@ def test_a_copy_pasted_before_its_original_is_reported_on_the_copy(tmp_path: Pat
     assert found == _expected(new_text, copy), err
     original = _line_of(new_text, "4. " + PASTED.partition(". ")[2])
     assert any(f"already listed at line {original} in this section" in m for m in messages)
+
+
+def _fail_at_once(text: str, settings: object, writing: int) -> None:
+    os._exit(3)  # a child that dies before sending anything
+
+
+@pytest.mark.parametrize("child", ["works", "dies"])
+def test_the_old_version_read_in_a_child_process_gives_the_same_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    from awesomelint import changes
+
+    monkeypatch.setattr(changes, "_PARALLEL_FROM", 0)  # every list is long enough here
+    monkeypatch.setattr(changes.os, "sched_getaffinity", lambda _: {0, 1})  # and two cores
+    if child == "dies":
+        monkeypatch.setattr(changes, "_child", _fail_at_once)  # the parent does the work itself
+    started: list[object] = []
+    start = changes._OldVersion.start
+    monkeypatch.setattr(changes._OldVersion, "start", lambda *a: started.append(start(*a)) or started[-1])
+    new_text = _new_list()
+    readme = _repository(tmp_path, new_text)
+    code, found, err, _ = _check(str(readme), "--since", "HEAD")
+    assert started and started[0] is not None  # a child process was started
+    assert (code, found) == (1, _expected(new_text, _line_of(new_text, PASTED))), err

@@ -18,11 +18,17 @@ fixes outside entries that a change touches.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import os
+import pickle
 import subprocess
+import sys
+import threading
+import weakref
 from collections import Counter, defaultdict, deque
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TypeVar
 
 from .diagnostic import Diagnostic
 from .model import Document, Entry
@@ -209,34 +215,40 @@ class Change:
         return None
 
 
+Key = tuple[str, str, str, str]  # a finding as the baseline records it
+
+
 class Revision:
     """A file's version at the revision (None: the file did not exist), read once and compared
-    with as many new versions as needed (`fix` compares after every pass)."""
+    with as many new versions as needed (`fix` compares after every pass).
 
-    def __init__(self, text: str | None) -> None:
+    Given the file's ``settings``, a long old version is read and linted in a child process while
+    this one reads the new version (two cores: `--since` then costs about what a plain `check`
+    does, not twice); anywhere that cannot fork, or if the child fails, it is done here."""
+
+    def __init__(self, text: str | None, settings: Settings | None = None) -> None:
         self.text = text
-        self._document = read(text) if text is not None else None
-        entries = list(self._document.iter_entries()) if self._document is not None else []
-        self._identities = [entry_identity(e, text or "") for e in entries]
-        self._written = [written(text or "", e) for e in entries]
         self._lines = LINE_BREAK.split(text) if text is not None else []
-        self._findings: tuple[Settings, Counter[tuple[str, str, str, str]]] | None = None
+        self._entries: tuple[list[str], list[str]] | None = None  # identities, texts as written
+        self._findings: tuple[Settings, Counter[Key]] | None = None
+        self._child = _OldVersion.start(text, settings) if text is not None and settings else None
 
     @classmethod
-    def of(cls, text: str | None) -> Revision:
-        return cls(text)
+    def of(cls, text: str | None, settings: Settings | None = None) -> Revision:
+        return cls(text, settings)
 
     def change(self, new_text: str, new: Document) -> Change:
         """What ``new_text`` (parsed as ``new``) introduced over this version; the new entries are
         marked on ``new``, so that a duplicate pair with one of them is reported on it."""
         if self.text is None:
             return Change(new_file=True)
+        identities, texts = self._old_entries()
         change = Change(new_file=False, touched_lines=_touched_lines(self._lines, new_text))
         entries = list(new.iter_entries())
-        partner = _partners(self._identities, [entry_identity(e, new_text) for e in entries])
+        partner = _partners(identities, [entry_identity(e, new_text) for e in entries])
         added = []
         for entry, old in zip(entries, partner, strict=True):
-            changed = old is None or self._written[old] != written(new_text, entry)
+            changed = old is None or texts[old] != written(new_text, entry)
             change._entries.append((entry.span.start, entry.span.end, changed, old is None))
             if old is None:
                 added.append(entry)
@@ -251,23 +263,112 @@ class Revision:
         have: matched as the baseline matches them, those in what the change added matched last."""
         from .baseline import keys, unrecorded
 
-        if self.text is None or self._document is None:
+        if self.text is None:
             return list(diagnostics)
         found = list(zip(keys("", document.text, document, diagnostics), diagnostics, strict=True))
         ordered = sorted(range(len(found)), key=lambda index: change.is_new_at(found[index][1].span))
         new = {id(d) for d in unrecorded(self._old_findings(settings), [found[i] for i in ordered])}
         return [d for d in diagnostics if id(d) in new]
 
-    def _old_findings(self, settings: Settings) -> Counter[tuple[str, str, str, str]]:
-        """The keys of this version's findings under ``settings`` (linted once)."""
-        from .baseline import keys
-        from .engine import run_rules
+    def _old_entries(self) -> tuple[list[str], list[str]]:
+        if self._entries is None:
+            received = self._child.entries() if self._child is not None else None
+            self._entries = (
+                received if received is not None else _entries_of(read(self.text or ""), self.text or "")
+            )
+        return self._entries
 
+    def _old_findings(self, settings: Settings) -> Counter[Key]:
+        """The keys of this version's findings under ``settings`` (linted once)."""
         if self._findings is None or self._findings[0] is not settings:
-            assert self._document is not None and self.text is not None
-            found = run_rules(self._document, settings)
-            self._findings = (settings, Counter(keys("", self.text, self._document, found)))
+            child, self._child = self._child, None
+            received = child.findings() if child is not None and child.settings is settings else None
+            if child is not None:
+                child.close()
+            self._findings = (
+                settings,
+                received if received is not None else _findings_of(self.text or "", settings),
+            )
         return Counter(self._findings[1])
+
+
+def _entries_of(document: Document, text: str) -> tuple[list[str], list[str]]:
+    entries = list(document.iter_entries())
+    return [entry_identity(e, text) for e in entries], [written(text, e) for e in entries]
+
+
+def _findings_of(text: str, settings: Settings, document: Document | None = None) -> Counter[Key]:
+    from .baseline import keys
+    from .engine import run_rules
+
+    document = document if document is not None else read(text)
+    return Counter(keys("", text, document, run_rules(document, settings)))
+
+
+_PARALLEL_FROM = 256 * 1024  # below this a child process costs more than it saves
+
+
+class _OldVersion:
+    """The old version read and linted in a forked child, which sends its entries as soon as they
+    are read, then its findings; None from either means the child failed (the caller does the work)."""
+
+    def __init__(self, pid: int, pipe: BinaryIO, settings: Settings) -> None:
+        self.pid, self.pipe, self.settings = pid, pipe, settings
+        self._finalizer = weakref.finalize(self, _end_child, pid, pipe)
+
+    @classmethod
+    def start(cls, text: str, settings: Settings) -> _OldVersion | None:
+        if (
+            len(text) < _PARALLEL_FROM
+            or not hasattr(os, "fork")
+            or sys.platform != "linux"  # fork is unsafe under macOS's frameworks, absent on Windows
+            or threading.active_count() > 1
+            or len(os.sched_getaffinity(0)) < 2
+        ):
+            return None
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(reading)
+            _child(text, settings, writing)
+        os.close(writing)
+        return cls(pid, os.fdopen(reading, "rb"), settings)
+
+    def entries(self) -> tuple[list[str], list[str]] | None:
+        received = self._receive()
+        return received if isinstance(received, tuple) else None
+
+    def findings(self) -> Counter[Key] | None:
+        received = self._receive()
+        return received if isinstance(received, Counter) else None
+
+    def _receive(self) -> object:
+        try:
+            return pickle.load(self.pipe)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return None
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _end_child(pid: int, pipe: BinaryIO) -> None:
+    pipe.close()  # a child still writing gets a broken pipe and exits
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _child(text: str, settings: Settings, writing: int) -> NoReturn:
+    code = 1
+    try:
+        with os.fdopen(writing, "wb") as pipe:
+            document = read(text)
+            pickle.dump(_entries_of(document, text), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            pipe.flush()
+            pickle.dump(_findings_of(text, settings, document), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
+    finally:
+        os._exit(code)  # no clean-up of the parent's state (its files, its atexit handlers)
 
 
 def _touched_lines(old_lines: Sequence[str], new_text: str) -> set[int]:

@@ -298,7 +298,7 @@ class Run:
                 if self.baseline_path is None and "baseline" in configured.table:
                     self.baseline_path = configured.root / configured.table["baseline"]
                 source = read_source(path)
-                revision = revision_at(path, self.since) if self.since is not None else None
+                revision = revision_at(path, self.since, settings) if self.since is not None else None
             except (ConfigError, InputError, ValueError) as error:
                 self.error(str(error))
                 continue
@@ -501,10 +501,11 @@ def refuse_since_on_stdin(since: str | None, paths: Sequence[Path]) -> None:
         fail("--since compares a file with its text at a git revision; name the file, not `-`")
 
 
-def revision_at(path: Path, since: str) -> Revision:
+def revision_at(path: Path, since: str, settings: Settings | None = None) -> Revision:
+    """The file at git revision ``since``; with its ``settings``, its findings are found meanwhile."""
     from ..changes import Revision, text_at_revision  # git is asked only with --since
 
-    return Revision.of(text_at_revision(path, since))
+    return Revision.of(text_at_revision(path, since), settings)
 
 
 def use_color(color: bool | None, output: Path | None, output_format: str) -> bool:
