@@ -18,28 +18,38 @@ class Row(NamedTuple):
     section: Section
 
 
-def contents(document: Document) -> list[Row]:
-    """The rows of the table of contents that reach a heading, in their order; [] without one."""
+class Contents(NamedTuple):
+    """The rows that reach a heading further down, in their order, and the rows whose link is
+    broken (AL103's finding; their text still names a section)."""
+
+    rows: list[Row]
+    broken: list[Anchor]
+
+
+def contents(document: Document) -> Contents:
+    """The table of contents; no rows without one. A link back up (`back to top`) is no row."""
     found = document.derived.get("contents")
-    if isinstance(found, list):
+    if isinstance(found, Contents):
         return found
     by_slug: dict[str, Section] = {}
     by_lower: dict[str, Section] = {}
     for section in document.iter_sections():
         by_slug.setdefault(section.slug, section)
         by_lower.setdefault(section.slug.lower(), section)
-    runs: list[list[Row]] = []
+    runs: list[Contents] = []
     last_line = -10
     for anchor in document.anchors:
         wanted = fragment(anchor)
         target = by_slug.get(wanted) or by_lower.get(wanted.lower())
         if anchor.span.start_line - last_line > 2:
-            runs.append([])
+            runs.append(Contents([], []))
         last_line = anchor.span.start_line
-        if target is not None:
-            runs[-1].append(Row(anchor, target))
-    best = max(runs, key=len, default=[])
-    result = best if len(best) >= _MIN_ROWS else []
+        if target is None:
+            runs[-1].broken.append(anchor)
+        elif target.span.start > anchor.span.start:
+            runs[-1].rows.append(Row(anchor, target))
+    best = max(runs, key=lambda run: len(run.rows), default=Contents([], []))
+    result = best if len(best.rows) >= _MIN_ROWS else Contents([], [])
     document.derived["contents"] = result
     return result
 

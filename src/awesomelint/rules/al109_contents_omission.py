@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ._contents import contents
+from ._contents import contents, words
 from ._sections import sibling_groups
 
 _MAX_SHARE_LEFT_OUT = 0.2
@@ -19,16 +19,17 @@ _MAX_SHARE_LEFT_OUT = 0.2
     tags=("structure", "contents"),
 )
 def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
-    rows = contents(ctx.document)
-    listed = {id(row.section) for row in rows}
+    rows, broken = contents(ctx.document)
     if not rows:
         return
+    listed = {id(row.section) for row in rows}
+    named = {words(anchor.text) for anchor in broken}  # listed, with a broken link (AL103)
     for group in sibling_groups(ctx.document):
         indexes = [i for i, section in enumerate(group) if id(section) in listed]
         if len(indexes) < 3:
             continue
         inside = group[indexes[0] : indexes[-1] + 1]
-        left_out = [section for section in inside if id(section) not in listed]
+        left_out = [s for s in inside if id(s) not in listed and words(s.text) not in named]
         if not left_out or len(left_out) > max(1, _MAX_SHARE_LEFT_OUT * len(inside)):
             continue  # the contents list a selection, not every section
         for section in left_out:

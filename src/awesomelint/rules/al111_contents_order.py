@@ -43,7 +43,7 @@ def _in_order(rows: list[Row]) -> set[int]:
 def contents_order(ctx: Context) -> Iterator[Diagnostic]:
     seen: set[int] = set()
     rows = []
-    for row in contents(ctx.document):
+    for row in contents(ctx.document).rows:
         if id(row.section) not in seen:
             seen.add(id(row.section))
             rows.append(row)
@@ -51,9 +51,12 @@ def contents_order(ctx: Context) -> Iterator[Diagnostic]:
     moved = [row for index, row in enumerate(rows) if index not in kept]
     if not moved or len(moved) > max(1, _MAX_SHARE_MOVED * len(rows)):
         return  # contents sorted another way (by name) are a choice
+    in_place = sorted((rows[index] for index in kept), key=lambda row: row.section.span.start)
     for row in moved:
+        before = [r for r in in_place if r.section.span.start < row.section.span.start]
+        where = f"after `{before[-1].section.text}`" if before else "before the others"
         message = (
             f"`{row.anchor.text.strip() or row.section.text}` is out of order in the table of contents: "
-            f"its heading (line {row.section.span.start_line}) comes elsewhere in the list"
+            f"its heading (line {row.section.span.start_line}) comes {where} in the list"
         )
         yield ctx.report(row.anchor.span, message, related=row.section.span)

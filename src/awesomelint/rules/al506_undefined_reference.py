@@ -11,6 +11,7 @@ from ._lines import lines, verbatim_lines
 # A lone `[Deprecated]` is bracketed text, not a reference.
 _REFERENCE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?![(:\[])")
 _CODE = re.compile(r"(`+)[^`\n]*?\1")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.MULTILINE)
 
 
 @rule(
@@ -22,6 +23,9 @@ _CODE = re.compile(r"(`+)[^`\n]*?\1")
     tags=("links",),
 )
 def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
+    # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
+    # that writes references; `[text][]` is one wherever it is.
+    uses_references = _DEFINITION.search(ctx.document.text) is not None
     linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
     verbatim = verbatim_lines(ctx.document)
     for line in lines(ctx.document):
@@ -31,6 +35,8 @@ def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
         for match in _REFERENCE.finditer(text):
             start = line.start + match.start()
             if any(first <= start < last for first, last in linked):
+                continue
+            if match[2] and not uses_references:
                 continue
             label = match[2] or match[1]
             message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
