@@ -176,3 +176,8 @@ def test_al501_one_arxiv_paper_linked_by_two_of_its_pages() -> None:
     assert _found(clean, "AL501") == []
     slipped = _papers(first, _entry(2, "ICML 2022", "https://arxiv.org/pdf/2203.08084v2.pdf"))
     assert _found(slipped, "AL501") == [6]
+
+
+def test_a_bare_heading_is_a_separator_neither_empty_nor_repeated() -> None:
+    text = "# Papers\n\n##\n\n## Tools\n\n- [Kit](https://example.org/kit)\n\n##\n\n## More\n\n- [Kat](https://example.org/kat)\n"
+    assert _found(text, "AL101") == [] and _found(text, "AL102") == []

@@ -22,8 +22,8 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
             section.parent is not None and is_empty(ctx.document, section.parent)
         ):
             continue
-        if is_category(ctx.document, section):
-            continue  # the parent of the same-level headings after it (`## LLM`, `## 2025`, ...)
+        if is_category(ctx.document, section) or not section.text.strip():
+            continue  # a category over the same-level headings after it, or a bare `##` separator
         below = sum(1 for _ in section.walk()) - 1
         extent = f" (nor do its {below} sub-sections)" if below else ""
         message = f"section `{section.text}` has no entries and no content{extent}"

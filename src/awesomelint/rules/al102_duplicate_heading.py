@@ -21,6 +21,8 @@ def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
     for group in sibling_groups(ctx.document):
         first_seen: dict[tuple[int, str], Section] = {}
         for section in group:
+            if not section.text.strip():
+                continue  # a bare `##` draws a rule under it: a separator, not a named heading
             # `2025` under two same-level category headings are two parts, not one heading twice
             category = category_of(ctx.document, section)
             key = (id(category), " ".join(section.text.casefold().split()))
