@@ -4,10 +4,15 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..model import Section
 from ._contents import contents, words
 from ._sections import sibling_groups
 
-_MAX_SHARE_LEFT_OUT = 0.2
+_MIN_SCOPE = 5
+
+
+def _has_entries(section: Section) -> bool:
+    return any(s.entries for s in section.walk())
 
 
 @rule(
@@ -24,17 +29,22 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
         return
     listed = {id(row.section) for row in rows}
     named = {words(anchor.text) for anchor in broken}  # listed, with a broken link (AL103)
+    # The sections the contents answer for: in each set of siblings of which they list any, those
+    # from the first listed on; after the last listed only those with entries (a closing `License`
+    # or `Contributing` is often left out on purpose).
+    scope: list[Section] = []
     for group in sibling_groups(ctx.document):
         indexes = [i for i, section in enumerate(group) if id(section) in listed]
-        if len(indexes) < 3:
-            continue
-        inside = group[indexes[0] : indexes[-1] + 1]
-        left_out = [s for s in inside if id(s) not in listed and words(s.text) not in named]
-        if not left_out or len(left_out) > max(1, _MAX_SHARE_LEFT_OUT * len(inside)):
-            continue  # the contents list a selection, not every section
-        for section in left_out:
-            message = (
-                f"`{section.text}` is not in the table of contents (line {rows[0].anchor.span.start_line}), "
-                f"which lists {len(indexes)} of the {len(inside)} sections around it"
-            )
-            yield ctx.report(section.span, message)
+        if indexes:
+            scope.extend(group[indexes[0] : indexes[-1] + 1])
+            scope.extend(s for s in group[indexes[-1] + 1 :] if _has_entries(s))
+    left_out = [s for s in scope if id(s) not in listed and words(s.text) not in named]
+    shown = len(scope) - len(left_out)
+    if len(scope) < _MIN_SCOPE or shown < 0.8 * len(scope):
+        return  # the contents list a selection, not every section
+    for section in left_out:
+        message = (
+            f"`{section.text}` is not in the table of contents (line {rows[0].anchor.span.start_line}), "
+            f"which lists {shown} of the {len(scope)} sections around it"
+        )
+        yield ctx.report(section.span, message)

@@ -7,7 +7,7 @@ from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ._classic import Conventions, Item, description, items
 
-_ONLY_CODE = re.compile(r"(?:\s*`+[^`\n]+`+)+[\s.]*")
+_ONLY_CODE = re.compile(r"(?:\s*`+[^`\n]*`+)+[\s.!?…]*")
 
 
 def _content(ctx: Context, item: Item) -> str | None:

@@ -10,8 +10,11 @@ from ._lines import lines, verbatim_lines
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
 # A lone `[Deprecated]` is bracketed text, not a reference.
 _REFERENCE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?![(:\[])")
+# An item that starts with a bracketed name and a separator (`- [gtkada] - Ada toolkit.`) meant a
+# link by reference: its name is where the other items have their link.
+_ITEM_REFERENCE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[([^\[\]\n]+)\])(?=[ \t]+(?:-|–|—|:)[ \t])")
 _CODE = re.compile(r"(`+)[^`\n]*?\1")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.MULTILINE)
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 
 
 @rule(
@@ -25,12 +28,18 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.MULTILINE)
 def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
-    uses_references = _DEFINITION.search(ctx.document.text) is not None
+    defined = {match[1].casefold() for match in _DEFINITION.finditer(ctx.document.text)}
+    uses_references = bool(defined)
     linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
     verbatim = verbatim_lines(ctx.document)
     for line in lines(ctx.document):
-        if "][" not in line.text or line.number in verbatim:
+        if line.number in verbatim:
             continue
+        item = _ITEM_REFERENCE.match(line.text)
+        if item is not None and item[2].casefold() not in defined:
+            start = line.start + item.start(1)
+            message = f"`{item[1]}` is written as a reference link, but `[{item[2]}]` is defined nowhere"
+            yield ctx.report(ctx.span(start, line.start + item.end(1)), message)
         text = _CODE.sub(lambda code: " " * len(code[0]), line.text)
         for match in _REFERENCE.finditer(text):
             start = line.start + match.start()

@@ -19,6 +19,8 @@ def _unbalanced(prose: str) -> str | None:
     for opening, closing in _PAIRS:
         if text.count(opening) != text.count(closing) and prose.count(opening) != prose.count(closing):
             return f"`{opening}` {text.count(opening)} times but `{closing}` {text.count(closing)} times"
+    if "”" in text and text.find("”") < text.find("“"):
+        return "`”` before `“`: the curly quotes are reversed"
     quotes = text.count('"')
     if quotes % 2:
         return f'an odd number of `"` ({quotes})'
