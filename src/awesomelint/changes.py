@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, BinaryIO, NoReturn, TypeVar
 from .diagnostic import Diagnostic
 from .model import Document, Entry
 from .read import read
-from .read.source import InputError, decode
+from .read.source import MAX_BYTES, InputError, decode
 from .rules._duplicates import link_identity, mark_new, title_key
 from .text import LINE_BREAK, Span
 
@@ -48,28 +48,43 @@ class ChangeError(InputError):
 
 
 def text_at_revision(path: Path, revision: str) -> str | None:
-    """The text of ``path`` at git ``revision``, or None when the file did not exist there."""
+    """The text of ``path`` at git ``revision``, or None when the file did not exist there (or was
+    no regular file). The revision is resolved to a commit first and never reaches git as an option
+    (`--upload-pack=...`); a text over the size of a list is refused as a file of that size is."""
+    if not revision.strip() or revision.startswith("-") or any(ord(c) < 32 for c in revision):
+        raise ChangeError(f"--since {revision!r}: not a git revision; give a branch, tag or commit")
     folder = path.resolve().parent
     top = _git(
         ["rev-parse", "--show-toplevel"], folder, f"{path}: not inside a git repository; --since needs one"
     )
-    _git(
-        ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+    commit = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
         folder,
         f"--since {revision}: no such revision in {top}; fetch it first (a shallow clone may lack it)",
     )
     relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-    shown = subprocess.run(
-        ["git", "show", f"{revision}:{relative}"], cwd=top, capture_output=True, check=False
-    )
+    failure = f"{path}: cannot be read at {revision}"
+    listed = _git(["ls-tree", "-z", "--full-tree", commit, "--", relative], Path(top), failure).split("\0")[0]
+    mode, kind, blob = [*listed.partition("\t")[0].split(), "", "", ""][:3]
+    if kind != "blob" or mode not in ("100644", "100755"):
+        return None  # the file is new since the revision (or was a link or a folder): all of it is new
+    size = int(_git(["cat-file", "-s", blob], Path(top), failure))
+    if size > MAX_BYTES:
+        raise ChangeError(
+            f"{path} at {revision}: {size / 2**20:.0f} MiB, more than the {MAX_BYTES // 2**20} MiB "
+            "an awesome list could need; check the revision"
+        )
+    shown = subprocess.run(["git", "cat-file", "blob", blob], cwd=top, capture_output=True, check=False)
     if shown.returncode != 0:
-        return None  # the file is new since the revision: all of it is new
-    return decode(shown.stdout, f"{path} at {revision}") if shown.stdout.strip() else ""
+        raise ChangeError(failure)
+    return decode(shown.stdout[: MAX_BYTES + 1], f"{path} at {revision}") if shown.stdout.strip() else ""
 
 
 def _git(arguments: list[str], folder: Path, failure: str) -> str:
     try:
-        done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", *arguments], cwd=folder, capture_output=True, text=True, errors="replace", check=False
+        )
     except FileNotFoundError:
         raise ChangeError("git is not installed; --since needs it") from None
     if done.returncode != 0:
