@@ -181,3 +181,21 @@ def test_al501_one_arxiv_paper_linked_by_two_of_its_pages() -> None:
 def test_a_bare_heading_is_a_separator_neither_empty_nor_repeated() -> None:
     text = "# Papers\n\n##\n\n## Tools\n\n- [Kit](https://example.org/kit)\n\n##\n\n## More\n\n- [Kat](https://example.org/kat)\n"
     assert _found(text, "AL101") == [] and _found(text, "AL102") == []
+
+
+def test_al606_markup_that_renders_literally() -> None:
+    def papers(
+        first: str, links: str = "[paper](https://example.org/1) [[Video]](https://example.org/v)"
+    ) -> str:
+        return _papers(f"1. {first}. *Ann Lee, Bo Li*. **ACL 2020**. {links}", _entry(2, "ACL 2020"))
+
+    assert _found(papers("**FastRank**"), "AL606") == []
+    assert _found(papers("**A\\* Search** for *nix and **F***"), "AL606") == []
+    assert _found(papers("*8FastRank**"), "AL606") == [5]
+    assert _found(
+        papers("**FastRank**", "[paper](https://example.org/1) [[Video)]](https://example.org/v)"), "AL606"
+    ) == [5]
+    assert _found(
+        papers("**FastRank**", "[[Github](https://github.com/a/b) [paper](https://example.org/1)"), "AL606"
+    ) == [5]
+    assert _found(papers("**FastRank**", "[paper](https://example.org/1)]"), "AL606") == [5]

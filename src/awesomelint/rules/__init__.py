@@ -52,6 +52,7 @@ from .al602_blank_lines import blank_lines
 from .al603_final_newline import final_newline
 from .al604_name_spelling import name_spelling
 from .al605_unbalanced_punctuation import unbalanced_punctuation
+from .al606_literal_markup import literal_markup
 from .al607_invisible_character import invisible_character
 from .al701_unknown_suppression import unknown_suppression
 from .al801_record_venue import record_venue
@@ -108,6 +109,7 @@ ALL_RULES: tuple[Rule, ...] = (
     trailing_whitespace,
     blank_lines,
     final_newline,
+    literal_markup,
     invisible_character,
     name_spelling,
     unbalanced_punctuation,

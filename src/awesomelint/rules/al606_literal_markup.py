@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ..model import Entry
+
+_CODE = re.compile(r"(`+).*?\1", re.DOTALL)
+_ESCAPED = re.compile(r"\\[*_\[\]()\\]")
+# A `*` that opens a capitalised word or a number and that nothing closed (`*More Papers`), or two
+# left over. (`*nix` is a word; a `*` at a word's end is a name's: `A*`, `diaspora*`.)
+_OPENING_STAR = re.compile(r"(?:^|(?<=[\s(\[]))\*+(?=[A-Z0-9])|\*\*")
+
+
+@functools.cache
+def _inline() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _suspect(text: str) -> bool:
+    """A cheap test before parsing: an odd number of `*`, or brackets or parentheses that do not pair."""
+    bare = _CODE.sub("", _ESCAPED.sub("x", text))
+    return (
+        bare.count("*") % 2 == 1 or bare.count("[") != bare.count("]") or bare.count("(") != bare.count(")")
+    )
+
+
+def _problems(text: str) -> Iterator[str]:
+    """What renders literally in ``text``: leftover emphasis, an unpaired bracket, a link text with
+    an unpaired parenthesis."""
+    text = _ESCAPED.sub("x", text)  # an escaped character renders as itself, as meant
+    bare = _CODE.sub("", text)
+    brackets_unpaired = bare.count("[") != bare.count("]")
+    tokens = _inline().parseInline(text)
+    children: list[Token] = tokens[0].children or [] if tokens else []
+    previous = ""
+    label: list[str] | None = None
+    for token in children:
+        if token.type == "link_open":
+            label = []
+        elif token.type == "link_close" and label is not None:
+            shown = "".join(label)
+            if shown.count("(") != shown.count(")"):
+                yield f"link text `{shown}` shows a stray parenthesis"
+            label = None
+        elif token.type == "text":
+            if label is not None:
+                label.append(token.content)
+            # `*8FastRank**`: one `*` closed the italics, one is left (`**F***` is bold F*)
+            after_emphasis = previous == "em_close" and token.content.startswith("*")
+            star = _OPENING_STAR.search(token.content)
+            if after_emphasis or star:
+                at = star.start() if star and not after_emphasis else 0
+                yield f"`{token.content[max(0, at - 20) : at + 20].strip()}` shows a `*` meant as emphasis"
+            elif brackets_unpaired and re.search(r"\[(?=\s*$)|\[\s*\[|^\s*\]", token.content):
+                yield f"`{token.content.strip()[:40]}` shows an unpaired bracket"
+        previous = token.type
+
+
+@rule(
+    "AL606",
+    "literal-markup",
+    "Markup that renders literally: a stray `*` (`*8FastRank**`), an unclosed `[[Github](...)`, "
+    "a link text such as `[Video)]`",
+    severity=Severity.WARNING,
+    fix=Applicability.NONE,
+    tags=("text", "entries"),
+)
+def literal_markup(ctx: Context) -> Iterator[Diagnostic]:
+    for entry in ctx.document.iter_entries():
+        yield from _entry_problems(ctx, entry)
+
+
+def _entry_problems(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    text = ctx.document.text
+    for paragraph in entry.paragraphs:
+        for line in text[paragraph.start : paragraph.end].split("\n"):
+            if not _suspect(line):
+                continue
+            found = next(_problems(line), None)
+            if found is not None:
+                start = text.index(line, paragraph.start)
+                yield ctx.report(ctx.span(start, start + len(line)), f"{found}: it renders as written")
