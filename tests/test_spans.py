@@ -12,7 +12,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 from awesomelint import parse
 from awesomelint.model import Document
-from awesomelint.read.fields import _ENDS_WITH_YEAR, _VENUE_IN_MARKUP
+from awesomelint.read.fields import _HAS_YEAR, _VENUE_IN_MARKUP
 from awesomelint.read.tokens import PLAIN_URL
 from awesomelint.urls import split_url
 
@@ -187,4 +187,4 @@ _VENUE_LIKE = st.tuples(
 def test_the_venue_prefilter_is_a_necessary_condition(text: str) -> None:
     """The cheap test run before the venue-in-markup pattern rejects no text the pattern matches."""
     if _VENUE_IN_MARKUP.match(text):
-        assert _ENDS_WITH_YEAR.search(text), text
+        assert _HAS_YEAR.search(text), text

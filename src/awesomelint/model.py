@@ -16,8 +16,9 @@ EntryKind = Literal["paper", "resource"]
 # What a link is for in its entry; links inside a description are the description's.
 LinkRole = Literal["title", "paper", "code", "project", "data", "video", "other", "description"]
 YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
-# Where a venue is written: in emphasis or brackets, plain in the text, or in a shields.io badge's URL.
-VenueMarkup = Literal["bold", "italic", "bracket", "plain", "badge"]
+# Where a venue is written: in emphasis or brackets, plain in the text, as the label of the paper's
+# link (`[NeurIPS 2024](url)`), or in a shields.io badge's URL.
+VenueMarkup = Literal["bold", "italic", "bracket", "plain", "link", "badge"]
 # "contents": a table of contents (items that link into the page), kept for the anchor rules.
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "contents", "other"]
 

@@ -332,8 +332,12 @@ class _Builder:
         paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
         links = [link for paragraph in paragraphs for link in self._links_in.get(paragraph[0].start, ())]
         fields = extract(self.source, paragraphs, open_entry.text_start, links)
-        if fields.venue is None and open_entry.venue_cells is not None:
-            fields.venue = venue_from_cells(self.source, *open_entry.venue_cells)
+        if open_entry.venue_cells is not None:  # a venue column and a year column say it best
+            cells = venue_from_cells(self.source, *open_entry.venue_cells)
+            if cells is not None and (
+                cells.year is not None or fields.venue is None or fields.venue.year is None
+            ):
+                fields.venue = cells
         if fields.authors is None and open_entry.author_cell:
             fields.authors = authors_from_cell(self.source, open_entry.author_cell)
         entry.title = fields.title
@@ -357,28 +361,38 @@ class _Builder:
 
     def _html_block(self, tokens: Sequence[Token], index: int) -> int:
         token = tokens[index]
-        first, last = token.map if token.map else (0, 1)
-        start = self.source.norm_line_start(first)
-        end = self.source.norm_line_start(last - 1) + len(self.source.norm_line(last - 1))
-        html = self.source.normalized[start:end]
-        for match in _HTML_COMMENT.finditer(html):
-            span = self.source.span(start + match.start(), start + match.end())
-            self.doc.comments.append(Comment(match[1], span))
-        self._collect_html(html, start)
-        heading = _HTML_HEADING.fullmatch(html)
+        start, html = self._html_of(token)
         table = _HTML_TABLE_START.search(html)
+        if table is not None:
+            return self._html_table(tokens, index, start + table.start())
+        self._html_facts(html, start)
+        heading = _HTML_HEADING.fullmatch(html)
         if heading is not None:
             self._html_heading(token, heading, start)
-        elif table is not None:
-            return self._html_table(tokens, index, start + table.start())
         elif _HTML_COMMENT.sub("", html).strip():
             self._block("html", token, html)
         return index + 1
 
+    def _html_of(self, token: Token) -> tuple[int, str]:
+        """Where an HTML block starts in the normalised text, and its text."""
+        first, last = token.map if token.map else (0, 1)
+        start = self.source.norm_line_start(first)
+        end = self.source.norm_line_start(last - 1) + len(self.source.norm_line(last - 1))
+        return start, self.source.normalized[start:end]
+
+    def _html_facts(self, html: str, offset: int, table: tuple[int, int] | None = None) -> None:
+        """The comments, ids and in-page links of HTML at ``offset``; links inside ``table`` are
+        read as its cells' links instead."""
+        for match in _HTML_COMMENT.finditer(html):
+            span = self.source.span(offset + match.start(), offset + match.end())
+            self.doc.comments.append(Comment(match[1], span))
+        self._collect_html(html, offset, table)
+
     def _html_table(self, tokens: Sequence[Token], index: int, start: int) -> int:
         """An HTML table (`<table><tr><td>...`), read as a Markdown table is: in a table of papers
-        each row is an entry. A table may hold blank lines, which end markdown-it's HTML block: it
-        runs to its `</table>`, and the blocks markdown-it made of its lines are passed over."""
+        each row is an entry, and every cell's `<a href>` is a link of the page. A table may hold
+        blank lines, which end markdown-it's HTML block: it runs to its `</table>`, and the HTML
+        blocks markdown-it made of its lines give only their comments and ids."""
         self.pending = None
         normalized = self.source.normalized
         close = _HTML_TABLE_END.search(normalized, start)
@@ -387,33 +401,35 @@ class _Builder:
         header: list[str] = []
         rows_read = False
         for row in html_rows(normalized, start, end):
+            for cell in row.cells:
+                self._collect_links(cell)
+            linked = any(piece.kind == "link" for cell in row.cells for piece in walk(cell))
             if not row.cells:
                 continue
-            if not header:  # a cell spanning columns names each of them
+            if not rows_read and not header and not linked:  # a cell spanning columns names each
                 header = [
                     plain_text(cell).casefold()
                     for cell, width in zip(row.cells, row.widths, strict=True)
                     for _ in range(width)
                 ]
                 continue
-            linked = any(piece.kind == "link" for cell in row.cells for piece in walk(cell))
-            if not rows_read and (row.heading or (len(row.cells) < len(header) and not linked)):
+            if not rows_read and header and (row.heading or (len(row.cells) < len(header) and not linked)):
                 continue  # the header's second row, under its cells that span columns
             if len(row.cells) == 1 and len(header) > 1:
                 continue  # a row that only names the group of rows below it
             rows_read = True
-            for cell in row.cells:
-                self._collect_links(cell)
             self._table_row(header, row.cells, row.start)
         last_line = normalized.count("\n", 0, end)
         level = tokens[index].level
-        index += 1
         while index < len(tokens):
             following = tokens[index]
-            if (following.nesting == -1 and following.level < level) or (
-                following.map is not None and following.map[0] > last_line
-            ):
-                break  # the container that holds the table closes, or a block after it opens
+            if following.nesting == -1 and following.level < level:
+                break  # the container that holds the table closes
+            if following.map is not None and following.map[0] > last_line:
+                break  # a block after the table opens
+            if following.type == "html_block":
+                offset, html = self._html_of(following)
+                self._html_facts(html, offset, table=(start, end))
             index += 1
         return index
 
@@ -478,14 +494,14 @@ class _Builder:
         if links:
             self._links_in[pieces[0].start] = links
 
-    def _collect_html(self, html: str, offset: int) -> None:
+    def _collect_html(self, html: str, offset: int, table: tuple[int, int] | None = None) -> None:
         for match in _HTML_ATTRIBUTE.finditer(html):
             value_group = next(group for group in (2, 3, 4) if match[group] is not None)
             value = match[value_group]
             attribute = match[1].lower()
             if attribute != "href":
                 self.doc.html_ids.add(value)
-            elif value.startswith("#"):
+            elif value.startswith("#") and not (table and table[0] <= offset + match.start() < table[1]):
                 span = self.source.span(
                     offset + match.start(value_group) + 1, offset + match.end(value_group)
                 )

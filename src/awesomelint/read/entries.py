@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from ..text import Source
 from .dates import date_at_start
-from .fields import looks_like_venue, walk
+from .fields import is_known_venue, looks_like_venue, walk
 from .kinds import is_paper_url, label_role
 from .title import INDEX, find_title, is_decoration, skip_tags
 from .tokens import Piece, plain_text
@@ -126,7 +126,7 @@ def starts_with_title(pieces: Sequence[Piece]) -> bool:
         return not first.href.startswith("#")
     if first.kind == "strong":
         return True
-    found = find_title(pieces, first.start, looks_like_venue)
+    found = find_title(pieces, first.start, looks_like_venue, is_known_venue)
     if found is None:
         return False
     if found.piece.kind == "strong" or (found.piece.kind == "link" and not found.piece.href.startswith("#")):
@@ -250,7 +250,7 @@ def title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
     text = plain_text(first.children)
     rest = [piece for piece in walk(pieces) if piece.start >= first.end]
     if INDEX.match(text):
-        found = find_title(pieces, first.start, looks_like_venue)
+        found = find_title(pieces, first.start, looks_like_venue, is_known_venue)
         has_link = any(_entry_link(piece) for piece in rest if piece.kind == "link")
         return first if found is not None and found.piece is not first and has_link else None
     # A title of one or two words counts when it stands alone on its line over an author line

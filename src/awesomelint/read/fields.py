@@ -23,13 +23,22 @@ from .title import TitleStart, find_title
 from .tokens import Piece, plain_text
 
 _YEAR = r"(?:19|20)\d{2}"
-# A venue with its year, as written inside bold or brackets: "EMNLP'2020", "ACL 2022", "NeurIPS2021",
-# "ICML, 2019", "AAAI (2020)", "ACL'19". Trailing punctuation is allowed (and reported by the rules).
+# Words after a venue's year that belong to the venue: `EMNLP 2022 Findings`, `ICML, 2021 oral`.
+_AFTER_YEAR = (
+    r"(?:findings|workshops?|demo(?:nstrations?)?|oral|poster|spotlight|highlight|short|long|main"
+    r"|industry|tutorial|(?:best|outstanding)\s+(?:student\s+)?paper(?:\s+award)?|award|(?:journal\s+)?track)"
+)
+# A venue with its year, as written inside bold, emphasis or brackets: "EMNLP'2020", "ACL 2022",
+# "NeurIPS2021", "ICML, 2019", "AAAI (2020)", "ACL'19", "CVPR' 14", "[ICML, 2021 oral]",
+# "[Arxiv, 2025.07]" (a month after the year is the entry's date). Trailing punctuation is allowed
+# (and reported by the rules).
 _VENUE_IN_MARKUP = re.compile(
-    rf"""^\s*(?:in\s+)?(?P<name>\S.*?)
+    rf"""^\s*(?:in\s+)?(?P<open>[\[(](?=[^\[\]()]*[\])]\W*$))?\s*(?P<name>\S.*?)[.]?
     (?P<sep>\s*['’]\s*|\s*,\s*|\s*\(|\s+|)
-    (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}})\)?
-    (?P<note>\s*\([^()\n]{{1,40}}\))?
+    (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=['’]\s)\d{{2}})(?!\d)\)?
+    (?P<month>[./,-](?:1[0-2]|0?[1-9])(?:[./-]\d{{1,2}})?(?!\d))?
+    (?P<note>(?:[\s,]+{_AFTER_YEAR})*\s*(?:\([^()\n]{{1,40}}\))?)
+    (?(open)(?:\s*,[^\[\]()\n]{{0,40}})?\s*[\])])
     (?P<trail>[\s.,;:]*)$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
@@ -38,9 +47,10 @@ _VENUE_IN_MARKUP = re.compile(
 _QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
     rf"""(?<![\w'])(?P<open>\[)?(?!{MONTH}[ \t,])
-    (?P<name>[a-z]*[A-Z][\w&./\-]*
+    (?P<name>[a-z]*[A-Za-z][\w&./\-]*
       (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
-    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*)(?P<year>{_YEAR}|(?<=['’])\d{{2}})\b
+    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[ \t])\d{{2}}(?![\w.,]\w))\b
+    (?P<after>(?:[ \t]+(?i:{_AFTER_YEAR})|(?:[ \t]+[A-Z][\w&/\-]*){{1,3}}[ \t]+(?i:workshops?))*)
     (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
     re.VERBOSE,
 )
@@ -57,19 +67,21 @@ _CITATION_VENUE = re.compile(
     [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?!\d|\.\d)""",
     re.VERBOSE,
 )
-# Cheap necessary conditions, checked before the venue patterns: in markup, the text ends with its
-# year as the pattern has it (then a note, punctuation; `Name456` does not); in running text, a year
-# or an apostrophe's two digits stands.
-_ENDS_WITH_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’]\d\d)\)?(?:\s*\([^()\n]{{1,40}}\))?[\s.,;:]*$")
-_YEARISH = re.compile(rf"{_YEAR}|['’]\d\d")
+# Cheap necessary conditions, checked before the venue patterns: a year, or an apostrophe's two digits,
+# stands in the text (`Name456` has neither).
+_HAS_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’]\s?\d\d)")
+_YEARISH = re.compile(rf"{_YEAR}|['’]\d\d|\s\d\d(?!\d)")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
-_LINK_LABEL_TRIM = "[]() \t\n"
 _TITLE_TRIM = " \t\n.,:;\"'“”"
-# Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses.
-_TITLE_END = re.compile(r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)")
+# Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses, a
+# column bar (`Title | **[CVPR' 14]** |`), a bracketed tag (`Title [KDD 2021]`).
+_TITLE_END = re.compile(
+    r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s+\[[^\[\]\n]{1,40}\](?!\()"
+)
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
+_CODE_DATE = re.compile(r"\s*(?:19|20)\d{2}(?:[./-](?:1[0-2]|0?[1-9])(?:[./-]\d{1,2})?)?\s*")
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
 
 
@@ -97,9 +109,17 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
 
 
 def looks_like_venue(text: str) -> bool:
-    """Whether bold text is a venue with its year (``EMNLP'2020``) rather than a title."""
-    match = _VENUE_IN_MARKUP.match(text) if _ENDS_WITH_YEAR.search(text) else None
-    return match is not None and len(match["name"].split()) <= 6
+    """Whether bold text or a link's label is a venue with its year (``EMNLP'2020``) rather than a
+    title."""
+    match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+    # `**Editing Language Models, AACL 2023 Tutorial**` is a title that names its venue
+    return match is not None and len(match["name"].split()) <= 6 and ", " not in match["name"]
+
+
+def is_known_venue(text: str) -> bool:
+    """Whether ``text`` is a known venue's name and nothing else (`arxiv`, `TACL`)."""
+    name = text.strip(" \t\n[]().,;:")
+    return 0 < len(name) <= 40 and _known(name)
 
 
 def extract(
@@ -109,14 +129,15 @@ def extract(
     ``links`` are the paragraphs' links in order, already read for the document's own list."""
     fields = EntryFields()
     first = paragraphs[0] if paragraphs else []
-    found = find_title(first, start, looks_like_venue)
+    found = find_title(first, start, looks_like_venue, is_known_venue)
     taken: list[Range] = []
     used: set[int] = set()  # ids of the pieces the title used up
     title_range: Range | None = None
     if found is not None:
         # A paragraph that is only a name (a table's name column) may be a single word.
         alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
-        fields.title, title_used, title_range = _title(source, found, alone)
+        following = next((piece for piece in first if piece.start >= found.piece.end), None)
+        fields.title, title_used, title_range = _title(source, found, alone, following)
         used.update(map(id, title_used))
         if title_range is not None:
             taken.append(title_range)
@@ -127,13 +148,22 @@ def extract(
         or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None
     )
     venue = _venue_in_citation(source, first, title_range) if quoted else None
-    venue = venue or _venue(source, everything, used, taken, _description_start(source, first, title_range))
+    described_from = _description_start(source, first, title_range)
+    title_start = title_range[0] if title_range is not None else None
+    venue = venue or _venue(source, everything, used, taken, described_from, title_start)
     if venue is None and (badge := venue_in_badges(source, everything)) is not None:
         venue = badge, (source.normalized_offset(badge.span.start), source.normalized_offset(badge.span.end))
+    # A date may stand inside the venue (`CVPR, June 2025`, `[Arxiv, 2025.07]`), never in its name
+    # or as its year alone.
+    date_taken = list(taken)
+    venue_year: Range | None = None
     if venue is not None:
         fields.venue, venue_range = venue
         taken.append(venue_range)
-    fields.date = _date(source, everything, used, taken)
+        date_taken.append(_normalized_range(source, fields.venue.name))
+        if fields.venue.year is not None:
+            venue_year = _normalized_range(source, fields.venue.year)
+    fields.date = _date(source, everything, used, date_taken, venue_year)
     if fields.date is not None:
         taken.append(_normalized_range(source, fields.date))
     fields.authors = _authors(source, everything, used, taken, fields)
@@ -160,9 +190,10 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
 
 
 def _title(
-    source: Source, found: TitleStart, alone: bool = False
+    source: Source, found: TitleStart, alone: bool = False, following: Piece | None = None
 ) -> tuple[Field | None, list[Piece], Range | None]:
-    """The title field, the pieces it used up, and the text range it took."""
+    """The title field, the pieces it used up, and the text range it took (``following`` is the
+    piece after the title's own)."""
     piece = found.piece
     if piece.kind in ("strong", "em"):
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
@@ -170,6 +201,9 @@ def _title(
             title, used, taken = _title(source, TitleStart(inner[0], inner[0].start))
             return title, [piece, *used], taken
         text = plain_text(piece.children).strip(_TITLE_TRIM)
+        named = _named_title(source, piece, following)
+        if named is not None:
+            return named
         # An index inside the bold (`**[1] Alpha Adapter,**`) numbers the entry; it is no part of the title.
         start = piece.inner_start
         index = _INDEX_INSIDE.match(source.normalized, start, piece.inner_end)
@@ -179,7 +213,7 @@ def _title(
             return None, [], None
         return field_at(source, start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
-        text = plain_text(piece.children).strip(_LINK_LABEL_TRIM + _TITLE_TRIM)
+        text = unbracketed(plain_text(piece.children)).strip(_TITLE_TRIM)
         if not text:
             return None, [], None
         return field_at(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
@@ -211,6 +245,58 @@ def _title(
     return field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body))
 
 
+def unbracketed(label: str) -> str:
+    """A link's label without the brackets around it (`[[paper]](u)`, `[(code)](u)`) or left over on
+    one side (`[[paper](u)]`); brackets that belong to the words stay (`Principal Component Analysis
+    (PCA)`)."""
+    text = label.strip()
+    while text[:1] + text[-1:] in ("[]", "()") and _wraps(text):
+        text = text[1:-1].strip()
+    for opening, closing in ("[]", "()"):
+        if text.endswith(closing) and text.count(closing) > text.count(opening):
+            text = text[:-1].rstrip()
+        if text.startswith(opening) and text.count(opening) > text.count(closing):
+            text = text[1:].lstrip()
+    return text
+
+
+def _wraps(text: str) -> bool:
+    """Whether the bracket opening ``text`` is the one that closes it (`(a) and (b)` is two pairs)."""
+    depth = 0
+    for position, character in enumerate(text):
+        depth += (character == text[0]) - (character == text[-1])
+        if depth == 0:
+            return position == len(text) - 1
+    return False
+
+
+def _named_title(
+    source: Source, piece: Piece, following: Piece | None
+) -> tuple[Field | None, list[Piece], Range | None] | None:
+    """A bold or emphasised short name and a colon before the rest of the title in plain text
+    (`**ImageGPT:** Generative Pretraining from Pixels`): the title is both, from the name's markup
+    to the plain title's end."""
+    if following is None or following.kind != "text":
+        return None
+    name = plain_text(piece.children).strip()
+    colon_inside = name.endswith(":")
+    after = following.plain
+    if not colon_inside and not after.startswith(":"):
+        return None
+    if len(name.rstrip(":").split()) > 4:
+        return None
+    begin = following.start + (0 if colon_inside else 1)
+    raw = source.normalized[begin : following.end]
+    match = _TITLE_END.search(raw)
+    stop = match.start() if match else len(raw.rstrip())
+    rest = " ".join(raw[:stop].split()).strip(_TITLE_TRIM)
+    if len(rest.split()) < 2 or read_names(rest) is not None:
+        return None  # `**BERT**: Jacob Devlin, Ming-Wei Chang` names the authors
+    text = f"{name.rstrip(':').strip()}: {rest}"
+    end = begin + len(raw[:stop].rstrip(" \t\n.,;:"))
+    return field_at(source, piece.start, end, text), [piece], (piece.start, end)
+
+
 def make_link(source: Source, piece: Piece) -> Link:
     span = source.span(piece.start, piece.end)
     if piece.dest is not None:
@@ -218,7 +304,7 @@ def make_link(source: Source, piece: Piece) -> Link:
         url = source.normalized[piece.dest[0] : piece.dest[1]]
     else:
         url_span, url = span, piece.href
-    label = plain_text(piece.children).strip(_LINK_LABEL_TRIM)
+    label = unbracketed(plain_text(piece.children))
     return Link(label=label, url=url, raw=source.text[span.start : span.end], span=span, url_span=url_span)
 
 
@@ -258,21 +344,33 @@ def _known(name: str) -> bool:
     return builtin_venues().is_known(name)
 
 
+def _miscased(name: str) -> bool:
+    from ..venues import builtin_venues
+
+    return builtin_venues().miscasing(name) is not None
+
+
 def _venue(
     source: Source,
     pieces: Sequence[Piece],
     used: AbstractSet[int],
     taken: Sequence[Range],
     described_from: int | None = None,
+    title_start: int | None = None,
 ) -> tuple[Venue, Range] | None:
-    """The first venue outside the title. In a classic description only a known venue counts:
-    `Excel 2010 files` or `MIT Press, 2011` there are prose, not where a paper appeared."""
+    r"""The first venue outside the title (a link's label counts: `[NeurIPS 2024](url)`). In a
+    classic description only a known venue counts: `Excel 2010 files` or `MIT Press, 2011` there are
+    prose, not where a paper appeared. A known venue written alone (`In **arXiv**,`, `*TACL*`,
+    `. TACL.`) or an arXiv identifier (`arXiv:1503.02531`) counts only where no venue with a year
+    stands, and a link's label only before the title (`\[[arxiv](url)\] Title`)."""
+    fallback: Venue | None = None
     for piece in pieces:
         if id(piece) in used:
             continue
         venue: Venue | None = None
         if piece.kind == "strong":
             venue = _venue_in_markup(source, piece)
+            fallback = fallback or _known_in_markup(source, piece, "bold")
         elif piece.kind == "em":
             within = (piece.inner_start, piece.inner_end)
             date = find_date(source.normalized, *within)
@@ -282,21 +380,68 @@ def _venue(
                 if dated
                 else _venue_in_markup(source, piece, "italic")
             )
+            fallback = fallback or _known_in_markup(source, piece, "italic")
+        elif piece.kind == "link":
+            venue = _venue_in_markup(source, piece, "link")
+            if title_start is not None and piece.end <= title_start:
+                fallback = fallback or _known_in_markup(source, piece, "link")
         elif piece.kind == "text":
             for lo, hi in _free(piece, taken):
+                in_description = described_from is not None and lo >= described_from
                 venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
-                in_description = (
-                    venue is not None
-                    and described_from is not None
-                    and source.normalized_offset(venue.span.start) >= described_from
-                )
-                if venue is not None and in_description and not _known(venue.name.text):
-                    venue = None
+                if venue is not None and described_from is not None and not _known(venue.name.text):
+                    venue = None if source.normalized_offset(venue.span.start) >= described_from else venue
                 if venue is not None:
                     break
+                if not in_description:
+                    fallback = fallback or _known_alone(source, lo, min(hi, described_from or hi))
         if venue is not None:
             start = source.normalized_offset(venue.span.start)
             return venue, (start, source.normalized_offset(venue.span.end))
+    if fallback is not None:
+        start = source.normalized_offset(fallback.span.start)
+        return fallback, (start, source.normalized_offset(fallback.span.end))
+    return None
+
+
+# A known venue alone in plain text: a chunk between sentence marks (`. TACL.`, `In arXiv,`).
+_CHUNK = re.compile(
+    r"(?:^|(?<=[.,;:|]))[ \t]*(?:[Ii]n[ \t]+)?(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*(?=[.,;|]|$)"
+)
+_ARXIV_ID = re.compile(r"\b(?P<name>ar[xX]i?v|ArXiv|ar[VX]iv|arXv|arViv)[ \t]*:[ \t]*\d{4}\.\d{4,5}(?:v\d+)?")
+
+
+def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "italic", "link"]) -> Venue | None:
+    """Bold, emphasis or a link's label that is a known venue and nothing else: `**arXiv**`, `*TACL*`."""
+    raw = source.normalized[piece.inner_start : piece.inner_end]
+    name = raw.strip(" \t\n.,;:")
+    if name.lower().startswith("in "):
+        name = name[3:].lstrip()
+    if not name or len(name) > 60 or not _known(name):
+        return None
+    begin = piece.inner_start + raw.find(name)
+    span = source.span(piece.start, piece.end)
+    name_field = field_at(source, begin, begin + len(name), " ".join(name.split()))
+    return Venue(source.text[span.start : span.end], span, name_field, None, markup, "none")
+
+
+def _known_alone(source: Source, lo: int, hi: int) -> Venue | None:
+    """A known venue standing alone in plain text, or an arXiv identifier (`arXiv:1503.02531`)."""
+    text = source.normalized[lo:hi]
+    arxiv = _ARXIV_ID.search(text)
+    if arxiv is not None:
+        begin = lo + arxiv.start("name")
+        span = source.span(lo + arxiv.start(), lo + arxiv.end())
+        server = field_at(source, begin, lo + arxiv.end("name"), "arXiv")
+        return Venue(source.text[span.start : span.end], span, server, None, "plain", "none")
+    for chunk in _CHUNK.finditer(text):
+        name = chunk["name"]
+        if len(name.split()) > 4 or _YEARISH.search(name) or not _known(name) or _miscased(name):
+            continue  # in prose only a venue's own spelling counts (`FAST`, not `Fast`)
+        begin = lo + chunk.start("name")
+        span = source.span(begin, begin + len(name))
+        name_field = field_at(source, begin, begin + len(name), " ".join(name.split()))
+        return Venue(source.text[span.start : span.end], span, name_field, None, "plain", "none")
     return None
 
 
@@ -327,10 +472,10 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
 
 
 def _venue_in_markup(
-    source: Source, piece: Piece, markup: Literal["bold", "italic"] = "bold"
+    source: Source, piece: Piece, markup: Literal["bold", "italic", "link"] = "bold"
 ) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
-    match = _VENUE_IN_MARKUP.match(raw) if _ENDS_WITH_YEAR.search(raw) else None
+    match = _VENUE_IN_MARKUP.match(raw) if _HAS_YEAR.search(raw) else None
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     base = piece.inner_start
@@ -349,39 +494,76 @@ def _venue_in_markup(
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
     lo, hi = lo - piece.start, hi - piece.start
-    match = _VENUE_IN_TEXT.search(piece.plain, lo, hi) if _YEARISH.search(piece.plain, lo, hi) else None
-    if match is None:
+    if not _YEARISH.search(piece.plain, lo, hi):
+        return None
+    for match in _VENUE_IN_TEXT.finditer(piece.plain, lo, hi):
+        venue = _text_venue(source, piece, match)
+        if venue is not None:
+            return venue
+    return None
+
+
+_MONTH_AT_END = re.compile(rf"[ \t]+{MONTH}$", re.IGNORECASE)
+
+
+def _text_venue(source: Source, piece: Piece, match: re.Match[str]) -> Venue | None:
+    """The venue ``match`` found in running text, unless it is prose: a name in lower case, glued to
+    its year or with a bare two-digit year must be a known venue (`arxiv 2018`, `COLING2022`,
+    `EMNLP 18`)."""
+    written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
+    lead = written.rfind(". ") + 2 if ". " in written else 0  # `Hariharan, Bharath. ICCV 2019`
+    month = _MONTH_AT_END.search(written)
+    if month is not None:  # `AAAI Jan 2024`: the month is the date's, not the venue's
+        written = written[: month.start()]
+    written = written[lead:]
+    if not written.strip() or (not match["open"] and written[:1] in "&"):
+        return None
+    apostrophe = "'" in match["sep"] or "’" in match["sep"]
+    lax = not re.search(r"[A-Z]", written) or not match["sep"] or (len(match["year"]) == 2 and not apostrophe)
+    if lax and not _known(written):
         return None
     base = piece.start
     bracketed = bool(match["open"] and match["close"])
-    begin = match.start() if bracketed else match.start("name")
-    end = match.end() if bracketed else match.end("year")
-    written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
-    name = field_at(
-        source,
-        base + match.start("name"),
-        base + match.start("name") + len(written),
-        " ".join(written.split()),
-    )
+    name_start = base + match.start("name") + lead
+    begin = match.start() if bracketed else name_start - base
+    end = match.end() if bracketed else (match.end("after") if match["after"] else match.end("year"))
+    name = field_at(source, name_start, name_start + len(written), " ".join(written.split()))
     year = field_at(
         source, base + match.start("year"), base + match.end("year"), four_digit_year(match["year"])
     )
     span = source.span(base + begin, base + end)
     markup: Literal["bracket", "plain"] = "bracket" if bracketed else "plain"
-    return Venue(source.text[span.start : span.end], span, name, year, markup, year_style(match["sep"]))
+    style = year_style(match["sep"]) if match["sep"] else "glued"
+    return Venue(source.text[span.start : span.end], span, name, year, markup, style)
 
 
 def _date(
-    source: Source, pieces: Sequence[Piece], used: AbstractSet[int], taken: Sequence[Range]
+    source: Source,
+    pieces: Sequence[Piece],
+    used: AbstractSet[int],
+    taken: Sequence[Range],
+    venue_year: Range | None = None,
 ) -> Field | None:
     """A date tag or publication date anywhere in the entry outside the title and the venue's name
-    (an emphasised venue and date, `*arXiv, July 2022*`, gives its date too)."""
+    (an emphasised venue and date, `*arXiv, July 2022*`, gives its date too; the venue's year alone
+    is no date); a year or date alone in code (`` `2020` ``) is one too."""
     for piece in pieces:
-        if id(piece) in used or piece.kind not in ("text", "strong", "em"):
+        if id(piece) in used:
+            continue
+        if piece.kind == "code":
+            if _CODE_DATE.fullmatch(piece.plain):  # between the backticks, spaces aside
+                ticks = len(piece.markup)
+                inner = source.normalized[piece.start + ticks : piece.end - ticks]
+                begin = piece.start + ticks + len(inner) - len(inner.lstrip())
+                return field_at(source, begin, begin + len(inner.strip()), inner.strip())
+            continue
+        if piece.kind not in ("text", "strong", "em"):
             continue
         ranges = _free(piece, taken) if piece.kind == "text" else [(piece.inner_start, piece.inner_end)]
         for lo, hi in ranges:
             match = find_date(source.normalized, lo, hi)
+            while match is not None and (match.start(), match.end()) == venue_year:
+                match = find_date(source.normalized, match.end(), hi)
             if match is not None:
                 return field_at(source, match.start(), match.end(), match[0])
     return None

@@ -10,7 +10,7 @@ quoted phrase, or plain text up to the first link or sentence end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from .authors import read_names
@@ -18,15 +18,17 @@ from .dates import find_date
 from .kinds import label_role
 from .tokens import Piece, plain_text
 
-# A tag before a title: brackets or parentheses that are not a link, `:emoji:`, symbols.
+# A tag before a title: brackets or parentheses that are not a link, `:emoji:`, symbols, escaped
+# brackets (`\[[arxiv](u)\] Title`).
 _TAG = re.compile(
-    r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,40}\)|:[a-z0-9_+\-]+:|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
+    r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,40}\)|:[a-z0-9_+\-]+:|\\[\[\]]|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
     re.IGNORECASE,
 )
 # A quoted title after the authors of a reference.
 _CITED_TITLE = re.compile(r"[.,]\s+(?P<quote>[\"“])[^\"“”\n]{10,}[\"”]")
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
+_BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*")
 # A short label and a colon before the title (`Paper:`, `LM-Nav:`).
 _LABEL = re.compile(r"^\s*[^\s:.]{1,30}(?:\s+[^\s:.]{1,30}){0,3}\s*:\s*$")
 
@@ -105,6 +107,14 @@ def _closes(text: str) -> bool:
     return text.find({"“": "”", "‘": "’"}.get(text[0], text[0]), 1) > 1
 
 
+def _titled(piece: Piece) -> bool:
+    """Whether a text piece goes on with a title of two words or more, not a date (`Jun 2015`)."""
+    if piece.kind != "text":
+        return False
+    rest = piece.plain[skip_tags(piece.plain) :].lstrip(" \t:|-–—")
+    return len(rest.split()) >= 2 and find_date(rest[:12]) is None
+
+
 def is_decoration(piece: Piece) -> bool:
     """A badge, an image, or an HTML tag: never a title."""
     if piece.kind in ("image", "html"):
@@ -151,7 +161,12 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
     return None
 
 
-def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) -> TitleStart | None:
+def find_title(
+    pieces: Sequence[Piece],
+    start: int,
+    looks_like_venue: Callable[[str], bool],
+    is_known_venue: Callable[[str], bool] = lambda text: False,
+) -> TitleStart | None:
     """Where the title of a paragraph's pieces is (``start`` skips a marker glued to the text)."""
     significant = _significant(pieces, start)
     skip_to = -1
@@ -197,6 +212,12 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
                 # A reference: `Oord, Aaron van den, et al. "Conditional image generation ..."`
                 return TitleStart(piece, begin + offset + cited.start("quote"), quoted=True)
             return TitleStart(piece, begin + offset)
+        if piece.kind == "link" and following is not None and _titled(following):
+            link_label = plain_text(piece.children)
+            before = significant[index - 1] if index else None
+            bracketed = before is not None and before.kind == "text" and before.plain.rstrip().endswith("[")
+            if looks_like_venue(link_label) or (bracketed and is_known_venue(link_label)):
+                continue  # `\[[NeurIPS 2024](u)\] Title`: the venue, linked to the paper, comes first
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
             if INDEX.match(inner):
@@ -210,7 +231,9 @@ def find_title(pieces: Sequence[Piece], start: int, looks_like_venue: object) ->
                 and following.plain.startswith("]")
             ):
                 continue  # `[**MP: ZeRO**] DeepSpeed-ZeRO: ...`: a bracketed tag
-            if following.kind in ("strong", "link") and looks_like_venue(inner):  # type: ignore[operator]
+            if _BRACKETED.fullmatch(inner):
+                continue  # `**[R-CNN]** Title`, `**[ICML, 2021 oral]** Title`: a tag or a venue
+            if following.kind in ("strong", "link") and looks_like_venue(inner):
                 continue  # `**NeurIPS 2020** [Title](url)`: the venue comes first
         return TitleStart(piece, piece.start)
     return None
