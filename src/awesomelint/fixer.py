@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import glob
 import itertools
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -512,12 +514,44 @@ def _commit(
                 stream.truncate()
                 stream.flush()
                 os.fsync(stream.fileno())
+        elif _exchange(temporary, path):
+            # The old file is now at the temporary name: a write that landed on it after the check
+            # above shows there, and the exchange is undone so that the file keeps that write.
+            if not _unchanged(Path(temporary), status, source):
+                _exchange(temporary, path)
+                raise _changed_error(name)
         else:
             os.replace(temporary, path)
     except BaseException:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
         raise
+    if temporary is not None:
+        Path(temporary).unlink(missing_ok=True)  # the old file, after an exchange
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(first: str | Path, second: Path) -> bool:
+    """Swap two names at once (Linux's renameat2 with RENAME_EXCHANGE); False where the kernel, the
+    C library or the file system cannot (then the caller renames as before)."""
+    if sys.platform != "linux":
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library older than glibc 2.28
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False  # no exchange here
+    raise OSError(code, os.strerror(code))
 
 
 def _temporary_copy(path: Path, data: bytes, status: os.stat_result) -> str:
