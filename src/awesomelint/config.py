@@ -1,17 +1,27 @@
 """Configuration: ``[tool.awesomelint]`` in ``pyproject.toml`` or ``.awesomelint.toml``.
 
 Discovery starts in the linted file's folder and walks up to the repository root (the first folder
-holding ``.git``); the closest file wins and nothing is merged, as with ruff. A ``pyproject.toml``
-without a ``[tool.awesomelint]`` table is passed over. Command-line flags override the file.
+holding ``.git``); the closest file wins and nothing is merged, as with ruff. In one folder
+``.awesomelint.toml`` wins over ``pyproject.toml`` (as ruff's ``ruff.toml`` over ``pyproject.toml``); a
+``pyproject.toml`` without a ``[tool.awesomelint]`` table is passed over. Command-line flags override
+the file. Every error names its key as written in the file (``tool.awesomelint.links.retries`` in a
+``pyproject.toml``).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
+
+from .registry import resolve_selectors, rule_by_selector
+from .style import MARKUP_WRAP, VENUE_SHAPES
+from .venues import INTERCHANGEABLE_PREPRINTS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,12 +45,13 @@ def _layout(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+# Every form the reader tells apart and a fix can write may be pinned (the rest of a list follows it).
 _STYLE_VALUES: dict[str, tuple[str, ...]] = {
-    "venue-markup": ("bold", "bracket", "plain"),
-    "venue-year": ("apostrophe", "space", "comma", "paren", "glued"),
+    "venue-markup": tuple(MARKUP_WRAP),
+    "venue-year": tuple(VENUE_SHAPES),
     "author-markup": ("*", "_"),
     "author-separator": (",", ";"),
-    "preprint": ("arXiv", "CoRR"),
+    "preprint": tuple(sorted(INTERCHANGEABLE_PREPRINTS)),
 }
 _TOP_LEVEL: dict[str, tuple[Callable[[Any], bool], str]] = {
     "files": (_string_list, "a list of strings"),
@@ -55,7 +66,31 @@ _TOP_LEVEL: dict[str, tuple[Callable[[Any], bool], str]] = {
     "links": (lambda v: isinstance(v, dict), "a table"),
     "verify": (lambda v: isinstance(v, dict), "a table"),
     "baseline": (lambda v: isinstance(v, str) and bool(v.strip()), "a file name"),
+    "exclude": (_string_list, "a list of file or folder names or glob patterns"),
+    "extend-exclude": (_string_list, "a list of file or folder names or glob patterns"),
+    "per-file-ignores": (
+        lambda v: isinstance(v, dict) and all(_string_list(codes) for codes in v.values()),
+        'a table of "glob" = [rule codes, prefixes or names]',
+    ),
 }
+# Markdown that is never a list, left out of folders, globs and the pre-commit hooks (--force-exclude):
+# community files and issue and pull-request templates. A name without `/` matches any path component.
+DEFAULT_EXCLUDE = (
+    ".github",
+    ".gitlab",
+    "node_modules",
+    "vendor",
+    "ISSUE_TEMPLATE",
+    "PULL_REQUEST_TEMPLATE*",
+    "CODE_OF_CONDUCT*",
+    "CONTRIBUTING*",
+    "SECURITY.md",
+    "SUPPORT.md",
+    "GOVERNANCE.md",
+    "CHANGELOG*",
+    "HISTORY.md",
+    "LICENSE*",
+)
 _VENUE_KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "known": (_string_list, "a list of venue names"),
     "aliases": (_string_table, 'a table of "alias" = "canonical name"'),
@@ -73,6 +108,40 @@ class Config:
     @property
     def files(self) -> list[str]:
         return list(self.table.get("files", []))
+
+    @property
+    def exclude(self) -> list[str]:
+        """`exclude` (the defaults unless given) and `extend-exclude`."""
+        return [*self.table.get("exclude", DEFAULT_EXCLUDE), *self.table.get("extend-exclude", [])]
+
+    def matches(self, path: Path, patterns: Iterable[str]) -> bool:
+        """Whether a pattern names ``path``: a pattern with `/` is a glob of the path from the
+        configuration's folder (the working folder without one), one without names any file or
+        folder on the way (any case, as GitHub reads `CODE_OF_CONDUCT.md`)."""
+        absolute = Path(os.path.realpath(path.parent)) / path.name
+        root = self.root if self.path is not None else Path.cwd().resolve()  # no file: where we run
+        try:
+            relative = absolute.relative_to(root).as_posix().lower()
+        except ValueError:
+            relative = path.as_posix().lower()
+        parts = relative.split("/")
+        for pattern in patterns:
+            wanted = pattern.strip("/").lower()
+            if "/" in wanted:
+                if fnmatchcase(relative, wanted) or fnmatchcase(relative, wanted + "/*"):
+                    return True
+            elif any(fnmatchcase(part, wanted) for part in parts):
+                return True
+        return False
+
+    def ignored_in(self, path: Path) -> list[str]:
+        """The rules `per-file-ignores` turns off for ``path``."""
+        return [
+            code
+            for pattern, codes in self.table.get("per-file-ignores", {}).items()
+            if self.matches(path, [pattern])
+            for code in codes
+        ]
 
     def where(self, key: str) -> str:
         prefix = "tool.awesomelint." if self.path is not None and self.path.name == "pyproject.toml" else ""
@@ -93,6 +162,13 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: `tool.awesomelint` must be a table")
         return dict(table)
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "awesomelint" in tool:
+        raise ConfigError(
+            f"{path}: the settings are under `[tool.awesomelint]`, which is read only from a file named "
+            "pyproject.toml; rename the file to pyproject.toml, or write the keys at the top level "
+            "(as in .awesomelint.toml)"
+        )
     return data
 
 
@@ -148,7 +224,6 @@ def _check_keys(
 
 def validate(config: Config) -> None:
     """Raise ConfigError for an unknown key, a wrong type or an unknown rule."""
-    from .engine import resolve_selectors, rule_by_selector
     from .links.options import options_from_table
 
     table = config.table
@@ -166,11 +241,16 @@ def validate(config: Config) -> None:
             from .verify.options import verify_options
 
             verify_options(table["verify"], config.root)
-    except ValueError as error:
-        raise ConfigError(f"{config.path}: {error}") from None
-    for key in ("select", "ignore", "extend-select"):
+    except ValueError as error:  # "`links.retries`: must be ...": the key as the file has it
+        named = re.fullmatch(r"`([\w.-]+)`: (.*)", str(error), re.DOTALL)
+        where = f"{config.where(named[1])}: {named[2]}" if named else f"{config.path}: {error}"
+        raise ConfigError(where) from None
+    selectors = {key: table.get(key, []) for key in ("select", "ignore", "extend-select")}
+    for pattern, codes in table.get("per-file-ignores", {}).items():
+        selectors[f'per-file-ignores."{pattern}"'] = codes
+    for key, named in selectors.items():
         try:
-            resolve_selectors(table.get(key, []))
+            resolve_selectors(named)
         except ValueError as error:
             raise ConfigError(f"{config.where(key)}: {error}") from None
     for key, value in table.get("severity", {}).items():

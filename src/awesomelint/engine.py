@@ -1,84 +1,31 @@
-"""The rule registry, selection, inline suppression, and running the rules (DESIGN.md steps 4-5)."""
+"""Settings, inline suppression, and running the rules (DESIGN.md steps 4-5); the rules themselves are
+declared and found in `registry`."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Config
-from .diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from .diagnostic import Diagnostic, Edit, Fix, Severity
 from .links.options import LinkOptions, options_from_table
 from .model import Comment, Document
+from .registry import CheckFunction as CheckFunction
+from .registry import Rule as Rule
+from .registry import all_rules as all_rules
+from .registry import resolve_selectors as resolve_selectors
+from .registry import rule as rule
+from .registry import rule_by_selector as rule_by_selector
 from .style import Style, infer_style
 from .text import Span
 from .venues import VenueTable, builtin_venues
 
 if TYPE_CHECKING:
+    from .config import Config
     from .links.result import LinkResult
     from .verify.record import Verifications
-
-CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A rule: its identity, defaults, declared fix applicability and typed options."""
-
-    code: str
-    name: str
-    summary: str
-    severity: Severity
-    fix: Applicability
-    tags: tuple[str, ...]
-    check: CheckFunction = field(repr=False)
-    options: type[Any] | None = None
-
-    def default_options(self) -> Any:
-        return self.options() if self.options is not None else None
-
-    def options_error(self, values: Mapping[str, Any]) -> str | None:
-        """Why ``values`` are not valid options for this rule, or None."""
-        known = (
-            {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)} if self.options else {}
-        )
-        defaults = self.default_options()
-        for key, value in values.items():
-            if key not in known:
-                names = ", ".join(sorted(known)) or "none"
-                return f"unknown option `{key}` (options: {names})"
-            expected = type(getattr(defaults, known[key].name))
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                continue
-            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-                return f"option `{key}` must be of type {expected.__name__}"
-        return None
-
-    def make_options(self, values: Mapping[str, Any]) -> Any:
-        if self.options is None:
-            return None
-        return self.options(**{key.replace("-", "_"): value for key, value in values.items()})
-
-
-def rule(
-    code: str,
-    name: str,
-    summary: str,
-    *,
-    severity: Severity,
-    fix: Applicability,
-    tags: tuple[str, ...],
-    options: type[Any] | None = None,
-) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule: ``@rule("AL101", "empty-section", "...", severity=..., fix=..., tags=...)``."""
-
-    def declare(check: CheckFunction) -> Rule:
-        return Rule(code, name, summary, severity, fix, tags, check, options)
-
-    return declare
 
 
 @dataclass
@@ -172,35 +119,6 @@ class Context:
         wins over both."""
         severity = self.settings.severity.get(self.rule.code, severity or self.rule.severity)
         return Diagnostic(self.rule.code, self.rule.name, severity, message, span, fix, related)
-
-
-def all_rules() -> tuple[Rule, ...]:
-    from .rules import ALL_RULES
-
-    return ALL_RULES
-
-
-def rule_by_selector(selector: str) -> Rule | None:
-    """The rule whose code or name is ``selector`` (any case)."""
-    wanted = selector.strip().lower()
-    return next((r for r in all_rules() if wanted in (r.code.lower(), r.name)), None)
-
-
-def resolve_selectors(selectors: Iterable[str]) -> set[str]:
-    """Rule codes named by codes, code prefixes (``AL3``), names, or ``ALL``."""
-    codes: set[str] = set()
-    for selector in selectors:
-        wanted = selector.strip()
-        if wanted.upper() == "ALL":
-            codes.update(r.code for r in all_rules())
-            continue
-        matched = [
-            r.code for r in all_rules() if r.code.startswith(wanted.upper()) or r.name == wanted.lower()
-        ]
-        if not matched:
-            raise ValueError(f"unknown rule `{selector}`; see `awesomelint rule --all`")
-        codes.update(matched)
-    return codes
 
 
 # -- inline suppression -------------------------------------------------------------------------------

@@ -38,6 +38,6 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="awesomelint")
+@click.version_option(__version__, "-V", "--version", prog_name="awesomelint")
 def main() -> None:
     """Parse, lint, fix and link-check awesome lists (curated Markdown lists of papers and links)."""

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from ..config import Config, ConfigError, load_config
+from ..config import ConfigError
 from ..diagnostic import Diagnostic, Severity
 from ..engine import Settings, resolve_selectors
 from ..links.collect import targets
@@ -23,8 +23,10 @@ from ..links.options import LinkOptions, parse_accept, parse_duration, valid_pat
 from ..model import Document, Link
 from ..read import read
 from ..read.source import MAX_BYTES, InputError, SourceFile, decode, read_source
-from ..report import FORMATS, FileReport, ReportOptions, reporter
+from ..report import FORMATS, FileReport, ReportOptions, reporter, statistics
+from . import _inputs
 from ._collector import collecting
+from ._inputs import Configs, InputPath
 
 if TYPE_CHECKING:
     from ..baseline import Baseline
@@ -33,8 +35,6 @@ if TYPE_CHECKING:
     from ..verify.record import Verifications
     from ..verify.verifier import Tally
 
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 T = TypeVar("T")
 
@@ -61,84 +61,18 @@ def display(path: Path) -> str:
         return printable(str(path))
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    """The Markdown files below ``folder``: what git would see (`.gitignore` honoured) inside a
-    repository, every file otherwise; hidden folders, `node_modules` and `vendor` skipped either way."""
-    found = []
-    listed = _files_git_sees(folder)
-    for path in listed if listed is not None else sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") or part in ("node_modules", "vendor") for part in relative):
-            continue
-        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file():
-            found.append(path)
-    return found
-
-
-def _files_git_sees(folder: Path) -> list[Path] | None:
-    """Tracked and untracked files below ``folder`` that git does not ignore; None outside git."""
-    import subprocess
-
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            check=False,
-        )
-    except OSError:  # no git on this machine
-        return None
-    if listed.returncode != 0:
-        return None
-    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({folder / name for name in names if name})
-
-
 def input_paths(
-    paths: Sequence[Path], config_path: Path | None, no_config: bool, folders: bool = False
-) -> list[Path]:
-    """The files named on the command line (folders expanded to their Markdown files when
-    ``folders``), or the configured ``files`` when none are named."""
-    if not paths:
-        try:
-            config = load_config(Path.cwd(), config_path, no_config)
-        except ConfigError as error:
-            fail(str(error))
-        if not config.files:
-            fail("no files given and no `files` in the configuration; name a Markdown file")
-        paths = [config.root / name for name in config.files]
-    expanded: list[Path] = []
-    seen: set[str] = set()
-    for path in paths:
-        if folders and path.is_dir():
-            found = _markdown_files(path)
-            if not found:
-                suffixes = ", ".join(sorted(MARKDOWN_SUFFIXES))
-                fail(f"{path}: no Markdown files ({suffixes}) in this folder or below; name a file")
-            expanded.extend(found)
-        else:
-            expanded.append(path)
-    unique = []
-    for path in expanded:
-        key = os.path.normcase(os.path.abspath(path))
-        if key not in seen:  # a path given twice (or a file also found in a named folder) is linted once
-            seen.add(key)
-            unique.append(path)
-    return unique
-
-
-class Configs:
-    """The configuration of each linted file's folder (found once per folder)."""
-
-    def __init__(self, explicit: Path | None, no_config: bool) -> None:
-        self.explicit, self.no_config = explicit, no_config
-        self._by_folder: dict[Path, Config] = {}
-
-    def for_file(self, path: Path) -> Config:
-        folder = path.absolute().parent  # a symbolic link is configured where it stands
-        if folder not in self._by_folder:
-            self._by_folder[folder] = load_config(folder, self.explicit, self.no_config)
-        return self._by_folder[folder]
+    paths: Sequence[Path],
+    config_path: Path | None,
+    no_config: bool,
+    folders: bool = False,
+    force_exclude: bool = False,
+) -> list[InputPath]:
+    """`_inputs.input_paths`, a problem with the inputs ending the run."""
+    try:
+        return _inputs.input_paths(paths, config_path, no_config, folders, force_exclude)
+    except (ConfigError, ValueError) as error:
+        fail(str(error))
 
 
 def selection(value: str | None) -> list[str]:
@@ -201,6 +135,9 @@ class Run:
     max_age: str | None = None
     user_agent: str | None = None
     ca_file: str | None = None
+    force_exclude: bool = False  # named files are excluded and skipped when not lists, as found ones
+    quiet: bool = False  # the findings only: no summary, no progress
+    statistics: bool = False  # counts by rule instead of the findings
     keep_reading: bool = False  # `fix`: each document keeps markdown-it's reading for the guard
     reports: list[FileReport] = field(default_factory=list)
     failed: bool = False
@@ -237,12 +174,12 @@ class Run:
         settings = Settings.from_config(
             configs.for_file(path),
             select=selection(self.select) if self.select is not None else None,
-            ignore=selection(self.ignore),
+            ignore=[*selection(self.ignore), *configs.for_file(path).ignored_in(path)],
             extend_select=selection(self.extend_select),
         )
         settings.links = self.link_options(settings.links)
         if settings.links.strict:
-            settings.severity = {**settings.severity, "AL513": Severity.ERROR}
+            settings.severity = {**settings.severity, "AL513": Severity.ERROR, "AL807": Severity.ERROR}
         self.threshold = Severity.parse(self.fail_on) if self.fail_on else settings.fail_on
         return settings
 
@@ -291,7 +228,8 @@ class Run:
             return self._stdin_input()
         configs = Configs(self.config_path, self.no_config)
         inputs = []
-        for path in input_paths(self.files, self.config_path, self.no_config, folders=folders):
+        named = input_paths(self.files, self.config_path, self.no_config, folders, self.force_exclude)
+        for path, found in named:
             try:
                 settings = self.settings_for(path, configs)
                 configured = configs.for_file(path)
@@ -300,9 +238,12 @@ class Run:
                 source = read_source(path)
                 revision = revision_at(path, self.since, settings) if self.since is not None else None
             except (ConfigError, InputError, ValueError) as error:
-                self.error(str(error))
+                if not (found and isinstance(error, InputError) and _not_a_list(path, error)):
+                    self.error(str(error))
                 continue
             document = read(source.text, self.keep_reading)
+            if found and next(document.iter_entries(), None) is None:
+                continue  # a file found among others is linted when it is a list: one with entries
             change = revision.change(source.text, document) if revision is not None else None
             inputs.append(Input(path, source, settings, document, revision, change))
         return inputs
@@ -323,14 +264,14 @@ class Run:
         if not self.check_links or not inputs:
             return None
         with collecting():
-            return check_links(inputs)
+            return check_links(inputs, self.quiet)
 
     def records(self, inputs: Sequence[Input]) -> Verifications | None:
         """Verify the paper entries of every input against their records, when asked to."""
         if not self.verify or not inputs:
             return None
         with collecting():
-            return verify_papers(inputs, self.offline)
+            return verify_papers(inputs, self.offline, self.quiet)
 
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
@@ -346,9 +287,13 @@ class Run:
             errors=tuple(self.errors),
             gone_from_baseline=gone,
             older_not_shown=self.older,
+            quiet=self.quiet,
         )
-        rendered = reporter(self.output_format)(self.reports, options)
-        if stream_to_stderr and self.output is None:
+        if self.statistics:
+            rendered = statistics(self.reports, self.output_format)
+        else:
+            rendered = reporter(self.output_format)(self.reports, options)
+        if stream_to_stderr and self.output in (None, STDOUT):
             click.echo(rendered, err=True)
         else:
             write_report(rendered, self.output, colored)
@@ -386,7 +331,7 @@ class Input:
         return self.revision.new_findings(self.change, self.document, diagnostics, self.settings)
 
 
-def check_links(inputs: Sequence[Input]) -> Mapping[str, LinkResult]:
+def check_links(inputs: Sequence[Input], quiet: bool = False) -> Mapping[str, LinkResult]:
     from ..links.checker import check_urls  # httpx is imported only when links are checked
 
     options = inputs[0].settings.links
@@ -397,17 +342,18 @@ def check_links(inputs: Sequence[Input]) -> Mapping[str, LinkResult]:
         return change is None or change.covers_span(link.span)
 
     wanted = targets((item.document for item in inputs), changed)
-    show = sys.stderr.isatty() and not os.environ.get("CI")
+    show = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
     results, warning = check_urls(wanted, options, _progress if show else None)
     if show:
         click.echo("\r\033[K", nl=False, err=True)
     if warning:
         click.echo(f"awesomelint: warning: {warning}", err=True)
-    click.echo(_links_summary(results), err=True)
+    if not quiet:
+        click.echo(_links_summary(results), err=True)
     return results
 
 
-def verify_papers(inputs: Sequence[Input], offline: bool | None) -> Verifications:
+def verify_papers(inputs: Sequence[Input], offline: bool | None, quiet: bool = False) -> Verifications:
     from ..verify.options import verify_options  # the verify machinery is loaded only here
     from ..verify.verifier import verify_entries
 
@@ -424,7 +370,7 @@ def verify_papers(inputs: Sequence[Input], offline: bool | None) -> Verification
         for entry in item.document.iter_entries()
         if item.change is None or item.change.covers_span(entry.span)
     ]
-    show = sys.stderr.isatty() and not os.environ.get("CI")
+    show = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
     records, tally, warning = verify_entries(
         entries, options, settings.venues, _verify_progress if show else None
     )
@@ -432,7 +378,8 @@ def verify_papers(inputs: Sequence[Input], offline: bool | None) -> Verification
         click.echo("\r\033[K", nl=False, err=True)
     if warning:
         click.echo(f"awesomelint: warning: {warning}", err=True)
-    click.echo(_records_summary(records, tally), err=True)
+    if not quiet:
+        click.echo(_records_summary(records, tally), err=True)
     return records
 
 
@@ -496,6 +443,19 @@ def read_stdin(name: Path | None) -> SourceFile:
     return SourceFile(path=name or Path("-"), text=decode(data, str(name or "<stdin>")), data=data)
 
 
+def _not_a_list(path: Path, error: InputError) -> bool:
+    """Whether a file found among others that cannot be read as UTF-8 is no list either (read as
+    Latin-1, it has no entry): then it is skipped with a warning, not an error."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
+    except OSError:
+        return False
+    if not data or next(read(data.decode("latin-1")).iter_entries(), None) is not None:
+        return False
+    click.echo(f"awesomelint: warning: {printable(str(error))}; skipped: it is not a list", err=True)
+    return True
+
+
 def refuse_since_on_stdin(since: str | None, paths: Sequence[Path]) -> None:
     if since is not None and Path("-") in paths:
         fail("--since compares a file with its text at a git revision; name the file, not `-`")
@@ -509,7 +469,7 @@ def revision_at(path: Path, since: str, settings: Settings | None = None) -> Rev
 
 
 def use_color(color: bool | None, output: Path | None, output_format: str) -> bool:
-    if output_format != "text" or output is not None:
+    if output_format != "text" or output not in (None, STDOUT):
         return False
     if color is not None:
         return color
@@ -518,11 +478,15 @@ def use_color(color: bool | None, output: Path | None, output_format: str) -> bo
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
+STDOUT = Path("-")  # `-o -`, as ruff writes it
+
+
 def write_report(rendered: str, output: Path | None, color: bool = False) -> None:
-    if output is None:
+    if output is None or output == STDOUT:
         click.echo(rendered, color=color)
         return
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(rendered + "\n", encoding="utf-8")
     except OSError as error:
         fail(f"{output}: cannot write the report ({error.strerror})")

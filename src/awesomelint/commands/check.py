@@ -9,44 +9,42 @@ import click
 
 from ..engine import run_rules
 from ..report import FileReport
-from ._options import lint_options
+from ._options import GroupedCommand, check_options, links_options, verify_options
 from ._session import Run, display, fail
 
 
-@click.command("check")
-@lint_options
-@click.option(
-    "--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed (the same as `awesomelint fix`)."
-)
+@click.command("check", cls=GroupedCommand)
+@check_options
 @click.pass_context
-def check_command(context: click.Context, /, apply_fixes: bool, **options: Any) -> None:
-    """Lint each FILE (or the Markdown files in a folder) and report what is inconsistent or broken.
+def check_command(context: click.Context, /, apply_fixes: bool, show_diff: bool, **options: Any) -> None:
+    """Lint each FILE (a file, a folder's Markdown files, or a glob such as `docs/**/*.md`) and report
+    what is inconsistent or broken.
 
     Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 errors."""
-    if apply_fixes:
+    if apply_fixes or show_diff:
         from .fix import fix_command  # built only when asked for: `check` starts in a pre-commit hook
 
-        context.invoke(fix_command, **options)
+        context.invoke(fix_command, show_diff=show_diff, **options)
         return
     _lint(Run(**options))
 
 
-VERIFY_RULES = "AL801,AL802,AL803,AL804,AL805,AL806"
+VERIFY_RULES = "AL801,AL802,AL803,AL804,AL805,AL806,AL807"
 
 
-@click.command("verify")
-@lint_options
+@click.command("verify", cls=GroupedCommand)
+@verify_options
 def verify_command(**options: Any) -> None:
     """Check each paper of each FILE against its bibliographic record (DBLP, arXiv, Crossref, Semantic
     Scholar): venue (AL801), a preprint since published (AL802), year (AL803), title (AL804), authors
-    (AL805), no record found (AL806, info).
+    (AL805), no record found (AL806, info), not checked (AL807, info; an error with --strict).
 
     Only these rules run unless --select names others; `fix --verify --unsafe-fixes` writes what the
     records say. Politeness, the cache and offline use: see the README."""
     options["verify"] = True
     if options.get("select") is None:
         options["select"] = VERIFY_RULES
-    _lint(Run(**options))
+    _lint(Run(**options, unsafe_fixes=False))
 
 
 def _lint(run: Run) -> NoReturn:
@@ -71,8 +69,8 @@ def _lint(run: Run) -> NoReturn:
     sys.exit(1 if run.findings() and not run.exit_zero else 0)
 
 
-@click.command("links")
-@lint_options
+@click.command("links", cls=GroupedCommand)
+@links_options
 def links_command(**options: Any) -> None:
     """Check every external link of each FILE: broken (AL511), moved (AL512), unverifiable (AL513),
     or opening another paper than the entry's (AL514).
@@ -82,4 +80,4 @@ def links_command(**options: Any) -> None:
     options["check_links"] = True
     if options.get("select") is None:
         options["select"] = "AL511,AL512,AL513,AL514"
-    _lint(Run(**options))
+    _lint(Run(**options, unsafe_fixes=False))

@@ -15,11 +15,11 @@ from ..read.source import InputError, SourceFile, read_source
 if TYPE_CHECKING:
     from ..changes import Revision
 
-from ._options import config_option, no_config_option, since_option, stdin_filename_option
+from ._options import GroupedCommand, config_option, no_config_option, since_option, stdin_filename_option
 from ._session import display, fail, input_paths, read_stdin, refuse_since_on_stdin, revision_at
 
 
-@click.command("parse")
+@click.command("parse", cls=GroupedCommand)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -46,7 +46,7 @@ def parse_command(
 
     refuse_since_on_stdin(since, files)
     sources: list[tuple[SourceFile, Revision | None]] = []
-    for path in input_paths(files, config_path, no_config):
+    for path, _ in input_paths(files, config_path, no_config):
         try:
             source = read_stdin(stdin_filename) if path == Path("-") else read_source(path)
             sources.append((source, revision_at(source.path, since) if since is not None else None))

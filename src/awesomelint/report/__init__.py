@@ -38,6 +38,7 @@ class ReportOptions(NamedTuple):
     errors: tuple[str, ...] = ()  # why each input that could not be checked was not (already printed)
     gone_from_baseline: int = 0  # findings the baseline records that no longer occur
     older_not_shown: int = 0  # findings left out as older than the change (--since) or in the baseline
+    quiet: bool = False  # the findings only, without the summary (-q)
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]
@@ -130,6 +131,23 @@ def _from_network(code: str) -> bool:
 
     found = rule_by_selector(code)
     return found is not None and "network" in found.tags
+
+
+def statistics(reports: Sequence[FileReport], output_format: str) -> str:
+    """How many findings each rule has, and how many of them a fix could mend (`--statistics`):
+    a JSON list for the machine-readable formats, a table otherwise."""
+    fixable = Counter(d.code for _, d in all_diagnostics(reports) if d.fix is not None)
+    rows = [(count, code, name, fixable[code]) for code, name, count in summarize(reports).by_rule]
+    rows.sort(key=lambda row: (-row[0], row[1]))
+    if output_format in ("json", "sarif"):
+        import json
+
+        listed = [{"code": c, "name": n, "count": k, "fixable": f} for k, c, n, f in rows]
+        return json.dumps(listed, indent=2)
+    width = max((len(str(row[0])) for row in rows), default=1)
+    return "\n".join(
+        f"{count:>{width}}  {code}  {'[*]' if fixes else '   '} {name}" for count, code, name, fixes in rows
+    )
 
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")

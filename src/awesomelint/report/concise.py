@@ -1,4 +1,4 @@
-"""One line per finding: ``path:line:col: CODE [name] message``."""
+"""One line per finding: ``path:line:col: severity CODE [name] message``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from .text import location
 
 def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
     lines = [
-        f"{location(report, d.span.start_position)}: {d.code} [{d.name}] {d.message}"
+        f"{location(report, d.span.start_position)}: {d.severity.label} {d.code} [{d.name}] {d.message}"
         for report in reports
         for d in report.diagnostics
     ]
-    lines.append(summarize(reports).headline(options))
+    if not options.quiet:
+        lines.append(summarize(reports).headline(options))
     return "\n".join(lines)

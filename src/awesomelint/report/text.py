@@ -43,15 +43,17 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
     out: list[str] = []
     for report in reports:
         for diagnostic in report.diagnostics:
-            code = diagnostic.code
-            if options.color:  # the code's colour tells the severity; the summary counts them
-                code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
+            severity = diagnostic.severity.label  # a word, not only a colour
+            if options.color:
+                severity = click.style(severity, fg=_COLORS[diagnostic.severity], bold=True)
             marker = " [*]" if diagnostic.fix is not None else ""
             position = diagnostic.span.start_position  # found once, for the location and the frame
-            head = f"{location(report, position)}: {code} [{diagnostic.name}]"
+            head = f"{location(report, position)}: {severity} {diagnostic.code} [{diagnostic.name}]"
             out.append(f"{head} {diagnostic.message}{marker}")
             out.extend(_frame(report, diagnostic, position, options.color))
             out.append("")
+    if options.quiet:
+        return "\n".join(out).rstrip("\n")
     summary = summarize(reports)
     out.append(summary.headline(options))
     for code, name, count in summary.by_rule:

@@ -1,0 +1,103 @@
+"""The rule registry: what a rule is (`@rule(...)`), every rule, and finding rules by code, prefix or
+name. It imports nothing of the engine or the configuration, so that both can use it (the rules
+themselves are loaded on first use)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .diagnostic import Applicability, Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from .engine import Context
+
+CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its identity, defaults, declared fix applicability and typed options."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    fix: Applicability
+    tags: tuple[str, ...]
+    check: CheckFunction = field(repr=False)
+    options: type[Any] | None = None
+
+    def default_options(self) -> Any:
+        return self.options() if self.options is not None else None
+
+    def options_error(self, values: Mapping[str, Any]) -> str | None:
+        """Why ``values`` are not valid options for this rule, or None."""
+        known = (
+            {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)} if self.options else {}
+        )
+        defaults = self.default_options()
+        for key, value in values.items():
+            if key not in known:
+                names = ", ".join(sorted(known)) or "none"
+                return f"unknown option `{key}` (options: {names})"
+            expected = type(getattr(defaults, known[key].name))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                continue
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                return f"option `{key}` must be of type {expected.__name__}"
+        return None
+
+    def make_options(self, values: Mapping[str, Any]) -> Any:
+        if self.options is None:
+            return None
+        return self.options(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+def rule(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    severity: Severity,
+    fix: Applicability,
+    tags: tuple[str, ...],
+    options: type[Any] | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule: ``@rule("AL101", "empty-section", "...", severity=..., fix=..., tags=...)``."""
+
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(code, name, summary, severity, fix, tags, check, options)
+
+    return declare
+
+
+def all_rules() -> tuple[Rule, ...]:
+    from .rules import ALL_RULES
+
+    return ALL_RULES
+
+
+def rule_by_selector(selector: str) -> Rule | None:
+    """The rule whose code or name is ``selector`` (any case)."""
+    wanted = selector.strip().lower()
+    return next((r for r in all_rules() if wanted in (r.code.lower(), r.name)), None)
+
+
+def resolve_selectors(selectors: Iterable[str]) -> set[str]:
+    """Rule codes named by codes, code prefixes (``AL3``), names, or ``ALL``."""
+    codes: set[str] = set()
+    for selector in selectors:
+        wanted = selector.strip()
+        if wanted.upper() == "ALL":
+            codes.update(r.code for r in all_rules())
+            continue
+        matched = [
+            r.code for r in all_rules() if r.code.startswith(wanted.upper()) or r.name == wanted.lower()
+        ]
+        if not matched:
+            raise ValueError(f"unknown rule `{selector}`; see `awesomelint rule --all`")
+        codes.update(matched)
+    return codes
