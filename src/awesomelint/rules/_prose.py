@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document
-from ._classic import items
+from ._classic import Item, items
 
 _NOT_PROSE = re.compile(
     r"`+[^`\n]*`+"  # code
@@ -28,9 +28,9 @@ def blank(text: str) -> str:
     return _NOT_PROSE.sub(spaces, text)
 
 
-def descriptions(document: Document) -> Iterator[tuple[int, str]]:
-    """Where each classic item's description starts, and its prose (same length, same offsets).
-    Only classic items: a paper entry's text around its title is fields, not prose."""
+def descriptions(document: Document) -> Iterator[tuple[Item, str]]:
+    """Each classic item with a description, and the description's prose (same length, starting
+    at ``item.description_start``). Only classic items: a paper entry's text is fields, not prose."""
     for item in items(document):
         if item.description_end > item.description_start:
-            yield item.description_start, blank(document.text[item.description_start : item.description_end])
+            yield item, blank(document.text[item.description_start : item.description_end])

@@ -14,12 +14,18 @@ from ._prose import descriptions
 # `go-github`, `@github` are not prose). `Node.js` is one word.
 _WORD = re.compile(r"(?<![\w./@#:\\-])[A-Za-z][A-Za-z0-9]*(?:\.js)?(?![\w/@\\-]|\.\w)")
 _MIN_OCCURRENCES = 5
+_MIN_PROPER = 10  # a capitalised common noun in a few titles (`Gaussian Mixture Model`) is no name
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]")  # a link's text names something as its owner writes it
 
 
 class _Word(NamedTuple):
     start: int
     end: int
     text: str
+    initial: bool  # where a sentence starts: a capital there says nothing about the name
+
+
+_AFTER_SENTENCE = frozenset(".!?:;([\"'“‘*_-–—|")
 
 
 def _key(word: str) -> str:
@@ -41,24 +47,50 @@ def _acceptable(majority: str, form: str) -> bool:
 
 def _words(ctx: Context) -> list[list[_Word]]:
     """The words of each classic item's description, with their offsets in the document."""
-    return [
-        [_Word(offset + m.start(), offset + m.end(), m[0]) for m in _WORD.finditer(prose)]
-        for offset, prose in descriptions(ctx.document)
-    ]
+    found = []
+    for item, prose in descriptions(ctx.document):
+        offset = item.description_start
+        prose = _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose)
+        own = set(item.entry.title.text.split()) if item.entry.title else set()
+        words: list[_Word] = []
+        for match in _WORD.finditer(prose):
+            if match[0] in own:
+                continue  # the item's own name, as its owner writes it (`Package sqlite is ...`)
+            before = prose[: match.start()].rstrip()
+            # A capital after a capitalised word is a title's (`Linear Discriminant Analysis`).
+            titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == match.start() - 1
+            initial = not before or before[-1] in _AFTER_SENTENCE or titled
+            words.append(_Word(offset + match.start(), offset + match.end(), match[0], initial))
+        found.append(words)
+    return found
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word (`Docker`): a name only if the list capitalises it inside sentences."""
+    return len(word) >= 3 and word[0].isupper() and word[1:].islower()
 
 
 def _spellings(found: list[list[_Word]]) -> dict[str, tuple[str, int, int]]:
     """Key -> the spelling at least 80% of at least 5 occurrences use, when it is distinctive."""
     forms: dict[str, Counter[str]] = {}
+    inside: dict[str, Counter[str]] = {}  # the forms inside sentences only
     for words in found:
         for word in words:
             forms.setdefault(_key(word.text), Counter())[word.text] += 1
+            if not word.initial:
+                inside.setdefault(_key(word.text), Counter())[word.text] += 1
     spelling = {}
     for key, counts in forms.items():
-        total = sum(counts.values())
-        best, count = counts.most_common(1)[0]
-        if total >= _MIN_OCCURRENCES and count >= MIN_SHARE * total and _distinctive(best):
-            spelling[key] = (best, count, total)
+        if _distinctive(best := counts.most_common(1)[0][0]):
+            judged = counts
+        elif key in inside and _proper(best := inside[key].most_common(1)[0][0]):
+            judged = inside[key]
+        else:
+            continue
+        total = sum(judged.values())
+        least = _MIN_OCCURRENCES if judged is counts else _MIN_PROPER
+        if total >= least and judged[best] >= MIN_SHARE * total:
+            spelling[key] = (best, judged[best], total)
     return spelling
 
 
@@ -82,6 +114,9 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
         for index, word in enumerate(words):
             following = words[index + 1] if index + 1 < len(words) else None
             if _key(word.text) in spelling:
+                best = spelling[_key(word.text)][0]
+                if word.initial and _proper(best) and word.text.lower() == best.lower():
+                    continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
                 occurrences.append((word.start, word.end, _key(word.text)))
             elif following is not None and following.start == word.end + 1:
                 key = _key(word.text + following.text)

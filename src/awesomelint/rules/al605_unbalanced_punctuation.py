@@ -36,7 +36,8 @@ def _unbalanced(prose: str) -> str | None:
     tags=("text",),
 )
 def unbalanced_punctuation(ctx: Context) -> Iterator[Diagnostic]:
-    for offset, prose in descriptions(ctx.document):
+    for item, prose in descriptions(ctx.document):
+        offset = item.description_start
         problem = _unbalanced(prose)
         if problem is not None:
             span = ctx.span(offset, offset + len(prose.rstrip()))
