@@ -246,6 +246,7 @@ class Revision:
         self._lines = LINE_BREAK.split(text) if text is not None else []
         self._entries: tuple[list[str], list[str]] | None = None  # identities, texts as written
         self._findings: tuple[Settings, Counter[Key]] | None = None
+        self._document: Document | None = None  # when read here, not in a child process
         self._child = _OldVersion.start(text, settings) if text is not None and settings else None
 
     @classmethod
@@ -278,8 +279,8 @@ class Revision:
         have: matched as the baseline matches them, those in what the change added matched last."""
         from .baseline import keys, unrecorded
 
-        if self.text is None:
-            return list(diagnostics)
+        if self.text is None or not diagnostics:
+            return list(diagnostics)  # nothing to compare: the old version need not be linted
         found = list(zip(keys("", document.text, document, diagnostics), diagnostics, strict=True))
         ordered = sorted(range(len(found)), key=lambda index: change.is_new_at(found[index][1].span))
         new = {id(d) for d in unrecorded(self._old_findings(settings), [found[i] for i in ordered])}
@@ -287,10 +288,14 @@ class Revision:
 
     def _old_entries(self) -> tuple[list[str], list[str]]:
         if self._entries is None:
-            received = self._child.entries() if self._child is not None else None
-            self._entries = (
-                received if received is not None else _entries_of(read(self.text or ""), self.text or "")
-            )
+            text = self.text or ""
+            received = self._child.entries() if self._child is not None else _RECENT.get(text)
+            if received is None:
+                self._document = read(text)
+                received = _entries_of(self._document, text)
+            self._entries = _RECENT[text] = received
+            while len(_RECENT) > 4:
+                del _RECENT[next(iter(_RECENT))]
         return self._entries
 
     def _old_findings(self, settings: Settings) -> Counter[Key]:
@@ -302,9 +307,14 @@ class Revision:
                 child.close()
             self._findings = (
                 settings,
-                received if received is not None else _findings_of(self.text or "", settings),
+                received if received is not None else _findings_of(self.text or "", settings, self._document),
             )
         return Counter(self._findings[1])
+
+
+# The entries of the last old versions read: the Action asks `check --since`, then `parse --since`,
+# about one revision in one process.
+_RECENT: dict[str, tuple[list[str], list[str]]] = {}
 
 
 def _entries_of(document: Document, text: str) -> tuple[list[str], list[str]]:
