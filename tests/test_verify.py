@@ -16,13 +16,21 @@ from awesomelint import parse
 from awesomelint.model import Entry
 from awesomelint.venues import builtin_venues
 from awesomelint.verify import sources
-from awesomelint.verify.match import author_differences, match_level, record_venue, same_venue
+from awesomelint.verify.match import (
+    Wanted,
+    author_differences,
+    choose,
+    match_level,
+    record_venue,
+    same_venue,
+)
 from awesomelint.verify.options import VerifyOptions, verify_options
 from awesomelint.verify.record import Record, normalized_title
 from awesomelint.verify.verifier import verify_entries
 
-from .bibliography import services
+from .bibliography import Paper, services
 from .conftest import SEED
+from .servers import Handler, serve
 
 VENUES = builtin_venues()
 
@@ -115,13 +123,79 @@ def test_a_second_run_is_answered_from_the_cache_and_offline_works(tmp_path: Pat
     assert code == 1 and "计算机科学" in out, err
 
 
-def test_offline_without_a_cache_asks_nothing_and_reports_nothing(tmp_path: Path) -> None:
+def test_offline_without_a_cache_asks_nothing_and_says_it_checked_nothing(tmp_path: Path) -> None:
     with services() as (table, record):
         _seed_folder(tmp_path, table)
-        code, out, err = _run(["verify", "--offline", "--no-cache", "README.md"], tmp_path)
+        code, out, err = _run(["verify", "--offline", "README.md"], tmp_path)
         assert record.requests == []
-    assert code == 0, out + err
-    assert "26 unavailable" in err and "not in the cache (offline)" in err
+    assert code == 2 and out == "", out + err
+    assert err.strip().splitlines() == [
+        "awesomelint: error: --offline: the record cache holds none of these papers; "
+        "run verify once without --offline"
+    ]
+
+
+def test_no_source_reachable_is_one_line_naming_it_and_exit_2(tmp_path: Path) -> None:
+    with serve({}) as (base, _):
+        pass  # the port is closed again: every connection is refused
+    table = (
+        "[verify]\n"
+        f'dblp = {{ url = "{base}/dblp", interval = "10ms" }}\n'
+        f'semanticscholar = {{ url = "{base}/s2", interval = "10ms" }}\n'
+    )
+    _seed_folder(tmp_path, table)
+    code, out, err = _run(["verify", "README.md"], tmp_path)
+    host = base.split("//")[1].split(":")[0]
+    assert code == 2 and out == "", out + err
+    assert err.strip().splitlines() == [f"awesomelint: error: cannot reach {host}: connection refused"], err
+
+
+def test_a_source_down_after_a_few_connection_failures_gets_no_more_requests(tmp_path: Path) -> None:
+    from awesomelint.verify.verifier import BREAKER
+
+    with services() as (table, _):
+        options = _options(table, tmp_path, cache=None, sources=("dblp",), retries=3, backoff=0.01)
+    # The services are gone: each connection is refused, and after BREAKER of them dblp is down.
+    found, tally, _ = verify_entries(_entries(SEED_LIKE), options, VENUES)
+    assert tally.requests["dblp"] == BREAKER
+    assert [v.status for v in found.outcomes] == ["unavailable"] * 4
+    assert all("cannot reach 127.0.0.1: connection refused" in v.reason for v in found.outcomes)
+    assert "dblp" in tally.down
+
+
+def test_unchecked_papers_are_on_the_report_and_fail_the_run_with_strict(tmp_path: Path) -> None:
+    from .bibliography import SEED_PAPERS, dblp
+
+    answer = dblp(SEED_PAPERS)
+
+    def busy_for_adapters(h: Handler, method: str, count: int) -> None:
+        if "adapter" in h.path.lower():
+            h.reply(429, b"", {"Retry-After": "0"})  # always: those papers cannot be checked
+        else:
+            answer(h, method, count)
+
+    def run(*flags: str) -> tuple[int, list[dict[str, str]], str]:
+        with serve({"/dblp": busy_for_adapters}) as (base, _):
+            _seed_folder(
+                tmp_path,
+                '[verify]\nsources = ["dblp"]\nretries = 1\n'
+                f'dblp = {{ url = "{base}/dblp", interval = 0 }}\n',
+            )
+            args = ["check", "--verify", "--no-cache", "--select", "AL807", "--format", "json", *flags]
+            code, out, err = _run([*args, "README.md"], tmp_path)
+        return code, [d for d in json.loads(out)["diagnostics"] if d["code"] == "AL807"], err
+
+    adapters = [
+        e
+        for e in parse(SEED.read_text()).iter_entries()
+        if e.kind == "paper" and e.title and "adapter" in e.title.text.lower()
+    ]
+    code, unchecked, err = run()
+    assert code == 0 and len(unchecked) == len(adapters) > 0, err
+    assert all(d["severity"] == "info" and "HTTP 429" in d["message"] for d in unchecked)
+    assert f"{len(adapters)} unavailable" in err
+    code, unchecked, _ = run("--strict")
+    assert code == 1 and len(unchecked) == len(adapters) and {d["severity"] for d in unchecked} == {"error"}
 
 
 def test_check_without_verify_imports_none_of_it_and_asks_nothing(tmp_path: Path) -> None:
@@ -385,7 +459,7 @@ def test_crossref_gets_the_mailto_and_semantic_scholar_the_key(
 def test_a_compressed_answer_is_read_and_an_endless_one_refused(tmp_path: Path) -> None:
     import gzip
 
-    from .servers import Handler, serve
+    from .servers import serve
 
     hit = (
         '{"result":{"hits":{"@total":"1","hit":[{"info":{"authors":{"author":{"text":"Olga Kovaleva"}},'
@@ -456,3 +530,71 @@ def test_a_record_linking_to_the_papers_openreview_page_is_the_paper_whatever_it
     assert choose(wanted, [renamed], VENUES).status == "not-found"
     proven = choose(replace(wanted, openreview="nZeVKeeFYf9"), [renamed], VENUES)
     assert proven.status == "matched" and proven.record == renamed
+
+
+# -- matching a maintainer can trust (issue 26 item 1) -------------------------------------------------
+
+BLIP = "BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders"
+BLIP_AUTHORS = ("Junnan Li", "Dongxu Li", "Silvio Savarese", "Steven Hoi")
+
+
+@pytest.mark.parametrize(
+    "sibling",
+    [
+        BLIP.replace("BLIP-2", "BLIP-3"),
+        BLIP.replace("BLIP-2", "BLIP-2.5"),
+        BLIP + " Part II",
+        BLIP.replace("BLIP-2", "BLIP-II"),
+    ],
+)
+@pytest.mark.parametrize("exact_present", [False, True])
+def test_a_digit_or_numeral_sibling_is_never_the_paper(sibling: str, exact_present: bool) -> None:
+    wanted = Wanted(BLIP, ("Junnan Li", "Steven Hoi"), 2023, "ICML")
+    near = _record(sibling, BLIP_AUTHORS, venue="NeurIPS", year=2024)
+    exact = _record(BLIP, BLIP_AUTHORS, venue="ICML", year=2023)
+    records = [near, exact] if exact_present else [near]
+    outcome = choose(wanted, records, VENUES)
+    if exact_present:
+        assert outcome.status == "matched" and outcome.record == exact
+    else:
+        assert outcome.status != "matched" and match_level(BLIP, wanted.names, near) is None
+
+
+def test_the_exact_record_wins_over_a_near_one_whatever_its_venue_and_year() -> None:
+    wanted = Wanted("Adapters for Vision Transformers", ("Ann Lee", "Bo Chen"), 2022, "CVPR")
+    exact = _record("Adapters for Vision Transformers", ("Ann Lee", "Bo Chen"), venue="ECCV", year=2022)
+    near = _record("Adapters for Vision Transformer", ("Ann Lee", "Bo Chen"), venue="CVPR", year=2022)
+    assert match_level(wanted.title, wanted.names, near) == "close"
+    assert choose(wanted, [near, exact], VENUES).record == exact
+
+
+@pytest.mark.parametrize("exact_present", [False, True])
+def test_the_same_title_by_other_authors_is_never_the_paper(tmp_path: Path, exact_present: bool) -> None:
+    title = "Prompt Tuning for Graph Neural Networks."
+    decoy = Paper(title, ("Carl Park", "Dan Kim", "Eve Moss"), "ICML", 2019, "conf/icml/ParkKM19")
+    paper = Paper(title, ("Ann Lee", "Bo Chen"), "KDD", 2022, "conf/kdd/LeeC22")
+    text = "1. **Prompt Tuning for Graph Neural Networks**. **KDD'2022**. *Ann Lee, Bo Chen, Carl Park*.\n"
+    with services((decoy, paper) if exact_present else (decoy,)) as (table, _):
+        options = _options(table, tmp_path, cache=None, sources=("dblp",))
+        found, _, _ = verify_entries(_entries(text), options, VENUES)
+    (outcome,) = found.outcomes
+    if exact_present:
+        assert outcome.status == "matched" and outcome.record is not None
+        assert outcome.record.identifier == "DBLP conf/kdd/LeeC22"
+    else:  # one shared surname of three listed names is not the paper: at most a possible match
+        assert outcome.status == "possible"
+
+
+def test_a_possible_match_is_reported_and_never_fixed(tmp_path: Path) -> None:
+    decoy = Paper(
+        "Prompt Tuning for Graph Neural Networks.", ("Carl Park",), "ICML", 2019, "conf/icml/Park19"
+    )
+    text = "# Papers\n\n1. **Prompt Tuning for Graph Neural Networks**. **KDD'2022**. *Ann Lee, Bo Chen*.\n"
+    with services((decoy,)) as (table, _):
+        target = tmp_path / "README.md"
+        (tmp_path / ".awesomelint.toml").write_text(table, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+        _, _, err = _run(["fix", "--verify", "--unsafe-fixes", "--select", "AL8", "README.md"], tmp_path)
+        _, out, _ = _run(["verify", "README.md", "--format", "json"], tmp_path)
+    assert target.read_text(encoding="utf-8") == text, err
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["AL806"]

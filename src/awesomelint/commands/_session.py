@@ -271,7 +271,7 @@ class Run:
         if not self.verify or not inputs:
             return None
         with collecting():
-            return verify_papers(inputs, self.offline, self.quiet)
+            return verify_papers(inputs, self.no_cache, self.offline, self.quiet)
 
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
@@ -353,9 +353,11 @@ def check_links(inputs: Sequence[Input], quiet: bool = False) -> Mapping[str, Li
     return results
 
 
-def verify_papers(inputs: Sequence[Input], offline: bool | None, quiet: bool = False) -> Verifications:
+def verify_papers(
+    inputs: Sequence[Input], no_cache: bool, offline: bool | None, quiet: bool = False
+) -> Verifications:
     from ..verify.options import verify_options  # the verify machinery is loaded only here
-    from ..verify.verifier import verify_entries
+    from ..verify.verifier import run_problem, verify_entries
 
     settings = inputs[0].settings
     try:
@@ -364,6 +366,8 @@ def verify_papers(inputs: Sequence[Input], offline: bool | None, quiet: bool = F
         fail(str(error))
     if offline is not None:
         options = replace(options, offline=offline)
+    if no_cache:
+        options = replace(options, cache=None)
     entries = [
         entry
         for item in inputs
@@ -378,6 +382,9 @@ def verify_papers(inputs: Sequence[Input], offline: bool | None, quiet: bool = F
         click.echo("\r\033[K", nl=False, err=True)
     if warning:
         click.echo(f"awesomelint: warning: {warning}", err=True)
+    problem = run_problem(tally, options, len(records.outcomes))
+    if problem is not None:
+        fail(problem)  # a run that checked nothing must not read as a clean one
     if not quiet:
         click.echo(_records_summary(records, tally), err=True)
     return records

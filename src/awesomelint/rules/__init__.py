@@ -61,6 +61,7 @@ from .al803_record_year import record_year
 from .al804_record_title import record_title
 from .al805_record_authors import record_authors
 from .al806_paper_not_found import paper_not_found
+from .al807_paper_unchecked import paper_unchecked
 
 ALL_RULES: tuple[Rule, ...] = (
     empty_section,
@@ -120,4 +121,5 @@ ALL_RULES: tuple[Rule, ...] = (
     record_title,
     record_authors,
     paper_not_found,
+    paper_unchecked,
 )

@@ -1,5 +1,6 @@
 """Matching an entry with records (research notes, "Recommended matching rules"): titles compared
-after normalisation with digits kept, a shared author surname to confirm a near title, and a choice
+after normalisation with digits kept (and required equal), most of the listed authors to confirm a
+record, the exact title over any near one, and a choice
 among matches that prefers the peer-reviewed record over the preprint. A source's own relevance score
 is never taken as proof."""
 
@@ -34,22 +35,51 @@ def token_sort_ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, " ".join(sorted(a.split())), " ".join(sorted(b.split()))).ratio()
 
 
-def shares_author(names: Sequence[str], record: Record) -> bool:
-    """Whether a surname of the record is a word of one of the entry's names (``Pfeiffer Jonas`` and
-    ``Jonas Pfeiffer`` both hold ``pfeiffer``)."""
-    words = {token for name in names for token in name_tokens(name)}
-    return any(surname(name) in words for name in record.authors if surname(name))
+def authors_agree(names: Sequence[str], record: Record) -> bool:
+    """Whether the entry's authors are the record's: one listed name must be a record author, and when
+    the entry lists several, most of them must be (a shared surname alone is how two papers of the
+    same title by other people get confused). A name counts when one of its words is a record
+    author's surname, or a misspelling of it (`Pfeifer`, which AL805 reports)."""
+    surnames = {surname(name) for name in record.authors} - {""}
+    if not surnames:
+        return False
+    agreeing = sum(1 for name in names if any(_is_surname(token, surnames) for token in name_tokens(name)))
+    return agreeing >= 1 and 2 * agreeing > len(names)
+
+
+def _is_surname(word: str, surnames: set[str]) -> bool:
+    if word in surnames:
+        return True
+    return len(word) >= 5 and any(
+        len(s) >= 5 and difflib.SequenceMatcher(None, word, s).ratio() >= 0.8 for s in surnames
+    )
+
+
+_ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+
+
+def numbers(normalized: str) -> list[str]:
+    """The numbers of a normalised title, digits and roman numerals, in order: `BLIP-2` and `BLIP-3`,
+    or `Part II` and `Part III`, are different papers however alike the rest."""
+    return [token for token in normalized.split() if token in _ROMAN] + re.findall(r"\d+", normalized)
 
 
 def match_level(title: str, names: Sequence[str], record: Record) -> Level | None:
+    """How sure it is that ``record`` is the paper: ``exact`` (the same title, and the same authors
+    when both give them), ``close`` (a near title with the same numbers, and the same authors),
+    ``possible`` (worth a look, never a fix), or None."""
     wanted, found = normalized_title(title), normalized_title(record.title)
     if not wanted or not found:
         return None
     if wanted == found:
+        if names and record.authors and not authors_agree(names, record):
+            return "possible"  # the same title by other people: another paper, or a wrong author line
         return "exact"
+    if numbers(wanted) != numbers(found):
+        return None
     ratio = token_sort_ratio(wanted, found)
     lengths = min(len(wanted), len(found)) / max(len(wanted), len(found))
-    if ratio >= CLOSE_RATIO and lengths >= LENGTH_RATIO and shares_author(names, record):
+    if ratio >= CLOSE_RATIO and lengths >= LENGTH_RATIO and authors_agree(names, record):
         return "close"
     return "possible" if ratio >= POSSIBLE_RATIO else None
 
@@ -79,17 +109,20 @@ def choose(
     wanted: Wanted, records: Sequence[Record], venues: VenueTable, searched: tuple[str, ...] = ()
 ) -> Verification:
     """The verification of the paper ``wanted`` describes, from the records the sources returned."""
-    matched: list[Record] = []
+    levels: dict[int, str] = {}
     possible: list[Record] = []
-    for record in records:
+    for index, record in enumerate(records):
         if record.kind in DROPPED_KINDS:
             continue
         proven = wanted.openreview is not None and f"id={wanted.openreview}" in (record.url or "")
         level = "exact" if proven else match_level(wanted.title, wanted.names, record)
         if level in ("exact", "close"):
-            matched.append(record)
+            levels[index] = level
         elif level == "possible":
             possible.append(record)
+    # The exact record wins over any near one: a near one is then a sibling (`BLIP-2` and `BLIP-3`).
+    best_level = "exact" if "exact" in levels.values() else "close"
+    matched = [records[index] for index, level in levels.items() if level == best_level]
     if not matched:
         if possible:
             return Verification("possible", possible[0], searched=searched)

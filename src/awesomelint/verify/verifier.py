@@ -223,6 +223,8 @@ class Fetcher:
                 raise OutOfBudget(failure)
             response: tuple[int, httpx.Headers, bytes] | None = None
             async with gate.turn():
+                if source in self.tally.down:  # went down while this request waited for its turn
+                    raise SourceError(self.tally.down[source])
                 self.tally.requests[source] += 1
                 started = time.monotonic()
                 try:
@@ -497,3 +499,12 @@ def look_up(
 
     outcome, _, warning = _with_cache(options, work)
     return outcome, warning
+
+
+def run_problem(tally: Tally, options: VerifyOptions, papers: int) -> str | None:
+    """Why a run checked none of its ``papers`` (the command then stops with exit code 2), or None."""
+    if not papers or tally.cached or tally.answered:
+        return None
+    if options.offline:
+        return "--offline: the record cache holds none of these papers; run verify once without --offline"
+    return tally.unreachable()
