@@ -598,3 +598,20 @@ def test_a_possible_match_is_reported_and_never_fixed(tmp_path: Path) -> None:
         _, out, _ = _run(["verify", "README.md", "--format", "json"], tmp_path)
     assert target.read_text(encoding="utf-8") == text, err
     assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["AL806"]
+
+
+@pytest.mark.parametrize(
+    ("container", "venue"),
+    [
+        ("Findings of the Association for Computational Linguistics: EMNLP 2020", "EMNLP Findings"),
+        ("Findings of the Association for Computational Linguistics: EACL 2023", "EACL Findings"),
+        ("Findings of the Association for Computational Linguistics: NAACL 2022", "NAACL Findings"),
+        ("Findings of the Association for Computational Linguistics: AACL-IJCNLP 2022", "AACL Findings"),
+        ("Findings of the Association for Computational Linguistics: ACL-IJCNLP 2021", "ACL Findings"),
+        ("Findings of the Association for Computational Linguistics: ACL 2023", "ACL Findings"),
+        ("EACL (Findings)", "EACL Findings"),
+        ("AACL/IJCNLP (Findings)", "AACL Findings"),
+    ],
+)
+def test_findings_keep_their_conference_whatever_the_source(container: str, venue: str) -> None:
+    assert record_venue(_record("T", venue=container), VENUES) == venue

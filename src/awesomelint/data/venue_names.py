@@ -191,9 +191,11 @@ VENUES: dict[str, dict[str, list[str]]] = {
         "ILP": [],
         "AI Magazine": [],
         # More NLP and speech
-        "ACL Findings": ["Findings of ACL", "ACL-Findings"],
+        "ACL Findings": ["Findings of ACL", "ACL-Findings", "ACL-IJCNLP Findings"],
         "EMNLP Findings": ["Findings of EMNLP", "EMNLP-Findings"],
         "NAACL Findings": ["Findings of NAACL"],
+        "EACL Findings": ["Findings of EACL", "EACL-Findings"],
+        "AACL Findings": ["Findings of AACL", "AACL-Findings", "AACL-IJCNLP Findings"],
         "ACL-IJCNLP": [],
         "EMNLP-IJCNLP": [],
         "ASRU": [],

@@ -155,7 +155,12 @@ def record_venue(record: Record, venues: VenueTable) -> str | None:
     if not text.strip() or NOT_COMPARABLE.search(text) or "@" in text:
         return None
     findings = "findings" in text.lower()
-    for candidate in _venue_candidates(text):
+    # Crossref's container title names the conference after a colon ("Findings of the Association for
+    # Computational Linguistics: EMNLP 2020"): that part decides which Findings, before the whole.
+    conference = text.rsplit(":", 1)[1] if findings and ":" in text else ""
+    for candidate in (
+        [*_venue_candidates(conference), *_venue_candidates(text)] if conference else _venue_candidates(text)
+    ):
         name = venues.canonical_name(candidate)
         if name is None:
             continue
