@@ -615,3 +615,15 @@ def test_a_possible_match_is_reported_and_never_fixed(tmp_path: Path) -> None:
 )
 def test_findings_keep_their_conference_whatever_the_source(container: str, venue: str) -> None:
     assert record_venue(_record("T", venue=container), VENUES) == venue
+
+
+def test_the_hint_after_verify_names_fix_with_verify() -> None:
+    from awesomelint.diagnostic import Applicability, Diagnostic, Fix, Severity
+    from awesomelint.report import FileReport, summarize
+    from awesomelint.text import Span
+
+    venue = Diagnostic(
+        "AL801", "record-venue", Severity.WARNING, "x", Span(0, 1, [0]), Fix((), Applicability.UNSAFE, "x")
+    )
+    headline = summarize([FileReport("a.md", "x", [venue])]).headline()
+    assert "`awesomelint fix --verify --unsafe-fixes`" in headline and "--links" not in headline

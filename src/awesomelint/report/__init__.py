@@ -55,7 +55,7 @@ class Summary(NamedTuple):
     by_rule: list[tuple[str, str, int]]  # code, name, count
     safe_fixes: int
     unsafe_fixes: int
-    fixes_need_links: bool = False  # some fix rests on a link check (AL512): `fix` must check links too
+    fix_flags: str = ""  # ` --links`, ` --verify`: what `fix` must run again for fixes resting on it
 
     def headline(self, options: ReportOptions | None = None, errors_shown_above: bool = True) -> str:
         """One sentence: what was found; with errors, that they were (``errors_shown_above``: on the
@@ -93,7 +93,7 @@ class Summary(NamedTuple):
         ]
         head = f"Found {self.findings} finding{'s' if self.findings != 1 else ''} in {self.files} file"
         head += f"{'s' if self.files != 1 else ''} ({', '.join(parts)})."
-        command = "awesomelint fix --links" if self.fixes_need_links else "awesomelint fix"
+        command = f"awesomelint fix{self.fix_flags}"
         if self.safe_fixes:
             head += f" {self.safe_fixes} fixable with `{command}`"
             head += f" ({self.unsafe_fixes} more with `--unsafe-fixes`)." if self.unsafe_fixes else "."
@@ -122,15 +122,16 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         by_rule=[(code, name, count) for (code, name), count in sorted(rules.items())],
         safe_fixes=fixes[Applicability.SAFE],
         unsafe_fixes=fixes[Applicability.UNSAFE],
-        fixes_need_links=any(map(_from_network, {d.code for _, d in pairs if d.fix is not None})),
+        fix_flags=_fix_flags({d.code for _, d in pairs if d.fix is not None}),
     )
 
 
-def _from_network(code: str) -> bool:
+def _fix_flags(codes: set[str]) -> str:
+    """The flags `fix` needs to make these fixes again: a link check (AL512) or the records (AL801)."""
     from ..engine import rule_by_selector
 
-    found = rule_by_selector(code)
-    return found is not None and "network" in found.tags
+    tags = {tag for code in codes if (found := rule_by_selector(code)) is not None for tag in found.tags}
+    return "".join(flag for tag, flag in (("links", " --links"), ("verify", " --verify")) if tag in tags)
 
 
 def statistics(reports: Sequence[FileReport], output_format: str) -> str:
