@@ -199,3 +199,22 @@ def test_al606_markup_that_renders_literally() -> None:
         papers("**FastRank**", "[[Github](https://github.com/a/b) [paper](https://example.org/1)"), "AL606"
     ) == [5]
     assert _found(papers("**FastRank**", "[paper](https://example.org/1)]"), "AL606") == [5]
+
+
+def test_al403_author_names_that_are_not_names() -> None:
+    def papers(authors: str) -> str:
+        return _papers(_entry(1, "ACL 2020", authors=authors), _entry(2, "ACL 2020"), _entry(3, "ACL 2020"))
+
+    for clean in (
+        "Ann Lee, Bo Li, Cy Dow",
+        "Ann Lee, Vincent van Gogh, Mausam",
+        "J. Smith, Ann Lee and others",
+    ):
+        assert _found(papers(clean), "AL403") == [], clean
+    for slip in (
+        "Ann Lee1, Bo Li2, Cy Dow",
+        "Ann Lee, Wei, Zhang, Cy Dow",
+        "Ann Lee, bo li, Cy Dow",
+        "Anna.B, Bo Li",
+    ):
+        assert _found(papers(slip), "AL403") == [5], slip

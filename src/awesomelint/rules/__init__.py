@@ -37,6 +37,7 @@ from .al305_arxiv_year import arxiv_year
 from .al306_venue_spelling import venue_spelling
 from .al401_author_separator import author_separator
 from .al402_author_markup import author_markup
+from .al403_author_name import author_name
 from .al501_duplicate_link import duplicate_link
 from .al502_link_host import link_host
 from .al503_empty_link_text import empty_link_text
@@ -97,6 +98,7 @@ ALL_RULES: tuple[Rule, ...] = (
     venue_spelling,
     author_separator,
     author_markup,
+    author_name,
     duplicate_link,
     link_host,
     empty_link_text,

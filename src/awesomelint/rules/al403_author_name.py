@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ..model import Authors
+
+# An affiliation or footnote mark glued to a name: `Ann Lee1`, `Bo Li²`, `Cy Dow1,2` (read in the
+# line as written: the reader may leave the mark out of the name).
+_AFFILIATION = re.compile(r"[^\W\d_](?:\d{1,2}(?:,\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s*(?:[,;&]|\band\b|$))")
+# Two names run together at a period: `Anna.B`, `Lee.Bo` (not an initial: `J.Smith`).
+_GLUED = re.compile(r"[a-z]{2,}\.[A-Z]")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al"})
+
+
+def _problem(authors: Authors) -> str | None:
+    names = [name.strip() for name in authors.names if name.strip() and name.strip().casefold() != "others"]
+    mark = _AFFILIATION.search(authors.inner.raw)
+    if mark is not None:
+        start = authors.inner.raw.rfind(",", 0, mark.start()) + 1
+        return f"`{authors.inner.raw[start : mark.end()].strip()}` ends in an affiliation mark"
+    for name in names:
+        if _GLUED.search(name):
+            return f"`{name}` looks like two names run together at a period"
+    capitalised = [n for n in names if any(w[:1].isupper() for w in n.split())]
+    for name in names:
+        words = [w for w in name.split() if w.casefold() not in _PARTICLES]
+        if words and all(w[:1].islower() for w in words) and len(capitalised) >= 2:
+            return f"`{name}` is written in lower case among capitalised names"
+    # `Wei, Zhang`: one name split by a comma, among names that all have two words or more
+    single = [i for i, n in enumerate(names) if len(n.split()) == 1]
+    full = len(names) - len(single)
+    for i in single:
+        if i + 1 in single and full >= 2 and names[i][:1].isupper() and names[i + 1][:1].isupper():
+            return f"`{names[i]}, {names[i + 1]}` looks like one name split by a comma"
+    return None
+
+
+@rule(
+    "AL403",
+    "author-name",
+    "An author name that is not a name: an affiliation mark (`Ann Lee1`), one name split by a comma "
+    "(`Wei, Zhang`), a lower-case name among capitalised ones, names run together (`Anna.B`)",
+    severity=Severity.WARNING,
+    fix=Applicability.NONE,
+    tags=("authors",),
+)
+def author_name(ctx: Context) -> Iterator[Diagnostic]:
+    for entry in ctx.document.iter_entries():
+        if entry.authors is None or entry.kind != "paper":
+            continue
+        problem = _problem(entry.authors)
+        if problem is not None:
+            yield ctx.report(entry.authors.inner.span, f"author line: {problem}")
