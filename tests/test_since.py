@@ -4,6 +4,7 @@ entries, and the four contributions a pull-request check most often lets through
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesomelint.cli import main
 
@@ -206,3 +209,26 @@ def test_the_old_version_read_in_a_child_process_gives_the_same_answer(
     code, found, err, _ = _check(str(readme), "--since", "HEAD")
     assert started and started[0] is not None  # a child process was started
     assert (code, found) == (1, _expected(new_text, _line_of(new_text, PASTED))), err
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from("abcdefgh"), max_size=40), st.lists(st.sampled_from("abcdefgh"), max_size=40))
+def test_the_alignment_pairs_equal_items_in_order(old: list[str], new: list[str]) -> None:
+    from awesomelint.changes import aligned
+
+    pairs = aligned(old, new)
+    assert all(old[i] == new[j] for i, j in pairs)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(pairs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 300), st.data())
+def test_lines_inserted_among_distinct_lines_are_the_touched_ones(size: int, data: st.DataObject) -> None:
+    from awesomelint.changes import _touched_lines
+
+    old = [f"line {n}" for n in range(size)]
+    at = data.draw(st.integers(0, size))
+    added = data.draw(st.lists(st.sampled_from(["", "new", "- [x](y)"]), min_size=1, max_size=5))
+    new = old[:at] + added + old[at:]
+    assert _touched_lines(old, "\n".join(old)) == set()
+    assert _touched_lines(old, "\n".join(new)) == set(range(at + 1, at + len(added) + 1))
