@@ -627,3 +627,32 @@ def test_the_hint_after_verify_names_fix_with_verify() -> None:
     )
     headline = summarize([FileReport("a.md", "x", [venue])]).headline()
     assert "`awesomelint fix --verify --unsafe-fixes`" in headline and "--links" not in headline
+
+
+def test_verify_help_lists_its_own_options_only(tmp_path: Path) -> None:
+    _, out, _ = _run(["verify", "--help"], tmp_path)
+    for flag in (
+        "--sources",
+        "--timeout",
+        "--retries",
+        "--entry-budget",
+        "--strict",
+        "--offline",
+        "--no-cache",
+    ):
+        assert flag in out
+    for flag in ("--concurrency", "--per-host", "--accept", "--allow-private", "--links", "--unsafe-fixes"):
+        assert flag not in out
+
+
+def test_verify_flags_reach_the_run_and_bad_ones_are_one_line(tmp_path: Path) -> None:
+    with services() as (table, record):
+        _seed_folder(tmp_path, table)
+        code, _, err = _run(["verify", "--sources", "semanticscholar", "--no-cache", "README.md"], tmp_path)
+        assert {seen.path.split("/")[1] for seen in record.requests} == {"s2"}, err
+        assert not (tmp_path / ".awesomelint-cache" / "records.json").exists()
+        code, out, err = _run(["verify", "--sources", "google", "README.md"], tmp_path)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+        assert "--sources google: must be a non-empty list of" in err
+        code, _, err = _run(["verify", "--entry-budget", "soon", "README.md"], tmp_path)
+        assert code == 2 and "--entry-budget soon" in err

@@ -8,9 +8,9 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import click
@@ -130,6 +130,8 @@ class Run:
     allow_private: bool | None = None
     strict: bool | None = None
     offline: bool | None = None
+    sources: str | None = None  # `verify`: the title-search sources, in order
+    entry_budget: str | None = None  # `verify`: the time one entry may take
     cache_path: Path | None = None
     no_cache: bool = False
     max_age: str | None = None
@@ -271,7 +273,18 @@ class Run:
         if not self.verify or not inputs:
             return None
         with collecting():
-            return verify_papers(inputs, self.no_cache, self.offline, self.quiet)
+            return verify_papers(inputs, self.verify_flags(), self.quiet)
+
+    def verify_flags(self) -> dict[str, Any]:
+        """The command line's flags that `verify` takes (see verify.options.with_flags)."""
+        return {
+            "sources": self.sources,
+            "timeout": self.timeout,
+            "retries": self.retries,
+            "entry_budget": self.entry_budget,
+            "offline": self.offline,
+            "no_cache": self.no_cache,
+        }
 
     def error(self, message: str) -> None:
         click.echo(f"awesomelint: error: {printable(message)}", err=True)
@@ -353,21 +366,15 @@ def check_links(inputs: Sequence[Input], quiet: bool = False) -> Mapping[str, Li
     return results
 
 
-def verify_papers(
-    inputs: Sequence[Input], no_cache: bool, offline: bool | None, quiet: bool = False
-) -> Verifications:
-    from ..verify.options import verify_options  # the verify machinery is loaded only here
+def verify_papers(inputs: Sequence[Input], flags: Mapping[str, Any], quiet: bool = False) -> Verifications:
+    from ..verify.options import verify_options, with_flags  # the verify machinery is loaded only here
     from ..verify.verifier import run_problem, verify_entries
 
     settings = inputs[0].settings
     try:
-        options = verify_options(settings.verify_table, settings.root)
+        options = with_flags(verify_options(settings.verify_table, settings.root), **flags)
     except ValueError as error:
         fail(str(error))
-    if offline is not None:
-        options = replace(options, offline=offline)
-    if no_cache:
-        options = replace(options, cache=None)
     entries = [
         entry
         for item in inputs

@@ -119,6 +119,37 @@ def verify_options(table: Mapping[str, Any], root: Path) -> VerifyOptions:
     return VerifyOptions(endpoints=endpoints, api_key=api_key, **values)
 
 
+def with_flags(
+    options: VerifyOptions,
+    *,
+    sources: str | None = None,
+    timeout: str | None = None,
+    retries: int | None = None,
+    entry_budget: str | None = None,
+    offline: bool | None = None,
+    no_cache: bool = False,
+) -> VerifyOptions:
+    """The options with the command line's flags on top; ValueError names the flag."""
+    values: dict[str, Any] = {}
+    for name, key, parse, raw in (
+        ("--sources", "sources", lambda text: _sources([part.strip() for part in text.split(",")]), sources),
+        ("--timeout", "timeout", parse_duration, timeout),
+        ("--entry-budget", "entry_budget", parse_duration, entry_budget),
+    ):
+        if raw is not None:
+            try:
+                values[key] = parse(raw)
+            except (ValueError, TypeError) as error:
+                raise ValueError(f"{name} {raw}: must be {error}") from None
+    if retries is not None:
+        values["retries"] = retries
+    if offline is not None:
+        values["offline"] = offline
+    if no_cache:
+        values["cache"] = None
+    return replace(options, **values)
+
+
 def _source_options(name: str, table: Any, public: SourceOptions) -> SourceOptions:
     if not isinstance(table, dict):
         raise ValueError(f"`verify.{name}`: must be a table with `url` and `interval`")
