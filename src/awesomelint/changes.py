@@ -21,6 +21,7 @@ import bisect
 import contextlib
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -378,7 +379,10 @@ class _OldVersion:
 
 
 def _end_child(pid: int, pipe: BinaryIO) -> None:
-    pipe.close()  # a child still writing gets a broken pipe and exits
+    """End the child, done or not (its findings may not be needed: the new version had none)."""
+    pipe.close()
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)  # it is not reaped yet, so the id is still the child's
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
 
