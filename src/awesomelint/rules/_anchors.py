@@ -26,20 +26,64 @@ def case_targets(resolved: set[str]) -> dict[str, str]:
     return found
 
 
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
+def _bounded_distance(a: str, b: str, limit: int) -> int | None:
+    """The edit distance of ``a`` and ``b`` if it is at most ``limit``, else None: only the band of
+    the table within ``limit`` of its diagonal is filled, and a row beyond the limit ends it."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    beyond = limit + 1
+    previous = [j if j <= limit else beyond for j in range(len(b) + 1)]
     for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [beyond] * (len(b) + 1)
+        current[0] = i if i <= limit else beyond
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != b[j - 1]))
+        if min(current[low - 1 : high + 1]) > limit:
+            return None
         previous = current
-    return previous[-1]
+    return previous[-1] if previous[-1] <= limit else None
+
+
+def _typo_limit(length: int) -> int:
+    return max(1, length // 5)
 
 
 def near(a: str, b: str) -> bool:
     """Close enough to be a typo of each other: one or two edits, and not a short word."""
-    distance = edit_distance(a.lower(), b.lower())
-    return 0 < distance <= max(1, min(len(a), len(b)) // 5) and min(len(a), len(b)) >= 4
+    shorter = min(len(a), len(b))
+    if shorter < 4:
+        return False
+    distance = _bounded_distance(a.lower(), b.lower(), _typo_limit(shorter))
+    return distance is not None and distance > 0
+
+
+class NearIndex:
+    """Heading slugs indexed by their pairs of letters, to find those `near` a fragment without
+    comparing it with every one. Within ``limit`` edits, one of ``limit + 1`` pieces of the fragment
+    is left whole (each edit touches one piece), so a slug near it contains one of its pieces: only
+    slugs that hold a piece's first pair, and the piece, are compared."""
+
+    def __init__(self, slugs: list[str]) -> None:
+        self._slugs = slugs
+        self._by_pair: dict[str, list[int]] = {}
+        for index, slug in enumerate(slugs):
+            for pair in {slug.lower()[i : i + 2] for i in range(len(slug) - 1)}:
+                self._by_pair.setdefault(pair, []).append(index)
+
+    def near(self, wanted: str) -> list[str]:
+        """The slugs near ``wanted``, in their order (as `near` on each would find them)."""
+        if len(wanted) < 4:
+            return []
+        lowered, limit = wanted.lower(), _typo_limit(len(wanted))  # no pair of lengths needs more
+        size = len(lowered) // (limit + 1)
+        pieces = [lowered[i * size : (i + 1) * size] for i in range(limit)] + [lowered[limit * size :]]
+        candidates: set[int] = set()
+        for piece in pieces:
+            for index in self._by_pair.get(piece[:2], ()):
+                if index not in candidates and piece in self._slugs[index].lower():
+                    candidates.add(index)
+        return [self._slugs[index] for index in sorted(candidates) if near(self._slugs[index], wanted)]
 
 
 class HeadingTypo(NamedTuple):
@@ -54,6 +98,15 @@ class HeadingTypo(NamedTuple):
 def heading_typos(document: Document) -> list[HeadingTypo]:
     resolved = targets(document)
     lowered = {t.lower() for t in resolved}
+    # Each heading under its slugged words with one left blank: a heading that differs from a
+    # fragment in that one word alone is found by a look-up, not by a scan of every heading.
+    by_others: dict[tuple[int, tuple[str, ...]], list[tuple[Section, list[str], list[str]]]] = {}
+    for section in document.iter_sections():
+        words = section.text.split()
+        slugged = [slugify(word) for word in words]
+        for index in range(len(words)):
+            others = (index, tuple(slugged[:index] + slugged[index + 1 :]))
+            by_others.setdefault(others, []).append((section, words, slugged))
     found: list[HeadingTypo] = []
     for anchor in document.anchors:
         wanted = fragment(anchor)
@@ -61,17 +114,15 @@ def heading_typos(document: Document) -> list[HeadingTypo]:
             continue
         wanted_words = slugify(wanted).split("-")
         candidates = []
-        for section in document.iter_sections():
-            words = section.text.split()
-            if len(words) != len(wanted_words):
-                continue
-            pairs = [(w, c) for w, c in zip(words, wanted_words, strict=True) if slugify(w) != c]
-            if (
-                len(pairs) == 1
-                and near(slugify(pairs[0][0]), pairs[0][1])
-                and not _text_agrees(anchor, pairs[0][0])
-            ):
-                candidates.append((section, pairs[0][0], _spelled_like(pairs[0][1], pairs[0][0], anchor)))
+        for index, correct in enumerate(wanted_words):
+            others = (index, tuple(wanted_words[:index] + wanted_words[index + 1 :]))
+            for section, words, slugged in by_others.get(others, ()):
+                if (
+                    slugged[index] != correct
+                    and near(slugged[index], correct)
+                    and not _text_agrees(anchor, words[index])
+                ):
+                    candidates.append((section, words[index], _spelled_like(correct, words[index], anchor)))
         if len(candidates) == 1:
             section, word, correction = candidates[0]
             if all(t.section is not section for t in found):

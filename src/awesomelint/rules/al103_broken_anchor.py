@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..slug import slugify
-from ._anchors import case_targets, fragment, heading_typos, near, targets
+from ._anchors import NearIndex, case_targets, fragment, heading_typos, targets
 
 
 @rule(
@@ -21,13 +21,13 @@ def broken_anchor(ctx: Context) -> Iterator[Diagnostic]:
     resolved = targets(document)
     by_case = case_targets(resolved)
     typo_anchors = {id(typo.anchor) for typo in heading_typos(document)}
-    slugs = [s.slug for s in document.iter_sections()]
+    headings = NearIndex([s.slug for s in document.iter_sections()])
     for anchor in document.anchors:
         wanted = fragment(anchor)
         if wanted in resolved or wanted.lower() in by_case:
             continue
         message = f"`#{anchor.fragment}` matches no heading, id or name on this page"
-        close = [slug for slug in slugs if near(slug, slugify(wanted))]
+        close = headings.near(slugify(wanted))
         fix = None
         if len(close) == 1 and id(anchor) not in typo_anchors:
             message += f"; did you mean `#{close[0]}`?"
