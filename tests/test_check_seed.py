@@ -137,7 +137,7 @@ def test_bare_check_in_this_repository_lints_the_seed() -> None:
         text=True,
     )
     assert result.returncode == 1
-    assert re.search(r"^README\.source\.md:10:19: AL103 ", result.stdout, re.MULTILINE)
+    assert re.search(r"^README\.source\.md:10:19: error AL103 ", result.stdout, re.MULTILINE)
 
 
 def test_check_does_not_import_httpx() -> None:
