@@ -4,10 +4,10 @@ declared and found in `registry`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Severity
 from .links.options import LinkOptions, options_from_table
@@ -123,58 +123,90 @@ class Context:
 
 # -- inline suppression -------------------------------------------------------------------------------
 
-_DIRECTIVE = re.compile(
-    r"^\s*awesomelint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)$", re.DOTALL
-)
-
-
-@dataclass
-class _Suppressions:
-    whole_file: set[str] = field(default_factory=set)
-    lines: dict[int, set[str]] = field(default_factory=dict)
-    ranges: list[tuple[int, int, set[str]]] = field(default_factory=list)  # first line, last line, codes
-
-    def covers(self, diagnostic: Diagnostic) -> bool:
-        if not (self.whole_file or self.lines or self.ranges):
-            return False  # most lists have no directive: no finding's line is looked up
-        code, line = diagnostic.code, diagnostic.span.start_line
-        if _matches(self.whole_file, code) or _matches(self.lines.get(line, set()), code):
-            return True
-        return any(first <= line <= last and _matches(codes, code) for first, last, codes in self.ranges)
-
-
+_KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+_DIRECTIVE = re.compile(rf"^\s*awesomelint-({'|'.join(_KINDS)})(?=\s|$)(.*)$", re.DOTALL)
+_LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*awesomelint[-_ ]?([a-z_-]*)", re.IGNORECASE)
 _ALL = "*"
 
 
-def _matches(codes: set[str], code: str) -> bool:
-    return _ALL in codes or code in codes
+class Directive(NamedTuple):
+    """A suppression comment: the lines it covers and the codes it names (``*``: every rule)."""
+
+    comment: Comment
+    first_line: int
+    last_line: int
+    codes: frozenset[str]
+
+    def names(self, code: str) -> bool:
+        return _ALL in self.codes or code in self.codes
 
 
-def _directive_codes(text: str) -> set[str]:
+class _Suppressions:
+    """The directives of a document, and which codes each of them has silenced."""
+
+    def __init__(self, directives: list[Directive]) -> None:
+        self.directives = directives
+        self.used: dict[int, set[str]] = {}  # index of a directive -> the codes it silenced
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        if not self.directives:
+            return False  # most lists have no directive: no finding's line is looked up
+        code, line = diagnostic.code, diagnostic.span.start_line
+        covering = [
+            index
+            for index, directive in enumerate(self.directives)
+            if directive.first_line <= line <= directive.last_line and directive.names(code)
+        ]
+        for index in covering:
+            self.used.setdefault(index, set()).add(code)
+        return bool(covering)
+
+    def unused(self, judged: Callable[[str], bool]) -> Iterator[tuple[Directive, str]]:
+        """Each directive and code (or `*`) that silenced nothing, among the rules ``judged`` says
+        ran with all they need (a link rule without a link check proves nothing)."""
+        for index, directive in enumerate(self.directives):
+            used = self.used.get(index, set())
+            if _ALL in directive.codes:
+                if not used and all(judged(r.code) for r in all_rules()):
+                    yield directive, _ALL
+                continue
+            yield from ((directive, code) for code in sorted(directive.codes - used) if judged(code))
+
+
+def _directive_codes(text: str) -> frozenset[str]:
     words = [word for word in re.split(r"[\s,]+", text) if word]
     if not words:
-        return {_ALL}
+        return frozenset({_ALL})
     codes = set()
     for word in words:
         found = rule_by_selector(word)
         codes.add(found.code if found else word.upper())
-    return codes
+    return frozenset(codes)
 
 
-def unknown_directive_words(document: Document) -> Iterator[tuple[Comment, str]]:
-    """Each word of a suppression comment that names no rule (a typo silences nothing)."""
+def suppression_typos(document: Document) -> Iterator[tuple[Comment, str]]:
+    """Each suppression comment that does nothing for a typo, with what is wrong: a directive
+    misspelt (`awesomelint-disable-nextline`), or a word that names no rule."""
     for comment in document.comments:
         match = _DIRECTIVE.match(comment.text)
         if match is None:
+            near = _LOOKS_LIKE_DIRECTIVE.match(comment.text)
+            if near is not None:
+                import difflib  # only for a comment that looks like a misspelt directive
+
+                written = comment.text.split()[0] if comment.text.split() else "awesomelint"
+                guess = difflib.get_close_matches(near[1].lower(), _KINDS, n=1, cutoff=0.6)
+                hint = f"; did you mean `awesomelint-{guess[0]}`?" if guess else ""
+                yield comment, f"`{written}` is not a directive, so this comment silences nothing{hint}"
             continue
         for word in re.split(r"[\s,]+", match[2]):
             if word and word.lower() != "all" and rule_by_selector(word) is None:
-                yield comment, word
+                yield comment, f"`{word}` is not a rule code or name; this comment silences nothing for it"
 
 
 def _suppressions(document: Document) -> _Suppressions:
-    result = _Suppressions()
-    open_ranges: dict[str, int] = {}
+    directives = []
+    open_ranges: dict[str, tuple[Comment, int]] = {}
     last_line = document.source.line_count
     for comment in document.comments:
         match = _DIRECTIVE.match(comment.text)
@@ -183,23 +215,30 @@ def _suppressions(document: Document) -> _Suppressions:
         kind, codes = match[1], _directive_codes(match[2])
         line = comment.span.start_line
         if kind == "disable-file":
-            result.whole_file |= codes
+            directives.append(Directive(comment, 1, last_line, codes))
         elif kind == "disable-line":
-            result.lines.setdefault(line, set()).update(codes)
+            directives.append(Directive(comment, line, line, codes))
         elif kind == "disable-next-line":
-            result.lines.setdefault(comment.span.end_line + 1, set()).update(codes)
+            following = comment.span.end_line + 1
+            directives.append(Directive(comment, following, following, codes))
         elif kind == "disable":
             for code in codes:
-                open_ranges.setdefault(code, line)
+                open_ranges.setdefault(code, (comment, line))
         else:
             closing = list(open_ranges) if _ALL in codes else [c for c in codes if c in open_ranges]
             for code in closing:
-                result.ranges.append((open_ranges.pop(code), line, {code}))
-    result.ranges.extend((start, last_line, {code}) for code, start in open_ranges.items())
-    return result
+                opened, start = open_ranges.pop(code)
+                directives.append(Directive(opened, start, line, frozenset({code})))
+    directives.extend(
+        Directive(opened, start, last_line, frozenset({code}))
+        for code, (opened, start) in open_ranges.items()
+    )
+    return _Suppressions(directives)
 
 
 # -- running ------------------------------------------------------------------------------------------
+
+UNUSED_SUPPRESSION = "AL702"
 
 
 def run_rules(
@@ -210,7 +249,8 @@ def run_rules(
 ) -> list[Diagnostic]:
     """All findings of the selected rules on ``document``, suppressions applied, in source order.
     ``links`` holds link-check results and ``records`` bibliographic outcomes; without them the link
-    and record rules find nothing."""
+    and record rules find nothing. A suppression that silenced nothing is itself a finding (AL702),
+    once every other rule has run."""
     settings = settings or Settings()
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
@@ -220,5 +260,41 @@ def run_rules(
             continue
         context = Context(document, style, settings, selected, links, records)
         found.extend(d for d in selected.check(context) if not suppressions.covers(d))
+    if suppressions.directives and UNUSED_SUPPRESSION in settings.select:
+
+        def judged(code: str) -> bool:
+            """Whether a rule ran with what it needs: selected, and given link results or records."""
+            known = rule_by_selector(code)
+            if known is None or known.code not in settings.select or known.code == UNUSED_SUPPRESSION:
+                return False  # an unknown code is AL701's; an unselected rule proves nothing
+            return not (
+                ("links" in known.tags and "network" in known.tags and links is None)
+                or ("verify" in known.tags and records is None)
+            )
+
+        unused = rule_by_selector(UNUSED_SUPPRESSION)
+        assert unused is not None
+        context = Context(document, style, settings, unused, links, records)
+        reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
+        found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return found
+
+
+def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:
+    """AL702's finding: ``directive`` silenced no finding of ``code`` (`*`: of any rule)."""
+    what = "any rule" if code == _ALL else f"{code} {rule_name(code)}"
+    where = (
+        f"line {directive.first_line}"
+        if directive.first_line == directive.last_line
+        else f"lines {directive.first_line}-{directive.last_line}"
+    )
+    return context.report(
+        directive.comment.span,
+        f"this suppression silences nothing: no finding of {what} on {where}; remove it (or the code)",
+    )
+
+
+def rule_name(code: str) -> str:
+    found = rule_by_selector(code)
+    return found.name if found else ""

@@ -56,6 +56,7 @@ from .al605_unbalanced_punctuation import unbalanced_punctuation
 from .al606_literal_markup import literal_markup
 from .al607_invisible_character import invisible_character
 from .al701_unknown_suppression import unknown_suppression
+from .al702_unused_suppression import unused_suppression
 from .al801_record_venue import record_venue
 from .al802_published_preprint import published_preprint
 from .al803_record_year import record_year
@@ -117,6 +118,7 @@ ALL_RULES: tuple[Rule, ...] = (
     name_spelling,
     unbalanced_punctuation,
     unknown_suppression,
+    unused_suppression,
     record_venue,
     published_preprint,
     record_year,
