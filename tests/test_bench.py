@@ -25,3 +25,17 @@ def test_lint_benchmark_prints_a_ratio_per_command_and_size() -> None:
     growth = [row for row in result.stdout.splitlines() if row.startswith("  growth")]
     assert len(growth) == len(commands)
     assert all("the baseline's time" in row for row in growth)
+
+
+def test_since_benchmark_prints_both_commands_per_size() -> None:
+    result = subprocess.run(
+        [sys.executable, "bench/since.py", "--sizes", "90", "--repeat", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    header, row = result.stdout.splitlines()
+    assert header.split()[:3] == ["entries", "check", "s"]
+    figures = list(map(float, row.split()[1:]))
+    assert row.split()[0] == "90" and len(figures) == 7 and all(figure > 0 for figure in figures)
