@@ -9,7 +9,10 @@ within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, 
 (a size 5x larger should cost about 5x, at most 6x: the `growth` lines compare each size with the
 one before it).
 
-    python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix]
+With `--real`, each command also runs on a list of the same size made of real shapes: the corpus
+lists concatenated (bench/real.py), printed as `check/real` and so on.
+
+    python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix] [--real]
 """
 
 from __future__ import annotations
@@ -122,25 +125,31 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--commands", nargs="+", choices=sorted(COMMANDS), default=sorted(COMMANDS))
+    parser.add_argument("--real", action="store_true", help="also on the corpus lists concatenated")
     args = parser.parse_args()
+    cases = [(name, name, generate) for name in args.commands]
+    if args.real:
+        from real import real_list
+
+        cases += [(f"{name}/real", name, real_list) for name in args.commands if name != "headings"]
     tool = shutil.which("awesomelint") or sys.exit("awesomelint is not installed in this environment")
     print(
-        f"{'case':<9} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
+        f"{'case':<12} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
         f"   (base: markdown-it-py parse of the same file, its own process)"
     )
     previous: dict[str, tuple[int, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
-            for name in args.commands:
-                text = repeated_headings(size) if name == "headings" else generate(size)
-                original = Path(folder, f"{name}-{size}.md")
+            for name, command, build in cases:
+                text = repeated_headings(size) if name == "headings" else build(size)
+                original = Path(folder, f"{name.replace('/', '-')}-{size}.md")
                 original.write_text(text, encoding="utf-8")
                 work = Path(folder, f"work-{size}.md")
                 base = [sys.executable, "-c", BASELINE, str(original)]
-                argv = [tool, *COMMANDS[name], str(work)]
+                argv = [tool, *COMMANDS[command], str(work)]
                 (base_time, base_mib), (seconds, mib) = measure(base, argv, args.repeat, work, original)
                 print(
-                    f"{name:<9} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
+                    f"{name:<12} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
                 )
                 if name in previous:
