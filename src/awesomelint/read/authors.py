@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ET_AL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.IGNORECASE)
+# `et al.`, and BibTeX's `and others`.
+_ET_AL = re.compile(r"(?:[,\s]*\bet\.?\s*al\b\.?|,?\s+and\s+others\b\.?)\s*$", re.IGNORECASE)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
-_NICKNAME = re.compile(r"\s*\([^()]{1,20}\)")
+# A nickname or an affiliation in parentheses: `Yi R. (May) Fu`, `Wei Zhang (Tsinghua University)`.
+_NICKNAME = re.compile(r"\s*\([^()]{1,60}\)")
+# Marks after a name: equal contribution or correspondence (`Jane Doe*`, `\*`, `†`), affiliation
+# numbers (`Wei Zhang1`, `Li Wang1,2`, `¹`).
+_MARKS = re.compile(
+    r"(?<=[^\W\d_.])(?:\\?[*†‡§¶#♠♣♦♥✉]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
+)
 _TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
 # A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
 _ORGANISATION = re.compile(r"^(?:@[\w\-.]+|[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,})\.?$")
@@ -46,12 +53,16 @@ _PARTICLES = frozenset(
         "af",
     ]
 )
+_PROSE = frozenset(
+    ["a", "an", "the", "of", "for", "with", "to", "in", "on", "via", "from", "by", "is", "are", "and", "or"]
+)
 _COMPANY = frozenset(
     ["ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "co", "co.", "corp", "corp.", "plc", "s.a.", "ag"]
 )
-# An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), or a handle.
+# An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), a name with a
+# glued initial (`J.Smith`, `Anna.B`), or a handle.
 _NAME_WORD = re.compile(
-    r"^(?:(?:[A-Z]\.)+[A-Z][^\W\d_]+|[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
+    r"^(?:(?:[A-Z]\.)+[A-Z][^\W\d_]+|[A-Z][^\W\d_]+\.[A-Z]\.?|[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
 )
 
 
@@ -61,10 +72,16 @@ class Names(NamedTuple):
     separator: str
 
 
-def _is_name(name: str) -> bool:
+def _is_name(name: str, lower_case: bool = False) -> bool:
+    """Whether ``name`` reads as a person's name; ``lower_case`` accepts one written all in lower case
+    (`wei zhang`), as a line of capitalised names may hold."""
     words = name.split()
     if not 1 <= len(words) <= 6:
         return False
+    if lower_case:  # all of it in lower case, two or three words of letters, no word of prose
+        return 2 <= len(words) <= 3 and all(
+            word.isalpha() and word.islower() and word not in _PROSE for word in words
+        )
     capitalised = 0
     for word in words:
         if word in _PARTICLES:  # written in lower case (`van`, `de`, `y`); `Y` is an initial
@@ -92,7 +109,7 @@ def _joined_companies(names: list[str]) -> list[str]:
 def read_names(text: str, plain: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name."""
-    body = _NICKNAME.sub("", " ".join(text.split()))  # `Yi R. (May) Fu`
+    body = _MARKS.sub("", _NICKNAME.sub("", " ".join(text.split())))  # `Yi R. (May) Fu`, `Jane Doe*`
     team = _TEAM.match(body)
     if team is not None and not plain:
         body = body[team.end() :]  # `Kimi Team: Yifan Bai, ...`: the names follow the team's
@@ -108,9 +125,9 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     if not body:
         return None
     separator = ";" if ";" in body else ","
-    parts = re.split(r"\s+and\s+", body)
+    parts = re.split(r"\s+(?:and|&)\s+", body)
     if len(parts) >= 2 and all(part.count(",") == 1 for part in parts):
-        # BibTeX order: `Doe, Jane and Roe, John`
+        # BibTeX order: `Doe, Jane and Roe, John`, `Doe, Jane & Roe, John`
         names = [" ".join(reversed([p.strip() for p in part.split(",")])) for part in parts]
         separator = "and"
     else:
@@ -121,6 +138,16 @@ def read_names(text: str, plain: bool = False) -> Names | None:
             # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
             names = [f"{names[1]} {names[0]}", *names[2:]]
     valid = sum(_is_name(name.rstrip(".")) or "," in name for name in names)
+    if (
+        not plain
+        and (valid or len(names) >= 3)
+        and 2 * sum(len(name.split()) >= 2 for name in names) >= len(names)
+    ):
+        # a name written all in lower case among capitalised ones (`Jane Doe, li wang`), or in a line of
+        # three names or more all in lower case, is a name
+        valid += sum(
+            not _is_name(name.rstrip(".")) and _is_name(name.rstrip("."), lower_case=True) for name in names
+        )
     # A long author line may hold a name written unusually (`Dong shu`, `Ting liu`): most must read
     # as names, not every one; in plain text, which is more often prose, all but one of five or more.
     if plain:

@@ -32,6 +32,7 @@ from .entries import (
 from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
 from .html import html_rows
 from .kinds import entry_kind, link_role, settle_kinds
+from .title import is_decoration
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
 
 _HTML_ATTRIBUTE = re.compile(r"""\b(href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
@@ -333,11 +334,7 @@ class _Builder:
         links = [link for paragraph in paragraphs for link in self._links_in.get(paragraph[0].start, ())]
         fields = extract(self.source, paragraphs, open_entry.text_start, links)
         if open_entry.venue_cells is not None:  # a venue column and a year column say it best
-            cells = venue_from_cells(self.source, *open_entry.venue_cells)
-            if cells is not None and (
-                cells.year is not None or fields.venue is None or fields.venue.year is None
-            ):
-                fields.venue = cells
+            fields.venue = venue_from_cells(self.source, *open_entry.venue_cells) or fields.venue
         if fields.authors is None and open_entry.author_cell:
             fields.authors = authors_from_cell(self.source, open_entry.author_cell)
         entry.title = fields.title
@@ -464,8 +461,10 @@ class _Builder:
         title_column = roles.index("title") if "title" in roles else 0
         if title_column >= len(cells) or significant(cells[title_column]) is None:
             return
-        if "title" not in roles and not any(p.kind in ("link", "strong") for p in walk(cells[0])):
-            return
+        if "title" not in roles and not any(
+            p.kind == "strong" or (p.kind == "link" and not is_decoration(p)) for p in walk(cells[0])
+        ):
+            return  # with no title column, the first cell must name the entry (a logo does not)
         open_entry = self._new_entry("table", None, start, start)
         ordered = [cells[title_column], *(cell for i, cell in enumerate(cells) if i != title_column)]
         open_entry.paragraphs.extend(ordered)

@@ -659,10 +659,14 @@ def _description(
 
 
 def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piece]) -> Venue | None:
-    """A venue from a table's venue column, its year from the year column when the venue has none."""
+    """A venue from a table's venue column (`ICML 2023`), its year from the year column when the venue
+    has none (`ICML` | `2023`)."""
     cell = [piece for piece in venue if piece.kind != "text" or piece.plain.strip()]
     if not cell:
         return None
+    written = _venue(source, cell, set(), [])
+    if written is not None and written[0].year is not None:
+        return written[0]
     start, end = cell[0].start, cell[-1].end
     raw = source.normalized[start:end]
     name = " ".join(plain_text(cell).split())

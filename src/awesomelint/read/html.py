@@ -60,7 +60,8 @@ def html_rows(text: str, start: int, end: int) -> Iterator[HtmlRow]:
 
 def cell_pieces(text: str, start: int, end: int) -> list[Piece]:
     """The pieces of the HTML in ``text[start:end]``: text between tags, each tag an ``html`` piece,
-    and each `<a href>...</a>` a ``link`` piece holding its label's pieces."""
+    an `<img>` an ``image`` piece, and each `<a href>...</a>` a ``link`` piece holding its label's
+    pieces."""
     pieces: list[Piece] = []
     position = start
     link_open: re.Match[str] | None = None
@@ -74,8 +75,9 @@ def cell_pieces(text: str, start: int, end: int) -> list[Piece]:
         elif name == "a" and tag[1] and link_open is not None:
             pieces.append(_link(text, link_open, tag, outer))
             link_open, outer = None, pieces
-        else:
-            outer.append(Piece("html", tag.start(), tag.end(), tag.start(), tag.end(), plain=tag[0]))
+        else:  # an `<img>` is an image, as Markdown's `![](...)` is: a logo or badge, never a name
+            kind = "image" if name == "img" else "html"
+            outer.append(Piece(kind, tag.start(), tag.end(), tag.start(), tag.end(), plain=tag[0]))
         position = tag.end()
     if position < end:
         outer.append(_text(text, position, end))

@@ -19,7 +19,10 @@ def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit |
     punctuation = venue_punctuation(venue)
     following = ctx.document.text[venue.span.end : venue.span.end + len(punctuation)]
     outside = "" if not punctuation or following == punctuation else punctuation
-    text = f"{opening}{venue.name.text}{_SEPARATORS[year_style]}{year}{venue_note(venue)}{closing}{outside}"
+    between = ctx.document.text[venue.name.span.end : venue.year.span.start]
+    # A month between the name and the year (`CVPR, June 2025`) is the entry's date: kept as written.
+    separator = between if any(map(str.isalpha, between)) else _SEPARATORS[year_style]
+    text = f"{opening}{venue.name.text}{separator}{year}{venue_note(venue)}{closing}{outside}"
     return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
 
 
