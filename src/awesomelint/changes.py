@@ -117,6 +117,7 @@ def aligned(old: Sequence[H], new: Sequence[H]) -> list[tuple[int, int]]:
     of a few lines in a long list costs about one pass over it (difflib's matcher was quadratic)."""
     pairs: list[tuple[int, int]] = []
     stack = [(0, len(old), 0, len(new))]
+    budget = 16 * (len(old) + len(new))  # items counted in stretches: linear even when shuffled
     while stack:
         low_a, high_a, low_b, high_b = stack.pop()
         while low_a < high_a and low_b < high_b and old[low_a] == new[low_b]:
@@ -125,8 +126,9 @@ def aligned(old: Sequence[H], new: Sequence[H]) -> list[tuple[int, int]]:
         while low_a < high_a and low_b < high_b and old[high_a - 1] == new[high_b - 1]:
             high_a, high_b = high_a - 1, high_b - 1
             pairs.append((high_a, high_b))
-        if low_a == high_a or low_b == high_b:
-            continue
+        budget -= (high_a - low_a) + (high_b - low_b)
+        if low_a == high_a or low_b == high_b or budget < 0:
+            continue  # what is left unpaired counts as changed
         anchors = _anchors(old, new, low_a, high_a, low_b, high_b)
         previous_a, previous_b = low_a, low_b
         for i, j in anchors:
@@ -248,7 +250,7 @@ class Revision:
         self._entries: tuple[list[str], list[str]] | None = None  # identities, texts as written
         self._findings: tuple[Settings, Counter[Key]] | None = None
         self._document: Document | None = None  # when read here, not in a child process
-        self._child = _OldVersion.start(text, settings) if text is not None and settings else None
+        self._child = _OldVersion.start(text, settings) if text is not None and settings is not None else None
 
     @classmethod
     def of(cls, text: str | None, settings: Settings | None = None) -> Revision:
