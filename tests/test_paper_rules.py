@@ -218,3 +218,37 @@ def test_al403_author_names_that_are_not_names() -> None:
         "Anna.B, Bo Li",
     ):
         assert _found(papers(slip), "AL403") == [5], slip
+
+
+def _dated(n: int, date: str) -> str:
+    return (
+        f"**Method {n} Title Here** \\\n*Ann Lee, Bo Li* \\\n[[Paper](https://example.org/{n})] \\\n{date}\n"
+    )
+
+
+def test_al307_a_date_written_unlike_the_others() -> None:
+    usual = [_dated(n, f"{n} Sep 2023") for n in range(1, 8)]
+    assert _found(_papers(*usual, _dated(9, "9 Sep 2023")), "AL307") == []
+    assert _found(_papers(*usual, _dated(9, "Sep 9 2023")), "AL307") == [43]
+
+
+def test_al307_an_impossible_date() -> None:
+    def papers(tag: str) -> str:
+        return _papers(
+            f"- [{tag}] **Alpha Model.** *Jane Doe.* [[paper](https://example.org/a)]",
+            "- [2023/09] **Beta Model.** *John Roe.* [[paper](https://example.org/b)]",
+        )
+
+    assert _found(papers("2023/12"), "AL307") == []
+    for impossible in ("2023/13", "2024.02.30", "20234.02.01"):
+        assert _found(papers(impossible), "AL307") == [5], impossible
+
+
+def test_al307_no_date_where_every_other_paper_has_one() -> None:
+    usual = [_dated(n, f"{n} Sep 2023") for n in range(1, 11)]
+    undated = (
+        "**Method 11 Title Here** \\\n*Ann Lee, Bo Li* \\\n[[Paper](https://example.org/11)] \\\nACL 2023\n"
+    )
+    text = _papers(*usual, undated)
+    assert _found(text, "AL307") == [55]
+    assert _found(_papers(*usual[:8], undated), "AL307") == []  # too few papers to call it a rule

@@ -35,6 +35,7 @@ from .al303_unknown_venue import unknown_venue
 from .al304_venue_year import venue_year
 from .al305_arxiv_year import arxiv_year
 from .al306_venue_spelling import venue_spelling
+from .al307_date_format import date_format
 from .al401_author_separator import author_separator
 from .al402_author_markup import author_markup
 from .al403_author_name import author_name
@@ -97,6 +98,7 @@ ALL_RULES: tuple[Rule, ...] = (
     venue_year,
     arxiv_year,
     venue_spelling,
+    date_format,
     author_separator,
     author_markup,
     author_name,

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..diagnostic import Applicability, Diagnostic, Severity
+from ..engine import Context, rule
+from ..model import Entry, Field
+
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
+_PART = re.compile(r"[A-Z]|\d+")
+# A date tag the reader may not take for a date because it cannot be one: `[2023/13]`, `(20234.02.01)`.
+_DATE_TAG = re.compile(r"(?<!\])[\[(]\s*(\d{4,5}[./-]\d{1,2}(?:[./-]\d{1,2})?)\s*[\])]")
+
+
+def date_shape(text: str) -> str:
+    """How a date is written: `7 Sep 2023` is `D M Y`, `2023.10` is `Y.N`, `2023/10/05` is `Y/N/N`."""
+    shape = _MONTH.sub("M", text.strip())
+    shape = re.sub(r"\d{3,}", "Y", shape)
+    return re.sub(r"\d{1,2}", "N", shape)
+
+
+def _impossible(text: str) -> str | None:
+    """Why the date cannot be: a year of five digits, a month past 12, a day past its month's end."""
+    five = re.search(r"(?<!\d)\d{5,}(?!\d)", text)
+    if five is not None:
+        return f"`{five[0]}` is no year"
+    numbers = re.findall(r"\d+", _MONTH.sub(lambda m: f" {_month(m[1])} ", text))
+    shape = date_shape(text)
+    if not re.fullmatch(r"Y[./-]N(?:[./-]N)?", shape) or not numbers:
+        return None  # only the year-first numeric dates say which number is the month
+    year, month = int(numbers[0]), int(numbers[1])
+    latest = datetime.date.today().year + 1
+    if not 1900 <= year <= latest:
+        return f"year {year} is outside 1900-{latest}"
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if len(numbers) > 2 and not 1 <= int(numbers[2]) <= calendar.monthrange(year, month)[1]:
+        return f"day {int(numbers[2])} does not exist in {calendar.month_name[month]} {year}"
+    return None
+
+
+def _month(name: str) -> int:
+    return [m.lower() for m in calendar.month_abbr].index(name[:3].lower())
+
+
+def _own_date(entry: Entry) -> Field | None:
+    """The entry's date when it is written apart from its venue (not the venue's own year)."""
+    date, venue = entry.date, entry.venue
+    if date is None or (venue is not None and venue.span.start <= date.span.start < venue.span.end):
+        return None
+    return date
+
+
+@rule(
+    "AL307",
+    "date-format",
+    "A date written unlike the list's other dates, an impossible date, or no date where every other "
+    "paper like it has one",
+    severity=Severity.WARNING,
+    fix=Applicability.NONE,
+    tags=("dates", "consistency"),
+)
+def date_format(ctx: Context) -> Iterator[Diagnostic]:
+    entries = [e for e in ctx.document.iter_entries() if e.kind == "paper"]
+    dates = {id(e): d for e in entries if (d := _own_date(e)) is not None}
+    # Shapes are compared among dates of the same parts (`Y.N` with `Y/N`, `D M Y` with `M D Y`):
+    # a list may date some entries by month and others by day.
+    shapes: dict[str, Counter[str]] = {}
+    for written in dates.values():
+        shape = date_shape(written.text)
+        shapes.setdefault("".join(sorted(_PART.findall(shape))), Counter())[shape] += 1
+    with_date: Counter[str] = Counter()
+    papers: Counter[str] = Counter()
+    for entry in entries:
+        papers[ctx.style.group(entry)] += 1
+        with_date[ctx.style.group(entry)] += id(entry) in dates
+    for entry in entries:
+        date = dates.get(id(entry))
+        if date is None:
+            yield from _impossible_tag(ctx, entry)
+            group = ctx.style.group(entry)
+            if papers[group] >= 10 and with_date[group] == papers[group] - 1 and entry.year is not None:
+                message = f"entry has no date; the {with_date[group]} other papers like it give one"
+                yield ctx.report(entry.span, message)
+            continue
+        impossible = _impossible(date.text)
+        if impossible is not None:
+            yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
+            continue
+        shape = date_shape(date.text)
+        counts = shapes["".join(sorted(_PART.findall(shape)))]
+        usual, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        if shape != usual and count >= 5 and count >= 0.8 * total:
+            message = (
+                f"date `{date.text}` is written `{shape}`; {count} of {total} dates are written `{usual}`"
+            )
+            yield ctx.report(date.span, message)
+
+
+def _impossible_tag(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    """An impossible date tag in an entry without a date (the reader reads only possible ones)."""
+    text = ctx.document.text
+    first = entry.paragraphs[0] if entry.paragraphs else entry.span
+    for match in _DATE_TAG.finditer(text, first.start, first.end):
+        impossible = _impossible(match[1])
+        if impossible is not None:
+            start, end = match.span(1)
+            yield ctx.report(ctx.span(start, end), f"date `{match[1]}`: {impossible}")
+            return
