@@ -353,3 +353,26 @@ def test_a_month_inside_the_venue_is_kept_through_fix(tmp_path: Path) -> None:
     assert '"Pi Rho Sigma Learning for Robots", *CVPR, June 2025*.' in fixed
     (entry,) = [e for e in _entries(fixed) if e.title and e.title.text.startswith("Pi Rho")]
     assert entry.date is not None and entry.date.text == "June 2025"
+
+
+def test_a_description_column_is_the_description_and_no_venue_is_read_in_it() -> None:
+    text = """# Tools
+
+| Project | Details | Repository |
+| --- | --- | --- |
+| [Alpha](https://github.com/a/alpha) | Code to train Alpha models (ICLR 2023), and data. | ![stars](https://img.shields.io/x) |
+| [Beta](https://github.com/b/beta) | A library for *fast* serving. | ![stars](https://img.shields.io/y) |
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.venue, e.kind) for e in entries] == [
+        ("Alpha", None, "resource"),
+        ("Beta", None, "resource"),
+    ]
+    descriptions = [e.description for e in entries]
+    assert [d.text if d else None for d in descriptions] == [
+        "Code to train Alpha models (ICLR 2023), and data.",
+        "A library for *fast* serving.",
+    ]
+    assert descriptions[1] is not None and text[descriptions[1].span.start : descriptions[1].span.end] == (
+        "A library for *fast* serving."
+    )

@@ -29,7 +29,7 @@ from .entries import (
     starts_with_title,
     title_paragraph,
 )
-from .fields import authors_from_cell, extract, make_link, venue_from_cells, walk
+from .fields import authors_from_cell, description_from_cell, extract, make_link, venue_from_cells, walk
 from .html import html_rows
 from .kinds import entry_kind, link_role, settle_kinds
 from .title import is_decoration
@@ -48,8 +48,25 @@ _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 # Table headers naming the columns we read.
 _COLUMN_ROLES = {
     **dict.fromkeys(
-        ["title", "paper", "papers", "name", "method", "model", "work", "article", "benchmark", "dataset"],
+        [
+            *(
+                "title",
+                "paper",
+                "papers",
+                "name",
+                "method",
+                "model",
+                "work",
+                "article",
+                "benchmark",
+                "dataset",
+            ),
+            *("project", "tool", "library", "framework", "resource", "course", "book"),
+        ],
         "title",
+    ),
+    **dict.fromkeys(
+        ["description", "details", "summary", "notes", "remarks", "comments", "introduction"], "description"
     ),
     **dict.fromkeys(["venue", "conference", "conf", "journal", "published", "publication"], "venue"),
     **dict.fromkeys(["year", "date", "time"], "year"),
@@ -91,6 +108,7 @@ class _OpenEntry:
     paragraphs: list[list[Piece]] = field(default_factory=list)
     venue_cells: tuple[list[Piece], list[Piece]] | None = None  # a table's venue and year columns
     author_cell: list[Piece] | None = None  # a table's authors column
+    description_cell: list[Piece] | None = None  # a table's description column
 
 
 @dataclass
@@ -337,6 +355,8 @@ class _Builder:
             fields.venue = venue_from_cells(self.source, *open_entry.venue_cells) or fields.venue
         if fields.authors is None and open_entry.author_cell:
             fields.authors = authors_from_cell(self.source, open_entry.author_cell)
+        if fields.description is None and open_entry.description_cell:
+            fields.description = description_from_cell(self.source, open_entry.description_cell)
         entry.title = fields.title
         entry.venue = fields.venue
         entry.authors = fields.authors
@@ -466,11 +486,15 @@ class _Builder:
         ):
             return  # with no title column, the first cell must name the entry (a logo does not)
         open_entry = self._new_entry("table", None, start, start)
-        ordered = [cells[title_column], *(cell for i, cell in enumerate(cells) if i != title_column)]
-        open_entry.paragraphs.extend(ordered)
+        # The title cell first; a description column is prose, where no field is read.
+        others = (
+            cell for i, cell in enumerate(cells) if i != title_column and roles[i : i + 1] != ["description"]
+        )
+        open_entry.paragraphs.extend([cells[title_column], *others])
         columns = dict(zip(roles, cells, strict=False))
         open_entry.venue_cells = (columns.get("venue", []), columns.get("year", []))
         open_entry.author_cell = columns.get("authors")
+        open_entry.description_cell = columns.get("description")
 
     # -- links, anchors, HTML ids -----------------------------------------------------------------
 

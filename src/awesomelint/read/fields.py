@@ -699,3 +699,15 @@ def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
         return None
     inner = field_at(source, start, end, text)
     return Authors(inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al)
+
+
+def description_from_cell(source: Source, cell: Sequence[Piece]) -> Field | None:
+    """A table's description column: the cell's text as written, white space folded."""
+    content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
+    if not content or not re.search(r"[^\W\d_]{2}", plain_text(content)):
+        return None
+    start, end = content[0].start, content[-1].end
+    raw = source.normalized[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    start, end = start + lead, start + len(raw.rstrip())
+    return field_at(source, start, end, " ".join(source.normalized[start:end].split()))
