@@ -1,5 +1,5 @@
 """The command line: one module per command (`check` with `links` and `verify`, `fix`, `add`,
-`parse`, `rule`) over a small shared core (`_session`: inputs, configuration, --since, the
+`export`, `parse`, `rule`) over a small shared core (`_session`: inputs, configuration, --since, the
 baseline, reports; `_options`: the flags commands share). Exit codes: 0 clean, 1 findings,
 2 errors, 130 interrupted."""
 
@@ -16,6 +16,7 @@ from ..version import __version__
 _COMMANDS = {
     "add": ("add", "add_command"),
     "check": ("check", "check_command"),
+    "export": ("export", "export_command"),
     "fix": ("fix", "fix_command"),
     "links": ("check", "links_command"),
     "parse": ("parse", "parse_command"),
