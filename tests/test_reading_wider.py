@@ -360,8 +360,8 @@ def test_a_description_column_is_the_description_and_no_venue_is_read_in_it() ->
 
 | Project | Details | Repository |
 | --- | --- | --- |
-| [Alpha](https://github.com/a/alpha) | Code to train Alpha models (ICLR 2023), and data. | ![stars](https://img.shields.io/x) |
-| [Beta](https://github.com/b/beta) | A library for *fast* serving. | ![stars](https://img.shields.io/y) |
+| [Alpha](https://github.com/a/alpha) | Code to train Alpha (ICLR 2023), and data. | ![s](https://x.io/a) |
+| [Beta](https://github.com/b/beta) | A library for *fast* serving. | ![s](https://x.io/b) |
 """
     entries = _entries(text)
     assert [(e.title.text if e.title else None, e.venue, e.kind) for e in entries] == [
@@ -370,7 +370,7 @@ def test_a_description_column_is_the_description_and_no_venue_is_read_in_it() ->
     ]
     descriptions = [e.description for e in entries]
     assert [d.text if d else None for d in descriptions] == [
-        "Code to train Alpha models (ICLR 2023), and data.",
+        "Code to train Alpha (ICLR 2023), and data.",
         "A library for *fast* serving.",
     ]
     assert descriptions[1] is not None and text[descriptions[1].span.start : descriptions[1].span.end] == (
