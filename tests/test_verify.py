@@ -656,3 +656,26 @@ def test_verify_flags_reach_the_run_and_bad_ones_are_one_line(tmp_path: Path) ->
         assert "--sources google: must be a non-empty list of" in err
         code, _, err = _run(["verify", "--entry-budget", "soon", "README.md"], tmp_path)
         assert code == 2 and "--entry-budget soon" in err
+
+
+def test_a_long_list_finishes_in_one_run_the_queue_not_counted_in_the_entry_budget(tmp_path: Path) -> None:
+    # 300 papers at a 20 ms spacing queue for 6 s, three times the 2 s entry budget: each entry's own
+    # request is quick, so none may be "unavailable" (at DBLP's 2 s the queue is 10 minutes, the same
+    # arithmetic against a 2-minute budget).
+    papers = [
+        Paper(f"Study Number {i} of Adapter Layers.", (f"Ann Q{i:03d}",), "ICML", 2020, f"conf/icml/Q{i}")
+        for i in range(300)
+    ]
+    text = "".join(
+        f"{i + 1}. **{p.title[:-1]}**. *{p.authors[0]}*. **ICML'2020**.\n" for i, p in enumerate(papers)
+    )
+    with services(papers) as (table, record):
+        table = table.replace("dblp = { url", "dblp = { url").replace(
+            'interval = "50ms"', 'interval = "20ms"', 1
+        )
+        options = _options(table, tmp_path, cache=None, sources=("dblp",), entry_budget=2.0)
+        found, tally, _ = verify_entries(_entries(text), options, VENUES)
+    assert [v.status for v in found.outcomes] == ["matched"] * 300
+    assert tally.requests == {"dblp": 300}  # one request each: no retry, no second search
+    starts = sorted(seen.start for seen in record.requests)
+    assert starts[-1] - starts[0] >= 299 * 0.02 * 0.9 > options.entry_budget  # the queue outlasted the budget
