@@ -670,9 +670,7 @@ def test_a_long_list_finishes_in_one_run_the_queue_not_counted_in_the_entry_budg
         f"{i + 1}. **{p.title[:-1]}**. *{p.authors[0]}*. **ICML'2020**.\n" for i, p in enumerate(papers)
     )
     with services(papers) as (table, record):
-        table = table.replace("dblp = { url", "dblp = { url").replace(
-            'interval = "50ms"', 'interval = "20ms"', 1
-        )
+        table = table.replace('interval = "50ms"', 'interval = "20ms"', 1)  # dblp's line comes first
         options = _options(table, tmp_path, cache=None, sources=("dblp",), entry_budget=2.0)
         found, tally, _ = verify_entries(_entries(text), options, VENUES)
     assert [v.status for v in found.outcomes] == ["matched"] * 300
