@@ -59,11 +59,18 @@ class Item(NamedTuple):
         return self.entry.section_path
 
 
+# What ends an item's first paragraph: a nested list, or a line that is only a link within the
+# page (`**[⬆ back to top](#contents)**` glued under the last item belongs to no description).
+_PARAGRAPH_STOP = re.compile(
+    r"\n[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]|(?:\*\*|__)?\[[^\]\n]*\]\(#[^)\n]*\)(?:\*\*|__)?[ \t]*(?:\n|$))"
+)
+
+
 def _first_paragraph_end(text: str, start: int, end: int) -> int:
     """The end of the paragraph that starts the item, before a blank line or a nested list."""
     stop = text.find("\n\n", start, end)
     stop = end if stop < 0 else stop
-    nested = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]").search(text, start, stop)
+    nested = _PARAGRAPH_STOP.search(text, start, stop)
     return nested.start() if nested else stop
 
 
@@ -155,17 +162,15 @@ class Conventions:
                 yield item, got, convention
 
 
-_CODE = re.compile(r"`+[^`\n]*`+")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _TRAILING = re.compile(
     r"(?:\s*(?:`[^`\n]*`|!\[[^\]\n]*\]\([^)\n]*\)|\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"
     r"|\((?=[^()\n]*\]\()[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<[^>\n]+>|\*\*|__))+\s*$"
 )
 
 
-def prose(text: str) -> str:
-    """A description's text without code, link targets and HTML: what its punctuation is made of."""
-    return re.sub(r"<[^>\n]+>", " ", _LINK_TARGET.sub("]", _CODE.sub("code", text)))
+def has_words(text: str) -> bool:
+    """Two words or more: a description made of symbols or emoticons is no sentence to judge."""
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2
 
 
 def prose_end(text: str) -> int:

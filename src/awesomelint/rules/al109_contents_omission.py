@@ -30,13 +30,14 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
     listed = {id(row.section) for row in rows}
     named = {words(anchor.text) for anchor in broken}  # listed, with a broken link (AL103)
     # The sections the contents answer for: in each set of siblings of which they list any, those
-    # from the first listed on; after the last listed only those with entries (a closing `License`
-    # or `Contributing` is often left out on purpose).
+    # after the contents up to the last listed, and after it only those with entries (a closing
+    # `License` or `Contributing` is often left out on purpose).
+    after = rows[0].anchor.span.start
     scope: list[Section] = []
     for group in sibling_groups(ctx.document):
         indexes = [i for i, section in enumerate(group) if id(section) in listed]
         if indexes:
-            scope.extend(group[indexes[0] : indexes[-1] + 1])
+            scope.extend(s for s in group[: indexes[-1] + 1] if s.span.start > after)
             scope.extend(s for s in group[indexes[-1] + 1 :] if _has_entries(s))
     left_out = [s for s in scope if id(s) not in listed and words(s.text) not in named]
     shown = len(scope) - len(left_out)

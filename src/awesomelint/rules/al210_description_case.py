@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
@@ -12,6 +13,8 @@ from ._classic import Conventions, Item, description, items
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
 _FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
 _MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]+(?![\w-])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?![\w-])")
 
 
 def _names(document: Document) -> frozenset[str]:
@@ -20,6 +23,10 @@ def _names(document: Document) -> frozenset[str]:
     if isinstance(cached, frozenset):
         return cached
     found = set(_MID_SENTENCE.findall(document.text))
+    # A word the list writes in lower case several times and never capitalised (`npm`, `webpack`).
+    lower = Counter(_LOWER_WORD.findall(document.text))
+    capitalised = {word.lower() for word in _CAPITALISED_WORD.findall(document.text)}
+    found.update(word for word, count in lower.items() if count >= 2 and word not in capitalised)
     for entry in document.iter_entries():
         if entry.title:
             found.update(entry.title.text.split())
@@ -29,9 +36,14 @@ def _names(document: Document) -> frozenset[str]:
 
 
 def _first_word(ctx: Context, item: Item) -> str | None:
+    """The description's first word, unless it is a name whose case is its owner's: one the list
+    writes so elsewhere (`npm`, `Python`), or the item's own (`glmnet: Lasso ...`)."""
     text = description(ctx.document, item).lstrip()
     match = _FIRST_WORD.match(text)
-    return match[0] if match else None
+    if match is None or match[0] in _names(ctx.document):
+        return None
+    own = " ".join([item.entry.title.text if item.entry.title else "", item.entry.links[0].url])
+    return None if match[0].lower() in own.lower() else match[0]
 
 
 def _case(ctx: Context, item: Item) -> str | None:
@@ -52,12 +64,9 @@ def _case(ctx: Context, item: Item) -> str | None:
 def description_case(ctx: Context) -> Iterator[Diagnostic]:
     found = items(ctx.document)
     conventions = Conventions(found, lambda item: _case(ctx, item))
-    names = _names(ctx.document)
     for item, got, convention in conventions.deviations(found):
         word = _first_word(ctx, item)
-        own = " ".join([item.entry.title.text if item.entry.title else "", item.entry.links[0].url]).lower()
-        if word is None or word in names or word.lower() in own:
-            continue  # a name the list writes this way elsewhere (`npm`, `Python`), or the item's own
+        assert word is not None  # counted items have a first word
         wanted = word.capitalize() if got == "lower" else word.lower()
         start = item.description_start + description(ctx.document, item).index(word)
         shown = "an upper-case" if convention.value == "upper" else "a lower-case"

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._classic import Conventions, Item, description, items, prose_end
+from ._classic import Conventions, Item, description, has_words, items, prose_end
 
 _ABBREVIATION = re.compile(r"(?:\b(?:etc|al|Inc|Ltd|Co|vs|e\.g|i\.e|approx|[A-Z])|\.\.)\.$")
 
@@ -14,7 +14,7 @@ def _end(ctx: Context, item: Item) -> int | None:
     """The offset of the description's last character of prose, or None when there is none."""
     text = description(ctx.document, item)
     end = prose_end(text)
-    return item.description_start + end if text[:end].strip() else None
+    return item.description_start + end if has_words(text[:end]) else None
 
 
 def _ending(ctx: Context, item: Item) -> str | None:
@@ -22,6 +22,8 @@ def _ending(ctx: Context, item: Item) -> str | None:
     if end is None:
         return None
     last = ctx.document.text[end - 1]
+    if last in "\"'”’)" and ctx.document.text[end - 2] in ".!?。":
+        return "period"  # `... "Say hello."` ends its sentence inside the quote
     if last in ".!?。":
         return "period"
     if last.isalnum() or last in ")\"'”’":

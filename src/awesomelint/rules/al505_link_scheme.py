@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ._lines import lines, verbatim_lines
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome", "view-source"})
@@ -22,6 +23,21 @@ def _repaired(url: str) -> str | None:
     return fixed if fixed != url else None
 
 
+# Markdown refuses to make a link of these schemes: `[Name](javascript:...)` stays text.
+_REFUSED = re.compile(r"\]\((?P<url>(?:javascript|vbscript|file|data):[^\s)]*)", re.IGNORECASE)
+
+
+def _refused(ctx: Context) -> Iterator[Diagnostic]:
+    verbatim = verbatim_lines(ctx.document)
+    for line in lines(ctx.document):
+        if "](" not in line.text or line.number in verbatim:
+            continue
+        for match in _REFUSED.finditer(line.text):
+            start = line.start + match.start("url")
+            message = f"`{match['url']}`: Markdown makes no link of this scheme, and a reader cannot open it"
+            yield ctx.report(ctx.span(start, start + len(match["url"])), message)
+
+
 @rule(
     "AL505",
     "link-scheme",
@@ -31,6 +47,7 @@ def _repaired(url: str) -> str | None:
     tags=("links",),
 )
 def link_scheme(ctx: Context) -> Iterator[Diagnostic]:
+    yield from _refused(ctx)
     for link in ctx.document.links:
         url = link.url.strip()
         scheme = _SCHEME.match(url)

@@ -45,8 +45,8 @@ def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
             start = line.start + match.start()
             if any(first <= start < last for first, last in linked):
                 continue
-            if match[2] and not uses_references:
-                continue
+            if (match[2] and not uses_references) or match[0].startswith("[^"):
+                continue  # two tags side by side, or footnotes (`[^1][^2]`)
             label = match[2] or match[1]
             message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
             yield ctx.report(ctx.span(start, line.start + match.end()), message)

@@ -70,6 +70,19 @@ def _proper(word: str) -> bool:
     return len(word) >= 3 and word[0].isupper() and word[1:].islower()
 
 
+def _pairs(words: list[_Word]) -> Iterator[tuple[_Word, _Word]]:
+    """Adjacent words one space apart, not followed by a third capitalised one (`Mac OS X` is a
+    name of its own, not `Mac OS` and an X)."""
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        third = words[index + 2] if index + 2 < len(words) else None
+        if second.start != first.end + 1:
+            continue
+        if third is not None and third.start == second.end + 1 and third.text[0].isupper():
+            continue
+        yield first, second
+
+
 def _spellings(found: list[list[_Word]]) -> dict[str, tuple[str, int, int]]:
     """Key -> the spelling at least 80% of at least 5 occurrences use, when it is distinctive."""
     forms: dict[str, Counter[str]] = {}
@@ -79,6 +92,10 @@ def _spellings(found: list[list[_Word]]) -> dict[str, tuple[str, int, int]]:
             forms.setdefault(_key(word.text), Counter())[word.text] += 1
             if not word.initial:
                 inside.setdefault(_key(word.text), Counter())[word.text] += 1
+    for words in found:  # a name written as two words (`Stack Overflow`) where it is also one
+        for first, second in _pairs(words):
+            if (key := _key(first.text + second.text)) in forms:
+                forms[key][f"{first.text} {second.text}"] += 1
     spelling = {}
     for key, counts in forms.items():
         if _distinctive(best := counts.most_common(1)[0][0]):
@@ -111,21 +128,19 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
     occurrences: list[tuple[int, int, str]] = []
     for words in found:
-        for index, word in enumerate(words):
-            following = words[index + 1] if index + 1 < len(words) else None
+        paired = {id(first): second for first, second in _pairs(words)}
+        for word in words:
             if _key(word.text) in spelling:
                 best = spelling[_key(word.text)][0]
                 if word.initial and _proper(best) and word.text.lower() == best.lower():
                     continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
                 occurrences.append((word.start, word.end, _key(word.text)))
-            elif following is not None and following.start == word.end + 1:
+            elif (following := paired.get(id(word))) is not None:
                 key = _key(word.text + following.text)
                 if key in spelling:
                     occurrences.append((word.start, following.end, key))
-    written_apart = Counter(key for start, end, key in occurrences if " " in text[start:end])
     for start, end, key in occurrences:
         best, count, total = spelling[key]
-        total += written_apart[key]
         written = text[start:end]
         if written == best or count < MIN_SHARE * total or _acceptable(best, written):
             continue

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ._classic import has_words
 from ._prose import descriptions
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
@@ -38,7 +39,7 @@ def _unbalanced(prose: str) -> str | None:
 def unbalanced_punctuation(ctx: Context) -> Iterator[Diagnostic]:
     for item, prose in descriptions(ctx.document):
         offset = item.description_start
-        problem = _unbalanced(prose)
+        problem = _unbalanced(prose) if has_words(prose) else None
         if problem is not None:
             span = ctx.span(offset, offset + len(prose.rstrip()))
             yield ctx.report(span, f"the description has {problem}")
