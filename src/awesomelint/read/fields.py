@@ -75,12 +75,37 @@ _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Ti
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
 _TITLE_TRIM = " \t\n.,:;\"'“”"
+_QUOTE_PAIRS = ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")
+
+
+def _trimmed(title: str) -> str:
+    """A title without the punctuation and quotes around it (`"Title."` -> `Title`), keeping a quote
+    or a dot that belongs to its words (`"Quoted" words`, `.NET Tools`)."""
+    text = title.strip(_TITLE_TRIM)
+    written = title.strip()
+    for opening, closing in _QUOTE_PAIRS:
+        if text and written.startswith(opening):
+            if opening == closing:
+                unpaired = text.count(opening) % 2 == 1
+            else:
+                unpaired = text.count(closing) > text.count(opening)
+            if unpaired:  # the quote opens a quotation inside the title
+                text = opening + text
+            break
+    if written[:1] == "." and written[1:2].isalnum():
+        text = "." + text
+    return text
+
+
 # Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses, a
 # column bar (`Title | **[CVPR' 14]** |`), a bracketed tag (`Title [KDD 2021]`).
 _TITLE_END = re.compile(
     r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s+\[[^\[\]\n]{1,40}\](?!\()"
 )
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
+_LEADING_SYMBOLS = re.compile(  # emoji and dingbats before a title: `🔥`, `✨`, `⭐`
+    "^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*(?=\\w)"
+)
 _CODE_DATE = re.compile(r"\s*(?:19|20)\d{2}(?:[./-](?:1[0-2]|0?[1-9])(?:[./-]\d{1,2})?)?\s*")
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
 
@@ -117,8 +142,9 @@ def looks_like_venue(text: str) -> bool:
 
 
 def is_known_venue(text: str) -> bool:
-    """Whether ``text`` is a known venue's name and nothing else (`arxiv`, `TACL`)."""
-    name = text.strip(" \t\n[]().,;:")
+    """Whether ``text`` names a known venue, with its year or without (`arxiv`, `NeurIPS 2024`)."""
+    match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+    name = (match["name"] if match else text).strip(" \t\n[]().,;:")
     return 0 < len(name) <= 40 and _known(name)
 
 
@@ -200,7 +226,7 @@ def _title(
         if len(inner) == 1 and inner[0].kind == "link":
             title, used, taken = _title(source, TitleStart(inner[0], inner[0].start))
             return title, [piece, *used], taken
-        text = plain_text(piece.children).strip(_TITLE_TRIM)
+        text = _trimmed(plain_text(piece.children))
         named = _named_title(source, piece, following)
         if named is not None:
             return named
@@ -213,7 +239,8 @@ def _title(
             return None, [], None
         return field_at(source, start, piece.inner_end, text), [piece], (piece.start, piece.end)
     if piece.kind == "link":
-        text = unbracketed(plain_text(piece.children)).strip(_TITLE_TRIM)
+        # a marker glued in front of the label (`[🔥Masked Autoencoders ...](u)`) is no part of the title
+        text = _trimmed(_LEADING_SYMBOLS.sub("", unbracketed(plain_text(piece.children))))
         if not text:
             return None, [], None
         return field_at(source, piece.inner_start, piece.inner_end, text), [piece], (piece.start, piece.end)
@@ -223,7 +250,7 @@ def _title(
     raw = source.normalized[begin : piece.end]
     if found.marked:  # `<u>WebCrawl</u>`: the tags set the name off whole, one word or more
         body = raw.rstrip()
-        text = " ".join(body.split()).strip(_TITLE_TRIM)
+        text = _trimmed(" ".join(body.split()))
         return (
             (field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body)))
             if text
@@ -232,14 +259,14 @@ def _title(
     if found.quoted:
         close = raw.find({"“": "”", "‘": "’"}.get(raw[0], raw[0]), 1)
         if close > 1:
-            text = " ".join(raw[1:close].split()).strip(_TITLE_TRIM)
+            text = _trimmed(" ".join(raw[1:close].split()))
             if text:
                 return field_at(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
     # A plain title: the text up to the first sentence end, link or tag.
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
-    text = " ".join(body.split()).strip(_TITLE_TRIM)
+    text = _trimmed(" ".join(body.split()))
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
     return field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body))
@@ -289,7 +316,7 @@ def _named_title(
     raw = source.normalized[begin : following.end]
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
-    rest = " ".join(raw[:stop].split()).strip(_TITLE_TRIM)
+    rest = _trimmed(" ".join(raw[:stop].split()))
     if len(rest.split()) < 2 or read_names(rest) is not None:
         return None  # `**BERT**: Jacob Devlin, Ming-Wei Chang` names the authors
     text = f"{name.rstrip(':').strip()}: {rest}"
@@ -381,8 +408,9 @@ def _venue(
                 else _venue_in_markup(source, piece, "italic")
             )
             fallback = fallback or _known_in_markup(source, piece, "italic")
-        elif piece.kind == "link":
+        elif piece.kind == "link":  # only a known venue: `[Fall 2016](u)` names a course
             venue = _venue_in_markup(source, piece, "link")
+            venue = venue if venue is not None and _known(venue.name.text) else None
             if title_start is not None and piece.end <= title_start:
                 fallback = fallback or _known_in_markup(source, piece, "link")
         elif piece.kind == "text":

@@ -92,6 +92,7 @@ _LABEL_ROLES: dict[str, LinkRole] = {
             "tensorflow",
             "jax",
             "gitlab",
+            "octocat",  # `[:octocat:](url)`, GitHub's emoji
         ],
         "code",
     ),

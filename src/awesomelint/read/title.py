@@ -216,7 +216,7 @@ def find_title(
             link_label = plain_text(piece.children)
             before = significant[index - 1] if index else None
             bracketed = before is not None and before.kind == "text" and before.plain.rstrip().endswith("[")
-            if looks_like_venue(link_label) or (bracketed and is_known_venue(link_label)):
+            if is_known_venue(link_label) and (bracketed or looks_like_venue(link_label)):
                 continue  # `\[[NeurIPS 2024](u)\] Title`: the venue, linked to the paper, comes first
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
