@@ -193,3 +193,26 @@ def test_code_frames_count_lines_as_spans_do(breaker: str) -> None:
     assert " 5 | ## Empty" in out
     assert report.line(3) == f"A note{breaker}with a separator."
     assert report.line(7) is None
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_and_sarif_are_written_file_by_file(output_format: str) -> None:
+    """Each file's findings are written when the file is added, and the whole is the same bytes as
+    `json.dumps(..., indent=2)` of the document, with no finding and with many."""
+    from awesomelint.report import render_with, sink
+
+    first = FileReport("a.md", "x\n" * 10, [_diagnostic("first"), _diagnostic("second", 1, 4)])
+    second = FileReport("b.md", "y\n" * 10, [_diagnostic("third")])
+    parts: list[str] = []
+    writer = sink(output_format, parts.append)
+    writer.add(first)
+    written = "".join(parts)
+    assert '"first"' in written and '"second"' in written and '"third"' not in written
+    writer.add(second)
+    writer.close([first, second], ReportOptions(errors=("c.md: no such file",)))
+    whole = "".join(parts)
+    assert json.dumps(json.loads(whole), ensure_ascii=False, indent=2) == whole
+    assert whole == render_with(type(writer), [first, second], ReportOptions(errors=("c.md: no such file",)))
+    empty = render_with(type(writer), [FileReport("c.md", "", [])], ReportOptions())
+    assert json.dumps(json.loads(empty), ensure_ascii=False, indent=2) == empty
+    assert "c.md: no such file" in whole

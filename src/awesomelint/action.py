@@ -197,7 +197,7 @@ def _run(env: Mapping[str, str]) -> tuple[int, int]:
             raise ActionError(f"an input cannot be split into words ({error})") from None
         errors: list[str] = []
         code = _invoke(args, errors)
-        diagnostics = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
+        diagnostics = _read_report(report)
     for message in errors:
         _annotate(message)
     if diagnostics is None:  # the run stopped before its report: say why where the report would be
@@ -207,6 +207,15 @@ def _run(env: Mapping[str, str]) -> tuple[int, int]:
         table = changed_entries_table(env, since, diagnostics, "--links" in args)
         _append_summary(Path(env["GITHUB_STEP_SUMMARY"]), table)
     return code, int(diagnostics["summary"]["findings"])
+
+
+def _read_report(path: Path) -> dict[str, Any] | None:
+    """The JSON report, or None when the run stopped before it was whole (it is written as it goes)."""
+    try:
+        read: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return read
 
 
 def _failed_outputs(env: Mapping[str, str], errors: Sequence[str]) -> None:

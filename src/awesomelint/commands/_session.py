@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 from urllib.parse import urlsplit
 
 import click
@@ -18,12 +18,12 @@ import click
 from ..config import ConfigError
 from ..diagnostic import Diagnostic, Severity
 from ..engine import Settings, resolve_selectors
-from ..links.collect import targets
-from ..links.options import LinkOptions, parse_accept, parse_duration, valid_patterns
+from ..evidence.link_options import LinkOptions, parse_accept, parse_duration, valid_patterns
+from ..evidence.links import targets
 from ..model import Document, Link
 from ..read import read
 from ..read.source import MAX_BYTES, InputError, SourceFile, decode, read_source
-from ..report import FORMATS, FileReport, ReportOptions, reporter, statistics
+from ..report import FORMATS, STREAMED, FileReport, ReportOptions, Sink, reporter, sink, statistics
 from . import _inputs
 from ._collector import collecting
 from ._inputs import Configs, InputPath
@@ -31,8 +31,8 @@ from ._inputs import Configs, InputPath
 if TYPE_CHECKING:
     from ..baseline import Baseline
     from ..changes import Change, Revision
-    from ..links.result import LinkResult
-    from ..verify.record import Verifications
+    from ..evidence.links import LinkResult
+    from ..evidence.records import Verifications
     from ..verify.verifier import Tally
 
 
@@ -142,6 +142,7 @@ class Run:
     statistics: bool = False  # counts by rule instead of the findings
     keep_reading: bool = False  # `fix`: each document keeps markdown-it's reading for the guard
     reports: list[FileReport] = field(default_factory=list)
+    sinks: dict[int, tuple[Sink, TextIO]] = field(default_factory=dict)  # streamed outputs by index
     failed: bool = False
     errors: list[str] = field(default_factory=list)  # why each input could not be checked
     threshold: Severity = Severity.WARNING
@@ -291,6 +292,24 @@ class Run:
         self.failed = True
         self.errors.append(message)
 
+    def stream_reports(self) -> None:
+        """Open the JSON and SARIF outputs before the files are linted, so that each file's findings
+        are written as they are produced (`add_report`) rather than all held to the end."""
+        if self.statistics or self.write_baseline is not None:
+            return
+        for index, (output_format, path) in enumerate(self._outputs()):
+            if output_format in STREAMED:
+                stream = open_output(path)
+                self.sinks[index] = (sink(output_format, stream.write), stream)
+
+    def add_report(self, report: FileReport) -> None:
+        self.reports.append(report)
+        for writer, _ in self.sinks.values():
+            writer.add(report)
+
+    def _outputs(self) -> list[tuple[str, Path | None]]:
+        return [(self.output_format, self.output), *self.extra_outputs()]
+
     def report(self, stream_to_stderr: bool = False) -> None:
         colored = use_color(self.color, self.output, self.output_format) and not stream_to_stderr
         gone = self.baseline.gone(report.path for report in self.reports) if self.baseline else 0
@@ -302,16 +321,24 @@ class Run:
             older_not_shown=self.older,
             quiet=self.quiet,
         )
-        if self.statistics:
-            rendered = statistics(self.reports, self.output_format)
-        else:
-            rendered = reporter(self.output_format)(self.reports, options)
-        if stream_to_stderr and self.output in (None, STDOUT):
-            click.echo(rendered, err=True)
-        else:
-            write_report(rendered, self.output, colored)
-        for output_format, path in self.extra_outputs():
-            write_report(reporter(output_format)(self.reports, options._replace(color=False)), path)
+        for index, (output_format, path) in enumerate(self._outputs()):
+            if index in self.sinks:
+                writer, stream = self.sinks.pop(index)
+                writer.close(self.reports, options._replace(color=False))
+                stream.write("\n")
+                if stream is not sys.stdout:
+                    stream.close()
+            elif index > 0:
+                write_report(reporter(output_format)(self.reports, options._replace(color=False)), path)
+            else:
+                if self.statistics:
+                    rendered = statistics(self.reports, self.output_format)
+                else:
+                    rendered = reporter(self.output_format)(self.reports, options)
+                if stream_to_stderr and self.output in (None, STDOUT):
+                    click.echo(rendered, err=True)
+                else:
+                    write_report(rendered, self.output, colored)
 
     def extra_outputs(self) -> list[tuple[str, Path]]:
         """The `--also FORMAT=PATH` reports."""
@@ -367,7 +394,10 @@ def check_links(inputs: Sequence[Input], quiet: bool = False) -> Mapping[str, Li
 
 
 def verify_papers(inputs: Sequence[Input], flags: Mapping[str, Any], quiet: bool = False) -> Verifications:
-    from ..verify.options import verify_options, with_flags  # the verify machinery is loaded only here
+    from ..evidence.verify_options import (  # the verify machinery is loaded only here
+        verify_options,
+        with_flags,
+    )
     from ..verify.verifier import run_problem, verify_entries
 
     settings = inputs[0].settings
@@ -493,6 +523,17 @@ def use_color(color: bool | None, output: Path | None, output_format: str) -> bo
 
 
 STDOUT = Path("-")  # `-o -`, as ruff writes it
+
+
+def open_output(output: Path | None) -> TextIO:
+    """Where a streamed report goes: standard output, or the file (its folder made)."""
+    if output is None or output == STDOUT:
+        return sys.stdout
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return output.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write the report ({error.strerror})")
 
 
 def write_report(rendered: str, output: Path | None, color: bool = False) -> None:

@@ -51,9 +51,10 @@ def _lint(run: Run) -> NoReturn:
     inputs = run.lint_inputs()
     links = run.link_results(inputs)
     records = run.records(inputs)
+    run.stream_reports()
     for item in inputs:
         diagnostics = run.in_scope(item, run_rules(item.document, item.settings, links, records))
-        run.reports.append(FileReport(display(item.path), item.source.text, diagnostics))
+        run.add_report(FileReport(display(item.path), item.source.text, diagnostics))
     if run.write_baseline is not None:
         from ..baseline import write
 

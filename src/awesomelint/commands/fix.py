@@ -42,6 +42,8 @@ def fix_command(
     inputs = run.lint_inputs()
     links = run.link_results(inputs)
     records = run.records(inputs)
+    if not (show_diff or from_stdin):  # the report is written at all, and to where it belongs
+        run.stream_reports()
     for item in inputs:
         path, source = item.path, item.source
         name = display(path)
@@ -69,9 +71,9 @@ def fix_command(
         changed |= result.changed
         if check_only:  # positions in the file as it is on disk, not as it would be
             found = run.in_scope(item, run_rules(item.document, item.settings, links, records))
-            run.reports.append(FileReport(name, source.text, found))
+            run.add_report(FileReport(name, source.text, found))
         else:
-            run.reports.append(FileReport(name, result.text, result.remaining))
+            run.add_report(FileReport(name, result.text, result.remaining))
         if not run.quiet:
             _tell_fixed(name, result, written=not (show_diff or check_only))
         _tell_refused(name, result)

@@ -7,7 +7,7 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..text import LINE_BREAK
@@ -149,6 +149,35 @@ def statistics(reports: Sequence[FileReport], output_format: str) -> str:
     return "\n".join(
         f"{count:>{width}}  {code}  {'[*]' if fixes else '   '} {name}" for count, code, name, fixes in rows
     )
+
+
+class Sink(Protocol):
+    """A report written file by file as the findings are produced (JSON and SARIF)."""
+
+    def add(self, report: FileReport) -> None: ...
+
+    def close(self, reports: Sequence[FileReport], options: ReportOptions) -> None: ...
+
+
+STREAMED = ("json", "sarif")
+
+
+def sink(name: str, write: Callable[[str], object]) -> Sink:
+    """The streaming writer of a format of ``STREAMED``."""
+    made: Sink = importlib.import_module(f"{__name__}.{name}").Sink(write)
+    return made
+
+
+def render_with(
+    make: Callable[[Callable[[str], object]], Sink], reports: Sequence[FileReport], options: ReportOptions
+) -> str:
+    """A streamed format's whole text at once: the same bytes as when it is streamed."""
+    parts: list[str] = []
+    writer = make(parts.append)
+    for report in reports:
+        writer.add(report)
+    writer.close(reports, options)
+    return "".join(parts)
 
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")
