@@ -6,6 +6,7 @@ read the text inside them that Markdown leaves unstructured: a venue string, an 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -162,8 +163,8 @@ def extract(
     if found is not None:
         # A paragraph that is only a name (a table's name column) may be a single word.
         alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
-        following = next((piece for piece in first if piece.start >= found.piece.end), None)
-        fields.title, title_used, title_range = _title(source, found, alone, following)
+        after = [piece for piece in first if piece.start >= found.piece.end]
+        fields.title, title_used, title_range = _title(source, found, alone, after)
         used.update(map(id, title_used))
         if title_range is not None:
             taken.append(title_range)
@@ -216,11 +217,12 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
 
 
 def _title(
-    source: Source, found: TitleStart, alone: bool = False, following: Piece | None = None
+    source: Source, found: TitleStart, alone: bool = False, after: Sequence[Piece] = ()
 ) -> tuple[Field | None, list[Piece], Range | None]:
-    """The title field, the pieces it used up, and the text range it took (``following`` is the
-    piece after the title's own)."""
+    """The title field, the pieces it used up, and the text range it took (``after`` are the pieces
+    of the paragraph after the title's own)."""
     piece = found.piece
+    following = after[0] if after else None
     if piece.kind in ("strong", "em"):
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
         if len(inner) == 1 and inner[0].kind == "link":
@@ -262,14 +264,44 @@ def _title(
             text = _trimmed(" ".join(raw[1:close].split()))
             if text:
                 return field_at(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
-    # A plain title: the text up to the first sentence end, link or tag.
+    # A plain title: the text up to the first sentence end, link or tag, emphasis inside it included
+    # (`Distilled Person _Re-identification_: Towards ...`).
+    inline = list(itertools.takewhile(_inside_a_title, after))
+    if inline and not _TITLE_END.search(raw):
+        raw = source.normalized[begin : inline[-1].end]
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
-    text = _trimmed(" ".join(body.split()))
+    text = _trimmed(" ".join(_plain_between(source, [piece, *inline], begin, begin + len(body)).split()))
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
-    return field_at(source, begin, begin + len(body), text), [], (begin, begin + len(body))
+    used = [p for p in inline if p.kind != "text" and p.end <= begin + len(body)]
+    return field_at(source, begin, begin + len(body), text), used, (begin, begin + len(body))
+
+
+def _inside_a_title(piece: Piece) -> bool:
+    """Whether a piece after the start of a plain title may be part of it: text, code, or emphasis that
+    is neither an author line nor a venue."""
+    if piece.kind in ("text", "code"):
+        return piece.kind == "text" or not _CODE_DATE.fullmatch(piece.plain)  # `` `2023.09` `` is a date
+    if piece.kind not in ("em", "strong"):
+        return False
+    words = plain_text(piece.children)
+    return read_names(words) is None and not looks_like_venue(words) and not is_known_venue(words)
+
+
+def _plain_between(source: Source, pieces: Sequence[Piece], lo: int, hi: int) -> str:
+    """The text a reader sees of ``normalized[lo:hi]``, which these pieces tile: emphasis markers
+    dropped (a piece cut by ``hi`` is taken as written)."""
+    parts = []
+    for piece in pieces:
+        if piece.end <= lo or piece.start >= hi:
+            continue
+        if piece.kind == "text" or piece.end > hi:
+            parts.append(source.normalized[max(lo, piece.start) : min(hi, piece.end)])
+        else:
+            parts.append(plain_text([piece]) if piece.kind != "code" else piece.plain)
+    return "".join(parts)
 
 
 def unbracketed(label: str) -> str:

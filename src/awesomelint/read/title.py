@@ -200,8 +200,9 @@ def find_title(
                     continue  # `Paper: [Title](u)`
                 if rest.rstrip().endswith(tuple(_QUOTES)) and following.kind == "strong":
                     continue  # authors before a quoted bold title: `Hinton, G. "**Title**."`
-                if len(rest.split()) <= 3 and ". " not in rest:
-                    continue  # a short tag before a bold or linked title
+                in_sentence = following.kind == "em" and rest[-1:].isspace() and rest.rstrip()[-1:].isalnum()
+                if len(rest.split()) <= 3 and ". " not in rest and not in_sentence:
+                    continue  # a short tag before a bold or linked title, not words before emphasis
             if _marked(significant, index) and label_role(rest.strip()) is None:
                 return TitleStart(piece, begin + offset, marked=True)
             quote = rest[:1]
