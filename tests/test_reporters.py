@@ -216,3 +216,12 @@ def test_json_and_sarif_are_written_file_by_file(output_format: str) -> None:
     empty = render_with(type(writer), [FileReport("c.md", "", [])], ReportOptions())
     assert json.dumps(json.loads(empty), ensure_ascii=False, indent=2) == empty
     assert "c.md: no such file" in whole
+
+
+def test_the_readme_json_example_is_what_the_seed_gives() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### JSON output of `check`", 1)[1]
+    example = json.loads(section.split("```json\n", 1)[1].split("\n```", 1)[0])
+    actual = json.loads(_run("check", "README.source.md", "--format", "json")[1])
+    assert example["summary"] == actual["summary"], "update the README's example from the seed"
+    assert list(example) == list(actual) and example["diagnostics"][0] in actual["diagnostics"]
