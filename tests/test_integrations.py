@@ -297,6 +297,34 @@ def test_action_on_a_pull_request_judges_only_the_change(action_venv: Path, tmp_
     assert sum(line.startswith("::") for line in result.stdout.splitlines()) > 3
 
 
+def test_action_steps_on_15000_findings_and_on_each_bad_input(action_venv: Path, tmp_path: Path) -> None:
+    """The acceptance of issue 25 item 2, through action.yml's own step: the summary under 1 MiB, and
+    each kind of bad input one `::error`, exit 2, and SARIF that says the run failed."""
+    lines = "".join(
+        f"- [A paper on topic {i}](https://example.org/{i}) - NeurIPS 2020 \n" for i in range(15_000)
+    )
+    (tmp_path / "big.md").write_text("# A list\n\n## Papers\n\n" + lines)
+    sarif = tmp_path / "out.sarif"
+    result, summary, output = _run_action(
+        action_venv, tmp_path, {"files": "big.md", "sarif-file": str(sarif)}
+    )
+    assert result.returncode == 1 and int(output.removeprefix("findings=")) >= 15_000
+    assert len(summary.encode("utf-8")) < 1024 * 1024 and "_The table lists the first" in summary
+    assert json.loads(sarif.read_text())["runs"][0]["invocations"][0]["executionSuccessful"] is True
+    shutil.copy(FIXTURES / "seed_clean.md", tmp_path / "list.md")
+    for inputs, config in [
+        ({"files": "list.md", "args": "--select AL999"}, None),
+        ({"files": "list.md missing.md"}, None),
+        ({"files": "list.md"}, 'select = ["AL9"]\n'),
+    ]:
+        (tmp_path / ".awesomelint.toml").write_text(config or "")
+        result, summary, output = _run_action(action_venv, tmp_path, {**inputs, "sarif-file": str(sarif)})
+        errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+        assert (result.returncode, len(errors), output) == (2, 1, "findings=0\n"), result.stdout
+        assert "see above" not in summary and "Traceback" not in result.stderr
+        assert json.loads(sarif.read_text())["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
 def test_action_rough_edges(action_venv: Path, tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "seed_clean.md", tmp_path / "my list.md")
     result, _, _ = _run_action(action_venv, tmp_path, {"args": "--no-such-option"})
