@@ -376,3 +376,33 @@ def test_a_description_column_is_the_description_and_no_venue_is_read_in_it() ->
     assert descriptions[1] is not None and text[descriptions[1].span.start : descriptions[1].span.end] == (
         "A library for *fast* serving."
     )
+
+
+def test_a_list_of_notes_is_no_list_of_entries() -> None:
+    """Steps, criteria and notes (items none of which links to or names anything) are not entries; a
+    paper without a link among linked ones is."""
+    text = """# Papers
+
+## Criteria
+
+1. Papers that are important, but failed to be included, will be listed below.
+2. **New Papers**: less than six months old.
+
+## How to contribute
+
+1. **Fork the Repo:** fork this repo to your account.
+2. **Edit Content:** add your paper.
+
+## Recommendation
+
+1. Topology Distillation for Recommender System [KDD 2021] [[Code]](https://github.com/a/b)
+2. Graph Structure Aware Distillation for Incremental Learning[CIKM 2021]
+3. False Negative Distillation for Outfit Recommendation [Arxiv 2110.06483]
+"""
+    entries = _entries(text)
+    assert [_fields(e) for e in entries] == [
+        ("Topology Distillation for Recommender System", "KDD", 2021, None),
+        ("Graph Structure Aware Distillation for Incremental Learning", "CIKM", 2021, None),
+        ("False Negative Distillation for Outfit Recommendation", "arXiv", None, None),
+    ]
+    assert [e.kind for e in entries] == ["paper"] * 3

@@ -90,6 +90,11 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     return document
 
 
+def _bare(entry: Entry) -> bool:
+    """An item with no link, venue, authors or date."""
+    return entry.kind == "resource" and not (entry.links or entry.venue or entry.authors or entry.date)
+
+
 def reading(document: Document) -> Parsed | None:
     """What markdown-it read of the document's text, when it was parsed with ``keep_reading``."""
     found = document.derived.get(_READING)
@@ -148,19 +153,21 @@ class _Builder:
         return self.doc
 
     def _settle_non_entries(self) -> None:
-        """Once the page is read: items of a table of contents (every link into this page) and the
+        """Once the page is read: items of a table of contents (every link into this page), the
         items of a section about the list itself (its contents, contributors, citation; its news,
-        but for papers) are not entries but blocks of their own."""
+        but for papers) and a section's items when none of them links to or names anything (steps,
+        criteria, notes) are not entries but blocks of their own."""
         page_anchors = {section.slug for top in self.doc.sections for section in top.walk()}
         page_anchors.update(anchor.lower() for anchor in self.doc.html_ids)
         text = self.source.text
 
         def settle(entries: list[Entry], blocks: list[Block], about: AboutTheList | None) -> list[Entry]:
+            notes = all(map(_bare, entries))  # items none of which names a thing: notes, steps, rules
             kept = []
             for entry in entries:
                 if entry.links and all(is_contents_link(link.url, page_anchors) for link in entry.links):
                     blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
-                elif about == "about" or (about == "news" and entry.kind != "paper"):
+                elif about == "about" or (about == "news" and entry.kind != "paper") or notes:
                     blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
                 else:
                     kept.append(entry)

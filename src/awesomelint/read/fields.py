@@ -47,7 +47,7 @@ _VENUE_IN_MARKUP = re.compile(
 # "EMNLP demo 2020". A month is a date, not a venue ("Feb 2023").
 _QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
-    rf"""(?<![\w'])(?P<open>\[)?(?!{MONTH}[ \t,])
+    rf"""(?:(?<![\w'])|(?=\[))(?P<open>\[)?(?!{MONTH}[ \t,])
     (?P<name>[a-z]*[A-Za-z][\w&./\-]*
       (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
     (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[ \t])\d{{2}}(?![\w.,]\w))\b
@@ -101,7 +101,7 @@ def _trimmed(title: str) -> str:
 # Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses, a
 # column bar (`Title | **[CVPR' 14]** |`), a bracketed tag (`Title [KDD 2021]`).
 _TITLE_END = re.compile(
-    r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s+\[[^\[\]\n]{1,40}\](?!\()"
+    r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s*\[[^\[\]\n]{1,40}\](?![(\w])"
 )
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
 _LEADING_SYMBOLS = re.compile(  # emoji and dingbats before a title: `🔥`, `✨`, `⭐`
@@ -468,7 +468,9 @@ def _venue(
 _CHUNK = re.compile(
     r"(?:^|(?<=[.,;:|]))[ \t]*(?:[Ii]n[ \t]+)?(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*(?=[.,;|]|$)"
 )
-_ARXIV_ID = re.compile(r"\b(?P<name>ar[xX]i?v|ArXiv|ar[VX]iv|arXv|arViv)[ \t]*:[ \t]*\d{4}\.\d{4,5}(?:v\d+)?")
+_ARXIV_ID = re.compile(  # `arXiv:1503.02531`, `[Arxiv 2110.06483]`, misspelt `arXv:2003.01474`
+    r"\b(?P<name>ar[xv]i?v|arxv)(?:[ \t]*:[ \t]*|[ \t]+)\d{4}\.\d{4,5}(?:v\d+)?", re.IGNORECASE
+)
 
 
 def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "italic", "link"]) -> Venue | None:

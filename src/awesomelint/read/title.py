@@ -190,7 +190,7 @@ def find_title(
             text = piece.plain[begin - piece.start :]
             offset = skip_tags(text)
             if text[offset : offset + 1] == "]" and index and significant[index - 1].kind == "strong":
-                offset += 1 + len(text[offset + 1 :]) - len(text[offset + 1 :].lstrip())  # `[**Tag**] Title`
+                offset += 1 + skip_tags(text[offset + 1 :])  # `[**Tag**] [ICLR2025] Title`
             rest = text[offset:]
             if not rest.strip(" \t\n:|-–—,"):
                 continue  # only tags
