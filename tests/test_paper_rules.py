@@ -252,3 +252,13 @@ def test_al307_no_date_where_every_other_paper_has_one() -> None:
     text = _papers(*usual, undated)
     assert _found(text, "AL307") == [55]
     assert _found(_papers(*usual[:8], undated), "AL307") == []  # too few papers to call it a rule
+
+
+def test_a_category_heading_in_a_list_item_over_indented_parts() -> None:
+    text = (
+        "# Papers\n\n## Generation\n\n  - ##### Token-wise\n\n    ##### Tokenizer\n"
+        "    - **Alpha Method** [Paper](https://example.org/1)\n\n    ##### Decoder\n"
+        "    - **Beta Method** [Paper](https://example.org/2)\n"
+    )
+    assert _found(text, "AL101") == []
+    assert _found(text.replace("    ##### Tokenizer", "  - ##### Tokenizer"), "AL101") == [5]

@@ -45,6 +45,12 @@ def _contents_line(document: Document, fragments: set[str]) -> tuple[int, int] |
     return None
 
 
+def _indent(document: Document, section: Section) -> int:
+    """How far in the heading's line starts (`  - ##### Part` is 2, `    ##### Part` under it is 4)."""
+    text = lines(document)[section.span.start_line - 1].text
+    return len(text) - len(text.lstrip(" \t"))
+
+
 def _nested_in_contents(document: Document, category: Section, part: Section) -> bool:
     """Whether the table of contents lists ``part`` indented under ``category``."""
     above = _contents_line(document, {category.slug.lower(), *heading_ids(document, category)})
@@ -74,6 +80,7 @@ def categories(document: Document) -> dict[int, Section]:
                     openers[_key(following)] > 1
                     or _PERIOD.match(following.text) is not None
                     or _nested_in_contents(document, section, following)
+                    or _indent(document, following) > _indent(document, section)
                 )
             ):
                 current = section
