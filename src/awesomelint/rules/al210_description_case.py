@@ -12,20 +12,27 @@ from ._classic import Conventions, Item, description, items
 # A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
 _FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
-_MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
-_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]+(?![\w-])")
-_CAPITALISED_WORD = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?![\w-])")
+_PLAIN_WORD = re.compile(r"(?<![\w.-])[A-Za-z][a-z]+(?![\w-])")
 
 
 def _names(document: Document) -> frozenset[str]:
-    """Words the list treats as names: capitalised in the middle of a sentence, or an item's name."""
+    """Words the descriptions treat as names: capitalised in the middle of a sentence, written in
+    lower case several times and never capitalised (`npm`, `webpack`), and the items' names."""
     cached = document.derived.get("names")
     if isinstance(cached, frozenset):
         return cached
-    found = set(_MID_SENTENCE.findall(document.text))
-    # A word the list writes in lower case several times and never capitalised (`npm`, `webpack`).
-    lower = Counter(_LOWER_WORD.findall(document.text))
-    capitalised = {word.lower() for word in _CAPITALISED_WORD.findall(document.text)}
+    text = "\n".join(description(document, item) for item in items(document))
+    found: set[str] = set()
+    lower: Counter[str] = Counter()
+    capitalised: set[str] = set()
+    for match in _PLAIN_WORD.finditer(text):
+        word, at = match[0], match.start()
+        if word[0].islower():
+            lower[word] += 1
+            continue
+        capitalised.add(word.lower())
+        if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
+            found.add(word)
     found.update(word for word, count in lower.items() if count >= 2 and word not in capitalised)
     for entry in document.iter_entries():
         if entry.title:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -33,17 +34,20 @@ def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
     linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
     verbatim = verbatim_lines(ctx.document)
     for line in lines(ctx.document):
-        if line.number in verbatim:
+        if "[" not in line.text or line.number in verbatim:
             continue
         item = _ITEM_REFERENCE.match(line.text)
         if item is not None and item[2].casefold() not in defined:
             start = line.start + item.start(1)
             message = f"`{item[1]}` is written as a reference link, but `[{item[2]}]` is defined nowhere"
             yield ctx.report(ctx.span(start, line.start + item.end(1)), message)
+        if "][" not in line.text:
+            continue
         text = _CODE.sub(lambda code: " " * len(code[0]), line.text)
         for match in _REFERENCE.finditer(text):
             start = line.start + match.start()
-            if any(first <= start < last for first, last in linked):
+            inside = bisect.bisect_right(linked, (start, len(ctx.document.text))) - 1
+            if inside >= 0 and linked[inside][0] <= start < linked[inside][1]:
                 continue
             if (match[2] and not uses_references) or match[0].startswith("[^"):
                 continue  # two tags side by side, or footnotes (`[^1][^2]`)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -22,6 +21,7 @@ class _Word(NamedTuple):
     start: int
     end: int
     text: str
+    key: str  # what the spellings of one name share: `nodejs`, `node.js` and `NodeJS` are one
     initial: bool  # where a sentence starts: a capital there says nothing about the name
 
 
@@ -29,13 +29,17 @@ _AFTER_SENTENCE = frozenset(".!?:;([\"'“‘*_-–—|")
 
 
 def _key(word: str) -> str:
-    """What the spellings of one name share: `nodejs`, `node.js` and `NodeJS` are one key."""
     return word.casefold().replace(".", "")
 
 
 def _distinctive(word: str) -> bool:
     """Spelled in a way a plain word is not: `GitHub`, `macOS`, `JSON`, `Node.js`."""
     return any(char.isupper() for char in word[1:]) or "." in word
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word (`Docker`): a name only if the list capitalises it inside sentences."""
+    return len(word) >= 3 and word[0].isupper() and word[1:].islower()
 
 
 def _acceptable(majority: str, form: str) -> bool:
@@ -54,58 +58,65 @@ def _words(ctx: Context) -> list[list[_Word]]:
         own = set(item.entry.title.text.split()) if item.entry.title else set()
         words: list[_Word] = []
         for match in _WORD.finditer(prose):
-            if match[0] in own:
+            text = match[0]
+            if text in own:
                 continue  # the item's own name, as its owner writes it (`Package sqlite is ...`)
-            before = prose[: match.start()].rstrip()
+            start = match.start()
+            at = start
+            while at > 0 and prose[at - 1].isspace():
+                at -= 1
             # A capital after a capitalised word is a title's (`Linear Discriminant Analysis`).
-            titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == match.start() - 1
-            initial = not before or before[-1] in _AFTER_SENTENCE or titled
-            words.append(_Word(offset + match.start(), offset + match.end(), match[0], initial))
+            titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == offset + start - 1
+            initial = at == 0 or prose[at - 1] in _AFTER_SENTENCE or titled
+            words.append(_Word(offset + start, offset + match.end(), text, _key(text), initial))
         found.append(words)
     return found
 
 
-def _proper(word: str) -> bool:
-    """A capitalised word (`Docker`): a name only if the list capitalises it inside sentences."""
-    return len(word) >= 3 and word[0].isupper() and word[1:].islower()
-
-
-def _pairs(words: list[_Word]) -> Iterator[tuple[_Word, _Word]]:
-    """Adjacent words one space apart, not followed by a third capitalised one (`Mac OS X` is a
-    name of its own, not `Mac OS` and an X)."""
+def _pairs(words: list[_Word]) -> list[tuple[_Word, _Word, str]]:
+    """Adjacent words one space apart and their joined key, unless a third capitalised one follows
+    (`Mac OS X` is a name of its own, not `Mac OS` and an X)."""
+    pairs = []
     for index in range(len(words) - 1):
         first, second = words[index], words[index + 1]
-        third = words[index + 2] if index + 2 < len(words) else None
         if second.start != first.end + 1:
             continue
+        third = words[index + 2] if index + 2 < len(words) else None
         if third is not None and third.start == second.end + 1 and third.text[0].isupper():
             continue
-        yield first, second
+        pairs.append((first, second, first.key + second.key))
+    return pairs
 
 
-def _spellings(found: list[list[_Word]]) -> dict[str, tuple[str, int, int]]:
-    """Key -> the spelling at least 80% of at least 5 occurrences use, when it is distinctive."""
-    forms: dict[str, Counter[str]] = {}
-    inside: dict[str, Counter[str]] = {}  # the forms inside sentences only
+def _spellings(
+    found: list[list[_Word]], pairs: list[list[tuple[_Word, _Word, str]]]
+) -> dict[str, tuple[str, int, int]]:
+    """Key -> the spelling at least 80% of the name's occurrences use: one with capitals a plain
+    word lacks (at least 5 occurrences), or one capitalised inside sentences (at least 10)."""
+    # Plain dictionaries: a Counter for each of tens of thousands of words costs more than the rest.
+    forms: dict[str, dict[str, int]] = {}
+    inside: dict[str, dict[str, int]] = {}  # the forms inside sentences only
     for words in found:
         for word in words:
-            forms.setdefault(_key(word.text), Counter())[word.text] += 1
+            counts = forms.setdefault(word.key, {})
+            counts[word.text] = counts.get(word.text, 0) + 1
             if not word.initial:
-                inside.setdefault(_key(word.text), Counter())[word.text] += 1
-    for words in found:  # a name written as two words (`Stack Overflow`) where it is also one
-        for first, second in _pairs(words):
-            if (key := _key(first.text + second.text)) in forms:
-                forms[key][f"{first.text} {second.text}"] += 1
+                counts = inside.setdefault(word.key, {})
+                counts[word.text] = counts.get(word.text, 0) + 1
+    for listed in pairs:  # a name written as two words (`Stack Overflow`) where it is also one
+        for first, second, key in listed:
+            if (apart := forms.get(key)) is not None:
+                joined = f"{first.text} {second.text}"
+                apart[joined] = apart.get(joined, 0) + 1
     spelling = {}
     for key, counts in forms.items():
-        if _distinctive(best := counts.most_common(1)[0][0]):
-            judged = counts
-        elif key in inside and _proper(best := inside[key].most_common(1)[0][0]):
-            judged = inside[key]
+        if _distinctive(best := max(counts, key=counts.__getitem__)):
+            judged, least = counts, _MIN_OCCURRENCES
+        elif (within := inside.get(key)) and _proper(best := max(within, key=within.__getitem__)):
+            judged, least = within, _MIN_PROPER
         else:
             continue
         total = sum(judged.values())
-        least = _MIN_OCCURRENCES if judged is counts else _MIN_PROPER
         if total >= least and judged[best] >= MIN_SHARE * total:
             spelling[key] = (best, judged[best], total)
     return spelling
@@ -122,28 +133,28 @@ def _spellings(found: list[list[_Word]]) -> dict[str, tuple[str, int, int]]:
 def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     found = _words(ctx)
-    spelling = _spellings(found)
+    pairs = [_pairs(words) for words in found]
+    spelling = _spellings(found, pairs)
     if not spelling:
         return
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
-    occurrences: list[tuple[int, int, str]] = []
-    for words in found:
-        paired = {id(first): second for first, second in _pairs(words)}
+    for words, listed in zip(found, pairs, strict=True):
+        following = {id(first): (second, key) for first, second, key in listed}
         for word in words:
-            if _key(word.text) in spelling:
-                best = spelling[_key(word.text)][0]
+            if word.key in spelling:
+                best = spelling[word.key][0]
                 if word.initial and _proper(best) and word.text.lower() == best.lower():
                     continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
-                occurrences.append((word.start, word.end, _key(word.text)))
-            elif (following := paired.get(id(word))) is not None:
-                key = _key(word.text + following.text)
-                if key in spelling:
-                    occurrences.append((word.start, following.end, key))
-    for start, end, key in occurrences:
-        best, count, total = spelling[key]
-        written = text[start:end]
-        if written == best or count < MIN_SHARE * total or _acceptable(best, written):
-            continue
-        message = f"`{written}`: this list writes `{best}` in {count} of {total} places"
-        fix = ctx.fix(f"write `{best}`", Edit(start, end, best))
-        yield ctx.report(ctx.span(start, end), message, fix)
+                start, end, key = word.start, word.end, word.key
+            elif (pair := following.get(id(word))) is not None and pair[1] in spelling:
+                start, end, key = word.start, pair[0].end, pair[1]
+            else:
+                continue
+            best, count, total = spelling[key]
+            written = text[start:end]
+            if written == best or _acceptable(best, written):
+                continue
+            message = f"`{written}`: this list writes `{best}` in {count} of {total} places"
+            yield ctx.report(
+                ctx.span(start, end), message, ctx.fix(f"write `{best}`", Edit(start, end, best))
+            )
