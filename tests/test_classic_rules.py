@@ -95,7 +95,10 @@ def test_heading_typo_after_a_contents_typo_is_not_renamed() -> None:
 
 
 def test_glued_number_inside_a_tight_numbered_list() -> None:
-    text = "# A\n\n## P\n\n1. **One** - first.\n2.**Two** - second.\n3.**Three** - third.\n"
+    text = (
+        "# A\n\n## P\n\n1. **One**. [paper](https://a.example.com/1)\n"
+        "2.**Two**. [paper](https://a.example.com/2)\n3.**Three**. [paper](https://a.example.com/3)\n"
+    )
     found = _found(text)
     assert found == {("AL201", 6): " ", ("AL201", 7): " "}
 
