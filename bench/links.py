@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 
+from awesomelint.evidence.link_options import LinkOptions
 from awesomelint.links.checker import Checker
-from awesomelint.links.options import LinkOptions
 
 
 def _handler(latency: float) -> type[BaseHTTPRequestHandler]:

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from awesomelint.cli import main
 from awesomelint.commands._collector import collecting, tune_garbage_collector
+from awesomelint.evidence.link_options import LinkOptions
+from awesomelint.evidence.links import LinkResult
 from awesomelint.links import checker
-from awesomelint.links.options import LinkOptions
-from awesomelint.links.result import LinkResult
 
 
 @pytest.fixture

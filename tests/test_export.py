@@ -41,7 +41,9 @@ def _export(args: list[str], folder: Path) -> tuple[int, str, str]:
 
 
 def _papers(path: Path) -> int:
-    return sum(1 for entry in parse(path.read_text(encoding="utf-8")).iter_entries() if entry.kind == "paper")
+    """The papers the reader gives a title: a paper without one has nothing to cite."""
+    entries = parse(path.read_text(encoding="utf-8")).iter_entries()
+    return sum(1 for entry in entries if entry.kind == "paper" and entry.title is not None)
 
 
 def _bibtex_round_trip(path: Path, folder: Path) -> None:

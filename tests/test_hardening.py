@@ -27,10 +27,10 @@ from click.testing import CliRunner
 
 from awesomelint import fix
 from awesomelint.cli import main
+from awesomelint.evidence.links import LinkResult
 from awesomelint.fixer import write_fixed
 from awesomelint.links import cache as cache_module
 from awesomelint.links.cache import LinkCache
-from awesomelint.links.result import LinkResult
 from awesomelint.read.source import InputError, read_source
 
 from .servers import Handler, Route, redirect, serve, status

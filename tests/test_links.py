@@ -13,11 +13,11 @@ import trustme
 from click.testing import CliRunner
 
 from awesomelint.cli import main
+from awesomelint.evidence.link_options import LinkOptions
+from awesomelint.evidence.links import LinkResult
 from awesomelint.links.cache import LinkCache
 from awesomelint.links.checker import Checker, check_urls
 from awesomelint.links.guard import literal_address, why_private
-from awesomelint.links.options import LinkOptions
-from awesomelint.links.result import LinkResult
 from awesomelint.net.timing import retry_after
 
 from . import servers

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from awesomelint.cli import main
+from awesomelint.evidence.link_options import LinkOptions
+from awesomelint.evidence.links import LinkResult
 from awesomelint.links.cache import LinkCache
-from awesomelint.links.options import LinkOptions
-from awesomelint.links.result import LinkResult
 
 LIST = "# T\n\n- [Alpha](https://example.org/a) - A tool.  \n"
 

@@ -12,9 +12,8 @@ from awesomelint import parse
 from awesomelint.diagnostic import Applicability, Diagnostic
 from awesomelint.docs import doc_filename, rule_doc
 from awesomelint.engine import Rule, all_rules, run_rules
-from awesomelint.links.collect import link_key
-from awesomelint.links.result import LinkResult
-from awesomelint.verify.record import Record, Verification, Verifications
+from awesomelint.evidence.links import LinkResult, link_key
+from awesomelint.evidence.records import Record, Verification, Verifications
 
 from .conftest import FIXTURES, ROOT, SEED
 

@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 
 from awesomelint import parse
 from awesomelint.cli import main
+from awesomelint.evidence.records import Record, as_markdown, clean_text, safe_url, valid_doi
+from awesomelint.evidence.verify_options import VerifyOptions, verify_options
 from awesomelint.net.cachefile import read_table, write_table
 from awesomelint.net.timing import retry_after
 from awesomelint.venues import builtin_venues
 from awesomelint.verify import sources
-from awesomelint.verify.options import VerifyOptions, verify_options
-from awesomelint.verify.record import Record, as_markdown, clean_text, safe_url, valid_doi
 from awesomelint.verify.sources import SourceError
 from awesomelint.verify.verifier import RecordCache, verify_entries
 

@@ -224,7 +224,7 @@ def _check_keys(
 
 def validate(config: Config) -> None:
     """Raise ConfigError for an unknown key, a wrong type or an unknown rule."""
-    from .links.options import options_from_table
+    from .evidence.link_options import options_from_table
 
     table = config.table
     _check_keys(config, table, _TOP_LEVEL, "")
@@ -238,7 +238,7 @@ def validate(config: Config) -> None:
     try:
         options_from_table(table.get("links", {}), config.root)
         if "verify" in table:  # the verify machinery is not loaded otherwise
-            from .verify.options import verify_options
+            from .evidence.verify_options import verify_options
 
             verify_options(table["verify"], config.root)
     except ValueError as error:  # "`links.retries`: must be ...": the key as the file has it

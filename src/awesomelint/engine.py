@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Severity
-from .links.options import LinkOptions, options_from_table
+from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document
 from .registry import CheckFunction as CheckFunction
 from .registry import Rule as Rule
@@ -24,8 +24,8 @@ from .venues import VenueTable, builtin_venues
 
 if TYPE_CHECKING:
     from .config import Config
-    from .links.result import LinkResult
-    from .verify.record import Verifications
+    from .evidence.links import LinkResult
+    from .evidence.records import Verifications
 
 
 @dataclass

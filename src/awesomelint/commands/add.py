@@ -19,7 +19,7 @@ from ._options import config_option, no_config_option
 from ._session import display, fail
 
 if TYPE_CHECKING:
-    from ..verify.match import Wanted
+    from ..evidence.matching import Wanted
     from ..verify.verifier import Identifiers
 
 _ARXIV = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.I)
@@ -56,9 +56,9 @@ def add_command(
     2 errors."""
     from dataclasses import replace
 
+    from ..evidence.verify_options import verify_options
     from ..fixer import apply_edits, write_fixed  # loaded by the commands that write only
     from ..verify.add import AddError, already_listed, dominant_shape, find_section, place, render
-    from ..verify.options import verify_options
     from ..verify.verifier import look_up
 
     try:
@@ -148,7 +148,7 @@ def add_command(
 
 def _query(paper: str) -> tuple[Wanted, Identifiers]:
     """What the argument names: an identifier, or a title."""
-    from ..verify.match import Wanted
+    from ..evidence.matching import Wanted
     from ..verify.verifier import Identifiers, identifiers_in
 
     text = paper.strip()
@@ -166,7 +166,7 @@ def _query(paper: str) -> tuple[Wanted, Identifiers]:
 
 def _read_back(text: str, title: str, entries_before: int) -> Entry | None:
     """The new entry as the new text parses, when the list reads as one entry more with it."""
-    from ..verify.record import normalized_title
+    from ..evidence.records import normalized_title
 
     entries = list(read(text).iter_entries())
     if len(entries) != entries_before + 1:

@@ -25,8 +25,8 @@ from ._options import GroupedCommand, config_option, no_config_option
 from ._session import display, fail, input_paths, write_report
 
 if TYPE_CHECKING:
+    from ..evidence.records import Record, Verification
     from ..venues import VenueTable
-    from ..verify.record import Record, Verification
 
 FORMATS = ("bibtex", "csv", "json", "jsonl")
 CSV_COLUMNS = (
@@ -104,7 +104,7 @@ def export_command(
 def _records(entries: Sequence[Entry], settings: Settings, verify: bool) -> dict[int, Verification]:
     """The outcome of each paper entry (by id): looked up with --verify, else from the record cache
     alone (nothing is asked when it holds nothing)."""
-    from ..verify.options import verify_options
+    from ..evidence.verify_options import verify_options
 
     try:
         options = verify_options(settings.verify_table, settings.root)
@@ -219,7 +219,7 @@ def bibtex_text(text: str) -> str:
     """``text`` as the value of a BibTeX field: its special characters escaped (`&`, `%`, braces),
     accented Latin letters as TeX accents (`{\\'e}`), control characters and line breaks gone; other
     scripts kept as they are (UTF-8)."""
-    from ..verify.record import clean_text
+    from ..evidence.records import clean_text
 
     out: list[str] = []
     for char in unicodedata.normalize("NFD", clean_text(text, limit=10_000)):
@@ -270,7 +270,7 @@ def bibtex(exported: Sequence[dict[str, Any]], venues: VenueTable) -> str:
 
 
 def _bibtex_fields(item: dict[str, Any], venues: VenueTable) -> tuple[str, dict[str, str]]:
-    from ..verify.record import Record, safe_url, surname, valid_doi
+    from ..evidence.records import Record, safe_url, surname, valid_doi
     from ..verify.verifier import identifiers_in
 
     record = item["record"]
@@ -292,7 +292,7 @@ def _bibtex_fields(item: dict[str, Any], venues: VenueTable) -> tuple[str, dict[
         "_surname": surname(authors[0]) if authors else "",
     }
     if record and not record["preprint"] and record["venue"]:
-        from ..verify.match import record_venue
+        from ..evidence.matching import record_venue
 
         shown = Record("export", "", title, (), record["venue"], record["year"], False)
         venue = record_venue(shown, venues) or record["venue"]

@@ -1,2 +1,2 @@
-"""The link checker (DESIGN.md step 7). Only ``checker`` imports httpx and touches the network; the
-rest (collecting links, options, results) is light enough for the rules to use."""
+"""The link checker (DESIGN.md step 7): fetching (``checker``), the address guard, bodies and page
+titles, and the cache. What it finds, and its options, are plain data in ``evidence``."""

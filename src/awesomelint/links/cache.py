@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..evidence.link_options import LinkOptions
+from ..evidence.links import LinkResult
 from ..net.cachefile import MAX_ENTRIES, read_table, write_table
-from .options import LinkOptions
-from .result import LinkResult
 
 FORMAT = "awesomelint-link-cache"
 VERSION = 1

@@ -24,15 +24,14 @@ from urllib.request import getproxies
 
 import httpx
 
+from ..evidence.link_options import LinkOptions
+from ..evidence.links import LinkResult, link_key
 from ..net.gate import Gates
 from ..net.timing import retry_after, within
 from ..net.transport import H11Transport
 from .body import UnsupportedEncoding, decoded_chunks
 from .cache import LinkCache
-from .collect import link_key
 from .guard import Address, Refused, vetted_address
-from .options import LinkOptions
-from .result import LinkResult
 from .title import head_complete, page_titles
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})

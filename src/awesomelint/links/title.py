@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from html.parser import HTMLParser
 
@@ -54,18 +53,3 @@ def page_titles(html: str) -> list[str]:
 def head_complete(html: str) -> bool:
     """Whether the page's head (where titles live) has been read."""
     return bool(re.search(r"</head\s*>|<body[\s>]", html, re.IGNORECASE))
-
-
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
-
-
-def names_paper(page_title: str, paper_title: str) -> bool:
-    """Whether a page title names the paper: fuzzy, case-insensitive, site decorations allowed
-    (``[2106.09685] LoRA: ... | arXiv``)."""
-    page, paper = _normal(page_title), _normal(paper_title)
-    if not page or not paper:
-        return True
-    if paper in page or (len(page) > 20 and page in paper):
-        return True
-    return difflib.SequenceMatcher(None, page, paper).ratio() >= 0.85

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import CACHE_FOLDER
+from ..evidence import CACHE_FOLDER
 
 MAX_BYTES = 32 * 2**20
 MAX_ENTRIES = 200_000

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..engine import Context
-from ..links.collect import link_key
+from ..evidence.links import link_key
 from ..model import Link
 
 if TYPE_CHECKING:
-    from ..links.result import LinkResult
+    from ..evidence.links import LinkResult
 
 
 def checked_links(ctx: Context) -> Iterator[tuple[Link, LinkResult]]:

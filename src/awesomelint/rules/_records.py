@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from ..diagnostic import Diagnostic, Edit
 from ..engine import Context
+from ..evidence.records import Record, Verification
 from ..model import Entry, Field, Venue
-from ..verify.record import Record, Verification
 
 
 def verified(ctx: Context, *statuses: str) -> Iterator[tuple[Entry, Verification]]:

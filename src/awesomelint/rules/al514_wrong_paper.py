@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..links.collect import is_paper_link, link_key
+from ..evidence.links import is_paper_link, link_key
 
 # A page title shorter than this names a site or a project, not a paper (which AL514 could compare).
 _FEWEST_TITLE_WORDS = 4
@@ -21,7 +21,7 @@ _FEWEST_TITLE_WORDS = 4
 def wrong_paper(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.links is None:
         return
-    from ..links.title import names_paper  # only when links were checked
+    from ..evidence.links import names_paper  # only when links were checked
 
     for entry in ctx.document.iter_entries():
         if entry.title is None:

@@ -17,7 +17,7 @@ from ..engine import Context, rule
 def published_preprint(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
-    from ..verify.match import is_preprint_venue, record_venue
+    from ..evidence.matching import is_preprint_venue, record_venue
     from ._records import shown, venue_report, verified
 
     venues = ctx.settings.venues

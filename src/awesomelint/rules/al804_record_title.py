@@ -18,7 +18,7 @@ from ..engine import Context, rule
 def record_title(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
-    from ..verify.record import as_markdown, normalized_title
+    from ..evidence.records import as_markdown, normalized_title
     from ._records import verified
 
     for entry, outcome in verified(ctx, "matched"):

@@ -21,8 +21,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def record_authors(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.records is None:
         return
-    from ..verify.match import author_differences
-    from ..verify.record import as_markdown, plain
+    from ..evidence.matching import author_differences
+    from ..evidence.records import as_markdown, plain
     from ._records import verified
 
     for entry, outcome in verified(ctx, "matched"):

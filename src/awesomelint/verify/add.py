@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..diagnostic import Edit
+from ..evidence.matching import record_venue
+from ..evidence.records import Record, as_markdown, normalized_title
 from ..model import Document, Entry, Section
 from ..style import Style
 from ..venues import VenueTable
-from .match import record_venue
-from .record import Record, as_markdown, normalized_title
 from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape

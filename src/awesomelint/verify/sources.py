@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from .record import Record, doi_url, normalized_title, person, safe_url, valid_doi
+from ..evidence.records import Record, doi_url, normalized_title, person, safe_url, valid_doi
 
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
 

@@ -22,6 +22,9 @@ from urllib.request import getproxies
 
 import httpx
 
+from ..evidence.matching import Wanted, choose
+from ..evidence.records import Record, Verification, Verifications, normalized_title, surname
+from ..evidence.verify_options import VerifyOptions
 from ..links.body import UnsupportedEncoding, decoded_chunks
 from ..links.guard import Address, Refused, vetted_address
 from ..model import Entry
@@ -30,9 +33,6 @@ from ..net.gate import HostGate
 from ..net.timing import retry_after, within
 from ..venues import VenueTable
 from . import sources
-from .match import Wanted, choose
-from .options import VerifyOptions
-from .record import Record, Verification, Verifications, normalized_title, surname
 from .sources import Request, SourceError
 
 _ARXIV_LINK = re.compile(

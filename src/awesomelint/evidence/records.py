@@ -238,7 +238,7 @@ class Verifications:
                 record.title
             )
         if field_name == "venue":
-            from .match import record_venue  # only when verifying
+            from .matching import record_venue  # only when verifying
 
             name = after.venue.name.text if after.venue else None
             wanted = record_venue(record, venues)

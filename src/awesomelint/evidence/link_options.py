@@ -8,8 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ..net import CACHE_FOLDER
 from ..version import __version__
+from . import CACHE_FOLDER
 
 DEFAULT_USER_AGENT = (
     f"awesomelint/{__version__} (link checker for awesome lists; +https://pypi.org/project/awesomelint/)"

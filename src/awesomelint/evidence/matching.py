@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..model import Entry
 from ..venues import VenueTable
-from .record import Record, Verification, name_tokens, normalized_title, person, plain, surname
+from .records import Record, Verification, name_tokens, normalized_title, person, plain, surname
 
 Level = Literal["exact", "close", "possible"]
 

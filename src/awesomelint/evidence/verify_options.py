@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..links.options import flag, parse_duration, positive_int, text_value
-from ..net import CACHE_FOLDER
 from ..version import __version__
+from . import CACHE_FOLDER
+from .link_options import flag, parse_duration, positive_int, text_value
 
 API_KEY_VARIABLE = "SEMANTIC_SCHOLAR_API_KEY"
 
