@@ -148,34 +148,6 @@ def _touching(chosen: Sequence[Diagnostic], low: int, high: int) -> list[Diagnos
     ]
 
 
-# A link reference definition (`[label]: url`) changes how links read anywhere in the list.
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
-
-
-def _changed_stretches(
-    before: str,
-    after: str,
-    boundaries: tuple[Sequence[int], Sequence[int]],
-    replaced: Sequence[tuple[int, int]],
-    inserted: Sequence[tuple[int, int]],
-) -> set[int] | None:
-    """The stretches between entry starts whose text the edits changed; None (all of them) when an
-    edit touches a link reference definition. A stretch whose text is the same reads the same: its
-    blocks are what they were (the entry guard has the same entries in the same places), and so
-    are the links in it when the reference definitions are."""
-    for text, spans in ((before, replaced), (after, inserted)):
-        for start, end in spans:
-            lines = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text))]
-            if _REFERENCE_DEFINITION.search(lines):
-                return None
-    old, new = [0, *boundaries[0], len(before)], [0, *boundaries[1], len(after)]
-    return {
-        index
-        for index in range(len(old) - 1)
-        if before[old[index] : old[index + 1]] != after[new[index] : new[index + 1]]
-    }
-
-
 def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagnostic]) -> list[_Fault]:
     """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py). A
     change is traced to the fixes in the stretch of text (from one entry to the next) where it is."""
@@ -189,10 +161,9 @@ def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagno
     starts = [sorted(e.span.start for e in document.iter_entries()) for document in (before, after)]
     boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
     readings = (reading(before), reading(after))
-    only = _changed_stretches(before.text, after.text, boundaries, replaced, inserted)
     faults: list[_Fault] = []
     for segment, problem in changed_rendering(
-        before.text, after.text, replaced, inserted, readings, boundaries, only
+        before.text, after.text, replaced, inserted, readings, boundaries
     ):
         if segment is None:
             faults.append((list(chosen), problem))
