@@ -112,3 +112,54 @@ def test_short_names_are_checked_for_duplicates() -> None:
     ]
     found = _found(_items(lines))
     assert ("AL206", 7) in found
+
+
+def _sections(names: list[str], contents: list[str], extra: str = "") -> str:
+    rows = "\n".join(contents)
+    body = "".join(
+        f"\n## {name}\n\n- [{name} tool](https://{k}.example.com) - A tool.\n" for k, name in enumerate(names)
+    )
+    return f"# Awesome\n\n## Contents\n\n{rows}\n{body}{extra}"
+
+
+SECTIONS = ["Editors", "Servers", "Shells", "Terminals", "Viewers", "Games"]
+
+
+def _codes(text: str, *codes: str) -> list[tuple[str, int]]:
+    return [(d.code, d.span.start_line) for d in run_rules(parse(text)) if d.code in codes]
+
+
+def test_contents_that_list_a_selection_leave_the_rest_alone() -> None:
+    text = _sections(SECTIONS, ["- [Editors](#editors)", "- [Servers](#servers)"])
+    assert _codes(text, "AL109") == []
+
+
+def test_a_row_with_a_broken_link_still_lists_its_section() -> None:
+    rows = [f"- [{name}](#{name.lower()})" for name in SECTIONS]
+    rows[2] = "- [Shells](#shell)"  # AL103's finding, not a section left out
+    assert _codes(_sections(SECTIONS, rows), "AL109", "AL103") == [("AL103", 7)]
+
+
+def test_a_link_back_up_is_no_row_of_the_contents() -> None:
+    rows = [f"- [{name}](#{name.lower()})" for name in SECTIONS]
+    text = _sections(SECTIONS, rows, extra="\n**[back to top](#contents)**\n")
+    assert _codes(text, "AL109", "AL110", "AL111") == []
+    moved = rows[:]
+    moved[1], moved[2] = moved[2], moved[1]  # two rows swapped: one is out of place
+    found = _codes(_sections(SECTIONS, moved), "AL111")
+    assert len(found) == 1
+
+
+def test_spellings_of_one_name_are_one_name() -> None:
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - Plugin for Node.js users." for n in NAMES]
+    lines += [
+        "- [Mu](https://mu.example.com) - Plugin for nodejs users.",
+        "- [Nu](https://nu.example.com) - Plugin for Git Hub users.",
+        "- [Xi](https://xi.example.com) - Plugin for GitHub users.",
+    ] + [f"- [{n}2](https://{n.lower()}2.example.com) - Works with GitHub." for n in NAMES[:5]]
+    found = {
+        (d.span.start_line, d.message.split(":")[0])
+        for d in run_rules(parse(_items(lines)))
+        if d.code == "AL604"
+    }
+    assert found == {(15, "`nodejs`"), (16, "`Git Hub`")}
