@@ -262,3 +262,10 @@ def test_a_category_heading_in_a_list_item_over_indented_parts() -> None:
     )
     assert _found(text, "AL101") == []
     assert _found(text.replace("    ##### Tokenizer", "  - ##### Tokenizer"), "AL101") == [5]
+
+
+def test_al306_leaves_labels_abbreviated_journals_and_generic_words_alone() -> None:
+    label = "- \\[[arxiv](https://arxiv.org/abs/2402.05391)\\] Alpha Survey of Graphs. `2024.02`"
+    journal = "1. **Beta Vision Model.** Int. J. Comput. Vis. 2022 [paper](https://example.org/b)"
+    workshop = _entry(3, "ICLR workshop 2017")
+    assert _found(_papers(label, label.replace("2402.05391", "2402.05392"), journal, workshop), "AL306") == []

@@ -10,8 +10,13 @@ from ..model import Entry, Venue
 # Words that qualify a venue without naming another one: `EMNLP 2022 Findings`, `CVPR 2023 (Oral)`.
 # (A workshop has a name of its own: `INFOCOM Workshops` and `Workshop on X at ACL` are two venues.)
 _QUALIFIER = re.compile(r"\b(findings|oral|spotlight|poster)\b", re.IGNORECASE)
+_GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?=(?:19|20)\d{2}\b)")  # `ACL2023`: AL301's concern, not the form's
 _YEAR = re.compile(r"(?<![\w'])(?:'\d{2}|(?:19|20)\d{2})(?!\w)")
 _MARKUP = re.compile(r"[*_\[\]]+")
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]*\.\s+$")
+_GENERIC = frozenset(
+    {"workshop", "workshops", "findings", "conference", "journal", "transactions", "proceedings", "of", "on"}
+)
 
 
 @rule(
@@ -27,7 +32,7 @@ def venue_spelling(ctx: Context) -> Iterator[Diagnostic]:
     written = [
         (entry, entry.venue)
         for entry in ctx.document.iter_entries()
-        if entry.venue is not None and not entry.venue.in_badge
+        if entry.venue is not None and not entry.venue.in_badge and not _in_link_text(entry, entry.venue)
     ]
     yield from _miscasings(ctx, [venue for _, venue in written])
     yield from _qualified_forms(ctx, written)
@@ -36,9 +41,14 @@ def venue_spelling(ctx: Context) -> Iterator[Diagnostic]:
 def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
     """One finding per miscased spelling, at its first use, with a fix for every use."""
     uses: dict[str, list[Venue]] = {}
+    text = ctx.document.text
     for venue in venues:
-        if ctx.settings.venues.miscasing(venue.name.text) is not None:
-            uses.setdefault(venue.name.text, []).append(venue)
+        right = ctx.settings.venues.miscasing(venue.name.text)
+        if right is None or _only_generic_words(venue.name.text, right):
+            continue
+        if _ABBREVIATED.search(text, max(0, venue.name.span.start - 12), venue.name.span.start):
+            continue  # `Int. J. Comput. Vis.`: the end of an abbreviated journal name, no venue of its own
+        uses.setdefault(venue.name.text, []).append(venue)
     for name, found in uses.items():
         right = ctx.settings.venues.miscasing(name) or name
         canonical = ctx.settings.venues.canonical_name(name)
@@ -51,13 +61,25 @@ def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
         yield ctx.report(found[0].name.span, message, ctx.fix(f"write `{right}` ({len(found)}x)", *edits))
 
 
+def _in_link_text(entry: Entry, venue: Venue) -> bool:
+    """A venue read from a link's text (`[arxiv](...)`): a label, written as labels are."""
+    name = venue.name.span
+    return any(link.span.start < name.start and name.end < link.url_span.start for link in entry.links)
+
+
+def _only_generic_words(name: str, right: str) -> bool:
+    """Whether the cases differ only in words any venue may have (`ICLR workshop`)."""
+    differ = [w for w, r in zip(name.split(), right.split(), strict=False) if w != r]
+    return bool(differ) and all(w.casefold() in _GENERIC for w in differ)
+
+
 def _form(venue: Venue) -> tuple[str, str] | None:
     """The qualifier and how the venue is written around it: `V Y (Q)`, `Q of V Y`, `V Q Y`."""
     text = _MARKUP.sub("", venue.raw).strip().rstrip(".,;:").strip()
     qualifiers = _QUALIFIER.findall(text)
     if len(qualifiers) != 1 or venue.year is None:
         return None
-    shape = _YEAR.sub("Y", _QUALIFIER.sub("Q", text))
+    shape = _YEAR.sub("Y", _QUALIFIER.sub("Q", _GLUED_YEAR.sub(" ", text)))
     shape = re.sub(r"[^\sYQ(),:'-]+(?:\s+[^\sYQ(),:'-]+)*", "V", shape)
     shape = re.sub(r"\bV\s+of\s+V\b|\bof\s+V\b", "of V", shape)
     return qualifiers[0].casefold(), " ".join(shape.split())
