@@ -300,22 +300,17 @@ def links_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def verify_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """`verify`: no fixing, no link checking; the record cache and --strict are verify's own."""
-    own = [
+    """`verify`: no fixing, no link checking; --offline answers from the record cache."""
+    verifying = [
+        option("--sources", group=_VERIFY, help="Sources to search, in order (dblp,semanticscholar)."),
+        option("--timeout", group=_VERIFY, help="Time for a whole request, e.g. 20s (default)."),
         option(
-            "--offline",
-            group=_VERIFY,
-            is_flag=True,
-            default=None,
-            help="Fetch nothing: answer from the record cache.",
+            "--retries", group=_VERIFY, type=click.IntRange(min=0),
+            help="Further attempts after 5xx, 429, timeouts (default 3).",
         ),
+        option("--entry-budget", group=_VERIFY, help="Time one paper's own requests may take (default 2m)."),
+        option("--strict", group=_VERIFY, is_flag=True, default=None, help="Unchecked papers fail the run."),
+        option("--offline", group=_VERIFY, is_flag=True, default=None, help="Answer from the cache only."),
         option("--no-cache", group=_VERIFY, is_flag=True, help="Neither read nor write the record cache."),
-        option(
-            "--strict",
-            group=_VERIFY,
-            is_flag=True,
-            default=None,
-            help="A paper no source could be asked about fails the run.",
-        ),
-    ]
-    return _apply(command, [*_COMMON, *_SCOPE_OPTIONS, *_CONFIGURATION_OPTIONS, *own])
+    ]  # fmt: skip
+    return _apply(command, [*_COMMON, *_SCOPE_OPTIONS, *_CONFIGURATION_OPTIONS, *verifying])
