@@ -237,8 +237,11 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     layout_of = {id(e): entry_layout(e) for e in entries if e.title and e.marker != "table"}
     with_venue = [e.venue for e in entries if e.venue is not None]
     # A table writes its venue and year in columns of their own: no venue format to compare.
+    # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
     formatted = [
-        e.venue for e in entries if e.venue is not None and e.marker != "table" and not e.venue.in_badge
+        e.venue
+        for e in entries
+        if e.venue is not None and e.marker != "table" and e.venue.markup not in ("badge", "link")
     ]
     with_authors = [e for e in entries if e.authors is not None and e.authors.markup]
     preprints = [

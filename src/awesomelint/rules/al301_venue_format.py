@@ -39,7 +39,12 @@ def venue_format(ctx: Context) -> Iterator[Diagnostic]:
     markup_style, year_style = style.venue_markup, style.venue_year
     for entry in ctx.document.iter_entries():
         venue = entry.venue
-        if venue is None or entry.kind != "paper" or entry.marker == "table" or venue.in_badge:
+        if (
+            venue is None
+            or entry.kind != "paper"
+            or entry.marker == "table"
+            or venue.markup in ("badge", "link")
+        ):
             continue
         markup = markup_style.value if markup_style else venue.markup
         years = year_style.value if year_style else venue.year_style
