@@ -7,6 +7,7 @@ from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ._classic import Conventions, Item, description, has_words, items, prose_end
 
+_CLOSING = re.compile(r"(?:\*\*|__|\*|_)*")
 _ABBREVIATION = re.compile(r"(?:\b(?:etc|al|Inc|Ltd|Co|vs|e\.g|i\.e|approx|[A-Z])|\.\.)\.$")
 
 
@@ -50,7 +51,9 @@ def description_ending(ctx: Context) -> Iterator[Diagnostic]:
             message = "description ends without a period; " + convention.evidence(
                 "a period (or `!`, `?`)", "descriptions", "end with"
             )
-            fix = ctx.fix("add `.`", Edit(end, end, "."))
+            closing = _CLOSING.match(text, end)
+            after = closing.end() if closing else end  # `**bold**.`, not `**bold.**`
+            fix = ctx.fix("add `.`", Edit(after, after, "."))
             yield ctx.report(ctx.span(end - 1, end), message, fix)
             continue
         body = text[item.description_start : end]
