@@ -437,3 +437,40 @@ def test_any_record_text_reaches_no_output_as_a_command_escape_or_markup(
         fixed = readme.read_text(encoding="utf-8")
         assert len(list(parse(fixed).iter_entries())) == len(list(parse(added).iter_entries()))
         _assert_links_http(fixed)
+
+
+def test_add_against_an_endless_answer_stops_at_its_budget_with_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    def drip(h: Handler, method: str, count: int) -> None:
+        h.send_response(200)
+        h.end_headers()
+        try:
+            for _ in range(2000):  # 100 s of one byte every 50 ms, were it read to the end
+                h.wfile.write(b" ")
+                h.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+
+    with serve({"*": drip}) as (base, seen):
+        (tmp_path / ".awesomelint.toml").write_text(
+            '[verify]\nsources = ["dblp"]\nretries = 1\nentry-budget = "3s"\ntimeout = "1s"\n'
+            f'dblp = {{ url = "{base}/dblp", interval = 0 }}\n',
+            encoding="utf-8",
+        )
+        (tmp_path / "README.md").write_text(LIST, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "awesomelint", "add", "Some Paper Title", "--section", "Adapters"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=90,  # a guard against a hang only: the budget ends the lookup long before
+            check=False,
+        )
+    assert done.returncode == 2 and done.stdout == "", done.stderr
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()] and "cannot look" in done.stderr
+    assert 1 <= len(seen.requests) <= 4  # the budget allows a few one-second attempts, not 100 s of one
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == LIST
