@@ -269,3 +269,11 @@ def test_al306_leaves_labels_abbreviated_journals_and_generic_words_alone() -> N
     journal = "1. **Beta Vision Model.** Int. J. Comput. Vis. 2022 [paper](https://example.org/b)"
     workshop = _entry(3, "ICLR workshop 2017")
     assert _found(_papers(label, label.replace("2402.05391", "2402.05392"), journal, workshop), "AL306") == []
+
+
+def test_al206_a_blog_post_sharing_a_papers_title_is_no_duplicate() -> None:
+    paper = "1. **Attention Sinks in Language Models**. *Ann Lee, Bo Li*. **ICLR 2024**. [paper](https://arxiv.org/abs/2309.17453)"
+    post = "- **Attention Sinks in Language Models**. *Ann Lee*. [Blog](https://example.org/blog/attention-sinks)"
+    again = "2. **Attention Sinks in Language Models**. *Ann Lee, Bo Li*. **ICLR 2024**. [paper](https://openreview.net/forum?id=x)"
+    assert _found(_papers(paper, "", post), "AL206") == []
+    assert _found(_papers(paper, again), "AL206") == [6]

@@ -115,6 +115,30 @@ def in_pairing_order(document: Document) -> list[Entry]:
     return [e for e in entries if id(e) not in added] + [e for e in entries if id(e) in added]
 
 
+# Where posts are published (a blog, a newsletter, a magazine), and the labels that name one.
+_POST_HOST = re.compile(
+    r"(?:^|\.)(?:medium\.com|substack\.com|wordpress\.com|blogspot\.com|hashnode\.dev|dev\.to|"
+    r"towardsdatascience\.com|thegradient\.pub|distill\.pub)$|(?:^|\.)blogs?\.|/blogs?(?:/|$)|/posts?/"
+)
+_POST_LABEL = re.compile(r"^\W*(?:blog|post|article|news|tweet|thread)\b", re.IGNORECASE)
+
+
+def is_post(entry: Entry) -> bool:
+    """Whether the entry is a post about a paper rather than the paper: its title or paper link
+    opens a blog, or it names its own link a blog, and it links no paper of arXiv."""
+    links = [
+        link for link in entry.own_links if link.role in ("title", "paper") or _POST_LABEL.match(link.label)
+    ]
+    if not links or any("arxiv.org" in link.url for link in entry.own_links):
+        return False
+    for link in links:
+        url = normalized_url(link.url) or ""
+        host, _, path = url.partition("/")
+        if _POST_LABEL.match(link.label) or _POST_HOST.search(host) or _POST_HOST.search("/" + path):
+            return True
+    return False
+
+
 @dataclass
 class Repeat:
     """An entry listed again: ``entry`` repeats ``first``."""
@@ -154,7 +178,8 @@ def duplicates(document: Document) -> Duplicates:
             continue
         buckets = [named.setdefault((key, link), {}) for link in sorted(identity_links(entry))]
         if entry.kind == "paper":
-            buckets.insert(0, papers.setdefault(key, {}))
+            # a blog post or an article about a paper may share its title: another thing
+            buckets.insert(0, papers.setdefault(f"blog:{key}" if is_post(entry) else key, {}))
         found = [bucket for bucket in buckets if bucket]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
