@@ -474,3 +474,31 @@ def test_add_against_an_endless_answer_stops_at_its_budget_with_one_line(tmp_pat
     assert done.stderr.strip().splitlines() == [done.stderr.strip()] and "cannot look" in done.stderr
     assert 1 <= len(seen.requests) <= 4  # the budget allows a few one-second attempts, not 100 s of one
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == LIST
+
+
+def test_a_public_endpoint_name_that_turns_private_gets_no_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34", "127.0.0.1"])  # public when first asked, then rebound to loopback
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)  # type: ignore[arg-type]
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with serve({"*": lambda h, m, c: h.reply(200, b"{}")}) as (base, seen):
+        port = base.rsplit(":", 1)[1]
+        options = verify_options(
+            {"dblp": {"url": f"http://rebind.example:{port}/dblp", "interval": 0}}, tmp_path
+        )
+        options = replace(options, cache=None, sources=("dblp",), retries=0)
+        found, _, _ = verify_entries(list(parse(ENTRY).iter_entries()), options, VENUES)
+    assert seen.requests == []
+    (outcome,) = found.outcomes
+    assert outcome.status == "unavailable" and "loopback" in outcome.reason, outcome.reason
+    assert "--allow-private" not in outcome.reason  # a link checker flag: no cure for a verify endpoint

@@ -339,8 +339,8 @@ def _connect_cause(error: BaseException) -> str:
     while current is not None and len(chain) < 8:
         chain.append(current)
         current = current.__cause__ or current.__context__
-    if any(isinstance(e, Refused) for e in chain):
-        return str(next(e for e in chain if isinstance(e, Refused)))
+    if any(isinstance(e, Refused) for e in chain):  # the link checker's flag is no cure here
+        return str(next(e for e in chain if isinstance(e, Refused))).split(";")[0]
     if any(isinstance(e, socket.gaierror) for e in chain):
         return "name not resolved"
     if any(isinstance(e, ConnectionRefusedError) for e in chain) or "refused" in str(error).lower():
