@@ -210,3 +210,33 @@ def test_rule_command() -> None:
     page = runner.invoke(main, ["rule", "field-spacing"])
     assert page.exit_code == 0 and page.stdout.startswith("# AL205 field-spacing")
     assert "```markdown bad" in page.stdout
+
+
+def test_the_configuration_does_not_need_the_engine() -> None:
+    """config -> registry, never config -> engine (the engine imports config for its types only):
+    the module-level imports of config, followed through the package, never reach the engine."""
+    import ast
+    from importlib.util import resolve_name
+
+    package = Path(__file__).parent.parent / "src"
+
+    def imports(module: str) -> set[str]:
+        path = package.joinpath(*module.split("."))
+        source = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        parent = module if path.is_dir() else module.rpartition(".")[0]
+        found = set()
+        for node in ast.parse(source.read_text(encoding="utf-8")).body:  # module level: not TYPE_CHECKING
+            if isinstance(node, ast.ImportFrom) and node.level:
+                target = resolve_name("." * node.level + (node.module or ""), parent)
+                found |= {target} if node.module else {f"{target}.{alias.name}" for alias in node.names}
+        paths = {name: package.joinpath(*name.split(".")) for name in found}
+        return {name for name, path in paths.items() if path.is_dir() or path.with_suffix(".py").exists()}
+
+    seen, todo = set(), ["awesomelint.config"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo.extend(imports(module))
+    assert {"awesomelint.registry", "awesomelint.style"} <= seen, sorted(seen)
+    assert "awesomelint.engine" not in seen, sorted(seen)
