@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -491,7 +492,9 @@ def _not_a_list(path: Path, error: InputError) -> bool:
     """Whether a file found among others that cannot be read as UTF-8 is no list either (read as
     Latin-1, it has no entry): then it is skipped with a warning, not an error."""
     try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
+        status = path.stat()
+        regular = stat.S_ISREG(status.st_mode) and status.st_size <= MAX_BYTES  # never a FIFO or device
+        data = path.read_bytes() if regular else b""
     except OSError:
         return False
     if not data or next(read(data.decode("latin-1")).iter_entries(), None) is not None:
