@@ -60,9 +60,9 @@ _COMPANY = frozenset(
     ["ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "co", "co.", "corp", "corp.", "plc", "s.a.", "ag"]
 )
 # An initial (`K.`, `J.-P.`), a capitalised word (`Yee-Whye`, `O'Neil`, `McDonald`), a name with a
-# glued initial (`J.Smith`, `Anna.B`), or a handle.
+# glued initial (`J.Smith`, `Anna.B`, `Stan.Z.Li`), or a handle.
 _NAME_WORD = re.compile(
-    r"^(?:(?:[A-Z]\.)+[A-Z][^\W\d_]+|[A-Z][^\W\d_]+\.[A-Z]\.?|[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
+    r"^(?:(?:[A-Z]\.)+[A-Z][^\W\d_]+|[A-Z][^\W\d_]*(?:\.[A-Z][^\W\d_]*)+\.?|[A-Z](?:\.?[A-Z])*\.?(?:-[A-Z]\.?)*|[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*['’]?\.?|@[\w\-.]+)$"
 )
 
 
@@ -133,7 +133,12 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     else:
         names = [name.strip().removeprefix("and ").strip() for name in _SPLIT.split(body)]
         names = _joined_companies([name for name in names if name])
-        inverted = len(names) >= 2 and len(names[0].split()) == 1 and 1 <= len(names[1].split()) <= 3
+        inverted = (  # one surname first (`Hinton, Geoffrey E., ...`), not a name with glued initials
+            len(names) >= 2
+            and len(names[0].split()) == 1
+            and "." not in names[0]
+            and 1 <= len(names[1].split()) <= 3
+        )
         if inverted and all(len(name.split()) >= 2 for name in names[2:]):
             # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
             names = [f"{names[1]} {names[0]}", *names[2:]]
@@ -156,7 +161,7 @@ def read_names(text: str, plain: bool = False) -> Names | None:
         lenient = len(names) >= 3 and valid >= 0.75 * len(names)
     if not names or (valid < len(names) and not lenient):
         return None
-    if plain and not et_al and any(len(name.split()) < 2 for name in names):
+    if plain and not et_al and any(len(re.split(r"[\s.]+", name.strip("."))) < 2 for name in names):
         return None
     if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]):
         return None  # in plain text, one name alone is more often a label (`Local Demo`) than `R. Girshick`

@@ -90,6 +90,12 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     return document
 
 
+def _pictures_only(cell: Sequence[Piece]) -> bool:
+    """A cell that shows only images or logos (a preview column)."""
+    content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
+    return bool(content) and all(piece.kind == "image" or is_decoration(piece) for piece in content)
+
+
 def _bare(entry: Entry) -> bool:
     """An item with no link, venue, authors or date."""
     return entry.kind == "resource" and not (entry.links or entry.venue or entry.authors or entry.date)
@@ -485,13 +491,20 @@ class _Builder:
 
     def _table_row(self, header: list[str], cells: list[list[Piece]], start: int) -> None:
         roles = [_COLUMN_ROLES.get(re.sub(r"[^\w ]+", "", name).strip(), "") for name in header]
-        title_column = roles.index("title") if "title" in roles else 0
+        if "title" in roles:
+            title_column = roles.index("title")
+        else:  # the first cell after any logo or preview, if it names the entry, bold or linked
+            title_column = next(
+                (index for index, cell in enumerate(cells) if not _pictures_only(cell)), len(cells)
+            )
+            named = title_column < len(cells) and any(
+                p.kind == "strong" or (p.kind == "link" and not is_decoration(p))
+                for p in walk(cells[title_column])
+            )
+            if not named:
+                return
         if title_column >= len(cells) or significant(cells[title_column]) is None:
             return
-        if "title" not in roles and not any(
-            p.kind == "strong" or (p.kind == "link" and not is_decoration(p)) for p in walk(cells[0])
-        ):
-            return  # with no title column, the first cell must name the entry (a logo does not)
         open_entry = self._new_entry("table", None, start, start)
         # The title cell first; a description column is prose, where no field is read.
         others = (

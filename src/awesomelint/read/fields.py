@@ -36,7 +36,7 @@ _AFTER_YEAR = (
 _VENUE_IN_MARKUP = re.compile(
     rf"""^\s*(?:in\s+)?(?P<open>[\[(](?=[^\[\]()]*[\])]\W*$))?\s*(?P<name>\S.*?)[.]?
     (?P<sep>\s*['’]\s*|\s*,\s*|\s*\(|\s+|)
-    (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=['’]\s)\d{{2}})(?!\d)\)?
+    (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=['’\s])\d{{2}})(?!\d)\)?
     (?P<month>[./,-](?:1[0-2]|0?[1-9])(?:[./-]\d{{1,2}})?(?!\d))?
     (?P<note>(?:[\s,]+{_AFTER_YEAR})*\s*(?:\([^()\n]{{1,40}}\))?)
     (?(open)(?:\s*,[^\[\]()\n]{{0,40}})?\s*[\])])
@@ -48,8 +48,9 @@ _VENUE_IN_MARKUP = re.compile(
 _QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
     rf"""(?:(?<![\w'])|(?=\[))(?P<open>\[)?(?!{MONTH}[ \t,])
-    (?P<name>[a-z]*[A-Za-z][\w&./\-]*
-      (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?)
+    (?P<name>[a-z]*[A-Z][\w&./\-]*
+      (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?
+      |[a-z][a-z]+(?=[ \t]+(?:19|20)\d{{2}}))
     (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[ \t])\d{{2}}(?![\w.,]\w))\b
     (?P<after>(?:[ \t]+(?i:{_AFTER_YEAR})|(?:[ \t]+[A-Z][\w&/\-]*){{1,3}}[ \t]+(?i:workshops?))*)
     (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
@@ -70,7 +71,7 @@ _CITATION_VENUE = re.compile(
 )
 # Cheap necessary conditions, checked before the venue patterns: a year, or an apostrophe's two digits,
 # stands in the text (`Name456` has neither).
-_HAS_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’]\s?\d\d)")
+_HAS_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’\s]\s?\d\d)")
 _YEARISH = re.compile(rf"{_YEAR}|['’]\d\d|\s\d\d(?!\d)")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
@@ -134,12 +135,23 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
     return free
 
 
+def _plausible(match: re.Match[str]) -> bool:
+    """A venue whose year is two digits after a space (`ACL 24`) must be a known one (`Top 10` is not)."""
+    short = len(match["year"]) == 2 and "'" not in match["sep"] and "’" not in match["sep"]
+    return not short or _known(match["name"])
+
+
 def looks_like_venue(text: str) -> bool:
     """Whether bold text or a link's label is a venue with its year (``EMNLP'2020``) rather than a
     title."""
     match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
     # `**Editing Language Models, AACL 2023 Tutorial**` is a title that names its venue
-    return match is not None and len(match["name"].split()) <= 6 and ", " not in match["name"]
+    return (
+        match is not None
+        and _plausible(match)
+        and len(match["name"].split()) <= 6
+        and ", " not in match["name"]
+    )
 
 
 def is_known_venue(text: str) -> bool:
@@ -349,7 +361,8 @@ def _named_title(
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
     rest = _trimmed(" ".join(raw[:stop].split()))
-    if len(rest.split()) < 2 or read_names(rest) is not None:
+    listed = "," in rest or " and " in rest or len(rest.split()) <= 3  # names come listed, or few
+    if len(rest.split()) < 2 or (listed and read_names(rest) is not None):
         return None  # `**BERT**: Jacob Devlin, Ming-Wei Chang` names the authors
     text = f"{name.rstrip(':').strip()}: {rest}"
     end = begin + len(raw[:stop].rstrip(" \t\n.,;:"))
@@ -540,6 +553,8 @@ def _venue_in_markup(
     match = _VENUE_IN_MARKUP.match(raw) if _HAS_YEAR.search(raw) else None
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
+    if not _plausible(match):
+        return None
     base = piece.inner_start
     name = field_at(
         source,
@@ -568,12 +583,27 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
 _MONTH_AT_END = re.compile(rf"[ \t]+{MONTH}$", re.IGNORECASE)
 
 
+def _ends_names(text: str) -> bool:
+    """Whether ``text`` ends an author list (`Cho, Jang Hyun & Hariharan, Bharath`, `Wang Zi`), not an
+    abbreviated venue (`Int. J. Comput`)."""
+    words = text.split()
+    listed = any(mark in text for mark in (",", "&", " and "))
+    plain = len(words) == 2 and not any(word.endswith(".") for word in words)
+    return (listed or plain) and read_names(text) is not None
+
+
 def _text_venue(source: Source, piece: Piece, match: re.Match[str]) -> Venue | None:
     """The venue ``match`` found in running text, unless it is prose: a name in lower case, glued to
     its year or with a bare two-digit year must be a known venue (`arxiv 2018`, `COLING2022`,
     `EMNLP 18`)."""
     written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
-    lead = written.rfind(". ") + 2 if ". " in written else 0  # `Hariharan, Bharath. ICCV 2019`
+    lead = written.rfind(". ") + 2 if ". " in written else 0
+    # the sentence the venue's first words end: from the text before the venue, not the match alone
+    before = re.split(r"\.\s+", piece.plain[: match.start("name") + lead - 2])[-1] if lead else ""
+    if lead and not (
+        _known(written[lead:]) and (_ends_names(before) or (before.isalpha() and before.islower()))
+    ):
+        lead = 0  # `ACM Comput. Surv` is one name; `Hariharan, Bharath. ICCV`, `et al. ICCV` end the authors
     month = _MONTH_AT_END.search(written)
     if month is not None:  # `AAAI Jan 2024`: the month is the date's, not the venue's
         written = written[: month.start()]

@@ -122,7 +122,10 @@ def is_decoration(piece: Piece) -> bool:
     if piece.kind != "link":
         return False
     content = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
-    return bool(content) and all(child.kind == "image" for child in content)
+    return bool(content) and all(
+        child.kind == "image" or (child.kind == "html" and child.plain[:4].lower() == "<img")
+        for child in content
+    )
 
 
 def _title_like(piece: Piece) -> bool:
