@@ -25,7 +25,8 @@ CLEAN = [_entry(1), _entry(2), _entry(3)]
 def test_al105_known_misspelling_is_fixed() -> None:
     text = _list(*CLEAN, heading="## Langauge Models")
     assert _found(text, "AL105") == [3]
-    assert "## Language Models\n" in fix(text).text
+    assert fix(text).text == text  # renaming a heading breaks links to it from elsewhere: unsafe
+    assert "## Language Models\n" in fix(text, unsafe=True).text
 
 
 def test_al207_bare_double_brackets() -> None:

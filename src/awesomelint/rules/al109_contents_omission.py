@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..model import Section
+from ._anchors import near
 from ._contents import contents, words
 from ._sections import sibling_groups
 
@@ -28,7 +29,9 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
     if not rows:
         return
     listed = {id(row.section) for row in rows}
-    named = {words(anchor.text) for anchor in broken}  # listed, with a broken link (AL103)
+    # A row whose link is broken still lists the section its text names, or nearly names (AL103's
+    # or AL105's finding: `2. Additive` for `Addictive`).
+    named = [words(anchor.text) for anchor in broken]
     # The sections the contents answer for: in each set of siblings of which they list any, those
     # after the contents up to the last listed, and after it only those with entries (a closing
     # `License` or `Contributing` is often left out on purpose).
@@ -39,7 +42,12 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
         if indexes:
             scope.extend(s for s in group[: indexes[-1] + 1] if s.span.start > after)
             scope.extend(s for s in group[indexes[-1] + 1 :] if _has_entries(s))
-    left_out = [s for s in scope if id(s) not in listed and words(s.text) not in named]
+    left_out = [
+        s
+        for s in scope
+        if id(s) not in listed
+        and not any(text == words(s.text) or near(text, words(s.text)) for text in named)
+    ]
     shown = len(scope) - len(left_out)
     if len(scope) < _MIN_SCOPE or shown < 0.8 * len(scope):
         return  # the contents list a selection, not every section
