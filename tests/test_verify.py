@@ -678,3 +678,27 @@ def test_a_long_list_finishes_in_one_run_the_queue_not_counted_in_the_entry_budg
     assert tally.requests == {"dblp": 300}  # one request each: no retry, no second search
     starts = sorted(seen.start for seen in record.requests)
     assert starts[-1] - starts[0] >= 299 * 0.02 * 0.9 > options.entry_budget  # the queue outlasted the budget
+
+
+def test_progress_keeps_a_line_on_a_terminal_and_writes_one_a_minute_elsewhere() -> None:
+    from awesomelint.verify.verifier import Progress
+
+    now = [0.0]
+    written: list[tuple[str, bool]] = []
+    terminal = Progress(lambda text, tty: written.append((text, tty)), True, clock=lambda: now[0])
+    now[0] = 60.0
+    terminal(100, 300)
+    now[0] = 180.0
+    terminal(300, 300)
+    assert written == [("papers 100/300, about 2 min left", True), ("papers 300/300", True)]
+    written.clear()
+    now[0] = 0.0
+    log = Progress(lambda text, tty: written.append((text, tty)), False, clock=lambda: now[0])
+    for second in range(1, 600):  # ten minutes, a paper every two seconds
+        now[0] = float(second)
+        log(second // 2, 300)
+    assert [text for text, _ in written][:2] == [
+        "papers 30/300, about 9 min left",
+        "papers 60/300, about 8 min left",
+    ]
+    assert len(written) == 9 and not any(tty for _, tty in written)

@@ -399,7 +399,7 @@ def verify_papers(inputs: Sequence[Input], flags: Mapping[str, Any], quiet: bool
         verify_options,
         with_flags,
     )
-    from ..verify.verifier import run_problem, verify_entries
+    from ..verify.verifier import Progress, run_problem, verify_entries
 
     settings = inputs[0].settings
     try:
@@ -413,9 +413,8 @@ def verify_papers(inputs: Sequence[Input], flags: Mapping[str, Any], quiet: bool
         if item.change is None or item.change.covers_span(entry.span)
     ]
     show = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
-    records, tally, warning = verify_entries(
-        entries, options, settings.venues, _verify_progress if show else None
-    )
+    progress = None if quiet else Progress(_progress_line, terminal=show)
+    records, tally, warning = verify_entries(entries, options, settings.venues, progress)
     if show:
         click.echo("\r\033[K", nl=False, err=True)
     if warning:
@@ -428,8 +427,9 @@ def verify_papers(inputs: Sequence[Input], flags: Mapping[str, Any], quiet: bool
     return records
 
 
-def _verify_progress(done: int, total: int) -> None:
-    click.echo(f"\r\033[Kpapers {done}/{total}", nl=False, err=True)
+def _progress_line(text: str, terminal: bool) -> None:
+    """A progress line: kept current on a terminal, one more line of the log elsewhere."""
+    click.echo(f"\r\033[K{text}" if terminal else text, nl=not terminal, err=True)
 
 
 def _records_summary(records: Verifications, tally: Tally) -> str:

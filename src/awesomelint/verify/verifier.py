@@ -508,3 +508,36 @@ def run_problem(tally: Tally, options: VerifyOptions, papers: int) -> str | None
     if options.offline:
         return "--offline: the record cache holds none of these papers; run verify once without --offline"
     return tally.unreachable()
+
+
+class Progress:
+    """What `verify` says while it runs, through ``write(text, terminal)``: on a terminal one line kept
+    current (papers done and an estimate of the time left); elsewhere, as in CI, such a line once a
+    minute, so that a long run is seen to move without filling the log."""
+
+    def __init__(
+        self,
+        write: Callable[[str, bool], None],
+        terminal: bool,
+        every: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.write, self.terminal, self.every, self.clock = write, terminal, every, clock
+        self.start = self.last = clock()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if not self.terminal and (now - self.last < self.every or done == total):
+            return
+        self.last = now
+        left = (now - self.start) / done * (total - done) if done else 0.0
+        estimate = f", about {_duration(left)} left" if done < total and now > self.start else ""
+        self.write(f"papers {done}/{total}{estimate}", self.terminal)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 5400:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
