@@ -202,3 +202,18 @@ def test_the_module_never_shows_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2 and "Traceback" not in done.stderr + done.stdout
     assert done.stdout.count("::error") == 1
     assert (tmp_path / "output.txt").read_text() == "findings=0\n"
+
+
+def test_a_warning_is_a_warning_annotation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Markdown file in a linted folder that is neither UTF-8 nor a list is skipped with a warning,
+    which the pull request shows as a `::warning`."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "list.md").write_bytes((FIXTURES / "seed_clean.md").read_bytes())
+    (tmp_path / "docs" / "notes.md").write_bytes("# Caf\u00e9\n\nNa\u00efve prose.\n".encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    assert action.run({"INPUT_FILES": "docs"}) == 0
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and annotations[0].startswith("::warning title=awesomelint::docs/notes.md")
+    assert "skipped: it is not a list" in annotations[0]

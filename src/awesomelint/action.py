@@ -120,23 +120,25 @@ def arguments(env: Mapping[str, str], json_path: Path, since: str | None = None)
 
 
 class _Recorder(io.TextIOBase):
-    """Standard error as it goes to the log, with the errors the command line printed kept aside."""
+    """Standard error as it goes to the log, with the errors and warnings the command line printed
+    kept aside (each becomes an annotation)."""
 
     def __init__(self, through: TextIO) -> None:
-        self.through, self.printed, self._line = through, list[str](), ""
+        self.through, self.printed, self.warnings, self._line = through, list[str](), list[str](), ""
 
     def write(self, text: str) -> int:
         self.through.write(text)
         lines = (self._line + text).split("\n")
         self._line = lines.pop()
         self.printed.extend(line[len(_ERROR) :] for line in lines if line.startswith(_ERROR))
+        self.warnings.extend(line[len(_WARNING) :] for line in lines if line.startswith(_WARNING))
         return len(text)
 
     def flush(self) -> None:
         self.through.flush()
 
 
-_ERROR = "awesomelint: error: "
+_ERROR, _WARNING = "awesomelint: error: ", "awesomelint: warning: "
 
 
 def _invoke(args: Sequence[str], errors: list[str] | None = None) -> int:
@@ -156,11 +158,13 @@ def _invoke(args: Sequence[str], errors: list[str] | None = None) -> int:
         code = 130
     if errors is not None:
         errors.extend(recorder.printed)
+        for warning in recorder.warnings:  # a file skipped, a cache ignored: seen on the pull request
+            _annotate(warning, "warning")
     return code
 
 
-def _annotate(error: str) -> None:
-    print(f"::error title=awesomelint::{escape_data(error)}")
+def _annotate(message: str, level: str = "error") -> None:
+    print(f"::{level} title=awesomelint::{escape_data(message)}")
 
 
 def run(env: Mapping[str, str]) -> int:
