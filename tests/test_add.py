@@ -175,3 +175,41 @@ def test_a_mark_on_the_learned_entries_is_not_inherited(tmp_path: Path) -> None:
         "Yoon Kim*. **ACL'2021**. [paper](https://doi.org/10.18653/v1/2021.acl-long.378)"
     )
     assert target.read_text(encoding="utf-8") == text
+
+
+SLASHED = (
+    "# Papers\n\n## Vision/Language\n\n### Adapters\n\n"
+    "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**.\n"
+    "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR'2022**.\n\n"
+    "## Speech\n\n### Adapters\n\n"
+    "1. **Gamma Adapters for Speech**. *Ann Lee, Bo Chen*. **ICLR'2021**.\n"
+)
+
+
+def test_a_section_whose_title_holds_a_slash_is_found_whole_or_escaped(tmp_path: Path) -> None:
+    for section in ("Vision/Language > Adapters", "Vision\\/Language/Adapters"):
+        code, out, err, target = _add_once(tmp_path, SLASHED, ["2106.04647", "--section", section])
+        assert code == 0 and "(Papers > Vision/Language > Adapters)" in out, err
+        added = [e for e in parse(target.read_text(encoding="utf-8")).iter_entries() if e.title]
+        assert added[2].title is not None and added[2].title.text.startswith("Compacter")
+        assert added[2].section_path[-2:] == ("Vision/Language", "Adapters")
+
+
+def test_an_ambiguous_or_unknown_section_says_what_to_write(tmp_path: Path) -> None:
+    code, _, err, target = _add_once(tmp_path, SLASHED, ["2106.04647", "--section", "Adapters"])
+    assert code == 2 and "2 sections named `Adapters`" in err and len(err.strip().splitlines()) == 1
+    code, _, err, _ = _add_once(tmp_path, SLASHED, ["2106.04647", "--section", "Vision/Langauge > Adapters"])
+    assert code == 2 and "did you mean `Papers > Vision/Language > Adapters`" in err, err
+    assert target.read_text(encoding="utf-8") == SLASHED
+
+
+def test_the_configuration_is_the_lists_own_from_the_files_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "list"
+    folder.mkdir()
+    with services(PAPERS) as (table, record):  # the services are named only in the list's folder
+        target = _folder(folder, table, SLASHED)
+        code, out, err = _run(
+            ["add", "2106.04647", "--file", "list/README.md", "--section", "Speech"], tmp_path
+        )
+    assert code == 0 and "to list/README.md:" in out, err
+    assert record.requests and "Compacter" in target.read_text(encoding="utf-8")

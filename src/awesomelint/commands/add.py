@@ -62,7 +62,9 @@ def add_command(
     from ..verify.verifier import look_up
 
     try:
-        config = load_config(Path.cwd(), config_path, no_config)
+        # The list's own configuration: found from --file's folder, as `check` finds a file's.
+        folder = file_path.absolute().parent if file_path is not None else Path.cwd()
+        config = load_config(folder, config_path, no_config)
         settings = Settings.from_config(config)
         options = verify_options(settings.verify_table, settings.root)
     except (ConfigError, ValueError) as error:

@@ -8,6 +8,7 @@ numbering and indentation."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -130,22 +131,43 @@ def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape | None:
 
 
 def find_section(document: Document, wanted: str | None) -> Section:
-    """The section named by ``wanted`` (its title, or a path of titles joined by `/` or `>`, matched
-    at the end and ignoring case), or the one section that holds papers."""
-    holding = [s for s in document.iter_sections() if any(e.kind == "paper" for e in s.entries)]
+    """The section named by ``wanted`` (its title, or a path of titles joined by `>` or `/`, matched
+    at the end and ignoring case; a title holding `/`, such as `Vision/Language`, is found whole, or
+    with its `/` written `\\/`), or the one section that holds papers."""
+    sections = list(document.iter_sections())
+    holding = [s for s in sections if any(e.kind == "paper" for e in s.entries)]
     if wanted is None:
         if len(holding) == 1:
             return holding[0]
         names = "; ".join(" > ".join(s.path) for s in holding[:8]) or "none"
         raise AddError(f"name the section with --section; the sections with papers are: {names}")
-    path = [part.strip().casefold() for part in re.split(r"[/>]", wanted) if part.strip()]
-    found = [
-        s for s in document.iter_sections() if [name.casefold() for name in s.path[-len(path) :]] == path
+    for path in _readings(wanted):
+        found = [s for s in sections if [name.casefold() for name in s.path[-len(path) :]] == path]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise AddError(
+                f"{len(found)} sections named `{wanted}`; give more of its path, such as `Parent > {wanted}`"
+            )
+    paths = {" > ".join(s.path): s for s in sections}
+    close = difflib.get_close_matches(wanted.replace("/", " > "), list(paths), n=3, cutoff=0.5)
+    close += [
+        path for path in paths if path.casefold().endswith(wanted.strip().casefold()) and path not in close
     ]
-    if len(found) != 1:
-        what = "no section" if not found else f"{len(found)} sections"
-        raise AddError(f"{what} named `{wanted}`; give more of its path, such as `Parent/{wanted}`")
-    return found[0]
+    hint = f"; did you mean {' or '.join(f'`{path}`' for path in close[:3])}?" if close else ""
+    raise AddError(f"no section named `{wanted}`{hint}")
+
+
+def _readings(wanted: str) -> list[list[str]]:
+    """The paths ``wanted`` may name, casefolded: the whole as one title, then split at `>`, then
+    at `/` (but not at an escaped `\\/`)."""
+    whole = wanted.replace("\\/", "/").strip().casefold()
+    readings = [[whole]]
+    for separator in (r">", r"(?<!\\)/"):
+        parts = [part.replace("\\/", "/").strip().casefold() for part in re.split(separator, wanted)]
+        if len(parts) > 1 and all(parts):
+            readings.append(parts)
+    return readings
 
 
 def already_listed(document: Document, record: Record, preprint: Record | None) -> Entry | None:
