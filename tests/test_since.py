@@ -173,6 +173,7 @@ def test_the_action_gets_the_same_answer_through_the_same_code(
     assert found == _expected(new_text, _line_of(new_text, PASTED))
     assert output.read_text() == "findings=5\n"
     table = summary.read_text(encoding="utf-8")
+    assert "5 older findings not shown." in table.splitlines()[0]  # the summary's headline
     assert "### Entries this pull request adds or changes (3)" in table  # the copy, the inserted, the reused
     assert "Made-up paper 3 about" in table and "depth cues" in table and "survey of echoes" in table
 
