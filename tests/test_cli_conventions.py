@@ -55,6 +55,12 @@ def test_globs_in_arguments_and_in_files(project: Path) -> None:
     assert _files() == {"docs/a.md", "docs/deep/b.md", "docs/drafts/c.md", "README.md"}
     code, _, err = _check("nothing/*.md")
     assert code == 2 and "the pattern matches no Markdown file" in err
+    # `!glob` leaves out what it matches, as markdownlint-cli2; ruff's --output-format names --format.
+    assert _files("docs/**/*.md", "!docs/d*/**") == {"docs/a.md"}
+    (project / ".awesomelint.toml").write_text('files = ["docs/**/*.md", "!docs/drafts/*.md"]\n')
+    assert _files() == {"docs/a.md", "docs/deep/b.md"}
+    code, out, _ = _check("README.md", "--output-format", "json")
+    assert code == 1 and json.loads(out)["summary"]["findings"] == 1
 
 
 def test_exclude_and_extend_exclude(project: Path) -> None:

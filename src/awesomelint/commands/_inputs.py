@@ -91,16 +91,23 @@ def input_paths(
     force_exclude: bool = False,
 ) -> list[InputPath]:
     """The files named on the command line (folders expanded to their Markdown files when
-    ``folders``, globs to what they match), or the configured ``files`` when none are named; without
-    those the configuration excludes. Raises ValueError for a folder or glob with no Markdown file."""
+    ``folders``, globs to what they match, less what a `!glob` matches), or the configured ``files``
+    when none are named; without those the configuration excludes. Raises ValueError for a folder or
+    glob with no Markdown file."""
     if not paths:
         config = load_config(Path.cwd(), config_path, no_config)
         if not config.files:
             raise ValueError("no files given and no `files` in the configuration; name a Markdown file")
-        paths = [config.root / name for name in config.files]
+        paths = [
+            Path(f"!{config.root / name[1:]}") if name.startswith("!") else config.root / name
+            for name in config.files
+        ]
     expanded: list[InputPath] = []
+    left_out: set[str] = set()
     for path in paths:
-        if folders and path.is_dir():
+        if str(path).startswith("!") and not path.exists():  # `!drafts/*.md`, as markdownlint-cli2
+            left_out.update(_key(Path(name)) for name in glob.glob(str(path)[1:], recursive=True))
+        elif folders and path.is_dir():
             found = _markdown_files(path)
             if not found:
                 suffixes = ", ".join(sorted(MARKDOWN_SUFFIXES))
@@ -118,14 +125,18 @@ def input_paths(
     configs = Configs(config_path, no_config)
     unique, seen = [], set()
     for item in expanded:
-        key = os.path.normcase(os.path.abspath(item.path))
-        if key in seen:  # a path given twice (or a file also found in a named folder) is linted once
+        key = _key(item.path)
+        if key in seen or key in left_out:  # a path given twice (or also in a named folder): once
             continue
         seen.add(key)
         if item.found and excluded(item.path, configs):
             continue
         unique.append(item)
     return unique
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 def excluded(path: Path, configs: Configs) -> bool:

@@ -115,6 +115,7 @@ _SELECTION_OPTIONS = [
 _OUTPUT_OPTIONS = [
     option(
         "--format",
+        "--output-format",
         "output_format",
         group=_OUTPUT,
         type=click.Choice(FORMATS),
