@@ -18,7 +18,6 @@ fixes outside entries that a change touches.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import os
 import pickle
 import signal
@@ -383,10 +382,12 @@ class _OldVersion:
 def _end_child(pid: int, pipe: BinaryIO) -> None:
     """End the child, done or not (its findings may not be needed: the new version had none)."""
     pipe.close()
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)  # it is not reaped yet, so the id is still the child's
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == 0:  # still running: not reaped, so the id is still its
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass  # already reaped
 
 
 def _child(text: str, settings: Settings, writing: int) -> NoReturn:
