@@ -88,7 +88,8 @@ _SELECTION_OPTIONS = [
         group=_SELECTION,
         multiple=True,
         callback=_joined,
-        help="Rules to run: codes, prefixes (AL3) or names, comma-separated or repeated (over the config).",
+        help="Rules to run (codes, prefixes such as AL3, names; comma-separated or repeated), "
+        "instead of the configuration's.",
     ),
     option(
         "--ignore",
