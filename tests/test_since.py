@@ -233,3 +233,17 @@ def test_lines_inserted_among_distinct_lines_are_the_touched_ones(size: int, dat
     new = old[:at] + added + old[at:]
     assert _touched_lines(old, "\n".join(old)) == set()
     assert _touched_lines(old, "\n".join(new)) == set(range(at + 1, at + len(added) + 1))
+
+
+def test_a_child_whose_findings_are_not_needed_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    from awesomelint import changes
+    from awesomelint.engine import Settings
+
+    monkeypatch.setattr(changes, "_PARALLEL_FROM", 0)
+    monkeypatch.setattr(changes.os, "sched_getaffinity", lambda _: {0, 1})
+    revision = changes.Revision.of(_old_list(), Settings())
+    assert revision._child is not None
+    pid = revision._child.pid
+    del revision  # its findings were never asked for (the new version had none)
+    with pytest.raises(ChildProcessError):  # ended and reaped, not left running
+        os.waitpid(pid, os.WNOHANG)
