@@ -287,3 +287,17 @@ def test_a_closed_standard_stream_is_a_clean_exit(shell: str) -> None:
     assert done.returncode in (1, 2) and "Traceback" not in done.stderr
     if "<&-" in shell:
         assert done.returncode == 2 and "standard input is closed" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("comment", "reported"),
+    [
+        ("awesomelint disable-next-line AL601", "`awesomelint disable-next-line` is not a directive"),
+        ("awesomelint_disable AL601", "did you mean `awesomelint-disable`?"),
+        ("awesomelint: off", "`awesomelint:` is not a directive"),
+        ("awesomelint is what lints this list", None),  # prose that names the tool is no directive
+    ],
+)
+def test_a_misspelt_directive_is_told_from_prose(comment: str, reported: str | None) -> None:
+    found = [d for d in run_rules(read(f"<!-- {comment} -->\n\n" + LIST)) if d.code == "AL701"]
+    assert [reported in d.message for d in found] == ([True] if reported else [])

@@ -125,7 +125,7 @@ class Context:
 
 _KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _DIRECTIVE = re.compile(rf"^\s*awesomelint-({'|'.join(_KINDS)})(?=\s|$)(.*)$", re.DOTALL)
-_LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*awesomelint[-_ ]?([a-z_-]*)", re.IGNORECASE)
+_LOOKS_LIKE_DIRECTIVE = re.compile(r"^\s*awesomelint([-_:]|\s+)?([a-z_-]*)", re.IGNORECASE)
 _ALL = "*"
 
 
@@ -191,12 +191,14 @@ def suppression_typos(document: Document) -> Iterator[tuple[Comment, str]]:
         match = _DIRECTIVE.match(comment.text)
         if match is None:
             near = _LOOKS_LIKE_DIRECTIVE.match(comment.text)
-            if near is not None:
-                import difflib  # only for a comment that looks like a misspelt directive
+            if near is None:
+                continue
+            import difflib  # only for a comment that starts like a directive
 
-                written = comment.text.split()[0] if comment.text.split() else "awesomelint"
-                guess = difflib.get_close_matches(near[1].lower(), _KINDS, n=1, cutoff=0.6)
+            guess = difflib.get_close_matches(near[2].lower(), _KINDS, n=1, cutoff=0.6)
+            if guess or (near[1] or " ").strip():  # `awesomelint-...`, or a directive's words: not prose
                 hint = f"; did you mean `awesomelint-{guess[0]}`?" if guess else ""
+                written = near[0].strip()
                 yield comment, f"`{written}` is not a directive, so this comment silences nothing{hint}"
             continue
         for word in re.split(r"[\s,]+", match[2]):
