@@ -33,15 +33,18 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
     # or AL105's finding: `2. Additive` for `Addictive`).
     named = [words(anchor.text) for anchor in broken]
     # The sections the contents answer for: in each set of siblings of which they list any, those
-    # after the contents up to the last listed, and after it only those with entries (a closing
-    # `License` or `Contributing` is often left out on purpose).
+    # after the contents; at the contents' top level (or above), after the last listed only those with entries
+    # (a closing `License` or `Contributing` is often left out on purpose).
     after = rows[0].anchor.span.start
+    top = rows[0].section
     scope: list[Section] = []
     for group in sibling_groups(ctx.document):
         indexes = [i for i, section in enumerate(group) if id(section) in listed]
-        if indexes:
-            scope.extend(s for s in group[: indexes[-1] + 1] if s.span.start > after)
-            scope.extend(s for s in group[indexes[-1] + 1 :] if _has_entries(s))
+        if not indexes:
+            continue
+        last = indexes[-1] + 1 if group[0].level <= top.level else len(group)
+        scope.extend(s for s in group[:last] if s.span.start > after)
+        scope.extend(s for s in group[last:] if _has_entries(s))
     left_out = [
         s
         for s in scope
