@@ -24,7 +24,9 @@ def _repaired(url: str) -> str | None:
 
 
 # Markdown refuses to make a link of these schemes: `[Name](javascript:...)` stays text.
-_REFUSED = re.compile(r"\]\((?P<url>(?:javascript|vbscript|file|data):[^\s)]*)", re.IGNORECASE)
+_REFUSED = re.compile(
+    r"\]\((?P<url>(?:javascript|vbscript|file|data):[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)", re.IGNORECASE
+)
 
 
 def _refused(ctx: Context) -> Iterator[Diagnostic]:
