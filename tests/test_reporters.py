@@ -223,5 +223,6 @@ def test_the_readme_json_example_is_what_the_seed_gives() -> None:
     section = readme.split("### JSON output of `check`", 1)[1]
     example = json.loads(section.split("```json\n", 1)[1].split("\n```", 1)[0])
     actual = json.loads(_run("check", "README.source.md", "--format", "json")[1])
-    assert example["summary"] == actual["summary"], "update the README's example from the seed"
+    update = "update the README's example: awesomelint check README.source.md --format json"
+    assert example["summary"] == actual["summary"], update
     assert list(example) == list(actual) and example["diagnostics"][0] in actual["diagnostics"]
