@@ -163,3 +163,14 @@ def test_spellings_of_one_name_are_one_name() -> None:
         if d.code == "AL604"
     }
     assert found == {(15, "`nodejs`"), (16, "`Git Hub`")}
+
+
+def test_a_row_naming_another_section_is_reported_and_a_shortened_one_is_not() -> None:
+    rows = [f"- [{name}](#{name.lower()})" for name in SECTIONS]
+    rows[3] = "- [Week 3](#terminals)"
+    assert _codes(_sections(SECTIONS, rows), "AL110") == [("AL110", 8)]
+    rows[3] = "- [Terminal](#terminals)"  # one word changed: still another name
+    assert _codes(_sections(SECTIONS, rows), "AL110") == [("AL110", 8)]
+    names = [*SECTIONS[:3], "Terminals and consoles", *SECTIONS[4:]]
+    rows[3] = "- [Terminals](#terminals-and-consoles)"  # a shorter name of the same section
+    assert _codes(_sections(names, rows), "AL110") == []
