@@ -277,3 +277,19 @@ def test_al206_a_blog_post_sharing_a_papers_title_is_no_duplicate() -> None:
     again = "2. **Attention Sinks in Language Models**. *Ann Lee, Bo Li*. **ICLR 2024**. [paper](https://openreview.net/forum?id=x)"
     assert _found(_papers(paper, "", post), "AL206") == []
     assert _found(_papers(paper, again), "AL206") == [6]
+
+
+def test_al501_the_odd_entry_out_of_a_cross_listed_papers_link_is_the_copy() -> None:
+    voyager = _entry(1, "arXiv 2023", "https://arxiv.org/abs/2305.16291", title="Voyager Open Agent")
+    fireact = _entry(2, "arXiv 2023", "https://arxiv.org/abs/2305.16291", title="FireAct Agent Tuning")
+    sections = [f"## Part {n}\n\n{voyager}\n" for n in range(3)]
+    text = "# Papers\n\n" + sections[0] + "\n" + fireact + "\n\n" + "".join(sections[1:])
+    assert _found(text, "AL501") == [7]
+
+
+def test_al606_emphasis_over_two_lines_renders() -> None:
+    text = _papers(
+        "1. **Alpha Method**. *Ann Lee, Bo Li,\n   Cy Dow*. **ACL 2020**. [paper](https://example.org/1)",
+        _entry(2, "ACL 2020"),
+    )
+    assert _found(text, "AL606") == []

@@ -69,10 +69,13 @@ def date_format(ctx: Context) -> Iterator[Diagnostic]:
     dates = {id(e): d for e in entries if (d := _own_date(e)) is not None}
     # Shapes are compared among dates of the same parts (`Y.N` with `Y/N`, `D M Y` with `M D Y`):
     # a list may date some entries by month and others by day.
-    shapes: dict[str, Counter[str]] = {}
-    for written in dates.values():
-        shape = date_shape(written.text)
-        shapes.setdefault("".join(sorted(_PART.findall(shape))), Counter())[shape] += 1
+    # Each part of the list (a news part, a papers part) is its own group.
+    shapes: dict[tuple[str, str], Counter[str]] = {}
+    for entry in entries:
+        if (written := dates.get(id(entry))) is not None:
+            shape = date_shape(written.text)
+            key = (ctx.style.group(entry), "".join(sorted(_PART.findall(shape))))
+            shapes.setdefault(key, Counter())[shape] += 1
     with_date: Counter[str] = Counter()
     papers: Counter[str] = Counter()
     for entry in entries:
@@ -92,7 +95,7 @@ def date_format(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
             continue
         shape = date_shape(date.text)
-        counts = shapes["".join(sorted(_PART.findall(shape)))]
+        counts = shapes[(ctx.style.group(entry), "".join(sorted(_PART.findall(shape))))]
         usual, count = counts.most_common(1)[0]
         total = sum(counts.values())
         if shape != usual and count >= 5 and count >= 0.8 * total:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -21,7 +22,7 @@ from ._duplicates import duplicates, identity_links, in_pairing_order, link_iden
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
-    seen: dict[str, tuple[Entry, Link]] = {}
+    owners = _owners(ctx)
     for entry in in_pairing_order(ctx.document):
         for link in entry.links:
             if link.role not in ("title", "paper"):
@@ -29,9 +30,11 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             identity = link_identity(link)
             if identity is None:
                 continue
-            first_entry, first_link = seen.setdefault(identity, (entry, link))
+            first_entry, first_link = owners[identity]
             if first_entry is entry or repeated.get(id(entry)) is first_entry:
                 continue  # the same entry, or a repeat of the same paper (AL206's concern)
+            if title_key(entry) is not None and title_key(entry) == title_key(first_entry):
+                continue  # the owner's paper again (a list that cross-lists it)
             if names_of(first_entry) & names_of(entry):
                 continue  # the same paper under another name (a dataset's name, a model's)
             if entry_shape(first_entry) != entry_shape(entry):
@@ -48,6 +51,25 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             )
             yield ctx.report(link.url_span, message, related=first_entry.span)
     yield from _copied_extras(ctx, repeated)
+
+
+def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
+    """The entry each title or paper link belongs to: of the entries that hold it, the first with
+    the title most of them have, when three or more have it (a paper cross-listed five times owns
+    its link, and the one other entry that holds it is the copy), else the first."""
+    holders: dict[str, list[tuple[Entry, Link]]] = {}
+    for entry in in_pairing_order(ctx.document):
+        for link in entry.links:
+            if link.role in ("title", "paper") and (identity := link_identity(link)) is not None:
+                holders.setdefault(identity, []).append((entry, link))
+    owners = {}
+    for identity, held in holders.items():
+        titles = Counter(title_key(entry) for entry, _ in held)
+        usual, count = titles.most_common(1)[0]
+        # three or more agree: one or two entries may carry the same slip (a copy cross-listed)
+        owner = next((h for h in held if title_key(h[0]) == usual), held[0]) if count >= 3 else held[0]
+        owners[identity] = owner
+    return owners
 
 
 def _role(link: Link) -> str:

@@ -31,7 +31,7 @@ def _suspect(text: str) -> bool:
     )
 
 
-def _problems(text: str) -> Iterator[str]:
+def _problems(text: str) -> Iterator[tuple[str, str]]:
     """What renders literally in ``text``: leftover emphasis, an unpaired bracket, a link text with
     an unpaired parenthesis."""
     text = _ESCAPED.sub("x", text)  # an escaped character renders as itself, as meant
@@ -47,7 +47,7 @@ def _problems(text: str) -> Iterator[str]:
         elif token.type == "link_close" and label is not None:
             shown = "".join(label)
             if shown.count("(") != shown.count(")"):
-                yield f"link text `{shown}` shows a stray parenthesis"
+                yield f"link text `{shown}` shows a stray parenthesis", shown
             label = None
         elif token.type == "text":
             if label is not None:
@@ -57,9 +57,11 @@ def _problems(text: str) -> Iterator[str]:
             star = _OPENING_STAR.search(token.content)
             if after_emphasis or star:
                 at = star.start() if star and not after_emphasis else 0
-                yield f"`{token.content[max(0, at - 20) : at + 20].strip()}` shows a `*` meant as emphasis"
+                shown = token.content[max(0, at - 20) : at + 20].strip()
+                yield f"`{shown}` shows a `*` meant as emphasis", shown
             elif brackets_unpaired and re.search(r"\[(?=\s*$)|\[\s*\[|^\s*\]", token.content):
-                yield f"`{token.content.strip()[:40]}` shows an unpaired bracket"
+                shown = token.content.strip()[:40]
+                yield f"`{shown}` shows an unpaired bracket", shown
         previous = token.type
 
 
@@ -78,12 +80,18 @@ def literal_markup(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _entry_problems(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    """Each paragraph is read whole: emphasis may run over its lines."""
     text = ctx.document.text
     for paragraph in entry.paragraphs:
-        for line in text[paragraph.start : paragraph.end].split("\n"):
-            if not _suspect(line):
-                continue
-            found = next(_problems(line), None)
-            if found is not None:
-                start = text.index(line, paragraph.start)
-                yield ctx.report(ctx.span(start, start + len(line)), f"{found}: it renders as written")
+        written = text[paragraph.start : paragraph.end]
+        if not _suspect(written):
+            continue
+        found = next(_problems(written), None)
+        if found is None:
+            continue
+        message, shown = found
+        at = paragraph.start + max(0, written.find(shown))
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        yield ctx.report(ctx.span(line_start, line_end), f"{message}: it renders as written")
