@@ -80,6 +80,10 @@ def test_force_exclude_skips_community_files_and_files_that_are_no_lists(project
     named = ["README.md", "CODE_OF_CONDUCT.md", ".github/ISSUE_TEMPLATE/paper.md", "docs/notes.md"]
     assert _files(*named) == set(named)  # each has a finding: named files are linted
     assert _files(*named, "--force-exclude") == {"README.md"}
+    (project / ".github" / "README.md").write_text(TRAILING)  # GitHub's README when present: a list
+    assert _files(".github/README.md", ".github/ISSUE_TEMPLATE/paper.md", "--force-exclude") == {
+        ".github/README.md"
+    }
     (project / "latin.md").write_bytes("# Caf\u00e9\n\nNa\u00efve prose.\n".encode("latin-1"))
     code, _, err = _check("README.md", "latin.md", "--force-exclude")
     assert code == 1 and "latin.md: not UTF-8 text" in err and "skipped: it is not a list" in err

@@ -75,13 +75,13 @@ _TOP_LEVEL: dict[str, tuple[Callable[[Any], bool], str]] = {
 }
 # Markdown that is never a list, left out of folders, globs and the pre-commit hooks (--force-exclude):
 # community files and issue and pull-request templates. A name without `/` matches any path component.
+# Not `.github` as a whole: GitHub shows `.github/README.md` as the repository's README, a list.
 DEFAULT_EXCLUDE = (
-    ".github",
-    ".gitlab",
     "node_modules",
     "vendor",
-    "ISSUE_TEMPLATE",
+    "ISSUE_TEMPLATE*",
     "PULL_REQUEST_TEMPLATE*",
+    "merge_request_templates",
     "CODE_OF_CONDUCT*",
     "CONTRIBUTING*",
     "SECURITY.md",
