@@ -293,3 +293,21 @@ def test_al606_emphasis_over_two_lines_renders() -> None:
         _entry(2, "ACL 2020"),
     )
     assert _found(text, "AL606") == []
+
+
+def test_al202_numbering_counted_by_markdown_and_continued_in_a_details_block() -> None:
+    lazy = [
+        _entry(1, "ACL 2020").replace("1. **Method number 1**", f"1. **Method {n}**") for n in range(1, 4)
+    ]
+    more = [
+        "",
+        "<details><summary>more</summary>",
+        "",
+        _entry(4, "ACL 2020"),
+        _entry(5, "ACL 2020"),
+        "",
+        "</details>",
+    ]
+    assert _found(_papers(*lazy, *more), "AL202") == []
+    slipped = [*more[:3], _entry(5, "ACL 2020"), _entry(6, "ACL 2020"), "", "</details>"]
+    assert _found(_papers(*lazy, *slipped), "AL202") == [11]
