@@ -161,6 +161,21 @@ def test_code_links_are_left_out_with_their_frame_and_separator(tmp_path: Path) 
     )
 
 
+def test_a_code_link_joined_by_an_ampersand_goes_with_it(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. "
+        "[paper](https://x.org/a) & [code](https://github.com/a/a)\n"
+        "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. "
+        "[paper](https://x.org/b) & [code](https://github.com/b/b)\n"
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").endswith(
+        "**ACL'2021**. [paper](https://doi.org/10.18653/v1/2021.acl-long.378)\n"
+    )
+
+
 def test_a_mark_on_the_learned_entries_is_not_inherited(tmp_path: Path) -> None:
     text = (
         "# Papers\n\n"

@@ -109,7 +109,7 @@ def _link_extent(text: str, start: int, end: int) -> tuple[int, int]:
         start, end = start - 1, end + 1
     while start > 0 and text[start - 1] in " \t":
         start -= 1
-    if start > 0 and text[start - 1] in ",|/·•":  # the separator before it goes with it
+    if start > 0 and text[start - 1] in ",|/·•&–—":  # the separator before it goes with it
         start -= 1
         while start > 0 and text[start - 1] in " \t":
             start -= 1
