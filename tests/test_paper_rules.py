@@ -311,3 +311,26 @@ def test_al202_numbering_counted_by_markdown_and_continued_in_a_details_block() 
     assert _found(_papers(*lazy, *more), "AL202") == []
     slipped = [*more[:3], _entry(5, "ACL 2020"), _entry(6, "ACL 2020"), "", "</details>"]
     assert _found(_papers(*lazy, *slipped), "AL202") == [11]
+
+
+def test_al206_a_date_read_as_a_title_names_no_paper() -> None:
+    rows = [f"| 2021/05 | [Model {n}](https://example.org/{n}) | Paper {n} |" for n in (1, 2)]
+    text = (
+        "# Papers\n\n## Timeline\n\n| Date | Model | Paper |\n| --- | --- | --- |\n" + "\n".join(rows) + "\n"
+    )
+    assert _found(text, "AL206") == []
+
+
+def test_al501_two_papers_with_their_code_links_swapped() -> None:
+    def papers(alpha_code: str, beta_code: str) -> str:
+        return _papers(
+            _coded(1, "Ann Lee", f"https://github.com/lab/{alpha_code}").replace(
+                "Method number 1", "FastRank: Quick Ranking"
+            ),
+            _coded(2, "Bo Li", f"https://github.com/lab/{beta_code}").replace(
+                "Method number 2", "SlowNet: Careful Nets"
+            ),
+        )
+
+    assert _found(papers("FastRank", "slow-net"), "AL501") == []
+    assert _found(papers("slow-net", "FastRank"), "AL501") == [5]

@@ -51,6 +51,7 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             )
             yield ctx.report(link.url_span, message, related=first_entry.span)
     yield from _copied_extras(ctx, repeated)
+    yield from _swapped_repositories(ctx)
 
 
 def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
@@ -126,6 +127,53 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
             f"{first_link.span.start_line}), a paper with none of these authors: copied from it?"
         )
         yield ctx.report(link.url_span, message, related=first.span)
+
+
+_REPOSITORY = re.compile(r"^https?://(?:www\.)?(?:github|gitlab)\.com/[^/\s]+/([^/\s#?]+)", re.IGNORECASE)
+
+
+def _repository_key(entry: Entry) -> tuple[Link, str] | None:
+    """The entry's one code repository and its name as a key (`github.com/x/Fast-Rank` -> `fastrank`)."""
+    found = [
+        (link, m[1]) for link in entry.links if link.role == "code" and (m := _REPOSITORY.match(link.url))
+    ]
+    if len(found) != 1:
+        return None
+    link, name = found[0]
+    key = re.sub(r"[\W_]+", "", name.casefold().removesuffix(".git"))
+    return (link, key) if len(key) >= 4 else None
+
+
+def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
+    """Two papers whose code links are swapped: each one's repository is named after the other."""
+    named: dict[str, list[Entry]] = {}
+    repositories: dict[int, tuple[Link, str]] = {}
+    for entry in ctx.document.iter_entries():
+        if entry.kind != "paper" or (found := _repository_key(entry)) is None:
+            continue
+        repositories[id(entry)] = found
+        for name in names_of(entry):
+            named.setdefault(name, []).append(entry)
+    reported: set[int] = set()
+    for entry in ctx.document.iter_entries():
+        if id(entry) not in repositories or id(entry) in reported:
+            continue
+        link, key = repositories[id(entry)]
+        if key in names_of(entry):
+            continue  # its own repository
+        for other in named.get(key, []):
+            if other is entry or id(other) not in repositories:
+                continue
+            other_link, other_key = repositories[id(other)]
+            if other_key in names_of(entry) and other_key not in names_of(other):
+                title = other.title.text if other.title else "another entry"
+                message = (
+                    f"the code link `{link.url}` is named after `{title}` (line {other.span.start_line}), "
+                    f"whose code link `{other_link.url}` is named after this entry: swapped?"
+                )
+                reported.update((id(entry), id(other)))
+                yield ctx.report(link.url_span, message, related=other.span)
+                break
 
 
 def _kind(link: Link) -> str:
