@@ -176,7 +176,7 @@ def test_a_fix_that_would_lose_content_is_left_out_alone(
 
 
 # A list in the shape of a real one: its venues in italics with the year after a comma, one plain
-# venue with a month that the venue format has no place for, and trailing spaces on two lines.
+# venue with a month, and trailing spaces on two lines.
 MONTH_IN_VENUE = """# Awesome Robots
 
 ## Papers
@@ -190,16 +190,38 @@ MONTH_IN_VENUE = """# Awesome Robots
 """.format(three="   ", one=" ")
 
 
-def test_a_venue_fix_that_drops_the_month_is_left_out_and_the_others_applied(tmp_path: Path) -> None:
+def test_a_fix_that_drops_a_word_is_left_out_and_the_others_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A venue fix that drops the month (AL301 once wrote `CVPR, June 2025` as `*CVPR, 2025*`)
+    is left out; the other fixes are applied, the venue's own correct fix among them."""
+    import awesomelint.fixer as fix_module
+
+    real = fix_module.run_rules
+
+    def dropping(
+        document: Document, settings: object = None, links: object = None, records: object = None
+    ) -> list[Diagnostic]:
+        found = real(document, settings, links, records)  # type: ignore[arg-type]
+        start = document.text.find(", Humanoids, Nov. 2024") + 2  # while it is plain
+        if start < 2:
+            return found
+        edit = Edit(start, start + len("Humanoids, Nov. 2024"), "*Humanoids, 2024*")
+        span = document.source.original_span(start, edit.end)
+        fix = Fix((edit,), Applicability.SAFE, "write the venue as `*Venue, YYYY*`")
+        return [Diagnostic("AL301", "venue-format", Severity.WARNING, "x", span, fix), *found]
+
+    monkeypatch.setattr(fix_module, "run_rules", dropping)
     path = tmp_path / "README.md"
     path.write_text(MONTH_IN_VENUE, encoding="utf-8")
     code, _, err = _invoke("fix", str(path), "--format", "concise")
-    assert code == 1
-    assert "README.md:9:43: AL301 fix left out:" in err and "`Nov`" in err
-    assert "fixed 2 findings (AL601 x2)" in err
-    assert path.read_text(encoding="utf-8") == MONTH_IN_VENUE.replace(" \n", "\n").replace("  \n", "\n")
-    code, out, _ = _invoke("check", str(path), "--format", "concise")
-    assert (code, out.count("AL301")) == (1, 1)  # the finding stays, for a person
+    assert code == 0, err
+    refusals = [line for line in err.splitlines() if "fix left out" in line]
+    assert len(refusals) == 1 and "README.md:9:43: AL301 fix left out:" in refusals[0]
+    assert "entry `Epsilon Bimanual Skills` (line 9): the fix would lose or change words (`Nov`)" in err
+    expected = MONTH_IN_VENUE.replace("   \n", "\n").replace(" \n", "\n")
+    expected = expected.replace("Humanoids, Nov. 2024", "*Humanoids, Nov. 2024*")
+    assert path.read_text(encoding="utf-8") == expected
 
 
 def test_the_guard_compares_every_word_of_an_entry() -> None:
@@ -323,3 +345,64 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
     code, _, err = _invoke("fix", str(seed_copy))
     assert code == 2 and "did not settle after 12 passes" in err
     assert seed_copy.read_bytes() == before
+
+
+def _injecting(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
+    """Every pass also finds a safe fix replacing ``old`` (while it is there) with ``new``."""
+    import awesomelint.fixer as fix_module
+
+    real = fix_module.run_rules
+
+    def injecting(
+        document: Document, settings: object = None, links: object = None, records: object = None
+    ) -> list[Diagnostic]:
+        found = real(document, settings, links, records)  # type: ignore[arg-type]
+        start = document.text.find(old)
+        if start < 0:
+            return found
+        edit = Edit(start, start + len(old), new)
+        span = document.source.original_span(start, edit.end)
+        fix = Fix((edit,), Applicability.SAFE, "injected")
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
+
+    monkeypatch.setattr(fix_module, "run_rules", injecting)
+
+
+REFERENCES = """# Awesome Things
+
+See [the guide][g] first.
+
+## Papers
+
+- **Alpha Planning**. *Ann Lee, Bo Li*. *ICRA 2024*. [Paper](https://a.org/1){space}
+- **Beta Grasping**. *Cy Wu, Di Ma*. *CoRL 2023*. [Paper](https://a.org/2)
+
+[g]: https://guide.example.org
+""".format(space=" ")
+
+
+def test_a_fix_that_changes_a_reference_definition_is_checked_where_the_reference_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The edit is far from the prose that uses `[g]`, which would stop being a link: the guard
+    # compares all of the list when a definition changes, not only the stretch that was edited.
+    _injecting(monkeypatch, "[g]: https", "[h]: https")
+    path = tmp_path / "README.md"
+    path.write_text(REFERENCES, encoding="utf-8")
+    code, _, err = _invoke("fix", str(path), "--format", "concise")
+    assert "AL601 fix left out: the links, emphasis or code would change" in err, err
+    assert path.read_text(encoding="utf-8") == REFERENCES.replace(") \n", ")\n")  # the other fix
+    assert code == 1
+
+
+def test_a_fix_that_changes_the_rendering_in_its_entry_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _injecting(monkeypatch, "*Cy Wu", "*Cy* *Wu")  # an emphasis more, outside the edited span
+    path = tmp_path / "README.md"
+    path.write_text(REFERENCES, encoding="utf-8")
+    code, _, err = _invoke("fix", str(path), "--format", "concise")
+    refusals = [line for line in err.splitlines() if "fix left out" in line]
+    assert len(refusals) == 1 and "README.md:8:" in refusals[0], err
+    assert code == 1
+    assert path.read_text(encoding="utf-8") == REFERENCES.replace(") \n", ")\n")

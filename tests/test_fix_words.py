@@ -20,7 +20,7 @@ from awesomelint.rules._anchors import fragment, targets
 from .strategies import paper_list
 from .test_corpus import CORPUS, EXPECTED
 
-_WORD = re.compile(r"[A-Za-z0-9\u00c0-\uffff]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, in any script
 
 
 def _entry_words(text: str, entry: Entry) -> Counter[str]:

@@ -148,6 +148,34 @@ def _touching(chosen: Sequence[Diagnostic], low: int, high: int) -> list[Diagnos
     ]
 
 
+# A link reference definition (`[label]: url`) changes how links read anywhere in the list.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+
+
+def _changed_stretches(
+    before: str,
+    after: str,
+    boundaries: tuple[Sequence[int], Sequence[int]],
+    replaced: Sequence[tuple[int, int]],
+    inserted: Sequence[tuple[int, int]],
+) -> set[int] | None:
+    """The stretches between entry starts whose text the edits changed; None (all of them) when an
+    edit touches a link reference definition. A stretch whose text is the same reads the same: its
+    blocks are what they were (the entry guard has the same entries in the same places), and so
+    are the links in it when the reference definitions are."""
+    for text, spans in ((before, replaced), (after, inserted)):
+        for start, end in spans:
+            lines = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text))]
+            if _REFERENCE_DEFINITION.search(lines):
+                return None
+    old, new = [0, *boundaries[0], len(before)], [0, *boundaries[1], len(after)]
+    return {
+        index
+        for index in range(len(old) - 1)
+        if before[old[index] : old[index + 1]] != after[new[index] : new[index + 1]]
+    }
+
+
 def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagnostic]) -> list[_Fault]:
     """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py). A
     change is traced to the fixes in the stretch of text (from one entry to the next) where it is."""
@@ -161,9 +189,10 @@ def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagno
     starts = [sorted(e.span.start for e in document.iter_entries()) for document in (before, after)]
     boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
     readings = (reading(before), reading(after))
+    only = _changed_stretches(before.text, after.text, boundaries, replaced, inserted)
     faults: list[_Fault] = []
     for segment, problem in changed_rendering(
-        before.text, after.text, replaced, inserted, readings, boundaries
+        before.text, after.text, replaced, inserted, readings, boundaries, only
     ):
         if segment is None:
             faults.append((list(chosen), problem))
@@ -187,10 +216,10 @@ def _faults(
     all of them when it is not in one place."""
     faults: list[_Fault] = []
     entries = list(before.iter_entries())
-    for index, problem in _entry_problems(before, after, settings, links, records):
-        entry = entries[index] if index is not None else None
+    for problem in _entry_problems(before, after, settings, links, records):
+        entry = entries[problem.entry] if problem.entry is not None else None
         suspects = _touching(chosen, entry.span.start, entry.span.end) if entry is not None else []
-        faults.append((suspects or list(chosen), problem))
+        faults.append((_blamed(suspects, problem) or suspects or list(chosen), problem.message))
     if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
         faults = _rendering_faults(before, after, chosen)
     return faults
@@ -294,6 +323,7 @@ def fix_text(
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
     forget_reading(document)
     guard(before, document, settings, links, records)
+    result.refused.sort(key=lambda refusal: refusal.diagnostic.span.start)  # in the list's order
     return result
 
 
@@ -344,15 +374,39 @@ def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
     return words
 
 
+class _Problem(NamedTuple):
+    """How a fixed list does not hold the same entries: the entry (its index in the list before,
+    None for the whole list), what changed, and where in the text before (``places``) or with
+    what words written in (``added``), to tell which of an entry's fixes did it."""
+
+    entry: int | None
+    message: str
+    places: tuple[tuple[int, int], ...] = ()
+    added: frozenset[str] = frozenset()
+
+
+def _blamed(suspects: Sequence[Diagnostic], problem: _Problem) -> list[Diagnostic]:
+    """The suspects whose edits replace one of the problem's places or write one of its words."""
+    return [
+        d
+        for d in suspects
+        if d.fix is not None
+        and any(
+            any((e.start < end and start < e.end) or start <= e.start < end for start, end in problem.places)
+            or not problem.added.isdisjoint(_WORD.findall(e.replacement))
+            for e in d.fix.edits
+        )
+    ]
+
+
 def _entry_problems(
     before: Document,
     after: Document,
     settings: Settings,
     links: Mapping[str, LinkResult] | None = None,
     records: Verifications | None = None,
-) -> list[tuple[int | None, str]]:
-    """How ``after`` does not hold the same entries as ``before``: (the entry's index in
-    ``before``, or None for the whole list; what changed)."""
+) -> list[_Problem]:
+    """How ``after`` does not hold the same entries as ``before``."""
 
     def link_keys(entry: Entry) -> list[str]:
         keys = []
@@ -363,11 +417,11 @@ def _entry_problems(
         return keys
 
     if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
-        return [(None, "the fixes would leave the file empty")]
+        return [_Problem(None, "the fixes would leave the file empty")]
     old, new = list(before.iter_entries()), list(after.iter_entries())
     if len(old) != len(new):
-        return [(None, f"the fixed list would have {len(new)} entries instead of {len(old)}")]
-    problems: list[tuple[int | None, str]] = []
+        return [_Problem(None, f"the fixed list would have {len(new)} entries instead of {len(old)}")]
+    problems: list[_Problem] = []
     for index, (a, b) in enumerate(zip(old, new, strict=True)):
         checks = (
             ("title", a.title.text if a.title else None, b.title.text if b.title else None),
@@ -382,12 +436,9 @@ def _entry_problems(
             elif records and records.explains(name, a, b, settings.venues):
                 changing.append(name)
             else:
-                problems.append(
-                    (
-                        index,
-                        f"{_describe(a)}: the fix would change its {name} ({old_value!r} -> {new_value!r})",
-                    )
-                )
+                change = f"{old_value!r} -> {new_value!r}"
+                message = f"{_describe(a)}: the fix would change its {name} ({change})"
+                problems.append(_Problem(index, message, _field_places(a, name)))
                 break
         else:
             if before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]:
@@ -396,8 +447,25 @@ def _entry_problems(
             added = _words(after.text, b, changing) - _words(before.text, a, changing)
             if lost or added:
                 shown = ", ".join(f"`{word}`" for word in [*lost, *added][:4])
-                problems.append((index, f"{_describe(a)}: the fix would lose or change words ({shown})"))
+                message = f"{_describe(a)}: the fix would lose or change words ({shown})"
+                places = tuple(
+                    (found.start(), found.end())
+                    for found in _WORD.finditer(before.text, a.span.start, a.span.end)
+                    if found[0] in lost
+                )
+                problems.append(_Problem(index, message, places, frozenset(added)))
     return problems
+
+
+def _field_places(entry: Entry, name: str) -> tuple[tuple[int, int], ...]:
+    """Where the field ``name`` of ``entry`` is written."""
+    spans = {
+        "title": [entry.title.span] if entry.title else [],
+        "authors": [entry.authors.span] if entry.authors else [],
+        "links": [link.span for link in entry.links],
+        "venue": [entry.venue.span] if entry.venue else [],
+    }[name]
+    return tuple((span.start, span.end) for span in spans)
 
 
 def guard(
@@ -413,7 +481,7 @@ def guard(
     may also become what the paper's record says (`fix --verify --unsafe-fixes`)."""
     problems = _entry_problems(before, after, settings, links, records)
     if problems:
-        raise FixError(f"{problems[0][1]}; nothing was written")
+        raise FixError(f"{problems[0].message}; nothing was written")
 
 
 # -- writing ------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from .read.fields import walk
@@ -73,11 +73,16 @@ def seen(text: str, fixed: Sequence[Span], parsed: Parsed | None = None) -> Seen
 
 
 def seen_in_stretches(
-    text: str, fixed: Sequence[Span], parsed: Parsed | None, boundaries: Sequence[int]
+    text: str,
+    fixed: Sequence[Span],
+    parsed: Parsed | None,
+    boundaries: Sequence[int],
+    only: Collection[int] | None = None,
 ) -> list[Seen]:
     """What a reader sees of ``text`` outside the ``fixed`` spans, in the stretches of text that
     the ascending ``boundaries`` (original offsets) cut it into: what starts before the first
-    boundary, then from each boundary to the next."""
+    boundary, then from each boundary to the next. With ``only``, the blocks of other stretches
+    are not looked at (their part stays empty)."""
     parsed = parsed or parse_tokens(Source(text))
     source = parsed.source
     spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
@@ -87,6 +92,13 @@ def seen_in_stretches(
     def at(offset: int) -> Seen:
         return stretches[bisect.bisect_right(cuts, offset)] if cuts else stretches[0]
 
+    def looked_at(lines: list[int] | None) -> bool:
+        if only is None or lines is None:
+            return True
+        first = bisect.bisect_right(cuts, source.norm_line_start(lines[0]))
+        last = bisect.bisect_right(cuts, source.norm_line_start(max(lines[1] - 1, lines[0])))
+        return any(stretch in only for stretch in range(first, last + 1))
+
     cells = RowCursor(parsed)
     in_table = False
     for token in parsed.tokens:
@@ -95,16 +107,19 @@ def seen_in_stretches(
         elif token.type == "tr_open":
             cells.start_row()
         elif token.type in _VERBATIM_BLOCKS:
-            start = source.norm_line_start(token.map[0]) if token.map else 0
-            at(start).structure.append(f"{token.type}:{_shape(token.type, token.content)}")
+            if looked_at(token.map):
+                start = source.norm_line_start(token.map[0]) if token.map else 0
+                at(start).structure.append(f"{token.type}:{_shape(token.type, token.content)}")
         elif token.type == "list_item_open" and token.info and token.map:
             marker = token.info + token.markup  # an ordered item's `1.` is seen
             start = source.norm_line_start(token.map[0]) + max(source.norm_line(token.map[0]).find(marker), 0)
-            if not spans.covers(start, start + len(marker)):
+            if not spans.covers(start, start + len(marker)) and looked_at(token.map[:1] * 2):
                 at(start).text.append(marker)
         elif token.type == "inline":
-            pieces = cells.cell(token) if in_table else parsed.pieces(token)
-            _inline(source, pieces, spans, at)
+            if in_table:  # the cells of a row are found in turn: each is asked for
+                _inline(source, cells.cell(token), spans, at)
+            elif looked_at(token.map):
+                _inline(source, parsed.pieces(token), spans, at)
     return stretches
 
 
@@ -158,14 +173,16 @@ def changed_rendering(
     inserted: Sequence[Span],
     readings: tuple[Parsed | None, Parsed | None] = (None, None),
     boundaries: tuple[Sequence[int], Sequence[int]] = ((), ()),
+    only: Collection[int] | None = None,
 ) -> list[tuple[int | None, str]]:
     """How ``after`` does not read as ``before`` outside the fixed spans: ``replaced`` are the
     spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``; ``readings``
     are markdown-it's readings of the two texts, where the caller has them. ``boundaries`` cut the
     two texts into as many corresponding stretches (the starts of their entries): each problem comes
-    with the stretch it is in, or None when no one stretch differs (white space moved across)."""
-    olds = seen_in_stretches(before, replaced, readings[0], boundaries[0])
-    news = seen_in_stretches(after, inserted, readings[1], boundaries[1])
+    with the stretch it is in, or None when no one stretch differs (white space moved across).
+    ``only``: the stretches to compare (the others read alike: the caller knows)."""
+    olds = seen_in_stretches(before, replaced, readings[0], boundaries[0], only)
+    news = seen_in_stretches(after, inserted, readings[1], boundaries[1], only)
     problems: list[tuple[int | None, str]] = []
     for index, (old, new) in enumerate(zip(olds, news, strict=True)):
         problem = _difference(old, new)
