@@ -30,7 +30,7 @@ _SEPARATOR = re.compile(rf"(?P<before>{_SPACE}*)(?P<mark>--|-|–|—|:)(?![->�
 # A description with no separator starts like a sentence, with a capital and a few words (`A library
 # for ...`), not like prose that goes on from the name (`[tm](u) and [quanteda](u) are ...`).
 _MISSING = re.compile(rf"{_SPACE}+(?=[A-Z]\S*(?:\s+\S+){{3}})")
-# The canonical spacing of each separator: a space on each side of a dash or bar, one after a colon.
+# The canonical spacing of each separator: a space on each side of a dash, one after a colon.
 CANONICAL = {"-": " - ", "--": " -- ", "–": " – ", "—": " — ", ":": ": "}
 SEPARATOR_NAMES = {
     "-": "` - ` (hyphen)",
@@ -162,20 +162,64 @@ class Conventions:
                 yield item, got, convention
 
 
-_TRAILING = re.compile(
-    r"(?:\s*(?:`[^`\n]*`|!\[[^\]\n]*\]\([^)\n]*\)|\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"
-    r"|\((?=[^()\n]*\]\()[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|<[^>\n]+>|\*\*|__))+\s*$"
-)
-
-
 def has_words(text: str) -> bool:
     """Two words or more: a description made of symbols or emoticons is no sentence to judge."""
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2
 
 
+def _opening(text: str, end: int, opening: str, closing: str) -> int:
+    """Where the bracket closed at ``text[end - 1]`` opens, or -1."""
+    depth = 0
+    for index in range(end - 1, -1, -1):
+        char = text[index]
+        if char == closing:
+            depth += 1
+        elif char == opening:
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n":
+            return -1
+    return -1
+
+
+def _trailing_piece(text: str, end: int) -> int:
+    """Where the piece that ends ``text[:end]`` starts, when it is no part of the sentence: closing
+    emphasis, inline code, an image or badge, HTML, a parenthesis of links; else ``end``. Each look
+    goes back over the piece only, so stripping a whole description stays linear."""
+    if text.endswith(("**", "__"), 0, end):
+        return end - 2
+    last = text[end - 1]
+    if last == "`":
+        opening = text.rfind("`", 0, end - 1)
+        return opening if opening >= 0 else end
+    if last == ">":
+        opening = text.rfind("<", 0, end)
+        return opening if opening >= 0 else end
+    if last != ")":
+        return end
+    opening = _opening(text, end, "(", ")")
+    if opening <= 0:
+        return end
+    if text[opening - 1] != "]":  # a parenthesis: trailing when it holds links (`([Demo](u))`)
+        return opening if "](" in text[opening:end] else end
+    label = _opening(text, opening, "[", "]")
+    if label > 0 and text[label - 1] == "!":
+        return label - 1  # an image
+    if text.startswith("[![", label):
+        return label  # a badge: an image that links
+    return end
+
+
 def prose_end(text: str) -> int:
-    """Where a description's sentence ends: before trailing code spans, badges, a parenthesis of
-    links (`([Demo](u), [Source](u))`) and closing emphasis."""
-    stripped = text.rstrip()
-    trailing = _TRAILING.search(stripped)
-    return trailing.start() if trailing else len(stripped)
+    """Where a description's sentence ends: before trailing code spans, images and badges, HTML, a
+    parenthesis of links (`([Demo](u), [Source](u))`) and closing emphasis."""
+    end = len(text.rstrip())
+    while end > 0:
+        start = _trailing_piece(text, end)
+        if start == end:
+            break
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        end = start
+    return end
