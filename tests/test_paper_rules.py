@@ -334,3 +334,10 @@ def test_al501_two_papers_with_their_code_links_swapped() -> None:
 
     assert _found(papers("FastRank", "slow-net"), "AL501") == []
     assert _found(papers("slow-net", "FastRank"), "AL501") == [5]
+
+
+def test_al206_one_title_years_apart_is_two_papers() -> None:
+    first = _entry(1, "ACM CSUR 2009", title="Word Sense Disambiguation: A Survey")
+    later = _entry(2, "arXiv 2015", title="Word sense disambiguation: a survey")
+    assert _found(_papers(first, later), "AL206") == []
+    assert _found(_papers(first, later.replace("2015", "2010")), "AL206") == [6]

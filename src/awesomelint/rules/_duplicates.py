@@ -52,6 +52,8 @@ def title_key(entry: Entry) -> str | None:
     if entry.title is None:
         return None
     key = _IGNORED.sub("", entry.title.text.casefold())
+    if key.isdigit():
+        return None  # a date or a number read where a title stands (`2021/05` in a table): no name
     return key if len(key) >= _MIN_KEY and key not in _PLACEHOLDERS else None
 
 
@@ -139,6 +141,16 @@ def is_post(entry: Entry) -> bool:
     return False
 
 
+def _years_apart(entry: Entry, bucket: dict[tuple[str, ...], Entry]) -> bool:
+    """Whether every entry of the bucket is another paper of the same title: published three or more
+    years apart, with another link (`Word Sense Disambiguation: A Survey`, 2009 and 2015)."""
+    links = identity_links(entry)
+    return entry.year is not None and all(
+        other.year is not None and abs(other.year - entry.year) >= 3 and not links & identity_links(other)
+        for other in bucket.values()
+    )
+
+
 @dataclass
 class Repeat:
     """An entry listed again: ``entry`` repeats ``first``."""
@@ -180,7 +192,7 @@ def duplicates(document: Document) -> Duplicates:
         if entry.kind == "paper":
             # a blog post or an article about a paper may share its title: another thing
             buckets.insert(0, papers.setdefault(f"blog:{key}" if is_post(entry) else key, {}))
-        found = [bucket for bucket in buckets if bucket]
+        found = [bucket for bucket in buckets if bucket and not _years_apart(entry, bucket)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
             repeats.append(Repeat(own or next(iter(found[0].values())), entry))
