@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from awesomelint import parse
 
 from .bibliography import SEED_PAPERS, Paper, services
@@ -228,3 +230,37 @@ def test_the_configuration_is_the_lists_own_from_the_files_folder(tmp_path: Path
         )
     assert code == 0 and "to list/README.md:" in out, err
     assert record.requests and "Compacter" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("date", "written"),
+    [("2024.05", "2021.05"), ("2024-05-17", "2021-05-01"), ("May 2024", "May 2021"), ("Sept. 2024", None)],
+)
+def test_a_dated_list_gets_the_day_the_preprint_appeared_in_its_own_form(
+    tmp_path: Path, date: str, written: str | None
+) -> None:
+    text = (
+        "# Papers\n\n"
+        f"- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. ({date})\n"
+        f"- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. ({date})\n"
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
+    if written is None:  # a form add does not know: no shape, nothing written
+        assert code == 2 and "no paper entry whose shape" in err and target.read_text() == text
+        return
+    assert code == 0, err
+    new = target.read_text(encoding="utf-8").splitlines()[-1]
+    assert new == (
+        "- **Compacter: Efficient Low-Rank Hypercomplex Adapter Layers**. *Rabeeh Karimi Mahabadi, "
+        f"James Henderson, Sebastian Ruder*. **NeurIPS'2021**. ({written})"
+    )
+
+
+def test_a_dated_list_and_a_paper_without_preprint_is_refused(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n"
+        "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. (2024.05)\n"
+        "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. (2024.06)\n"
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
+    assert code == 2 and "gives no date" in err and target.read_text(encoding="utf-8") == text

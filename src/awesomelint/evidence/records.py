@@ -4,6 +4,7 @@ Plain data: the rules read it, the cache stores it; no network and no parsing he
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import unicodedata
@@ -104,6 +105,7 @@ class Record:
     url: str | None = None  # where the paper is read: the DOI, the arXiv abstract, the DBLP `ee`
     kind: str = ""  # the source's own type ("Editorship", "Withdrawn Items", ...)
     published_year: int | None = None  # arXiv: the year of version 1
+    published: str | None = None  # arXiv: the day of version 1, `YYYY-MM-DD`
 
     def __post_init__(self) -> None:
         """Every field as plain data, however the record was made (a parser, the cache, a test)."""
@@ -118,6 +120,7 @@ class Record:
             "url": safe_url(self.url) if self.url is not None else None,
             "kind": clean_text(self.kind),
             "published_year": _plausible_year(self.published_year),
+            "published": _iso_day(self.published),
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)
@@ -130,7 +133,10 @@ class Record:
         """A record from the cache; TypeError when it is not one of this shape."""
         if not isinstance(data, dict) or not isinstance(data.get("authors"), list):
             raise TypeError("not a record")
-        texts = {key: data.get(key) for key in ("source", "identifier", "title", "venue", "url", "kind")}
+        texts = {
+            key: data.get(key)
+            for key in ("source", "identifier", "title", "venue", "url", "kind", "published")
+        }
         years = {key: data.get(key) for key in ("year", "published_year")}
         if (
             any(not isinstance(texts[key], str) for key in ("source", "identifier", "title"))
@@ -151,7 +157,19 @@ class Record:
             url=texts["url"],
             kind=str(texts["kind"] or ""),
             published_year=years["published_year"],
+            published=texts["published"],
         )
+
+
+def _iso_day(value: object) -> str | None:
+    """``value`` when it is a day written `YYYY-MM-DD` that exists, in a plausible year."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value if _plausible_year(day.year) is not None else None
 
 
 def _plausible_year(year: object) -> int | None:

@@ -8,6 +8,7 @@ numbering and indentation."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
@@ -41,16 +42,21 @@ class Shape:
     tail: str
     separator: str  # between two author names
     year_digits: int  # `'21` or `'2021`
+    date_format: str = ""  # the list's date: `{Y}.{m}`, `{Y}-{m}-{d}`, `{b} {Y}` (see _date_format)
 
     def fill(self, values: dict[str, str]) -> str:
         return "".join(before + values.get(kind, "") for kind, before in self.parts) + self.tail
 
 
 def shape_of(text: str, entry: Entry) -> Shape | None:
-    """The entry's shape, or None when it has a field ``add`` cannot fill (a description, a date, a
-    table row's other cells) or lacks the title. Links other than the paper's (code, project) are left
-    out with their frame and separator; a title that is the paper's link is one shape too."""
-    if entry.title is None or entry.description is not None or entry.date is not None:
+    """The entry's shape, or None when it has a field ``add`` cannot fill (a description, a date in a
+    form it does not know, a table row's other cells) or lacks the title. Links other than the
+    paper's (code, project) are left out with their frame and separator; a title that is the paper's
+    link is one shape too."""
+    if entry.title is None or entry.description is not None:
+        return None
+    date_format = _date_format(entry.date.text) if entry.date is not None else ""
+    if date_format is None:
         return None
     if entry.marker == "table":
         return None  # a row has a cell for every column: not a shape to fill from one record
@@ -62,6 +68,10 @@ def shape_of(text: str, entry: Entry) -> Shape | None:
             slots.append((*_link_extent(text, link.span.start, link.span.end), "drop"))
     links = [paper] if paper is not None else []
     slots.append((entry.title.span.start, entry.title.span.end, "title"))
+    if entry.date is not None:
+        if text[entry.date.span.start : entry.date.span.end] != entry.date.text:
+            return None
+        slots.append((entry.date.span.start, entry.date.span.end, "date"))
     venue = entry.venue
     separator, year_digits = ", ", 4
     if venue is not None:
@@ -94,7 +104,49 @@ def shape_of(text: str, entry: Entry) -> Shape | None:
     if any(_WORD.search(piece) or _marks(piece) for piece in [*literal, tail]):
         return None
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
-    return Shape(tuple(parts), tail, separator, year_digits)
+    return Shape(tuple(parts), tail, separator, year_digits, date_format or "")
+
+
+_MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+)
+_MONTHS += ("October", "November", "December")
+
+
+def _date_format(text: str) -> str | None:
+    """How the list writes a paper's date, as a template of `{Y}` (year), `{m}` and `{d}` (two
+    digits), `{b}` or `{B}` (a month's short or full name): `2024.05` is `{Y}.{m}`, `May 2024` is
+    `{b} {Y}`; None for a form `add` does not write."""
+    if found := re.fullmatch(r"\d{4}([./-])\d{2}(\1\d{2})?", text):
+        separator = found[1]
+        return f"{{Y}}{separator}{{m}}" + (f"{separator}{{d}}" if found[2] else "")
+    if found := re.fullmatch(r"([A-Z][a-z]+)\.? \d{4}", text):
+        if found[1] in _MONTHS:
+            return "{B} {Y}"
+        if any(month.startswith(found[1]) and len(found[1]) == 3 for month in _MONTHS):
+            return "{b} {Y}" if "." not in text else "{b}. {Y}"
+    return None
+
+
+def written_date(date_format: str, record: Record, preprint: Record | None) -> str:
+    """The paper's date as the list writes it: the day its first version appeared on arXiv."""
+    published = preprint.published if preprint is not None else record.published
+    if published is None:
+        raise AddError(
+            f"the list dates its papers, and {record.identifier} gives no date (no arXiv version); "
+            "add it by hand"
+        )
+    day = datetime.date.fromisoformat(published)
+    month = _MONTHS[day.month - 1]
+    return date_format.format(Y=day.year, m=f"{day.month:02d}", d=f"{day.day:02d}", b=month[:3], B=month)
 
 
 def _marks(text: str) -> bool:
@@ -220,6 +272,8 @@ def render(
         "authors": shape.separator.join(as_markdown(name) for name in record.authors),
         "url": url,
     }
+    if shape.date_format:
+        values["date"] = written_date(shape.date_format, record, preprint)
     text = shape.fill(values)
     return text.replace(_SLOT, str(number), 1)
 

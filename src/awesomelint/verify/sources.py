@@ -172,6 +172,7 @@ def parse_arxiv(status: int, body: bytes) -> list[Record]:
                 preprint=True,
                 url=f"https://arxiv.org/abs/{found[1]}",
                 published_year=year,
+                published=(fields.get("published") or "")[:10],
             )
         )
     return records
