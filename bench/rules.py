@@ -7,7 +7,7 @@ cost grows faster than the input (about 4x between the default sizes) does more 
 longer list; the budget of issue 29: no rule grows faster than 5x for 4x the input. Reading the
 list and inferring its style are printed too, for scale.
 
-    python bench/rules.py [--sizes 5000 20000] [--repeat 3] [--top 15]
+    python bench/rules.py [--sizes 5000 20000] [--repeat 3] [--top 15] [--rules AL206 AL501]
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def _best(run: Callable[[], object], repeat: int, document: Document | None = No
     return best
 
 
-def costs(entries: int, repeat: int) -> tuple[int, dict[str, float]]:
-    """The number of entries of the list built for ``entries``, and each step's best CPU time."""
+def costs(entries: int, repeat: int, codes: list[str] | None = None) -> tuple[int, dict[str, float]]:
+    """The number of entries of the list built for ``entries``, and each step's best CPU time
+    (of the rules ``codes``, or all)."""
     text = real_list(entries)
     settings = Settings()
     document = read(text)
@@ -46,6 +47,8 @@ def costs(entries: int, repeat: int) -> tuple[int, dict[str, float]]:
     found["(style)"] = _best(lambda: infer_style(document, settings.style, settings.venues), repeat)
     style = infer_style(document, settings.style, settings.venues)
     for selected in all_rules():
+        if codes is not None and selected.code not in codes:
+            continue
         context = Context(document, style, settings, selected, None, None)
         found[selected.code] = _best(lambda c=context: list(c.rule.check(c)), repeat, document)
     return sum(1 for _ in document.iter_entries()), found
@@ -56,8 +59,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs=2, default=[5000, 20000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--top", type=int, default=0, help="only the N costliest rules at the larger size")
+    parser.add_argument("--rules", nargs="+", default=None, help="only these rule codes (AL103 ...)")
     args = parser.parse_args()
-    (small, low), (large, high) = (costs(size, args.repeat) for size in args.sizes)
+    (small, low), (large, high) = (costs(size, args.repeat, args.rules) for size in args.sizes)
     print(f"entries: {small} and {large} ({large / small:.2f}x input); CPU seconds, best of {args.repeat}")
     print(f"{'step':<8} {small:>9} {large:>9} {'growth':>7}")
     names = sorted(high, key=high.__getitem__, reverse=True)
