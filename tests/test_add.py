@@ -264,3 +264,14 @@ def test_a_dated_list_and_a_paper_without_preprint_is_refused(tmp_path: Path) ->
     )
     code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
     assert code == 2 and "gives no date" in err and target.read_text(encoding="utf-8") == text
+
+
+def test_a_section_that_is_a_table_is_refused_in_one_line(tmp_path: Path) -> None:
+    text = (
+        "# Papers\n\n## Models\n\n| Date | Paper |\n| --- | --- |\n"
+        "| 2023-10 | [Alpha Adapters for Everyone](https://arxiv.org/abs/2310.00001) |\n\n"
+        "## Other\n\n- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**.\n"
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647", "--section", "Models"])
+    assert code == 2 and "`Papers > Models` is a table" in err and len(err.strip().splitlines()) == 1, err
+    assert target.read_text(encoding="utf-8") == text

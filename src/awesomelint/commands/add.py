@@ -109,13 +109,17 @@ def add_command(
         target = named or find_section(document, None)
     except AddError as error:
         fail(f"{name}: {error}")
+    if target.entries and all(entry.marker == "table" for entry in target.entries):
+        fail(
+            f"{name}: `{' > '.join(target.path)}` is a table; add writes list items, not rows: add it by hand"
+        )
     shape = dominant_shape(source.text, target.entries) or dominant_shape(
         source.text, list(document.iter_entries())
     )
     if shape is None:
         fail(
-            f"{name}: no paper entry whose shape add can fill (entries with a date, a description or in "
-            "a table are not learned from); write this one by hand"
+            f"{name}: no paper entry whose shape add can fill (entries with a description, a table row, "
+            "or words that are no field are not learned from); write this one by hand"
         )
     style = infer_style(document, settings.style, settings.venues)
 
