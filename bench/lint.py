@@ -4,7 +4,8 @@ Each command runs as its own process, as a user runs it, on a generated list in 
 `check` with the default text report, `check --format concise`, `fix --unsafe-fixes` (on a fresh copy
 each time) and `parse --format json`. The baseline is a process that imports markdown-it-py and
 parses the same file, run in turn with each command (the best of each). Printed: the wall times,
-peak resident memory, and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check`
+peak resident memory and CPU times (user and system: what other jobs on a shared machine disturb
+least), and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check`
 within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth
 (a size 5x larger should cost about 5x, at most 6x: the `growth` lines compare each size with the
 one before it).
@@ -91,8 +92,10 @@ def repeated_headings(count: int) -> str:
     return "# List\n\n" + "## Same\n\n" * count
 
 
-def _run(argv: Sequence[str]) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MiB) of one child process."""
+def _run(argv: Sequence[str]) -> tuple[float, float, float]:
+    """Wall time (s), peak resident memory (MiB) and CPU time (s: user and system) of one child
+    process. Its CPU time counts only its own work: other jobs on the machine lengthen the wall
+    time, not that."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
@@ -100,24 +103,27 @@ def _run(argv: Sequence[str]) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024  # kilobytes on Linux
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # maxrss: KiB on Linux
 
 
 def measure(
     base: Sequence[str], argv: Sequence[str], repeat: int, fresh: Path, original: Path
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Best wall time and peak memory of the baseline and of a command, run ``repeat`` times in
-    turn (the machine's speed drifts over minutes: interleaved, the drift touches both alike);
-    ``fresh`` is restored from ``original`` before each run of the command (`fix` writes it)."""
+) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """Best wall time, peak memory and best CPU time of the baseline and of a command, run
+    ``repeat`` times in turn (the machine's speed drifts over minutes: interleaved, the drift
+    touches both alike); ``fresh`` is restored from ``original`` before each run of the command
+    (`fix` writes it)."""
     best = {"base": float("inf"), "command": float("inf")}
+    cpu = {"base": float("inf"), "command": float("inf")}
     peak = {"base": 0.0, "command": 0.0}
     for _ in range(repeat):
         shutil.copyfile(original, fresh)
         for name, command in (("base", base), ("command", argv)):
-            seconds, mib = _run(command)
+            seconds, mib, cpu_seconds = _run(command)
             best[name] = min(best[name], seconds)
             peak[name] = max(peak[name], mib)
-    return (best["base"], peak["base"]), (best["command"], peak["command"])
+            cpu[name] = min(cpu[name], cpu_seconds)
+    return (best["base"], peak["base"], cpu["base"]), (best["command"], peak["command"], cpu["command"])
 
 
 def main() -> None:
@@ -135,7 +141,7 @@ def main() -> None:
     tool = shutil.which("awesomelint") or sys.exit("awesomelint is not installed in this environment")
     print(
         f"{'case':<12} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
-        f"   (base: markdown-it-py parse of the same file, its own process)"
+        f" {'CPU s':>7} {'x base':>7}   (base: markdown-it-py parse of the same file, its own process)"
     )
     previous: dict[str, tuple[int, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -147,10 +153,13 @@ def main() -> None:
                 work = Path(folder, f"work-{size}.md")
                 base = [sys.executable, "-c", BASELINE, str(original)]
                 argv = [tool, *COMMANDS[command], str(work)]
-                (base_time, base_mib), (seconds, mib) = measure(base, argv, args.repeat, work, original)
+                (base_time, base_mib, base_cpu), (seconds, mib, cpu) = measure(
+                    base, argv, args.repeat, work, original
+                )
                 print(
                     f"{name:<12} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
+                    f" {cpu:>7.3f} {cpu / base_cpu:>7.2f}"
                 )
                 if name in previous:
                     last_size, last_seconds, last_mib, last_base = previous[name]
