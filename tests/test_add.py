@@ -3,13 +3,17 @@ place, numbered as the list numbers; a paper already listed is refused and locat
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from awesomelint import parse
+from awesomelint.cli import main
 
 from .bibliography import SEED_PAPERS, Paper, services
 from .conftest import SEED
@@ -275,3 +279,57 @@ def test_a_section_that_is_a_table_is_refused_in_one_line(tmp_path: Path) -> Non
     code, _, err, target = _add_once(tmp_path, text, ["2106.04647", "--section", "Models"])
     assert code == 2 and "`Papers > Models` is a table" in err and len(err.strip().splitlines()) == 1, err
     assert target.read_text(encoding="utf-8") == text
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+ZETA = Paper(
+    "Zeta Adapters for Nothing in Particular.",
+    ("Ann Lee", "Bo Chen"),
+    "NeurIPS",
+    2023,
+    "conf/nips/LeeC23",
+    arxiv="2301.99999",
+)
+ZETA_PREPRINT = replace(
+    ZETA, venue="CoRR", key="journals/corr/abs-2301-99999", kind="Informal and Other Publications"
+)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
+def test_add_on_every_corpus_list_adds_a_clean_entry_once_or_refuses_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every real list with papers: either the new paper is written in the list's way (read back as a
+    paper of the section, no finding of `check` on its lines, a second `add` refused as already listed)
+    or `add` refuses in one line and the list is untouched. Never a corrupted list."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    added = 0
+    with services((ZETA, ZETA_PREPRINT)) as (table, _):
+        (tmp_path / ".awesomelint.toml").write_text(table, encoding="utf-8")
+        for path in sorted(CORPUS.glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            sections = [s for s in parse(text).iter_sections() if any(e.kind == "paper" for e in s.entries)]
+            if not sections:
+                continue
+            section = max(sections, key=lambda s: sum(e.kind == "paper" for e in s.entries))
+            named = " > ".join(section.path).replace("/", "\\/")
+            target = tmp_path / "README.md"
+            target.write_text(text, encoding="utf-8")
+            result = runner.invoke(main, ["add", "2301.99999", "--section", named])
+            if result.exit_code != 0:
+                assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+                assert target.read_text(encoding="utf-8") == text, path.name
+                continue
+            added += 1
+            after = target.read_text(encoding="utf-8")
+            (entry,) = [e for e in parse(after).iter_entries() if e.title and "Zeta Adapters" in e.title.text]
+            assert entry.section_path == section.path, path.name  # a list without links writes none
+            lines = range(entry.span.start_line, entry.span.end_line + 1)
+            report = runner.invoke(main, ["check", "README.md", "--format", "json", "--no-config"])
+            found = [d for d in json.loads(report.stdout)["diagnostics"] if d["start_line"] in lines]
+            assert found == [], (path.name, found)
+            again = runner.invoke(main, ["add", "2301.99999", "--section", named])
+            assert again.exit_code == 1 and "already listed" in again.stderr, path.name
+            assert target.read_text(encoding="utf-8") == after
+    assert added > 0  # 9 of the corpus's 26 lists with papers at this writing; the rest refuse in one line

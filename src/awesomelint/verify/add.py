@@ -178,8 +178,24 @@ def _separator(raw: str, names: Sequence[str]) -> str:
 
 
 def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape | None:
-    counts = Counter(shape for entry in entries if entry.kind == "paper" and (shape := shape_of(text, entry)))
+    """The most common shape among the papers whose shape has every field most of the papers have
+    (a venue, authors, a link, a date): a new entry lacking one would be the odd one out (AL204)."""
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    present = Counter(kind for entry in papers for kind in _fields(entry))
+    wanted = {kind for kind, count in present.items() if 2 * count > len(papers)}
+    counts = Counter(
+        shape
+        for entry in papers
+        if (shape := shape_of(text, entry)) is not None and wanted <= {kind for kind, _ in shape.parts}
+    )
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _fields(entry: Entry) -> set[str]:
+    """The kinds of slot the entry's fields fill in its shape."""
+    found = {"venue" if entry.venue is not None else "", "authors" if entry.authors is not None else ""}
+    found |= {"date" if entry.date is not None else "", "url" if entry.own_links else ""}
+    return found - {""}
 
 
 def find_section(document: Document, wanted: str | None) -> Section:
