@@ -38,11 +38,17 @@ def _key(section: Section) -> str:
 
 def _contents_line(document: Document, fragments: set[str]) -> tuple[int, int] | None:
     """The line of the first same-page link to one of ``fragments``, and its indentation."""
-    for anchor in document.anchors:
-        if anchor.fragment.lower() in fragments:
-            text = lines(document)[anchor.span.start_line - 1].text
-            return anchor.span.start_line, len(text) - len(text.lstrip())
-    return None
+    first = document.derived.get("first anchors")
+    if not isinstance(first, dict):
+        lines_of: dict[str, int] = {}
+        for anchor in document.anchors:
+            lines_of.setdefault(anchor.fragment.lower(), anchor.span.start_line)
+        document.derived["first anchors"] = first = lines_of
+    found = [first[fragment] for fragment in fragments if fragment in first]
+    if not found:
+        return None
+    text = lines(document)[min(found) - 1].text
+    return min(found), len(text) - len(text.lstrip())
 
 
 def _indent(document: Document, section: Section) -> int:

@@ -65,6 +65,9 @@ def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
                 holders.setdefault(identity, []).append((entry, link))
     owners = {}
     for identity, held in holders.items():
+        if len(held) < 4:  # three of one title and one other entry at the least
+            owners[identity] = held[0]
+            continue
         titles = Counter(title_key(entry) for entry, _ in held)
         usual, count = titles.most_common(1)[0]
         # three or more agree: one or two entries may carry the same slip (a copy cross-listed)
