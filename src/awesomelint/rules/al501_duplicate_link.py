@@ -58,21 +58,24 @@ def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
     """The entry each title or paper link belongs to: of the entries that hold it, the first with
     the title most of them have, when three or more have it (a paper cross-listed five times owns
     its link, and the one other entry that holds it is the copy), else the first."""
-    holders: dict[str, list[tuple[Entry, Link]]] = {}
+    owners: dict[str, tuple[Entry, Link]] = {}
+    holders: Counter[str] = Counter()
     for entry in in_pairing_order(ctx.document):
         for link in entry.links:
             if link.role in ("title", "paper") and (identity := link_identity(link)) is not None:
-                holders.setdefault(identity, []).append((entry, link))
-    owners = {}
-    for identity, held in holders.items():
-        if len(held) < 4:  # three of one title and one other entry at the least
-            owners[identity] = held[0]
-            continue
-        titles = Counter(title_key(entry) for entry, _ in held)
-        usual, count = titles.most_common(1)[0]
-        # three or more agree: one or two entries may carry the same slip (a copy cross-listed)
-        owner = next((h for h in held if title_key(h[0]) == usual), held[0]) if count >= 3 else held[0]
-        owners[identity] = owner
+                owners.setdefault(identity, (entry, link))
+                holders[identity] += 1
+    # three of one title and one other entry at the least: the few links held that often
+    crowded: dict[str, list[tuple[Entry, Link]]] = {i: [] for i, count in holders.items() if count >= 4}
+    if crowded:
+        for entry in in_pairing_order(ctx.document):
+            for link in entry.links:
+                if link.role in ("title", "paper") and (identity := link_identity(link)) in crowded:
+                    crowded[identity].append((entry, link))
+    for identity, held in crowded.items():
+        usual, count = Counter(title_key(entry) for entry, _ in held).most_common(1)[0]
+        if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
+            owners[identity] = next(h for h in held if title_key(h[0]) == usual)
     return owners
 
 
