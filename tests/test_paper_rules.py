@@ -341,3 +341,14 @@ def test_al206_one_title_years_apart_is_two_papers() -> None:
     later = _entry(2, "arXiv 2015", title="Word sense disambiguation: a survey")
     assert _found(_papers(first, later), "AL206") == []
     assert _found(_papers(first, later.replace("2015", "2010")), "AL206") == [6]
+
+
+def test_al606_a_star_in_the_author_line_that_ends_the_italics_early() -> None:
+    def papers(authors: str) -> str:
+        return _papers(
+            f"1. **Alpha Method**. {authors}. **ACL 2020**. [paper](https://example.org/1)",
+            _entry(2, "ACL 2020"),
+        )
+
+    assert _found(papers("*Ann Lee, Bo Li, Cy Dow*"), "AL606") == []
+    assert _found(papers("*Ann Lee*, Bo Li, Cy Dow*"), "AL606") == [5]

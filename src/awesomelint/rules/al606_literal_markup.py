@@ -18,6 +18,11 @@ _ESCAPED = re.compile(r"\\[*_\[\]()\\]")
 _OPENING_STAR = re.compile(r"(?:^|(?<=[\s(\[]))\*+(?=[A-Z0-9])|\*\*")
 
 
+# A `*` at the end of a run of words, before a separator or the end (`Bo Li*.`), not inside a
+# name (`A*-Search`).
+_CLOSING_STAR = re.compile(r"(?<=\w)\*(?=[\s.,;:]|$)")
+
+
 @functools.cache
 def _inline() -> MarkdownIt:
     return MarkdownIt("commonmark")
@@ -40,8 +45,11 @@ def _problems(text: str) -> Iterator[tuple[str, str]]:
     tokens = _inline().parseInline(text)
     children: list[Token] = tokens[0].children or [] if tokens else []
     previous = ""
+    italics_closed = False
+    stars_unpaired = bare.count("*") % 2 == 1
     label: list[str] | None = None
     for token in children:
+        italics_closed = italics_closed or token.type == "em_close"
         if token.type == "link_open":
             label = []
         elif token.type == "link_close" and label is not None:
@@ -55,6 +63,9 @@ def _problems(text: str) -> Iterator[tuple[str, str]]:
             # `*8FastRank**`: one `*` closed the italics, one is left (`**F***` is bold F*)
             after_emphasis = previous == "em_close" and token.content.startswith("*")
             star = _OPENING_STAR.search(token.content)
+            if star is None and italics_closed and stars_unpaired:
+                # `*Ann Lee*, Bo Li*`: a `*` in a name closed the italics early, the last one shows
+                star = _CLOSING_STAR.search(token.content)
             if after_emphasis or star:
                 at = star.start() if star and not after_emphasis else 0
                 shown = token.content[max(0, at - 20) : at + 20].strip()
