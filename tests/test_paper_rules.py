@@ -352,3 +352,19 @@ def test_al606_a_star_in_the_author_line_that_ends_the_italics_early() -> None:
 
     assert _found(papers("*Ann Lee, Bo Li, Cy Dow*"), "AL606") == []
     assert _found(papers("*Ann Lee*, Bo Li, Cy Dow*"), "AL606") == [5]
+
+
+def test_al501_rows_of_one_paper_in_a_table_share_its_link() -> None:
+    def table(second_venue: str) -> str:
+        rows = [
+            "| 2022-10 | ICLR 2023 | [MBXP](https://arxiv.org/abs/2210.14868) |",
+            f"| 2022-10 | {second_venue} | [Multilingual HumanEval](https://arxiv.org/abs/2210.14868) |",
+        ]
+        return (
+            "# Benchmarks\n\n## Code\n\n| Date | Venue | Name |\n| --- | --- | --- |\n"
+            + "\n".join(rows)
+            + "\n"
+        )
+
+    assert _found(table("ICLR 2023"), "AL501") == []
+    assert _found(table("NeurIPS 2022"), "AL501") == [8]

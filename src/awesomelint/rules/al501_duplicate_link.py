@@ -39,6 +39,8 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
                 continue  # the same paper under another name (a dataset's name, a model's)
             if entry_shape(first_entry) != entry_shape(entry):
                 continue  # a table of benchmarks citing a paper the list also has: a reference
+            if entry.marker == "table" and _same_source(entry, first_entry):
+                continue  # two rows (benchmarks, models) of one paper: the same date and venue
             if (
                 "paper" not in (entry.kind, first_entry.kind)
                 and entry.section_path != first_entry.section_path
@@ -77,6 +79,13 @@ def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
         if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
             owners[identity] = next(h for h in held if title_key(h[0]) == usual)
     return owners
+
+
+def _same_source(entry: Entry, other: Entry) -> bool:
+    """Whether two entries give the same venue and the same date (or year): one paper's artifacts."""
+    venues = [" ".join(e.venue.raw.split()) if e.venue else None for e in (entry, other)]
+    dates = [e.date.text if e.date else e.year for e in (entry, other)]
+    return venues[0] == venues[1] and venues[0] is not None and dates[0] == dates[1] and dates[0] is not None
 
 
 def _role(link: Link) -> str:
