@@ -502,3 +502,20 @@ def test_a_public_endpoint_name_that_turns_private_gets_no_request(
     (outcome,) = found.outcomes
     assert outcome.status == "unavailable" and "loopback" in outcome.reason, outcome.reason
     assert "--allow-private" not in outcome.reason  # a link checker flag: no cure for a verify endpoint
+
+
+def test_an_answer_put_in_the_cache_is_read_back_in_the_same_run_and_the_next(tmp_path: Path) -> None:
+    from awesomelint.verify.sources import Request
+
+    path = tmp_path / "records.json"
+    options = replace(VerifyOptions(), cache=path)
+    record = Record(
+        "dblp", "DBLP k", "A Title", ("Ann Lee", "Bo Chen"), "ICML", 2020, False, url="https://x.org/a"
+    )
+    request = Request("dblp", "https://dblp.org/search/publ/api", {"q": "a title"})
+    cache = RecordCache(options)
+    cache.put(request, [record])
+    assert cache.get(request) == [record]  # before any save: the entry as put
+    cache.save()
+    again = RecordCache(options)
+    assert again.warning is None and again.get(request) == [record]

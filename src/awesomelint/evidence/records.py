@@ -38,6 +38,8 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str:
     what a reader sees."""
     if not isinstance(value, str):
         return ""
+    if value.isprintable() and "  " not in value and value == value.strip() and len(value) <= limit:
+        return value  # already plain: no control, format or separator character but the space
     text = _ESCAPE_SEQUENCE.sub("", value)
     kept = "".join(
         " " if char.isspace() else char
@@ -126,7 +128,8 @@ class Record:
             object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The record as JSON data (the cache's, and what ``from_dict`` reads back)."""
+        return {**asdict(self), "authors": list(self.authors)}
 
     @classmethod
     def from_dict(cls, data: object) -> Record:
