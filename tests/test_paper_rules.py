@@ -368,3 +368,13 @@ def test_al501_rows_of_one_paper_in_a_table_share_its_link() -> None:
 
     assert _found(table("ICLR 2023"), "AL501") == []
     assert _found(table("NeurIPS 2022"), "AL501") == [8]
+
+
+def test_al206_one_title_by_other_authors_is_another_paper() -> None:
+    first = _entry(1, "ACL 2020", title="Knowledge Distillation", authors="Ann Lee, Bo Li")
+    other = _entry(2, "ACL 2020", title="Knowledge Distillation", authors="Cy Dow, Di Eng")
+    assert (
+        _found(_papers(first, other.replace("https://example.org/2", "https://example.org/b")), "AL206") == []
+    )
+    same = _entry(2, "ACL 2020", title="Knowledge Distillation", authors="Ann Lee, Fay Gu")
+    assert _found(_papers(first, same), "AL206") == [6]

@@ -141,14 +141,31 @@ def is_post(entry: Entry) -> bool:
     return False
 
 
-def _years_apart(entry: Entry, bucket: dict[tuple[str, ...], Entry]) -> bool:
+def _other_papers(entry: Entry, bucket: dict[tuple[str, ...], Entry]) -> bool:
     """Whether every entry of the bucket is another paper of the same title: published three or more
-    years apart, with another link (`Word Sense Disambiguation: A Survey`, 2009 and 2015)."""
+    years apart, with another link (`Word Sense Disambiguation: A Survey`, 2009 and 2015), or
+    written by other people (no author in common)."""
     links = identity_links(entry)
-    return entry.year is not None and all(
-        other.year is not None and abs(other.year - entry.year) >= 3 and not links & identity_links(other)
+    return all(
+        not links & identity_links(other) and (_years_apart(entry, other) or _other_authors(entry, other))
         for other in bucket.values()
     )
+
+
+def _years_apart(entry: Entry, other: Entry) -> bool:
+    return entry.year is not None and other.year is not None and abs(other.year - entry.year) >= 3
+
+
+def _other_authors(entry: Entry, other: Entry) -> bool:
+    if entry.authors is None or other.authors is None:
+        return False
+    # compared word by word: `Sutskever` and `Ilya Sutskever`, `Lee, Ann` and `Ann Lee` are one person
+    words = [
+        {w for n in e.authors.names for w in re.findall(r"\w{2,}", n.casefold())}
+        for e in (entry, other)
+        if e.authors
+    ]
+    return not words[0] & words[1]
 
 
 @dataclass
@@ -192,7 +209,7 @@ def duplicates(document: Document) -> Duplicates:
         if entry.kind == "paper":
             # a blog post or an article about a paper may share its title: another thing
             buckets.insert(0, papers.setdefault(f"blog:{key}" if is_post(entry) else key, {}))
-        found = [bucket for bucket in buckets if bucket and not _years_apart(entry, bucket)]
+        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
             repeats.append(Repeat(own or next(iter(found[0].values())), entry))
