@@ -378,3 +378,9 @@ def test_al206_one_title_by_other_authors_is_another_paper() -> None:
     )
     same = _entry(2, "ACL 2020", title="Knowledge Distillation", authors="Ann Lee, Fay Gu")
     assert _found(_papers(first, same), "AL206") == [6]
+
+
+def test_al101_a_heading_that_says_nothing_is_there_yet() -> None:
+    text = "# Papers\n\n## Tools\n\n- [Kit](https://example.org/kit)\n\n## More tasks are coming soon!\n"
+    assert _found(text, "AL101") == []
+    assert _found(text.replace("are coming soon!", "and tasks"), "AL101") == [7]

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ._categories import heading_ids, is_category
 from ._sections import is_empty, is_pointed_at, removal
+
+# A heading that says itself that nothing is under it yet: the author's note, not a slip.
+_PLACEHOLDER = re.compile(
+    r"coming soon|to be (?:added|updated|continued|completed)|\b(?:todo|tbd|wip)\b|stay tuned|"
+    r"under construction|work in progress",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -22,7 +30,11 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
             section.parent is not None and is_empty(ctx.document, section.parent)
         ):
             continue
-        if is_category(ctx.document, section) or not section.text.strip():
+        if (
+            is_category(ctx.document, section)
+            or not section.text.strip()
+            or _PLACEHOLDER.search(section.text)
+        ):
             continue  # a category over the same-level headings after it, or a bare `##` separator
         below = sum(1 for _ in section.walk()) - 1
         extent = f" (nor do its {below} sub-sections)" if below else ""
