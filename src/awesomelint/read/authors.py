@@ -18,6 +18,7 @@ _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", r
 _NICKNAME = re.compile(r"\s*\([^()]{1,60}\)")
 # Marks after a name: equal contribution or correspondence (`Jane Doe*`, `\*`, `†`), affiliation
 # numbers (`Wei Zhang1`, `Li Wang1,2`, `¹`).
+_MARKED = re.compile(r"[*†‡§¶#♠♣♦♥✉¹²³⁴⁵⁶⁷⁸⁹⁰0-9]")  # cheap: most lines have no mark at all
 _MARKS = re.compile(
     r"(?<=[^\W\d_.])(?:\\?[*†‡§¶#♠♣♦♥✉]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
 )
@@ -109,7 +110,9 @@ def _joined_companies(names: list[str]) -> list[str]:
 def read_names(text: str, plain: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name."""
-    body = _MARKS.sub("", _NICKNAME.sub("", " ".join(text.split())))  # `Yi R. (May) Fu`, `Jane Doe*`
+    body = _NICKNAME.sub("", " ".join(text.split()))  # `Yi R. (May) Fu`
+    if _MARKED.search(body):
+        body = _MARKS.sub("", body)  # `Jane Doe*`, `Wei Zhang1`
     team = _TEAM.match(body)
     if team is not None and not plain:
         body = body[team.end() :]  # `Kimi Team: Yifan Bai, ...`: the names follow the team's

@@ -6,6 +6,7 @@ read the text inside them that Markdown leaves unstructured: a venue string, an 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -85,6 +86,8 @@ def _trimmed(title: str) -> str:
     or a dot that belongs to its words (`"Quoted" words`, `.NET Tools`)."""
     text = title.strip(_TITLE_TRIM)
     written = title.strip()
+    if written[:1] not in "\"“'‘.":
+        return text
     for opening, closing in _QUOTE_PAIRS:
         if text and written.startswith(opening):
             if opening == closing:
@@ -141,6 +144,7 @@ def _plausible(match: re.Match[str]) -> bool:
     return not short or _known(match["name"])
 
 
+@functools.lru_cache(maxsize=4096)
 def looks_like_venue(text: str) -> bool:
     """Whether bold text or a link's label is a venue with its year (``EMNLP'2020``) rather than a
     title."""
@@ -154,6 +158,7 @@ def looks_like_venue(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_known_venue(text: str) -> bool:
     """Whether ``text`` names a known venue, with its year or without (`arxiv`, `NeurIPS 2024`)."""
     match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
@@ -189,7 +194,7 @@ def extract(
     venue = _venue_in_citation(source, first, title_range) if quoted else None
     described_from = _description_start(source, first, title_range)
     title_start = title_range[0] if title_range is not None else None
-    venue = venue or _venue(source, everything, used, taken, described_from, title_start)
+    venue = venue or _venue(source, everything, used, taken, described_from, title_start, links)
     if venue is None and (badge := venue_in_badges(source, everything)) is not None:
         venue = badge, (source.normalized_offset(badge.span.start), source.normalized_offset(badge.span.end))
     # A date may stand inside the venue (`CVPR, June 2025`, `[Arxiv, 2025.07]`), never in its name
@@ -321,6 +326,8 @@ def unbracketed(label: str) -> str:
     one side (`[[paper](u)]`); brackets that belong to the words stay (`Principal Component Analysis
     (PCA)`)."""
     text = label.strip()
+    if not any(mark in text for mark in "[]()"):
+        return text
     while text[:1] + text[-1:] in ("[]", "()") and _wraps(text):
         text = text[1:-1].strip()
     for opening, closing in ("[]", "()"):
@@ -410,6 +417,7 @@ def _venue_in_citation(
     return venue, (base + found.start("name"), base + found.end("year"))
 
 
+@functools.lru_cache(maxsize=4096)  # a list names few venues, each many times
 def _known(name: str) -> bool:
     from ..venues import builtin_venues
 
@@ -429,51 +437,89 @@ def _venue(
     taken: Sequence[Range],
     described_from: int | None = None,
     title_start: int | None = None,
+    links: Sequence[Link] = (),
 ) -> tuple[Venue, Range] | None:
     r"""The first venue outside the title (a link's label counts: `[NeurIPS 2024](url)`). In a
     classic description only a known venue counts: `Excel 2010 files` or `MIT Press, 2011` there are
     prose, not where a paper appeared. A known venue written alone (`In **arXiv**,`, `*TACL*`,
     `. TACL.`) or an arXiv identifier (`arXiv:1503.02531`) counts only where no venue with a year
     stands, and a link's label only before the title (`\[[arxiv](url)\] Title`)."""
-    fallback: Venue | None = None
-    for piece in pieces:
-        if id(piece) in used:
-            continue
-        venue: Venue | None = None
-        if piece.kind == "strong":
-            venue = _venue_in_markup(source, piece)
-            fallback = fallback or _known_in_markup(source, piece, "bold")
-        elif piece.kind == "em":
-            within = (piece.inner_start, piece.inner_end)
-            date = find_date(source.normalized, *within)
-            dated = date is not None and not date[0].isdigit()  # `*RA-L, 2025*` has a year, not a date
-            venue = (
-                _venue_with_date(source, *within, piece)
-                if dated
-                else _venue_in_markup(source, piece, "italic")
-            )
-            fallback = fallback or _known_in_markup(source, piece, "italic")
-        elif piece.kind == "link":  # only a known venue: `[Fall 2016](u)` names a course
-            venue = _venue_in_markup(source, piece, "link")
-            venue = venue if venue is not None and _known(venue.name.text) else None
-            if title_start is not None and piece.end <= title_start:
-                fallback = fallback or _known_in_markup(source, piece, "link")
-        elif piece.kind == "text":
-            for lo, hi in _free(piece, taken):
-                in_description = described_from is not None and lo >= described_from
-                venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
-                if venue is not None and described_from is not None and not _known(venue.name.text):
-                    venue = None if source.normalized_offset(venue.span.start) >= described_from else venue
-                if venue is not None:
-                    break
-                if not in_description:
-                    fallback = fallback or _known_alone(source, lo, min(hi, described_from or hi))
+    free = [piece for piece in pieces if id(piece) not in used]
+    ranges: dict[int, list[Range]] = {}  # each text piece's free parts, found once, when needed
+
+    def free_parts(piece: Piece) -> list[Range]:
+        if piece.kind != "text":
+            return []
+        if id(piece) not in ranges:
+            ranges[id(piece)] = _free(piece, taken)
+        return ranges[id(piece)]
+
+    venue = None
+    for piece in free:
+        venue = _dated_venue(source, piece, free_parts(piece), described_from)
         if venue is not None:
-            start = source.normalized_offset(venue.span.start)
-            return venue, (start, source.normalized_offset(venue.span.end))
-    if fallback is not None:
-        start = source.normalized_offset(fallback.span.start)
-        return fallback, (start, source.normalized_offset(fallback.span.end))
+            break
+    else:  # rare in a paper list: most papers give a year
+        evidence = any(_is_paper_link(link) for link in links)
+        for piece in free:
+            venue = _yearless_venue(source, piece, free_parts(piece), described_from, title_start, evidence)
+            if venue is not None:
+                break
+    if venue is None:
+        return None
+    start = source.normalized_offset(venue.span.start)
+    return venue, (start, source.normalized_offset(venue.span.end))
+
+
+def _dated_venue(
+    source: Source, piece: Piece, ranges: Sequence[Range], described_from: int | None
+) -> Venue | None:
+    """A venue with its year in ``piece`` (a text piece's ``ranges`` are its parts still free)."""
+    if piece.kind == "strong":
+        return _venue_in_markup(source, piece)
+    if piece.kind == "em":
+        within = (piece.inner_start, piece.inner_end)
+        date = find_date(source.normalized, *within)
+        dated = date is not None and not date[0].isdigit()  # `*RA-L, 2025*` has a year, not a date
+        return (
+            _venue_with_date(source, *within, piece) if dated else _venue_in_markup(source, piece, "italic")
+        )
+    if piece.kind == "link":  # only a known venue: `[Fall 2016](u)` names a course
+        venue = _venue_in_markup(source, piece, "link")
+        return venue if venue is not None and _known(venue.name.text) else None
+    if piece.kind != "text":
+        return None
+    for lo, hi in ranges:
+        venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
+        if venue is not None and described_from is not None and not _known(venue.name.text):
+            venue = None if source.normalized_offset(venue.span.start) >= described_from else venue
+        if venue is not None:
+            return venue
+    return None
+
+
+def _yearless_venue(
+    source: Source,
+    piece: Piece,
+    ranges: Sequence[Range],
+    described_from: int | None,
+    title_start: int | None,
+    paper_link: bool,
+) -> Venue | None:
+    """A known venue without a year in ``piece``, or an arXiv identifier; in plain text, a venue's
+    name alone only in an entry that links to its paper."""
+    if piece.kind in ("strong", "em"):
+        return _known_in_markup(source, piece, "bold" if piece.kind == "strong" else "italic")
+    if piece.kind == "link":
+        before_title = title_start is not None and piece.end <= title_start
+        return _known_in_markup(source, piece, "link") if before_title else None
+    if piece.kind != "text":
+        return None
+    for lo, hi in ranges:
+        if described_from is None or lo < described_from:
+            venue = _known_alone(source, lo, min(hi, described_from or hi), paper_link)
+            if venue is not None:
+                return venue
     return None
 
 
@@ -500,7 +546,7 @@ def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "ital
     return Venue(source.text[span.start : span.end], span, name_field, None, markup, "none")
 
 
-def _known_alone(source: Source, lo: int, hi: int) -> Venue | None:
+def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
     """A known venue standing alone in plain text, or an arXiv identifier (`arXiv:1503.02531`)."""
     text = source.normalized[lo:hi]
     arxiv = _ARXIV_ID.search(text)
@@ -509,7 +555,7 @@ def _known_alone(source: Source, lo: int, hi: int) -> Venue | None:
         span = source.span(lo + arxiv.start(), lo + arxiv.end())
         server = field_at(source, begin, lo + arxiv.end("name"), "arXiv")
         return Venue(source.text[span.start : span.end], span, server, None, "plain", "none")
-    for chunk in _CHUNK.finditer(text):
+    for chunk in _CHUNK.finditer(text) if names else ():
         name = chunk["name"]
         if len(name.split()) > 4 or _YEARISH.search(name) or not _known(name) or _miscased(name):
             continue  # in prose only a venue's own spelling counts (`FAST`, not `Fast`)
