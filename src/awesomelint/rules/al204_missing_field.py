@@ -12,7 +12,7 @@ from ._leftover import may_hold_names
 
 @dataclass
 class MissingFieldOptions:
-    threshold: float = 0.75  # the share of entries that must have a field before its absence is reported
+    threshold: float = 0.9  # the share of entries that must have a field before its absence is a slip
 
 
 _FIELDS = {"title": "a title", "venue": "a venue", "authors": "authors", "link": "a link"}
