@@ -52,7 +52,8 @@ _VENUE_IN_TEXT = re.compile(
     (?P<name>[a-z]*[A-Z][\w&./\-]*
       (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?
       |[a-z][a-z]+(?=[ \t]+(?:19|20)\d{{2}}))
-    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[ \t])\d{{2}}(?![\w.,]\w))\b
+    (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)
+    (?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[^\W\d_][ \t])\d{{2}}(?=[\s.,;:)\]]|$))\b
     (?P<after>(?:[ \t]+(?i:{_AFTER_YEAR})|(?:[ \t]+[A-Z][\w&/\-]*){{1,3}}[ \t]+(?i:workshops?))*)
     (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
     re.VERBOSE,
@@ -491,8 +492,17 @@ def _dated_venue(
         return None
     for lo, hi in ranges:
         venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
-        if venue is not None and described_from is not None and not _known(venue.name.text):
-            venue = None if source.normalized_offset(venue.span.start) >= described_from else venue
+        in_description = (
+            venue is not None
+            and described_from is not None
+            and source.normalized_offset(venue.span.start) >= described_from
+        )
+        if (
+            venue is not None
+            and in_description
+            and (not _known(venue.name.text) or venue.year_style == "glued")
+        ):
+            venue = None  # in a description only a known venue written as one (not `CVPR2019 paper`)
         if venue is not None:
             return venue
     return None
