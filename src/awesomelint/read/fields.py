@@ -299,13 +299,18 @@ def _title(
 
 def _inside_a_title(piece: Piece) -> bool:
     """Whether a piece after the start of a plain title may be part of it: text, code, or emphasis that
-    is neither an author line nor a venue."""
+    is neither a list of authors nor a venue (`Distilling _Object Detectors_ with ...`)."""
     if piece.kind in ("text", "code"):
         return piece.kind == "text" or not _CODE_DATE.fullmatch(piece.plain)  # `` `2023.09` `` is a date
     if piece.kind not in ("em", "strong"):
         return False
     words = plain_text(piece.children)
-    return read_names(words) is None and not looks_like_venue(words) and not is_known_venue(words)
+    listed = any(mark in words for mark in (",", " and ", "et al"))  # `*Jane Doe, John Roe*`
+    return (
+        not (listed and read_names(words) is not None)
+        and not looks_like_venue(words)
+        and not is_known_venue(words)
+    )
 
 
 def _plain_between(source: Source, pieces: Sequence[Piece], lo: int, hi: int) -> str:
