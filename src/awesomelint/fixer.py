@@ -190,6 +190,8 @@ def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagno
     boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
     readings = (reading(before), reading(after))
     only = _changed_stretches(before.text, after.text, boundaries, replaced, inserted)
+    if only is not None and len(only) > len(boundaries[0]):
+        only = None  # every stretch changed: no need to ask
     faults: list[_Fault] = []
     for segment, problem in changed_rendering(
         before.text, after.text, replaced, inserted, readings, boundaries, only
@@ -322,7 +324,8 @@ def fix_text(
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
     forget_reading(document)
-    guard(before, document, settings, links, records)
+    if result.passes > 1:  # one pass was compared with ``before`` itself
+        guard(before, document, settings, links, records)
     result.refused.sort(key=lambda refusal: refusal.diagnostic.span.start)  # in the list's order
     return result
 
@@ -443,8 +446,8 @@ def _entry_problems(
         else:
             if before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]:
                 continue
-            lost = _words(before.text, a, changing) - _words(after.text, b, changing)
-            added = _words(after.text, b, changing) - _words(before.text, a, changing)
+            old_words, new_words = _words(before.text, a, changing), _words(after.text, b, changing)
+            lost, added = old_words - new_words, new_words - old_words
             if lost or added:
                 shown = ", ".join(f"`{word}`" for word in [*lost, *added][:4])
                 message = f"{_describe(a)}: the fix would lose or change words ({shown})"

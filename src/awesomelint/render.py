@@ -132,11 +132,15 @@ def _shape(kind: str, content: str) -> str:
 
 
 def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, at: Callable[[int], Seen]) -> None:
+    """What a reader sees of one inline block (a paragraph, a heading, a cell): all of it in the
+    stretch where it starts, as no entry starts inside a paragraph."""
+    if not pieces:
+        return
+    result = at(pieces[0].start)
     normalized = source.normalized
     links: list[Piece] = []
     markup_starts, markup_ends = set(), set()  # of the pieces that are not text
     for piece in walk(pieces):
-        result = at(piece.start)
         if piece.kind == "text":
             if not spans.covers(piece.start, piece.start + len(piece.plain)):
                 result.text.append(piece.plain)  # most text: no fix touches it, no test per character
@@ -161,9 +165,7 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, at: Callable
         # A bracket or parenthesis frames a link when it is text, not another link's own `)` or `[`.
         before = normalized[link.start - 1 : link.start] if link.start not in markup_ends else ""
         after = normalized[link.end : link.end + 1] if link.end not in markup_starts else ""
-        at(link.start).frames.append(
-            (before if before in _WRAPPERS else "") + (after if after in _WRAPPERS else "")
-        )
+        result.frames.append((before if before in _WRAPPERS else "") + (after if after in _WRAPPERS else ""))
 
 
 def changed_rendering(
@@ -179,21 +181,19 @@ def changed_rendering(
     spans the fixes replaced in ``before``, ``inserted`` what they put in ``after``; ``readings``
     are markdown-it's readings of the two texts, where the caller has them. ``boundaries`` cut the
     two texts into as many corresponding stretches (the starts of their entries): each problem comes
-    with the stretch it is in, or None when no one stretch differs (white space moved across).
+    with the stretch it is in, or None when no one stretch differs (white space moved across) or
+    there is one stretch. The two texts are compared whole first: the stretches only tell where.
     ``only``: the stretches to compare (the others read alike: the caller knows)."""
     olds = seen_in_stretches(before, replaced, readings[0], boundaries[0], only)
     news = seen_in_stretches(after, inserted, readings[1], boundaries[1], only)
-    problems: list[tuple[int | None, str]] = []
-    for index, (old, new) in enumerate(zip(olds, news, strict=True)):
-        problem = _difference(old, new)
-        if problem is not None:
-            problems.append((index, problem))
-    if len(olds) == 1:
-        return [(None, problem) for _, problem in problems]
-    if problems:
-        return problems
     whole = _difference(_joined(olds), _joined(news))
-    return [(None, whole)] if whole is not None else []
+    if whole is None:
+        return []
+    problems = [
+        (index, _difference(old, new)) for index, (old, new) in enumerate(zip(olds, news, strict=True))
+    ]
+    found: list[tuple[int | None, str]] = [(index, problem) for index, problem in problems if problem]
+    return found if len(olds) > 1 and found else [(None, whole)]
 
 
 def _joined(stretches: Sequence[Seen]) -> Seen:
