@@ -161,9 +161,22 @@ def style_group(entry: Entry) -> str:
 def within(layout: str, dominant: str) -> bool:
     """Whether ``layout`` agrees with ``dominant`` on the fields both have: the same order and the
     same paragraphs. A missing field is AL204's concern and an extra one (a code link, a venue that
-    only some entries give) is no different layout."""
+    only some entries give, one more link after the title) is no different layout."""
     shared = set(layout.replace("|", " ").split()) & set(dominant.replace("|", " ").split())
-    return _projected(layout, shared) == _projected(dominant, shared)
+    mine, theirs = _projected(layout, shared).split(), _projected(dominant, shared).split()
+    return mine == theirs or _with_extra_links(mine, theirs)
+
+
+def _with_extra_links(layout: list[str], dominant: list[str]) -> bool:
+    """Whether ``layout`` is ``dominant`` with links added (an optional `[Repo](u)` after the
+    title, where most entries have none)."""
+    position = 0
+    for token in layout:
+        if position < len(dominant) and token == dominant[position]:
+            position += 1
+        elif token != "link":
+            return False
+    return position == len(dominant)
 
 
 def _projected(layout: str, kinds: set[str]) -> str:
