@@ -198,17 +198,13 @@ def extract(
     venue = venue or _venue(source, everything, used, taken, described_from, title_start, links)
     if venue is None and (badge := venue_in_badges(source, everything)) is not None:
         venue = badge, (source.normalized_offset(badge.span.start), source.normalized_offset(badge.span.end))
-    # A date may stand inside the venue (`CVPR, June 2025`, `[Arxiv, 2025.07]`), never in its name
-    # or as its year alone.
-    date_taken = list(taken)
     venue_year: Range | None = None
     if venue is not None:
         fields.venue, venue_range = venue
         taken.append(venue_range)
-        date_taken.append(_normalized_range(source, fields.venue.name))
-        if fields.venue.year is not None:
-            venue_year = _normalized_range(source, fields.venue.year)
-    fields.date = _date(source, everything, used, date_taken, venue_year)
+        if fields.venue.year is not None and fields.venue.markup != "plain":
+            venue_year = _normalized_range(source, fields.venue.year)  # in markup, read with the rest
+    fields.date = _date(source, everything, used, taken, venue_year) or _date_in_venue(source, fields.venue)
     if fields.date is not None:
         taken.append(_normalized_range(source, fields.date))
     fields.authors = _authors(source, everything, used, taken, fields)
@@ -216,7 +212,7 @@ def extract(
     return fields
 
 
-def _normalized_range(source: Source, value: Field) -> Range:
+def _normalized_range(source: Source, value: Field | Venue) -> Range:
     """A field's span as offsets into the normalised text (spans are kept in original offsets)."""
     return source.normalized_offset(value.span.start), source.normalized_offset(value.span.end)
 
@@ -332,7 +328,7 @@ def unbracketed(label: str) -> str:
     one side (`[[paper](u)]`); brackets that belong to the words stay (`Principal Component Analysis
     (PCA)`)."""
     text = label.strip()
-    if not any(mark in text for mark in "[]()"):
+    if "[" not in text and "]" not in text and "(" not in text and ")" not in text:
         return text
     while text[:1] + text[-1:] in ("[]", "()") and _wraps(text):
         text = text[1:-1].strip()
@@ -414,13 +410,14 @@ def _venue_in_citation(
     if found is None:
         return None
     base = title[1]
-    name = field_at(
-        source, base + found.start("name"), base + found.end("name"), " ".join(found["name"].split())
-    )
+    month = _MONTH_AT_END.search(found["name"])  # `AAAI Jan 2024`: the month is the date's
+    written = found["name"][: month.start()] if month else found["name"]
+    name_start = base + found.start("name")
+    name = field_at(source, name_start, name_start + len(written), " ".join(written.split()))
     year = field_at(source, base + found.start("year"), base + found.end("year"), found["year"])
-    span = source.span(base + found.start("name"), base + found.end("year"))
+    span = source.span(name_start, base + found.end("year"))
     venue = Venue(source.text[span.start : span.end], span, name, year, "plain", "space")
-    return venue, (base + found.start("name"), base + found.end("year"))
+    return venue, (name_start, base + found.end("year"))
 
 
 @functools.lru_cache(maxsize=4096)  # a list names few venues, each many times
@@ -451,24 +448,18 @@ def _venue(
     `. TACL.`) or an arXiv identifier (`arXiv:1503.02531`) counts only where no venue with a year
     stands, and a link's label only before the title (`\[[arxiv](url)\] Title`)."""
     free = [piece for piece in pieces if id(piece) not in used]
-    ranges: dict[int, list[Range]] = {}  # each text piece's free parts, found once, when needed
-
-    def free_parts(piece: Piece) -> list[Range]:
-        if piece.kind != "text":
-            return []
-        if id(piece) not in ranges:
-            ranges[id(piece)] = _free(piece, taken)
-        return ranges[id(piece)]
-
     venue = None
     for piece in free:
-        venue = _dated_venue(source, piece, free_parts(piece), described_from)
+        venue = _dated_venue(
+            source, piece, _free(piece, taken) if piece.kind == "text" else [], described_from
+        )
         if venue is not None:
             break
     else:  # rare in a paper list: most papers give a year
         evidence = any(_is_paper_link(link) for link in links)
         for piece in free:
-            venue = _yearless_venue(source, piece, free_parts(piece), described_from, title_start, evidence)
+            ranges = _free(piece, taken) if piece.kind == "text" else []
+            venue = _yearless_venue(source, piece, ranges, described_from, title_start, evidence)
             if venue is not None:
                 break
     if venue is None:
@@ -720,6 +711,17 @@ def _date(
             if match is not None:
                 return field_at(source, match.start(), match.end(), match[0])
     return None
+
+
+def _date_in_venue(source: Source, venue: Venue | None) -> Field | None:
+    """A date written inside a venue in running text (`CVPR, June 2025`), not its year alone."""
+    if venue is None or venue.markup != "plain" or venue.year is None:
+        return None
+    start, end = _normalized_range(source, venue)
+    match = find_date(source.normalized, start, end)
+    if match is None or match[0] == venue.year.raw:
+        return None
+    return field_at(source, match.start(), match.end(), match[0])
 
 
 def _authors(
