@@ -406,3 +406,20 @@ def test_a_fix_that_changes_the_rendering_in_its_entry_is_left_out(
     assert len(refusals) == 1 and "README.md:8:" in refusals[0], err
     assert code == 1
     assert path.read_text(encoding="utf-8") == REFERENCES.replace(") \n", ")\n")
+
+
+def test_a_fix_that_merges_two_entries_is_left_out_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The list as a whole has one entry fewer: the fix is found by where the entries went, and
+    # only it is left out (the trailing space on the line before is still removed).
+    _injecting(monkeypatch, "a.org/2)\n\n", "a.org/2) ")
+    path = tmp_path / "README.md"
+    path.write_text(
+        REFERENCES.replace("a.org/2)\n", "a.org/2)\n\n- **Gamma Walking**. *Ed Yu*. *RSS 2022*.\n")
+    )
+    code, _, err = _invoke("fix", str(path), "--format", "concise")
+    refusals = [line for line in err.splitlines() if "fix left out" in line]
+    assert len(refusals) == 1 and "2 entries instead of 3" in refusals[0], err
+    assert "  \n" not in path.read_text(encoding="utf-8") and ") \n" not in path.read_text(encoding="utf-8")
+    assert code == 1

@@ -29,7 +29,7 @@ def _entry_words(text: str, entry: Entry) -> Counter[str]:
     for span in (entry.marker_span, *(link.url_span for link in entry.links)):
         for offset in range(max(span.start, entry.span.start), min(span.end, entry.span.end)):
             kept[offset - entry.span.start] = " "
-    return Counter(_WORD.findall("".join(kept)))
+    return Counter(word.casefold() for word in _WORD.findall("".join(kept)))  # a fix may recase
 
 
 def _lost_words(before: Document, after: Document) -> list[str]:
@@ -40,8 +40,8 @@ def _lost_words(before: Document, after: Document) -> list[str]:
     for a, b in zip(old, new, strict=True):
         lost = _entry_words(before.text, a) - _entry_words(after.text, b)
         added = _entry_words(after.text, b) - _entry_words(before.text, a)
-        respelled = Counter(_WORD.findall(a.venue.name.text)) if a.venue else Counter()
-        respelled_to = Counter(_WORD.findall(b.venue.name.text)) if b.venue else Counter()
+        respelled = Counter(_WORD.findall(a.venue.name.text.casefold())) if a.venue else Counter()
+        respelled_to = Counter(_WORD.findall(b.venue.name.text.casefold())) if b.venue else Counter()
         if lost - respelled or added - respelled_to or a.year != b.year:
             problems.append(f"line {a.span.start_line}: lost {dict(lost)}, added {dict(added)}")
     return problems

@@ -220,7 +220,12 @@ def _faults(
     entries = list(before.iter_entries())
     for problem in _entry_problems(before, after, settings, links, records):
         entry = entries[problem.entry] if problem.entry is not None else None
-        suspects = _touching(chosen, entry.span.start, entry.span.end) if entry is not None else []
+        if entry is not None:
+            suspects = _touching(chosen, entry.span.start, entry.span.end)
+        elif problem.counted:
+            suspects = _entry_count_suspects(before, after, chosen)
+        else:
+            suspects = []
         faults.append((_blamed(suspects, problem) or suspects or list(chosen), problem.message))
     if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
         faults = _rendering_faults(before, after, chosen)
@@ -235,16 +240,44 @@ def _refusal_key(diagnostic: Diagnostic) -> tuple[str, int, tuple[str, ...]]:
     return diagnostic.code, edits[0].start, tuple(e.replacement for e in edits)
 
 
-def _moved(offset: int, edits: Sequence[Edit]) -> int:
-    """Where ``offset`` of a text is once ``edits`` are applied to it (an insertion at the offset
-    lands before it)."""
-    shift = 0
-    for edit in edits:
-        if edit.end <= offset:
-            shift += len(edit.replacement) - (edit.end - edit.start)
-        elif edit.start < offset:
-            return edit.start + shift
-    return offset + shift
+def _moved(offsets: Sequence[int], edits: Sequence[Edit], after_insertions: bool = True) -> list[int]:
+    """Where the ascending ``offsets`` of a text are once the sorted ``edits`` are applied to it: an
+    insertion at an offset lands before it (or after it, without ``after_insertions``); an offset
+    inside a replaced span moves to the replacement's start."""
+    moved, shift, index = [], 0, 0
+    for offset in offsets:
+        while index < len(edits) and (
+            edits[index].end < offset
+            or (edits[index].end == offset and (after_insertions or edits[index].start < offset))
+        ):
+            shift += len(edits[index].replacement) - (edits[index].end - edits[index].start)
+            index += 1
+        inside = index < len(edits) and edits[index].start < offset
+        moved.append(edits[index].start + shift if inside else offset + shift)
+    return moved
+
+
+def _entry_count_suspects(
+    before: Document, after: Document, chosen: Sequence[Diagnostic]
+) -> list[Diagnostic]:
+    """When the fixed list holds more or fewer entries: the fixes in the entries whose start the
+    edits did not carry to an entry start, and in those where a new entry starts."""
+    edits = sorted((e for d in chosen if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
+    old = sorted(before.iter_entries(), key=lambda entry: entry.span.start)
+    starts = [entry.span.start for entry in old]
+    lows, highs = _moved(starts, edits, after_insertions=False), _moved(starts, edits)
+    new_starts = sorted(entry.span.start for entry in after.iter_entries())
+    places = []
+    for entry, low, high in zip(old, lows, highs, strict=True):
+        found = bisect.bisect_left(new_starts, low)
+        if found == len(new_starts) or new_starts[found] > high:
+            places.append((entry.span.start, entry.span.end))  # gone, or grown into another
+    for start in new_starts:
+        index = bisect.bisect_right(lows, start) - 1
+        if index < 0 or start > highs[index]:  # a new entry, within the old entry before it
+            low, high = (old[index].span.start, old[index].span.end) if index >= 0 else (0, len(before.text))
+            places.append((low, high))
+    return [d for d in chosen if any(_touching([d], low, high) for low, high in places)]
 
 
 def _apply_checked(
@@ -316,7 +349,7 @@ def fix_text(
             break
         result.passes += 1
         edits = sorted((e for d in applied if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
-        refused_keys = {(code, _moved(start, edits), writes) for code, start, writes in refused_keys}
+        refused_keys = {(code, _moved([start], edits)[0], writes) for code, start, writes in refused_keys}
         forget_reading(document)
         result.text = fixed.text
         result.fixed.update(d.code for d in applied)
@@ -358,7 +391,8 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits: markup, punctuation and sp
 def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
     """The words of an entry as written, apart from its marker, its link addresses (compared as
     links) and the ``changing`` fields, which the other checks compare: `venue` (its name and
-    year, not what else the venue's markup holds), `title`, `authors`."""
+    year, not what else the venue's markup holds), `title`, `authors`. Case is not compared here
+    (a fix may write `Python` for `python`): the title and the authors are compared exactly."""
     cut = [entry.marker_span, *(link.url_span for link in entry.links)]
     venue = entry.venue
     if "venue" in changing and venue is not None:
@@ -371,9 +405,9 @@ def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
     cursor = entry.span.start
     for span in sorted(cut, key=lambda span: span.start):
         if span.start >= cursor:
-            words.update(_WORD.findall(text, cursor, min(span.start, entry.span.end)))
+            words.update(map(str.casefold, _WORD.findall(text, cursor, min(span.start, entry.span.end))))
         cursor = max(cursor, span.end)
-    words.update(_WORD.findall(text, cursor, max(cursor, entry.span.end)))
+    words.update(map(str.casefold, _WORD.findall(text, cursor, max(cursor, entry.span.end))))
     return words
 
 
@@ -386,6 +420,7 @@ class _Problem(NamedTuple):
     message: str
     places: tuple[tuple[int, int], ...] = ()
     added: frozenset[str] = frozenset()
+    counted: bool = False  # the entries are more or fewer
 
 
 def _blamed(suspects: Sequence[Diagnostic], problem: _Problem) -> list[Diagnostic]:
@@ -396,7 +431,7 @@ def _blamed(suspects: Sequence[Diagnostic], problem: _Problem) -> list[Diagnosti
         if d.fix is not None
         and any(
             any((e.start < end and start < e.end) or start <= e.start < end for start, end in problem.places)
-            or not problem.added.isdisjoint(_WORD.findall(e.replacement))
+            or not problem.added.isdisjoint(map(str.casefold, _WORD.findall(e.replacement)))
             for e in d.fix.edits
         )
     ]
@@ -423,7 +458,8 @@ def _entry_problems(
         return [_Problem(None, "the fixes would leave the file empty")]
     old, new = list(before.iter_entries()), list(after.iter_entries())
     if len(old) != len(new):
-        return [_Problem(None, f"the fixed list would have {len(new)} entries instead of {len(old)}")]
+        message = f"the fixed list would have {len(new)} entries instead of {len(old)}"
+        return [_Problem(None, message, counted=True)]
     problems: list[_Problem] = []
     for index, (a, b) in enumerate(zip(old, new, strict=True)):
         checks = (
@@ -449,15 +485,23 @@ def _entry_problems(
             old_words, new_words = _words(before.text, a, changing), _words(after.text, b, changing)
             lost, added = old_words - new_words, new_words - old_words
             if lost or added:
-                shown = ", ".join(f"`{word}`" for word in [*lost, *added][:4])
+                written = [_as_written(before.text, a, word) for word in lost]
+                written += [_as_written(after.text, b, word) for word in added]
+                shown = ", ".join(f"`{word}`" for word in written[:4])
                 message = f"{_describe(a)}: the fix would lose or change words ({shown})"
                 places = tuple(
                     (found.start(), found.end())
                     for found in _WORD.finditer(before.text, a.span.start, a.span.end)
-                    if found[0] in lost
+                    if found[0].casefold() in lost
                 )
                 problems.append(_Problem(index, message, places, frozenset(added)))
     return problems
+
+
+def _as_written(text: str, entry: Entry, word: str) -> str:
+    """The first spelling of the (case-folded) ``word`` in the entry."""
+    found = (match[0] for match in _WORD.finditer(text, entry.span.start, entry.span.end))
+    return next((spelled for spelled in found if spelled.casefold() == word), word)
 
 
 def _field_places(entry: Entry, name: str) -> tuple[tuple[int, int], ...]:
