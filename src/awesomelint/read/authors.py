@@ -19,8 +19,12 @@ _NICKNAME = re.compile(r"\s*\([^()]{1,60}\)")
 # Marks after a name: equal contribution or correspondence (`Jane Doe*`, `\*`, `†`), affiliation
 # numbers (`Wei Zhang1`, `Li Wang1,2`, `¹`).
 _MARKED = re.compile(r"[*†‡§¶#♠♣♦♥✉¹²³⁴⁵⁶⁷⁸⁹⁰0-9]")  # cheap: most lines have no mark at all
+# Each alternative opens with its character, the letter before it checked after (a pattern that
+# starts with a look-behind is tried at every position of the line).
 _MARKS = re.compile(
-    r"(?<=[^\W\d_.])(?:\\?[*†‡§¶#♠♣♦♥✉]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
+    r"(?:[*†‡§¶#♠♣♦♥✉](?<=[^\W\d_.\\][*†‡§¶#♠♣♦♥✉])|\\\*(?<=[^\W\d_.]\\\*)"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[^\W\d_.][¹²³⁴⁵⁶⁷⁸⁹⁰])"
+    r"|\d(?<=[a-z]\d)\d?(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
 )
 _TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
 # A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
@@ -116,13 +120,14 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     team = _TEAM.match(body)
     if team is not None and not plain:
         body = body[team.end() :]  # `Kimi Team: Yifan Bai, ...`: the names follow the team's
-    tail = _ET_AL_THEN.search(body)
+    said = "al" in body or "others" in body  # cheap: most lines end with no "et al."
+    tail = _ET_AL_THEN.search(body) if said else None
     if tail is not None:
         body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
     if not body or any(map(str.isdigit, body)):
         return None
-    et_al = bool(_ET_AL.search(body))
-    body = _ET_AL.sub("", body).strip(" ,;")
+    et_al = said and bool(_ET_AL.search(body))
+    body = (_ET_AL.sub("", body) if et_al else body).strip(" ,;")
     if not et_al:
         body = body.removesuffix(".") if not re.search(r"\b[A-Z]\.$", body) else body
     if not body:
