@@ -14,6 +14,8 @@ def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit |
     """The venue in the list's format, with punctuation moved out of the markup."""
     if venue.year is None:
         return None
+    if venue.markup in ("bold", "italic") and venue.raw.strip("*_ ")[:1] in "[(":
+        return None  # a tag in brackets before the title (`**[ICML, 2021 oral]** Title`): left as written
     opening, closing = MARKUP_WRAP[markup]
     year = venue.year.text + (")" if year_style == "paren" else "")
     punctuation = venue_punctuation(venue)
