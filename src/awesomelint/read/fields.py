@@ -839,15 +839,22 @@ def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piec
     return Venue(source.text[span.start : span.end], span, name_field, year_field, "plain", "none")
 
 
-def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
-    """Authors written as plain text in a table's authors column."""
+def _cell(source: Source, cell: Sequence[Piece]) -> tuple[list[Piece], int, int] | None:
+    """A table cell's pieces other than blank text, and the range of its text, spaces trimmed."""
     content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
     if not content:
         return None
     start, end = content[0].start, content[-1].end
     raw = source.normalized[start:end]
-    lead = len(raw) - len(raw.lstrip())
-    start, end = start + lead, start + len(raw.rstrip())
+    return content, start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
+
+
+def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
+    """Authors written as plain text in a table's authors column."""
+    found = _cell(source, cell)
+    if found is None:
+        return None
+    content, start, end = found
     text = plain_text(content)
     names = read_names(text)
     if names is None:
@@ -858,11 +865,8 @@ def authors_from_cell(source: Source, cell: Sequence[Piece]) -> Authors | None:
 
 def description_from_cell(source: Source, cell: Sequence[Piece]) -> Field | None:
     """A table's description column: the cell's text as written, white space folded."""
-    content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
-    if not content or not re.search(r"[^\W\d_]{2}", plain_text(content)):
+    found = _cell(source, cell)
+    if found is None or not re.search(r"[^\W\d_]{2}", plain_text(found[0])):
         return None
-    start, end = content[0].start, content[-1].end
-    raw = source.normalized[start:end]
-    lead = len(raw) - len(raw.lstrip())
-    start, end = start + lead, start + len(raw.rstrip())
+    _, start, end = found
     return field_at(source, start, end, " ".join(source.normalized[start:end].split()))
