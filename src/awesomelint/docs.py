@@ -6,13 +6,21 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .engine import Rule, all_rules
+from .engine import Rule, all_rules, rule_by_selector
 
 _CHECKOUT_DOCS = Path(__file__).resolve().parents[2] / "rules"
+# Where each rule's page is read on the web (the editor links a finding's code to it).
+PAGES_URL = "https://github.com/awesomelint/awesomelint/blob/main/rules/"
 
 
 def doc_filename(rule: Rule) -> str:
     return f"{rule.code}-{rule.name}.md"
+
+
+def rule_url(code: str) -> str:
+    """The web address of a rule's page (the list of rules for an unknown code)."""
+    found = rule_by_selector(code)
+    return PAGES_URL + doc_filename(found) if found is not None else PAGES_URL
 
 
 def rule_doc(rule: Rule) -> str:

@@ -1,5 +1,5 @@
 """The command line: one module per command (`check` with `links` and `verify`, `fix`, `add`,
-`export`, `parse`, `rule`) over a small shared core (`_session`: inputs, configuration, --since, the
+`export`, `parse`, `rule`, `server`) over a small shared core (`_session`: inputs, configuration, --since, the
 baseline, reports; `_options`: the flags commands share). Exit codes: 0 clean, 1 findings,
 2 errors, 130 interrupted."""
 
@@ -21,6 +21,7 @@ _COMMANDS = {
     "links": ("check", "links_command"),
     "parse": ("parse", "parse_command"),
     "rule": ("rule", "rule_command"),
+    "server": ("server", "server_command"),
     "verify": ("check", "verify_command"),
 }
 

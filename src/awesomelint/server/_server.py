@@ -1,0 +1,229 @@
+"""The language server: pygls wiring over the parts (`_documents`, `_diagnostics`, `_actions`,
+`_outline`). Findings are published on open, on save and after each change once the typing pauses
+(`debounce`, 0.2 s by default; `initializationOptions: {"debounce": seconds}` changes it)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from ..version import __version__
+from ._actions import FIX_ALL, actions, changed_stretch, fix_all, resolve
+from ._configuration import CONFIG_NAMES, Configurations
+from ._diagnostics import configuration_error, to_lsp
+from ._documents import Linted, lint, path_of
+from ._outline import hover, symbols
+
+DEBOUNCE = 0.2  # seconds of quiet after a change before the list is linted again
+
+
+class AwesomeServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "awesomelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
+        self.configurations = Configurations()
+        self.debounce = DEBOUNCE
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    def encoding(self) -> str:
+        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+
+    def current(self, uri: str) -> Linted | None:
+        """The findings of the open text as it is now (linted now if a change is still pending);
+        None when the file is not linted (not Markdown, excluded, a bad configuration, no list)."""
+        document = self.workspace.get_text_document(uri)
+        text = document.source
+        path = path_of(uri) or Path.cwd() / "untitled.md"
+        known = self.linted.get(uri)
+        if known is not None and known.text == text and known.version == document.version:
+            return known
+        if not self.configurations.selects(path):
+            return None
+        configured = self.configurations.settings(path)
+        if configured.settings is None:
+            return None
+        found = lint(text, document.version, configured.settings, self.encoding(), known)
+        self.linted[uri] = found
+        return found
+
+    def publish(self, uri: str) -> None:
+        self.pending.pop(uri, None)
+        if uri not in self.workspace.text_documents:
+            return
+        document = self.workspace.get_text_document(uri)
+        found = self.current(uri)
+        if found is not None and next(found.document.iter_entries(), None) is not None:
+            related = self._related_support()
+            diagnostics = to_lsp(found.diagnostics, found.positions, uri, related)
+        else:
+            path = path_of(uri) or Path.cwd() / "untitled.md"
+            error = self.configurations.settings(path).error if self.configurations.selects(path) else None
+            diagnostics = [configuration_error(error)] if error else []
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
+        )
+
+    def schedule(self, uri: str, delay: float) -> None:
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        if delay <= 0:
+            self.publish(uri)
+            return
+        self.pending[uri] = asyncio.get_running_loop().call_later(delay, self.publish, uri)
+
+    def reconfigure(self) -> None:
+        """A configuration file changed: read the configurations again and lint every open list."""
+        self.configurations.forget()
+        self.linted.clear()
+        for uri in list(self.workspace.text_documents):
+            self.publish(uri)
+
+    def _related_support(self) -> bool:
+        capabilities = self.client_capabilities.text_document
+        publish = capabilities.publish_diagnostics if capabilities else None
+        return bool(publish and publish.related_information)
+
+    def resolves_edits(self) -> bool:
+        """Whether the client asks for a code action's edit only when it is chosen."""
+        capabilities = self.client_capabilities.text_document
+        action = capabilities.code_action if capabilities else None
+        support = action.resolve_support if action else None
+        return bool(support and "edit" in support.properties)
+
+
+server = AwesomeServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: AwesomeServer, params: types.InitializeParams) -> None:
+    options = params.initialization_options
+    if isinstance(options, dict) and isinstance(options.get("debounce"), (int, float)):
+        ls.debounce = max(0.0, float(options["debounce"]))
+
+
+@server.feature(types.INITIALIZED)
+def initialized(ls: AwesomeServer, params: types.InitializedParams) -> None:
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if watched and watched.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in sorted(CONFIG_NAMES)]
+        ls.client_register_capability(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="awesomelint-configuration",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                    )
+                ]
+            )
+        )
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+async def did_open(ls: AwesomeServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: AwesomeServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, ls.debounce)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+async def did_save(ls: AwesomeServer, params: types.DidSaveTextDocumentParams) -> None:
+    path = path_of(params.text_document.uri)
+    if path is not None and path.name in CONFIG_NAMES:
+        ls.reconfigure()
+    else:
+        ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: AwesomeServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    ls.linted.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: AwesomeServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any((path_of(change.uri) or Path()).name in CONFIG_NAMES for change in params.changes):
+        ls.reconfigure()
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL],
+        resolve_provider=True,
+    ),
+)
+def code_action(ls: AwesomeServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    uri = params.text_document.uri
+    linted = ls.current(uri)
+    if linted is None:
+        return None
+    found = list(actions(linted, uri, params.range, params.context.only))
+    if not ls.resolves_edits():
+        found = [resolve(linted, uri, action) for action in found]
+    return found
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def code_action_resolve(ls: AwesomeServer, action: types.CodeAction) -> types.CodeAction:
+    data: Any = action.data
+    uri = data.get("uri") if isinstance(data, dict) else None
+    linted = ls.current(uri) if isinstance(uri, str) and uri in ls.workspace.text_documents else None
+    if linted is None or not isinstance(uri, str):
+        action.disabled = types.CodeActionDisabled("the list is no longer open")
+        return action
+    return resolve(linted, uri, action)
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def formatting(ls: AwesomeServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+    """Formatting applies the safe fixes (what `awesomelint fix` does), or nothing if refused."""
+    linted = ls.current(params.text_document.uri)
+    if linted is None:
+        return None
+    after, refused = fix_all(linted)
+    if refused is not None:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, f"awesomelint: {refused}"))
+        return None
+    return changed_stretch(linted, after)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(
+    ls: AwesomeServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol] | None:
+    linted = ls.current(params.text_document.uri)
+    return symbols(linted) if linted is not None else None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def text_document_hover(ls: AwesomeServer, params: types.HoverParams) -> types.Hover | None:
+    linted = ls.current(params.text_document.uri)
+    return hover(linted, params.position) if linted is not None else None
+
+
+def serve() -> None:
+    """Speak the protocol on standard input and output until the client says exit. The protocol
+    gets its own handle on standard output, and anything printed goes to standard error instead, so
+    that no stray line can corrupt a message."""
+    stdout = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr
+    server.start_io(sys.stdin.buffer, stdout)
