@@ -31,7 +31,7 @@ def test_each_defect_in_a_list_that_follows_the_convention_is_reported() -> None
         ("AL605", 18): None,
         ("AL504", 19): "https://",
         ("AL505", 20): "https://iota.example.com",
-        ("AL213", 22): " ",
+        ("AL213", 22): "\n- ",
         ("AL506", 23): None,
         ("AL503", 24): None,
         ("AL109", 31): None,
@@ -100,7 +100,7 @@ def test_glued_number_inside_a_tight_numbered_list() -> None:
         "2.**Two**. [paper](https://a.example.com/2)\n3.**Three**. [paper](https://a.example.com/3)\n"
     )
     found = _found(text)
-    assert found == {("AL201", 6): " ", ("AL201", 7): " "}
+    assert found == {("AL201", 6): "\n2. ", ("AL201", 7): "\n3. "}
 
 
 def test_short_names_are_checked_for_duplicates() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,14 +33,44 @@ def _entry_words(text: str, entry: Entry) -> Counter[str]:
     return Counter(word.casefold() for word in _WORD.findall("".join(kept)))  # a fix may recase
 
 
+def _paired(before: Document, after: Document) -> list[tuple[Entry, Entry, list[Entry]]]:
+    """Each entry before with its entry after and the entries a fix started out of its text (a line
+    glued to its bullet is an item of its own once fixed), paired by their titles. An entry started
+    from text in no entry (a heading) is paired with none: it loses nothing."""
+    old, new = list(before.iter_entries()), list(after.iter_entries())
+    if len(old) == len(new):
+        return [(a, b, []) for a, b in zip(old, new, strict=True)]
+    titles = [[e.title.text if e.title else "" for e in entries] for entries in (old, new)]
+    pairs: list[tuple[Entry, Entry, list[Entry]]] = []
+    for kind, low, high, new_low, new_high in SequenceMatcher(None, *titles, autojunk=False).get_opcodes():
+        assert kind != "delete" and high - low <= new_high - new_low, f"entries lost at {old[low].span}"
+        pairs += [(old[low + k], new[new_low + k], []) for k in range(high - low)]
+        for started in new[new_low + high - low : new_high]:
+            if not pairs:
+                continue
+            a, b, split = pairs[-1]
+            left = _entry_words(before.text, a) - _entry_words(after.text, b)
+            for earlier in split:
+                left -= _started_words(after.text, earlier)
+            if not _started_words(after.text, started) - left:
+                split.append(started)  # its words were the entry's above
+    return pairs
+
+
+def _started_words(text: str, entry: Entry) -> Counter[str]:
+    """An entry's words with its number (a word of the entry it was split from)."""
+    marker = text[entry.marker_span.start : entry.marker_span.end]
+    return _entry_words(text, entry) + Counter(word.casefold() for word in _WORD.findall(marker))
+
+
 def _lost_words(before: Document, after: Document) -> list[str]:
     """Entries whose words changed beyond their venue's name (the one thing a fix may respell)."""
-    old, new = list(before.iter_entries()), list(after.iter_entries())
-    assert len(old) == len(new)
     problems = []
-    for a, b in zip(old, new, strict=True):
-        lost = _entry_words(before.text, a) - _entry_words(after.text, b)
-        added = _entry_words(after.text, b) - _entry_words(before.text, a)
+    for a, b, split in _paired(before, after):
+        had, has = _entry_words(before.text, a), _entry_words(after.text, b)
+        for started in split:
+            has += _started_words(after.text, started)
+        lost, added = had - has, has - had
         respelled = Counter(_WORD.findall(a.venue.name.text.casefold())) if a.venue else Counter()
         respelled_to = Counter(_WORD.findall(b.venue.name.text.casefold())) if b.venue else Counter()
         if lost - respelled or added - respelled_to or a.year != b.year:

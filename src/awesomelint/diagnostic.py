@@ -41,17 +41,48 @@ class Edit(NamedTuple):
     replacement: str
 
 
+class StartsEntry(NamedTuple):
+    """What a fix means to change: an entry starts on the line at ``at`` (an offset into the original
+    text), where text read as more of the entry above (a split) or as no entry (a heading)."""
+
+    at: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"change": "starts-entry", "at": self.at}
+
+
+class ChangesLink(NamedTuple):
+    """What a fix means to change: the link whose address starts at ``at`` goes from ``old`` to
+    ``new``."""
+
+    at: int
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"change": "changes-link", "at": self.at, "old": self.old, "new": self.new}
+
+
+# The changes to a list's entries a fix may declare: the fixer's guard allows these and refuses any
+# other change to the entries (their number, titles, authors, links, words).
+Intent = StartsEntry | ChangesLink
+
+
 class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     applicability: Applicability
     description: str
+    intents: tuple[Intent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "applicability": self.applicability.value,
             "description": self.description,
             "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.edits],
         }
+        if self.intents:
+            data["intents"] = [intent.to_dict() for intent in self.intents]
+        return data
 
 
 class Diagnostic(NamedTuple):

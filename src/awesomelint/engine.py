@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .diagnostic import Diagnostic, Edit, Fix, Severity
+from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document
 from .registry import CheckFunction as CheckFunction
@@ -102,9 +102,10 @@ class Context:
         """A span from offsets into the original text."""
         return self.document.source.original_span(start, end)
 
-    def fix(self, description: str, *edits: Edit) -> Fix:
-        """A fix with the applicability this rule declares."""
-        return Fix(tuple(edits), self.rule.fix, description)
+    def fix(self, description: str, *edits: Edit, intents: tuple[Intent, ...] = ()) -> Fix:
+        """A fix with the applicability this rule declares; ``intents``: the changes to the entries
+        it means to make (the guard refuses any other)."""
+        return Fix(tuple(edits), self.rule.fix, description, intents)
 
     def report(
         self,

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from .diagnostic import Applicability, Diagnostic, Edit, Fix
+from .diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Intent, StartsEntry
 from .engine import Settings, run_rules
 from .evidence.links import link_key
-from .model import Document, Entry
+from .model import Document, Entry, Link
 from .read import forget_reading, read, reading
 from .read.source import InputError, SourceFile
 from .rules._duplicates import normalized_url
@@ -218,14 +218,15 @@ def _faults(
     all of them when it is not in one place."""
     faults: list[_Fault] = []
     entries = list(before.iter_entries())
-    for problem in _entry_problems(before, after, settings, links, records):
+    intents = [intent for d in chosen if d.fix for intent in d.fix.intents]
+    for problem in _entry_problems(before, after, settings, links, records, intents):
         entry = entries[problem.entry] if problem.entry is not None else None
         if entry is not None:
             suspects = _touching(chosen, entry.span.start, entry.span.end)
         elif problem.counted:
             suspects = _entry_count_suspects(before, after, chosen)
-        else:
-            suspects = []
+        else:  # text between entries (where a fix started one), or the whole list
+            suspects = [d for d in chosen if any(_touching([d], low, high) for low, high in problem.places)]
         faults.append((_blamed(suspects, problem) or suspects or list(chosen), problem.message))
     if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
         faults = _rendering_faults(before, after, chosen)
@@ -330,6 +331,7 @@ def fix_text(
     before = document if document is not None else read(text, keep_reading=True)
     document = before
     refused_keys: set[tuple[str, int, tuple[str, ...]]] = set()
+    intended = _Intended(before)
     for _ in range(MAX_PASSES):
         in_scope = scope(result.text, document) if scope is not None else None  # before the rules
         diagnostics = run_rules(document, settings, links, records)
@@ -350,6 +352,7 @@ def fix_text(
         result.passes += 1
         edits = sorted((e for d in applied if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
         refused_keys = {(code, _moved([start], edits)[0], writes) for code, start, writes in refused_keys}
+        intended.add(applied, edits, fixed, settings, links, records)
         forget_reading(document)
         result.text = fixed.text
         result.fixed.update(d.code for d in applied)
@@ -357,13 +360,75 @@ def fix_text(
     else:
         raise FixError(f"fixes did not settle after {MAX_PASSES} passes; please report this list")
     forget_reading(document)
-    if result.passes > 1:  # one pass was compared with ``before`` itself
-        guard(before, document, settings, links, records)
+    intended.check(document, settings, links, records)
     result.refused.sort(key=lambda refusal: refusal.diagnostic.span.start)  # in the list's order
     return result
 
 
 # -- the semantic guard -------------------------------------------------------------------------------
+
+
+class _Intended:
+    """The final guard: the result compared with the input, with what the applied fixes declared
+    they change moved back to the input's offsets. A pass that starts entries ends one comparison
+    and begins the next, so that a later fix to a started entry is compared with that entry."""
+
+    def __init__(self, start: Document) -> None:
+        self.start = start
+        self.passes: list[list[Edit]] = []  # the edits of each pass since ``start``, sorted
+        self.starts: list[Intent] = []  # in the offsets of ``start``
+        self.links: dict[int, ChangesLink] = {}  # by where the address starts
+
+    def add(
+        self,
+        applied: Sequence[Diagnostic],
+        edits: list[Edit],
+        fixed: Document,
+        settings: Settings,
+        links: Mapping[str, LinkResult] | None,
+        records: Verifications | None,
+    ) -> None:
+        """Record a pass: its ``applied`` fixes, their sorted ``edits`` and the ``fixed`` result."""
+        intents = sorted((i for d in applied if d.fix for i in d.fix.intents), key=lambda i: i.at)
+        for earlier in reversed(self.passes):
+            offsets = _moved_back([intent.at for intent in intents], earlier)
+            intents = [intent._replace(at=at) for intent, at in zip(intents, offsets, strict=True)]
+        for intent in intents:
+            known = self.links.get(intent.at)
+            if not isinstance(intent, ChangesLink):
+                self.starts.append(intent)
+            elif known is not None and _link_key(known.new) == _link_key(intent.old):
+                self.links[intent.at] = known._replace(new=intent.new)  # the same link changed again
+            else:
+                self.links[intent.at] = intent
+        self.passes.append(edits)
+        if any(isinstance(intent, StartsEntry) for intent in intents):
+            self.check(fixed, settings, links, records)
+
+    def check(
+        self,
+        document: Document,
+        settings: Settings,
+        links: Mapping[str, LinkResult] | None,
+        records: Verifications | None,
+    ) -> None:
+        """Compare ``document`` with the text before the passes recorded since the last check."""
+        if len(self.passes) > 1:  # a single pass was compared with its own input
+            guard(self.start, document, settings, links, records, [*self.starts, *self.links.values()])
+        self.start, self.passes, self.starts, self.links = document, [], [], {}
+
+
+def _moved_back(offsets: Sequence[int], edits: Sequence[Edit]) -> list[int]:
+    """Where the ascending ``offsets`` of the text the sorted ``edits`` wrote were before them (the
+    inverse of `_moved`): an offset inside written text goes to the start of what it replaced."""
+    moved, shift, index = [], 0, 0
+    for offset in offsets:
+        while index < len(edits) and edits[index].start + shift + len(edits[index].replacement) <= offset:
+            shift += len(edits[index].replacement) - (edits[index].end - edits[index].start)
+            index += 1
+        inside = index < len(edits) and edits[index].start + shift < offset
+        moved.append(edits[index].start if inside else offset - shift)
+    return moved
 
 
 def _venue_key(entry: Entry, settings: Settings) -> tuple[str, int | None] | None:
@@ -443,29 +508,39 @@ def _entry_problems(
     settings: Settings,
     links: Mapping[str, LinkResult] | None = None,
     records: Verifications | None = None,
+    intents: Sequence[Intent] = (),
 ) -> list[_Problem]:
-    """How ``after`` does not hold the same entries as ``before``."""
+    """How ``after`` does not hold the same entries as ``before``, apart from the changes the fixes
+    declared (``intents``, in the offsets of ``before``): an entry a fix starts is taken from the
+    text of the entry it splits, or from text in no entry; a link a fix changes reads as declared."""
+    changed = {intent.at: intent for intent in intents if isinstance(intent, ChangesLink)}
 
-    def link_keys(entry: Entry) -> list[str]:
+    def link_keys(of: Sequence[Link], declared: bool = False) -> list[str]:
         keys = []
-        for link in entry.links:
+        for link in of:
             result = links.get(link_key(link.url) or "") if links else None
             final = result.final_url if result is not None and result.verdict == "redirected" else None
+            intent = changed.get(link.url_span.start) if declared else None
+            if intent is not None and _link_key(intent.old) == _link_key(link.url):
+                final = intent.new
             keys.append(_link_key(final or link.url))
         return keys
 
     if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
         return [_Problem(None, "the fixes would leave the file empty")]
     old, new = list(before.iter_entries()), list(after.iter_entries())
-    if len(old) != len(new):
-        message = f"the fixed list would have {len(new)} entries instead of {len(old)}"
+    starts = sorted(intent.at for intent in intents if isinstance(intent, StartsEntry))
+    if len(new) != len(old) + len(starts):
+        message = f"the fixed list would have {len(new)} entries instead of {len(old) + len(starts)}"
         return [_Problem(None, message, counted=True)]
-    problems: list[_Problem] = []
-    for index, (a, b) in enumerate(zip(old, new, strict=True)):
+    groups, started = _paired(before, old, new, starts)
+    problems = _started_problems(before, after, started, link_keys)
+    for index, (a, group) in enumerate(zip(old, groups, strict=True)):
+        b = group[0]
         checks = (
             ("title", a.title.text if a.title else None, b.title.text if b.title else None),
             ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
-            ("links", link_keys(a), link_keys(b)),
+            ("links", link_keys(a.links, True), [key for part in group for key in link_keys(part.links)]),
             ("venue", _venue_key(a, settings), _venue_key(b, settings)),
         )
         changing = []
@@ -480,9 +555,15 @@ def _entry_problems(
                 problems.append(_Problem(index, message, _field_places(a, name)))
                 break
         else:
-            if before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]:
+            if (
+                len(group) == 1
+                and before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]
+            ):
                 continue
-            old_words, new_words = _words(before.text, a, changing), _words(after.text, b, changing)
+            old_words = _words(before.text, a, changing)
+            new_words = _words(after.text, b, changing)
+            for part in group[1:]:  # split off: every word of it was the entry's, its number too
+                new_words += _words(after.text, part, ()) + _marker_words(after.text, part)
             lost, added = old_words - new_words, new_words - old_words
             if lost or added:
                 written = [_as_written(before.text, a, word) for word in lost]
@@ -496,6 +577,111 @@ def _entry_problems(
                 )
                 problems.append(_Problem(index, message, places, frozenset(added)))
     return problems
+
+
+class _Started(NamedTuple):
+    """An entry a fix declared it starts: where (an offset before the fixes), the entry, the index of
+    the entry it splits (None: it was in no entry) and the text between the entries around it."""
+
+    at: int
+    entry: Entry
+    holder: int | None
+    low: int
+    high: int
+
+
+def _paired(
+    before: Document, old: Sequence[Entry], new: Sequence[Entry], starts: Sequence[int]
+) -> tuple[list[list[Entry]], list[_Started]]:
+    """The entries of the fixed list for each entry before (its own first, then those split off it)
+    and those the fixes declared they start. Without declared starts the lists pair as they read."""
+    if not starts:
+        return [[entry] for entry in new], []
+    groups: list[list[Entry]] = [[] for _ in old]
+    started: list[_Started] = []
+    fresh = iter(sorted(new, key=lambda entry: entry.span.start))
+    pending = iter(starts)
+    at, low = next(pending, None), 0
+    for index in sorted(range(len(old)), key=lambda index: old[index].span.start):
+        entry = old[index]
+        while at is not None and at < entry.span.start:  # text that was in no entry
+            started.append(_Started(at, next(fresh), None, low, entry.span.start))
+            at = next(pending, None)
+        groups[index].append(next(fresh))
+        while at is not None and at < entry.span.end:  # split off this entry
+            split = next(fresh)
+            groups[index].append(split)
+            started.append(_Started(at, split, index, entry.span.start, entry.span.end))
+            at = next(pending, None)
+        low = entry.span.end
+    while at is not None:
+        started.append(_Started(at, next(fresh), None, low, len(before.text)))
+        at = next(pending, None)
+    return groups, started
+
+
+class _Addresses:
+    """The link addresses of a text, to leave out of the words compared (a fix may change them)."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        self.links = sorted(document.links, key=lambda link: link.url_span.start)
+        self.spans = [(link.url_span.start, link.url_span.end) for link in self.links]
+
+    def words(self, low: int, high: int) -> Counter[str]:
+        """The words of ``text[low:high]`` outside link addresses."""
+        words: Counter[str] = Counter()
+        cursor = low
+        for start, end in self.spans[bisect.bisect_left(self.spans, (low, low)) :]:
+            if end > high:
+                break
+            words.update(map(str.casefold, _WORD.findall(self.text, cursor, start)))
+            cursor = end
+        words.update(map(str.casefold, _WORD.findall(self.text, cursor, high)))
+        return words
+
+    def between(self, low: int, high: int) -> list[Link]:
+        """The links whose address is in ``text[low:high]``."""
+        found = self.links[bisect.bisect_left(self.spans, (low, low)) :]
+        return list(itertools.takewhile(lambda link: link.url_span.end <= high, found))
+
+    def line_words(self, at: int) -> Counter[str]:
+        """The words of the line holding ``at``."""
+        end = self.text.find("\n", at)
+        return self.words(self.text.rfind("\n", 0, at) + 1, len(self.text) if end < 0 else end)
+
+
+def _started_problems(
+    before: Document,
+    after: Document,
+    started: Sequence[_Started],
+    link_keys: Callable[[Sequence[Link], bool], list[str]],
+) -> list[_Problem]:
+    """Whether each entry a fix declared it starts starts there, on the line that was there (its
+    words the same, addresses apart), and, when no entry held that line, holds only words and links
+    of the text between the entries around it. A split is compared with the entry it came from."""
+    if not started:
+        return []
+    old, new = _Addresses(before), _Addresses(after)
+    problems = []
+    for at, entry, holder, low, high in started:
+        line = before.source.original_span(at, at).start_line
+        if old.line_words(at) != new.line_words(entry.span.start):
+            message = f"the fix meant to start an entry on line {line}, and the entry there reads otherwise"
+            problems.append(_Problem(holder, message, ((at, at),)))
+        elif holder is None:
+            words = _words(after.text, entry, ()) + _marker_words(after.text, entry)
+            keys = Counter(link_keys(old.between(low, high), True))
+            if words - old.words(low, high) or Counter(link_keys(entry.links, False)) - keys:
+                message = (
+                    f"the entry the fix starts on line {line} would hold words or links that were not there"
+                )
+                problems.append(_Problem(None, message, ((low, high),)))
+    return problems
+
+
+def _marker_words(text: str, entry: Entry) -> Counter[str]:
+    return Counter(map(str.casefold, _WORD.findall(text, entry.marker_span.start, entry.marker_span.end)))
 
 
 def _as_written(text: str, entry: Entry, word: str) -> str:
@@ -521,12 +707,15 @@ def guard(
     settings: Settings,
     links: Mapping[str, LinkResult] | None = None,
     records: Verifications | None = None,
+    intents: Sequence[Intent] = (),
 ) -> None:
     """Raise FixError unless ``after`` holds the same entries as ``before``: same titles, authors and
     links (a link may become the final URL of its permanent redirect), venues equal after the
     intended canonicalisation, and every other word of each entry kept. With ``records``, a field
-    may also become what the paper's record says (`fix --verify --unsafe-fixes`)."""
-    problems = _entry_problems(before, after, settings, links, records)
+    may also become what the paper's record says (`fix --verify --unsafe-fixes`); ``intents`` (in
+    the offsets of ``before``) are the other changes the fixes declared (entries started, links
+    changed)."""
+    problems = _entry_problems(before, after, settings, links, records, intents)
     if problems:
         raise FixError(f"{problems[0].message}; nothing was written")
 

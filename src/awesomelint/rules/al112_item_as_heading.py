@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rule
 from ._lines import lines
 
@@ -40,5 +40,6 @@ def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
         bullet = bullets.pop()
         start = line.start + heading.start(1)
         message = f"`{heading[1]}` makes this item a heading; the items around it start with `{bullet}`"
-        fix = ctx.fix(f"write `{bullet}`", Edit(start, start + len(heading[1]), bullet))
+        edit = Edit(start, start + len(heading[1]), bullet)
+        fix = ctx.fix(f"write `{bullet}`", edit, intents=(StartsEntry(line.start),))
         yield ctx.report(ctx.span(start, start + len(heading[1])), message, fix)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rule
 from ..model import Entry
 from ._lines import lines
@@ -63,6 +63,8 @@ def _glued_lines(ctx: Context) -> Iterator[Diagnostic]:
                 f"no space after `{marker}`: Markdown reads this line as more text of the entry "
                 f"at line {entry.span.start_line}, not as entry {match[1]}"
             )
-            yield ctx.report(
-                ctx.span(end - len(marker), end), message, ctx.fix(f"write `{marker} `", Edit(end, end, " "))
-            )
+            # The line break before the number is rewritten too: it ends a paragraph now.
+            start = line.start - 1
+            edit = Edit(start, end, ctx.document.text[start:end] + " ")
+            fix = ctx.fix(f"write `{marker} `", edit, intents=(StartsEntry(line.start),))
+            yield ctx.report(ctx.span(end - len(marker), end), message, fix)

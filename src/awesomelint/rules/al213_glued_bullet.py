@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rule
 from ._lines import lines, verbatim_lines
 
@@ -34,4 +34,8 @@ def glued_bullet(ctx: Context) -> Iterator[Diagnostic]:
             continue  # `*[Name](url)*` is emphasis
         at = line.start + match.end(1)
         message = f"no space after `{bullet}`: Markdown shows this line as text, not a list item"
-        yield ctx.report(ctx.span(at - 1, at), message, ctx.fix(f"write `{bullet} `", Edit(at, at, " ")))
+        # The line break before the bullet is rewritten too: it ends a paragraph now, not a line of it.
+        start = max(line.start - 1, 0)
+        edit = Edit(start, at, ctx.document.text[start:at] + " ")
+        fix = ctx.fix(f"write `{bullet} `", edit, intents=(StartsEntry(line.start),))
+        yield ctx.report(ctx.span(at - 1, at), message, fix)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 
 # A destination that names a web host but has no scheme: GitHub renders it as a path in the repository.
@@ -28,5 +28,6 @@ def schemeless_link(ctx: Context) -> Iterator[Diagnostic]:
             continue
         message = f"`{url}` has no scheme: it opens as a file of this repository, not as a web page"
         start = link.url_span.start
-        fix = ctx.fix("add `https://`", Edit(start, start, "https://"))
+        intent = ChangesLink(start, link.url, f"https://{url}")
+        fix = ctx.fix("add `https://`", Edit(start, start, "https://"), intents=(intent,))
         yield ctx.report(link.url_span, message, fix)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ._lines import lines, verbatim_lines
 
@@ -62,5 +62,6 @@ def link_scheme(ctx: Context) -> Iterator[Diagnostic]:
             continue
         start = link.url_span.start + link.url.index(url)
         message = f"`{url}` is a misspelled web address: it opens nothing"
-        fix = ctx.fix(f"write `{repaired}`", Edit(start, start + len(url), repaired))
+        intent = ChangesLink(link.url_span.start, link.url, repaired)
+        fix = ctx.fix(f"write `{repaired}`", Edit(start, start + len(url), repaired), intents=(intent,))
         yield ctx.report(link.url_span, message, fix)
