@@ -33,9 +33,9 @@ class Linted:
         return None
 
 
-def lint(text: str, version: int | None, settings: Settings, encoding: str, earlier: Linted | None) -> Linted:
+def lint(text: str, version: int | None, settings: Settings, encoding: str) -> Linted:
     """Read and lint ``text`` as `awesomelint check` does (no network: link and record rules find
-    nothing); ``earlier`` is the same list as last linted."""
+    nothing)."""
     document = read(text)
     return Linted(text, version, settings, document, run_rules(document, settings), Positions(text, encoding))
 

@@ -19,6 +19,7 @@ from ._configuration import CONFIG_NAMES, Configurations
 from ._diagnostics import configuration_error, to_lsp
 from ._documents import Linted, lint, path_of
 from ._outline import hover, symbols
+from ._sync import OpenText
 
 DEBOUNCE = 0.2  # seconds of quiet after a change before the list is linted again
 
@@ -31,6 +32,7 @@ class AwesomeServer(LanguageServer):
         self.configurations = Configurations()
         self.debounce = DEBOUNCE
         self.linted: dict[str, Linted] = {}
+        self.texts: dict[str, OpenText] = {}  # the open lists, as the editor has them
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
     def encoding(self) -> str:
@@ -39,26 +41,29 @@ class AwesomeServer(LanguageServer):
     def current(self, uri: str) -> Linted | None:
         """The findings of the open text as it is now (linted now if a change is still pending);
         None when the file is not linted (not Markdown, excluded, a bad configuration, no list)."""
-        document = self.workspace.get_text_document(uri)
-        text = document.source
+        document = self.texts.get(uri)
+        if document is None:
+            return None
+        text = document.text
         path = path_of(uri) or Path.cwd() / "untitled.md"
         known = self.linted.get(uri)
-        if known is not None and known.text == text and known.version == document.version:
+        if known is not None and known.text == text:  # e.g. a change undone before the pause
+            known.version = document.version
             return known
         if not self.configurations.selects(path):
             return None
         configured = self.configurations.settings(path)
         if configured.settings is None:
             return None
-        found = lint(text, document.version, configured.settings, self.encoding(), known)
+        found = lint(text, document.version, configured.settings, self.encoding())
         self.linted[uri] = found
         return found
 
     def publish(self, uri: str) -> None:
         self.pending.pop(uri, None)
-        if uri not in self.workspace.text_documents:
+        document = self.texts.get(uri)
+        if document is None:
             return
-        document = self.workspace.get_text_document(uri)
         found = self.current(uri)
         if found is not None and next(found.document.iter_entries(), None) is not None:
             related = self._related_support()
@@ -84,7 +89,7 @@ class AwesomeServer(LanguageServer):
         """A configuration file changed: read the configurations again and lint every open list."""
         self.configurations.forget()
         self.linted.clear()
-        for uri in list(self.workspace.text_documents):
+        for uri in list(self.texts):
             self.publish(uri)
 
     def _related_support(self) -> bool:
@@ -131,12 +136,17 @@ def initialized(ls: AwesomeServer, params: types.InitializedParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 async def did_open(ls: AwesomeServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, 0)
+    opened = params.text_document
+    ls.texts[opened.uri] = OpenText(opened.text, opened.version, ls.encoding())
+    ls.schedule(opened.uri, 0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 async def did_change(ls: AwesomeServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, ls.debounce)
+    changed = ls.texts.get(params.text_document.uri)
+    if changed is not None:
+        changed.apply(params.content_changes, params.text_document.version)
+        ls.schedule(params.text_document.uri, ls.debounce)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -155,6 +165,7 @@ def did_close(ls: AwesomeServer, params: types.DidCloseTextDocumentParams) -> No
     if waiting is not None:
         waiting.cancel()
     ls.linted.pop(uri, None)
+    ls.texts.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -186,7 +197,7 @@ def code_action(ls: AwesomeServer, params: types.CodeActionParams) -> list[types
 def code_action_resolve(ls: AwesomeServer, action: types.CodeAction) -> types.CodeAction:
     data: Any = action.data
     uri = data.get("uri") if isinstance(data, dict) else None
-    linted = ls.current(uri) if isinstance(uri, str) and uri in ls.workspace.text_documents else None
+    linted = ls.current(uri) if isinstance(uri, str) else None
     if linted is None or not isinstance(uri, str):
         action.disabled = types.CodeActionDisabled("the list is no longer open")
         return action

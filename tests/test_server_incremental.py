@@ -1,0 +1,109 @@
+"""The server's path from an editor's changes to the findings it publishes gives exactly what a full
+`check` of the same text gives, after every edit (insert, delete or change an entry, rename a
+heading) of real lists: changes arrive as the protocol sends them (a range in UTF-16 units and the
+new text), and the findings leave as protocol ranges. AWESOMELINT_SERVER_EDITS sets how many edits
+in all (default 60; the acceptance run uses 1000)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lsprotocol import types
+
+from awesomelint.engine import Settings, run_rules
+from awesomelint.read import read
+from awesomelint.server._diagnostics import to_lsp
+from awesomelint.server._documents import lint
+from awesomelint.server._sync import OpenText
+
+CORPUS = Path("/work/shared/corpus")
+# Lists of every shape, small enough that a full check after each edit stays quick.
+LISTS = sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)
+EDITS = int(os.environ.get("AWESOMELINT_SERVER_EDITS", "60"))
+EDITS_PER_LIST = 10
+UTF16 = types.PositionEncodingKind.Utf16
+# Replacement words, with what trips position arithmetic: accents, an astral character (two UTF-16
+# units), a line separator that is no line break for the protocol, CRLF.
+WORDS = ["Adapter", "tuning", "Zoë", "🙂 emoji", "café\u2028line", "x\r\ny", "**bold**", "2023", ""]
+
+
+def _position(text: str, offset: int) -> types.Position:
+    """The protocol's position of ``offset``, counted here independently of the server."""
+    line_start, line = 0, 0
+    for match in re.finditer(r"\r\n|\r|\n", text[:offset]):
+        line, line_start = line + 1, match.end()
+    return types.Position(line, len(text[line_start:offset].encode("utf-16-le")) // 2)
+
+
+def _full_check(text: str) -> list[tuple[str, str, int, int, int, int]]:
+    found = run_rules(read(text), Settings())
+    return [
+        (d.code, d.message, *_pair(_position(text, d.span.start)), *_pair(_position(text, d.span.end)))
+        for d in found
+    ]
+
+
+def _pair(position: types.Position) -> tuple[int, int]:
+    return position.line, position.character
+
+
+def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
+    """One edit of ``text``: (start, end, replacement)."""
+    document = read(text)
+    entries = list(document.iter_entries())
+    sections = list(document.iter_sections())
+    if kind == "rename" and sections:
+        section = sections[int(where * len(sections))]
+        line_end = text.find("\n", section.span.start)
+        line_end = len(text) if line_end < 0 else line_end
+        heading = text[section.span.start : line_end]
+        hashes = len(heading) - len(heading.lstrip("#"))
+        return section.span.start + hashes, line_end, f" {word or 'Renamed'} section"
+    if not entries:
+        return len(text), len(text), f"\n1. **{word}** [paper](https://example.org/{len(text)})\n"
+    entry = entries[int(where * len(entries))]
+    if kind == "delete":
+        return entry.span.start, entry.span.end, ""
+    if kind == "insert":
+        copy = entries[int(other * len(entries))]
+        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
+    target = entry.title.span if entry.title is not None else entry.span
+    cut = target.start + int(other * (target.end - target.start))
+    return cut, min(cut + 3, target.end), word
+
+
+edit = st.tuples(
+    st.sampled_from(["insert", "delete", "change", "change", "rename"]),
+    st.floats(0, 0.999),
+    st.floats(0, 0.999),
+    st.sampled_from(WORDS),
+)
+
+
+@settings(
+    max_examples=max(1, EDITS // EDITS_PER_LIST),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.sampled_from(LISTS), st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST))
+def test_findings_after_each_edit_are_a_full_checks(
+    path: Path, edits: list[tuple[str, float, float, str]]
+) -> None:
+    text = path.read_text("utf-8")
+    opened = OpenText(text, 1, UTF16)
+    for version, (kind, where, other, word) in enumerate(edits, start=2):
+        start, end, replacement = _edit(text, kind, where, other, word)
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(_position(text, start), _position(text, end)), text=replacement
+        )
+        text = text[:start] + replacement + text[end:]
+        opened.apply([change], version)
+        assert opened.text == text
+        linted = lint(opened.text, opened.version, Settings(), UTF16)
+        published = to_lsp(linted.diagnostics, linted.positions, "file:///list.md")
+        shown = [(str(d.code), d.message, *_pair(d.range.start), *_pair(d.range.end)) for d in published]
+        assert shown == _full_check(text), (path.name, kind, version)
