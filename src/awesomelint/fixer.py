@@ -304,7 +304,8 @@ def _apply_checked(
         left_out: set[int] = set()
         for suspects, reason in faults:
             if len(suspects) == 1:
-                refused.append(Refusal(suspects[0], reason))
+                if id(suspects[0]) not in left_out:  # one refusal per fix, with its first reason
+                    refused.append(Refusal(suspects[0], reason))
                 left_out.add(id(suspects[0]))
             else:
                 left_out.update(id(d) for d in suspects[(len(suspects) + 1) // 2 :])
@@ -667,7 +668,7 @@ def _started_problems(
     for at, entry, holder, low, high in started:
         line = before.source.original_span(at, at).start_line
         if old.line_words(at) != new.line_words(entry.span.start):
-            message = f"the fix meant to start an entry on line {line}, and the entry there reads otherwise"
+            message = f"the entry the fix starts on line {line} would not hold that line's words"
             problems.append(_Problem(holder, message, ((at, at),)))
         elif holder is None:
             words = _words(after.text, entry, ()) + _marker_words(after.text, entry)
