@@ -3,7 +3,7 @@ must stay quiet, and slips that must be found), each defect with a clean twin.""
 
 from __future__ import annotations
 
-from awesomelint import fix, lint
+from awesomelint import fix, lint, parse
 
 
 def _found(text: str, code: str) -> list[int]:
@@ -384,3 +384,31 @@ def test_al101_a_heading_that_says_nothing_is_there_yet() -> None:
     text = "# Papers\n\n## Tools\n\n- [Kit](https://example.org/kit)\n\n## More tasks are coming soon!\n"
     assert _found(text, "AL101") == []
     assert _found(text.replace("are coming soon!", "and tasks"), "AL101") == [7]
+
+
+def test_two_entries_run_together_on_one_line_are_reported_with_a_fix_that_splits_them() -> None:
+    text = _papers(
+        "+ [Alpha Networks for Vision](https://arxiv.org/abs/2101.00001) Ann Lee, Bo Li+ "
+        "[Beta Networks for Language](https://arxiv.org/abs/2101.00002) Cy Doe",
+        "+ [Gamma Networks for Speech](https://arxiv.org/abs/2101.00003) Di Roe",
+    )
+    found = [d for d in lint(text) if d.code == "AL214"]
+    assert [d.span.start_line for d in found] == [5]
+    (edit,) = found[0].fix.edits if found[0].fix else ()
+    fixed = text[: edit.start] + edit.replacement + text[edit.end :]
+    assert "Bo Li\n+ [Beta Networks for Language]" in fixed
+    assert [e.title.text for e in parse(fixed).iter_entries() if e.title] == [
+        "Alpha Networks for Vision",
+        "Beta Networks for Language",
+        "Gamma Networks for Speech",
+    ]
+    assert _found(fixed, "AL214") == []
+
+
+def test_bullet_characters_that_are_not_a_new_entry_are_not_reported() -> None:
+    text = _papers(
+        "* [Alpha Networks for Vision](https://example.org/1) *Ann Lee.* [code](https://example.org/c)",
+        "* [C++ Primer](https://example.org/2) C++ [notes](https://example.org/n) and C+ [x](https://example.org/x)",
+        "* [Gamma Networks](https://example.org/3) - see [the section](#models)",
+    )
+    assert _found(text, "AL214") == []

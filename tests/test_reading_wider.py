@@ -62,7 +62,7 @@ def test_venues_and_dates_in_the_forms_lists_write_them() -> None:
         ("AAAI", 2024, "Jan 2024"),
         ("arXiv", None, None),
         (None, 2020, "2020"),
-        ("arXiv", None, None),
+        ("arXiv", 2015, None),  # the identifier arXiv:1503.02531 carries its year
         ("KDD", 2021, None),
     ]
     # A qualifier after the year belongs to the venue; the title stops before a bracketed venue.
@@ -403,6 +403,6 @@ def test_a_list_of_notes_is_no_list_of_entries() -> None:
     assert [_fields(e) for e in entries] == [
         ("Topology Distillation for Recommender System", "KDD", 2021, None),
         ("Graph Structure Aware Distillation for Incremental Learning", "CIKM", 2021, None),
-        ("False Negative Distillation for Outfit Recommendation", "arXiv", None, None),
+        ("False Negative Distillation for Outfit Recommendation", "arXiv", 2021, None),
     ]
     assert [e.kind for e in entries] == ["paper"] * 3

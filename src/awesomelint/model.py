@@ -10,6 +10,8 @@ from typing import Any, Literal, NamedTuple
 from .text import Source, Span
 
 _YEAR_IN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# An arXiv identifier's year and month (`arXiv:1503.02531`: March 2015; new-style ids began in 2007).
+_ARXIV_ID_YEAR = re.compile(r"(?<![\d.])(0[7-9]|[1-9]\d)(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)")
 
 MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table"]
 EntryKind = Literal["paper", "resource"]
@@ -125,12 +127,14 @@ class Entry:
 
     @property
     def year(self) -> int | None:
-        """The venue's year, else the year of the entry's date."""
+        """The venue's year, else the year of the entry's date, else that of an arXiv identifier as venue."""
         if self.venue and self.venue.year:
             return int(self.venue.year.text)
         if self.date is not None:
             found = _YEAR_IN_DATE.search(self.date.text)
             return int(found[0]) if found else None
+        if self.venue is not None and (arxiv := _ARXIV_ID_YEAR.search(self.venue.raw)):
+            return 2000 + int(arxiv[1])  # the venue is an arXiv identifier, which carries its year
         return None
 
     @property

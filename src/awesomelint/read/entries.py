@@ -260,10 +260,25 @@ def title_paragraph(pieces: Sequence[Piece]) -> Piece | None:
     short = len(text.split()) < 3 and not (on_own_line and any(piece.kind == "em" for piece in rest))
     if short or text.rstrip().endswith(":") or looks_like_venue(text):
         return None
-    if any(piece.kind == "em" for piece in rest):
+    if any(piece.kind == "em" for piece in rest) and not _prose_after_emphasis(pieces, first.end):
         return first  # an author line follows
     # Otherwise the title stands alone on its line (prose goes on: "**This list** is ...").
     return first if on_own_line and any(piece.kind == "link" for piece in rest) else None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _prose_after_emphasis(pieces: Sequence[Piece], after: int) -> bool:
+    """Whether the line of the first emphasis after ``after`` goes on as a sentence (`**Papers We
+    Love** (*PWL*) is a community built around reading ...`) rather than as an author line."""
+    following = iter(piece for piece in pieces if piece.start >= after)
+    for piece in following:
+        if piece.kind == "em":
+            break
+    line = next((piece.plain for piece in following if piece.kind == "text"), "").split("\n", 1)[0]
+    return len(_LOWER_WORD.findall(line)) >= 5 and _YEAR.search(line) is None
 
 
 def glued_marker(pieces: Sequence[Piece], source: Source) -> tuple[int, int, int] | None:

@@ -108,6 +108,8 @@ def _trimmed(title: str) -> str:
 _TITLE_END = re.compile(
     r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s*\[[^\[\]\n]{1,40}\](?![(\w])"
 )
+_DASHES = ("-", "–", "—")
+_COLUMN_BAR = re.compile(r"\s+\|(?:\s|$)")
 _AFFILIATION = re.compile(r"\s*\(@[^()]*\)\s*$")  # `Title(@NVIDIA)`
 _LEADING_SYMBOLS = re.compile(  # emoji and dingbats before a title: `🔥`, `✨`, `⭐`
     "^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*(?=\\w)"
@@ -285,12 +287,24 @@ def _title(
         raw = source.normalized[begin : inline[-1].end]
     match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
+    if match is not None and match[0].strip() in _DASHES:
+        stop = _bar_after_dash(raw, match.end(), stop)
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
     text = _trimmed(" ".join(_plain_between(source, [piece, *inline], begin, begin + len(body)).split()))
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
         return None, [], None
     used = [p for p in inline if p.kind != "text" and p.end <= begin + len(body)]
     return field_at(source, begin, begin + len(body), text), used, (begin, begin + len(body))
+
+
+def _bar_after_dash(raw: str, after_dash: int, stop: int) -> int:
+    """Where a plain title that a column bar ends stops when a dash comes first: the dash is part of
+    the title (`What Object Should I Use? - Task Driven Object Detection | **[CVPR' 19]**`)."""
+    bar = _COLUMN_BAR.search(raw, after_dash)
+    if bar is None:
+        return stop
+    following = _TITLE_END.search(raw, after_dash)
+    return bar.start() if following is not None and following.start() == bar.start() else stop
 
 
 def _inside_a_title(piece: Piece) -> bool:

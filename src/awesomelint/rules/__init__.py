@@ -29,6 +29,7 @@ from .al210_description_case import description_case
 from .al211_description_ending import description_ending
 from .al212_empty_description import empty_description
 from .al213_glued_bullet import glued_bullet
+from .al214_run_together_entries import run_together_entries
 from .al301_venue_format import venue_format
 from .al302_venue_alias import venue_alias
 from .al303_unknown_venue import unknown_venue
@@ -92,6 +93,7 @@ ALL_RULES: tuple[Rule, ...] = (
     description_ending,
     empty_description,
     glued_bullet,
+    run_together_entries,
     venue_format,
     venue_alias,
     unknown_venue,
