@@ -140,6 +140,21 @@ def test_a_started_entry_fixed_again_in_a_later_pass_passes_the_final_guard(tmp_
     assert "- [File](https://file.example.org) - Smooths rough edges.\n" in path.read_text(encoding="utf-8")
 
 
+def test_a_started_paper_whose_venue_is_respelled_later_passes_the_final_guard(tmp_path: Path) -> None:
+    """Once AL201 has made the glued line an entry, AL302 writes its `CoRR` as the list's `arXiv`:
+    a word the entry it was split from never had as a venue, compared as that entry's venue."""
+    rows = [
+        f"{n}. **Paper number {n}**. arXiv 2021. [paper](https://p.example.org/{n})" for n in range(1, 12)
+    ]
+    glued = "12.**Paper number twelve**. CoRR 2021. [paper](https://p.example.org/12)"
+    path = tmp_path / "README.md"
+    path.write_text("# P\n\n## Papers\n\n" + "\n".join([*rows, glued]) + "\n", encoding="utf-8")
+    code, err = _fix(path)
+    assert code == 0, err
+    last = list(parse(path.read_text(encoding="utf-8")).iter_entries())[-1]
+    assert last.number == 12 and last.venue is not None and last.venue.name.text == "arXiv"
+
+
 # -- a fix that declares one change and makes another is refused ---------------------------------
 
 
