@@ -550,6 +550,8 @@ def _entry_problems(
                 changing += [name] if name == "venue" else []  # another spelling of the same venue
             elif records and records.explains(name, a, b, settings.venues):
                 changing.append(name)
+            elif len(group) > 1 and name in ("authors", "venue"):
+                continue  # read apart from the entry that ran into it (every word is compared below)
             else:
                 change = f"{old_value!r} -> {new_value!r}"
                 message = f"{_describe(a)}: the fix would change its {name} ({change})"
@@ -647,9 +649,11 @@ class _Addresses:
         return list(itertools.takewhile(lambda link: link.url_span.end <= high, found))
 
     def line_words(self, at: int) -> Counter[str]:
-        """The words of the line holding ``at``."""
+        """The words of the line holding ``at``; from ``at`` on when text comes before it on the line
+        (an entry split off in the middle of a line)."""
         end = self.text.find("\n", at)
-        return self.words(self.text.rfind("\n", 0, at) + 1, len(self.text) if end < 0 else end)
+        start = self.text.rfind("\n", 0, at) + 1
+        return self.words(at if self.text[start:at].strip() else start, len(self.text) if end < 0 else end)
 
 
 def _started_problems(

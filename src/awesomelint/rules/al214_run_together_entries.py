@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostic import Applicability, Diagnostic, Edit, Severity
+from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rule
 
 # A bullet run into the text before it (`... Limin Wang+ [Title](url)`): a line break went missing,
@@ -44,5 +44,5 @@ def run_together_entries(ctx: Context) -> Iterator[Diagnostic]:
                 f"`{bullet} [` in the middle of the entry at line {entry.span.start_line} starts another "
                 "entry: without a line break before it, Markdown shows both as one list item"
             )
-            fix = ctx.fix("start a new list item", Edit(at, at, "\n" + indent))
+            fix = ctx.fix("start a new list item", Edit(at, at, "\n" + indent), intents=(StartsEntry(at),))
             yield ctx.report(ctx.span(at, at + 1), message, fix)
