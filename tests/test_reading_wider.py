@@ -406,3 +406,28 @@ def test_a_list_of_notes_is_no_list_of_entries() -> None:
         ("False Negative Distillation for Outfit Recommendation", "arXiv", 2021, None),
     ]
     assert [e.kind for e in entries] == ["paper"] * 3
+
+
+def test_a_table_row_that_names_its_entry_in_plain_words_among_linked_rows_is_an_entry() -> None:
+    text = """# People
+
+| Twitter | Description |
+| --- | --- |
+| [Ann Lee](https://twitter.com/annlee) | Data scientist |
+| Bo Li | Director of data science |
+| [Cy Doe](https://twitter.com/cydoe) | Statistician |
+| [Di Roe](https://twitter.com/diroe) | Writes about plots |
+
+| Metric | Value |
+| --- | --- |
+| Papers | 120 |
+| Stars | 3,000 |
+| Forks | 200 |
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, len(e.links)) for e in entries] == [
+        ("Ann Lee", 1),
+        ("Bo Li", 0),
+        ("Cy Doe", 1),
+        ("Di Roe", 1),
+    ]

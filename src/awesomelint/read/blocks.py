@@ -90,6 +90,22 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     return document
 
 
+def _title_column(roles: list[str], cells: list[list[Piece]]) -> tuple[int, bool] | None:
+    """The column of a table row that holds its entry's title, and whether the row names the entry
+    there (a title column, or bold or linked text in the first cell after any logo or preview); None
+    when the row has no such cell, or it is empty."""
+    if "title" in roles:
+        column, named = roles.index("title"), True
+    else:
+        column = next((index for index, cell in enumerate(cells) if not _pictures_only(cell)), len(cells))
+        named = column < len(cells) and any(
+            p.kind == "strong" or (p.kind == "link" and not is_decoration(p)) for p in walk(cells[column])
+        )
+    if column >= len(cells) or significant(cells[column]) is None:
+        return None
+    return column, named
+
+
 def _pictures_only(cell: Sequence[Piece]) -> bool:
     """A cell that shows only images or logos (a preview column)."""
     content = [piece for piece in cell if piece.kind != "text" or piece.plain.strip()]
@@ -430,6 +446,7 @@ class _Builder:
         self._block("table", tokens[index], "")
         header: list[str] = []
         rows_read = False
+        rows: list[tuple[list[list[Piece]], int]] = []
         for row in html_rows(normalized, start, end):
             for cell in row.cells:
                 self._collect_links(cell)
@@ -448,7 +465,8 @@ class _Builder:
             if len(row.cells) == 1 and len(header) > 1:
                 continue  # a row that only names the group of rows below it
             rows_read = True
-            self._table_row(header, row.cells, row.start)
+            rows.append((row.cells, row.start))
+        self._table_rows(header, rows)
         last_line = normalized.count("\n", 0, end)
         level = tokens[index].level
         while index < len(tokens):
@@ -470,6 +488,7 @@ class _Builder:
         self._block("table", tokens[index], "")
         header: list[str] = []
         row: list[list[Piece]] = []
+        rows: list[tuple[list[list[Piece]], int]] = []
         row_line = 0
         cells = RowCursor(self.parsed)
         while index < len(tokens) and tokens[index].type != "table_close":
@@ -485,26 +504,24 @@ class _Builder:
                 if not header:
                     header = [plain_text(cell).casefold() for cell in row]
                 else:
-                    self._table_row(header, row, self.source.norm_line_start(row_line))
+                    rows.append((row, self.source.norm_line_start(row_line)))
             index += 1
+        self._table_rows(header, rows)
         return index + 1
 
-    def _table_row(self, header: list[str], cells: list[list[Piece]], start: int) -> None:
+    def _table_rows(self, header: list[str], rows: list[tuple[list[list[Piece]], int]]) -> None:
+        """The entries of a table's body rows (their cells, where each starts), by the header."""
         roles = [_COLUMN_ROLES.get(re.sub(r"[^\w ]+", "", name).strip(), "") for name in header]
-        if "title" in roles:
-            title_column = roles.index("title")
-        else:  # the first cell after any logo or preview, if it names the entry, bold or linked
-            title_column = next(
-                (index for index, cell in enumerate(cells) if not _pictures_only(cell)), len(cells)
-            )
-            named = title_column < len(cells) and any(
-                p.kind == "strong" or (p.kind == "link" and not is_decoration(p))
-                for p in walk(cells[title_column])
-            )
-            if not named:
-                return
-        if title_column >= len(cells) or significant(cells[title_column]) is None:
-            return
+        columns = [_title_column(roles, cells) for cells, _ in rows]
+        # Where most rows name their entry (bold or linked), a row that names it in plain words is an
+        # entry too (`| Jane Doe | Data scientist |` among linked names).
+        named = sum(column is not None and column[1] for column in columns)
+        plain_too = named >= 3 and 2 * named >= len(rows)
+        for (cells, start), column in zip(rows, columns, strict=True):
+            if column is not None and (column[1] or plain_too):
+                self._table_row(roles, cells, start, column[0])
+
+    def _table_row(self, roles: list[str], cells: list[list[Piece]], start: int, title_column: int) -> None:
         open_entry = self._new_entry("table", None, start, start)
         # The title cell first; a description column is prose, where no field is read.
         others = (
