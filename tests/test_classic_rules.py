@@ -70,8 +70,13 @@ def test_lowercase_names_and_prose_after_the_name_are_left_alone() -> None:
 def test_the_safe_fixes_apply_through_the_fixer_and_leave_nothing_to_fix() -> None:
     text = (FIXTURES / "classic_convention.md").read_text(encoding="utf-8")
     result = fix_text(text)
-    for code in ("AL208", "AL209", "AL211"):
+    for code in ("AL208", "AL209", "AL211", "AL505", "AL213", "AL112"):
         assert result.fixed[code] == 1, (code, result.fixed, result.refused)
+    assert result.refused == []
+    unsafe = fix_text(text, unsafe=True)
+    for code in ("AL210", "AL504", "AL604"):
+        assert unsafe.fixed[code] == 1, (code, unsafe.fixed, unsafe.refused)
+    assert not {d.code for d in unsafe.remaining if d.fix is not None}
     assert "[Beta](https://beta.example.com) - Small" in result.text
     assert "[Gamma](https://gamma.example.com) - Image" in result.text
     assert "Task runner with a plain config file.\n" in result.text
@@ -174,3 +179,80 @@ def test_a_row_naming_another_section_is_reported_and_a_shortened_one_is_not() -
     names = [*SECTIONS[:3], "Terminals and consoles", *SECTIONS[4:]]
     rows[3] = "- [Terminals](#terminals-and-consoles)"  # a shorter name of the same section
     assert _codes(_sections(names, rows), "AL110") == []
+
+
+def _mixed(pick: object) -> str:
+    """Twelve items, every other one written the second way: no convention either way."""
+    assert callable(pick)
+    return _items([pick(n, k % 2) for k, n in enumerate([*NAMES, "Mu", "Nu"])])
+
+
+def test_item_format_without_a_clear_convention_is_silent() -> None:
+    halves = {
+        "only code": lambda n, odd: (
+            f"- [{n}](https://{n.lower()}.example.com) - "
+            + (f"`{n.lower()} --run`" if odd else f"Tool for {n}.")
+        ),
+        "no separator": lambda n, odd: (
+            f"- [{n}](https://{n.lower()}.example.com)"
+            + (f" Tool for {n} users at home." if odd else f" - Tool for {n} users at home.")
+        ),
+        "double spaces": lambda n, odd: (
+            f"- [{n}](https://{n.lower()}.example.com)" + ("  -  " if odd else " - ") + f"Tool for {n}."
+        ),
+        "items as headings": lambda n, odd: (
+            ("### " if odd else "- ") + f"[{n}](https://{n.lower()}.example.com) - Tool for {n}."
+        ),
+    }
+    for name, pick in halves.items():
+        found = _codes(_mixed(pick), "AL208", "AL209", "AL210", "AL211", "AL212", "AL112")
+        assert found == [], name
+
+
+def test_objective_defects_are_reported_in_a_list_without_a_convention() -> None:
+    lines = [
+        f"- [{n}](https://{n.lower()}.example.com) "
+        + ("— t" if k % 2 else "- T")
+        + f"ool for {n}"
+        + ("." * (k % 3 > 0))
+        for k, n in enumerate(NAMES)
+    ]
+    lines += [
+        "- [Xi](www.xi.example.com) - Tool.",
+        "- [Omicron](javascript:alert(1)) - Tool.",
+        "- [](https://pi.example.com) - Tool.",
+        "- [gtkada] - Tool.",
+        "-[Rho](https://rho.example.com) - Tool.",
+        "- [Alpha](https://alpha.example.com) - Tool again.",
+        "- [Sigma](https://beta.example.com) - The same page as Beta.",
+        "- [Tau](https://tau.example.com) - Don‘t wait (for it.",
+    ]
+    found = _codes(_items(lines), *CLASSIC, "AL206", "AL501")
+    assert found == [
+        ("AL504", 15),
+        ("AL505", 16),
+        ("AL503", 17),
+        ("AL506", 18),
+        ("AL213", 19),
+        ("AL206", 20),
+        ("AL501", 21),
+        ("AL605", 22),
+        ("AL605", 22),
+    ]
+
+
+def test_a_lone_line_in_the_shape_of_an_item_is_a_glued_bullet() -> None:
+    text = "# Awesome\n\n-[Alpha](https://alpha.example.com) - Fast text search.\n"
+    assert _codes(text, "AL213") == [("AL213", 3)]
+    fixed = fix_text(text)
+    assert fixed.fixed["AL213"] == 1 and "- [Alpha](https://alpha.example.com) - Fast" in fixed.text
+    prose = "# Awesome\n\nSee the docs\n-[here](https://alpha.example.com) for more.\n"
+    assert _codes(prose, "AL213") == []
+
+
+def test_a_missing_separator_is_reported_where_the_list_has_one() -> None:
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - Tool for {n} users at home." for n in NAMES]
+    lines.append("- [Mu](https://mu.example.com) Tool for Mu users at home.")
+    found = [d for d in run_rules(parse(_items(lines))) if d.code in CLASSIC]
+    assert [(d.code, d.span.start_line, d.fix) for d in found] == [("AL208", 15, None)]
+    assert found[0].message.startswith("no separator")

@@ -23,6 +23,7 @@ _LINK_ITEM = re.compile(r"[ \t]{0,3}([-*+])[ \t]+\[[^\]\n]+\]\(")
 def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
     all_lines = lines(ctx.document)
     pointed = {anchor.fragment.lower() for anchor in ctx.document.anchors}
+    found = []
     for section in ctx.document.iter_sections():
         if section.slug.lower() in pointed:
             continue
@@ -35,9 +36,12 @@ def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
             for number in (line.number - 1, line.number + 1)
             if 1 <= number <= len(all_lines) and (item := _LINK_ITEM.match(all_lines[number - 1].text))
         }
-        if len(bullets) != 1:
-            continue  # not among the items of one list
-        bullet = bullets.pop()
+        if len(bullets) == 1:  # among the items of one list
+            found.append((line, heading, bullets.pop()))
+    items = sum(1 for _ in ctx.document.iter_entries())
+    if items < 10 or len(found) * 5 > items + len(found):
+        return  # items as headings are this list's way (a fifth of them or more), or too few to tell
+    for line, heading, bullet in found:
         start = line.start + heading.start(1)
         message = f"`{heading[1]}` makes this item a heading; the items around it start with `{bullet}`"
         edit = Edit(start, start + len(heading[1]), bullet)

@@ -9,6 +9,8 @@ from ._lines import lines, verbatim_lines
 
 _GLUED = re.compile(r"[ \t]*([-+*])\[[^\]\n]*\]\(")
 _ITEM = re.compile(r"[ \t]*([-+*])[ \t]+\S")
+# The whole shape of a classic item, `-[Name](url) - Description`: an item even with no list around it.
+_ITEM_SHAPE = re.compile(r"[ \t]*[-+]\[[^\]\n]+\]\([^()\s]+\)[ \t]*(?:-|–|—|:)[ \t]+\S")
 
 
 @rule(
@@ -28,8 +30,9 @@ def glued_bullet(ctx: Context) -> Iterator[Diagnostic]:
             continue
         bullet = match[1]
         neighbours = [all_lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(all_lines)]
-        if not any((item := _ITEM.match(text)) and item[1] == bullet for text in neighbours):
-            continue  # not among list items of this bullet: perhaps emphasis or prose
+        among_items = any((item := _ITEM.match(text)) and item[1] == bullet for text in neighbours)
+        if not among_items and not _ITEM_SHAPE.match(line.text):
+            continue  # neither among list items of this bullet nor an item's shape: perhaps prose
         if bullet == "*" and line.text.count("*") > 1:
             continue  # `*[Name](url)*` is emphasis
         at = line.start + match.end(1)
