@@ -109,18 +109,13 @@ def add_command(
         target = named or find_section(document, None)
     except AddError as error:
         fail(f"{name}: {error}")
-    if target.entries and all(entry.marker == "table" for entry in target.entries):
-        fail(
-            f"{name}: `{' > '.join(target.path)}` is a table; add writes list items, not rows: add it by hand"
-        )
-    shape = dominant_shape(source.text, target.entries) or dominant_shape(
-        source.text, list(document.iter_entries())
-    )
-    if shape is None:
-        fail(
-            f"{name}: no paper entry whose shape add can fill (entries with a description, a table row, "
-            "or words that are no field are not learned from); write this one by hand"
-        )
+    try:  # the section's own shape, else the list's
+        shape = dominant_shape(source.text, target.entries)
+    except AddError:
+        try:
+            shape = dominant_shape(source.text, list(document.iter_entries()))
+        except AddError as error:
+            fail(f"{name}: {error}")
     style = infer_style(document, settings.style, settings.venues)
 
     def entry_text(number: int) -> str:
@@ -137,7 +132,8 @@ def add_command(
             "please report this list"
         )
     where = " > ".join(target.path)
-    shown = text[text.rfind("\n", 0, added.span.start) + 1 : added.span.end]
+    end = text.find("\n", added.span.end)  # a table row's cells run past its fields
+    shown = text[text.rfind("\n", 0, added.span.start) + 1 : end if end >= 0 else len(text)]
     if dry_run:
         click.echo(f"Would add to {name}:{added.span.start_line} ({where}), from {record.identifier}:")
         click.echo(shown)

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostic import Edit
 from ..evidence.matching import record_venue
 from ..evidence.records import Record, as_markdown, normalized_title
 from ..model import Document, Entry, Section
 from ..style import Style
+from ..text import Span
 from ..venues import VenueTable
 from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
 _NUMBER = re.compile(r"\d+")
-_LINK_LABEL = re.compile(r"\[[^\[\]]*\]\($")  # the label before a link's destination
+# the label before a link's destination, one bracket pair inside it allowed (`[[Paper]](`)
+_LINK_LABEL = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\($")
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit
 
 
@@ -43,68 +46,184 @@ class Shape:
     separator: str  # between two author names
     year_digits: int  # `'21` or `'2021`
     date_format: str = ""  # the list's date: `{Y}.{m}`, `{Y}-{m}-{d}`, `{b} {Y}` (see _date_format)
+    authors_shown: int = 0  # the names written before `et al.` (0: every name)
+    et_al: str = ""  # what follows them (` et al`)
+    initials: bool = False  # given names as initials (`G. Hinton`)
+    blanks: tuple[str, ...] = ()  # a table row's cells that hold no field, by column: the list's blank
 
     def fill(self, values: dict[str, str]) -> str:
         return "".join(before + values.get(kind, "") for kind, before in self.parts) + self.tail
 
 
-def shape_of(text: str, entry: Entry) -> Shape | None:
-    """The entry's shape, or None when it has a field ``add`` cannot fill (a description, a date in a
-    form it does not know, a table row's other cells) or lacks the title. Links other than the
-    paper's (code, project) are left out with their frame and separator; a title that is the paper's
-    link is one shape too."""
-    if entry.title is None or entry.description is not None:
-        return None
+_FIELD_SLOTS = frozenset({"title", "venue", "year", "authors", "url", "date", "short"})
+
+
+def shape_of(text: str, entry: Entry) -> Shape | str:
+    """The entry's shape, or why it has none: a field ``add`` cannot fill (a description, a date in
+    a form it does not know, a venue in a badge), words the reader did not place, a mark. Links other
+    than the paper's (code, project) are left out with their frame and separator; a title that is the
+    paper's link is one shape too; a table row's cells that hold no field are the list's blank."""
+    if entry.title is None:
+        return "no title"
+    if entry.description is not None and not _links_only(text, entry, entry.description.span):
+        return "a description"
     date_format = _date_format(entry.date.text) if entry.date is not None else ""
     if date_format is None:
-        return None
+        return f"a date written `{entry.date.text if entry.date else ''}`"
+    start = text.rfind("\n", 0, entry.span.start) + 1  # from the line's start: its indentation
+    end = entry.span.end
+    cells: list[tuple[int, int]] = []
     if entry.marker == "table":
-        return None  # a row has a cell for every column: not a shape to fill from one record
-    links = [link for link in entry.own_links if link.label]
-    paper = next((link for link in links if link.role in ("title", "paper")), None)
+        if text.startswith("<", start + len(text[start:]) - len(text[start:].lstrip())):
+            return "an HTML table (its cells are not read by column: which one holds what is unknown)"
+        end = _line_end(text, start)
+        cells = _row_cells(text, start, end)
+    links = entry.own_links
+    paper = next((link for link in links if link.label and link.role in ("title", "paper")), None)
     slots: list[tuple[int, int, str]] = [(entry.marker_span.start, entry.marker_span.end, "marker")]
     for link in links:
-        if link is not paper:  # a code or project link has no value to fill: the new entry has none
-            slots.append((*_link_extent(text, link.span.start, link.span.end), "drop"))
-    links = [paper] if paper is not None else []
+        if link is not paper:  # a code link or a badge has no value to fill: the new entry has none
+            extent = _link_extent(text, link.span.start, link.span.end)
+            cell = next(((a, b) for a, b in cells if a <= link.span.start < b), None)
+            slots.append((max(extent[0], cell[0]) if cell else extent[0], extent[1], "drop"))
     slots.append((entry.title.span.start, entry.title.span.end, "title"))
     if entry.date is not None:
         if text[entry.date.span.start : entry.date.span.end] != entry.date.text:
-            return None
+            return f"a date written `{entry.date.text}`"
         slots.append((entry.date.span.start, entry.date.span.end, "date"))
     venue = entry.venue
     separator, year_digits = ", ", 4
     if venue is not None:
         if venue.in_badge:
-            return None  # a badge's image URL is no text to fill
+            return "a venue in a badge's image"
         slots.append((venue.name.span.start, venue.name.span.end, "venue"))
-        if venue.year is not None:
-            slots.append((venue.year.span.start, venue.year.span.end, "year"))
-            year_digits = len(venue.year.text)
+        year = venue.year
+        if year is not None and not (
+            entry.date is not None and entry.date.span.start <= year.span.start < entry.date.span.end
+        ):  # a year inside the date (`Oct 2025`) is written with the date
+            slots.append((year.span.start, year.span.end, "year"))
+            year_digits = len(year.text)
+    authors = _author_style(entry)
+    if isinstance(authors, str):
+        return authors
     if entry.authors is not None:
         inner = entry.authors.inner
         slots.append((inner.span.start, inner.span.end, "authors"))
         separator = _separator(inner.raw, entry.authors.names)
-    for link in links:
-        slots.append((link.url_span.start, link.url_span.end, "url"))
+    if paper is not None:
+        slots.append((paper.url_span.start, paper.url_span.end, "url"))
+    slots = _blank_cells(text, cells, slots)
     slots.sort()
-    start = text.rfind("\n", 0, entry.span.start) + 1  # from the line's start: its indentation
     parts = []
     for slot_start, slot_end, kind in slots:
         if slot_start < start:
-            return None
+            return "fields that overlap"
         parts.append((kind, text[start:slot_start]))
         start = slot_end
     marker = text[entry.marker_span.start : entry.marker_span.end]
-    tail = text[start : entry.span.end]
+    tail = text[start:end]
+    parts = _short_name(parts, entry.title.text)
     # Words and marks outside the fields are facts the reader did not place (a venue without a year,
     # a note, a star): copied into a new entry they would be false. Only link labels (`[paper](`) may
-    # hold words.
+    # hold words; tags without attributes (`<br />`) are layout.
     literal = [_LINK_LABEL.sub("", before) if kind == "url" else before for kind, before in parts]
-    if any(_WORD.search(piece) or _marks(piece) for piece in [*literal, tail]):
-        return None
+    for piece in [*literal, tail]:
+        piece = _TAG.sub("", piece)
+        if (found := _marks(piece)) or (found := _WORD.search(piece)):
+            return f"words or marks that are no field (`{_around(piece, found)}`)"
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
-    return Shape(tuple(parts), tail, separator, year_digits, date_format or "")
+    shown, et_al, initials = authors
+    return Shape(tuple(parts), tail, separator, year_digits, date_format or "", shown, et_al, initials)
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")  # a tag without attributes: `<br />`, `</b>`
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # an emoji's short code (`:star:`)
+_INITIALS = re.compile(r"(?:[A-Z]\.[ -]?)+")  # `G.`, `J. R.`, `J.-P.`
+
+
+def _around(piece: str, found: re.Match[str]) -> str:
+    """A few characters of ``piece`` around what was found, to name it in a message."""
+    words = piece[max(0, found.start() - 12) : found.end() + 12]
+    return " ".join(words.split())
+
+
+def _links_only(text: str, entry: Entry, span: Span) -> bool:
+    """Whether the stretch holds nothing but the entry's own links (`[[Paper]](u) [[Code]](u)`): the
+    reader's description then says nothing the links do not."""
+    kept = list(text[span.start : span.end])
+    for link in entry.own_links:
+        for offset in range(max(link.span.start, span.start), min(link.span.end, span.end)):
+            kept[offset - span.start] = " "
+    return _WORD.search("".join(kept)) is None
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A table row's cells: the stretches between its unescaped `|` (GFM splits a row there first,
+    code and links included)."""
+    pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", text[start:end])]
+    row = text[start:end]
+    bounds = ([] if row.lstrip().startswith("|") else [-1]) + pipes
+    if not row.rstrip().endswith("|"):
+        bounds.append(len(row))
+    return [(start + a + 1, start + b) for a, b in itertools.pairwise(bounds) if a < b]
+
+
+def _blank_cells(
+    text: str, cells: Sequence[tuple[int, int]], slots: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A table row's slots with each cell that holds no field (a name, a code link, a star) made
+    a blank of its column (``blank:N``): what it holds is no fact of the new paper."""
+    kept = list(slots)
+    for column, (start, end) in enumerate(cells):
+        inside = [slot for slot in slots if start <= slot[0] < end]
+        if any(kind in _FIELD_SLOTS for _, _, kind in inside):
+            continue
+        content = text[start:end]
+        left = start + len(content) - len(content.lstrip())
+        right = max(left, end - (len(content) - len(content.rstrip())))
+        kept = [slot for slot in kept if slot not in inside]
+        kept.append((left, right, f"blank:{column}"))
+    return kept
+
+
+def _short_name(parts: list[tuple[str, str]], title: str) -> list[tuple[str, str]]:
+    """The parts with the paper's short name made a slot (`**D2E**: "D2E: Scaling ..."`): the words
+    before the title's colon, written again outside it."""
+    short = title.split(":", 1)[0].strip() if ":" in title else ""
+    if not short or len(short) > 30:
+        return parts
+    found = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])")
+    for index, (kind, before) in enumerate(parts):
+        if kind != "url" and (match := found.search(before)) is not None:
+            return [
+                *parts[:index],
+                ("short", before[: match.start()]),
+                (kind, before[match.end() :]),
+                *parts[index + 1 :],
+            ]
+    return parts
+
+
+def _author_style(entry: Entry) -> tuple[int, str, bool] | str:
+    """How the entry writes its authors: the number of names before `et al.` (0: all), what follows
+    them, and whether given names are initials; or why ``add`` cannot write them so."""
+    if entry.authors is None or not entry.authors.names:
+        return 0, "", False
+    names = entry.authors.names
+    given = [name.rsplit(" ", 1)[0] + " " for name in names if " " in name]
+    initials = bool(given) and all(_INITIALS.fullmatch(part) for part in given)
+    if not entry.authors.et_al:
+        return 0, "", initials
+    inner = entry.authors.inner.text
+    last = inner.rfind(names[-1])
+    if last < 0:
+        return "authors written in a form add cannot fill"
+    return len(names), inner[last + len(names[-1]) :], initials
 
 
 _MONTHS: tuple[str, ...] = (
@@ -124,7 +243,9 @@ _MONTHS += ("October", "November", "December")
 def _date_format(text: str) -> str | None:
     """How the list writes a paper's date, as a template of `{Y}` (year), `{m}` and `{d}` (two
     digits), `{b}` or `{B}` (a month's short or full name): `2024.05` is `{Y}.{m}`, `May 2024` is
-    `{b} {Y}`; None for a form `add` does not write."""
+    `{b} {Y}`, `2024` is `{Y}`; None for a form `add` does not write."""
+    if re.fullmatch(r"\d{4}", text):
+        return "{Y}"
     if found := re.fullmatch(r"\d{4}([./-])\d{2}(\1\d{2})?", text):
         separator = found[1]
         return f"{{Y}}{separator}{{m}}" + (f"{separator}{{d}}" if found[2] else "")
@@ -149,10 +270,13 @@ def written_date(date_format: str, record: Record, preprint: Record | None) -> s
     return date_format.format(Y=day.year, m=f"{day.month:02d}", d=f"{day.day:02d}", b=month[:3], B=month)
 
 
-def _marks(text: str) -> bool:
-    """Whether ``text`` holds a pictograph (`🌟`, `🔥`): lists use them to mark some papers, and a new
+def _marks(text: str) -> re.Match[str] | None:
+    """A pictograph in ``text`` (`🌟`, `🔥`, `:star:`): lists use them to mark some papers, and a new
     entry must not inherit the mark."""
-    return any(unicodedata.category(char) == "So" for char in text)
+    for index, char in enumerate(text):
+        if unicodedata.category(char) == "So":
+            return re.compile(".").match(text, index)
+    return _SHORTCODE.search(text)
 
 
 def _link_extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -177,18 +301,48 @@ def _separator(raw: str, names: Sequence[str]) -> str:
     return found if found.strip() in (",", ";", "and", "&") and "\n" not in found else ", "
 
 
-def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape | None:
+def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape:
     """The most common shape among the papers whose shape has every field most of the papers have
-    (a venue, authors, a link, a date): a new entry lacking one would be the odd one out (AL204)."""
+    (a venue, authors, a link, a date): a new entry lacking one would be the odd one out (AL204).
+    Raises AddError naming why no paper gives one."""
     papers = [entry for entry in entries if entry.kind == "paper"]
     present = Counter(kind for entry in papers for kind in _fields(entry))
     wanted = {kind for kind, count in present.items() if 2 * count > len(papers)}
-    counts = Counter(
-        shape
-        for entry in papers
-        if (shape := shape_of(text, entry)) is not None and wanted <= {kind for kind, _ in shape.parts}
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    shapes: Counter[Shape] = Counter()
+    reasons: Counter[str] = Counter()
+    for entry in papers:
+        shape = shape_of(text, entry)
+        if isinstance(shape, str):
+            reasons[shape] += 1
+        elif wanted <= {kind for kind, _ in shape.parts}:
+            shapes[shape] += 1
+        else:
+            reasons[f"no {' or '.join(sorted(wanted - {kind for kind, _ in shape.parts}))}"] += 1
+    if not shapes:
+        why = reasons.most_common(1)[0][0] if reasons else "no paper entry"
+        raise AddError(
+            f"no paper entry whose shape add can fill ({why}, the most common reason); write this one by hand"
+        )
+    shape = shapes.most_common(1)[0][0]
+    columns = [int(kind[6:]) for kind, _ in shape.parts if kind.startswith("blank:")]
+    blanks = tuple(_blank_of(text, papers, column) for column in range(max(columns, default=-1) + 1))
+    return replace(shape, blanks=blanks)
+
+
+def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
+    """What the table writes in a column when it has nothing to say (`-`, `N/A`, nothing): the most
+    common content of the column's cells that hold no word and no link."""
+    found: Counter[str] = Counter()
+    for row in rows:
+        if row.marker != "table":
+            continue
+        start = text.rfind("\n", 0, row.span.start) + 1
+        cells = _row_cells(text, start, _line_end(text, start))
+        if column < len(cells):
+            content = text[cells[column][0] : cells[column][1]].strip()
+            if not _WORD.search(content) and not _marks(content) and "](" not in content:
+                found[content] += 1
+    return found.most_common(1)[0][0] if found else ""
 
 
 def _fields(entry: Entry) -> set[str]:
@@ -285,13 +439,45 @@ def render(
         "title": as_markdown(record.title.removesuffix(".")),
         "venue": venue,
         "year": "" if year is None else f"{year % 100:02d}" if shape.year_digits == 2 else str(year),
-        "authors": shape.separator.join(as_markdown(name) for name in record.authors),
+        "authors": _written_authors(shape, record.authors),
         "url": url,
+        "short": _written_short(record.title),
     }
-    if shape.date_format:
+    if not values["short"] and any(kind == "short" for kind, _ in shape.parts):
+        raise AddError(
+            "the list writes each paper's short name (the words before its title's colon), "
+            f"and the title of {record.identifier} has none; add it by hand"
+        )
+    values.update((f"blank:{column}", blank) for column, blank in enumerate(shape.blanks))
+    if shape.date_format == "{Y}":  # a year alone is the paper's year, as the venue's would be
+        values["date"] = values["year"] or str(year or "")
+    elif shape.date_format:
         values["date"] = written_date(shape.date_format, record, preprint)
     text = shape.fill(values)
     return text.replace(_SLOT, str(number), 1)
+
+
+def _written_authors(shape: Shape, names: Sequence[str]) -> str:
+    """The record's names as the list writes them: initials for given names, the first ones and
+    `et al.`, joined by the list's separator."""
+    if shape.initials:
+        names = [_initials(name) for name in names]
+    if shape.authors_shown and len(names) > shape.authors_shown:
+        shown = names[: shape.authors_shown]
+        return shape.separator.join(as_markdown(name) for name in shown) + shape.et_al
+    return shape.separator.join(as_markdown(name) for name in names)
+
+
+def _initials(name: str) -> str:
+    """`Geoffrey E. Hinton` as `G. E. Hinton`."""
+    *given, surname = name.split()
+    return " ".join([*(part[0] + "." for part in given if part[:1].isalpha()), surname])
+
+
+def _written_short(title: str) -> str:
+    """The paper's short name, the words before its title's colon (`D2E` of `D2E: Scaling ...`)."""
+    short = title.split(":", 1)[0].strip() if ":" in title else ""
+    return as_markdown(short) if 0 < len(short) <= 30 else ""
 
 
 def place(text: str, section: Section, entry_text: Callable[[int], str], record: Record) -> list[Edit]:
@@ -307,7 +493,10 @@ def place(text: str, section: Section, entry_text: Callable[[int], str], record:
         last = entries[-1]
         number = (last.number or 0) + 1
         gap = _gap(text, entries[-2], last) if len(entries) > 1 else "\n\n"
-        return [Edit(last.span.end, last.span.end, gap + entry_text(number))]
+        if last.marker == "table":  # a blank line would end the table
+            gap = "\n"
+        end = _line_end(text, last.span.end)  # a table row's cells run past its fields
+        return [Edit(end, end, gap + entry_text(number))]
     following = entries[index]
     number = following.number or 1
     gap = _gap(text, entries[index - 1], following) if index > 0 else _gap(text, following, entries[1])
@@ -325,7 +514,7 @@ def place(text: str, section: Section, entry_text: Callable[[int], str], record:
 
 def _gap(text: str, before: Entry, after: Entry) -> str:
     """What separates two entries: the line ends and blank lines between them."""
-    between = text[before.span.end : text.rfind("\n", 0, after.span.start) + 1]
+    between = text[_line_end(text, before.span.end) : text.rfind("\n", 0, after.span.start) + 1]
     return between if between.strip() == "" and between else "\n"
 
 
