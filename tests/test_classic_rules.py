@@ -256,3 +256,16 @@ def test_a_missing_separator_is_reported_where_the_list_has_one() -> None:
     found = [d for d in run_rules(parse(_items(lines))) if d.code in CLASSIC]
     assert [(d.code, d.span.start_line, d.fix) for d in found] == [("AL208", 15, None)]
     assert found[0].message.startswith("no separator")
+
+
+def test_endings_and_first_words_a_list_with_a_convention_accepts() -> None:
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - Tool for {n} users." for n in NAMES]
+    lines += [
+        "- [Mu](https://mu.example.com) - Guide to the tool. (Japanese)",
+        "- [Nu](https://nu.example.com) - Guide to the tool. **(in Chinese)**",
+        '- [Xi](https://xi.example.com) - "A quote that trails off…"',
+        "- [Omicron](https://omicron.example.com) - Loads lazily…",
+        "- [Pi](https://pi.example.com) - npm scripts for the tool.",
+        "- [Rho](https://rho.example.com) - Guide to the tool. (Now only one part is written)",
+    ]
+    assert _codes(_items(lines), "AL210", "AL211") == [("AL211", 20)]  # a note of its own lacks its period

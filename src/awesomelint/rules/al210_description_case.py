@@ -12,6 +12,7 @@ from ._classic import Conventions, Item, description, items
 # A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
 _FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _PLAIN_WORD = re.compile(r"(?<![\w.-])[A-Za-z][a-z]+(?![\w-])")
 
 
@@ -47,8 +48,8 @@ def _first_word(ctx: Context, item: Item) -> str | None:
     writes so elsewhere (`npm`, `Python`), or the item's own (`glmnet: Lasso ...`)."""
     text = description(ctx.document, item).lstrip()
     match = _FIRST_WORD.match(text)
-    if match is None or match[0] in _names(ctx.document):
-        return None
+    if match is None or match[0] in _names(ctx.document) or not _VOWEL.search(match[0]):
+        return None  # a name, or a word with no vowel: a name or an abbreviation (`npm`, `gcc`)
     own = " ".join([item.entry.title.text if item.entry.title else "", item.entry.links[0].url])
     return None if match[0].lower() in own.lower() else match[0]
 

@@ -8,6 +8,10 @@ from ..engine import Context, rule
 from ._classic import Conventions, Item, description, has_words, items, prose_end
 
 _CLOSING = re.compile(r"(?:\*\*|__|\*|_)*")
+_ENDS = ".!?。…"  # what ends a sentence
+# A short tag after the sentence's end (`. (Japanese)`, `. **(in Chinese)**`); a longer note is a
+# sentence of its own.
+_NOTE = re.compile(r"[.!?。…][ \t]+(?:\*\*|__)?\([^()\s]+(?:[ \t][^()\s]+)?\)")
 _ABBREVIATION = re.compile(r"(?:\b(?:etc|al|Inc|Ltd|Co|vs|e\.g|i\.e|approx|[A-Z])|\.\.)\.$")
 
 
@@ -22,11 +26,15 @@ def _ending(ctx: Context, item: Item) -> str | None:
     end = _end(ctx, item)
     if end is None:
         return None
-    last = ctx.document.text[end - 1]
-    if last in "\"'”’)" and ctx.document.text[end - 2] in ".!?。":
+    text = ctx.document.text
+    last = text[end - 1]
+    if last in "\"'”’)" and text[end - 2] in _ENDS:
         return "period"  # `... "Say hello."` ends its sentence inside the quote
-    if last in ".!?。":
+    if last in _ENDS:
         return "period"
+    note = _NOTE.search(text, item.description_start, end)
+    if note is not None and note.end() == end:
+        return "period"  # `Sentence. (Japanese)`: a tag after a sentence that has its period
     if last.isalnum() or last in ")\"'”’":
         return "none"
     return None  # a colon, an emoji, a closing emphasis: no sentence to judge
