@@ -42,7 +42,7 @@ TOOLS = """# Awesome Workshop
 ### [Hammer](https://hammer.example.org) - Drives nails.
 - [Inkwell](https://inkwell.example.org) - Keeps ink at hand.
 - [Jigsaw](https://jigsaw.example.org) - Cuts curves in boards.
-- [Kiln](https://kiln.example.org) - Fires clay pots.
+- [Kiln](https://kiln.example.org) - Fires clay pots *evenly*.
 """
 
 PAPERS = """# Awesome Parsing
@@ -269,6 +269,15 @@ CASES: dict[str, tuple[Callable[[str], Fix | None], str]] = {
         ),
         "that line's words",
     ),
+    # declares the File entry it starts and unmakes emphasis in another entry (no word lost)
+    "an entry and a rendering": (
+        lambda text: (
+            _declaring(text, [glued[0], Edit(at := text.index("*evenly*"), at, "\\")], StartsEntry(glued[1]))
+            if (glued := _glued(text))
+            else None
+        ),
+        "emphasis",
+    ),
     # declares the File entry and makes none (a word respelled instead)
     "no entry": (
         lambda text: (
@@ -305,13 +314,15 @@ def test_a_fix_that_declares_one_change_and_makes_another_is_refused(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make, reason = CASES[case]
+    # what a reader sees is compared in a pass of safe fixes only (an unsafe one may change it)
+    options = () if reason == "emphasis" else ("--unsafe-fixes",)
     plain = tmp_path / "plain.md"
     plain.write_text(TOOLS, encoding="utf-8")
-    _fix(plain, "--unsafe-fixes")  # what the rules' own fixes make of the list
+    _fix(plain, *options)  # what the rules' own fixes make of the list
     path = tmp_path / "README.md"
     path.write_text(TOOLS, encoding="utf-8")
     _inject(monkeypatch, make)
-    _, err = _fix(path, "--unsafe-fixes")
+    _, err = _fix(path, *options)
     refusals = [line for line in err.splitlines() if "fix left out" in line]
     assert len(refusals) == 1 and "AL601" in refusals[0] and reason in refusals[0], err
     assert path.read_text(encoding="utf-8") == plain.read_text(encoding="utf-8")  # the others applied
