@@ -336,6 +336,13 @@ def test_an_html_table_is_refused_in_one_line_that_says_why(tmp_path: Path) -> N
             "[[pdf]](https://arxiv.org/abs/2106.04647)",
             id="initials-et-al",
         ),
+        pytest.param(  # the first name inverted, then `et al.`
+            "1. Alpha Adapters for Everyone. Lee, Ann et al. ICLR 2023\n"
+            "2. Beta Adapters for Nobody. Chen, Bo et al. ACL 2022\n",
+            "3. Compacter: Efficient Low-Rank Hypercomplex Adapter Layers. Mahabadi, Rabeeh Karimi et al. "
+            "NeurIPS 2021",
+            id="inverted-et-al",
+        ),
         pytest.param(  # a paper link the reader also takes as a description is the link alone
             "- Alpha Adapters for Everyone [[Paper]](https://x.org/a)\n"
             "- Beta Adapters for Nobody [[Paper]](https://x.org/b) [[Code]](https://github.com/b)\n",
@@ -364,7 +371,8 @@ def test_each_shape_the_reader_reads_gets_its_own_entry(tmp_path: Path, entries:
     assert entry.title is not None and entry.title.text == COMPACTER.title.removesuffix(".")
     listed = next(parse(text).iter_entries())  # a list that writes no year gets none
     assert entry.year == (2021 if listed.year is not None else None)
-    assert [link.url for link in entry.own_links][:1] == ["https://arxiv.org/abs/2106.04647"]
+    links = ["https://arxiv.org/abs/2106.04647"] if listed.own_links else []
+    assert [link.url for link in entry.own_links][:1] == links
 
 
 def test_a_short_name_the_record_has_not_is_refused(tmp_path: Path) -> None:

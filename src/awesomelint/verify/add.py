@@ -49,6 +49,7 @@ class Shape:
     authors_shown: int = 0  # the names written before `et al.` (0: every name)
     et_al: str = ""  # what follows them (` et al`)
     initials: bool = False  # given names as initials (`G. Hinton`)
+    inverted: bool = False  # the first name as `Luo, Ping`
     blanks: tuple[str, ...] = ()  # a table row's cells that hold no field, by column: the list's blank
 
     def fill(self, values: dict[str, str]) -> str:
@@ -132,8 +133,10 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         if (found := _marks(piece)) or (found := _WORD.search(piece)):
             return f"words or marks that are no field (`{_around(piece, found)}`)"
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
-    shown, et_al, initials = authors
-    return Shape(tuple(parts), tail, separator, year_digits, date_format or "", shown, et_al, initials)
+    shown, et_al, initials, inverted = authors
+    return Shape(
+        tuple(parts), tail, separator, year_digits, date_format or "", shown, et_al, initials, inverted
+    )
 
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")  # a tag without attributes: `<br />`, `</b>`
@@ -209,21 +212,30 @@ def _short_name(parts: list[tuple[str, str]], title: str) -> list[tuple[str, str
     return parts
 
 
-def _author_style(entry: Entry) -> tuple[int, str, bool] | str:
+def _author_style(entry: Entry) -> tuple[int, str, bool, bool] | str:
     """How the entry writes its authors: the number of names before `et al.` (0: all), what follows
-    them, and whether given names are initials; or why ``add`` cannot write them so."""
+    them, whether given names are initials, whether the first name is inverted (`Luo, Ping`); or why
+    ``add`` cannot write them so."""
     if entry.authors is None or not entry.authors.names:
-        return 0, "", False
+        return 0, "", False, False
     names = entry.authors.names
     given = [name.rsplit(" ", 1)[0] + " " for name in names if " " in name]
     initials = bool(given) and all(_INITIALS.fullmatch(part) for part in given)
-    if not entry.authors.et_al:
-        return 0, "", initials
     inner = entry.authors.inner.text
-    last = inner.rfind(names[-1])
+    inverted = " " in names[0] and inner.startswith(_inverted(names[0]))
+    if not entry.authors.et_al:
+        return 0, "", initials, inverted
+    written = _inverted(names[-1]) if inverted and len(names) == 1 else names[-1]
+    last = inner.rfind(written)
     if last < 0:
         return "authors written in a form add cannot fill"
-    return len(names), inner[last + len(names[-1]) :], initials
+    return len(names), inner[last + len(written) :], initials, inverted
+
+
+def _inverted(name: str) -> str:
+    """`Ping Luo` as `Luo, Ping`."""
+    given, surname = name.rsplit(" ", 1)
+    return f"{surname}, {given}"
 
 
 _MONTHS: tuple[str, ...] = (
@@ -458,10 +470,12 @@ def render(
 
 
 def _written_authors(shape: Shape, names: Sequence[str]) -> str:
-    """The record's names as the list writes them: initials for given names, the first ones and
-    `et al.`, joined by the list's separator."""
+    """The record's names as the list writes them: initials for given names, the first one
+    inverted, the first ones and `et al.`, joined by the list's separator."""
     if shape.initials:
         names = [_initials(name) for name in names]
+    if shape.inverted and names and " " in names[0]:
+        names = [_inverted(names[0]), *names[1:]]
     if shape.authors_shown and len(names) > shape.authors_shown:
         shown = names[: shape.authors_shown]
         return shape.separator.join(as_markdown(name) for name in shown) + shape.et_al
