@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from ._outline import hover, symbols
 from ._sync import OpenText
 
 DEBOUNCE = 0.2  # seconds of quiet after a change before the list is linted again
+IDLE = 2.0  # seconds of quiet after findings are published before garbage is collected
 
 
 class AwesomeServer(LanguageServer):
@@ -34,6 +36,7 @@ class AwesomeServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.texts: dict[str, OpenText] = {}  # the open lists, as the editor has them
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.idle: asyncio.TimerHandle | None = None
 
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
@@ -75,11 +78,23 @@ class AwesomeServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
         )
+        self.collect_when_idle()
+
+    def collect_when_idle(self) -> None:
+        """Collect garbage once the editor has been quiet for a while. The command line turns the
+        cyclic collector off (a run ends before garbage matters, and collecting costs a tenth of a
+        check); a server replaces a list's tree at each change, and a tree's sections refer to their
+        parents: the old trees are collected here, off the path from a change to its findings."""
+        if self.idle is not None:
+            self.idle.cancel()
+        self.idle = asyncio.get_running_loop().call_later(IDLE, gc.collect)
 
     def schedule(self, uri: str, delay: float) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
+        if self.idle is not None:  # not while the editor is busy
+            self.idle.cancel()
         if delay <= 0:
             self.publish(uri)
             return
@@ -170,7 +185,7 @@ def did_close(ls: AwesomeServer, params: types.DidCloseTextDocumentParams) -> No
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-def did_change_watched_files(ls: AwesomeServer, params: types.DidChangeWatchedFilesParams) -> None:
+async def did_change_watched_files(ls: AwesomeServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any((path_of(change.uri) or Path()).name in CONFIG_NAMES for change in params.changes):
         ls.reconfigure()
 
