@@ -349,3 +349,13 @@ async def test_hover_shows_what_the_reader_took(client: LanguageClient, folder: 
         types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 2))
     )
     assert nothing is None
+
+
+@pytest.mark.asyncio
+async def test_files_that_are_no_lists_get_no_findings(client: LanguageClient, folder: Path) -> None:
+    excluded = await _open(client, folder / "CONTRIBUTING.md", LIST)  # a community file: excluded
+    prose = await _open(client, folder / "notes.md", "# Notes\n\nplain text, no entry\n")
+    listed = await _open(client, folder / "list.md", LIST)
+    assert not client.diagnostics[excluded] and not client.diagnostics[prose]
+    assert excluded in client.diagnostics and prose in client.diagnostics
+    assert _shown(client, listed) == _expected(LIST, folder)

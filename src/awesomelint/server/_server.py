@@ -58,7 +58,17 @@ class AwesomeServer(LanguageServer):
         configured = self.configurations.settings(path)
         if configured.settings is None:
             return None
-        found = lint(text, document.version, configured.settings, self.encoding())
+        try:
+            found = lint(text, document.version, configured.settings, self.encoding())
+        except Exception as error:  # a bug of ours must not end the editor's session
+            self.window_show_message(
+                types.ShowMessageParams(
+                    types.MessageType.Error,
+                    f"awesomelint: internal error: {type(error).__name__}: {error}. Please report it "
+                    "with the list that caused it.",
+                )
+            )
+            return None
         self.linted[uri] = found
         return found
 
