@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from awesomelint import parse
+from awesomelint import lint, parse
 from awesomelint.cli import main
 
 from .bibliography import SEED_PAPERS, Paper, services
@@ -373,6 +373,53 @@ def test_each_shape_the_reader_reads_gets_its_own_entry(tmp_path: Path, entries:
     assert entry.year == (2021 if listed.year is not None else None)
     links = ["https://arxiv.org/abs/2106.04647"] if listed.own_links else []
     assert [link.url for link in entry.own_links][:1] == links
+
+
+def test_a_parent_section_without_papers_gets_a_list_entry_after_its_prose(tmp_path: Path) -> None:
+    # Never a glued `1.**` paragraph, never between the heading and its prose, never in a sub-section.
+    text = (
+        "# Papers\n\n## Vision\n\nPapers on seeing.\n\n### Adapters\n\n"
+        "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**.\n"
+        "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR'2022**.\n"
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647", "--section", "Vision"])
+    assert code == 0, err
+    after = target.read_text(encoding="utf-8")
+    assert after == text.replace(
+        "Papers on seeing.\n",
+        "Papers on seeing.\n\n1. **Compacter: Efficient Low-Rank Hypercomplex Adapter Layers**. "
+        "*Rabeeh Karimi Mahabadi, James Henderson, Sebastian Ruder*. **NeurIPS'2021**.\n",
+    )
+    (entry,) = [e for e in parse(after).iter_entries() if e.title and "Compacter" in e.title.text]
+    assert entry.marker == "ordered" and entry.section_path == ("Papers", "Vision")
+    assert lint(after) == []
+
+
+def test_a_shape_the_lists_majority_would_flag_gives_way_to_the_lists_own(tmp_path: Path) -> None:
+    # Section B writes its authors `*...*`, the list `_..._` (AL402 flags B's two): the new entry in
+    # B is written the list's way, so that `check` finds nothing on it.
+    text = "# Papers\n\n## A\n\n" + "".join(
+        f"{n}. **Alpha Adapters Number {n}**. _Ann Lee, Bo Chen_. **ICLR'2021**.\n" for n in range(1, 6)
+    )
+    text += "\n## B\n\n" + "".join(
+        f"{n}. **Beta Adapters Number {n}**. *Ann Lee, Bo Chen*. **ICLR'2022**.\n" for n in range(1, 3)
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647", "--section", "B"])
+    assert code == 0, err
+    after = target.read_text(encoding="utf-8")
+    assert after == text + (
+        "3. **Compacter: Efficient Low-Rank Hypercomplex Adapter Layers**. "
+        "_Rabeeh Karimi Mahabadi, James Henderson, Sebastian Ruder_. **NeurIPS'2021**.\n"
+    )
+    assert [d.span.start_line for d in lint(after) if d.code == "AL402"] == [13, 14]
+
+
+def test_an_identifier_the_service_does_not_know_is_named_as_such(tmp_path: Path) -> None:
+    text = "# Papers\n\n1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**.\n"
+    for paper in ("2301.00001", "https://arxiv.org/abs/2301.00001v2", "10.1234/nobody.knows"):
+        code, _, err, target = _add_once(tmp_path, text, [paper])
+        assert code == 1 and "the service does not know this identifier" in err, err
+        assert "no title" not in err and target.read_text(encoding="utf-8") == text
 
 
 def test_a_short_name_the_record_has_not_is_refused(tmp_path: Path) -> None:

@@ -19,7 +19,13 @@ from ._options import config_option, no_config_option
 from ._session import display, fail
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..evidence.matching import Wanted
+    from ..evidence.records import Record
+    from ..model import Section
+    from ..style import Style
+    from ..verify.add import Shape
     from ..verify.verifier import Identifiers
 
 _ARXIV = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.I)
@@ -57,8 +63,8 @@ def add_command(
     from dataclasses import replace
 
     from ..evidence.verify_options import verify_options
-    from ..fixer import apply_edits, write_fixed  # loaded by the commands that write only
-    from ..verify.add import AddError, already_listed, dominant_shape, find_section, place, render
+    from ..fixer import write_fixed  # loaded by the commands that write only
+    from ..verify.add import AddError, already_listed, find_section, ranked_shapes
     from ..verify.verifier import look_up
 
     try:
@@ -95,6 +101,12 @@ def add_command(
                 f"({record.identifier}). Give its arXiv id or DOI to add it.",
                 err=True,
             )
+        elif ids.arxiv or ids.doi:  # a well-formed identifier the service does not know
+            click.echo(
+                f"No record of `{paper}` in {asked}: the service does not know this identifier; "
+                "check it, or give the paper's title.",
+                err=True,
+            )
         else:
             click.echo(
                 f"No record of `{paper}` in {asked}; check the title, or give an arXiv id or DOI.", err=True
@@ -109,28 +121,18 @@ def add_command(
         target = named or find_section(document, None)
     except AddError as error:
         fail(f"{name}: {error}")
-    try:  # the section's own shape, else the list's
-        shape = dominant_shape(source.text, target.entries)
-    except AddError:
-        try:
-            shape = dominant_shape(source.text, list(document.iter_entries()))
-        except AddError as error:
-            fail(f"{name}: {error}")
     style = infer_style(document, settings.style, settings.venues)
-
-    def entry_text(number: int) -> str:
-        return render(shape, record, outcome.preprint, number, style, settings.venues)
-
-    try:
-        text = apply_edits(source.text, place(source.text, target, entry_text, record))
-    except AddError as error:
-        fail(f"{name}: {error}")
-    added = _read_back(text, record.title, len(list(document.iter_entries())))
-    if added is None:
-        fail(
-            f"{name}: the new entry would not read back as written; nothing was written, "
-            "please report this list"
-        )
+    candidates, refusals = [], []
+    for entries in (target.entries, list(document.iter_entries())):  # the section's shapes, the list's
+        try:
+            candidates += ranked_shapes(source.text, entries)[:3]
+        except AddError as error:
+            refusals.append(str(error))
+    if not candidates:
+        fail(f"{name}: {refusals[0]}")  # the section's reason
+    text, added = _first_clean(
+        name, source.text, target, candidates, (record, outcome.preprint), style, settings
+    )
     where = " > ".join(target.path)
     end = text.find("\n", added.span.end)  # a table row's cells run past its fields
     shown = text[text.rfind("\n", 0, added.span.start) + 1 : end if end >= 0 else len(text)]
@@ -164,6 +166,51 @@ def _query(paper: str) -> tuple[Wanted, Identifiers]:
             fail(f"no arXiv id, DOI or ACL Anthology id in {text}; give one of those, or the title")
         return Wanted(""), ids
     return Wanted(text), Identifiers()
+
+
+def _first_clean(
+    name: str,
+    original: str,
+    section: Section,
+    candidates: Sequence[Shape],
+    records: tuple[Record, Record | None],
+    style: Style,
+    settings: Settings,
+) -> tuple[str, Entry]:
+    """The list with the paper added in the first shape that reads back as one entry more and that
+    `check` finds nothing on (the section's most common shape, unless the list's majority would
+    flag it: AL402 on an author markup only the section writes), else in the one it finds least
+    on. Exits when no shape can be written."""
+    from .. import lint
+    from ..fixer import apply_edits
+    from ..verify.add import AddError, place, render
+
+    record, preprint = records
+    entries_before = len(list(read(original).iter_entries()))
+    best: tuple[int, str, Entry] | None = None
+    refusal = "the new entry would not read back as written; nothing was written, please report this list"
+    for shape in dict.fromkeys(candidates):
+
+        def entry_text(number: int, shape: Shape = shape) -> str:
+            return render(shape, record, preprint, number, style, settings.venues)
+
+        try:
+            text = apply_edits(original, place(original, section, entry_text, record))
+        except AddError as error:
+            refusal = str(error)
+            continue
+        added = _read_back(text, record.title, entries_before)
+        if added is None:
+            continue
+        lines = range(added.span.start_line, added.span.end_line + 1)
+        found = sum(d.span.start_line in lines for d in lint(text, settings))
+        if best is None or found < best[0]:
+            best = (found, text, added)
+        if found == 0:
+            break
+    if best is None:
+        fail(f"{name}: {refusal}")
+    return best[1], best[2]
 
 
 def _read_back(text: str, title: str, entries_before: int) -> Entry | None:

@@ -313,10 +313,10 @@ def _separator(raw: str, names: Sequence[str]) -> str:
     return found if found.strip() in (",", ";", "and", "&") and "\n" not in found else ", "
 
 
-def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape:
-    """The most common shape among the papers whose shape has every field most of the papers have
-    (a venue, authors, a link, a date): a new entry lacking one would be the odd one out (AL204).
-    Raises AddError naming why no paper gives one."""
+def ranked_shapes(text: str, entries: Sequence[Entry]) -> list[Shape]:
+    """The shapes of the papers whose shape has every field most of the papers have (a venue,
+    authors, a link, a date: a new entry lacking one would be the odd one out, AL204), the most
+    common first. Raises AddError naming why no paper gives one."""
     papers = [entry for entry in entries if entry.kind == "paper"]
     present = Counter(kind for entry in papers for kind in _fields(entry))
     wanted = {kind for kind, count in present.items() if 2 * count > len(papers)}
@@ -335,10 +335,12 @@ def dominant_shape(text: str, entries: Sequence[Entry]) -> Shape:
         raise AddError(
             f"no paper entry whose shape add can fill ({why}, the most common reason); write this one by hand"
         )
-    shape = shapes.most_common(1)[0][0]
+    return [replace(shape, blanks=_blanks(text, papers, shape)) for shape, _ in shapes.most_common()]
+
+
+def _blanks(text: str, rows: Sequence[Entry], shape: Shape) -> tuple[str, ...]:
     columns = [int(kind[6:]) for kind, _ in shape.parts if kind.startswith("blank:")]
-    blanks = tuple(_blank_of(text, papers, column) for column in range(max(columns, default=-1) + 1))
-    return replace(shape, blanks=blanks)
+    return tuple(_blank_of(text, rows, column) for column in range(max(columns, default=-1) + 1))
 
 
 def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
@@ -498,9 +500,10 @@ def place(text: str, section: Section, entry_text: Callable[[int], str], record:
     """The edits that insert the entry (``entry_text(number)``) in ``section``: at its place when the
     section is sorted by year or by title, else at its end; the entries after it renumbered."""
     entries = section.entries
-    if not entries:
-        heading_end = section.span.end
-        return [Edit(heading_end, heading_end, "\n\n" + entry_text(1))]
+    if not entries:  # after the heading and the section's own prose, before any sub-section
+        prose = [block.span.end for block in section.blocks if block.kind in ("paragraph", "quote")]
+        end = _line_end(text, max([section.span.end, *prose]))
+        return [Edit(end, end, "\n\n" + entry_text(1))]
     index = _sorted_place(entries, record)
     numbered = all(e.number is not None for e in entries)
     if index == len(entries):
