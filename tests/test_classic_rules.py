@@ -269,3 +269,15 @@ def test_endings_and_first_words_a_list_with_a_convention_accepts() -> None:
         "- [Rho](https://rho.example.com) - Guide to the tool. (Now only one part is written)",
     ]
     assert _codes(_items(lines), "AL210", "AL211") == [("AL211", 20)]  # a note of its own lacks its period
+
+
+def test_only_code_and_a_non_breaking_space_are_reported_where_the_list_has_a_convention() -> None:
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - Tool for {n} users." for n in NAMES]
+    lines += [
+        "- [Mu](https://mu.example.com) - `mu --serve`",
+        "- [Nu](https://nu.example.com)\u00a0- Tool for Nu users.",
+    ]
+    found = {(d.code, d.span.start_line): d.fix for d in run_rules(parse(_items(lines))) if d.code in CLASSIC}
+    assert set(found) == {("AL212", 15), ("AL209", 16)}
+    fixed = fix_text(_items(lines))
+    assert fixed.fixed["AL209"] == 1 and "- [Nu](https://nu.example.com) - Tool" in fixed.text
