@@ -431,3 +431,53 @@ def test_a_table_row_that_names_its_entry_in_plain_words_among_linked_rows_is_an
         ("Cy Doe", 1),
         ("Di Roe", 1),
     ]
+
+
+HEADED = """# Awesome Datasets
+
+## Contents
+
+- [Text](#text)
+
+## Text
+
+ ## [(alpha-lab/Alpha)|52K|EN|MT](https://github.com/alpha-lab/alpha)
+
+ - Summary: Instructions written by people.
+ - paper: [Alpha: Instructions at Scale](https://arxiv.org/abs/2301.00001)
+ - License: [`MIT`](https://opensource.org/license/mit/)
+
+## [(beta-lab/Beta)|10K|CN|TS](https://huggingface.co/datasets/beta-lab/beta)
+
+- Summary: Dialogues in Chinese.
+- Related:
+    - [Beta tools](https://github.com/beta-lab/tools)
+
+## [(gamma/Gamma)|1M|ML|MT](https://github.com/gamma/gamma)
+
+- Summary: A mix of many datasets.
+- paper: N/A
+"""
+
+
+def test_entries_written_as_headings_over_field_bullets() -> None:
+    document = parse(HEADED)
+    entries = list(document.iter_entries())
+    assert [(e.marker, e.title.text if e.title else None, e.section_path) for e in entries] == [
+        ("heading", "alpha-lab/Alpha", ("Awesome Datasets",)),
+        ("heading", "beta-lab/Beta", ("Awesome Datasets",)),
+        ("heading", "gamma/Gamma", ("Awesome Datasets",)),
+    ]
+    alpha = entries[0]
+    assert [(link.role, link.url) for link in alpha.links] == [
+        ("title", "https://github.com/alpha-lab/alpha"),
+        ("paper", "https://arxiv.org/abs/2301.00001"),
+        ("other", "https://opensource.org/license/mit/"),
+    ]
+    assert (
+        alpha.title is not None and HEADED[alpha.title.span.start : alpha.title.span.end] == "alpha-lab/Alpha"
+    )
+    assert [link.url for link in entries[1].links][-1] == "https://github.com/beta-lab/tools"
+    # Two such headings are no convention yet: they stay sections, their bullets entries.
+    two = HEADED[: HEADED.index("## [(gamma")]
+    assert all(entry.marker != "heading" for entry in parse(two).iter_entries())

@@ -13,7 +13,7 @@ _YEAR_IN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # An arXiv identifier's year and month (`arXiv:1503.02531`: March 2015; new-style ids began in 2007).
 _ARXIV_ID_YEAR = re.compile(r"(?<![\d.])(0[7-9]|[1-9]\d)(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)")
 
-MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table"]
+MarkerKind = Literal["ordered", "bullet", "glued", "paragraph", "table", "heading"]
 EntryKind = Literal["paper", "resource"]
 # What a link is for in its entry; links inside a description are the description's.
 LinkRole = Literal["title", "paper", "code", "project", "data", "video", "other", "description"]
@@ -21,6 +21,9 @@ YearStyle = Literal["apostrophe", "space", "comma", "paren", "none", "glued"]
 # Where a venue is written: in emphasis or brackets, plain in the text, as the label of the paper's
 # link (`[NeurIPS 2024](url)`), or in a shields.io badge's URL.
 VenueMarkup = Literal["bold", "italic", "bracket", "plain", "link", "badge"]
+# Entries whose layout the page's structure fixes (a table's columns, a heading over field bullets):
+# no layout or venue-markup rule judges them.
+STRUCTURED_MARKERS: frozenset[MarkerKind] = frozenset({"table", "heading"})
 # "contents": a table of contents (items that link into the page), kept for the anchor rules.
 BlockKind = Literal["paragraph", "list", "table", "html", "code", "quote", "contents", "other"]
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Document, Entry, Venue
+from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
 
@@ -247,14 +247,16 @@ def is_habit(venues: VenueTable, venue: Venue) -> bool:
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     entries = list(document.iter_entries())
     group_of = {id(entry): style_group(entry) for entry in entries}
-    layout_of = {id(e): entry_layout(e) for e in entries if e.title and e.marker != "table"}
+    layout_of = {id(e): entry_layout(e) for e in entries if e.title and e.marker not in STRUCTURED_MARKERS}
     with_venue = [e.venue for e in entries if e.venue is not None]
     # A table writes its venue and year in columns of their own: no venue format to compare.
     # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
     formatted = [
         e.venue
         for e in entries
-        if e.venue is not None and e.marker != "table" and e.venue.markup not in ("badge", "link")
+        if e.venue is not None
+        and e.marker not in STRUCTURED_MARKERS
+        and e.venue.markup not in ("badge", "link")
     ]
     with_authors = [e for e in entries if e.authors is not None and e.authors.markup]
     preprints = [
@@ -292,7 +294,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         )
     layouts: dict[tuple[str, str], list[str]] = {}
     for entry in entries:
-        if entry.title and entry.marker != "table":
+        if entry.title and entry.marker not in STRUCTURED_MARKERS:
             layouts.setdefault((entry.kind, group_of[id(entry)]), []).append(layout_of[id(entry)])
     return Style(
         venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),

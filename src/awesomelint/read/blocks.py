@@ -30,6 +30,7 @@ from .entries import (
     title_paragraph,
 )
 from .fields import authors_from_cell, description_from_cell, extract, make_link, venue_from_cells, walk
+from .headed import read_headed_entries
 from .html import html_rows
 from .kinds import entry_kind, link_role, settle_kinds
 from .title import is_decoration
@@ -171,6 +172,7 @@ class _Builder:
         for open_entry in self.open_entries:
             self._finish(open_entry)
         self._settle_non_entries()
+        read_headed_entries(self.doc, self.source)
         settle_kinds(self.doc.sections, self.doc.entries)
         return self.doc
 

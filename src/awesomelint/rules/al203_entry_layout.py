@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..model import Entry
+from ..model import STRUCTURED_MARKERS, Entry
 from ..style import within
 from ._layout import Template, rewrite
 
@@ -21,7 +21,8 @@ def entry_layout_rule(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in ctx.document.iter_entries():
-        if entry.title is not None and entry.marker != "table":  # a table's columns fix its layout
+        # A table's columns, or a heading over field bullets, fix an entry's layout.
+        if entry.title is not None and entry.marker not in STRUCTURED_MARKERS:
             groups.setdefault((entry.kind, ctx.style.group(entry)), []).append(entry)
     for key, group in groups.items():
         dominant = ctx.style.layouts.get(key)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ..model import Venue
+from ..model import STRUCTURED_MARKERS, Venue
 from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
@@ -44,7 +44,7 @@ def venue_format(ctx: Context) -> Iterator[Diagnostic]:
         if (
             venue is None
             or entry.kind != "paper"
-            or entry.marker == "table"
+            or entry.marker in STRUCTURED_MARKERS
             or venue.markup in ("badge", "link")
         ):
             continue
