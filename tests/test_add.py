@@ -139,16 +139,47 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8") == text
 
 
-def test_words_the_reader_did_not_place_are_never_copied_into_a_new_entry(tmp_path: Path) -> None:
-    # `Oral` is no field to the reader: a shape holding it would write "Oral" into the new paper's
-    # entry. No such shape is learned, and nothing is written.
-    text = (
-        "# Papers\n\n"
-        "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021** Oral.\n"
-        "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR'2022** Oral.\n"
-    )
-    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
-    assert code == 2 and "no paper entry whose shape add can fill" in err, err
+@pytest.mark.parametrize(
+    ("entries", "paper", "message"),
+    [
+        pytest.param(  # `Oral` is no field to the reader: copied, it would be a false fact
+            "1. **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021** Oral.\n"
+            "2. **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ICLR'2022** Oral.\n",
+            "10.18653/v1/2021.acl-long.378",
+            "no field (`** Oral.`)",
+            id="word",
+        ),
+        pytest.param(
+            "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. :star::star:\n"
+            "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. :star:\n",
+            "2106.04647",
+            "no field (`**. :star::star:`)",
+            id="mark",
+        ),
+        pytest.param(  # the record's title has no short name before a colon
+            '* **Alpha**: "Alpha: Adapters for Everyone", *ICLR, Oct 2023*. [[Paper](https://x.org/a)]\n'
+            '* **Beta**: "Beta: Adapters for Nobody", *ACL, Nov 2023*. [[Paper](https://x.org/b)]\n',
+            "10.18653/v1/2021.acl-long.378",
+            "short name",
+            id="short-name",
+        ),
+        pytest.param(  # which cell would hold the title is not known
+            "<table>\n<tr><th>Model</th><th>Paper</th></tr>\n"
+            '<tr>\n<td>Alpha</td>\n<td><a href="https://arxiv.org/abs/2310.00001">Paper</a></td>\n</tr>\n'
+            '<tr>\n<td>Beta</td>\n<td><a href="https://arxiv.org/abs/2310.00002">Paper</a></td>\n</tr>\n'
+            "</table>\n",
+            "2106.04647",
+            "an HTML table",
+            id="html-table",
+        ),
+    ],
+)
+def test_a_list_add_cannot_write_in_its_way_is_refused_in_one_line_that_says_why(
+    tmp_path: Path, entries: str, paper: str, message: str
+) -> None:
+    text = "# Papers\n\n" + entries
+    code, _, err, target = _add_once(tmp_path, text, [paper])
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
     assert target.read_text(encoding="utf-8") == text
 
 
@@ -293,18 +324,6 @@ def test_a_table_gets_a_row_with_its_columns_and_no_split_last_row(tmp_path: Pat
     assert entry.venue is not None and entry.venue.name.text == "NeurIPS" and entry.year == 2021
 
 
-def test_an_html_table_is_refused_in_one_line_that_says_why(tmp_path: Path) -> None:
-    text = (
-        "# Papers\n\n<table>\n<tr><th>Model</th><th>Paper</th></tr>\n"
-        '<tr>\n<td>Alpha</td>\n<td><a href="https://arxiv.org/abs/2310.00001">Paper</a></td>\n</tr>\n'
-        '<tr>\n<td>Beta</td>\n<td><a href="https://arxiv.org/abs/2310.00002">Paper</a></td>\n</tr>\n'
-        "</table>\n"
-    )
-    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
-    assert code == 2 and "an HTML table" in err and len(err.strip().splitlines()) == 1, err
-    assert target.read_text(encoding="utf-8") == text
-
-
 @pytest.mark.parametrize(
     ("entries", "expected"),
     [
@@ -420,28 +439,6 @@ def test_an_identifier_the_service_does_not_know_is_named_as_such(tmp_path: Path
         code, _, err, target = _add_once(tmp_path, text, [paper])
         assert code == 1 and "the service does not know this identifier" in err, err
         assert "no title" not in err and target.read_text(encoding="utf-8") == text
-
-
-def test_a_short_name_the_record_has_not_is_refused(tmp_path: Path) -> None:
-    text = (
-        "# Papers\n\n"
-        '* **Alpha**: "Alpha: Adapters for Everyone", *ICLR, Oct 2023*. [[Paper](https://x.org/a)]\n'
-        '* **Beta**: "Beta: Adapters for Nobody", *ACL, Nov 2023*. [[Paper](https://x.org/b)]\n'
-    )
-    code, _, err, target = _add_once(tmp_path, text, ["10.18653/v1/2021.acl-long.378"])
-    assert code == 2 and "short name" in err and len(err.strip().splitlines()) == 1, err
-    assert target.read_text(encoding="utf-8") == text
-
-
-def test_a_mark_on_every_entry_is_named_in_the_refusal(tmp_path: Path) -> None:
-    text = (
-        "# Papers\n\n"
-        "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. :star::star:\n"
-        "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. :star:\n"
-    )
-    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
-    assert code == 2 and "no field (`**. :star::star:`)" in err and len(err.strip().splitlines()) == 1, err
-    assert target.read_text(encoding="utf-8") == text
 
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
