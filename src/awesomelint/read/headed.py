@@ -34,11 +34,12 @@ def read_headed_entries(document: Document, source: Source) -> None:
 
 def _linked_headings(document: Document) -> Iterator[tuple[Section, Link]]:
     """The leaf sections whose heading is one link to a web page, with that link."""
+    candidates = [s for s in document.iter_sections() if not s.children and s.raw.startswith("[")]
+    if len(candidates) < _MIN_RUN:
+        return
     by_start = {link.span.start: link for link in document.links}
     text = document.text
-    for section in document.iter_sections():
-        if section.children or not section.raw.startswith("["):
-            continue
+    for section in candidates:
         at = text.find(section.raw, section.span.start, section.span.end)
         link = by_start.get(at)
         if (
