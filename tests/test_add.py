@@ -355,6 +355,13 @@ def test_a_table_gets_a_row_with_its_columns_and_no_split_last_row(tmp_path: Pat
             "[[pdf]](https://arxiv.org/abs/2106.04647)",
             id="initials-et-al",
         ),
+        pytest.param(  # a table without its edge pipes
+            "Paper | Venue\n--- | ---\n[Alpha Adapters for Everyone](https://x.org/a) | ICLR 2021\n"
+            "[Beta Adapters for Nobody](https://x.org/b) | ACL 2022\n",
+            "[Compacter: Efficient Low-Rank Hypercomplex Adapter Layers](https://arxiv.org/abs/2106.04647) "
+            "| NeurIPS 2021",
+            id="table-without-edge-pipes",
+        ),
         pytest.param(  # the first name inverted, then `et al.`
             "1. Alpha Adapters for Everyone. Lee, Ann et al. ICLR 2023\n"
             "2. Beta Adapters for Nobody. Chen, Bo et al. ACL 2022\n",

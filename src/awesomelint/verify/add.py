@@ -114,7 +114,7 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
     if paper is not None:
         slots.append((paper.url_span.start, paper.url_span.end, "url"))
     slots = _blank_cells(text, cells, slots)
-    slots.sort()
+    slots.sort(key=lambda slot: (slot[0], slot[2] != "marker", slot[1]))  # the marker first
     parts = []
     for slot_start, slot_end, kind in slots:
         if slot_start < start:
@@ -183,7 +183,7 @@ def _blank_cells(
     a blank of its column (``blank:N``): what it holds is no fact of the new paper."""
     kept = list(slots)
     for column, (start, end) in enumerate(cells):
-        inside = [slot for slot in slots if start <= slot[0] < end]
+        inside = [slot for slot in slots if start <= slot[0] < end and slot[2] != "marker"]
         if any(kind in _FIELD_SLOTS for _, _, kind in inside):
             continue
         content = text[start:end]
