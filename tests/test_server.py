@@ -42,13 +42,19 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
         initialization_options={"debounce": 0.05},
     )
 
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register(params: types.RegistrationParams) -> None:
-        lsp_client.registrations = [r.method for r in params.registrations]  # type: ignore[attr-defined]
-
+    _accept_registrations(lsp_client)
     await lsp_client.initialize_session(params)
     yield
     await lsp_client.shutdown_session()
+
+
+def _accept_registrations(client: LanguageClient) -> None:
+    """Answer the server's `client/registerCapability` (its watch of configuration files)."""
+    client.registrations = []  # type: ignore[attr-defined]
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        client.registrations.extend(r.method for r in params.registrations)  # type: ignore[attr-defined]
 
 
 async def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
@@ -359,3 +365,52 @@ async def test_files_that_are_no_lists_get_no_findings(client: LanguageClient, f
     assert not client.diagnostics[excluded] and not client.diagnostics[prose]
     assert excluded in client.diagnostics and prose in client.diagnostics
     assert _shown(client, listed) == _expected(LIST, folder)
+
+
+# The same list with characters that count differently in UTF-8, UTF-16 and UTF-32 before findings.
+WIDE = LIST.replace("Kaiming He", "Kaiming Hé 🙂").replace("# Awesome Things", "# Awesome Things 🙂")
+UNITS = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "awesomelint", "server"]),
+    params=["emacs", "neovim"],
+)
+async def editor(lsp_client: LanguageClient, request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """A client with another editor's capabilities: Emacs (eglot) resolves no code action and prefers
+    UTF-32 positions, Neovim prefers UTF-8."""
+    params = types.InitializeParams(
+        capabilities=client_capabilities(request.param), initialization_options={"debounce": 0.05}
+    )
+    _accept_registrations(lsp_client)
+    result = await lsp_client.initialize_session(params)
+    lsp_client.encoding = str(result.capabilities.position_encoding or "utf-16")  # type: ignore[attr-defined]
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_other_editors_positions_and_actions(editor: LanguageClient, folder: Path) -> None:
+    encoding = UNITS[editor.encoding]  # type: ignore[attr-defined]
+    width = 1 if encoding == "utf-8" else 2 if encoding == "utf-16-le" else 4
+    uri = await _open(editor, folder / "list.md", WIDE)
+    lines = WIDE.split("\n")
+
+    def position(line: int, column: int) -> tuple[int, int]:  # a code-point column as the client counts
+        return line, len(lines[line][:column].encode(encoding)) // width
+
+    expected = [(code, *position(a, b), *position(c, d)) for code, a, b, c, d in _expected(WIDE, folder)]
+    assert _shown(editor, uri) == expected
+    glued = next(line for line, text in enumerate(lines) if text.startswith("2.**"))
+    found = await editor.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(glued, 0), types.Position(glued, 1)),
+            types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert found is not None
+    (fix,) = [a for a in found if isinstance(a, types.CodeAction) and a.title.startswith("AL201:")]
+    (edit,) = _edits(fix) if fix.edit is not None else _edits(await editor.code_action_resolve_async(fix))
+    assert edit.range.start.line == glued and edit.new_text.strip() == ""
+    assert "2. **Deep" in _apply(WIDE, [edit])  # the line's start: the same in every encoding
