@@ -481,3 +481,21 @@ def test_entries_written_as_headings_over_field_bullets() -> None:
     # Two such headings are no convention yet: they stay sections, their bullets entries.
     two = HEADED[: HEADED.index("## [(gamma")]
     assert all(entry.marker != "heading" for entry in parse(two).iter_entries())
+
+
+def test_a_list_of_plain_notes_beside_a_list_of_links_is_no_list_of_entries() -> None:
+    text = """# Awesome Data
+
+We include three kinds of data:
+1. text instructions (e.g. questions and answers)
+2. dialogues between people
+3. preference pairs
+
+Other lists:
+- [Awesome Chat](https://github.com/a/awesome-chat): open chat models
+- [Awesome Text](https://github.com/a/awesome-text): open text data
+"""
+    entries = _entries(text)
+    assert [e.title.text if e.title else None for e in entries] == ["Awesome Chat", "Awesome Text"]
+    document = parse(text)
+    assert [block.kind for block in document.sections[0].blocks].count("list") == 3

@@ -118,6 +118,28 @@ def _bare(entry: Entry) -> bool:
     return entry.kind == "resource" and not (entry.links or entry.venue or entry.authors or entry.date)
 
 
+def _notes(entries: Sequence[Entry], text: str) -> set[int]:
+    """The entries (by id) that are notes: all of a section's items when none names a thing, else
+    those of each list of two or more items that are all bare (a list: a run of items of one
+    marker with nothing but blank lines, or a table's bars, between them)."""
+    if all(map(_bare, entries)):
+        return set(map(id, entries))
+    notes: set[int] = set()
+    run: list[Entry] = []
+    for entry in [*entries, None]:
+        if run and (
+            entry is None
+            or entry.marker != run[-1].marker
+            or text[run[-1].span.end : entry.span.start].strip(" \t\r\n|")
+        ):
+            if len(run) > 1 and all(map(_bare, run)):
+                notes.update(map(id, run))
+            run = []
+        if entry is not None:
+            run.append(entry)
+    return notes
+
+
 def reading(document: Document) -> Parsed | None:
     """What markdown-it read of the document's text, when it was parsed with ``keep_reading``."""
     found = document.derived.get(_READING)
@@ -186,12 +208,12 @@ class _Builder:
         text = self.source.text
 
         def settle(entries: list[Entry], blocks: list[Block], about: AboutTheList | None) -> list[Entry]:
-            notes = all(map(_bare, entries))  # items none of which names a thing: notes, steps, rules
+            notes = _notes(entries, text)  # lists none of whose items names a thing: notes, steps, rules
             kept = []
             for entry in entries:
                 if entry.links and all(is_contents_link(link.url, page_anchors) for link in entry.links):
                     blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
-                elif about == "about" or (about == "news" and entry.kind != "paper") or notes:
+                elif about == "about" or (about == "news" and entry.kind != "paper") or id(entry) in notes:
                     blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
                 else:
                     kept.append(entry)
