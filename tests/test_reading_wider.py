@@ -499,3 +499,16 @@ Other lists:
     assert [e.title.text if e.title else None for e in entries] == ["Awesome Chat", "Awesome Text"]
     document = parse(text)
     assert [block.kind for block in document.sections[0].blocks].count("list") == 3
+
+
+def test_a_table_row_entry_spans_the_whole_row_whatever_column_holds_the_title() -> None:
+    text = """# Models
+
+| Date | Keywords | Institute | Paper |
+| --- | --- | --- | --- |
+| 2017-06 | Transformers | Google | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) |
+| 2018-10 | BERT | Google | [BERT: Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805) |
+"""
+    for entry in _entries(text):
+        row = text[entry.span.start : entry.span.end]
+        assert row.startswith("| 20") and row.endswith(")"), row

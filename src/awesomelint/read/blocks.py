@@ -420,7 +420,10 @@ class _Builder:
         entry.kind = entry_kind(entry)
         entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
         if paragraphs:
-            entry.span = self.source.span(open_entry.marker_start, paragraphs[-1][-1].end)
+            end = paragraphs[-1][-1].end
+            if entry.marker == "table":  # the title cell is read first: the row ends at its last cell
+                end = max(cell[-1].end for cell in (*paragraphs, open_entry.description_cell) if cell)
+            entry.span = self.source.span(open_entry.marker_start, end)
 
     # -- other blocks -----------------------------------------------------------------------------
 
