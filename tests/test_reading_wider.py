@@ -512,3 +512,21 @@ def test_a_table_row_entry_spans_the_whole_row_whatever_column_holds_the_title()
     for entry in _entries(text):
         row = text[entry.span.start : entry.span.end]
         assert row.startswith("| 20") and row.endswith(")"), row
+
+
+def test_a_known_venue_without_a_year_in_brackets_or_parentheses() -> None:
+    text = """# Papers
+
+## Models
+
+1. **PaLM**: "PaLM: Scaling Language Modeling with Pathways" [2022-04] [JMLR] [[paper](https://arxiv.org/abs/2204.02311)]
+- (TOMM) MambaVessel: A Hybrid Architecture for Segmentation [[paper](https://arxiv.org/abs/2507.19931)]
+- [Deprecated] Some Old Method for Image Things [[paper](https://arxiv.org/abs/2101.00001)]
+"""
+    entries = _entries(text)
+    assert [(e.venue.raw, e.venue.name.text, e.venue.markup) if e.venue else None for e in entries] == [
+        ("[JMLR]", "JMLR", "bracket"),
+        ("TOMM", "TOMM", "plain"),
+        None,
+    ]
+    assert [e.year for e in entries] == [2022, None, None]

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Authors, Field, Link, Venue, YearStyle
+from ..model import Authors, Field, Link, Venue, VenueMarkup, YearStyle
 from ..text import Source
 from .authors import read_names
 from .badges import venue_in_badges
@@ -547,6 +547,8 @@ def _yearless_venue(
 _CHUNK = re.compile(
     r"(?:^|(?<=[.,;:|]))[ \t]*(?:[Ii]n[ \t]+)?(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*(?=[.,;|]|$)"
 )
+# A known venue alone in brackets or parentheses: `[JMLR]`, `(IEEE Sensors Journal)`.
+_ENCLOSED = re.compile(r"[\[(][ \t]*(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*[\])](?!\()")
 _ARXIV_ID = re.compile(  # `arXiv:1503.02531`, `[Arxiv 2110.06483]`, misspelt `arXv:2003.01474`
     r"\b(?P<name>ar[xv]i?v|arxv)(?:[ \t]*:[ \t]*|[ \t]+)\d{4}\.\d{4,5}(?:v\d+)?", re.IGNORECASE
 )
@@ -575,14 +577,25 @@ def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
         span = source.span(lo + arxiv.start(), lo + arxiv.end())
         server = field_at(source, begin, lo + arxiv.end("name"), "arXiv")
         return Venue(source.text[span.start : span.end], span, server, None, "plain", "none")
-    for chunk in _CHUNK.finditer(text) if names else ():
+    if not names:
+        return None
+    for chunk in itertools.chain(
+        _CHUNK.finditer(text), _ENCLOSED.finditer(text) if "[" in text or "(" in text else ()
+    ):
         name = chunk["name"]
         if len(name.split()) > 4 or _YEARISH.search(name) or not _known(name) or _miscased(name):
             continue  # in prose only a venue's own spelling counts (`FAST`, not `Fast`)
         begin = lo + chunk.start("name")
-        span = source.span(begin, begin + len(name))
+        # `[JMLR]` is bracket markup, brackets included; `(TOMM)` is plain, as `(ICML 2024)` reads
+        bracketed = chunk.re is _ENCLOSED and chunk[0].startswith("[")
+        span = (
+            source.span(lo + chunk.start(), lo + chunk.end())
+            if bracketed
+            else source.span(begin, begin + len(name))
+        )
         name_field = field_at(source, begin, begin + len(name), " ".join(name.split()))
-        return Venue(source.text[span.start : span.end], span, name_field, None, "plain", "none")
+        markup: VenueMarkup = "bracket" if bracketed else "plain"
+        return Venue(source.text[span.start : span.end], span, name_field, None, markup, "none")
     return None
 
 
