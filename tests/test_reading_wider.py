@@ -530,3 +530,15 @@ def test_a_known_venue_without_a_year_in_brackets_or_parentheses() -> None:
         None,
     ]
     assert [e.year for e in entries] == [2022, None, None]
+
+
+def test_institute_and_keyword_columns_hold_no_field_of_the_paper() -> None:
+    text = """# Milestones
+
+| Date | Keywords | Institute | Paper |
+| --- | --- | --- | --- |
+| 2021-10 | T0 | HuggingFace et al. | [Multitask Prompted Training Enables Zero-Shot Task Generalization](https://arxiv.org/abs/2110.08207) |
+| 2023-01 | Flan 2022 | Google | [The Flan Collection: Designing Data and Methods](https://arxiv.org/abs/2301.13688) |
+"""
+    entries = _entries(text)
+    assert [(e.authors, e.venue, e.year) for e in entries] == [(None, None, 2021), (None, None, 2023)]

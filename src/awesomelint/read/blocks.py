@@ -72,6 +72,11 @@ _COLUMN_ROLES = {
     **dict.fromkeys(["venue", "conference", "conf", "journal", "published", "publication"], "venue"),
     **dict.fromkeys(["year", "date", "time"], "year"),
     **dict.fromkeys(["author", "authors"], "authors"),
+    # Columns about the entry that hold no field of it: who made it, its keywords.
+    **dict.fromkeys(
+        ["institute", "institution", "affiliation", "organization", "organisation", "company", "lab"], "aside"
+    ),
+    **dict.fromkeys(["keywords", "keyword", "tags", "tag", "category", "type"], "aside"),
 }
 
 
@@ -552,7 +557,9 @@ class _Builder:
         open_entry = self._new_entry("table", None, start, start)
         # The title cell first; a description column is prose, where no field is read.
         others = (
-            cell for i, cell in enumerate(cells) if i != title_column and roles[i : i + 1] != ["description"]
+            cell
+            for i, cell in enumerate(cells)
+            if i != title_column and roles[i : i + 1] not in (["description"], ["aside"])
         )
         open_entry.paragraphs.extend([cells[title_column], *others])
         columns = dict(zip(roles, cells, strict=False))
