@@ -542,3 +542,15 @@ def test_institute_and_keyword_columns_hold_no_field_of_the_paper() -> None:
 """
     entries = _entries(text)
     assert [(e.authors, e.venue, e.year) for e in entries] == [(None, None, 2021), (None, None, 2023)]
+
+
+def test_a_venue_name_joined_by_with() -> None:
+    text = """# Papers
+
+- (Expert Systems with Applications 2025) Evaluation of aggregate uniformity with dual networks [[paper](https://example.org/p)]
+- (ICML 2024) Vision Mamba: Efficient Visual Representation Learning [[paper](https://arxiv.org/abs/2401.09417)]
+"""
+    assert [(e.venue.name.text, e.year) if e.venue else None for e in _entries(text)] == [
+        ("Expert Systems with Applications", 2025),
+        ("ICML", 2024),
+    ]

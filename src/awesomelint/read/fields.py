@@ -46,7 +46,7 @@ _VENUE_IN_MARKUP = re.compile(
 )
 # A venue in running text: "NeurIPS 2020.", "[ICLR 2021]", "In ACL'19", "Findings of EMNLP 2022",
 # "EMNLP demo 2020". A month is a date, not a venue ("Feb 2023").
-_QUALIFIER = r"(?:of|on|in|for|and|the|demo|workshop|findings|short|long|main|track|oral|poster)"
+_QUALIFIER = r"(?:of|on|in|for|and|with|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
     rf"""(?:(?<![\w'])|(?=\[))(?P<open>\[)?(?!{MONTH}[ \t,])
     (?P<name>[a-z]*[A-Z][\w&./\-]*
@@ -72,8 +72,8 @@ _CITATION_VENUE = re.compile(
     re.VERBOSE,
 )
 # Cheap necessary conditions, checked before the venue patterns: a year, or an apostrophe's two digits,
-# stands in the text (`Name456` has neither).
-_HAS_YEAR = re.compile(rf"(?:(?<![\d.]){_YEAR}|['’\s]\s?\d\d)")
+# stands in the text (`Name456` has neither). Written to open with a digit, which the search skips to.
+_HAS_YEAR = re.compile(rf"\d\d(?:(?<=(?<![\d.]){_YEAR})|(?<=['’\s]\d\d)|(?<=['’\s]\s\d\d))")
 _YEARISH = re.compile(rf"{_YEAR}|['’]\d\d|\s\d\d(?!\d)")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
@@ -147,11 +147,17 @@ def _plausible(match: re.Match[str]) -> bool:
     return not short or _known(match["name"])
 
 
+@functools.lru_cache(maxsize=4096)  # a list writes the same venues and years many times
+def _markup_venue(text: str) -> re.Match[str] | None:
+    """``text`` read as a venue with its year in markup (``EMNLP'2020``), if it reads as one."""
+    return _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+
+
 @functools.lru_cache(maxsize=4096)
 def looks_like_venue(text: str) -> bool:
     """Whether bold text or a link's label is a venue with its year (``EMNLP'2020``) rather than a
     title."""
-    match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+    match = _markup_venue(text)
     # `**Editing Language Models, AACL 2023 Tutorial**` is a title that names its venue
     return (
         match is not None
@@ -164,7 +170,7 @@ def looks_like_venue(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def is_known_venue(text: str) -> bool:
     """Whether ``text`` names a known venue, with its year or without (`arxiv`, `NeurIPS 2024`)."""
-    match = _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+    match = _markup_venue(text)
     name = (match["name"] if match else text).strip(" \t\n[]().,;:")
     return 0 < len(name) <= 40 and _known(name)
 
@@ -629,7 +635,7 @@ def _venue_in_markup(
     source: Source, piece: Piece, markup: Literal["bold", "italic", "link"] = "bold"
 ) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
-    match = _VENUE_IN_MARKUP.match(raw) if _HAS_YEAR.search(raw) else None
+    match = _markup_venue(raw)
     if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
         return None
     if not _plausible(match):
