@@ -8,6 +8,7 @@ read as one.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -26,6 +27,10 @@ _MARKS = re.compile(
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[^\W\d_.][¹²³⁴⁵⁶⁷⁸⁹⁰])"
     r"|\d(?<=[a-z]\d)\d?(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
 )
+# Affiliation marks are one or two digits: no mark removes a number of three digits or more
+# (`Author375`, a year), and a line that keeps one is not a list of names.
+_NUMBER = re.compile(r"\d{3}")
+_INITIAL_AT_END = re.compile(r"\b[A-Z]\.$")
 _TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
 # A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
 _ORGANISATION = re.compile(r"^(?:@[\w\-.]+|[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,})\.?$")
@@ -71,6 +76,11 @@ _NAME_WORD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # the same given names and surnames come back in every list
+def _name_word(word: str) -> bool:
+    return _NAME_WORD.match(word) is not None
+
+
 class Names(NamedTuple):
     names: tuple[str, ...]
     et_al: bool
@@ -91,7 +101,7 @@ def _is_name(name: str, lower_case: bool = False) -> bool:
     for word in words:
         if word in _PARTICLES:  # written in lower case (`van`, `de`, `y`); `Y` is an initial
             continue
-        if not _NAME_WORD.match(word):
+        if not _name_word(word):
             return False
         if word[:1].isupper() or word.startswith("@") or not word[:1].isalpha() or not word.isascii():
             capitalised += 1
@@ -114,7 +124,12 @@ def _joined_companies(names: list[str]) -> list[str]:
 def read_names(text: str, plain: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name."""
-    body = _NICKNAME.sub("", " ".join(text.split()))  # `Yi R. (May) Fu`
+    body = " ".join(text.split())
+    if "(" in body:
+        body = _NICKNAME.sub("", body)  # `Yi R. (May) Fu`
+    number = _NUMBER.search(body)
+    if number is not None and (plain or ":" not in body) and "l" not in body[: number.start()]:
+        return None  # the number stays: no team's name before it and no `et al.` cut it off
     if _MARKED.search(body):
         body = _MARKS.sub("", body)  # `Jane Doe*`, `Wei Zhang1`
     team = _TEAM.match(body)
@@ -129,11 +144,14 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     et_al = said and bool(_ET_AL.search(body))
     body = (_ET_AL.sub("", body) if et_al else body).strip(" ,;")
     if not et_al:
-        body = body.removesuffix(".") if not re.search(r"\b[A-Z]\.$", body) else body
+        # the initial, if any, stands at the end: the search starts there
+        initial = _INITIAL_AT_END.search(body, max(len(body) - 2, 0))
+        body = body.removesuffix(".") if initial is None else body
     if not body:
         return None
     separator = ";" if ";" in body else ","
-    parts = re.split(r"\s+(?:and|&)\s+", body)
+    # spaces are single spaces here: the split on `and` is needed only where one stands
+    parts = re.split(r"\s+(?:and|&)\s+", body) if " and " in body or " & " in body else [body]
     if len(parts) >= 2 and all(part.count(",") == 1 for part in parts):
         # BibTeX order: `Doe, Jane and Roe, John`, `Doe, Jane & Roe, John`
         names = [" ".join(reversed([p.strip() for p in part.split(",")])) for part in parts]
