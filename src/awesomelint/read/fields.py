@@ -74,7 +74,7 @@ _CITATION_VENUE = re.compile(
 # Cheap necessary conditions, checked before the venue patterns: a year, or an apostrophe's two digits,
 # stands in the text (`Name456` has neither). Written to open with a digit, which the search skips to.
 _HAS_YEAR = re.compile(rf"\d\d(?:(?<=(?<![\d.]){_YEAR})|(?<=['’\s]\d\d)|(?<=['’\s]\s\d\d))")
-_YEARISH = re.compile(rf"{_YEAR}|['’]\d\d|\s\d\d(?!\d)")
+_YEARISH = re.compile(rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?<=\s\d\d)(?!\d))")  # searched in a slice
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 _SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
@@ -656,7 +656,7 @@ def _venue_in_markup(
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
     lo, hi = lo - piece.start, hi - piece.start
-    if not _YEARISH.search(piece.plain, lo, hi):
+    if not _YEARISH.search(piece.plain[lo:hi]):  # its look-behinds see no text before ``lo``
         return None
     for match in _VENUE_IN_TEXT.finditer(piece.plain, lo, hi):
         venue = _text_venue(source, piece, match)
