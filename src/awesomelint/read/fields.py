@@ -76,7 +76,8 @@ _CITATION_VENUE = re.compile(
 _HAS_YEAR = re.compile(rf"\d\d(?:(?<=(?<![\d.]){_YEAR})|(?<=['’\s]\d\d)|(?<=['’\s]\s\d\d))")
 _YEARISH = re.compile(rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?<=\s\d\d)(?!\d))")  # searched in a slice
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
-_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+|[()\[\]\"“”|]")
+# a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to)
+_SENTENCE = re.compile(r"[.()\[\]\"“”|](?:(?<=[^\W\d_]{2}\.)\s+|(?<=[()\[\]\"“”|]))")
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
 _TITLE_TRIM = " \t\n.,:;\"'“”"
 _QUOTE_PAIRS = ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")
