@@ -139,6 +139,44 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8") == text
 
 
+MODELS = (  # an HTML table whose rows are models: the name, a feature cell, the paper, the code
+    "<table>\n  <tr><th>Model</th><th>Tools</th><th>Paper</th><th>Code</th></tr>\n"
+    "  <tr>\n    <td align='center'>Alpha</td>\n    <td align='center'>w/ tools</td>\n"
+    "    <td align='center'><a href=\"https://arxiv.org/abs/2310.00001\">Paper</a></td>\n"
+    "    <td align='center'><a href=\"https://github.com/a/a\">Code</a></td>\n  </tr>\n"
+    "  <tr>\n    <td align='center'>Beta Agent</td>\n    <td align='center'>-</td>\n"
+    "    <td align='center'><a href=\"https://arxiv.org/abs/2310.00002\">Paper</a></td>\n"
+    "    <td align='center'>-</td>\n  </tr>\n"
+    "  <tr>\n    <td align='center'>Able</td>\n    <td align='center'>-</td>\n"
+    "    <td align='center'><a href=\"https://arxiv.org/abs/2310.00003\">Paper</a></td>\n"
+    "    <td align='center'>-</td>\n  </tr>\n"
+    "</table>\n"
+)
+
+
+def test_a_table_of_models_gets_a_row_named_by_the_papers_short_name(tmp_path: Path) -> None:
+    # The rows name models, not papers: the new row's name is the words before the title's colon,
+    # each cell that holds no field is what its column writes when empty, the row closes before
+    # `</table>`; the second add finds it by its link.
+    text = "# Agents\n\n" + MODELS
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
+    assert code == 0, err
+    after = target.read_text(encoding="utf-8")
+    new = (
+        "  <tr>\n    <td align='center'>Compacter</td>\n    <td align='center'>-</td>\n"
+        "    <td align='center'><a href=\"https://arxiv.org/abs/2106.04647\">Paper</a></td>\n"
+        "    <td align='center'>-</td>\n  </tr>\n"
+    )
+    assert after == text.replace("</table>", new + "</table>")
+    (entry,) = [e for e in parse(after).iter_entries() if e.title and e.title.text == "Compacter"]
+    assert entry.kind == "paper" and [link.url for link in entry.own_links] == [
+        "https://arxiv.org/abs/2106.04647"
+    ]
+    assert [d for d in lint(after) if d.span.start_line >= entry.span.start_line] == []
+    code, _, err, _ = _add_once(tmp_path, after, ["2106.04647"])
+    assert code == 1 and "already listed" in err, err
+
+
 @pytest.mark.parametrize(
     ("entries", "paper", "message"),
     [
@@ -149,11 +187,11 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
             "no field (`** Oral.`)",
             id="word",
         ),
-        pytest.param(
-            "- **Alpha Adapters for Everyone**. *Ann Lee, Bo Chen*. **ICLR'2021**. :star::star:\n"
-            "- **Beta Adapters for Nobody**. *Ann Lee, Bo Chen*. **ACL'2022**. :star:\n",
+        pytest.param(  # a mark that does not end the entry is no rating: which papers it marks is unknown
+            "- **Alpha Adapters for Everyone**. :star: *Ann Lee, Bo Chen*. **ICLR'2021**.\n"
+            "- **Beta Adapters for Nobody**. :fire: *Ann Lee, Bo Chen*. **ACL'2022**.\n",
             "2106.04647",
-            "no field (`**. :star::star:`)",
+            "no field (`**. :star: *`)",
             id="mark",
         ),
         pytest.param(  # the record's title has no short name before a colon
@@ -163,14 +201,11 @@ def test_no_sure_record_and_an_unknown_section_add_nothing(tmp_path: Path) -> No
             "short name",
             id="short-name",
         ),
-        pytest.param(  # which cell would hold the title is not known
-            "<table>\n<tr><th>Model</th><th>Paper</th></tr>\n"
-            '<tr>\n<td>Alpha</td>\n<td><a href="https://arxiv.org/abs/2310.00001">Paper</a></td>\n</tr>\n'
-            '<tr>\n<td>Beta</td>\n<td><a href="https://arxiv.org/abs/2310.00002">Paper</a></td>\n</tr>\n'
-            "</table>\n",
-            "2106.04647",
-            "an HTML table",
-            id="html-table",
+        pytest.param(  # a table of models named by their short names: the record's title has none
+            MODELS,
+            "10.18653/v1/2021.acl-long.378",
+            "short name",
+            id="html-table-of-models",
         ),
     ],
 )
@@ -228,6 +263,29 @@ def test_a_mark_on_the_learned_entries_is_not_inherited(tmp_path: Path) -> None:
         "Yoon Kim*. **ACL'2021**. [paper](https://doi.org/10.18653/v1/2021.acl-long.378)"
     )
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_bracketed_numbers_a_conjunction_and_a_rating_the_maintainer_gives(tmp_path: Path) -> None:
+    # `**[2]**` numbers the entries (the next ones renumbered), the last name follows `, and `, and
+    # the stars that end every entry are the maintainer's rating: not copied, and said so.
+    entries = [
+        '**[1]** Lee, Ann, Bo Chen, and Cy Dee. "**Alpha Adapters for Everyone**." ICLR. 2020. '
+        "[[pdf]](https://x.org/a) :star::star:\n",
+        '**[2]** Chen, Bo, and Ann Lee. "**Beta Adapters for Nobody**." ACL. 2022. '
+        "[[pdf]](https://x.org/b) :star:\n",
+        '**[3]** Dee, Cy, Ann Lee, and Bo Chen. "**Gamma Adapters for Some**." ACL. 2023. '
+        "[[pdf]](https://x.org/c) :star::star::star:\n",
+    ]
+    text = "# Papers\n\n" + "\n".join(entries)
+    code, out, err, target = _add_once(tmp_path, text, ["2106.04647"])
+    assert code == 0, err
+    new = (
+        '**[2]** Mahabadi, Rabeeh Karimi, James Henderson, and Sebastian Ruder. "**Compacter: Efficient '
+        'Low-Rank Hypercomplex Adapter Layers**." NeurIPS. 2021. [[pdf]](https://arxiv.org/abs/2106.04647)\n'
+    )
+    renumbered = [entries[1].replace("[2]", "[3]"), entries[2].replace("[3]", "[4]")]
+    assert target.read_text(encoding="utf-8") == "# Papers\n\n" + "\n".join([entries[0], new, *renumbered])
+    assert "No rating written" in out and "`:star::star:`" in out, out
 
 
 SLASHED = (
@@ -464,7 +522,9 @@ ZETA_PREPRINT = replace(
 
 def _new_findings(before: str, after: str, runner: CliRunner) -> list[dict[str, object]]:
     """The findings of `check` on ``after`` that ``before`` has not: by code and line, the lines
-    after the inserted ones shifted back (messages that count the list's entries may change)."""
+    after the inserted ones shifted back (messages that count the list's entries may change); one
+    among the inserted lines is old when it is the old one shifted, message and all (blank lines
+    that close a section follow the entry added at its end)."""
     reports = []
     for text in (before, after):
         Path("README.md").write_text(text, encoding="utf-8")
@@ -474,10 +534,14 @@ def _new_findings(before: str, after: str, runner: CliRunner) -> list[dict[str, 
     added = len(new) - len(old)
     first = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old)) + 1
     seen = Counter((d["code"], d["start_line"]) for d in reports[0])
+    messages = {(d["code"], d["start_line"], d["message"]) for d in reports[0]}
     found = []
     for finding in reports[1]:
         line = finding["start_line"]
-        line = line - added if line >= first + added else line if line < first else -1
+        if line >= first + added:
+            line -= added
+        elif line >= first:
+            line = line - added if (finding["code"], line - added, finding["message"]) in messages else -1
         if seen[(finding["code"], line)] > 0:
             seen[(finding["code"], line)] -= 1
         else:
@@ -515,8 +579,13 @@ def test_add_on_every_corpus_list_with_papers(tmp_path: Path, monkeypatch: pytes
             after = target.read_text(encoding="utf-8")
             (entry,) = [e for e in parse(after).iter_entries() if e.title and "Zeta" in e.title.text]
             assert entry.section_path == section.path and entry.kind == "paper", path.name
-            assert entry.title is not None and entry.title.text == ZETA.title.removesuffix("."), path.name
             papers = [e for e in section.entries if e.kind == "paper"]
+            assert entry.title is not None, path.name
+            if entry.title.text == "Zeta":  # the short name, where the list names its papers by theirs
+                short = [e for e in papers if e.title and len(e.title.text.split()) <= 2]
+                assert 4 * len(short) >= 3 * len(papers), path.name
+            else:
+                assert entry.title.text == ZETA.title.removesuffix("."), path.name
             mostly = {
                 name
                 for name, present in (
@@ -540,8 +609,9 @@ def test_add_on_every_corpus_list_with_papers(tmp_path: Path, monkeypatch: pytes
             assert _new_findings(text, after, runner) == [], path.name
             target.write_text(after, encoding="utf-8")
             again = runner.invoke(main, ["add", "2301.99999", "--section", named])
-            assert again.exit_code == 1 and "already listed" in again.stderr, path.name
+            assert again.exit_code == 1 and "already listed" in again.stderr, (path.name, again.stderr)
             assert target.read_text(encoding="utf-8") == after
-    # 23 of the corpus's 29 lists have papers; at this writing 18 get the paper and 5 refuse: an HTML
-    # table, a table or list whose every entry holds marks or words that are no field, inverted names.
-    assert lists >= 20 and added >= 18, (lists, added)
+    # 23 of the corpus's 29 lists have papers; at this writing 20 get the paper and 3 refuse: a table
+    # whose every title cell holds a nickname and an affiliation, citations with words outside any
+    # field, a dataset list whose one paper sits under a broken heading.
+    assert lists >= 20 and added >= 20, (lists, added)

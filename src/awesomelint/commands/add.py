@@ -130,15 +130,19 @@ def add_command(
             refusals.append(str(error))
     if not candidates:
         fail(f"{name}: {refusals[0]}")  # the section's reason
-    text, added = _first_clean(
+    text, added, shape = _first_clean(
         name, source.text, target, candidates, (record, outcome.preprint), style, settings
     )
+    # A rating is the maintainer's opinion of a paper they have read: never copied from another entry.
+    rating = f"No rating written: the list ends its papers with marks such as `{shape.rating}`; add yours."
     where = " > ".join(target.path)
     end = text.find("\n", added.span.end)  # a table row's cells run past its fields
     shown = text[text.rfind("\n", 0, added.span.start) + 1 : end if end >= 0 else len(text)]
     if dry_run:
         click.echo(f"Would add to {name}:{added.span.start_line} ({where}), from {record.identifier}:")
         click.echo(shown)
+        if shape.rating:
+            click.echo(rating)
         return
     try:
         write_fixed(source, text)
@@ -148,6 +152,8 @@ def add_command(
         f"Added `{record.title.removesuffix('.')}` to {name}:{added.span.start_line} ({where}), "
         f"from {record.identifier}."
     )
+    if shape.rating:
+        click.echo(rating)
 
 
 def _query(paper: str) -> tuple[Wanted, Identifiers]:
@@ -176,18 +182,18 @@ def _first_clean(
     records: tuple[Record, Record | None],
     style: Style,
     settings: Settings,
-) -> tuple[str, Entry]:
-    """The list with the paper added in the first shape that reads back as one entry more and that
-    `check` finds nothing on (the section's most common shape, unless the list's majority would
-    flag it: AL402 on an author markup only the section writes), else in the one it finds least
-    on. Exits when no shape can be written."""
+) -> tuple[str, Entry, Shape]:
+    """The list with the paper added, the entry and its shape: the first shape that reads back as
+    one entry more and that `check` finds nothing on (the section's most common shape, unless the
+    list's majority would flag it: AL402 on an author markup only the section writes), else the one
+    it finds least on. Exits when no shape can be written."""
     from .. import lint
     from ..fixer import apply_edits
     from ..verify.add import AddError, place, render
 
     record, preprint = records
     entries_before = len(list(read(original).iter_entries()))
-    best: tuple[int, str, Entry] | None = None
+    best: tuple[int, str, Entry, Shape] | None = None
     refusal = "the new entry would not read back as written; nothing was written, please report this list"
     for shape in dict.fromkeys(candidates):
 
@@ -205,20 +211,22 @@ def _first_clean(
         lines = range(added.span.start_line, added.span.end_line + 1)
         found = sum(d.span.start_line in lines for d in lint(text, settings))
         if best is None or found < best[0]:
-            best = (found, text, added)
+            best = (found, text, added, shape)
         if found == 0:
             break
     if best is None:
         fail(f"{name}: {refusal}")
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 def _read_back(text: str, title: str, entries_before: int) -> Entry | None:
-    """The new entry as the new text parses, when the list reads as one entry more with it."""
+    """The new entry as the new text parses, when the list reads as one entry more with it: titled
+    with the paper's title, or its short name where the list names its papers so."""
     from ..evidence.records import normalized_title
+    from ..verify.add import short_name
 
     entries = list(read(text).iter_entries())
     if len(entries) != entries_before + 1:
         return None
-    wanted = normalized_title(title)
-    return next((e for e in entries if e.title and normalized_title(e.title.text) == wanted), None)
+    wanted = {normalized_title(title), normalized_title(short_name(title)) if short_name(title) else ""}
+    return next((e for e in entries if e.title and normalized_title(e.title.text) in wanted), None)

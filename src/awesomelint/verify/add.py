@@ -28,8 +28,10 @@ from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
 _NUMBER = re.compile(r"\d+")
-# the label before a link's destination, one bracket pair inside it allowed (`[[Paper]](`)
-_LINK_LABEL = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\($")
+_LEADING_NUMBER = re.compile(r"[^\w\s]*(\d{1,4})[^\w\s]*\s")  # `**[3]** `, `(3) `
+# the label before a link's destination, one bracket pair inside it allowed (`[[Paper]](`), or an
+# HTML link's start (`<a href="`)
+_LINK_LABEL = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\($|<a\s[^<>]*href=[\"']?$", re.I)
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit
 
 
@@ -50,6 +52,8 @@ class Shape:
     et_al: str = ""  # what follows them (` et al`)
     initials: bool = False  # given names as initials (`G. Hinton`)
     inverted: bool = False  # the first name as `Luo, Ping`
+    last_separator: str = ""  # between the last two names, where it differs (`, and `)
+    rating: str = ""  # the marks that end the learned entry (`:star::star:`): not written
     blanks: tuple[str, ...] = ()  # a table row's cells that hold no field, by column: the list's blank
 
     def fill(self, values: dict[str, str]) -> str:
@@ -75,9 +79,7 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
     end = entry.span.end
     cells: list[tuple[int, int]] = []
     if entry.marker == "table":
-        if text.startswith("<", start + len(text[start:]) - len(text[start:].lstrip())):
-            return "an HTML table (its cells are not read by column: which one holds what is unknown)"
-        end = _line_end(text, start)
+        end = _entry_end(text, entry)
         cells = _row_cells(text, start, end)
     links = entry.own_links
     paper = next((link for link in links if link.label and link.role in ("title", "paper")), None)
@@ -93,7 +95,7 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
             return f"a date written `{entry.date.text}`"
         slots.append((entry.date.span.start, entry.date.span.end, "date"))
     venue = entry.venue
-    separator, year_digits = ", ", 4
+    separator, last_separator, year_digits = ", ", "", 4
     if venue is not None:
         if venue.in_badge:
             return "a venue in a badge's image"
@@ -110,7 +112,7 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
     if entry.authors is not None:
         inner = entry.authors.inner
         slots.append((inner.span.start, inner.span.end, "authors"))
-        separator = _separator(inner.raw, entry.authors.names)
+        separator, last_separator = _separators(inner.raw, entry.authors.names, authors[3])
     if paper is not None:
         slots.append((paper.url_span.start, paper.url_span.end, "url"))
     slots = _blank_cells(text, cells, slots)
@@ -122,12 +124,24 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         parts.append((kind, text[start:slot_start]))
         start = slot_end
     marker = text[entry.marker_span.start : entry.marker_span.end]
-    tail = text[start:end]
+    tail = text[start:end].rstrip(" \t")  # blanks that end a line are no break there (AL601)
+    tail, rated = _without_rating(tail)
     parts = _short_name(parts, entry.title.text)
+    number = _number_span(text, entry)
+    if len(parts) > 1 and number is not None and number[0] >= entry.marker_span.end:  # `**[3]** ...`
+        offset = number[0] - entry.marker_span.end
+        kind, before = parts[1]
+        parts[1] = (kind, before[:offset] + _SLOT + before[offset + number[1] - number[0] :])
     # Words and marks outside the fields are facts the reader did not place (a venue without a year,
     # a note, a star): copied into a new entry they would be false. Only link labels (`[paper](`) may
     # hold words; tags without attributes (`<br />`) are layout.
     literal = [_LINK_LABEL.sub("", before) if kind == "url" else before for kind, before in parts]
+    literal = [  # an HTML link's label follows its destination (`<a href="u">Paper</a>`)
+        _HTML_LABEL.sub("", piece) if index and parts[index - 1][0] == "url" else piece
+        for index, piece in enumerate(literal)
+    ]
+    if parts and parts[-1][0] == "url":
+        tail = _HTML_LABEL.sub("", tail)
     for piece in [*literal, tail]:
         piece = _TAG.sub("", piece)
         if (found := _marks(piece)) or (found := _WORD.search(piece)):
@@ -135,11 +149,56 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
     parts[0] = ("marker", parts[0][1] + _NUMBER.sub(_SLOT, marker, count=1))
     shown, et_al, initials, inverted = authors
     return Shape(
-        tuple(parts), tail, separator, year_digits, date_format or "", shown, et_al, initials, inverted
+        tuple(parts),
+        tail,
+        separator,
+        year_digits,
+        date_format or "",
+        shown,
+        et_al,
+        initials,
+        inverted,
+        last_separator,
+        rated,
     )
 
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")  # a tag without attributes: `<br />`, `</b>`
+def _without_rating(tail: str) -> tuple[str, str]:
+    """The entry's end without the marks that close it (`:star::star:`, `⭐️⭐️`), and those marks: a
+    rating is the maintainer's opinion of a paper they have read, no fact of a record."""
+    kept = tail
+    while True:
+        trimmed = kept.rstrip()
+        found = re.search(r":[a-z0-9_+-]+:$", trimmed)
+        if found is not None:
+            kept = trimmed[: found.start()]
+        elif trimmed and (unicodedata.category(trimmed[-1]) == "So" or trimmed[-1] == "\ufe0f"):
+            kept = trimmed[:-1]
+        else:
+            break
+    return (kept.rstrip(" \t"), tail[len(kept.rstrip(" \t")) :].strip()) if kept != tail else (tail, "")
+
+
+def _number_span(text: str, entry: Entry) -> tuple[int, int] | None:
+    """Where the entry's number is written: in its marker (`3.`), or in the marks that open it
+    before any field (`**[3]** Lee, Ann. ...`)."""
+    marker = text[entry.marker_span.start : entry.marker_span.end]
+    if (digits := _NUMBER.search(marker)) is not None:
+        return entry.marker_span.start + digits.start(), entry.marker_span.start + digits.end()
+    found = _LEADING_NUMBER.match(text, entry.marker_span.end)
+    fields = [entry.title, entry.authors, entry.venue.name if entry.venue else None, entry.date]
+    first = min(
+        [f.span.start for f in fields if f is not None] + [link.span.start for link in entry.own_links]
+    )
+    if found is None or found.end() > first:
+        return None
+    return found.span(1)
+
+
+# a tag without attributes (`<br />`, `</b>`), or a table's own (`<td align="center">`): layout
+_TAG = re.compile(r"</?(?:[A-Za-z][A-Za-z0-9]*\s*/?|t[dhr]\b[^<>]*)>")
+_HTML_LABEL = re.compile(r"^[\"']?>[^<>]*</a>")  # the rest of `<a href="u">Paper</a>` after `u`
+_HTML_CELL = re.compile(r"<t[dh]\b[^<>]*>(.*?)</t[dh]>", re.S | re.I)
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # an emoji's short code (`:star:`)
 _INITIALS = re.compile(r"(?:[A-Z]\.[ -]?)+")  # `G.`, `J. R.`, `J.-P.`
 
@@ -165,9 +224,22 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _entry_end(text: str, entry: Entry) -> int:
+    """The end of the entry's last line; of a table row, the whole row's (a Markdown row's cells
+    run past its fields; an HTML row ends at its `</tr>`)."""
+    end = _line_end(text, entry.span.end)
+    if entry.marker == "table" and text[text.rfind("\n", 0, entry.span.start) + 1 :].lstrip().startswith("<"):
+        closing = re.compile(r"</tr\s*>|<tr\b", re.I).search(text, entry.span.end)
+        if closing is not None and closing[0].lower().startswith("</"):
+            end = _line_end(text, closing.end())
+    return end
+
+
 def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A table row's cells: the stretches between its unescaped `|` (GFM splits a row there first,
-    code and links included)."""
+    code and links included), or an HTML row's `<td>` contents."""
+    if text[start:end].lstrip().startswith("<"):
+        return [(start + cell.start(1), start + cell.end(1)) for cell in _HTML_CELL.finditer(text[start:end])]
     pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", text[start:end])]
     row = text[start:end]
     bounds = ([] if row.lstrip().startswith("|") else [-1]) + pipes
@@ -304,13 +376,29 @@ def _link_extent(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _separator(raw: str, names: Sequence[str]) -> str:
-    if len(names) < 2:
-        return ", "
-    first = raw.find(names[0])
-    second = raw.find(names[1], first + len(names[0])) if first >= 0 else -1
-    found = raw[first + len(names[0]) : second] if first >= 0 and second > first else ""
-    return found if found.strip() in (",", ";", "and", "&") and "\n" not in found else ", "
+def _separators(raw: str, names: Sequence[str], inverted: bool) -> tuple[str, str]:
+    """What the list writes between two names, and between the last two where that differs
+    (`Lee, Ann, Bo Chen, and Cy Dee`: `, ` and `, and `); `, ` where the names are not found
+    joined by a comma, a semicolon or a conjunction."""
+    written = [_inverted(names[0]) if inverted and " " in names[0] else names[0], *names[1:]]
+    bounds, offset = [], 0
+    for name in written:
+        at = raw.find(name, offset)
+        if at < 0:
+            return ", ", ""
+        bounds.append((at, at + len(name)))
+        offset = at + len(name)
+    between = [raw[a[1] : b[0]] for a, b in itertools.pairwise(bounds)]
+    if not between or not all(_JOIN.fullmatch(joint) and "\n" not in joint for joint in between):
+        return ", ", ""
+    last = between[-1]
+    if len(between) == 1:  # one joint: the last one when it holds the conjunction
+        return (", ", last) if _CONJUNCTION.search(last) else (last, "")
+    return between[0], "" if last == between[0] else last
+
+
+_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|&)\s")
+_JOIN = re.compile(r"\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
 def ranked_shapes(text: str, entries: Sequence[Entry]) -> list[Shape]:
@@ -322,11 +410,15 @@ def ranked_shapes(text: str, entries: Sequence[Entry]) -> list[Shape]:
     wanted = {kind for kind, count in present.items() if 2 * count > len(papers)}
     shapes: Counter[Shape] = Counter()
     reasons: Counter[str] = Counter()
+    named = _named_by_short_names(papers)
     for entry in papers:
         shape = shape_of(text, entry)
         if isinstance(shape, str):
             reasons[shape] += 1
-        elif wanted <= {kind for kind, _ in shape.parts}:
+            continue
+        if named:  # the title slot holds the paper's short name
+            shape = replace(shape, parts=tuple(("short" if k == "title" else k, b) for k, b in shape.parts))
+        if wanted <= {kind for kind, _ in shape.parts}:
             shapes[shape] += 1
         else:
             reasons[f"no {' or '.join(sorted(wanted - {kind for kind, _ in shape.parts}))}"] += 1
@@ -336,6 +428,23 @@ def ranked_shapes(text: str, entries: Sequence[Entry]) -> list[Shape]:
             f"no paper entry whose shape add can fill ({why}, the most common reason); write this one by hand"
         )
     return [replace(shape, blanks=_blanks(text, papers, shape)) for shape, _ in shapes.most_common()]
+
+
+def _named_by_short_names(papers: Sequence[Entry]) -> bool:
+    """Whether the list names its papers by their short names (`WebGPT`, `Inner Monologue`) beside
+    a link to the paper: three in four titles or more are two words or fewer without a colon and
+    no link, which few papers' titles are (a quarter at most in the lists seen; nine in ten in a
+    table of models)."""
+    titles = [entry for entry in papers if entry.title is not None]
+    short = [
+        entry
+        for entry in titles
+        if entry.title is not None
+        and len(entry.title.text.split()) <= 2
+        and ":" not in entry.title.text
+        and not any(link.role == "title" for link in entry.own_links)
+    ]
+    return len(titles) >= 3 and 4 * len(short) >= 3 * len(titles)
 
 
 def _blanks(text: str, rows: Sequence[Entry], shape: Shape) -> tuple[str, ...]:
@@ -351,7 +460,7 @@ def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
         if row.marker != "table":
             continue
         start = text.rfind("\n", 0, row.span.start) + 1
-        cells = _row_cells(text, start, _line_end(text, start))
+        cells = _row_cells(text, start, _entry_end(text, row))
         if column < len(cells):
             content = text[cells[column][0] : cells[column][1]].strip()
             if not _WORD.search(content) and not _marks(content) and "](" not in content:
@@ -455,7 +564,7 @@ def render(
         "year": "" if year is None else f"{year % 100:02d}" if shape.year_digits == 2 else str(year),
         "authors": _written_authors(shape, record.authors),
         "url": url,
-        "short": _written_short(record.title),
+        "short": short_name(record.title),
     }
     if not values["short"] and any(kind == "short" for kind, _ in shape.parts):
         raise AddError(
@@ -481,7 +590,10 @@ def _written_authors(shape: Shape, names: Sequence[str]) -> str:
     if shape.authors_shown and len(names) > shape.authors_shown:
         shown = names[: shape.authors_shown]
         return shape.separator.join(as_markdown(name) for name in shown) + shape.et_al
-    return shape.separator.join(as_markdown(name) for name in names)
+    written = [as_markdown(name) for name in names]
+    if shape.last_separator and len(written) > 1:
+        return shape.separator.join(written[:-1]) + shape.last_separator + written[-1]
+    return shape.separator.join(written)
 
 
 def _initials(name: str) -> str:
@@ -490,7 +602,7 @@ def _initials(name: str) -> str:
     return " ".join([*(part[0] + "." for part in given if part[:1].isalpha()), surname])
 
 
-def _written_short(title: str) -> str:
+def short_name(title: str) -> str:
     """The paper's short name, the words before its title's colon (`D2E` of `D2E: Scaling ...`)."""
     short = title.split(":", 1)[0].strip() if ":" in title else ""
     return as_markdown(short) if 0 < len(short) <= 30 else ""
@@ -505,34 +617,40 @@ def place(text: str, section: Section, entry_text: Callable[[int], str], record:
         end = _line_end(text, max([section.span.end, *prose]))
         return [Edit(end, end, "\n\n" + entry_text(1))]
     index = _sorted_place(entries, record)
-    numbered = all(e.number is not None for e in entries)
+    numbers = [_number_span(text, e) for e in entries]
     if index == len(entries):
         last = entries[-1]
-        number = (last.number or 0) + 1
-        gap = _gap(text, entries[-2], last) if len(entries) > 1 else "\n\n"
+        number = _number_of(text, numbers[-1]) + 1
+        gap = _gap(text, entries) if len(entries) > 1 else "\n\n"
         if last.marker == "table":  # a blank line would end the table
             gap = "\n"
-        end = _line_end(text, last.span.end)  # a table row's cells run past its fields
+        end = _entry_end(text, last)
         return [Edit(end, end, gap + entry_text(number))]
     following = entries[index]
-    number = following.number or 1
-    gap = _gap(text, entries[index - 1], following) if index > 0 else _gap(text, following, entries[1])
+    number = _number_of(text, numbers[index]) or 1
+    gap = _gap(text, entries)
     line_start = text.rfind("\n", 0, following.span.start) + 1
     edits = [Edit(line_start, line_start, entry_text(number) + gap)]
-    if numbered:
-        for entry in entries[index:]:
-            marker = text[entry.marker_span.start : entry.marker_span.end]
-            digits = _NUMBER.search(marker)
-            if digits is not None and entry.number is not None:
-                start = entry.marker_span.start + digits.start()
-                edits.append(Edit(start, start + len(digits[0]), str(entry.number + 1)))
+    if all(numbers):
+        for found in numbers[index:]:
+            if found is not None:
+                edits.append(Edit(found[0], found[1], str(_number_of(text, found) + 1)))
     return edits
 
 
-def _gap(text: str, before: Entry, after: Entry) -> str:
-    """What separates two entries: the line ends and blank lines between them."""
-    between = text[_line_end(text, before.span.end) : text.rfind("\n", 0, after.span.start) + 1]
-    return between if between.strip() == "" and between else "\n"
+def _number_of(text: str, found: tuple[int, int] | None) -> int:
+    return int(text[found[0] : found[1]]) if found is not None else 0
+
+
+def _gap(text: str, entries: Sequence[Entry]) -> str:
+    """What most often separates two entries of the section: the line end and the blank line
+    between them, if any (two blank lines in a row are one too many, AL602)."""
+    gaps: Counter[str] = Counter()
+    for before, after in itertools.pairwise(entries):
+        between = text[_entry_end(text, before) : text.rfind("\n", 0, after.span.start) + 1]
+        if between.strip() == "" and 0 < between.count("\n") <= 2:
+            gaps[between] += 1
+    return gaps.most_common(1)[0][0] if gaps else "\n"
 
 
 def _sorted_place(entries: Sequence[Entry], record: Record) -> int:
