@@ -559,6 +559,7 @@ _ENCLOSED = re.compile(r"[\[(][ \t]*(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*[\])
 _ARXIV_ID = re.compile(  # `arXiv:1503.02531`, `[Arxiv 2110.06483]`, misspelt `arXv:2003.01474`
     r"\b(?P<name>ar[xv]i?v|arxv)(?:[ \t]*:[ \t]*|[ \t]+)\d{4}\.\d{4,5}(?:v\d+)?", re.IGNORECASE
 )
+_ARXIV_NUMBER = re.compile(r"\d{4}\.\d{4}")  # in every arXiv identifier: a cheap test before the pattern
 
 
 def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "italic", "link"]) -> Venue | None:
@@ -578,7 +579,7 @@ def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "ital
 def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
     """A known venue standing alone in plain text, or an arXiv identifier (`arXiv:1503.02531`)."""
     text = source.normalized[lo:hi]
-    arxiv = _ARXIV_ID.search(text)
+    arxiv = _ARXIV_ID.search(text) if _ARXIV_NUMBER.search(text) else None
     if arxiv is not None:
         begin = lo + arxiv.start("name")
         span = source.span(lo + arxiv.start(), lo + arxiv.end())
