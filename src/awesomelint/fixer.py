@@ -352,7 +352,9 @@ def fix_text(
             break
         result.passes += 1
         edits = sorted((e for d in applied if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
-        refused_keys = {(code, _moved([start], edits)[0], writes) for code, start, writes in refused_keys}
+        places = sorted(refused_keys, key=lambda key: key[1])  # moved in one walk over the edits
+        moved = _moved([start for _, start, _ in places], edits)
+        refused_keys = {(code, start, writes) for (code, _, writes), start in zip(places, moved, strict=True)}
         intended.add(applied, edits, fixed, settings, links, records)
         forget_reading(document)
         result.text = fixed.text
