@@ -132,17 +132,17 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         offset = number[0] - entry.marker_span.end
         kind, before = parts[1]
         parts[1] = (kind, before[:offset] + _SLOT + before[offset + number[1] - number[0] :])
+    parts = [(kind, _emptied_notes(text, before)) for kind, before in parts]
+    tail = _emptied_notes(text, tail)
     # Words and marks outside the fields are facts the reader did not place (a venue without a year,
     # a note, a star): copied into a new entry they would be false. Only link labels (`[paper](`) may
     # hold words; tags without attributes (`<br />`) are layout.
     literal = [_LINK_LABEL.sub("", before) if kind == "url" else before for kind, before in parts]
     literal = [  # an HTML link's label follows its destination (`<a href="u">Paper</a>`)
         _HTML_LABEL.sub("", piece) if index and parts[index - 1][0] == "url" else piece
-        for index, piece in enumerate(literal)
+        for index, piece in enumerate([*literal, tail])
     ]
-    if parts and parts[-1][0] == "url":
-        tail = _HTML_LABEL.sub("", tail)
-    for piece in [*literal, tail]:
+    for piece in literal:
         piece = _TAG.sub("", piece)
         if (found := _marks(piece)) or (found := _WORD.search(piece)):
             return f"words or marks that are no field (`{_around(piece, found)}`)"
@@ -161,6 +161,21 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         last_separator,
         rated,
     )
+
+
+def _emptied_notes(text: str, piece: str) -> str:
+    """The piece with each note that the list also writes empty emptied as it does (`(@Google)` as
+    `(@)`, where a row with no affiliation writes `(@)`): the record knows nothing of it, and the
+    list's own blank says so."""
+
+    def emptied(note: re.Match[str]) -> str:
+        blank = f"({note[1]})"
+        return blank if _WORD.search(note[0]) and blank in text else note[0]
+
+    return _NOTE.sub(emptied, piece)
+
+
+_NOTE = re.compile(r"\(([^\w\s()]+)[^()\n]*\)")  # a sign, then words, in parentheses: `(@Google)`
 
 
 def _without_rating(tail: str) -> tuple[str, str]:
@@ -454,8 +469,10 @@ def _blanks(text: str, rows: Sequence[Entry], shape: Shape) -> tuple[str, ...]:
 
 def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
     """What the table writes in a column when it has nothing to say (`-`, `N/A`, nothing): the most
-    common content of the column's cells that hold no word and no link."""
+    common content of the column's cells that hold no word and no link; a mark (`⚠️`) only in a
+    column of links, where it stands for none (a column of marks alone is a rating: nothing)."""
     found: Counter[str] = Counter()
+    linked = False
     for row in rows:
         if row.marker != "table":
             continue
@@ -463,9 +480,11 @@ def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
         cells = _row_cells(text, start, _entry_end(text, row))
         if column < len(cells):
             content = text[cells[column][0] : cells[column][1]].strip()
-            if not _WORD.search(content) and not _marks(content) and "](" not in content:
+            if "](" in content or "<a " in content:
+                linked = True
+            elif not _WORD.search(content):
                 found[content] += 1
-    return found.most_common(1)[0][0] if found else ""
+    return next((content for content, _ in found.most_common() if linked or not _marks(content)), "")
 
 
 def _fields(entry: Entry) -> set[str]:
