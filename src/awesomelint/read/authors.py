@@ -35,7 +35,12 @@ _TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
 # A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
 _ORGANISATION = re.compile(r"^(?:@[\w\-.]+|[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,})\.?$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z]")
-_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
+# Between names: `;`, `,` (and `, and`, `, &`), ` and `, ` & `, with the spaces around them. Each case opens
+# with its first character, which the split skips to (`\s*;|...` was tried at every position).
+_SPLIT = re.compile(
+    r"[\s;,](?:(?<=;)\s*|(?<=,)\s*(?:and\s+|&\s*)?"
+    r"|(?<=\s)(?:\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s*(?:and|&)\s+))"
+)
 _PARTICLES = frozenset(
     [
         "van",
@@ -87,6 +92,7 @@ class Names(NamedTuple):
     separator: str
 
 
+@functools.lru_cache(maxsize=8192)  # asked twice of each name of a line, and names come back
 def _is_name(name: str, lower_case: bool = False) -> bool:
     """Whether ``name`` reads as a person's name; ``lower_case`` accepts one written all in lower case
     (`wei zhang`), as a line of capitalised names may hold."""
