@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ..evidence.matching import Wanted
     from ..evidence.records import Record
-    from ..model import Section
+    from ..model import Document, Section
     from ..style import Style
     from ..verify.add import Shape
     from ..verify.verifier import Identifiers
@@ -129,7 +129,7 @@ def add_command(
         except AddError as error:
             refusals.append(str(error))
     if not candidates:
-        fail(f"{name}: {refusals[0]}")  # the section's reason
+        fail(f"{name}: {_few_papers(document)}{refusals[0]}")  # the section's reason
     text, added, shape = _first_clean(
         name, source.text, target, candidates, (record, outcome.preprint), style, settings
     )
@@ -154,6 +154,19 @@ def add_command(
     )
     if shape.rating:
         click.echo(rating)
+
+
+def _few_papers(document: Document) -> str:
+    """What to say first when the list is not a list of papers (fewer than one entry in ten is one:
+    software or datasets that cite a few): the papers it has are too few to show how it writes one."""
+    entries = list(document.iter_entries())
+    papers = sum(entry.kind == "paper" for entry in entries)
+    if 10 * papers >= len(entries):
+        return ""
+    return (
+        f"{papers} of its {len(entries)} entries {'is a paper' if papers == 1 else 'are papers'}: "
+        "a list of other things that cites a few, too few to show how it writes a paper; "
+    )
 
 
 def _query(paper: str) -> tuple[Wanted, Identifiers]:
