@@ -3,7 +3,6 @@ they need the corpus lists."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -41,13 +40,3 @@ def test_rule_benchmark_prints_each_rule_at_two_sizes() -> None:
     steps = {line.split()[0] for line in lines[2:-1]}
     assert {"(read)", "(style)", "AL103", "AL105", "AL601"} <= steps
     assert lines[-1].startswith("all rules")
-
-
-@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
-def test_rule_benchmark_counts_instructions_under_callgrind() -> None:
-    lines = _run("bench/rules.py", "--sizes", "20", "80", "--rules", "AL601", "AL206", "--instructions")
-    assert "millions of instructions" in lines[0]
-    counts = {line.split()[0]: (float(line.split()[1]), float(line.split()[2])) for line in lines[2:-1]}
-    assert set(counts) == {"(read)", "(style)", "AL601", "AL206"}
-    assert all(small > 0 and large > 0 for small, large in counts.values())
-    assert counts["(read)"][1] > counts["(read)"][0]  # four times the entries, more to read
