@@ -134,8 +134,9 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     if "(" in body:
         body = _NICKNAME.sub("", body)  # `Yi R. (May) Fu`
     number = _NUMBER.search(body)
-    if number is not None and (plain or ":" not in body) and "l" not in body[: number.start()]:
-        return None  # the number stays: no team's name before it and no `et al.` cut it off
+    before = body[: number.start()] if number is not None else ""
+    if number is not None and (plain or ":" not in body) and "l" not in before and "L" not in before:
+        return None  # the number stays: no team's name before it and no `et al.` (any case) cut it off
     if _MARKED.search(body):
         body = _MARKS.sub("", body)  # `Jane Doe*`, `Wei Zhang1`
     team = _TEAM.match(body)
