@@ -411,3 +411,16 @@ def test_bullet_characters_that_are_not_a_new_entry_are_not_reported() -> None:
         "* [Gamma Networks](https://example.org/3) - see [the section](#models)",
     )
     assert _found(text, "AL214") == []
+
+
+def test_a_bracketed_venue_right_after_a_plain_title_is_reported_without_a_fix() -> None:
+    plain = [
+        f"{n}. Method Number {n} for Vision. NeurIPS 2022. [paper](https://example.org/{n})"
+        for n in range(1, 8)
+    ]
+    text = _papers(*plain, "8. Another Method for Vision [NIPS 2017] [paper](https://example.org/8)")
+    found = [d for d in lint(text) if d.code == "AL301"]
+    assert [d.span.start_line for d in found] == [12]
+    assert found[0].fix is None
+    result = fix(text)
+    assert not result.refused and "Another Method for Vision [NIPS 2017]" in result.text

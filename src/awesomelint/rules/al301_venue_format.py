@@ -4,18 +4,26 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ..model import STRUCTURED_MARKERS, Venue
+from ..model import STRUCTURED_MARKERS, Entry, Venue
 from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
 
 
-def _rewrite(ctx: Context, venue: Venue, markup: str, year_style: str) -> Edit | None:
+def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: str) -> Edit | None:
     """The venue in the list's format, with punctuation moved out of the markup."""
     if venue.year is None:
         return None
     if venue.markup in ("bold", "italic") and venue.raw.strip("*_ ")[:1] in "[(":
         return None  # a tag in brackets before the title (`**[ICML, 2021 oral]** Title`): left as written
+    title = entry.title
+    after_title = (
+        title is not None
+        and title.span.end <= venue.span.start
+        and not ctx.document.text[title.span.end : venue.span.start].strip()
+    )
+    if venue.markup == "bracket" and after_title:
+        return None  # `Title [NIPS 2022]`: without its brackets the venue would read as the title's end
     opening, closing = MARKUP_WRAP[markup]
     year = venue.year.text + (")" if year_style == "paren" else "")
     punctuation = venue_punctuation(venue)
@@ -76,7 +84,7 @@ def venue_format(ctx: Context) -> Iterator[Diagnostic]:
             continue
         shape = venue_shape(markup, years)
         message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
-        edit = _rewrite(ctx, venue, markup, years)
+        edit = _rewrite(ctx, entry, venue, markup, years)
         yield ctx.report(
             venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None
         )
