@@ -201,6 +201,16 @@ def test_a_table_of_models_gets_a_row_named_by_the_papers_short_name(tmp_path: P
             "short name",
             id="short-name",
         ),
+        pytest.param(  # numbers in brackets that count nothing: no next number to write
+            "".join(
+                f'**[{n}]** Lee, Ann, and Bo Chen. "**{name} Adapters for Everyone**." ICLR. 2020. '
+                f"[[pdf]](https://x.org/{n})\n\n"
+                for n, name in ((1, "Alpha"), (4, "Beta"), (9, "Gamma"))
+            ),
+            "2106.04647",
+            "numbers in brackets that do not count them",
+            id="bracketed-numbers-that-count-nothing",
+        ),
         pytest.param(  # a list of software that cites a paper: too few papers to learn from
             "".join(f"- [Tool {n}](https://github.com/t/t{n}) - A tool for images.\n" for n in range(10))
             + "- [Alpha](https://x.org/a)\n"
@@ -321,6 +331,24 @@ def test_a_nickname_an_empty_note_and_a_mark_for_no_code_as_the_table_writes_the
     (entry,) = [e for e in parse(after).iter_entries() if e.title and "Compacter" in e.title.text]
     assert entry.date is not None and entry.date.text == "2021.05"
     assert [d for d in lint(after) if d.span.start_line == entry.span.start_line] == []
+
+
+def test_a_paper_link_labelled_with_its_title_gets_the_records_title(tmp_path: Path) -> None:
+    # A table of benchmarks: the name, then the paper linked under its title. The new row's name is
+    # the record's short name and its link's label the record's title, never the learned row's.
+    rows = [("Alpha", "Everyone"), ("Beta", "Nobody"), ("Zulu", "Some")]
+    text = "# Benchmarks\n\n| Name | Paper | Link |\n|:---|:---:|:---:|\n" + "".join(
+        f"| **{name}** | [{name}: Adapters for {whom}](https://arxiv.org/abs/2310.0000{n}) | "
+        f"[Link](https://github.com/{name}/{name}) |\n"
+        for n, (name, whom) in enumerate(rows)
+    )
+    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
+    assert code == 0, err
+    new = (
+        "| **Compacter** | [Compacter: Efficient Low-Rank Hypercomplex Adapter Layers]"
+        "(https://arxiv.org/abs/2106.04647) |  |\n"
+    )
+    assert target.read_text(encoding="utf-8") == text.replace("| **Zulu**", new + "| **Zulu**")  # by name
 
 
 SLASHED = (

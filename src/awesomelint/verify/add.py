@@ -28,7 +28,7 @@ from .verifier import identifiers
 
 _SLOT = "\x00"  # never in a Markdown file's text: marks a slot in a shape
 _NUMBER = re.compile(r"\d+")
-_LEADING_NUMBER = re.compile(r"[^\w\s]*(\d{1,4})[^\w\s]*\s")  # `**[3]** `, `(3) `
+_LEADING_NUMBER = re.compile(r"[*_]*[\[(](\d{1,4})[\])][*_]*\s")  # `**[3]** `, `(3) `
 # the label before a link's destination, one bracket pair inside it allowed (`[[Paper]](`), or an
 # HTML link's start (`<a href="`)
 _LINK_LABEL = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\($|<a\s[^<>]*href=[\"']?$", re.I)
@@ -60,7 +60,7 @@ class Shape:
         return "".join(before + values.get(kind, "") for kind, before in self.parts) + self.tail
 
 
-_FIELD_SLOTS = frozenset({"title", "venue", "year", "authors", "url", "date", "short"})
+_FIELD_SLOTS = frozenset({"title", "venue", "year", "authors", "url", "date", "short", "label"})
 
 
 def shape_of(text: str, entry: Entry) -> Shape | str:
@@ -115,6 +115,9 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         separator, last_separator = _separators(inner.raw, entry.authors.names, authors[3])
     if paper is not None:
         slots.append((paper.url_span.start, paper.url_span.end, "url"))
+        label = _title_label(text, paper.span.start, paper.url_span.start)
+        if label is not None and not label[0] <= entry.title.span.start < label[1]:  # a title of its own
+            slots.append((*label, "label"))
     slots = _blank_cells(text, cells, slots)
     slots.sort(key=lambda slot: (slot[0], slot[2] != "marker", slot[1]))  # the marker first
     parts = []
@@ -161,6 +164,16 @@ def shape_of(text: str, entry: Entry) -> Shape | str:
         last_separator,
         rated,
     )
+
+
+def _title_label(text: str, start: int, url_start: int) -> tuple[int, int] | None:
+    """Where the paper link's label is the paper's title (`[SciMMIR: Benchmarking ...](u)` beside a
+    name): four words or more, or a colon, which no label such as `paper` or `[PDF]` has. The new
+    entry's label is its own title, never the learned one's."""
+    if text[start : start + 1] != "[" or text[url_start - 2 : url_start] != "](":
+        return None
+    label = text[start + 1 : url_start - 2]
+    return (start + 1, url_start - 2) if len(label.split()) >= 4 or ":" in label else None
 
 
 def _emptied_notes(text: str, piece: str) -> str:
@@ -583,6 +596,7 @@ def render(
         "year": "" if year is None else f"{year % 100:02d}" if shape.year_digits == 2 else str(year),
         "authors": _written_authors(shape, record.authors),
         "url": url,
+        "label": as_markdown(record.title.removesuffix(".")),
         "short": short_name(record.title),
     }
     if not values["short"] and any(kind == "short" for kind, _ in shape.parts):
@@ -637,6 +651,12 @@ def place(text: str, section: Section, entry_text: Callable[[int], str], record:
         return [Edit(end, end, "\n\n" + entry_text(1))]
     index = _sorted_place(entries, record)
     numbers = [_number_span(text, e) for e in entries]
+    values = [_number_of(text, found) for found in numbers]
+    bracketed = all(
+        found and found[0] >= e.marker_span.end for found, e in zip(numbers, entries, strict=True)
+    )
+    if bracketed and any(b != a + 1 for a, b in itertools.pairwise(values)):  # `[2023]` counts nothing
+        raise AddError("the entries open with numbers in brackets that do not count them; add it by hand")
     if index == len(entries):
         last = entries[-1]
         number = _number_of(text, numbers[-1]) + 1
