@@ -320,8 +320,9 @@ def test_a_nickname_an_empty_note_and_a_mark_for_no_code_as_the_table_writes_the
         "|2020.04|[Pruning] Delta Adapters for All(@Org D)|[[pdf]](https://x.org/d)|"
         "[[delta]](https://github.com/d/d)|⭐️⭐️|\n"
     )
-    code, _, err, target = _add_once(tmp_path, text, ["2106.04647"])
+    code, out, err, target = _add_once(tmp_path, text, ["2106.04647"])
     assert code == 0, err
+    assert "No rating written" in out and "`⭐️⭐️`" in out, out
     new = (
         "|2021.05|[Compacter] Compacter: Efficient Low-Rank Hypercomplex Adapter Layers(@)|"
         "[[pdf]](https://arxiv.org/abs/2106.04647)|⚠️||\n"

@@ -134,7 +134,7 @@ def add_command(
         name, source.text, target, candidates, (record, outcome.preprint), style, settings
     )
     # A rating is the maintainer's opinion of a paper they have read: never copied from another entry.
-    rating = f"No rating written: the list ends its papers with marks such as `{shape.rating}`; add yours."
+    rating = f"No rating written: the list rates its papers with marks such as `{shape.rating}`; add yours."
     where = " > ".join(target.path)
     end = text.find("\n", added.span.end)  # a table row's cells run past its fields
     shown = text[text.rfind("\n", 0, added.span.start) + 1 : end if end >= 0 else len(text)]

@@ -455,7 +455,7 @@ def ranked_shapes(text: str, entries: Sequence[Entry]) -> list[Shape]:
         raise AddError(
             f"no paper entry whose shape add can fill ({why}, the most common reason); write this one by hand"
         )
-    return [replace(shape, blanks=_blanks(text, papers, shape)) for shape, _ in shapes.most_common()]
+    return [_with_blanks(text, papers, shape) for shape, _ in shapes.most_common()]
 
 
 def _named_by_short_names(papers: Sequence[Entry]) -> bool:
@@ -475,29 +475,44 @@ def _named_by_short_names(papers: Sequence[Entry]) -> bool:
     return len(titles) >= 3 and 4 * len(short) >= 3 * len(titles)
 
 
-def _blanks(text: str, rows: Sequence[Entry], shape: Shape) -> tuple[str, ...]:
+def _with_blanks(text: str, rows: Sequence[Entry], shape: Shape) -> Shape:
+    """The shape with what each of its table's columns writes when it has nothing to say, and the
+    rating its blank cells leave out (a column of marks alone)."""
     columns = [int(kind[6:]) for kind, _ in shape.parts if kind.startswith("blank:")]
-    return tuple(_blank_of(text, rows, column) for column in range(max(columns, default=-1) + 1))
+    cells = [_column(text, rows, column) for column in range(max(columns, default=-1) + 1)]
+    rating = shape.rating or next((found for c in columns if (found := _rating_of(cells[c]))), "")
+    return replace(shape, blanks=tuple(_blank_of(column) for column in cells), rating=rating)
 
 
-def _blank_of(text: str, rows: Sequence[Entry], column: int) -> str:
-    """What the table writes in a column when it has nothing to say (`-`, `N/A`, nothing): the most
-    common content of the column's cells that hold no word and no link; a mark (`⚠️`) only in a
-    column of links, where it stands for none (a column of marks alone is a rating: nothing)."""
-    found: Counter[str] = Counter()
-    linked = False
+def _column(text: str, rows: Sequence[Entry], column: int) -> list[str]:
+    """The contents of a column's cells in the table rows among ``rows``."""
+    found = []
     for row in rows:
         if row.marker != "table":
             continue
         start = text.rfind("\n", 0, row.span.start) + 1
         cells = _row_cells(text, start, _entry_end(text, row))
         if column < len(cells):
-            content = text[cells[column][0] : cells[column][1]].strip()
-            if "](" in content or "<a " in content:
-                linked = True
-            elif not _WORD.search(content):
-                found[content] += 1
+            found.append(text[cells[column][0] : cells[column][1]].strip())
+    return found
+
+
+def _blank_of(cells: Sequence[str]) -> str:
+    """What the table writes in a column when it has nothing to say (`-`, `N/A`, nothing): the most
+    common content of the column's cells that hold no word and no link; a mark (`⚠️`) only in a
+    column of links, where it stands for none (a column of marks alone is a rating: nothing)."""
+    linked = any("](" in cell or "<a " in cell for cell in cells)
+    found = Counter(
+        cell for cell in cells if "](" not in cell and "<a " not in cell and not _WORD.search(cell)
+    )
     return next((content for content, _ in found.most_common() if linked or not _marks(content)), "")
+
+
+def _rating_of(cells: Sequence[str]) -> str:
+    """The most common content of a column of marks alone (`⭐️⭐️`): a rating, the maintainer's to
+    give; nothing for any other column."""
+    rated = cells and all(_marks(cell) and not _WORD.search(cell) and "](" not in cell for cell in cells)
+    return Counter(cells).most_common(1)[0][0] if rated else ""
 
 
 def _fields(entry: Entry) -> set[str]:
