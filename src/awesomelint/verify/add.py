@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..diagnostic import Edit
 from ..evidence.matching import record_venue
@@ -53,7 +53,9 @@ class Shape:
     initials: bool = False  # given names as initials (`G. Hinton`)
     inverted: bool = False  # the first name as `Luo, Ping`
     last_separator: str = ""  # between the last two names, where it differs (`, and `)
-    rating: str = ""  # the marks that end the learned entry (`:star::star:`): not written
+    # the marks that end the learned entry (`:star::star:`), not written; shapes that differ in them alone
+    # are one shape
+    rating: str = field(default="", compare=False)
     blanks: tuple[str, ...] = ()  # a table row's cells that hold no field, by column: the list's blank
 
     def fill(self, values: dict[str, str]) -> str:
