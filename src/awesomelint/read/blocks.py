@@ -127,9 +127,12 @@ def _notes(entries: Sequence[Entry], text: str) -> set[int]:
     """The entries (by id) that are notes: all of a section's items when none names a thing, else
     those of each list of two or more items that are all bare (a list: a run of items of one
     marker with nothing but blank lines, or a table's bars, between them)."""
-    if all(map(_bare, entries)):
+    bare = sum(map(_bare, entries))
+    if bare == len(entries):
         return set(map(id, entries))
     notes: set[int] = set()
+    if bare < 2:
+        return notes  # no list of two bare items
     run: list[Entry] = []
     for entry in [*entries, None]:
         if run and (

@@ -17,6 +17,7 @@ from .kinds import is_paper_url
 _FIELD_ITEM = re.compile(r"[ \t]*[-*+][ \t]+[^\W\d_][\w .'/()-]{0,40}?[ \t]*:(?!//)")
 # A link's label that carries tags after the name: `(owner/name)|5K|EN|MT`.
 _TAGGED_NAME = re.compile(r"\(?(?P<name>[^|()]+?)\)?\s*(?:\|.*)?\Z", re.DOTALL)
+_ONE_LINK = re.compile(r"\[.+\]\(\s*<?https?://[^\s)]*>?(?:\s+[\"'(].*)?\)", re.DOTALL)  # a quick first test
 _MIN_RUN = 3  # headings of this shape a list needs before they count as its entries
 _PAPER_KEYS = ("paper", "arxiv", "publication")
 
@@ -34,7 +35,7 @@ def read_headed_entries(document: Document, source: Source) -> None:
 
 def _linked_headings(document: Document) -> Iterator[tuple[Section, Link]]:
     """The leaf sections whose heading is one link to a web page, with that link."""
-    candidates = [s for s in document.iter_sections() if not s.children and s.raw.startswith("[")]
+    candidates = [s for s in document.iter_sections() if not s.children and _ONE_LINK.fullmatch(s.raw)]
     if len(candidates) < _MIN_RUN:
         return
     by_start = {link.span.start: link for link in document.links}
