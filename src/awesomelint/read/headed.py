@@ -71,10 +71,9 @@ def _make_entry(section: Section, link: Link, source: Source) -> None:
         [section.span.end, *(entry.span.end for entry in fields), *(b.span.end for b in section.blocks)]
     )
     heading = source.text[section.span.start : section.span.end]
-    hashes = len(heading) - len(heading.lstrip(" \t"))
-    marker_end = (
-        section.span.start + hashes + len(heading.lstrip(" \t")) - len(heading.lstrip(" \t").lstrip("#"))
-    )
+    stripped = heading.lstrip(" \t")  # a heading may be indented up to three spaces
+    marker_start = section.span.start + len(heading) - len(stripped)
+    marker_end = marker_start + len(stripped) - len(stripped.lstrip("#"))
     links = [
         link._replace(role="title"),
         *(_field_link(item, source) for entry in fields for item in entry.links),
@@ -82,7 +81,7 @@ def _make_entry(section: Section, link: Link, source: Source) -> None:
     entry = Entry(
         number=None,
         marker="heading",
-        marker_span=source.original_span(section.span.start + hashes, marker_end),
+        marker_span=source.original_span(marker_start, marker_end),
         span=source.original_span(section.span.start, end),
         section_path=section.path[:-1],  # the heading is the entry; its section is the one above
         paragraphs=[entry.span for entry in fields],
