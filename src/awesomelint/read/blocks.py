@@ -148,6 +148,34 @@ def _notes(entries: Sequence[Entry], text: str) -> set[int]:
     return notes
 
 
+def page_anchors(document: Document) -> set[str]:
+    """The anchors of the page: its headings' slugs and its HTML ids."""
+    anchors = {section.slug for section in document.iter_sections()}
+    anchors.update(anchor.lower() for anchor in document.html_ids)
+    return anchors
+
+
+def settle_entries(
+    entries: list[Entry], blocks: list[Block], about: AboutTheList | None, anchors: set[str], text: str
+) -> list[Entry]:
+    """The items of one section that are entries; the others join its ``blocks``: the items of a
+    table of contents (every link into this page), those of a section about the list itself (its
+    contents, contributors, citation; its news, but for papers) and items none of which links to or
+    names anything (steps, criteria, notes)."""
+    notes = _notes(entries, text)
+    kept = []
+    for entry in entries:
+        if entry.links and all(is_contents_link(link.url, anchors) for link in entry.links):
+            blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
+        elif about == "about" or (about == "news" and entry.kind != "paper") or id(entry) in notes:
+            blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
+        else:
+            kept.append(entry)
+    if len(kept) < len(entries):
+        blocks.sort(key=lambda block: block.span.start)
+    return kept
+
+
 def reading(document: Document) -> Parsed | None:
     """What markdown-it read of the document's text, when it was parsed with ``keep_reading``."""
     found = document.derived.get(_READING)
@@ -207,34 +235,16 @@ class _Builder:
         return self.doc
 
     def _settle_non_entries(self) -> None:
-        """Once the page is read: items of a table of contents (every link into this page), the
-        items of a section about the list itself (its contents, contributors, citation; its news,
-        but for papers) and a section's items when none of them links to or names anything (steps,
-        criteria, notes) are not entries but blocks of their own."""
-        page_anchors = {section.slug for top in self.doc.sections for section in top.walk()}
-        page_anchors.update(anchor.lower() for anchor in self.doc.html_ids)
+        """Once the page is read: items of a table of contents, of a section about the list itself,
+        and notes are not entries but blocks of their own (`settle_entries`)."""
+        anchors = page_anchors(self.doc)
         text = self.source.text
-
-        def settle(entries: list[Entry], blocks: list[Block], about: AboutTheList | None) -> list[Entry]:
-            notes = _notes(entries, text)  # lists none of whose items names a thing: notes, steps, rules
-            kept = []
-            for entry in entries:
-                if entry.links and all(is_contents_link(link.url, page_anchors) for link in entry.links):
-                    blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
-                elif about == "about" or (about == "news" and entry.kind != "paper") or id(entry) in notes:
-                    blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
-                else:
-                    kept.append(entry)
-            if len(kept) < len(entries):
-                blocks.sort(key=lambda block: block.span.start)
-            return kept
-
-        self.doc.entries = settle(self.doc.entries, self.doc.blocks, None)
+        self.doc.entries = settle_entries(self.doc.entries, self.doc.blocks, None, anchors, text)
         entries_before = bool(self.doc.entries)
         for top in self.doc.sections:
             for section in top.walk():
                 about = section_about_the_list(section.text, entries_before)
-                section.entries = settle(section.entries, section.blocks, about)
+                section.entries = settle_entries(section.entries, section.blocks, about, anchors, text)
                 entries_before = entries_before or bool(section.entries)
 
     def _token(self, tokens: Sequence[Token], index: int) -> int:
