@@ -191,18 +191,21 @@ def entry_kind(entry: Entry) -> EntryKind:
     paper, or a title that links to a page of a paper host), else ``resource``. A title linked
     straight to a PDF elsewhere is a document (a book, slides, a guide), and one linked to a paper
     host's front page (`papers.nips.cc/`) is a site: neither is evidence of a paper by itself."""
+    return "paper" if _paper_evidence(entry) else "resource"
+
+
+def _paper_evidence(entry: Entry) -> bool:
     if entry.venue is not None or entry.authors is not None:
-        return "paper"
-    for link in entry.links:
-        if link.role == "paper" or (link.role == "title" and _paper_page(link.url)):
-            return "paper"
-    return "resource"
+        return True
+    return any(
+        link.role == "paper" or (link.role == "title" and _paper_page(link.url)) for link in entry.links
+    )
 
 
 def _pdf_only(entry: Entry) -> bool:
     """Whether the entry's only sign of a paper is its title linked straight to a PDF off the paper
     hosts: a paper in a paper list, a book or a guide in a list of resources."""
-    if entry.venue is not None or entry.authors is not None or entry.kind == "paper":
+    if _paper_evidence(entry):  # not the kind, which settling sets: this stays true once settled
         return False
     return any(link.role == "title" and is_paper_url(link.url) for link in entry.links)
 
@@ -211,19 +214,23 @@ def settle_kinds(sections: Sequence[Section], top: Sequence[Entry]) -> None:
     """Decide the entries whose title links only to a PDF by the entries around them: a paper where
     most of their section's other entries (else the list's) are papers, else a resource."""
     everything = [*top, *(entry for section in sections for node in section.walk() for entry in node.entries)]
-    overall = _paper_majority(everything)
-    groups = [list(top), *([list(node.entries) for section in sections for node in section.walk()])]
-    for entries in groups:
-        undecided = [entry for entry in entries if _pdf_only(entry)]
-        if not undecided:
-            continue
-        local = _paper_majority(entries)
-        papers = local if local is not None else overall
-        for entry in undecided:
-            entry.kind = "paper" if papers else "resource"
+    overall = paper_majority(everything)
+    for entries in [top, *(node.entries for section in sections for node in section.walk())]:
+        settle_group(entries, overall)
 
 
-def _paper_majority(entries: Sequence[Entry]) -> bool | None:
+def settle_group(entries: Sequence[Entry], overall: bool | None) -> None:
+    """Settle the PDF-only entries of one section, by its majority, else by ``overall`` (the list's)."""
+    undecided = [entry for entry in entries if _pdf_only(entry)]
+    if not undecided:
+        return
+    local = paper_majority(entries)
+    papers = local if local is not None else overall
+    for entry in undecided:
+        entry.kind = "paper" if papers else "resource"
+
+
+def paper_majority(entries: Sequence[Entry]) -> bool | None:
     """Whether most entries that carry their own evidence are papers; None when none does."""
     decided = [entry.kind == "paper" for entry in entries if not _pdf_only(entry)]
     return sum(decided) * 2 > len(decided) if decided else None
