@@ -35,7 +35,7 @@ def read_headed_entries(document: Document, source: Source) -> None:
 
 def _linked_headings(document: Document) -> Iterator[tuple[Section, Link]]:
     """The leaf sections whose heading is one link to a web page, with that link."""
-    candidates = [s for s in document.iter_sections() if not s.children and _ONE_LINK.fullmatch(s.raw)]
+    candidates = [section for section in document.iter_sections() if is_headed_candidate(section)]
     if len(candidates) < _MIN_RUN:
         return
     by_start = {link.span.start: link for link in document.links}
@@ -49,6 +49,11 @@ def _linked_headings(document: Document) -> Iterator[tuple[Section, Link]]:
             and link.url.startswith(("http://", "https://"))
         ):
             yield section, link
+
+
+def is_headed_candidate(section: Section) -> bool:
+    """Whether the section could be an entry written as a heading: a leaf whose heading looks like one link."""
+    return not section.children and _ONE_LINK.fullmatch(section.raw) is not None
 
 
 def _holds_fields(section: Section, source: Source) -> bool:
