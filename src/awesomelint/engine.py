@@ -3,23 +3,25 @@ declared and found in `registry`."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
 from .evidence.link_options import LinkOptions, options_from_table
-from .model import Comment, Document
+from .model import Comment, Document, Entry
 from .registry import CheckFunction as CheckFunction
 from .registry import Rule as Rule
 from .registry import all_rules as all_rules
+from .registry import entry_rule as entry_rule
 from .registry import resolve_selectors as resolve_selectors
 from .registry import rule as rule
 from .registry import rule_by_selector as rule_by_selector
 from .style import Style, infer_style
-from .text import Span
+from .text import Source, Span
 from .venues import VenueTable, builtin_venues
 
 if TYPE_CHECKING:
@@ -94,7 +96,7 @@ class Context:
     links: Mapping[str, LinkResult] | None = None  # link-check results by URL, when links were checked
     records: Verifications | None = None  # bibliographic outcomes, when papers were verified
 
-    @property
+    @functools.cached_property
     def options(self) -> Any:
         return self.rule.make_options(self.settings.options.get(self.rule.code, {}))
 
@@ -254,15 +256,83 @@ def run_rules(
     ``links`` holds link-check results and ``records`` bibliographic outcomes; without them the link
     and record rules find nothing. A suppression that silenced nothing is itself a finding (AL702),
     once every other rule has run."""
-    settings = settings or Settings()
+    return _run(document, settings or Settings(), links, records, None, keep=False).findings
+
+
+# What an entry is, for the entry-scope rules: the text of its lines (from the start of its first line
+# to the end of its last), where it starts in them, its section, and what the reader made of it (kind,
+# marker, number, link destinations and roles, where each field lies in the lines): the reader may
+# read the same text otherwise in another place (a link's destination defined elsewhere).
+_EntryKey = tuple[object, ...]
+
+
+class _EntryRun(NamedTuple):
+    """An entry's findings under the entry-scope rules (before suppression), kept for the next run."""
+
+    start: int  # the entry's offset
+    line: int  # its first line (0 when it had no finding: then no message can cite it)
+    found: tuple[tuple[Rule, tuple[Diagnostic, ...]], ...]  # each rule that found something
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What one run of the rules keeps for the next run on an edited version of the same list: the
+    settings and style it ran with, and each entry's findings by what the entry is (`_entry_key`)."""
+
+    settings: Settings
+    style: Style
+    entries: Mapping[_EntryKey, tuple[_EntryRun, ...]]
+
+
+class Checked(NamedTuple):
+    findings: list[Diagnostic]  # what `run_rules` returns
+    earlier: Earlier  # to pass to the next `rerun_rules` on an edited text
+
+
+def rerun_rules(
+    document: Document,
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None = None,
+    records: Verifications | None = None,
+    earlier: Earlier | None = None,
+) -> Checked:
+    """`run_rules`, reusing what an earlier run on another version of the list found: entry-scope
+    rules run only on the entries that are new or changed (an unchanged entry's findings move with
+    it), other rules run again. With the settings or the list's style changed, everything runs.
+    The findings are exactly those of `run_rules` on ``document``."""
+    return _run(document, settings, links, records, earlier, keep=True)
+
+
+def _run(
+    document: Document,
+    settings: Settings,
+    links: Mapping[str, LinkResult] | None,
+    records: Verifications | None,
+    earlier: Earlier | None,
+    keep: bool,
+) -> Checked:
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
+    selected = [r for r in all_rules() if r.code in settings.select]
+    by_entry: dict[str, list[Diagnostic]] = {}
+    kept: dict[_EntryKey, tuple[_EntryRun, ...]] = {}
+    if keep:
+        for_entries = [r for r in selected if r.scope == "entry"]
+        contexts = [Context(document, style, settings, r, links, records) for r in for_entries]
+        if earlier is not None and not (
+            (earlier.settings is settings or earlier.settings == settings) and earlier.style == style
+        ):
+            earlier = None  # the findings of every entry may differ
+        by_entry, kept = _entry_findings(document, contexts, earlier)
     found: list[Diagnostic] = []
-    for selected in all_rules():
-        if selected.code not in settings.select:
-            continue
-        context = Context(document, style, settings, selected, links, records)
-        found.extend(d for d in selected.check(context) if not suppressions.covers(d))
+    for chosen in selected:
+        if chosen.code in by_entry:
+            raw: Iterable[Diagnostic] = by_entry[chosen.code]
+        elif chosen.scope == "entry" and keep:
+            continue  # no entry had a finding of it
+        else:
+            raw = chosen.check(Context(document, style, settings, chosen, links, records))
+        found.extend(d for d in raw if not suppressions.covers(d))
     if suppressions.directives and UNUSED_SUPPRESSION in settings.select:
 
         def judged(code: str) -> bool:
@@ -281,7 +351,112 @@ def run_rules(
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
-    return found
+    return Checked(found, Earlier(settings, style, kept))
+
+
+def _entry_findings(
+    document: Document, contexts: list[Context], earlier: Earlier | None
+) -> tuple[dict[str, list[Diagnostic]], dict[_EntryKey, tuple[_EntryRun, ...]]]:
+    """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
+    them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
+    findings, moved to where it is now; the rules run on the other entries."""
+    text, source = document.text, document.source
+    before = earlier.entries if earlier is not None else {}
+    taken: dict[_EntryKey, int] = {}  # how many of the earlier runs of a key are matched already
+    by_entry: dict[str, list[Diagnostic]] = {}
+    kept: dict[_EntryKey, tuple[_EntryRun, ...]] = {}
+    for entry in document.iter_entries():
+        key = _entry_key(entry, text)
+        runs = before.get(key)
+        index = taken.get(key, 0)
+        if runs is not None and index < len(runs):
+            taken[key] = index + 1
+            run = _moved_run(runs[index], entry, contexts, source)
+        else:
+            found = [(c.rule, tuple(_check_entry(c, entry))) for c in contexts]
+            run = _EntryRun(entry.span.start, 0, tuple((r, d) for r, d in found if d))
+            if run.found:
+                run = run._replace(line=entry.span.start_line)
+        kept[key] = (*kept.get(key, ()), run)
+        for by_rule, diagnostics in run.found:
+            by_entry.setdefault(by_rule.code, []).extend(diagnostics)
+    return by_entry, kept
+
+
+def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
+    assert context.rule.check_entry is not None  # an entry-scope rule
+    return context.rule.check_entry(context, entry)
+
+
+def _moved_run(run: _EntryRun, entry: Entry, contexts: list[Context], source: Source) -> _EntryRun:
+    """An unchanged entry's earlier run, moved to where the entry is now; findings whose messages
+    cite the entry's line are made again when the line moved."""
+    if not run.found:
+        return run if run.start == entry.span.start else run._replace(start=entry.span.start)
+    delta, line = entry.span.start - run.start, entry.span.start_line
+    moved = []
+    for by_rule, diagnostics in run.found:
+        if by_rule.cites_line and line != run.line:
+            context = next(c for c in contexts if c.rule is by_rule)
+            moved.append((by_rule, tuple(_check_entry(context, entry))))
+        else:
+            moved.append((by_rule, tuple(moved_diagnostic(d, delta, source) for d in diagnostics)))
+    return _EntryRun(entry.span.start, line, tuple(moved))
+
+
+def moved_diagnostic(diagnostic: Diagnostic, delta: int, source: Source) -> Diagnostic:
+    """``diagnostic`` of text that moved by ``delta`` characters, on the lines of ``source``: its
+    span, related span, fix edits and the places its fix's intents name."""
+
+    def span(old: Span) -> Span:
+        return source.original_span(old.start + delta, old.end + delta)
+
+    fix = diagnostic.fix
+    if fix is not None:
+        edits = tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits)
+        fix = fix._replace(edits=edits, intents=tuple(i._replace(at=i.at + delta) for i in fix.intents))
+    related = span(diagnostic.related) if diagnostic.related is not None else None
+    return diagnostic._replace(span=span(diagnostic.span), fix=fix, related=related)
+
+
+def _entry_key(entry: Entry, text: str) -> _EntryKey:
+    start, end = entry.span.start, entry.span.end
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    title, venue, authors = entry.title, entry.venue, entry.authors
+    return (
+        text[first : last if last >= 0 else len(text)],
+        start - first,
+        end - first,
+        entry.section_path,
+        entry.kind,
+        entry.marker,
+        entry.number,
+        tuple([(link.url, link.role, link.span.start - first, link.label) for link in entry.links]),
+        title and (title.span.start - first, title.span.end - first, title.text),
+        venue
+        and (
+            venue.span.start - first,
+            venue.span.end - first,
+            venue.name.span.start - first,
+            venue.name.text,
+            venue.year and (venue.year.span.start - first, venue.year.text),
+            venue.markup,
+            venue.year_style,
+        ),
+        authors
+        and (
+            authors.span.start - first,
+            authors.span.end - first,
+            authors.names,
+            authors.markup,
+            authors.separator,
+            authors.et_al,
+        ),
+        entry.description and entry.description.span.start - first,
+        entry.date and (entry.date.span.start - first, entry.date.text),
+        tuple([(p.start - first, p.end - first) for p in entry.paragraphs]),
+    )
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:

@@ -5,16 +5,22 @@ themselves are loaded on first use)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostic import Applicability, Diagnostic, Severity
 
 if TYPE_CHECKING:
     from .engine import Context
+    from .model import Entry
 
 CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
+EntryCheck = Callable[["Context", "Entry"], Iterable[Diagnostic]]
+# What a rule's findings depend on. "entry": the entry alone (its text, fields, kind, section path),
+# the list's style and the settings; the engine may reuse an unchanged entry's findings after an
+# edit (`engine.rerun_rules`). "document": anything in the list; run again on every edit.
+Scope = Literal["entry", "document"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,11 @@ class Rule:
     tags: tuple[str, ...]
     check: CheckFunction = field(repr=False)
     options: type[Any] | None = None
+    scope: Scope = "document"
+    # An entry-scope rule's check of one entry (``check`` runs it on every entry, in order).
+    check_entry: EntryCheck | None = field(default=None, repr=False)
+    # Whether its messages cite the entry's line: a moved entry's findings are then made again.
+    cites_line: bool = False
 
     def default_options(self) -> Any:
         return self.options() if self.options is not None else None
@@ -70,6 +81,32 @@ def rule(
 
     def declare(check: CheckFunction) -> Rule:
         return Rule(code, name, summary, severity, fix, tags, check, options)
+
+    return declare
+
+
+def entry_rule(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    severity: Severity,
+    fix: Applicability,
+    tags: tuple[str, ...],
+    options: type[Any] | None = None,
+    cites_line: bool = False,
+) -> Callable[[EntryCheck], Rule]:
+    """Declare a rule of entry scope: a function of one entry (``(ctx, entry)``) that reads nothing of
+    the document beyond that entry's lines, its fields, the style and the settings."""
+
+    def declare(check_entry: EntryCheck) -> Rule:
+        def check(ctx: Context) -> Iterator[Diagnostic]:
+            for entry in ctx.document.iter_entries():
+                yield from check_entry(ctx, entry)
+
+        return Rule(
+            code, name, summary, severity, fix, tags, check, options, "entry", check_entry, cites_line
+        )
 
     return declare
 

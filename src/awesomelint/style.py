@@ -214,9 +214,10 @@ class Style:
     # style group -> how many papers it has ("papers") and how many of them have each field
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)
     # Each entry's style group and layout, read once (by the entry's identity: the document keeps
-    # its entries alive as long as its style), for the rules that ask for them again.
-    _groups: dict[int, str] = field(default_factory=dict, repr=False)
-    _layouts: dict[int, str] = field(default_factory=dict, repr=False)
+    # its entries alive as long as its style), for the rules that ask for them again. Not compared:
+    # two styles are equal when the list's conventions are (the engine reuses findings then).
+    _groups: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _layouts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     def group(self, entry: Entry) -> str:
         found = self._groups.get(id(entry))
@@ -298,7 +299,9 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             layouts.setdefault((entry.kind, group_of[id(entry)]), []).append(layout_of[id(entry)])
     return Style(
         venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),
-        venue_year=majority((v.year_style for v in formatted if v.year), pins.get("venue-year")),
+        venue_year=majority(
+            (v.year_style for v in formatted if v.year and not v.dated), pins.get("venue-year")
+        ),
         venue_punctuation=majority("yes" if venue_punctuation(v) else "no" for v in formatted),
         author_markup=majority(
             (e.authors.markup for e in with_authors if e.authors), pins.get("author-markup")

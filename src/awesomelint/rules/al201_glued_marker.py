@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..model import Entry
 from ._lines import lines
 
@@ -25,46 +25,43 @@ def _edits(ctx: Context, entry: Entry) -> list[Edit]:
     return edits
 
 
-@rule(
+@entry_rule(
     "AL201",
     "glued-marker",
     "Entry number glued to its text (`1.**Title**`), so Markdown renders no list",
     severity=Severity.ERROR,
     fix=Applicability.SAFE,
     tags=("entries", "markdown"),
+    cites_line=True,
 )
-def glued_marker(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.iter_entries():
-        if entry.marker != "glued":
-            continue
+def glued_marker(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    if entry.marker == "glued":
         marker = ctx.document.text[entry.marker_span.start : entry.marker_span.end]
         message = (
             f"no space after `{marker}`: Markdown shows this entry as a plain paragraph, not a list item"
         )
         yield ctx.report(entry.marker_span, message, ctx.fix(f"write `{marker} `", *_edits(ctx, entry)))
-    yield from _glued_lines(ctx)
+    yield from _glued_lines(ctx, entry)
 
 
-def _glued_lines(ctx: Context) -> Iterator[Diagnostic]:
+def _glued_lines(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """Numbers glued to their text on the later lines of a numbered entry, next in its sequence."""
-    all_lines = lines(ctx.document)
-    for entry in ctx.document.iter_entries():
-        if entry.number is None or entry.marker not in ("ordered", "glued"):
+    if entry.number is None or entry.marker not in ("ordered", "glued"):
+        return
+    expected = entry.number + 1
+    for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
+        match = _GLUED_LINE.match(line.text)
+        if match is None or int(match[1]) != expected:
             continue
-        expected = entry.number + 1
-        for line in all_lines[entry.span.start_line : entry.span.end_line]:
-            match = _GLUED_LINE.match(line.text)
-            if match is None or int(match[1]) != expected:
-                continue
-            expected += 1
-            end = line.start + match.end()
-            marker = f"{match[1]}."
-            message = (
-                f"no space after `{marker}`: Markdown reads this line as more text of the entry "
-                f"at line {entry.span.start_line}, not as entry {match[1]}"
-            )
-            # The line break before the number is rewritten too: it ends a paragraph now.
-            start = line.start - 1
-            edit = Edit(start, end, ctx.document.text[start:end] + " ")
-            fix = ctx.fix(f"write `{marker} `", edit, intents=(StartsEntry(line.start),))
-            yield ctx.report(ctx.span(end - len(marker), end), message, fix)
+        expected += 1
+        end = line.start + match.end()
+        marker = f"{match[1]}."
+        message = (
+            f"no space after `{marker}`: Markdown reads this line as more text of the entry "
+            f"at line {entry.span.start_line}, not as entry {match[1]}"
+        )
+        # The line break before the number is rewritten too: it ends a paragraph now.
+        start = line.start - 1
+        edit = Edit(start, end, ctx.document.text[start:end] + " ")
+        fix = ctx.fix(f"write `{marker} `", edit, intents=(StartsEntry(line.start),))
+        yield ctx.report(ctx.span(end - len(marker), end), message, fix)

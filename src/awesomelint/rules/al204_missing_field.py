@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..model import Entry
 from ..read.kinds import is_paper_url
 from ._leftover import may_hold_names
@@ -22,7 +22,7 @@ def _links_to_a_paper(entry: Entry) -> bool:
     return any(link.role in ("title", "paper") and is_paper_url(link.url) for link in entry.links)
 
 
-@rule(
+@entry_rule(
     "AL204",
     "missing-field",
     "Paper lacks a field (title, venue, authors, link) that most of the list's papers have",
@@ -31,29 +31,28 @@ def _links_to_a_paper(entry: Entry) -> bool:
     tags=("entries", "consistency"),
     options=MissingFieldOptions,
 )
-def missing_field(ctx: Context) -> Iterator[Diagnostic]:
+def missing_field(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     threshold: float = ctx.options.threshold
-    for entry in ctx.document.iter_entries():
-        if entry.kind != "paper":
+    if entry.kind != "paper":
+        return
+    counts = ctx.style.fields_of(entry)
+    total = counts["papers"]
+    if total < 3:
+        return
+    present = {
+        "title": entry.title,
+        "venue": entry.venue,
+        "authors": entry.authors,
+        "link": entry.own_links,
+    }
+    for name, label in _FIELDS.items():
+        if present[name] or counts[name] < threshold * total:
             continue
-        counts = ctx.style.fields_of(entry)
-        total = counts["papers"]
-        if total < 3:
-            continue
-        present = {
-            "title": entry.title,
-            "venue": entry.venue,
-            "authors": entry.authors,
-            "link": entry.own_links,
-        }
-        for name, label in _FIELDS.items():
-            if present[name] or counts[name] < threshold * total:
-                continue
-            if name == "venue" and not _links_to_a_paper(entry):
-                continue  # a blog post or a company's report among papers has no venue to give
-            if name == "title" and entry.marker == "table":
-                continue  # a table row with `-` in its name column: the table's choice
-            if name in ("venue", "authors") and may_hold_names(ctx.document.text, entry):
-                continue  # words the reader could not place may be this field, written unusually
-            message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
-            yield ctx.report(entry.span, message)
+        if name == "venue" and not _links_to_a_paper(entry):
+            continue  # a blog post or a company's report among papers has no venue to give
+        if name == "title" and entry.marker == "table":
+            continue  # a table row with `-` in its name column: the table's choice
+        if name in ("venue", "authors") and may_hold_names(ctx.document.text, entry):
+            continue  # words the reader could not place may be this field, written unusually
+        message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
+        yield ctx.report(entry.span, message)

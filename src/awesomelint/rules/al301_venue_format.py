@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..model import STRUCTURED_MARKERS, Entry, Venue
 from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
@@ -31,12 +31,12 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
     outside = "" if not punctuation or following == punctuation else punctuation
     between = ctx.document.text[venue.name.span.end : venue.year.span.start]
     # A month between the name and the year (`CVPR, June 2025`) is the entry's date: kept as written.
-    separator = between if any(map(str.isalpha, between)) else _SEPARATORS[year_style]
+    separator = between if venue.dated else _SEPARATORS[year_style]
     text = f"{opening}{venue.name.text}{separator}{year}{venue_note(venue)}{closing}{outside}"
     return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
 
 
-@rule(
+@entry_rule(
     "AL301",
     "venue-format",
     "Venue written unlike the list's dominant pattern (punctuation inside, line break, year style, markup)",
@@ -44,47 +44,44 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
 )
-def venue_format(ctx: Context) -> Iterator[Diagnostic]:
+def venue_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     style = ctx.style
     markup_style, year_style = style.venue_markup, style.venue_year
-    for entry in ctx.document.iter_entries():
-        venue = entry.venue
-        if (
-            venue is None
-            or entry.kind != "paper"
-            or entry.marker in STRUCTURED_MARKERS
-            or venue.markup in ("badge", "link")
-        ):
-            continue
-        markup = markup_style.value if markup_style else venue.markup
-        years = year_style.value if year_style else venue.year_style
-        problems = []
-        punctuation = venue_punctuation(venue)
-        inside = style.venue_punctuation
-        if punctuation and not (inside and inside.value == "yes"):
-            evidence = f" ({inside.evidence('none there', noun='venues', verb='have')})" if inside else ""
-            problems.append(f"`{punctuation}` inside the {venue.markup} markup{evidence}")
-        if "\n" in venue.raw or "\r" in venue.raw:
-            problems.append("a line break inside it")
-        # In running text (`..., CVPR, 2015.`) the comma is the sentence's: only markup sets a year style.
-        if (
-            venue.year is not None
-            and venue.year_style != years
-            and year_style is not None
-            and venue.markup != "plain"
-        ):
-            shape = VENUE_SHAPES[years]
-            problems.append(f"another year style ({year_style.evidence(f'`{shape}`')})")
-        if venue.markup != markup and markup_style is not None:
-            shown = venue_shape(markup, years)
-            problems.append(
-                f"{venue.markup} instead of {markup} markup ({markup_style.evidence(f'`{shown}`')})"
-            )
-        if not problems:
-            continue
-        shape = venue_shape(markup, years)
-        message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
-        edit = _rewrite(ctx, entry, venue, markup, years)
-        yield ctx.report(
-            venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None
-        )
+    venue = entry.venue
+    if (
+        venue is None
+        or entry.kind != "paper"
+        or entry.marker in STRUCTURED_MARKERS
+        or venue.markup in ("badge", "link")
+    ):
+        return
+    markup = markup_style.value if markup_style else venue.markup
+    years = year_style.value if year_style else venue.year_style
+    problems = []
+    punctuation = venue_punctuation(venue)
+    inside = style.venue_punctuation
+    if punctuation and not (inside and inside.value == "yes"):
+        evidence = f" ({inside.evidence('none there', noun='venues', verb='have')})" if inside else ""
+        problems.append(f"`{punctuation}` inside the {venue.markup} markup{evidence}")
+    if "\n" in venue.raw or "\r" in venue.raw:
+        problems.append("a line break inside it")
+    # In running text (`..., CVPR, 2015.`) the comma is the sentence's: only markup sets a year style.
+    # A month before the year (`[TSE, July 2025]`) makes it a date, which is no year style.
+    if (
+        venue.year is not None
+        and venue.year_style != years
+        and year_style is not None
+        and venue.markup != "plain"
+        and not venue.dated
+    ):
+        shape = VENUE_SHAPES[years]
+        problems.append(f"another year style ({year_style.evidence(f'`{shape}`')})")
+    if venue.markup != markup and markup_style is not None:
+        shown = venue_shape(markup, years)
+        problems.append(f"{venue.markup} instead of {markup} markup ({markup_style.evidence(f'`{shown}`')})")
+    if not problems:
+        return
+    shape = venue_shape(markup, years)
+    message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
+    edit = _rewrite(ctx, entry, venue, markup, years)
+    yield ctx.report(venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None)

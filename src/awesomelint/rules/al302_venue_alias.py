@@ -3,12 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
+from ..model import Entry
 from ..style import is_habit
 from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
-@rule(
+@entry_rule(
     "AL302",
     "venue-alias",
     "Another spelling or an old name of a venue the list writes otherwise (`NIPS 2019` beside `NeurIPS`), "
@@ -17,38 +18,37 @@ from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
 )
-def venue_alias(ctx: Context) -> Iterator[Diagnostic]:
+def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     venues, style = ctx.settings.venues, ctx.style
-    for entry in ctx.document.iter_entries():
-        if entry.venue is None or entry.kind != "paper":
-            continue
-        name = entry.venue.name
-        canonical = venues.canonical_name(name.text)
-        if canonical is None or not is_habit(venues, entry.venue):
-            continue  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
-        preprint = style.preprint
-        if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
-            spelled = style.venue_spellings.get(preprint.value)
-            target = spelled.value if spelled is not None else preprint.value
-            why = preprint.evidence(f"`{preprint.value}`", noun="preprint entries")
-            message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
-        else:
-            if len(style.venue_forms.get(canonical, ())) < 2:
-                continue  # the list writes this venue one way only: it is consistent
-            spelled = style.venue_spellings.get(canonical)
-            target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical
-            if target == name.text or not _short(venues, name.text) or len(target.split()) > 2:
-                continue  # an abbreviation is never expanded into a full name (`NSR`)
-            kind = "a case variant" if target.casefold() == name.text.casefold() else "another name"
-            message = f"`{name.text}` is {kind} of `{target}`"
-            if spelled is not None and spelled.value == target:
-                message += f"; {spelled.evidence(f'`{target}`', noun='of its entries')}"
-        if entry.venue.in_badge:
-            # Rewriting a badge's URL changes the image it shows: the maintainer edits it.
-            yield ctx.report(name.span, f"{message} (in a badge)")
-            continue
-        fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
-        yield ctx.report(name.span, message, fix)
+    if entry.venue is None or entry.kind != "paper":
+        return
+    name = entry.venue.name
+    canonical = venues.canonical_name(name.text)
+    if canonical is None or not is_habit(venues, entry.venue):
+        return  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
+    preprint = style.preprint
+    if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
+        spelled = style.venue_spellings.get(preprint.value)
+        target = spelled.value if spelled is not None else preprint.value
+        why = preprint.evidence(f"`{preprint.value}`", noun="preprint entries")
+        message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
+    else:
+        if len(style.venue_forms.get(canonical, ())) < 2:
+            return  # the list writes this venue one way only: it is consistent
+        spelled = style.venue_spellings.get(canonical)
+        target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical
+        if target == name.text or not _short(venues, name.text) or len(target.split()) > 2:
+            return  # an abbreviation is never expanded into a full name (`NSR`)
+        kind = "a case variant" if target.casefold() == name.text.casefold() else "another name"
+        message = f"`{name.text}` is {kind} of `{target}`"
+        if spelled is not None and spelled.value == target:
+            message += f"; {spelled.evidence(f'`{target}`', noun='of its entries')}"
+    if entry.venue.in_badge:
+        # Rewriting a badge's URL changes the image it shows: the maintainer edits it.
+        yield ctx.report(name.span, f"{message} (in a badge)")
+        return
+    fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
+    yield ctx.report(name.span, message, fix)
 
 
 def _short(venues: VenueTable, name: str) -> bool:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..model import Entry
 from ..venues import INTERCHANGEABLE_PREPRINTS
 
@@ -47,7 +47,7 @@ def date_month(text: str) -> tuple[int, int | None] | None:
     return (int(year_only[0]), None) if year_only else None
 
 
-@rule(
+@entry_rule(
     "AL305",
     "arxiv-year",
     "The year or date given for an arXiv paper contradicts its identifier (`2203.01234` is March 2022)",
@@ -55,44 +55,43 @@ def date_month(text: str) -> tuple[int, int | None] | None:
     fix=Applicability.NONE,
     tags=("venues", "dates"),
 )
-def arxiv_year(ctx: Context) -> Iterator[Diagnostic]:
+def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     venues = ctx.settings.venues
-    for entry in ctx.document.iter_entries():
-        posted = arxiv_month(entry)
-        if posted is None:
-            continue
-        identifier = f"{posted[0] % 100:02d}{posted[1]:02d}"
-        # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
-        # A month either side is the same posting; a later version may date the entry later.
-        earliest = _months(posted) - 1
-        venue = entry.venue
-        if entry.marker == "table":
-            continue  # a table's date column is as often a later version's or the release's
-        if venue is not None and venue.year is not None and len(venue.year.text) == 4:
-            # A conference may publish a paper years after its preprint (or before it is posted):
-            # only the preprint server's own year is the identifier's.
-            year = int(venue.year.text)
-            if venues.canonical_name(venue.name.text) in INTERCHANGEABLE_PREPRINTS and not (
-                earliest // 12 <= year <= (earliest + 2) // 12
-            ):
-                message = (
-                    f"`{venue.name.text} {year}`, but the arXiv identifier {identifier}.x "
-                    f"was posted in {posted[0]}"
-                )
-                yield ctx.report(venue.year.span, message)
-            continue
-        dated = date_month(entry.date.text) if entry.date is not None else None
-        if entry.date is None or dated is None or dated[1] is None:
-            continue
-        # Lists date an entry by its code, model or blog release as often as by its preprint: only
-        # the preprint's month with another year is plainly a slip (`2024.05.13` for `2505.x`).
-        shift = _months((dated[0], dated[1])) - _months(posted)
-        if dated[0] != posted[0] and min(shift % 12, -shift % 12) <= 1 and abs(shift) >= 11:
+    posted = arxiv_month(entry)
+    if posted is None:
+        return
+    identifier = f"{posted[0] % 100:02d}{posted[1]:02d}"
+    # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
+    # A month either side is the same posting; a later version may date the entry later.
+    earliest = _months(posted) - 1
+    venue = entry.venue
+    if entry.marker == "table":
+        return  # a table's date column is as often a later version's or the release's
+    if venue is not None and venue.year is not None and len(venue.year.text) == 4:
+        # A conference may publish a paper years after its preprint (or before it is posted):
+        # only the preprint server's own year is the identifier's.
+        year = int(venue.year.text)
+        if venues.canonical_name(venue.name.text) in INTERCHANGEABLE_PREPRINTS and not (
+            earliest // 12 <= year <= (earliest + 2) // 12
+        ):
             message = (
-                f"dated {dated[0]}-{dated[1]:02d}, but its arXiv identifier {identifier}.x "
-                f"was posted in {posted[0]}-{posted[1]:02d}: another year?"
+                f"`{venue.name.text} {year}`, but the arXiv identifier {identifier}.x "
+                f"was posted in {posted[0]}"
             )
-            yield ctx.report(entry.date.span, message)
+            yield ctx.report(venue.year.span, message)
+        return
+    dated = date_month(entry.date.text) if entry.date is not None else None
+    if entry.date is None or dated is None or dated[1] is None:
+        return
+    # Lists date an entry by its code, model or blog release as often as by its preprint: only
+    # the preprint's month with another year is plainly a slip (`2024.05.13` for `2505.x`).
+    shift = _months((dated[0], dated[1])) - _months(posted)
+    if dated[0] != posted[0] and min(shift % 12, -shift % 12) <= 1 and abs(shift) >= 11:
+        message = (
+            f"dated {dated[0]}-{dated[1]:02d}, but its arXiv identifier {identifier}.x "
+            f"was posted in {posted[0]}-{posted[1]:02d}: another year?"
+        )
+        yield ctx.report(entry.date.span, message)
 
 
 def _months(year_month: tuple[int, int]) -> int:

@@ -4,7 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
+from ..model import Entry
 
 _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*(?=\S)")
 # An author line copied from BibTeX: names joined by ` and `, ending in `and others` or written
@@ -12,7 +13,7 @@ _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*(?=\S)")
 _BIBTEX = re.compile(r"\band others\W*$|^[^,]+,[^,]+ and [^,]+,[^,]+(?: and |$)", re.IGNORECASE)
 
 
-@rule(
+@entry_rule(
     "AL401",
     "author-separator",
     "Author names not separated the list's way (`A,B`; `;` where the list uses `,`)",
@@ -20,31 +21,28 @@ _BIBTEX = re.compile(r"\band others\W*$|^[^,]+,[^,]+ and [^,]+,[^,]+(?: and |$)"
     fix=Applicability.SAFE,
     tags=("authors", "consistency"),
 )
-def author_separator(ctx: Context) -> Iterator[Diagnostic]:
+def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     dominant = ctx.style.author_separator
-    for entry in ctx.document.iter_entries():
-        authors = entry.authors
-        if authors is None or entry.kind != "paper" or len(authors.names) < 2:
-            continue
-        if _BIBTEX.search(authors.inner.raw):
-            continue  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
-        wanted = dominant.value if dominant else authors.separator
-        inner = authors.inner
-        used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
-        problems = []
-        if authors.separator != wanted:
-            evidence = dominant.evidence(f"`{wanted} `", noun="author lines", verb="use") if dominant else ""
-            problems.append(f"names separated by `{authors.separator}`; {evidence}")
-        cramped = re.search(r"[,;](?=[^\s,;])", inner.raw)
-        if cramped is not None:
-            context = inner.raw[max(0, cramped.start() - 8) : cramped.end() + 8]
-            problems.append(f"no space after `{cramped[0]}` (`{context}`)")
-        if not problems:
-            continue
-        fix = None
-        if len(used) == 1:  # with mixed separators the names themselves may hold commas
-            rewritten = _SEPARATOR.sub(f"{wanted} ", inner.raw)
-            fix = ctx.fix(
-                f"separate names with `{wanted} `", Edit(inner.span.start, inner.span.end, rewritten)
-            )
-        yield ctx.report(inner.span, "author line has " + "; and ".join(problems), fix)
+    authors = entry.authors
+    if authors is None or entry.kind != "paper" or len(authors.names) < 2:
+        return
+    if _BIBTEX.search(authors.inner.raw):
+        return  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
+    wanted = dominant.value if dominant else authors.separator
+    inner = authors.inner
+    used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
+    problems = []
+    if authors.separator != wanted:
+        evidence = dominant.evidence(f"`{wanted} `", noun="author lines", verb="use") if dominant else ""
+        problems.append(f"names separated by `{authors.separator}`; {evidence}")
+    cramped = re.search(r"[,;](?=[^\s,;])", inner.raw)
+    if cramped is not None:
+        context = inner.raw[max(0, cramped.start() - 8) : cramped.end() + 8]
+        problems.append(f"no space after `{cramped[0]}` (`{context}`)")
+    if not problems:
+        return
+    fix = None
+    if len(used) == 1:  # with mixed separators the names themselves may hold commas
+        rewritten = _SEPARATOR.sub(f"{wanted} ", inner.raw)
+        fix = ctx.fix(f"separate names with `{wanted} `", Edit(inner.span.start, inner.span.end, rewritten))
+    yield ctx.report(inner.span, "author line has " + "; and ".join(problems), fix)

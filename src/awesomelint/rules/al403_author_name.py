@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
-from ..model import Authors
+from ..engine import Context, entry_rule
+from ..model import Authors, Entry
 
 # An affiliation or footnote mark glued to a name: `Ann Lee1`, `Bo Li²`, `Cy Dow1,2` (read in the
 # line as written: the reader may leave the mark out of the name).
@@ -38,7 +38,7 @@ def _problem(authors: Authors) -> str | None:
     return None
 
 
-@rule(
+@entry_rule(
     "AL403",
     "author-name",
     "An author name that is not a name: an affiliation mark (`Ann Lee1`), one name split by a comma "
@@ -47,10 +47,9 @@ def _problem(authors: Authors) -> str | None:
     fix=Applicability.NONE,
     tags=("authors",),
 )
-def author_name(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.iter_entries():
-        if entry.authors is None or entry.kind != "paper":
-            continue
-        problem = _problem(entry.authors)
-        if problem is not None:
-            yield ctx.report(entry.authors.inner.span, f"author line: {problem}")
+def author_name(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    if entry.authors is None or entry.kind != "paper":
+        return
+    problem = _problem(entry.authors)
+    if problem is not None:
+        yield ctx.report(entry.authors.inner.span, f"author line: {problem}")

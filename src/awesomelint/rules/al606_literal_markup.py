@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..model import Entry
 
 _CODE = re.compile(r"(`+).*?\1", re.DOTALL)
@@ -76,7 +76,7 @@ def _problems(text: str) -> Iterator[tuple[str, str]]:
         previous = token.type
 
 
-@rule(
+@entry_rule(
     "AL606",
     "literal-markup",
     "Markup that renders literally: a stray `*` (`*8FastRank**`), an unclosed `[[Github](...)`, "
@@ -85,12 +85,7 @@ def _problems(text: str) -> Iterator[tuple[str, str]]:
     fix=Applicability.NONE,
     tags=("text", "entries"),
 )
-def literal_markup(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.iter_entries():
-        yield from _entry_problems(ctx, entry)
-
-
-def _entry_problems(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def literal_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """Each paragraph is read whole: emphasis may run over its lines."""
     text = ctx.document.text
     for paragraph in entry.paragraphs:

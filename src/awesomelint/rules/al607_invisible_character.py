@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
-from ..model import Field
+from ..engine import Context, entry_rule
+from ..model import Entry, Field
 
 # Characters a PDF's text layer leaves behind: invisible ones, and look-alikes of a hyphen or a space.
 _INVISIBLE = {
@@ -21,7 +21,7 @@ _INVISIBLE = {
 _FOUND = re.compile("[" + "".join(_INVISIBLE) + "]|(?<=\\w)[\u00a0\u202f](?=\\w)")
 
 
-@rule(
+@entry_rule(
     "AL607",
     "invisible-character",
     "Invisible or copied-from-PDF characters in a title or an author name (soft hyphens, "
@@ -30,21 +30,20 @@ _FOUND = re.compile("[" + "".join(_INVISIBLE) + "]|(?<=\\w)[\u00a0\u202f](?=\\w)
     fix=Applicability.NONE,
     tags=("text", "entries"),
 )
-def invisible_character(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.iter_entries():
-        fields: list[tuple[str, Field]] = []
-        if entry.title is not None:
-            fields.append(("title", entry.title))
-        if entry.authors is not None:
-            fields.append(("author line", entry.authors.inner))
-        for name, found in fields:
-            match = _FOUND.search(found.raw)
-            if match is None:
-                continue
-            what = _INVISIBLE.get(match[0]) or "a no-break space between words"
-            count = len(_FOUND.findall(found.raw))
-            more = f" and {count - 1} more" if count > 1 else ""
-            around = found.raw[max(0, match.start() - 12) : match.end() + 12].replace(match[0], "⟨?⟩")
-            message = f"{name} holds {what}{more} (`{around}`): text copied from a PDF?"
-            start = found.span.start + match.start()
-            yield ctx.report(ctx.span(start, start + 1), message)
+def invisible_character(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    fields: list[tuple[str, Field]] = []
+    if entry.title is not None:
+        fields.append(("title", entry.title))
+    if entry.authors is not None:
+        fields.append(("author line", entry.authors.inner))
+    for name, found in fields:
+        match = _FOUND.search(found.raw)
+        if match is None:
+            continue
+        what = _INVISIBLE.get(match[0]) or "a no-break space between words"
+        count = len(_FOUND.findall(found.raw))
+        more = f" and {count - 1} more" if count > 1 else ""
+        around = found.raw[max(0, match.start() - 12) : match.end() + 12].replace(match[0], "⟨?⟩")
+        message = f"{name} holds {what}{more} (`{around}`): text copied from a PDF?"
+        start = found.span.start + match.start()
+        yield ctx.report(ctx.span(start, start + 1), message)

@@ -1,0 +1,197 @@
+"""Running the rules again after an edit (`rerun_rules` with the earlier run) gives exactly the
+findings of a full `run_rules` on the new text, after each of a series of random edits, each on top
+of the previous one: insert a copy of an entry (a duplicate), delete one, change a title, change a
+venue (the list's majority style may flip), rename a heading, add a suppression comment. On the seed
+and the corpus lists (skipped when ../shared/corpus is absent). AWESOMELINT_RULE_EDITS sets how many
+edits in all (default 48)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesomelint import engine
+from awesomelint.diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Severity, StartsEntry
+from awesomelint.engine import Settings, moved_diagnostic, rerun_rules, run_rules
+from awesomelint.model import Entry
+from awesomelint.read import read
+from awesomelint.text import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "README.source.md"
+CORPUS = ROOT.parent / "shared" / "corpus"
+# Lists small enough that a full run after each edit stays quick.
+LISTS = [SEED, *sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)]
+EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
+EDITS_PER_LIST = 8
+WORDS = ["Adapter", "tuning", "Zoë", "**bold**", "2023", "", "x\ny"]
+VENUES = ["**NeurIPS'2021**", "NeurIPS 2021", "*ICML, 2020*", "[CVPR 2019]", "Arxiv 2022", "(ACL 2023)"]
+
+
+def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
+    """Everything a reporter shows of each finding, lines and columns included."""
+    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+
+
+def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
+    """One edit of ``text``: (start, end, replacement)."""
+    document = read(text)
+    entries = list(document.iter_entries())
+    sections = list(document.iter_sections())
+    if kind == "rename" and sections:
+        section = sections[int(where * len(sections))]
+        hashes = len(section.raw) - len(section.raw.lstrip("#"))
+        return section.span.start + hashes, section.span.end, f" {word or 'Renamed'} section"
+    if not entries:
+        return len(text), len(text), f"\n1. **{word}** [paper](https://example.org/{len(text)})\n"
+    entry = entries[int(where * len(entries))]
+    if kind == "delete":
+        return entry.span.start, entry.span.end, ""
+    if kind == "duplicate":
+        copy = entries[int(other * len(entries))]
+        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
+    if kind == "suppress":
+        line_start = text.rfind("\n", 0, entry.span.start) + 1
+        code = ["AL301", "AL402", "AL606", ""][int(other * 4)]
+        return line_start, line_start, f"<!-- awesomelint-disable-next-line {code} -->\n"
+    if kind == "venue" and entry.venue is not None:
+        return entry.venue.span.start, entry.venue.span.end, VENUES[int(other * len(VENUES))]
+    target = entry.title.span if entry.title is not None else entry.span
+    cut = target.start + int(other * (target.end - target.start))
+    return cut, min(cut + 3, target.end), word
+
+
+edit = st.tuples(
+    st.sampled_from(["duplicate", "delete", "change", "change", "venue", "venue", "rename", "suppress"]),
+    st.floats(0, 0.999),
+    st.floats(0, 0.999),
+    st.sampled_from(WORDS),
+)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
+@settings(
+    max_examples=max(1, EDITS // EDITS_PER_LIST),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.sampled_from(LISTS), st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST))
+def test_findings_after_each_edit_are_a_full_runs(
+    path: Path, edits: list[tuple[str, float, float, str]]
+) -> None:
+    text = path.read_text("utf-8")
+    options = Settings()
+    earlier = rerun_rules(read(text), options).earlier
+    for number, (kind, where, other, word) in enumerate(edits, start=1):
+        start, end, replacement = _edit(text, kind, where, other, word)
+        text = text[:start] + replacement + text[end:]
+        again = rerun_rules(read(text), options, earlier=earlier)
+        assert _shown(again.findings) == _shown(run_rules(read(text), options)), (path.name, kind, number)
+        earlier = again.earlier
+
+
+def test_the_seed_after_a_run_of_edits() -> None:
+    """The same on the seed alone, with no corpus: a fixed series of edits of every kind."""
+    text = SEED.read_text("utf-8")
+    options = Settings()
+    earlier = rerun_rules(read(text), options).earlier
+    kinds = ["change", "duplicate", "venue", "suppress", "rename", "delete", "venue", "duplicate"]
+    for number, kind in enumerate(kinds):
+        start, end, replacement = _edit(text, kind, (number * 0.37) % 1, (number * 0.61) % 1, "Zoë")
+        text = text[:start] + replacement + text[end:]
+        again = rerun_rules(read(text), options, earlier=earlier)
+        assert _shown(again.findings) == _shown(run_rules(read(text), options)), kind
+        earlier = again.earlier
+
+
+def _checked_entries(monkeypatch: pytest.MonkeyPatch) -> list[Entry]:
+    """The entries the entry-scope rules are run on from now on (each once per rule)."""
+    seen: list[Entry] = []
+    check = engine._check_entry
+
+    def spy(context: engine.Context, entry: Entry) -> Any:
+        seen.append(entry)
+        return check(context, entry)
+
+    monkeypatch.setattr(engine, "_check_entry", spy)
+    return seen
+
+
+LIST = """# Papers
+
+1. **Alpha Beta Gamma.** *Ann Lee, Bo Li.* **NeurIPS'2021.** [[paper](https://arxiv.org/abs/2101.00001)]
+2. **Delta Epsilon Zeta.** *Cy Dow,Di Fu.* **ICML'2020.** [[paper](https://arxiv.org/abs/2002.00002)]
+3. **Eta Theta Iota.** *Ed Gu, Fa Ho.* **CVPR'2019.** [[paper](https://arxiv.org/abs/1903.00003)]
+4.**Kappa Lambda Mu.** *Gi Im, Ho Jo.* **ACL'2023.** [[paper](https://arxiv.org/abs/2304.00004)]
+"""
+
+
+def test_only_the_edited_entry_is_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    earlier = rerun_rules(read(LIST), options).earlier
+    seen = _checked_entries(monkeypatch)
+    edited = LIST.replace("Alpha Beta", "Alpha Delta")
+    again = rerun_rules(read(edited), options, earlier=earlier)
+    assert {entry.title.text for entry in seen if entry.title} == {"Alpha Delta Gamma"}
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+
+
+def test_moved_entries_keep_their_findings_at_their_new_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    first = rerun_rules(read(LIST), options)
+    seen = _checked_entries(monkeypatch)
+    # two lines above every entry: each moves by their length and two lines down
+    edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
+    again = rerun_rules(read(edited), options, earlier=first.earlier)
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    moved = [d for d in again.findings if d.code == "AL401"]
+    assert moved and moved[0].span.start_line == 6  # was line 4
+    # AL201's message cites the line of the entry that `4.` is read into: made again, the rest reused
+    assert {entry.title.text for entry in seen if entry.title} == {"Eta Theta Iota"}
+    assert "entry at line 7" in next(d.message for d in again.findings if d.code == "AL201")
+
+
+def test_a_changed_style_runs_every_entry_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    earlier = rerun_rules(read(LIST), options).earlier
+    seen = _checked_entries(monkeypatch)
+    # the venues' majority is `Venue'YYYY` until two more are written `Venue YYYY`
+    edited = LIST.replace("ICML'2020", "ICML 2020").replace("CVPR'2019", "CVPR 2019")
+    again = rerun_rules(read(edited), options, earlier=earlier)
+    assert len({id(entry) for entry in seen}) == 3  # (`4.` is read as more of the third)
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+
+
+def test_other_settings_run_every_entry_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    earlier = rerun_rules(read(LIST), Settings()).earlier
+    seen = _checked_entries(monkeypatch)
+    fewer = Settings(select=frozenset({"AL401", "AL201"}))
+    again = rerun_rules(read(LIST), fewer, earlier=earlier)
+    assert len({id(entry) for entry in seen}) == 3
+    assert {d.code for d in again.findings} == {"AL401", "AL201"}
+
+
+def test_a_moved_finding_moves_its_span_fix_intents_and_related_place() -> None:
+    before = Source("a\nb\nline three\n")
+    after = Source("new\nlines\na\nb\nline three\n")  # 10 characters and two lines more
+    fix = Fix(
+        (Edit(4, 9, "3"),),
+        Applicability.SAFE,
+        "write 3",
+        (StartsEntry(4), ChangesLink(5, "u", "v")),
+    )
+    found = Diagnostic(
+        "AL999", "x", Severity.WARNING, "m", before.original_span(4, 8), fix, before.original_span(0, 1)
+    )
+    moved = moved_diagnostic(found, 10, after)
+    assert (moved.span.start, moved.span.end, moved.span.start_line, moved.span.start_col) == (14, 18, 5, 1)
+    assert moved.related is not None and (moved.related.start, moved.related.start_line) == (10, 3)
+    assert moved.fix is not None
+    assert moved.fix.edits == (Edit(14, 19, "3"),)
+    assert moved.fix.intents == (StartsEntry(14), ChangesLink(15, "u", "v"))
+    assert (moved.code, moved.message, moved.fix.description) == ("AL999", "m", "write 3")
