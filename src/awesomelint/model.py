@@ -55,6 +55,15 @@ class Venue(NamedTuple):
         """Written in a badge's image URL: a fact of the entry, but no part of its text layout."""
         return self.markup == "badge"
 
+    @property
+    def dated(self) -> bool:
+        """Whether a month stands between the name and the year (`CVPR, June 2025`): the year is a
+        date's, and the venue has no year style of its own."""
+        if self.year is None:
+            return False
+        between = self.raw[self.name.span.end - self.span.start : self.year.span.start - self.span.start]
+        return any(map(str.isalpha, between))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "raw": self.raw,
