@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
+from itertools import pairwise
 
 from markdown_it.token import Token
 
@@ -23,6 +24,7 @@ from .entries import (
     is_announcement,
     is_category,
     is_contents_link,
+    run_in_entries,
     section_about_the_list,
     significant,
     starts_with_link_word,
@@ -388,11 +390,15 @@ class _Builder:
 
     def _paragraph(self, token: Token, inline: Token) -> None:
         pieces = self._first_paragraphs.pop(id(inline), None) or self.parsed.pieces(inline)
-        self._collect_links(pieces)
         owner = self._owner()
         if owner is not None:
+            container = self.containers[-1]
+            if container.creates_entry and not owner.paragraphs and owner.entry.marker == "bullet":
+                pieces, owner = self._split_run_in(container, owner, pieces)
+            self._collect_links(pieces)
             owner.paragraphs.append(pieces)
             return
+        self._collect_links(pieces)
         depth = len(self.containers)
         glued = glued_marker(pieces, self.source)
         if glued is not None:
@@ -416,6 +422,31 @@ class _Builder:
         if self.containers and self.containers[-1].kind == "quote":
             kind = "quote"
         self._block(kind, token, plain_text(pieces))
+
+    def _split_run_in(
+        self, container: _Container, owner: _OpenEntry, pieces: list[Piece]
+    ) -> tuple[list[Piece], _OpenEntry]:
+        """An item's first paragraph, less the entries run into it (`... Wang+ [Title](u)`), which
+        become entries of their own; the item's later paragraphs and nested items go to the last."""
+        bullet = self.source.normalized[owner.marker_start]
+        starts = run_in_entries(pieces, self.source, bullet)
+        if not starts:
+            return pieces, owner
+        bounds = [0, *starts, len(pieces)]
+        parts = [pieces[low:high] for low, high in pairwise(bounds)]
+        for index, part in enumerate(parts[:-1]):
+            cut = part[-1]  # the text that ends in the next entry's bullet and a space
+            at = cut.end - 2
+            parts[index] = (
+                part[:-1]
+                if at == cut.start
+                else [*part[:-1], replace(cut, end=at, inner_end=at, plain=cut.plain[:-2])]
+            )
+            self._collect_links(parts[index])
+            owner.paragraphs.append(parts[index])
+            owner = self._new_entry("bullet", None, at, at + 1)
+        container.owner = owner
+        return parts[-1], owner
 
     def _finish(self, open_entry: _OpenEntry) -> None:
         entry = open_entry.entry

@@ -217,6 +217,51 @@ def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) ->
     return False
 
 
+# The character before a bullet run into the text (`... Wang+ [Title](u)`): a word or a closing mark,
+# never another bullet character or a space (`C++ [Primer](u)`, `Title - [code](u)`).
+_BEFORE_RUN_IN = re.compile(r"[\w.,;:)\]]")
+
+
+def run_in_entries(pieces: Sequence[Piece], source: Source, bullet: str) -> list[int]:
+    """Where entries run into a bullet item's text start (the index of each one's title link): its own
+    bullet character and a space glued to the text before, then a link to elsewhere labelled with a
+    name, not a role (`... Limin Wang+ [Next Title](u)`), in an item that itself opens with such a
+    link. A line break went missing there: Markdown shows one item, the list means two entries."""
+    glued = bullet + " "
+    candidates = [
+        index
+        for index in range(1, len(pieces))
+        if pieces[index].kind == "link"
+        and pieces[index - 1].kind == "text"
+        and pieces[index - 1].plain.endswith(glued)
+    ]  # a cheap first look: most items have none
+    first = significant(pieces) if candidates else None
+    if first is None or first.kind != "link" or not _names_a_thing(first):
+        return []
+    text = source.normalized
+    return [
+        index
+        for index in candidates
+        if pieces[index - 1].end == pieces[index].start
+        and pieces[index - 1].end - 2 >= max(pieces[index - 1].start, 1)  # the bullet is in this piece
+        and _BEFORE_RUN_IN.fullmatch(text[pieces[index].start - 3])
+        and text[pieces[index].start] == "["
+        and text[pieces[index].inner_end : pieces[index].inner_end + 2] == "]("
+        and _names_a_thing(pieces[index])
+    ]
+
+
+def _names_a_thing(link: Piece) -> bool:
+    """A link labelled with a name (a title), not a role word (`code`, `paper`), leading elsewhere."""
+    label = plain_text(link.children)
+    return (
+        not link.href.startswith("#")
+        and not is_decoration(link)
+        and re.search(r"\w", label) is not None
+        and label_role(label) is None
+    )
+
+
 def starts_with_link_word(pieces: Sequence[Piece]) -> bool:
     first = significant(pieces)
     if first is None or first.kind != "link":

@@ -237,5 +237,13 @@ def paper_majority(entries: Sequence[Entry]) -> bool | None:
 
 
 def _paper_page(url: str) -> bool:
+    """A page of a paper host that may be a paper's: not its front page, nor a page whose path is only
+    words and years (`icml.cc/2015/`, `neurips.cc/Conferences/2023`: a conference's or journal's)."""
     parts = split_url(url.strip())
-    return parts is not None and _in(host_of(url), PAPER_HOSTS) and bool(parts.path.strip("/"))
+    if parts is None or not _in(host_of(url), PAPER_HOSTS) or not parts.path.strip("/"):
+        return False
+    return bool(parts.query) or not _SITE_PATH.fullmatch(parts.path)
+
+
+# A path of words and years only, which names a site's section rather than a document.
+_SITE_PATH = re.compile(r"(?:/+(?:(?:19|20)\d\d|[^\W\d]+(?:[-_][^\W\d]+)*))*/*")

@@ -1,0 +1,110 @@
+"""Where entries start and end (issue 23, point 2: no entry merged or split, no non-entry read as one),
+each shape in a small list written for this test, with asserts on the entries and their fields."""
+
+from __future__ import annotations
+
+from awesomelint import fix, lint, parse
+from awesomelint.model import Entry
+
+
+def _entries(text: str) -> list[Entry]:
+    return list(parse(text).iter_entries())
+
+
+def _titles(text: str) -> list[str | None]:
+    return [e.title.text if e.title else None for e in _entries(text)]
+
+
+def test_entries_run_together_on_one_line_are_read_apart_and_still_reported() -> None:
+    text = """# Papers
+
+## Vision
+
++ [Alpha Networks for Vision](https://arxiv.org/abs/1) [:octocat:](https://github.com/o/a)
+  Ann Lee, Bo Chen+ [Beta Nets](https://arxiv.org/abs/2) Cy Doe,
+  Di Roe+ [Gamma Nets](https://arxiv.org/abs/3) Ed Poe, Gil Ray
++ [Delta Networks for Audio](https://arxiv.org/abs/4) Fay Lin, Hu Wen
+"""
+    entries = _entries(text)
+    assert _titles(text) == [
+        "Alpha Networks for Vision",
+        "Beta Nets",
+        "Gamma Nets",
+        "Delta Networks for Audio",
+    ]
+    assert [e.authors.names if e.authors else None for e in entries] == [
+        ("Ann Lee", "Bo Chen"),
+        ("Cy Doe", "Di Roe"),
+        ("Ed Poe", "Gil Ray"),
+        ("Fay Lin", "Hu Wen"),
+    ]
+    assert [[link.role for link in e.links] for e in entries] == [
+        ["title", "code"],
+        ["title"],
+        ["title"],
+        ["title"],
+    ]
+    first, second = entries[0], entries[1]
+    assert text[first.span.start : first.span.end].endswith("Bo Chen")
+    assert text[second.marker_span.start : second.marker_span.end] == "+"
+    assert text[second.span.start : second.span.end].startswith("+ [Beta")
+    assert all(e.kind == "paper" for e in entries)
+    found = [d.span for d in lint(text) if d.code == "AL214"]
+    assert [(span.start_line, text[span.start : span.end]) for span in found] == [(6, "+"), (7, "+")]
+    fixed = fix(text, unsafe=True).text
+    assert "Bo Chen\n+ [Beta Nets" in fixed and "Di Roe\n+ [Gamma Nets" in fixed
+    assert _titles(fixed) == _titles(text)
+    assert [e.span.start_line for e in _entries(fixed)] == [5, 7, 9, 10]
+    assert not [d for d in lint(fixed) if d.code == "AL214"]
+
+
+def test_an_entry_run_into_a_nested_item_keeps_its_indentation_and_what_follows() -> None:
+    text = """# Papers
+
+- [Alpha Networks for Vision](https://arxiv.org/abs/1) Ann Lee
+  - [Beta Nets](https://arxiv.org/abs/2) Cy Doe- [Gamma Nets](https://arxiv.org/abs/3) Ed Poe, Gil Ray
+
+    [code](https://github.com/o/gamma)
+"""
+    entries = _entries(text)
+    assert _titles(text) == ["Alpha Networks for Vision", "Beta Nets", "Gamma Nets"]
+    assert [len(e.links) for e in entries] == [1, 1, 2]  # the item's next paragraph is the last entry's
+    assert entries[2].links[1].role == "code"
+    fixed = fix(text, unsafe=True).text
+    assert "Cy Doe\n  - [Gamma Nets" in fixed
+    assert _titles(fixed) == _titles(text)
+
+
+def test_bullet_characters_inside_an_entry_start_no_entry() -> None:
+    text = """# Papers
+
+* [C++ Primer for Vision](https://example.org/1) C++ [notes](https://example.org/n)
+* [Alpha Networks](https://example.org/2) Ann Lee* [code](https://github.com/o/a)
+* [Gamma Networks](https://example.org/3) Bo Li * [Delta](https://example.org/4) and Cy- [Eps](https://example.org/5)
+- Kappa [Lambda Nets](https://example.org/6) Di+ [Mu Nets](https://example.org/7)
+"""
+    assert _titles(text) == ["C++ Primer for Vision", "Alpha Networks", "Gamma Networks", "Lambda Nets"]
+    assert not [d for d in lint(text) if d.code == "AL214"]
+
+
+def test_a_conference_site_linked_as_a_title_is_a_resource_and_its_papers_are_papers() -> None:
+    text = """# Resources
+
+## Conferences
+
+- [ICML](https://icml.cc/2015/) - International Conference on Machine Learning
+- [NeurIPS](https://neurips.cc/Conferences/2023) - Neural Information Processing Systems
+- [Kit](https://github.com/o/kit) - A toolkit for the experiments
+
+## Papers
+
+- [Alpha Nets](https://proceedings.mlr.press/v37/alpha15.html) - A paper from that conference
+- [Beta Forum](https://openreview.net/forum?id=AbCd) - Its reviews
+"""
+    assert [(e.title.text if e.title else None, e.kind) for e in _entries(text)] == [
+        ("ICML", "resource"),
+        ("NeurIPS", "resource"),
+        ("Kit", "resource"),
+        ("Alpha Nets", "paper"),
+        ("Beta Forum", "paper"),
+    ]
