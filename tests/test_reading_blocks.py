@@ -108,3 +108,23 @@ def test_a_conference_site_linked_as_a_title_is_a_resource_and_its_papers_are_pa
         ("Alpha Nets", "paper"),
         ("Beta Forum", "paper"),
     ]
+
+
+def test_a_table_whose_columns_are_years_is_a_grid_of_pages_not_entries() -> None:
+    text = """# Papers by Conference
+
+| Conference | 2021 | 2022 | 2023 |
+| --- | --- | --- | --- |
+| **ACL** | [2021](https://x.io/ACL/2021.md) | - | [2023](https://x.io/ACL/2023.md) |
+| [EMNLP](https://2023.emnlp.org) | [2021](https://github.com/o/r/blob/main/EMNLP/2021.md) | - | - |
+
+| Paper | Venue | Year |
+| --- | --- | --- |
+| [Alpha Nets](https://arxiv.org/abs/2101.00001) | ACL | 2021 |
+"""
+    document = parse(text)
+    assert [(e.title.text if e.title else None, e.year) for e in document.iter_entries()] == [
+        ("Alpha Nets", 2021)
+    ]
+    assert [block.kind for block in document.sections[0].blocks] == ["table", "table"]
+    assert len(document.links) == 5  # the grid's links are still the page's, for the link rules

@@ -46,6 +46,7 @@ _HTML_HEADING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+_NUMBER = re.compile(r"\d+")
 _HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 # Table headers naming the columns we read.
@@ -586,7 +587,11 @@ class _Builder:
         return index + 1
 
     def _table_rows(self, header: list[str], rows: list[tuple[list[list[Piece]], int]]) -> None:
-        """The entries of a table's body rows (their cells, where each starts), by the header."""
+        """The entries of a table's body rows (their cells, where each starts), by the header. A table
+        whose columns are years or numbers (`| Venue | 2019 | 2020 |`) is a grid of figures or of pages
+        by year, whose rows are no entries."""
+        if len(header) > 2 and all(_NUMBER.fullmatch(name.strip()) for name in header[1:]):
+            return
         roles = [_COLUMN_ROLES.get(re.sub(r"[^\w ]+", "", name).strip(), "") for name in header]
         columns = [_title_column(roles, cells) for cells, _ in rows]
         # Where most rows name their entry (bold or linked), a row that names it in plain words is an
