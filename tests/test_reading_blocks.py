@@ -128,3 +128,21 @@ def test_a_table_whose_columns_are_years_is_a_grid_of_pages_not_entries() -> Non
     ]
     assert [block.kind for block in document.sections[0].blocks] == ["table", "table"]
     assert len(document.links) == 5  # the grid's links are still the page's, for the link rules
+
+
+def test_a_row_naming_several_linked_works_is_a_group_not_a_paper() -> None:
+    text = """# Resources
+
+| Task | Benchmarks |
+| :-: | --- |
+| **Facts** | [Alpha](https://arxiv.org/abs/1), [Beta](https://arxiv.org/abs/2),[Gamma](https://x.io/g) |
+| **Bias** | [DeltaBias](https://arxiv.org/abs/3) |
+
+- **Omega Nets for Vision** [paper](https://arxiv.org/abs/4) [arXiv](https://arxiv.org/abs/5)
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.kind, len(e.links)) for e in entries] == [
+        ("Facts", "resource", 3),
+        ("Bias", "paper", 1),  # one linked work: the row is about it
+        ("Omega Nets for Vision", "paper", 2),  # links labelled by their role
+    ]
