@@ -71,7 +71,9 @@ def _venue(source: Source, lo: int, hi: int) -> Venue | None:
     """The venue in a badge's message at ``normalized[lo:hi]`` (`NeurIPS'24%20Workshop`)."""
     raw = source.normalized[lo:hi]
     found = _YEAR_IN_MESSAGE.match(_decoded(raw).strip())
-    if found is None or len(found["name"].split()) > 6 or len(found["rest"].split()) > 3:
+    if found is None:
+        return _yearless_venue(source, lo, hi)
+    if len(found["name"].split()) > 6 or len(found["rest"].split()) > 3:
         return None
     name = found["name"].strip()
     # The year's digits are written as they are; find the occurrence that follows the name.
@@ -96,3 +98,16 @@ def _venue(source: Source, lo: int, hi: int) -> Venue | None:
         "badge",
         year_style(found["sep"]) if found["sep"] else "glued",
     )
+
+
+def _yearless_venue(source: Source, lo: int, hi: int) -> Venue | None:
+    """A known venue's name alone in a badge's message (`Conference-Nature%20Scientific%20Reports`);
+    an unknown one may be a status (`Under Review`)."""
+    from ..venues import builtin_venues
+
+    name = " ".join(_decoded(source.normalized[lo:hi]).split())
+    if not name or len(name.split()) > 6 or not builtin_venues().is_known(name):
+        return None
+    span = source.span(lo, hi)
+    raw = source.text[span.start : span.end]
+    return Venue(raw, span, field_at(source, lo, hi, name), None, "badge", "none")

@@ -32,20 +32,21 @@ _AFTER_YEAR = (
 )
 # A venue with its year, as written inside bold, emphasis or brackets: "EMNLP'2020", "ACL 2022",
 # "NeurIPS2021", "ICML, 2019", "AAAI (2020)", "ACL'19", "CVPR' 14", "[ICML, 2021 oral]",
-# "[Arxiv, 2025.07]" (a month after the year is the entry's date). Trailing punctuation is allowed
-# (and reported by the rules).
+# "[Arxiv, 2025.07]" (a month after the year is the entry's date), "[ICLR, 2025/2024.10]" (the venue's
+# year, then the preprint's date). Trailing punctuation is allowed (and reported by the rules).
 _VENUE_IN_MARKUP = re.compile(
     rf"""^\s*(?:in\s+)?(?P<open>[\[(](?=[^\[\]()]*[\])]\W*$))?\s*(?P<name>\S.*?)[.]?
     (?P<sep>\s*['’]\s*|\s*,\s*|\s*\(|\s+|)
     (?<![\d.])(?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=['’\s])\d{{2}})(?!\d)\)?
-    (?P<month>[./,-](?:1[0-2]|0?[1-9])(?:[./-]\d{{1,2}})?(?!\d))?
-    (?P<note>(?:[\s,]+{_AFTER_YEAR})*\s*(?:\([^()\n]{{1,40}}\))?)
+    (?P<month>(?:/{_YEAR})?(?:[./,-](?:1[0-2]|0?[1-9])(?:[./-]\d{{1,2}})?)?(?<=\d)(?!\d))?
+    (?P<note>(?:[\s,]+{_AFTER_YEAR}|(?:\s+[^\W\d_][\w&/\-]*){{1,3}}\s+workshops?)*\s*(?:\([^()\n]{{1,40}}\))?)
     (?(open)(?:\s*,[^\[\]()\n]{{0,40}})?\s*[\])])
     (?P<trail>[\s.,;:]*)$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
 # A venue in running text: "NeurIPS 2020.", "[ICLR 2021]", "In ACL'19", "Findings of EMNLP 2022",
-# "EMNLP demo 2020". A month is a date, not a venue ("Feb 2023").
+# "EMNLP demo 2020", "(NAACL-25)", "[ACL23 (Findings)]" (a short year glued on: known venues only).
+# A month is a date, not a venue ("Feb 2023").
 _QUALIFIER = r"(?:of|on|in|for|and|with|the|demo|workshop|findings|short|long|main|track|oral|poster)"
 _VENUE_IN_TEXT = re.compile(
     rf"""(?:(?<![\w'])|(?=\[))(?P<open>\[)?(?!{MONTH}[ \t,])
@@ -53,7 +54,8 @@ _VENUE_IN_TEXT = re.compile(
       (?:[ \t]+(?:{_QUALIFIER}[ \t]+)*[A-Z&][\w&./\-]*){{0,7}}(?:[ \t]+{_QUALIFIER})?
       |[a-z][a-z]+(?=[ \t]+(?:19|20)\d{{2}}))
     (?P<sep>['’]|[ \t]+['’]?|,[ \t]*|)
-    (?P<year>{_YEAR}|(?<=['’])\d{{2}}|(?<=[^\W\d_][ \t])\d{{2}}(?=[\s.,;:)\]]|$))\b
+    (?P<year>{_YEAR}|(?<=['’])\d{{2}}
+      |(?:(?<=[^\W\d_][ \t])|(?<=[A-Z]-)|(?<=[A-Z]))\d{{2}}(?=[\s.,;:)\]]|$))\b
     (?P<after>(?:[ \t]+(?i:{_AFTER_YEAR})|(?:[ \t]+[A-Z][\w&/\-]*){{1,3}}[ \t]+(?i:workshops?))*)
     (?P<close>(?:[ \t]+[^\[\]\n]{{1,60}})?\])?""",
     re.VERBOSE,
@@ -63,18 +65,25 @@ _VENUE_IN_TEXT = re.compile(
 _NAME_BEFORE_DATE = re.compile(
     r"\s*(?P<name>[^\W\d_][\w&./\-]*(?:[ \t]+[\w&./\-:()]+){0,11}?)[ \t]*,?[ \t]*$"
 )
-# After a reference's quoted title: the venue up to its volume, pages or the year.
+_VOLUME_OR_PAGES = re.compile(r"(?:vol(?:ume)?|no|number|issue|pages?|pp)\.?[ \t]*\d", re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"{MONTH}(?![^\W\d_])", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(_YEAR)
+# After a reference's quoted title: the venue up to its volume, pages or the year (an ordinal before
+# a word is the name's: `Proceedings of the 24th CVPR`).
 _VOLUME = r"(?!Vol\b|vol\b|abs/|arXiv:)"  # where a reference's venue ends and its volume starts
 _CITATION_VENUE = re.compile(
     rf"""[\s.,"”]*(?:[Ii]n\s+)?
-    (?P<name>[^\W\d_][^\s\[\]()"“”,.]*(?:[ \t]+{_VOLUME}[^\s\d\[\]()"“”,.][^\s\[\]()"“”,.]*)*)
+    (?P<name>[^\W\d_][^\s\[\]()"“”,.]*
+      (?:[ \t]+{_VOLUME}(?:[^\s\d\[\]()"“”,.][^\s\[\]()"“”,.]*|\d{{1,3}}(?:st|nd|rd|th)(?=[ \t]+[^\W\d_])))*)
     [^\n\[\]"“”]{{0,40}}?(?<![:/\d])(?P<year>{_YEAR})(?!\d|\.\d)""",
     re.VERBOSE,
 )
 # Cheap necessary conditions, checked before the venue patterns: a year, or an apostrophe's two digits,
 # stands in the text (`Name456` has neither). Written to open with a digit, which the search skips to.
 _HAS_YEAR = re.compile(rf"\d\d(?:(?<=(?<![\d.]){_YEAR})|(?<=['’\s]\d\d)|(?<=['’\s]\s\d\d))")
-_YEARISH = re.compile(rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?<=\s\d\d)(?!\d))")  # searched in a slice
+_YEARISH = re.compile(  # searched in a slice; `ACL23` and `NAACL-25` glue a short year to the name
+    rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?:(?<=\s\d\d)|(?<=[A-Z]\d\d)|(?<=[A-Z]-\d\d))(?!\d))"
+)
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 # a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to)
 _SENTENCE = re.compile(r"[.()\[\]\"“”|](?:(?<=[^\W\d_]{2}\.)\s+|(?<=[()\[\]\"“”|]))")
@@ -428,8 +437,8 @@ def _venue_in_citation(
         return None
     text = source.normalized[title[1] : first[-1].end]
     found = _CITATION_VENUE.match(text)
-    if found is None:
-        return None
+    if found is None or _MONTH_FIRST.match(found["name"]):
+        return None  # `"Title", Nov. 2024`: a date, no venue
     base = title[1]
     month = _MONTH_AT_END.search(found["name"])  # `AAAI Jan 2024`: the month is the date's
     written = found["name"][: month.start()] if month else found["name"]
@@ -477,7 +486,7 @@ def _venue(
         if venue is not None:
             break
     else:  # rare in a paper list: most papers give a year
-        evidence = any(_is_paper_link(link) for link in links)
+        evidence = any(_is_paper_link(link) for link in links) or _written_date(source, free, taken)
         for piece in free:
             ranges = _free(piece, taken) if piece.kind == "text" else []
             venue = _yearless_venue(source, piece, ranges, described_from, title_start, evidence)
@@ -487,6 +496,18 @@ def _venue(
         return None
     start = source.normalized_offset(venue.span.start)
     return venue, (start, source.normalized_offset(venue.span.end))
+
+
+def _written_date(source: Source, pieces: Sequence[Piece], taken: Sequence[Range]) -> bool:
+    """Whether plain text outside the title gives a date written out (`27 June 2004`, `May 2021`):
+    a reference's, which is paper evidence as a link to the paper is (a date tag `[2023-05]` is not)."""
+    for piece in pieces:
+        if piece.kind == "text":
+            for lo, hi in _free(piece, taken):
+                date = find_date(source.normalized, lo, hi)
+                if date is not None and not date[0].replace(".", "").replace("-", "").isdigit():
+                    return True
+    return False
 
 
 def _dated_venue(
@@ -591,6 +612,8 @@ def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
         _CHUNK.finditer(text), _ENCLOSED.finditer(text) if "[" in text or "(" in text else ()
     ):
         name = chunk["name"]
+        if text.startswith(".", chunk.end()) and _known(name + "."):
+            name += "."  # an abbreviation's period: `VLDB J.`
         if len(name.split()) > 4 or _YEARISH.search(name) or not _known(name) or _miscased(name):
             continue  # in prose only a venue's own spelling counts (`FAST`, not `Fast`)
         begin = lo + chunk.start("name")
@@ -609,19 +632,23 @@ def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
 
 def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = None) -> Venue | None:
     """A venue followed by a date: `*arXiv, July 2022*` (``markup`` is the emphasis around it),
-    `, CVPR, June 2025.` in running text."""
+    `, CVPR, June 2025.` in running text, `[TSE, July 2025]` after a date tag (`[2025-05]`)."""
     raw = source.normalized[lo:hi]
     date = find_date(raw)
-    if date is None or date[0].isdigit():
-        return None  # a year alone (`Yann LeCun 2014`) is no date to hang a venue on
-    before = raw[: date.start()]
-    found = _NAME_BEFORE_DATE.search(before) if markup is None else _NAME_BEFORE_DATE.fullmatch(before)
-    year_match = re.search(_YEAR, date[0])
-    if found is None or year_match is None:
+    found = None
+    while date is not None and found is None:
+        if date[0].isdigit():
+            return None  # a year alone (`Yann LeCun 2014`) is no date to hang a venue on
+        found = _name_before_date(raw[: date.start()], whole=markup is not None)
+        if found is None and markup is None:
+            date = find_date(raw, date.end())  # a date tag with no name before it: the next date
+    year_match = _FOUR_DIGITS.search(date[0]) if date is not None else None
+    if found is None or date is None or year_match is None:
         return None
     if found["name"][:1].islower() and not _known(found["name"]):
         return None  # `in the summer of July 2022`: prose, unless it is a known venue (`arxiv`)
-    if read_names(found["name"]) is not None and not _known(found["name"]):
+    acronym = found["name"].isupper() and " " not in found["name"]  # `PACMSE, July 2025`
+    if not acronym and read_names(found["name"]) is not None and not _known(found["name"]):
         return None  # `Jane Doe, July 2022`: a person and a date
     name = field_at(source, lo + found.start("name"), lo + found.end("name"), " ".join(found["name"].split()))
     year_at = lo + date.start() + year_match.start()
@@ -629,8 +656,27 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
     if markup is not None:
         span = source.span(markup.start, markup.end)
         return Venue(source.text[span.start : span.end], span, name, year, "italic", "comma")
-    span = source.span(lo + found.start("name"), lo + date.end())
+    begin, end = found.start("name"), date.end()
+    opening = raw[:begin].rstrip(" \t")
+    closing = len(raw[end:]) - len(raw[end:].lstrip(" \t"))
+    if opening.endswith("[") and raw[end + closing : end + closing + 1] == "]":  # `[TSE, July 2025]`
+        span = source.span(lo + len(opening) - 1, lo + end + closing + 1)
+        return Venue(source.text[span.start : span.end], span, name, year, "bracket", "comma")
+    span = source.span(lo + begin, lo + end)
     return Venue(source.text[span.start : span.end], span, name, year, "plain", "comma")
+
+
+def _name_before_date(before: str, whole: bool) -> re.Match[str] | None:
+    """The venue's name that ends ``before`` (a date follows it), past the volume, issue and pages
+    a reference writes between them (`IEEE Trans. on X, Vol. 23, No. 6, Pages 2569-2582, June
+    2014`); none when it is the first half of a range of dates (`27 June - 2 July 2004`).
+    ``whole``: the name is all of ``before`` (inside emphasis)."""
+    found = _NAME_BEFORE_DATE.fullmatch(before) if whole else _NAME_BEFORE_DATE.search(before)
+    while found is not None and not whole and _VOLUME_OR_PAGES.match(found["name"]):
+        found = _NAME_BEFORE_DATE.search(before, 0, found.start("name"))
+    if found is None or _MONTH_FIRST.match(found["name"]):
+        return None
+    return found
 
 
 def _venue_in_markup(
@@ -683,7 +729,8 @@ def _text_venue(source: Source, piece: Piece, match: re.Match[str]) -> Venue | N
     """The venue ``match`` found in running text, unless it is prose: a name in lower case, glued to
     its year or with a bare two-digit year must be a known venue (`arxiv 2018`, `COLING2022`,
     `EMNLP 18`)."""
-    written = match["name"].rstrip(".")  # `in CVPR. 2016`: the period ends the name's sentence
+    # `in CVPR. 2016`: the period ends the name's sentence; `NAACL-25`: the hyphen joins the year
+    written = match["name"].rstrip(".").removesuffix("-")
     lead = written.rfind(". ") + 2 if ". " in written else 0
     # the sentence the venue's first words end: from the text before the venue, not the match alone
     before = re.split(r"\.\s+", piece.plain[: match.start("name") + lead - 2])[-1] if lead else ""
@@ -749,8 +796,9 @@ def _date(
 
 
 def _date_in_venue(source: Source, venue: Venue | None) -> Field | None:
-    """A date written inside a venue in running text (`CVPR, June 2025`), not its year alone."""
-    if venue is None or venue.markup != "plain" or venue.year is None:
+    """A date written inside a venue in running text or brackets (`CVPR, June 2025`, `[TSE, July
+    2025]`), not its year alone."""
+    if venue is None or venue.markup not in ("plain", "bracket") or venue.year is None:
         return None
     start, end = _normalized_range(source, venue)
     match = find_date(source.normalized, start, end)
