@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
+from .entry_facts import EntryKey, install
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
 from .registry import CheckFunction as CheckFunction
@@ -259,13 +260,6 @@ def run_rules(
     return _run(document, settings or Settings(), links, records, None, keep=False).findings
 
 
-# What an entry is, for the entry-scope rules: the text of its lines (from the start of its first line
-# to the end of its last), where it starts in them, its section, and what the reader made of it (kind,
-# marker, number, link destinations and roles, where each field lies in the lines): the reader may
-# read the same text otherwise in another place (a link's destination defined elsewhere).
-_EntryKey = tuple[object, ...]
-
-
 class _EntryRun(NamedTuple):
     """An entry's findings under the entry-scope rules (before suppression), kept for the next run."""
 
@@ -277,11 +271,13 @@ class _EntryRun(NamedTuple):
 @dataclass(frozen=True)
 class Earlier:
     """What one run of the rules keeps for the next run on an edited version of the same list: the
-    settings and style it ran with, and each entry's findings by what the entry is (`_entry_key`)."""
+    settings and style it ran with, each entry's findings and facts (`entry_facts`) by its key."""
 
+    text: str
     settings: Settings
     style: Style
-    entries: Mapping[_EntryKey, tuple[_EntryRun, ...]]
+    entries: Mapping[EntryKey, tuple[_EntryRun, ...]]
+    facts: Mapping[EntryKey, dict[str, object]]
 
 
 class Checked(NamedTuple):
@@ -311,19 +307,19 @@ def _run(
     earlier: Earlier | None,
     keep: bool,
 ) -> Checked:
+    if earlier is not None and not (earlier.settings is settings or earlier.settings == settings):
+        earlier = None  # every finding and fact may differ
+    facts = install(document, earlier.facts if earlier is not None else None) if keep else None
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
     selected = [r for r in all_rules() if r.code in settings.select]
     by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[_EntryKey, tuple[_EntryRun, ...]] = {}
-    if keep:
+    kept: dict[EntryKey, tuple[_EntryRun, ...]] = {}
+    if facts is not None:
         for_entries = [r for r in selected if r.scope == "entry"]
         contexts = [Context(document, style, settings, r, links, records) for r in for_entries]
-        if earlier is not None and not (
-            (earlier.settings is settings or earlier.settings == settings) and earlier.style == style
-        ):
-            earlier = None  # the findings of every entry may differ
-        by_entry, kept = _entry_findings(document, contexts, earlier)
+        same = earlier is not None and earlier.style == style  # else the findings of every entry may differ
+        by_entry, kept = _entry_findings(document, contexts, earlier if same else None, facts.keys)
     found: list[Diagnostic] = []
     for chosen in selected:
         if chosen.code in by_entry:
@@ -351,27 +347,34 @@ def _run(
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
-    return Checked(found, Earlier(settings, style, kept))
+    records_kept = facts.records if facts is not None else {}
+    return Checked(found, Earlier(document.text, settings, style, kept, records_kept))
 
 
 def _entry_findings(
-    document: Document, contexts: list[Context], earlier: Earlier | None
-) -> tuple[dict[str, list[Diagnostic]], dict[_EntryKey, tuple[_EntryRun, ...]]]:
+    document: Document, contexts: list[Context], earlier: Earlier | None, keys: Mapping[int, EntryKey]
+) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, tuple[_EntryRun, ...]]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now; the rules run on the other entries."""
-    text, source = document.text, document.source
+    source, text = document.source, document.text
     before = earlier.entries if earlier is not None else {}
-    taken: dict[_EntryKey, int] = {}  # how many of the earlier runs of a key are matched already
+    # an entry whose lines end before the first change keeps its findings as they are
+    unchanged = _unchanged_until(earlier.text, text) if earlier is not None else 0
+    taken: dict[EntryKey, int] = {}  # how many of the earlier runs of a key are matched already
     by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[_EntryKey, tuple[_EntryRun, ...]] = {}
+    kept: dict[EntryKey, tuple[_EntryRun, ...]] = {}
     for entry in document.iter_entries():
-        key = _entry_key(entry, text)
+        key = keys[id(entry)]
         runs = before.get(key)
         index = taken.get(key, 0)
         if runs is not None and index < len(runs):
             taken[key] = index + 1
-            run = _moved_run(runs[index], entry, contexts, source)
+            run = runs[index]
+            if run.found and not (run.start == entry.span.start and _line_end(text, entry) <= unchanged):
+                run = _moved_run(run, entry, contexts, source)
+            elif run.start != entry.span.start:
+                run = run._replace(start=entry.span.start)
         else:
             found = [(c.rule, tuple(_check_entry(c, entry))) for c in contexts]
             run = _EntryRun(entry.span.start, 0, tuple((r, d) for r, d in found if d))
@@ -383,6 +386,11 @@ def _entry_findings(
     return by_entry, kept
 
 
+def _line_end(text: str, entry: Entry) -> int:
+    end = text.find("\n", entry.span.end)
+    return len(text) if end < 0 else end
+
+
 def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
     assert context.rule.check_entry is not None  # an entry-scope rule
     return context.rule.check_entry(context, entry)
@@ -391,8 +399,6 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
 def _moved_run(run: _EntryRun, entry: Entry, contexts: list[Context], source: Source) -> _EntryRun:
     """An unchanged entry's earlier run, moved to where the entry is now; findings whose messages
     cite the entry's line are made again when the line moved."""
-    if not run.found:
-        return run if run.start == entry.span.start else run._replace(start=entry.span.start)
     delta, line = entry.span.start - run.start, entry.span.start_line
     moved = []
     for by_rule, diagnostics in run.found:
@@ -407,56 +413,27 @@ def _moved_run(run: _EntryRun, entry: Entry, contexts: list[Context], source: So
 def moved_diagnostic(diagnostic: Diagnostic, delta: int, source: Source) -> Diagnostic:
     """``diagnostic`` of text that moved by ``delta`` characters, on the lines of ``source``: its
     span, related span, fix edits and the places its fix's intents name."""
-
-    def span(old: Span) -> Span:
-        return source.original_span(old.start + delta, old.end + delta)
-
-    fix = diagnostic.fix
+    span, related, fix = diagnostic.span, diagnostic.related, diagnostic.fix
     if fix is not None:
-        edits = tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits)
-        fix = fix._replace(edits=edits, intents=tuple(i._replace(at=i.at + delta) for i in fix.intents))
-    related = span(diagnostic.related) if diagnostic.related is not None else None
-    return diagnostic._replace(span=span(diagnostic.span), fix=fix, related=related)
+        edits = tuple([Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits])
+        intents = tuple([i._replace(at=i.at + delta) for i in fix.intents]) if fix.intents else ()
+        fix = Fix(edits, fix.applicability, fix.description, intents)
+    if related is not None:
+        related = source.original_span(related.start + delta, related.end + delta)
+    moved = source.original_span(span.start + delta, span.end + delta)
+    return Diagnostic(*diagnostic[:4], moved, fix, related)
 
 
-def _entry_key(entry: Entry, text: str) -> _EntryKey:
-    start, end = entry.span.start, entry.span.end
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    title, venue, authors = entry.title, entry.venue, entry.authors
-    return (
-        text[first : last if last >= 0 else len(text)],
-        start - first,
-        end - first,
-        entry.section_path,
-        entry.kind,
-        entry.marker,
-        entry.number,
-        tuple([(link.url, link.role, link.span.start - first, link.label) for link in entry.links]),
-        title and (title.span.start - first, title.span.end - first, title.text),
-        venue
-        and (
-            venue.span.start - first,
-            venue.span.end - first,
-            venue.name.span.start - first,
-            venue.name.text,
-            venue.year and (venue.year.span.start - first, venue.year.text),
-            venue.markup,
-            venue.year_style,
-        ),
-        authors
-        and (
-            authors.span.start - first,
-            authors.span.end - first,
-            authors.names,
-            authors.markup,
-            authors.separator,
-            authors.et_al,
-        ),
-        entry.description and entry.description.span.start - first,
-        entry.date and (entry.date.span.start - first, entry.date.text),
-        tuple([(p.start - first, p.end - first) for p in entry.paragraphs]),
-    )
+def _unchanged_until(before: str, after: str) -> int:
+    """The length of the texts' common beginning."""
+    step, same = 4096, 0
+    while before[same : same + step] == after[same : same + step] and same < len(before):
+        same += step
+    while step > 1:  # the first difference is within the next ``step`` characters
+        step //= 2
+        if before[same : same + step] == after[same : same + step]:
+            same += step
+    return min(same, len(before), len(after))
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from .entry_facts import fact
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -34,7 +36,10 @@ class Majority:
 
 
 def majority(values: Iterable[str], pin: str | None = None) -> Majority | None:
-    counts = Counter(values)
+    return counted_majority(Counter(values), pin)
+
+
+def counted_majority(counts: Counter[str], pin: str | None = None) -> Majority | None:
     total = sum(counts.values())
     if pin is not None:
         return Majority(pin, counts[pin], total, pinned=True)
@@ -245,83 +250,112 @@ def is_habit(venues: VenueTable, venue: Venue) -> bool:
     return venues.miscasing(name) is None and not name_of_its_time(name, year)
 
 
-def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
-    entries = list(document.iter_entries())
-    group_of = {id(entry): style_group(entry) for entry in entries}
-    layout_of = {id(e): entry_layout(e) for e in entries if e.title and e.marker not in STRUCTURED_MARKERS}
-    with_venue = [e.venue for e in entries if e.venue is not None]
+class _EntryStyle(NamedTuple):
+    """What one entry says of the list's style (a fact of the entry alone: see `entry_facts`)."""
+
+    kind: str
+    group: str
+    layout: str | None  # None: no layout to compare (no title, or a table row or heading entry)
+    venue_markup: str | None  # None: no venue written in the entry's text
+    venue_year: str | None  # the year style of a venue with a year that is no date
+    venue_punctuation: str | None  # "yes" or "no", of a venue written in the text
+    preprint: str | None  # the preprint server named as venue
+    spelling: tuple[str, str] | None  # (canonical name, spelling) of a known venue, as a habit
+    author_markup: str | None
+    author_separator: str | None  # of a line of two or more names
+    author_period: str | None
+    paper_fields: tuple[str, ...] | None  # of a paper: which fields it has
+
+
+def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
+    venue, authors = entry.venue, entry.authors
     # A table writes its venue and year in columns of their own: no venue format to compare.
     # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
-    formatted = [
-        e.venue
-        for e in entries
-        if e.venue is not None
-        and e.marker not in STRUCTURED_MARKERS
-        and e.venue.markup not in ("badge", "link")
-    ]
-    with_authors = [e for e in entries if e.authors is not None and e.authors.markup]
-    preprints = [
-        name
-        for v in with_venue
-        if (name := venues.canonical_name(v.name.text)) is not None and name in INTERCHANGEABLE_PREPRINTS
-    ]
-    spellings: dict[str, list[str]] = {}
-    for v in with_venue:
-        canonical = venues.canonical_name(v.name.text)
-        if canonical is not None and is_habit(venues, v):
-            spellings.setdefault(canonical, []).append(v.name.text)
+    formatted = (
+        venue is not None and entry.marker not in STRUCTURED_MARKERS and venue.markup not in ("badge", "link")
+    )
+    canonical = venues.canonical_name(venue.name.text) if venue is not None else None
+    marked = authors is not None and bool(authors.markup)
+    period = author_period(entry) if marked else None
+    fields = (
+        ("title", entry.title),
+        ("venue", entry.venue),
+        ("year", entry.year),
+        ("authors", entry.authors),
+        ("link", entry.own_links),
+    )
+    return _EntryStyle(
+        kind=entry.kind,
+        group=style_group(entry),
+        layout=entry_layout(entry) if entry.title and entry.marker not in STRUCTURED_MARKERS else None,
+        venue_markup=venue.markup if formatted and venue else None,
+        venue_year=venue.year_style if formatted and venue and venue.year and not venue.dated else None,
+        venue_punctuation=("yes" if venue_punctuation(venue) else "no") if formatted and venue else None,
+        preprint=canonical if canonical in INTERCHANGEABLE_PREPRINTS else None,
+        spelling=(canonical, venue.name.text) if canonical and venue and is_habit(venues, venue) else None,
+        author_markup=authors.markup if marked and authors else None,
+        author_separator=authors.separator if marked and authors and len(authors.names) > 1 else None,
+        author_period=period if period != "abbreviation" else None,
+        paper_fields=tuple(name for name, present in fields if present) if entry.kind == "paper" else None,
+    )
+
+
+def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
+    entries = list(document.iter_entries())
+    # (the venue table is the settings': a run with other settings keeps no facts of this one)
+    styles = [fact(document, "style", entry, lambda e: _entry_style(e, venues)) for entry in entries]
+    group_of = {id(entry): facts.group for entry, facts in zip(entries, styles, strict=True)}
+    layout_of = {
+        id(entry): facts.layout
+        for entry, facts in zip(entries, styles, strict=True)
+        if facts.layout is not None
+    }
+    tally = Counter(styles)  # entries of a list say much the same: each distinct say counted once
+
+    def counts(read: Callable[[_EntryStyle], str | None]) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for facts, times in tally.items():
+            if (value := read(facts)) is not None:
+                found[value] += times
+        return found
+
+    spellings: dict[str, Counter[str]] = {}
+    groups: dict[str, Counter[str]] = {}
+    layouts: dict[tuple[str, str], Counter[str]] = {}
+    for facts, times in tally.items():
+        if facts.spelling is not None:
+            spellings.setdefault(facts.spelling[0], Counter())[facts.spelling[1]] += times
+        if facts.paper_fields is not None:  # which fields papers have (resources need a title and a link)
+            fields = groups.setdefault(facts.group, Counter())
+            for name in ("papers", *facts.paper_fields):
+                fields[name] += times
+        if facts.layout is not None:
+            layouts.setdefault((facts.kind, facts.group), Counter())[facts.layout] += times
     host_forms: dict[str, list[str]] = {}
     for link in document.links:
         host = url_host(link.url)
         if host is not None:
             host_forms.setdefault(site(host), []).append(host.lower())
     hosts = {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
-    groups: dict[str, Counter[str]] = {}
-    for entry in entries:
-        if entry.kind != "paper":
-            continue  # which fields papers have (resources need only a title and a link)
-        counts = groups.setdefault(group_of[id(entry)], Counter())
-        counts["papers"] += 1
-        counts.update(
-            name
-            for name, present in (
-                ("title", entry.title),
-                ("venue", entry.venue),
-                ("year", entry.year),
-                ("authors", entry.authors),
-                ("link", entry.own_links),
-            )
-            if present
-        )
-    layouts: dict[tuple[str, str], list[str]] = {}
-    for entry in entries:
-        if entry.title and entry.marker not in STRUCTURED_MARKERS:
-            layouts.setdefault((entry.kind, group_of[id(entry)]), []).append(layout_of[id(entry)])
     return Style(
-        venue_markup=majority((v.markup for v in formatted), pins.get("venue-markup")),
-        venue_year=majority(
-            (v.year_style for v in formatted if v.year and not v.dated), pins.get("venue-year")
-        ),
-        venue_punctuation=majority("yes" if venue_punctuation(v) else "no" for v in formatted),
-        author_markup=majority(
-            (e.authors.markup for e in with_authors if e.authors), pins.get("author-markup")
-        ),
-        author_separator=majority(
-            (e.authors.separator for e in with_authors if e.authors and len(e.authors.names) > 1),
-            pins.get("author-separator"),
-        ),
-        author_period=majority(p for e in with_authors if (p := author_period(e)) != "abbreviation"),
+        venue_markup=counted_majority(counts(lambda f: f.venue_markup), pins.get("venue-markup")),
+        venue_year=counted_majority(counts(lambda f: f.venue_year), pins.get("venue-year")),
+        venue_punctuation=counted_majority(counts(lambda f: f.venue_punctuation)),
+        author_markup=counted_majority(counts(lambda f: f.author_markup), pins.get("author-markup")),
+        author_separator=counted_majority(counts(lambda f: f.author_separator), pins.get("author-separator")),
+        author_period=counted_majority(counts(lambda f: f.author_period)),
         layouts={
             key: found
             for key, values in layouts.items()
-            if (found := majority(values, pins.get("layout") if key[0] == "paper" else None)) is not None
+            if (found := counted_majority(values, pins.get("layout") if key[0] == "paper" else None))
+            is not None
         },
-        preprint=majority(preprints, pins.get("preprint")),
+        preprint=counted_majority(counts(lambda f: f.preprint), pins.get("preprint")),
         venue_forms={canonical: set(names) for canonical, names in spellings.items()},
         venue_spellings={
             canonical: found
             for canonical, names in spellings.items()
-            if (found := majority(names)) is not None and found.count >= 2  # a habit, not a one-off
+            if (found := counted_majority(names)) is not None and found.count >= 2  # a habit, not a one-off
         },
         hosts=hosts,
         field_counts=groups,

@@ -1,0 +1,123 @@
+"""Facts about entries worked out once per version of an entry, for runs of the rules on successive
+versions of one list (an editor's, the fixer's).
+
+A fact is what a function of the entry alone (and of the settings) gives: a style group, a layout,
+a title's key; never an offset into the text (an offset from the entry's own start is fine). Two
+entries with the same key (`entry_key`: the text of their lines and what the reader made of them)
+have the same facts, wherever they stand. `engine.rerun_rules` installs a `Facts` on the document,
+seeded with the facts of the earlier run; without one, `fact` just works the fact out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar, cast
+
+from .model import Document, Entry
+
+T = TypeVar("T")
+
+
+# What an entry is: the text of its lines (from the start of its first line to the end of its last),
+# where it starts and ends in them, its section, and what the reader made of it (kind, marker,
+# number, link destinations, roles and labels, where each field lies in the lines): the reader may
+# read the same text otherwise in another place (a link's destination defined elsewhere).
+class EntryKey:
+    """An entry's key, hashed once (a tuple hashes all its parts at each look-up)."""
+
+    __slots__ = ("_hash", "_value")
+
+    def __init__(self, value: tuple[object, ...]) -> None:
+        self._value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EntryKey) and self._hash == other._hash and self._value == other._value
+
+
+_FACTS = "entry facts"
+
+
+def entry_key(entry: Entry, text: str) -> EntryKey:
+    start, end = entry.span.start, entry.span.end
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    title, venue, authors, date = entry.title, entry.venue, entry.authors, entry.date
+    return EntryKey(
+        (
+            text[first : last if last >= 0 else len(text)],
+            start - first,
+            end - first,
+            entry.section_path,
+            entry.kind,
+            entry.marker,
+            entry.number,
+            tuple([(link.url, link.role, link.span.start - first, link.label) for link in entry.links]),
+            title and (title.span.start - first, title.span.end - first, title.text),
+            venue
+            and (
+                venue.span.start - first,
+                venue.span.end - first,
+                venue.name.span.start - first,
+                venue.name.text,
+                venue.year and (venue.year.span.start - first, venue.year.text),
+                venue.markup,
+                venue.year_style,
+            ),
+            authors
+            and (
+                authors.span.start - first,
+                authors.span.end - first,
+                authors.names,
+                authors.markup,
+                authors.separator,
+                authors.et_al,
+            ),
+            entry.description and entry.description.span.start - first,
+            date and (date.span.start - first, date.text),
+            tuple([(p.start - first, p.end - first) for p in entry.paragraphs]),
+        )
+    )
+
+
+class Facts:
+    """The facts of a document's entries: each entry's key, and a record of its facts by name,
+    shared with the earlier run's entry of the same key."""
+
+    def __init__(self, document: Document, earlier: Mapping[EntryKey, dict[str, object]] | None) -> None:
+        text = document.text
+        before = earlier or {}
+        self.keys: dict[int, EntryKey] = {}
+        self.records: dict[EntryKey, dict[str, object]] = {}
+        self._by_entry: dict[int, dict[str, object]] = {}
+        for entry in document.iter_entries():
+            key = entry_key(entry, text)
+            record = self.records.get(key)
+            if record is None:
+                record = self.records[key] = before.get(key, {})
+            self.keys[id(entry)] = key
+            self._by_entry[id(entry)] = record
+
+    def get(self, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
+        record = self._by_entry.get(id(entry))
+        if record is None:
+            return work(entry)  # an entry of another document
+        if name in record:
+            return cast(T, record[name])
+        found = record[name] = work(entry)
+        return found
+
+
+def install(document: Document, earlier: Mapping[EntryKey, dict[str, object]] | None) -> Facts:
+    facts = Facts(document, earlier)
+    document.derived[_FACTS] = facts
+    return facts
+
+
+def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
+    """``work(entry)``, remembered for the entry's key when the document has `Facts`."""
+    facts = document.derived.get(_FACTS)
+    return facts.get(name, entry, work) if isinstance(facts, Facts) else work(entry)
