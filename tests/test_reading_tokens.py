@@ -1,0 +1,122 @@
+"""Our markdown-it parser reads what markdown-it-py's own reads: its shortcuts (where a text run stops,
+a plain link destination found in one match) change how fast, never which tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from awesomelint.read.tokens import markdown
+
+from .conftest import FIXTURES, SEED
+
+# Pieces of inline Markdown that awesome lists write, and the markup characters that trip parsers.
+FRAGMENTS = st.sampled_from(
+    [
+        "Title",
+        " ",
+        "\n",
+        "  \n",
+        "word-word",
+        "a: b",
+        "#1",
+        "50%",
+        "x+y=z",
+        "@user",
+        "{x}",
+        "$5",
+        "^",
+        ">",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[Paper](https://arxiv.org/abs/2101.00001)",
+        "[a](http://x.org/a(b)c)",
+        "[a](<b c>)",
+        '[a](u "title")',
+        "[a](u\\)v)",
+        "[a]( u )",
+        "[a][ref]",
+        "[ref]",
+        "![badge](https://img.shields.io/x.svg)",
+        "**",
+        "*",
+        "_",
+        "__",
+        "~~",
+        "`code`",
+        "`",
+        "<https://x.org>",
+        "<b>",
+        "</b>",
+        "&amp;",
+        "&copy",
+        "\\*",
+        "\\",
+        "\t",
+        "\x7f",
+    ]
+)
+DOCUMENTS = st.lists(FRAGMENTS, max_size=30).map(
+    lambda parts: "- " + "".join(parts) + "\n\n[ref]: https://r.org\n"
+)
+
+
+def _plain_parser() -> MarkdownIt:
+    """markdown-it-py as it comes, set up as ours is (text_join is off in ours: we read text from the
+    source)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin)
+    md.core.ruler.disable(["text_join"])
+    return md
+
+
+PLAIN = _plain_parser()
+
+
+def _facts(tokens: list[Token]) -> list[tuple[Any, ...]]:
+    return [(t.type, t.tag, t.nesting, t.level, t.content, t.markup, t.info, t.attrs) for t in tokens]
+
+
+def _assert_same_reading(text: str) -> None:
+    ours = markdown()
+    env: dict[str, Any] = {}
+    blocks = ours.parse(text, env)
+    expected = PLAIN.parse(text)
+    assert _facts(blocks) == _facts(expected)
+    for block, plain in zip(blocks, expected, strict=True):
+        if block.type == "inline":
+            children: list[Token] = []
+            ours.inline.parse(block.content, ours, env, children)
+            assert _facts(children) == _facts(plain.children or [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_inline_tokens_are_markdown_its_own(text: str) -> None:
+    _assert_same_reading(text)
+
+
+def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:
+    for path in [SEED, *sorted(FIXTURES.glob("*.md"))]:
+        _assert_same_reading(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab/:.()\\< >&#;\x00\x1f\x7f\n\t\"'%é", max_size=14), st.data())
+def test_link_destinations_end_where_markdown_its_do(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    maximum = data.draw(st.integers(start, len(text)))
+    helpers = markdown().helpers
+    expected = parseLinkDestination(text, start, maximum)
+    found = helpers.parseLinkDestination(text, start, maximum)
+    assert found.ok == expected.ok
+    if expected.ok:
+        assert (found.pos, found.str) == (expected.pos, expected.str)
