@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import chain, pairwise
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ..entry_facts import fact
 from ..model import Entry
 from ..text import Span
 
@@ -23,19 +25,36 @@ def _field_spans(entry: Entry) -> list[tuple[str, Span]]:
     return sorted(spans, key=lambda item: item[1].start)
 
 
-def _touching(text: str, entry: Entry) -> Iterator[tuple[str, str, Span, Span, bool]]:
-    """Each pair of neighbouring fields, and whether they touch (only markup between them)."""
+class _Pair(NamedTuple):
+    """Two fields with only punctuation and space between them, at offsets from the entry's start."""
+
+    before: str
+    after: str
+    left_start: int
+    left_end: int
+    right_start: int
+    right_end: int
+    touching: bool  # no white space between them
+
+
+def _pairs(text: str, entry: Entry) -> tuple[_Pair, ...]:
+    """The entry's pairs of neighbouring fields (a fact of the entry: see `entry_facts`)."""
+    found = []
+    at = entry.span.start
     for (before, left), (after, right) in pairwise(_field_spans(entry)):
         if right.start < left.end:
             continue  # nested, like a title inside its link
         gap = text[left.end : right.start]
         if gap.strip("*_[]().,;: \t\n") != "":
             continue
-        yield before, after, left, right, gap == "".join(gap.split())  # no white space in the gap
+        touching = gap == "".join(gap.split())
+        offsets = (left.start - at, left.end - at, right.start - at, right.end - at)
+        found.append(_Pair(before, after, *offsets, touching))
+    return tuple(found)
 
 
-def _pair(before: str, after: str) -> str:
-    return "links" if before == after == "link" else "fields"
+def _kind(pair: _Pair) -> tuple[str, bool]:
+    return "links" if pair.before == pair.after == "link" else "fields", pair.touching
 
 
 @rule(
@@ -48,24 +67,29 @@ def _pair(before: str, after: str) -> str:
 )
 def field_spacing(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
-    neighbours = [list(_touching(text, entry)) for entry in ctx.document.iter_entries()]
+    entries = [
+        (entry, pairs)
+        for entry in ctx.document.iter_entries()
+        if (pairs := fact(ctx.document, "field pairs", entry, lambda e: _pairs(text, e)))
+    ]
     # Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
     # how it joins its other fields.
-    habits: Counter[tuple[str, bool]] = Counter(
-        (_pair(before, after), touching) for pairs in neighbours for before, after, _, _, touching in pairs
-    )
-    for pairs in neighbours:
-        for before, after, left, right, touching in pairs:
-            pair = _pair(before, after)
-            if not touching or habits[pair, True] >= habits[pair, False]:
+    habits = Counter(map(_kind, chain.from_iterable(pairs for _, pairs in entries)))
+    for entry, pairs in entries:
+        for pair in pairs:
+            kind = _kind(pair)[0]
+            if not pair.touching or habits[kind, True] >= habits[kind, False]:
                 continue  # touching is the list's own style here, not a slip
-            gap = text[left.end : right.start]
-            at = left.end + len(gap) - len(gap.lstrip(")]*_.,;:"))  # after what closes the left field
-            shown = text[max(left.end - 2, left.start) : min(right.start + 3, right.end)]
-            spaced = habits[pair, False]
+            at = entry.span.start
+            left_start, left_end = at + pair.left_start, at + pair.left_end
+            right_start, right_end = at + pair.right_start, at + pair.right_end
+            gap = text[left_end:right_start]
+            cut = left_end + len(gap) - len(gap.lstrip(")]*_.,;:"))  # after what closes the left field
+            shown = text[max(left_end - 2, left_start) : min(right_start + 3, right_end)]
+            spaced = habits[kind, False]
             message = (
-                f"no space between the {before} and the {after} (`{shown}`); "
-                f"{spaced} of {spaced + habits[pair, True]} such {pair} in the list have one"
+                f"no space between the {pair.before} and the {pair.after} (`{shown}`); "
+                f"{spaced} of {spaced + habits[kind, True]} such {kind} in the list have one"
             )
-            fix = ctx.fix(f"insert a space before the {after}", Edit(at, at, " "))
-            yield ctx.report(ctx.span(left.end, right.start + 1), message, fix)
+            fix = ctx.fix(f"insert a space before the {pair.after}", Edit(cut, cut, " "))
+            yield ctx.report(ctx.span(left_end, right_start + 1), message, fix)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..entry_facts import fact
 from ..model import Entry, Field
 
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
@@ -65,27 +66,24 @@ def _own_date(entry: Entry) -> Field | None:
     tags=("dates", "consistency"),
 )
 def date_format(ctx: Context) -> Iterator[Diagnostic]:
-    entries = [e for e in ctx.document.iter_entries() if e.kind == "paper"]
-    dates = {id(e): d for e in entries if (d := _own_date(e)) is not None}
+    entries = [(e, ctx.style.group(e)) for e in ctx.document.iter_entries() if e.kind == "paper"]
+    dates = {id(e): d for e, _ in entries if (d := _own_date(e)) is not None}
     # Shapes are compared among dates of the same parts (`Y.N` with `Y/N`, `D M Y` with `M D Y`):
     # a list may date some entries by month and others by day.
     # Each part of the list (a news part, a papers part) is its own group.
     shapes: dict[tuple[str, str], Counter[str]] = {}
-    for entry in entries:
-        if (written := dates.get(id(entry))) is not None:
-            shape = date_shape(written.text)
-            key = (ctx.style.group(entry), "".join(sorted(_PART.findall(shape))))
-            shapes.setdefault(key, Counter())[shape] += 1
     with_date: Counter[str] = Counter()
     papers: Counter[str] = Counter()
-    for entry in entries:
-        papers[ctx.style.group(entry)] += 1
-        with_date[ctx.style.group(entry)] += id(entry) in dates
-    for entry in entries:
+    for entry, group in entries:
+        papers[group] += 1
+        if (written := dates.get(id(entry))) is not None:
+            with_date[group] += 1
+            shape = date_shape(written.text)
+            shapes.setdefault((group, "".join(sorted(_PART.findall(shape)))), Counter())[shape] += 1
+    for entry, group in entries:
         date = dates.get(id(entry))
         if date is None:
             yield from _impossible_tag(ctx, entry)
-            group = ctx.style.group(entry)
             if papers[group] >= 10 and with_date[group] == papers[group] - 1 and entry.year is not None:
                 message = f"entry has no date; the {with_date[group]} other papers like it give one"
                 yield ctx.report(entry.span, message)
@@ -95,7 +93,7 @@ def date_format(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
             continue
         shape = date_shape(date.text)
-        counts = shapes[(ctx.style.group(entry), "".join(sorted(_PART.findall(shape))))]
+        counts = shapes[(group, "".join(sorted(_PART.findall(shape))))]
         usual, count = counts.most_common(1)[0]
         total = sum(counts.values())
         if shape != usual and count >= 5 and count >= 0.8 * total:
@@ -105,13 +103,22 @@ def date_format(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(date.span, message)
 
 
+def _date_tags(text: str, entry: Entry) -> tuple[tuple[int, str], ...]:
+    """Where the entry's first paragraph writes what looks like a date tag, from the entry's start,
+    and its date (a fact of the entry: see `entry_facts`)."""
+    first = entry.paragraphs[0] if entry.paragraphs else entry.span
+    return tuple(
+        (match.start(1) - entry.span.start, match[1])
+        for match in _DATE_TAG.finditer(text, first.start, first.end)
+    )
+
+
 def _impossible_tag(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """An impossible date tag in an entry without a date (the reader reads only possible ones)."""
     text = ctx.document.text
-    first = entry.paragraphs[0] if entry.paragraphs else entry.span
-    for match in _DATE_TAG.finditer(text, first.start, first.end):
-        impossible = _impossible(match[1])
+    for offset, written in fact(ctx.document, "date tags", entry, lambda e: _date_tags(text, e)):
+        impossible = _impossible(written)
         if impossible is not None:
-            start, end = match.span(1)
-            yield ctx.report(ctx.span(start, end), f"date `{match[1]}`: {impossible}")
+            start = entry.span.start + offset
+            yield ctx.report(ctx.span(start, start + len(written)), f"date `{written}`: {impossible}")
             return
