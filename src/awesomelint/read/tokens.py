@@ -57,6 +57,12 @@ PLAIN_URL = re.compile(
 _PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*")
 
 
+# Where markdown-it's text rule stops a run of plain text: where one of our parser's inline rules may
+# start, and at `]` (the end of a link label). markdown-it's own set also stops at `-`, `:`, `#` and
+# others that start nothing here; there every rule is tried and fails, one character at a time.
+_TEXT_END = re.compile(r"[\n\\`~*_\[\]!<&]")
+
+
 class _Markdown(MarkdownIt):
     """markdown-it-py, skipping link normalisation where it would change nothing (a tenth of the
     inline pass on a list of papers: every link's address is parsed, re-encoded and formatted)."""
@@ -182,6 +188,7 @@ def markdown() -> MarkdownIt:
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
+    md.inline.terminator_re = _TEXT_END
     # text_join only merges text tokens, and text pieces are read from the source, not from them
     md.core.ruler.disable(["inline", "text_join"])
     return md
