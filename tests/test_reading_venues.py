@@ -210,3 +210,21 @@ def test_a_month_is_kept_through_fix_in_every_shape_that_writes_one() -> None:
     assert '"Zeta Tool Use", *AAAI Jan 2024*.' in fixed
     assert '"Theta Navigation" *TSE, July 2025* [[Paper]' in fixed
     assert '"Eta Bimanual Skills", Nov. 2024.' in fixed  # a date alone is no venue to rewrite
+
+
+def test_a_venue_written_inside_the_title_is_left_to_the_title() -> None:
+    """A venue inside a bold title (`**Title, AAAI 2024 Tutorial**`) or glued to the front of a linked
+    one (`[ICML2022-Title](u)`) is not read: a fix to such a venue would rewrite the title's markup,
+    and a repository's name (`[CVPR2023-Occupancy](u)`) would turn a code link into a paper."""
+    text = """# Papers
+
+- **Editing Alpha Models, AAAI 2024 Tutorial** [[slides](https://example.org/a)]
+- [ICML2022-Welcome to the Era of Beta Models](https://example.org/tutorial/2022)
+- [CVPR2023-Gamma Occupancy](https://github.com/example/gamma)
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.venue) for e in entries] == [
+        ("Editing Alpha Models, AAAI 2024 Tutorial", None),
+        ("ICML2022-Welcome to the Era of Beta Models", None),
+        ("CVPR2023-Gamma Occupancy", None),
+    ]
