@@ -146,3 +146,42 @@ def test_a_row_naming_several_linked_works_is_a_group_not_a_paper() -> None:
         ("Bias", "paper", 1),  # one linked work: the row is about it
         ("Omega Nets for Vision", "paper", 2),  # links labelled by their role
     ]
+
+
+def test_a_plain_name_among_linked_items_is_an_entry_and_a_list_of_them_is_notes() -> None:
+    text = """# Methods
+
+## Semi-Supervised
+
+- QX2M
+- [Label Spreading](https://example.org/spreading) - Graph based
+- [Co-Training](https://example.org/cotraining)
+- Tri Training Nets
+
+*Updated [weekly](https://example.org/weekly).*
+
+## Notes
+
+Our survey was revised. It now covers:
+   - Continuous methods
+   - Their costs
+   - Further applications
+
+`[2025-03-11]` Our [survey](https://openreview.net/forum?id=Ab) was accepted at TMLR 2025!
+
+## Steps
+
+- [Gamma Kit](https://example.org/gamma)
+  - install it
+- Run the checks now.
+"""
+    document = parse(text)
+    assert [(e.title.text if e.title else None, e.kind, len(e.links)) for e in document.iter_entries()] == [
+        ("QX2M", "resource", 0),
+        ("Label Spreading", "resource", 1),
+        ("Co-Training", "resource", 1),
+        ("Tri Training Nets", "resource", 0),
+        ("Gamma Kit", "resource", 1),
+    ]
+    notes = document.sections[0].children[1]
+    assert not notes.entries and [block.kind for block in notes.blocks].count("list") == 3

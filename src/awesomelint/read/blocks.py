@@ -24,6 +24,7 @@ from .entries import (
     is_announcement,
     is_category,
     is_contents_link,
+    is_plain_name,
     run_in_entries,
     section_about_the_list,
     significant,
@@ -205,6 +206,7 @@ class _Container:
     kind: str  # "item" or "quote"
     owner: _OpenEntry | None = None
     creates_entry: bool = False
+    continued: bool = True  # whether the paragraphs that follow the item may continue its entry
 
 
 class _Builder:
@@ -353,13 +355,13 @@ class _Builder:
         starts_entry = (ordered and not is_announcement(pieces)) or (
             starts_with_title(pieces) and not is_category(tokens, index, pieces)
         )
+        plain = not starts_entry and parent is None and self._plain_name_among_entries(tokens, index, pieces)
         if parent is not None and (not starts_entry or starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
             return
-        if not starts_entry:
+        if not (starts_entry or plain):
             self.containers.append(_Container("item"))
             return
-        self.pending = None
         line = token.map[0] if token.map else 0
         marker_text = f"{token.info}{token.markup}"
         line_text = self.source.norm_line(line)
@@ -372,11 +374,32 @@ class _Builder:
             marker_start,
             marker_start + len(marker_text),
         )
-        self.containers.append(_Container("item", open_entry, creates_entry=True))
+        self.containers.append(_Container("item", open_entry, creates_entry=True, continued=not plain))
+
+    def _plain_name_among_entries(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
+        """An item that is only a plain name (`- S3VM`), with nothing below it, next to an item of
+        its list that starts an entry: an entry without a link yet."""
+        if not is_plain_name(pieces) or tokens[index + 4].type != "list_item_close":
+            return False
+        level = tokens[index].level
+        following = index + 5
+        if (
+            following < len(tokens)
+            and tokens[following].type == "list_item_open"
+            and starts_with_title(self._first_paragraph(tokens, following))
+        ):
+            return True
+        if tokens[index - 1].type != "list_item_close":
+            return False
+        before = index - 2
+        while tokens[before].type != "list_item_open" or tokens[before].level != level:
+            before -= 1  # back over the item before, once: only a plain name's neighbour is read so
+        inline = tokens[before + 2] if tokens[before + 1].type == "paragraph_open" else None
+        return inline is not None and starts_with_title(self.parsed.pieces(inline))
 
     def _item_close(self) -> None:
         container = self.containers.pop()
-        if container.creates_entry and container.owner is not None:
+        if container.creates_entry and container.owner is not None and container.continued:
             self.pending = (container.owner, len(self.containers))
         elif self.pending is not None and self.pending[1] > len(self.containers):
             self.pending = None  # the list that held the entry has ended

@@ -228,13 +228,15 @@ def run_in_entries(pieces: Sequence[Piece], source: Source, bullet: str) -> list
     name, not a role (`... Limin Wang+ [Next Title](u)`), in an item that itself opens with such a
     link. A line break went missing there: Markdown shows one item, the list means two entries."""
     glued = bullet + " "
+    if not pieces or source.normalized.find(glued + "[", pieces[0].start, pieces[-1].end) < 0:
+        return []  # a quick first look: most items have none
     candidates = [
         index
         for index in range(1, len(pieces))
         if pieces[index].kind == "link"
         and pieces[index - 1].kind == "text"
         and pieces[index - 1].plain.endswith(glued)
-    ]  # a cheap first look: most items have none
+    ]
     first = significant(pieces) if candidates else None
     if first is None or first.kind != "link" or not _names_a_thing(first):
         return []
@@ -259,6 +261,21 @@ def _names_a_thing(link: Piece) -> bool:
         and not is_decoration(link)
         and re.search(r"\w", label) is not None
         and label_role(label) is None
+    )
+
+
+# A name written plainly: a few words, none of a sentence's punctuation.
+_PLAIN_NAME = re.compile(r"[^\W_][\w+#'’/&-]*(?: [\w+#'’/&-]+){0,3}")
+
+
+def is_plain_name(pieces: Sequence[Piece]) -> bool:
+    """An item that is only a name in plain text (`- S3VM`), which is an entry among entries (alone
+    among linked items; a list of such items is one of notes, `_notes` says)."""
+    return (
+        len(pieces) == 1
+        and pieces[0].kind == "text"
+        and _PLAIN_NAME.fullmatch(pieces[0].plain.strip()) is not None
+        and pieces[0].plain.split(maxsplit=1)[0].lower() not in _SENTENCE_OPENERS
     )
 
 
