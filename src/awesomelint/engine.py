@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
-from .entry_facts import EntryKey, install
+from .entry_facts import EntryKey, Facts, install
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
 from .registry import CheckFunction as CheckFunction
@@ -277,7 +277,7 @@ class Earlier:
     settings: Settings
     style: Style
     entries: Mapping[EntryKey, tuple[_EntryRun, ...]]
-    facts: Mapping[EntryKey, dict[str, object]]
+    facts: Facts | None
 
 
 class Checked(NamedTuple):
@@ -347,8 +347,7 @@ def _run(
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
-    records_kept = facts.records if facts is not None else {}
-    return Checked(found, Earlier(document.text, settings, style, kept, records_kept))
+    return Checked(found, Earlier(document.text, settings, style, kept, facts))
 
 
 def _entry_findings(

@@ -5,12 +5,13 @@ A fact is what a function of the entry alone (and of the settings) gives: a styl
 a title's key; never an offset into the text (an offset from the entry's own start is fine). Two
 entries with the same key (`entry_key`: the text of their lines and what the reader made of them)
 have the same facts, wherever they stand. `engine.rerun_rules` installs a `Facts` on the document,
-seeded with the facts of the earlier run; without one, `fact` just works the fact out.
+seeded with the facts of the earlier run; without one, `fact` just works the fact out. A fact of the
+whole list (`reused`) is built again only when its inputs differ from the earlier run's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -85,11 +86,13 @@ def entry_key(entry: Entry, text: str) -> EntryKey:
 
 class Facts:
     """The facts of a document's entries: each entry's key, and a record of its facts by name,
-    shared with the earlier run's entry of the same key."""
+    shared with the earlier run's entry of the same key; and facts of the whole list (`reused`)."""
 
-    def __init__(self, document: Document, earlier: Mapping[EntryKey, dict[str, object]] | None) -> None:
+    def __init__(self, document: Document, earlier: Facts | None) -> None:
         text = document.text
-        before = earlier or {}
+        before = earlier.records if earlier is not None else {}
+        self._earlier_whole = earlier.whole if earlier is not None else {}
+        self.whole: dict[str, tuple[object, object]] = {}  # name -> (inputs, value)
         self.keys: dict[int, EntryKey] = {}
         self.records: dict[EntryKey, dict[str, object]] = {}
         self._by_entry: dict[int, dict[str, object]] = {}
@@ -110,8 +113,18 @@ class Facts:
         found = record[name] = work(entry)
         return found
 
+    def reuse(self, name: str, inputs: object, build: Callable[[], T]) -> T:
+        for known in (self.whole, self._earlier_whole):
+            if name in known and known[name][0] == inputs:
+                value = known[name][1]
+                break
+        else:
+            value = build()
+        self.whole[name] = (inputs, value)
+        return cast(T, value)
 
-def install(document: Document, earlier: Mapping[EntryKey, dict[str, object]] | None) -> Facts:
+
+def install(document: Document, earlier: Facts | None) -> Facts:
     facts = Facts(document, earlier)
     document.derived[_FACTS] = facts
     return facts
@@ -121,3 +134,10 @@ def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]
     """``work(entry)``, remembered for the entry's key when the document has `Facts`."""
     facts = document.derived.get(_FACTS)
     return facts.get(name, entry, work) if isinstance(facts, Facts) else work(entry)
+
+
+def reused(document: Document, name: str, inputs: object, build: Callable[[], T]) -> T:
+    """``build()``, or the value an earlier run (or an earlier rule of this run) built from equal
+    ``inputs``: a fact of the whole list that depends on nothing else (no offsets, no nodes)."""
+    facts = document.derived.get(_FACTS)
+    return facts.reuse(name, inputs, build) if isinstance(facts, Facts) else build()

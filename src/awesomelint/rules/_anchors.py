@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from ..entry_facts import reused
 from ..model import Anchor, Document, Section
 from ..slug import slugify
 
@@ -66,6 +67,7 @@ class NearIndex:
 
     def __init__(self, slugs: list[str]) -> None:
         self._slugs = slugs
+        self._found: dict[str, list[str]] = {}  # each fragment's answer, asked again on the next run
         self._by_pair: dict[str, list[int]] = {}
         for index, slug in enumerate(slugs):
             for pair in {slug.lower()[i : i + 2] for i in range(len(slug) - 1)}:
@@ -73,6 +75,11 @@ class NearIndex:
 
     def near(self, wanted: str) -> list[str]:
         """The slugs near ``wanted``, in their order (as `near` on each would find them)."""
+        if wanted not in self._found:
+            self._found[wanted] = self._near(wanted)
+        return self._found[wanted]
+
+    def _near(self, wanted: str) -> list[str]:
         if len(wanted) < 4:
             return []
         lowered, limit = wanted.lower(), _typo_limit(len(wanted))  # no pair of lengths needs more
@@ -95,20 +102,40 @@ class HeadingTypo(NamedTuple):
     anchor: Anchor
 
 
+def heading_index(document: Document) -> NearIndex:
+    """The headings' slugs indexed (`NearIndex`), kept between runs while the headings stay."""
+    slugs = [s.slug for s in document.iter_sections()]
+    return reused(document, "heading index", tuple(slugs), lambda: NearIndex(slugs))
+
+
 def heading_typos(document: Document) -> list[HeadingTypo]:
+    """Headings that a broken anchor spells otherwise (found again only when a heading, an id or
+    an anchor changed)."""
+    sections = list(document.iter_sections())
+    inputs = (
+        tuple((s.text, s.slug) for s in sections),
+        frozenset(document.html_ids),
+        tuple((a.fragment, a.text) for a in document.anchors),
+    )
+    found = reused(document, "heading typos", inputs, lambda: _heading_typos(document, sections))
+    return [HeadingTypo(sections[s], word, right, document.anchors[a]) for s, word, right, a in found]
+
+
+def _heading_typos(document: Document, sections: list[Section]) -> list[tuple[int, str, str, int]]:
+    """Each heading typo as its section's index, the word, its correction and the anchor's index."""
     resolved = targets(document)
     lowered = {t.lower() for t in resolved}
     # Each heading under its slugged words with one left blank: a heading that differs from a
     # fragment in that one word alone is found by a look-up, not by a scan of every heading.
-    by_others: dict[tuple[int, tuple[str, ...]], list[tuple[Section, list[str], list[str]]]] = {}
-    for section in document.iter_sections():
+    by_others: dict[tuple[int, tuple[str, ...]], list[tuple[int, list[str], list[str]]]] = {}
+    for number, section in enumerate(sections):
         words = section.text.split()
         slugged = [slugify(word) for word in words]
         for index in range(len(words)):
             others = (index, tuple(slugged[:index] + slugged[index + 1 :]))
-            by_others.setdefault(others, []).append((section, words, slugged))
-    found: list[HeadingTypo] = []
-    for anchor in document.anchors:
+            by_others.setdefault(others, []).append((number, words, slugged))
+    found: list[tuple[int, str, str, int]] = []
+    for place, anchor in enumerate(document.anchors):
         wanted = fragment(anchor)
         if wanted in resolved or wanted.lower() in lowered:
             continue
@@ -116,17 +143,17 @@ def heading_typos(document: Document) -> list[HeadingTypo]:
         candidates = []
         for index, correct in enumerate(wanted_words):
             others = (index, tuple(wanted_words[:index] + wanted_words[index + 1 :]))
-            for section, words, slugged in by_others.get(others, ()):
+            for heading, words, slugged in by_others.get(others, ()):
                 if (
                     slugged[index] != correct
                     and near(slugged[index], correct)
                     and not _text_agrees(anchor, words[index])
                 ):
-                    candidates.append((section, words[index], _spelled_like(correct, words[index], anchor)))
+                    candidates.append((heading, words[index], _spelled_like(correct, words[index], anchor)))
         if len(candidates) == 1:
-            section, word, correction = candidates[0]
-            if all(t.section is not section for t in found):
-                found.append(HeadingTypo(section, word, correction, anchor))
+            heading, word, correction = candidates[0]
+            if all(typo[0] != heading for typo in found):
+                found.append((heading, word, correction, place))
     return found
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..slug import slugify
-from ._anchors import NearIndex, case_targets, fragment, heading_typos, targets
+from ._anchors import case_targets, fragment, heading_index, heading_typos, targets
 
 
 @rule(
@@ -21,7 +21,7 @@ def broken_anchor(ctx: Context) -> Iterator[Diagnostic]:
     resolved = targets(document)
     by_case = case_targets(resolved)
     typo_anchors = {id(typo.anchor) for typo in heading_typos(document)}
-    headings = NearIndex([s.slug for s in document.iter_sections()])
+    headings = heading_index(document)
     for anchor in document.anchors:
         wanted = fragment(anchor)
         if wanted in resolved or wanted.lower() in by_case:

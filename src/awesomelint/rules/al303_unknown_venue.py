@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..entry_facts import reused
 from ..style import majority
 
 
@@ -31,12 +32,16 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     used = Counter(names)
     frequent = [name for name, count in used.items() if count >= 3]  # the list's own habits
     shapes = majority(venue_shape(name) for name in names)
+    # each unknown name's near miss, kept between runs while the frequent names stay the same
+    misses: dict[str, str | None] = reused(ctx.document, "venue near misses", tuple(frequent), dict)
     for entry in papers:
         assert entry.venue is not None
         name = entry.venue.name.text
         if venues.is_known(name) or used[name] >= 3:
             continue
-        near = venues.near_miss(name, frequent)
+        if name not in misses:
+            misses[name] = venues.near_miss(name, frequent)
+        near = misses[name]
         shape = venue_shape(name)
         if near is not None:
             yield ctx.report(entry.venue.name.span, f"`{name}` is not a known venue; did you mean `{near}`?")
