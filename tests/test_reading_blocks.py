@@ -185,3 +185,44 @@ Our survey was revised. It now covers:
     ]
     notes = document.sections[0].children[1]
     assert not notes.entries and [block.kind for block in notes.blocks].count("list") == 3
+
+
+def test_plain_citations_and_one_word_names_among_entries_are_entries() -> None:
+    text = """# Papers
+
+## Pruning
+
+- Sparse Nets Without Data. Doe, Jane et al. arXiv:2001.01234
+- Quantizing Without Data. Roe, Sam et al. ICCV 2019
+- Faster Sparse Nets. Lee, Ann et al. CVPR 2020 [[code](https://github.com/o/fast)]
+
+## Older
+
+- Deep nets for speech recognition (2014), A. Lee et al. [[pdf]](https://arxiv.org/pdf/1401.00001)
+- Recurrent nets for parsing (2015), B. Chen et al.
+
+## Tools
+
+- AlphaKit [[code](https://github.com/o/alphakit)]
+- [Beta Toolkit for Vision](https://github.com/o/beta) [[code](https://github.com/o/beta)]
+- See [[code](https://github.com/o/gamma)]
+- By [Data Science Weekly](https://example.org/weekly)
+
+## Updates
+
+- We released 2 new papers in 2024.
+- [Delta Nets](https://arxiv.org/abs/2401.00002)
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.year) for e in entries] == [
+        ("Sparse Nets Without Data", 2020),
+        ("Quantizing Without Data", 2019),
+        ("Faster Sparse Nets", 2020),
+        ("Deep nets for speech recognition", 2014),
+        ("Recurrent nets for parsing", 2015),
+        ("AlphaKit", None),
+        ("Beta Toolkit for Vision", None),
+        ("Delta Nets", None),
+    ]
+    assert [e.venue.name.text if e.venue else None for e in entries[:3]] == ["arXiv", "ICCV", "CVPR"]
+    assert [len(e.links) for e in entries] == [0, 0, 1, 1, 0, 1, 2, 1]

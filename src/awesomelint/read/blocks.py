@@ -24,6 +24,7 @@ from .entries import (
     is_announcement,
     is_category,
     is_contents_link,
+    is_plain_citation,
     is_plain_name,
     run_in_entries,
     section_about_the_list,
@@ -355,7 +356,7 @@ class _Builder:
         starts_entry = (ordered and not is_announcement(pieces)) or (
             starts_with_title(pieces) and not is_category(tokens, index, pieces)
         )
-        plain = not starts_entry and parent is None and self._plain_name_among_entries(tokens, index, pieces)
+        plain = not starts_entry and parent is None and self._plain_item_among_entries(tokens, index, pieces)
         if parent is not None and (not starts_entry or starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
             return
@@ -376,26 +377,29 @@ class _Builder:
         )
         self.containers.append(_Container("item", open_entry, creates_entry=True, continued=not plain))
 
-    def _plain_name_among_entries(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
-        """An item that is only a plain name (`- S3VM`), with nothing below it, next to an item of
-        its list that starts an entry: an entry without a link yet."""
-        if not is_plain_name(pieces) or tokens[index + 4].type != "list_item_close":
+    def _plain_item_among_entries(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
+        """An item in plain text, a name (`- S3VM`) or a citation with no link yet (`- Title (2014),
+        A. Lee et al.`), with nothing below it, next to an item of its list that starts an entry or
+        is such a citation: an entry without a link."""
+        if tokens[index + 4].type != "list_item_close" or not (
+            is_plain_name(pieces) or is_plain_citation(pieces)
+        ):
             return False
         level = tokens[index].level
         following = index + 5
-        if (
-            following < len(tokens)
-            and tokens[following].type == "list_item_open"
-            and starts_with_title(self._first_paragraph(tokens, following))
-        ):
-            return True
+        if following < len(tokens) and tokens[following].type == "list_item_open":
+            beside = self._first_paragraph(tokens, following)
+            if starts_with_title(beside) or is_plain_citation(beside):
+                return True
         if tokens[index - 1].type != "list_item_close":
             return False
         before = index - 2
         while tokens[before].type != "list_item_open" or tokens[before].level != level:
-            before -= 1  # back over the item before, once: only a plain name's neighbour is read so
-        inline = tokens[before + 2] if tokens[before + 1].type == "paragraph_open" else None
-        return inline is not None and starts_with_title(self.parsed.pieces(inline))
+            before -= 1  # back over the item before, once: only a plain item's neighbour is read so
+        if tokens[before + 1].type != "paragraph_open":
+            return False
+        beside = self.parsed.pieces(tokens[before + 2])
+        return starts_with_title(beside) or is_plain_citation(beside)
 
     def _item_close(self) -> None:
         container = self.containers.pop()

@@ -133,9 +133,26 @@ def starts_with_title(pieces: Sequence[Piece]) -> bool:
         return True  # after a badge or a tag
     if found.piece.kind == "text" and not found.quoted and not found.marked:
         before_link = found.piece.plain[found.offset - found.piece.start :].split("[", 1)[0].split()
-        if len(before_link) < 2 or before_link[-1].lower() in _LEAD_IN_WORDS:
+        if not before_link or before_link[-1].lower() in _LEAD_IN_WORDS:
             return False  # prose leading to a link: "Please cite our [paper](u)"
+        if len(before_link) == 1 and not _one_word_name(before_link[0], pieces):
+            return False  # "See [paper](u)", "Paper: [x](u)"
     return any(_entry_link(piece) for piece in walk(pieces) if piece.kind == "link")
+
+
+def _one_word_name(word: str, pieces: Sequence[Piece]) -> bool:
+    """A single word before the item's links that names the thing (`- VQGAN-CLIP [[code](u)]`): no
+    sentence's first word or punctuation, and the first link after it labelled by its role."""
+    link = next((piece for piece in walk(pieces) if piece.kind == "link"), None)
+    return (
+        word.lower() not in _SENTENCE_OPENERS
+        and label_role(word) is None
+        and re.fullmatch(r"[^\W_][\w.+#-]*", word) is not None
+        and link is not None
+        and len(plain_text(link.children).split()) == 1
+        and label_role(plain_text(link.children)) is not None
+        and not link.href.startswith("#")
+    )
 
 
 # Headings of sections about the list itself, not of its entries (emoji and punctuation aside). A
@@ -276,6 +293,24 @@ def is_plain_name(pieces: Sequence[Piece]) -> bool:
         and pieces[0].kind == "text"
         and _PLAIN_NAME.fullmatch(pieces[0].plain.strip()) is not None
         and pieces[0].plain.split(maxsplit=1)[0].lower() not in _SENTENCE_OPENERS
+    )
+
+
+_CITED_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d\d|\d{4}\.\d{4,5})(?![\d])")  # a year, an arXiv number
+
+
+def is_plain_citation(pieces: Sequence[Piece]) -> bool:
+    """An item in plain text (emphasis aside) that cites a work by its title and year or arXiv number
+    (`- Deep Nets for Speech (2014), A. Lee et al.`, `- Title. Lee, Ann et al. ICCV 2019`), with
+    no link yet; not a news line."""
+    if any(piece.kind not in ("text", "em") for piece in pieces):
+        return False
+    text = plain_text(pieces).strip()
+    return (
+        text[:1].isupper()
+        and 3 <= len(text.split()) <= 60
+        and _CITED_YEAR.search(text) is not None
+        and not is_announcement(pieces)
     )
 
 

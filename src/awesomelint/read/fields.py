@@ -197,8 +197,13 @@ def extract(
     used: set[int] = set()  # ids of the pieces the title used up
     title_range: Range | None = None
     if found is not None:
-        # A paragraph that is only a name (a table's name column) may be a single word.
-        alone = len([p for p in first if p.kind != "text" or p.plain.strip()]) == 1
+        # A paragraph that is only a name (a table's name column), or a name and links labelled by
+        # their role (`VQGAN-CLIP [[code](u)]`), may be a single word.
+        alone = all(
+            p.kind == "link" and _role_word(plain_text(p.children))
+            for p in first
+            if p is not found.piece and (p.kind != "text" or p.plain.strip(" \t\n[]()|,"))
+        )
         after = [piece for piece in first if piece.start >= found.piece.end]
         fields.title, title_used, title_range = _title(source, found, alone, after)
         used.update(map(id, title_used))
@@ -246,6 +251,11 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
                 break
         else:
             stack.pop()
+
+
+def _role_word(label: str) -> bool:
+    """A link label that is one word naming the link's role (`[code]`, `[[pdf]]`)."""
+    return len(label.split()) == 1 and label_role(label) is not None
 
 
 def _title(
