@@ -226,3 +226,33 @@ def test_plain_citations_and_one_word_names_among_entries_are_entries() -> None:
     ]
     assert [e.venue.name.text if e.venue else None for e in entries[:3]] == ["arXiv", "ICCV", "CVPR"]
     assert [len(e.links) for e in entries] == [0, 0, 1, 1, 0, 1, 2, 1]
+
+
+def test_items_linked_by_their_address_or_in_a_second_paragraph_are_entries() -> None:
+    text = """# Mamba
+
+## Models
+
+- Alpha Mamba for Protein Chains
+
+  [[Paper](https://www.biorxiv.org/content/1v1)] [[code](https://github.com/o/alpha)] (2024.01.02)
+
+- Beta Mamba for Vision [[paper](https://arxiv.org/abs/2401.00002)]
+
+## Blogs
+
+* The Annotated Gamma [[URL](https://example.org/annotated-gamma)]
+* A Visual Guide to Delta [[Link](https://example.org/delta)]
+* Read the guides below before you start.
+
+  Then see [the docs](https://example.org/docs).
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.kind, len(e.links)) for e in entries] == [
+        ("Alpha Mamba for Protein Chains", "paper", 2),
+        ("Beta Mamba for Vision", "paper", 1),
+        ("The Annotated Gamma", "resource", 1),
+        ("A Visual Guide to Delta", "resource", 1),
+    ]
+    assert entries[0].date is not None and entries[0].date.text == "2024.01.02"
+    assert [link.role for link in entries[0].links] == ["paper", "code"]

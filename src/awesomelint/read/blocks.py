@@ -353,8 +353,10 @@ class _Builder:
         pieces = self._first_paragraph(tokens, index)
         self.pending = None  # a new item ends whatever paragraphs were continuing an entry
         ordered = bool(token.info)
-        starts_entry = (ordered and not is_announcement(pieces)) or (
-            starts_with_title(pieces) and not is_category(tokens, index, pieces)
+        starts_entry = (
+            (ordered and not is_announcement(pieces))
+            or (starts_with_title(pieces) and not is_category(tokens, index, pieces))
+            or self._title_over_links(tokens, index, pieces)
         )
         plain = not starts_entry and parent is None and self._plain_item_among_entries(tokens, index, pieces)
         if parent is not None and (not starts_entry or starts_with_link_word(pieces)):
@@ -376,6 +378,19 @@ class _Builder:
             marker_start + len(marker_text),
         )
         self.containers.append(_Container("item", open_entry, creates_entry=True, continued=not plain))
+
+    def _title_over_links(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
+        """An item whose first paragraph is a plain title with no link and whose second gives its
+        links (`- Title` then `[[Paper](u)] [[code](u)]` below, set apart by a blank line)."""
+        if (
+            not pieces
+            or tokens[index + 4].type != "paragraph_open"
+            or any(piece.kind != "text" for piece in pieces)
+            or len(plain_text(pieces).split()) < 2
+        ):
+            return False
+        links = self._first_paragraph(tokens, index + 3)
+        return continues(links) and starts_with_title([*pieces, *links])
 
     def _plain_item_among_entries(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
         """An item in plain text, a name (`- S3VM`) or a citation with no link yet (`- Title (2014),

@@ -212,11 +212,21 @@ def is_announcement(pieces: Sequence[Piece]) -> bool:
     return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
 
 
+# Labels of a link to the thing itself that name no role (`[[URL](u)]`).
+_ADDRESS_WORDS = frozenset(["url", "link", "html", "www", "web page", "webpage"])
+
+
 def _entry_link(piece: Piece) -> bool:
-    """A link an entry gives for itself: to a paper, or labelled as its paper, code, project..."""
+    """A link an entry gives for itself: to a paper, or labelled as its paper, code, project, or
+    its address (`[[URL](u)]`)."""
     if piece.href.startswith("#"):
         return False
-    return label_role(plain_text(piece.children)) is not None or is_paper_url(piece.href)
+    label = plain_text(piece.children)
+    return (
+        label_role(label) is not None
+        or label.strip("[]() ").casefold() in _ADDRESS_WORDS
+        or is_paper_url(piece.href)
+    )
 
 
 def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:
