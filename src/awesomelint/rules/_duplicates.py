@@ -17,6 +17,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..entry_facts import fact
 from ..model import Document, Entry, Link
 from ..read.kinds import label_role
 from ..urls import split_url
@@ -49,9 +50,12 @@ _MIN_KEY = 4  # shorter titles (`Go`, `R`) are names that lists reuse freely
 
 
 def title_key(entry: Entry) -> str | None:
-    if entry.title is None:
-        return None
-    key = _IGNORED.sub("", entry.title.text.casefold())
+    return _title_key(entry.title.text) if entry.title is not None else None
+
+
+@functools.lru_cache(maxsize=2**16)  # asked for each entry by both duplicate rules, on each run
+def _title_key(title: str) -> str | None:
+    key = _IGNORED.sub("", title.casefold())
     if key.isdigit():
         return None  # a date or a number read where a title stands (`2021/05` in a table): no name
     return key if len(key) >= _MIN_KEY and key not in _PLACEHOLDERS else None
@@ -82,13 +86,18 @@ _ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})
 def link_identity(link: Link) -> str | None:
     """The page a link opens: the normalised URL with its fragment (`#section-2` is another place);
     an arXiv paper by its identifier, whichever of its pages or versions the link opens."""
-    base = normalized_url(link.url)
+    return _url_identity(link.url)
+
+
+@functools.lru_cache(maxsize=2**16)  # asked for each link several times by AL501, on each run
+def _url_identity(url: str) -> str | None:
+    base = normalized_url(url)
     arxiv = _ARXIV.match(base) if base is not None else None
     if arxiv is not None:
         return f"arxiv:{arxiv[1]}"
     if base is None:
         return None
-    fragment = link.url.partition("#")[2]
+    fragment = url.partition("#")[2]
     return f"{base}#{fragment}" if fragment else base
 
 
@@ -189,6 +198,17 @@ class Duplicates:
         return [r for r in self.repeats if r.same_section or not self.cross_lists]
 
 
+def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
+    """What pairs an entry with its repeats (a fact of the entry: see `entry_facts`): the key of its
+    title, its title and paper links, and whether it is a post about a paper."""
+    key = title_key(entry)
+    if key is None and entry.kind != "paper" and entry.title is not None:
+        key = _IGNORED.sub("", entry.title.text.casefold()) or None  # `cpy`: the link makes it one
+    if key is None:
+        return None, (), False
+    return key, tuple(sorted(identity_links(entry))), entry.kind == "paper" and is_post(entry)
+
+
 def duplicates(document: Document) -> Duplicates:
     """Every repeat in the document, computed once (AL206 and AL501 both need them)."""
     found = document.derived.get("duplicates")
@@ -200,15 +220,13 @@ def duplicates(document: Document) -> Duplicates:
     named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
     repeats: list[Repeat] = []
     for entry in in_pairing_order(document):
-        key = title_key(entry)
-        if key is None and entry.kind != "paper" and entry.title is not None:
-            key = _IGNORED.sub("", entry.title.text.casefold()) or None  # `cpy`: the link makes it one
+        key, links, post = fact(document, "pairing", entry, _pairing)
         if key is None:
             continue
-        buckets = [named.setdefault((key, link), {}) for link in sorted(identity_links(entry))]
+        buckets = [named.setdefault((key, link), {}) for link in links]
         if entry.kind == "paper":
             # a blog post or an article about a paper may share its title: another thing
-            buckets.insert(0, papers.setdefault(f"blog:{key}" if is_post(entry) else key, {}))
+            buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
         found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
