@@ -1,0 +1,357 @@
+"""Reading an edited text from the reading of the text before the edit (the language server's path).
+
+Only the sections whose own text an edit touched are read again, each from the line after its heading
+to the next heading; the rest of the tree is the earlier one, moved to its new offsets. Whenever an
+edit could change what is read anywhere else (a heading, a reference definition, an HTML table or
+id, whether there are entries before a section, the list's majority of papers), the whole text is
+read instead: the result is always the tree `read` gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, Protocol, TypeVar
+
+from ..model import Anchor, Authors, Block, Comment, Document, Entry, Field, Link, Section, Venue
+from ..text import BOM, Source, Span
+from .blocks import _Builder, page_anchors, read, settle_entries
+from .entries import section_about_the_list
+from .headed import is_headed_candidate
+from .kinds import paper_majority, settle_group
+from .tokens import Parsed, markdown
+
+# A link reference definition: every link that names it, anywhere in the text, reads it.
+_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
+# An HTML table is read up to its `</table>`, past blank lines and headings.
+_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_HTML_ID = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
+
+
+class Change(NamedTuple):
+    """``old[start:end]`` was replaced by ``length`` characters."""
+
+    start: int
+    end: int
+    length: int
+
+
+def changed_range(old: str, new: str) -> Change:
+    """The one change that turns ``old`` into ``new``: the part between their common start and end."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:  # the longest common prefix, compared a half at a time (no loop per character)
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = low
+    low, high = 0, min(len(old), len(new)) - prefix
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return Change(prefix, len(old) - low, len(new) - low - prefix)
+
+
+class _Region(NamedTuple):
+    """A section's own text (from the line after its heading to the next heading), as it was."""
+
+    section: Section
+    start: int
+    end: int
+
+
+def read_edited(earlier: Document, text: str, changes: Sequence[Change] | None = None) -> Document:
+    """The tree of ``text``, made from ``earlier`` (the tree of the text it was edited from) by
+    ``changes`` (sorted, in the earlier text's offsets; by default the one range that differs)."""
+    if changes is None:
+        changes = [changed_range(earlier.text, text)]
+    old = earlier.text
+    if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)) or _DEFINITION.search(text):
+        return read(text)
+    regions = _regions(earlier, changes)
+    if regions is None or _tables_cross(old, [(r.start, r.end) for r in regions]):
+        return read(text)
+    return _Splice(earlier, text, regions, changes).document() or read(text)
+
+
+def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | None:
+    """The sections whose own text holds each change (in order, each once), or None when a change
+    touches anything else: a heading, the text before the first heading, a heading not written
+    with `#` at the start of its line (whose end another block may share)."""
+    sections = list(earlier.iter_sections())
+    text = earlier.text
+    starts = [section.span.start for section in sections]
+    regions: list[_Region] = []
+    for change in changes:
+        index = bisect.bisect_right(starts, change.start) - 1
+        if index < 0:
+            return None
+        section = sections[index]
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        start = text.find("\n", section.span.end) + 1
+        end = following.span.start if following is not None else len(text)
+        if (
+            start == 0
+            or not (start <= change.start and change.end <= end)
+            or not text.startswith("#", section.span.start)
+            or (following is not None and not text.startswith("#", end))
+            or _HTML_ID.search(text, start, end)
+            or is_headed_candidate(section)
+        ):
+            return None
+        if not regions or regions[-1].section is not section:
+            regions.append(_Region(section, start, end))
+    return regions
+
+
+def _tables_cross(text: str, regions: list[tuple[int, int]]) -> bool:
+    """Whether an HTML table of ``text`` (up to its first `</table>` after it) lies partly in a
+    region: its reading reaches in or out."""
+    for table in _TABLE_START.finditer(text):
+        end = _TABLE_END.search(text, table.start())
+        stop = end.end() if end is not None else len(text)
+        for start, region_end in regions:
+            if (
+                table.start() < region_end
+                and start < stop
+                and not (start <= table.start() and stop <= region_end)
+            ):
+                return True
+    return False
+
+
+class _Splice:
+    """The new tree: the earlier tree's parts moved, and each region read again."""
+
+    def __init__(
+        self, earlier: Document, text: str, regions: list[_Region], changes: Sequence[Change]
+    ) -> None:
+        self.earlier = earlier
+        self.regions = regions
+        self.source = Source(text)
+        self.span = self.source.original_span
+        # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
+        # so far (offsets inside a changed region are never moved: its parts are read again).
+        self.bounds = [change.end for change in changes]
+        shifts, total = [], 0
+        for change in changes:
+            total += change.length - (change.end - change.start)
+            shifts.append(total)
+        self.shifts = shifts
+
+    def shift(self, offset: int) -> int:
+        index = bisect.bisect_right(self.bounds, offset) - 1
+        return self.shifts[index] if index >= 0 else 0
+
+    def document(self) -> Document | None:
+        """The new tree, or None when a region reads in a way that reaches outside it."""
+        earlier = self.earlier
+        fresh: dict[int, tuple[Section, Document]] = {}
+        for region in self.regions:
+            read_again = self._read_region(region)
+            if read_again is None:
+                return None
+            fresh[id(region.section)] = read_again
+        if not self._same_list_facts(fresh) or _tables_cross(self.source.text, self.new_regions):
+            return None
+        document = Document(text=self.source.text, source=self.source)
+        document.entries, document.blocks = earlier.entries, earlier.blocks  # before the first heading
+        document.html_ids = set(earlier.html_ids)
+        document.sections = [self._section(section, None, fresh) for section in earlier.sections]
+        read_parts = [fresh[id(region.section)][1] for region in self.regions]
+        document.links = self._merged(earlier.links, [p.links for p in read_parts], _moved_link)
+        document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], _moved_anchor)
+        document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], _moved_comment)
+        overall = paper_majority(list(document.iter_entries()))
+        if overall != paper_majority(list(earlier.iter_entries())):
+            return None  # the list's majority settled entries elsewhere
+        for section, _ in fresh.values():
+            settle_group(section.entries, overall)
+        return document
+
+    @property
+    def new_regions(self) -> list[tuple[int, int]]:
+        return [(r.start + self.shift(r.start - 1), r.end + self.shift(r.end)) for r in self.regions]
+
+    def _read_region(self, region: _Region) -> tuple[Section, Document] | None:
+        """The region's section read again (its heading as before, its own entries and blocks new),
+        and what else its text holds (links, anchors, comments); None when its reading would not
+        end where the region ends or would open a section."""
+        start = region.start + self.shift(region.start - 1)
+        end = region.end + self.shift(region.end)
+        normalized = self.source.normalized
+        if end < len(normalized) and normalized[end - 1 : end] != "\n":
+            return None  # the edit ran into the next heading's line
+        following = normalized[end : normalized.find("\n", end) + 1 or len(normalized)]
+        env: dict[str, object] = {}
+        tokens = markdown().parse(normalized[start:end] + following, env)
+        if env.get("references"):
+            return None
+        if following:  # the next heading must still be read as one, right after the region
+            heading = tokens[-3:]
+            lines = normalized.count("\n", start, end)
+            if len(heading) < 3 or heading[0].type != "heading_open" or heading[0].level != 0:
+                return None
+            if heading[0].map is None or heading[0].map[0] != lines:
+                return None
+            tokens = tokens[:-3]
+        if any(token.type == "heading_open" for token in tokens):
+            return None
+        first_line = self.source.line_count - normalized.count("\n", start) - 1
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        old = region.section
+        section = Section(old.level, old.text, old.raw, old.slug, old.span, parent=old.parent)
+        builder = _Builder(Parsed(self.source, tokens, env))
+        builder.section = section
+        index = 0
+        while index < len(tokens):
+            index = builder._token(tokens, index)
+        for open_entry in builder.open_entries:
+            builder._finish(open_entry)
+        part = builder.doc
+        if builder.section is not section or part.sections or part.entries or part.blocks or part.html_ids:
+            return None
+        return section, part
+
+    def _same_list_facts(self, fresh: dict[int, tuple[Section, Document]]) -> bool:
+        """Settle each region's items as a whole reading would; False when its entries change a fact
+        that other sections were read by (whether any entry comes before them)."""
+        earlier = self.earlier
+        anchors = page_anchors(earlier)
+        entries_before = bool(earlier.entries)
+        for old in earlier.iter_sections():
+            found = fresh.get(id(old))
+            if found is not None:
+                section = found[0]
+                about = section_about_the_list(old.text, entries_before)
+                section.entries = settle_entries(
+                    section.entries, section.blocks, about, anchors, self.source.text
+                )
+                if not entries_before and bool(section.entries) != bool(old.entries):
+                    return False
+            entries_before = entries_before or bool(old.entries)
+        return True
+
+    def _section(
+        self, old: Section, parent: Section | None, fresh: dict[int, tuple[Section, Document]]
+    ) -> Section:
+        by = self.shift(old.span.start)
+        span = old.span if by == 0 else self.span(old.span.start + by, old.span.end + by)
+        section = Section(old.level, old.text, old.raw, old.slug, span, parent=parent)
+        found = fresh.get(id(old))
+        if found is not None:
+            section.entries, section.blocks = found[0].entries, found[0].blocks
+        elif by == 0:
+            section.entries, section.blocks = old.entries, old.blocks
+        else:
+            span_at = self.span
+            section.entries = [_moved_entry(entry, by, span_at) for entry in old.entries]
+            section.blocks = [
+                Block(b.kind, span_at(b.span.start + by, b.span.end + by), b.text) for b in old.blocks
+            ]
+        section.children = [self._section(child, section, fresh) for child in old.children]
+        return section
+
+    def _merged(self, old: list[_Part], fresh: list[list[_Part]], move: _Mover[_Part]) -> list[_Part]:
+        """The earlier page-wide ``old`` items (links, anchors, comments, in text order) outside the
+        regions, moved, with each region's ``fresh`` ones in its place."""
+        merged: list[_Part] = []
+        regions, index = self.regions, 0
+        for item in old:
+            at = item.span.start
+            while index < len(regions) and at >= regions[index].end:
+                merged.extend(fresh[index])
+                index += 1
+            if index < len(regions) and at >= regions[index].start:
+                continue  # in a region: read again
+            by = self.shift(at)
+            merged.append(item if by == 0 else move(item, by, self.span))
+        for rest in fresh[index:]:
+            merged.extend(rest)
+        return merged
+
+
+class _Spanned(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+_Part = TypeVar("_Part", bound=_Spanned)
+_SpanAt = Callable[[int, int], Span]
+_Mover = Callable[[_Part, int, _SpanAt], _Part]
+
+
+def _moved_span(span: Span, by: int, span_at: _SpanAt) -> Span:
+    return span_at(span.start + by, span.end + by)
+
+
+def _moved_field(value: Field | None, by: int, span_at: _SpanAt) -> Field | None:
+    if value is None:
+        return None
+    return Field(value.text, value.raw, span_at(value.span.start + by, value.span.end + by))
+
+
+def _moved_link(link: Link, by: int, span_at: _SpanAt) -> Link:
+    span, url = link.span, link.url_span
+    return Link(
+        link.label,
+        link.url,
+        link.raw,
+        span_at(span.start + by, span.end + by),
+        span_at(url.start + by, url.end + by),
+        link.role,
+    )
+
+
+def _moved_anchor(anchor: Anchor, by: int, span_at: _SpanAt) -> Anchor:
+    return Anchor(anchor.fragment, _moved_span(anchor.span, by, span_at), anchor.text)
+
+
+def _moved_comment(comment: Comment, by: int, span_at: _SpanAt) -> Comment:
+    return Comment(comment.text, _moved_span(comment.span, by, span_at))
+
+
+def _moved_entry(entry: Entry, by: int, span_at: _SpanAt) -> Entry:
+    venue, authors = entry.venue, entry.authors
+    return Entry(
+        number=entry.number,
+        marker=entry.marker,
+        marker_span=_moved_span(entry.marker_span, by, span_at),
+        span=_moved_span(entry.span, by, span_at),
+        section_path=entry.section_path,
+        paragraphs=[_moved_span(paragraph, by, span_at) for paragraph in entry.paragraphs],
+        title=_moved_field(entry.title, by, span_at),
+        venue=None
+        if venue is None
+        else Venue(
+            venue.raw,
+            _moved_span(venue.span, by, span_at),
+            Field(venue.name.text, venue.name.raw, _moved_span(venue.name.span, by, span_at)),
+            _moved_field(venue.year, by, span_at),
+            venue.markup,
+            venue.year_style,
+        ),
+        authors=None
+        if authors is None
+        else Authors(
+            authors.raw,
+            _moved_span(authors.span, by, span_at),
+            Field(authors.inner.text, authors.inner.raw, _moved_span(authors.inner.span, by, span_at)),
+            authors.names,
+            authors.markup,
+            authors.separator,
+            authors.et_al,
+        ),
+        links=[_moved_link(link, by, span_at) for link in entry.links],
+        description=_moved_field(entry.description, by, span_at),
+        date=_moved_field(entry.date, by, span_at),
+        kind=entry.kind,
+    )

@@ -1,0 +1,168 @@
+"""Reading an edited text from the reading before the edit (`read_edited`) gives exactly the tree a
+whole reading gives, after each of many random edits of real lists and of the seed; and it reads
+again only the edited section when nothing else can change. AWESOMELINT_REREAD_EDITS sets how many
+edits in all (default 60)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesomelint.model import Document
+from awesomelint.read import read
+from awesomelint.read.reread import Change, changed_range, read_edited
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+LISTS = [ROOT / "README.source.md", *sorted(CORPUS.glob("*.md"))]
+EDITS = int(os.environ.get("AWESOMELINT_REREAD_EDITS", "60"))
+EDITS_PER_LIST = 12
+WORDS = [
+    "Adapter",
+    "Zoë 🙂",
+    "**bold**",
+    "ICML 2020",
+    "",
+    "\n",
+    "\n\n- ",
+    "- [x](https://a.b/c)",
+    "\n## New\n",
+]
+WORDS += [
+    "`code`",
+    "<!-- awesomelint-disable -->",
+    "1. ",
+    "[ref]: https://a.b",
+    "<table><tr><td>x",
+    "\n```\n",
+]
+
+
+def tree(document: Document) -> dict[str, Any]:
+    """Everything a reading holds, as plain data (the page-wide lists too)."""
+
+    def spans(items: list[Any]) -> list[Any]:
+        return [(item, item.span.to_dict()) for item in items]
+
+    return {
+        "tree": document.to_dict(),
+        "blocks": [block.to_dict() for block in document.blocks],
+        "links": [link.to_dict() for link in document.links],
+        "anchors": json.loads(json.dumps(spans(document.anchors), default=str)),
+        "comments": json.loads(json.dumps(spans(document.comments), default=str)),
+        "html_ids": sorted(document.html_ids),
+        "text": document.text,
+    }
+
+
+def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
+    """One edit of ``text``: (start, end, replacement)."""
+    document = read(text)
+    entries = list(document.iter_entries())
+    sections = list(document.iter_sections())
+    if kind == "rename" and sections:
+        section = sections[int(where * len(sections))]
+        return section.span.end - 1, section.span.end, word or "x"
+    if kind == "anywhere" or not entries:
+        at = int(where * (len(text) + 1))
+        return at, min(len(text), at + int(other * 30)), word
+    entry = entries[int(where * len(entries))]
+    if kind == "delete":
+        return entry.span.start, entry.span.end, ""
+    if kind == "insert":
+        copy = entries[int(other * len(entries))]
+        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
+    target = entry.title.span if entry.title is not None else entry.span
+    cut = target.start + int(other * (target.end - target.start))
+    return cut, min(cut + 3, target.end), word
+
+
+edit = st.tuples(
+    st.sampled_from(["insert", "delete", "change", "change", "rename", "anywhere", "anywhere"]),
+    st.floats(0, 0.999),
+    st.floats(0, 0.999),
+    st.sampled_from(WORDS),
+)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
+@settings(
+    max_examples=max(1, EDITS // EDITS_PER_LIST),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.sampled_from(LISTS), st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST))
+def test_each_edit_reads_as_a_whole_reading(path: Path, edits: list[tuple[str, float, float, str]]) -> None:
+    text = path.read_text("utf-8")
+    document = read(text)
+    for kind, where, other, word in edits:
+        start, end, replacement = _edit(text, kind, where, other, word)
+        text = text[:start] + replacement + text[end:]
+        document = read_edited(document, text)
+        assert tree(document) == tree(read(text)), (path.name, kind, start, end, replacement)
+
+
+LIST = """# Papers
+
+## Vision
+
+- **Seeing Far**. _Ann Lee, Bo Chen_. **CVPR 2021**. [paper](https://arxiv.org/abs/2101.00001)
+- **Looking Near**. _Cy Diaz_. **ICCV 2021**. [paper](https://arxiv.org/abs/2101.00002)
+
+## Language
+
+- **Reading Long**. _Di Wu_. **ACL 2022**. [paper](https://arxiv.org/abs/2201.00003)
+- **Writing Short**. _Ed Fox_. **EMNLP 2022**. [paper](https://arxiv.org/abs/2201.00004)
+
+## Speech
+
+- **Hearing Well**. _Fa Gu_. **ICASSP 2023**. [paper](https://arxiv.org/abs/2301.00005)
+"""
+
+
+def _entries(document: Document) -> list[Any]:
+    return list(document.iter_entries())
+
+
+def test_an_edit_inside_one_entry_reads_only_its_section_again() -> None:
+    earlier = read(LIST)
+    at = LIST.index("Reading Long") + len("Reading")
+    text = LIST[:at] + " Very" + LIST[at:]
+    document = read_edited(earlier, text, [Change(at, at, len(" Very"))])
+    before, after = _entries(earlier), _entries(document)
+    assert after[0] is before[0] and after[1] is before[1]  # the sections before: the same objects
+    assert after[2].title is not None and after[2].title.text == "Reading Very Long"
+    assert after[4] is not before[4] and after[4].span.start == before[4].span.start + len(" Very")
+    assert tree(document) == tree(read(text))
+
+
+def test_a_renamed_heading_is_read_whole() -> None:
+    earlier = read(LIST)
+    at = LIST.index("Language")
+    text = LIST[:at] + "Words" + LIST[at + len("Language") :]
+    document = read_edited(earlier, text)
+    assert _entries(document)[0] is not _entries(earlier)[0]
+    assert [section.text for section in document.iter_sections()][2] == "Words"
+    assert tree(document) == tree(read(text))
+
+
+def test_an_edit_that_opens_a_code_block_over_the_next_heading_is_read_whole() -> None:
+    earlier = read(LIST)
+    at = LIST.index("- **Writing")
+    text = LIST[:at] + "```\n" + LIST[at:]
+    document = read_edited(earlier, text)
+    assert [section.text for section in document.iter_sections()] == ["Papers", "Vision", "Language"]
+    assert tree(document) == tree(read(text))
+
+
+def test_changed_range_is_the_part_between_the_common_start_and_end() -> None:
+    assert changed_range("abcdef", "abXYef") == Change(2, 4, 2)
+    assert changed_range("aaaa", "aaaaa") == Change(4, 4, 1)
+    assert changed_range("same", "same") == Change(4, 4, 0)
+    assert changed_range("", "new") == Change(0, 0, 3)
