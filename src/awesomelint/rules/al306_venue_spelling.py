@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -75,9 +76,14 @@ def _only_generic_words(name: str, right: str) -> bool:
 
 def _form(venue: Venue) -> tuple[str, str] | None:
     """The qualifier and how the venue is written around it: `V Y (Q)`, `Q of V Y`, `V Q Y`."""
-    text = _MARKUP.sub("", venue.raw).strip().rstrip(".,;:").strip()
+    return _written_form(venue.raw) if venue.year is not None else None
+
+
+@functools.lru_cache(maxsize=2**14)  # lists write a few hundred venues, each many times, on each run
+def _written_form(raw: str) -> tuple[str, str] | None:
+    text = _MARKUP.sub("", raw).strip().rstrip(".,;:").strip()
     qualifiers = _QUALIFIER.findall(text)
-    if len(qualifiers) != 1 or venue.year is None:
+    if len(qualifiers) != 1:
         return None
     shape = _YEAR.sub("Y", _QUALIFIER.sub("Q", _GLUED_YEAR.sub(" ", text)))
     shape = re.sub(r"[^\sYQ(),:'-]+(?:\s+[^\sYQ(),:'-]+)*", "V", shape)

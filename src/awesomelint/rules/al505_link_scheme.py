@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._lines import lines, verbatim_lines
+from ._lines import verbatim_lines
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome", "view-source"})
@@ -13,6 +14,7 @@ _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome
 _BROKEN_WEB = re.compile(r"(?i)(h?t?t?p?s?)(:?)(/{1,2}|\\\\)(?=[\w-]+\.)")
 
 
+@functools.lru_cache(maxsize=2**16)  # asked for each link on each run
 def _repaired(url: str) -> str | None:
     """The web address that ``url`` misspells, or None when it is not a misspelled web address."""
     match = _BROKEN_WEB.match(url)
@@ -30,14 +32,15 @@ _REFUSED = re.compile(
 
 
 def _refused(ctx: Context) -> Iterator[Diagnostic]:
-    verbatim = verbatim_lines(ctx.document)
-    for line in lines(ctx.document):
-        if "](" not in line.text or line.number in verbatim:
+    verbatim: set[int] | None = None  # read at the first match (most lists have none)
+    for match in _REFUSED.finditer(ctx.document.text):  # (a match never crosses a line's end)
+        span = ctx.span(match.start("url"), match.end("url"))
+        if verbatim is None:
+            verbatim = verbatim_lines(ctx.document)
+        if span.start_line in verbatim:
             continue
-        for match in _REFUSED.finditer(line.text):
-            start = line.start + match.start("url")
-            message = f"`{match['url']}`: Markdown makes no link of this scheme, and a reader cannot open it"
-            yield ctx.report(ctx.span(start, start + len(match["url"])), message)
+        message = f"`{match['url']}`: Markdown makes no link of this scheme, and a reader cannot open it"
+        yield ctx.report(span, message)
 
 
 @rule(
