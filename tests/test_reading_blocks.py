@@ -256,3 +256,29 @@ def test_items_linked_by_their_address_or_in_a_second_paragraph_are_entries() ->
     ]
     assert entries[0].date is not None and entries[0].date.text == "2024.01.02"
     assert [link.role for link in entries[0].links] == ["paper", "code"]
+
+
+def test_a_linked_title_may_open_with_a_date_and_a_quoted_citation_may_lack_a_link() -> None:
+    text = """# Blogs
+
+16. [**Towards Faster Attention.**](https://example.org/faster) _Jane Doe._ 2024.
+17. [**2024.5 A Comparison of Long Context Models.**](https://example.org/compare) _Sam Poe._ 2024.
+
+## Search
+
+- "Code Search: A Survey of Methods", 2022-04, ICSE 2021, [[paper](Comput. Surv)]
+- "Deep Code Search", 2023-05, arXiv, [[paper](https://arxiv.org/abs/2305.00001)]
+
+## News
+
+- 2024.05.01 We added ten papers to the list.
+"""
+    entries = _entries(text)
+    assert [(e.title.text if e.title else None, e.year) for e in entries] == [
+        ("Towards Faster Attention", 2024),
+        ("2024.5 A Comparison of Long Context Models", 2024),
+        ("Code Search: A Survey of Methods", 2021),
+        ("Deep Code Search", 2023),
+    ]
+    assert entries[2].venue is not None and entries[2].venue.name.text == "ICSE"
+    assert not entries[2].links  # the paper link has no address: it is text

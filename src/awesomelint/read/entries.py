@@ -200,12 +200,14 @@ def is_contents_link(url: str, page_anchors: set[str]) -> bool:
 def is_announcement(pieces: Sequence[Piece]) -> bool:
     """A news line, not an entry: it opens with a date and goes on in prose (`**2024-09-26 Our
     paper ...**`), or opens like a sentence (`We released [X](u), ...`, `Check out ...`)."""
+    first = significant(pieces)
+    if first is not None and first.kind == "link" and not is_decoration(first):
+        return False  # a linked title may open with a date (`[**2024.5 A Comparison of ...**](u)`)
     text = plain_text(pieces)
     opening = text[skip_tags(text) :]
     date = date_at_start(opening)
     if date is not None and len(opening[date.end() :].split()) >= 3:
         return True
-    first = significant(pieces)
     if first is None or first.kind != "text":
         return False  # a bold or linked title may well begin with `New` or `Welcome`
     words = opening.split(maxsplit=1)
@@ -317,7 +319,7 @@ def is_plain_citation(pieces: Sequence[Piece]) -> bool:
         return False
     text = plain_text(pieces).strip()
     return (
-        text[:1].isupper()
+        (text[:1].isupper() or text[:1] in '"“')
         and 3 <= len(text.split()) <= 60
         and _CITED_YEAR.search(text) is not None
         and not is_announcement(pieces)
