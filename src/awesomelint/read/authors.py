@@ -12,8 +12,8 @@ import functools
 import re
 from typing import NamedTuple
 
-# `et al.`, and BibTeX's `and others`.
-_ET_AL = re.compile(r"(?:[,\s]*\bet\.?\s*al\b\.?|,?\s+and\s+others\b\.?)\s*$", re.IGNORECASE)
+# `et al.` (also written `et. al.`, or `et l.` with its period), and BibTeX's `and others`.
+_ET_AL = re.compile(r"(?:[,\s]*\bet\.?\s*(?:al\b\.?|l\.)|,?\s+and\s+others\b\.?)\s*$", re.IGNORECASE)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
 # A nickname or an affiliation in parentheses: `Yi R. (May) Fu`, `Wei Zhang (Tsinghua University)`.
 _NICKNAME = re.compile(r"\s*\([^()]{1,60}\)")
@@ -25,7 +25,7 @@ _MARKED = re.compile(r"[*†‡§¶#♠♣♦♥✉¹²³⁴⁵⁶⁷⁸⁹⁰0-
 _MARKS = re.compile(
     r"(?:[*†‡§¶#♠♣♦♥✉](?<=[^\W\d_.\\][*†‡§¶#♠♣♦♥✉])|\\\*(?<=[^\W\d_.]\\\*)"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[^\W\d_.][¹²³⁴⁵⁶⁷⁸⁹⁰])"
-    r"|\d(?<=[a-z]\d)\d?(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|$)))+"
+    r"|\d(?<=[a-z]\d)\d?(?:,\d{1,2})*(?=\s*(?:[,;&]|\band\b|\.?$)))+"
 )
 # Affiliation marks are one or two digits: no mark removes a number of three digits or more
 # (`Author375`, a year), and a line that keeps one is not a list of names.
@@ -35,6 +35,13 @@ _TEAM = re.compile(r"^[^\W\d_][\w\-. ]{0,30}:\s+(?=\S)")
 # A one-word author that is an organisation or a handle: `DeepSeek-AI`, `OpenAI`, `NVIDIA`, `@karpathy`.
 _ORGANISATION = re.compile(r"^(?:@[\w\-.]+|[A-Z][\w]*(?:-[A-Z][\w]*)+|[A-Z][a-z]+[A-Z][\w]*|[A-Z]{2,})\.?$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z]")
+# Initials alone (`P.`, `P.O.`, `J.-P.`), which follow the surname in `Pinheiro, P.O., Collobert, R.`.
+_INITIALS = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*$")
+# A surname and a given name joined by a comma and no space, `Shen,Zhiqiang`, in a list whose names
+# are separated by a comma and a space (`Shen,Zhiqiang, He,Zhankui, and Xue Xiangyang`).
+_GLUED_PAIR = re.compile(r"^([^\W\d_][\w'’\-]*),([^\W\d_][\w'’\-]*)$")
+_GLUED_COMMA = re.compile(r",(?<=[^\W\d_],)[^\W\d_]")  # opens with the comma, which the search skips to
+_BETWEEN_PAIRS = re.compile(r",\s+(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 # Between names: `;`, `,` (and `, and`, `, &`), ` and `, ` & `, with the spaces around them. Each case opens
 # with its first character, which the split skips to (`\s*;|...` was tried at every position).
 _SPLIT = re.compile(
@@ -90,6 +97,7 @@ class Names(NamedTuple):
     names: tuple[str, ...]
     et_al: bool
     separator: str
+    inverted: bool = False  # written surname first (`Doe, Jane`), as a reference writes them
 
 
 @functools.lru_cache(maxsize=8192)  # asked twice of each name of a line, and names come back
@@ -97,8 +105,8 @@ def _is_name(name: str, lower_case: bool = False) -> bool:
     """Whether ``name`` reads as a person's name; ``lower_case`` accepts one written all in lower case
     (`wei zhang`), as a line of capitalised names may hold."""
     words = name.split()
-    if not 1 <= len(words) <= 6:
-        return False
+    if not 1 <= len(words) <= 6 or (len(words) > 1 and "@" in name):
+        return False  # a handle is one word: `(@Jane Doe, ...)` tags a group, it names no author
     if lower_case:  # all of it in lower case, two or three words of letters, no word of prose
         return 2 <= len(words) <= 3 and all(
             word.isalpha() and word.islower() and word not in _PROSE for word in words
@@ -127,9 +135,24 @@ def _joined_companies(names: list[str]) -> list[str]:
     return joined
 
 
-def read_names(text: str, plain: bool = False) -> Names | None:
+def _glued_pairs(body: str) -> list[str] | None:
+    """`Shen,Zhiqiang, He,Zhankui, and Xue Xiangyang` as names in their usual order, or None when
+    the list holds fewer than two names or no surname joined to its given name by a bare comma."""
+    if ", " not in body or _GLUED_COMMA.search(body) is None:
+        return None
+    parts = _BETWEEN_PAIRS.split(body)
+    pairs = [_GLUED_PAIR.match(part) for part in parts]
+    if len(parts) < 2 or any(pair is None and "," in part for pair, part in zip(pairs, parts, strict=True)):
+        return None
+    return [part if pair is None else f"{pair[2]} {pair[1]}" for pair, part in zip(pairs, parts, strict=True)]
+
+
+def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
-    text outside emphasis, where a single word is never taken for a name."""
+    text outside emphasis, where a single word is never taken for a name. ``placed`` is for plain
+    text that stands where a reference puts its authors, right before the title, venue or date
+    (`Wang, Xiaojie. NeurIPS 2018`, `Le, Quoc V. "Title"`): there one name alone is read when it is
+    written surname first, and two surnames when `&` or `and` joins them (`Miles & Mikolajczyk.`)."""
     body = " ".join(text.split())
     if "(" in body:
         body = _NICKNAME.sub("", body)  # `Yi R. (May) Fu`
@@ -142,42 +165,52 @@ def read_names(text: str, plain: bool = False) -> Names | None:
     team = _TEAM.match(body)
     if team is not None and not plain:
         body = body[team.end() :]  # `Kimi Team: Yifan Bai, ...`: the names follow the team's
-    said = "al" in body or "others" in body  # cheap: most lines end with no "et al."
+    said = "al" in body or "others" in body or "et l." in body  # cheap: most lines end with no "et al."
     tail = _ET_AL_THEN.search(body) if said else None
     if tail is not None:
         body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
     if not body or any(map(str.isdigit, body)):
         return None
     et_al = said and bool(_ET_AL.search(body))
-    body = (_ET_AL.sub("", body) if et_al else body).strip(" ,;")
-    if not et_al:
-        # the initial, if any, stands at the end: the search starts there
-        initial = _INITIAL_AT_END.search(body, max(len(body) - 2, 0))
-        body = body.removesuffix(".") if initial is None else body
+    # an emphasis marker the list left unpaired is no part of a name (`..., Ngai Wong._`)
+    body = (_ET_AL.sub("", body) if et_al else body).strip(" ,;_")
+    # a period ends the names (`Zhang, Zizhao. et al.`) unless it is an initial's; the initial, if
+    # any, stands at the end: the search starts there
+    initial = _INITIAL_AT_END.search(body, max(len(body) - 2, 0))
+    body = body.removesuffix(".") if initial is None else body
     if not body:
         return None
     separator = ";" if ";" in body else ","
     # spaces are single spaces here: the split on `and` is needed only where one stands
     parts = re.split(r"\s+(?:and|&)\s+", body) if " and " in body or " & " in body else [body]
+    inverted = False  # written surname first
     if len(parts) >= 2 and all(part.count(",") == 1 for part in parts):
         # BibTeX order: `Doe, Jane and Roe, John`, `Doe, Jane & Roe, John`
         names = [" ".join(reversed([p.strip() for p in part.split(",")])) for part in parts]
-        separator = "and"
+        separator, inverted = "and", True
+    elif (glued := _glued_pairs(body)) is not None:
+        names, inverted = glued, True
     else:
         names = [name.strip().removeprefix("and ").strip() for name in _SPLIT.split(body)]
         names = _joined_companies([name for name in names if name])
-        inverted = (  # one surname first (`Hinton, Geoffrey E., ...`), not a name with glued initials
+        if len(names) >= 2 and len(names) % 2 == 0 and all(map(_INITIALS.match, names[1::2])):
+            # each surname followed by its initials: `Pinheiro, P.O., Collobert, R., Dollar, P.`
+            names = [f"{names[i + 1]} {names[i]}" for i in range(0, len(names), 2)]
+            inverted = True
+        elif (  # one surname first (`Hinton, Geoffrey E., ...`), not a name with glued initials
             len(names) >= 2
             and len(names[0].split()) == 1
             and "." not in names[0]
             and 1 <= len(names[1].split()) <= 3
-        )
-        if inverted and all(len(name.split()) >= 2 for name in names[2:]):
+            and body[len(names[0]) :].startswith(",")  # a comma, not `&` (`Miles & Mikolajczyk`)
+            and all(len(name.split()) >= 2 for name in names[2:])
+        ):
             # A reference's inverted first author: `Hinton, Geoffrey E., Simon Osindero, ...`
             names = [f"{names[1]} {names[0]}", *names[2:]]
+            inverted = True
     valid = sum(_is_name(name.rstrip(".")) or "," in name for name in names)
     if (
-        not plain
+        (not plain or placed)
         and (valid or len(names) >= 3)
         and 2 * sum(len(name.split()) >= 2 for name in names) >= len(names)
     ):
@@ -194,10 +227,16 @@ def read_names(text: str, plain: bool = False) -> Names | None:
         lenient = len(names) >= 3 and valid >= 0.75 * len(names)
     if not names or (valid < len(names) and not lenient):
         return None
-    if plain and not et_al and any(len(re.split(r"[\s.]+", name.strip("."))) < 2 for name in names):
+    joined = placed and len(names) == 2 and "," not in body  # `Miles & Mikolajczyk`
+    if (
+        plain
+        and not et_al
+        and not joined
+        and any(len(re.split(r"[\s.]+", name.strip("."))) < 2 for name in names)
+    ):
         return None
-    if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]):
+    if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]) and not (placed and inverted):
         return None  # in plain text, one name alone is more often a label (`Local Demo`) than `R. Girshick`
     if len(names) == 1 and len(names[0].split()) == 1 and not et_al and not _ORGANISATION.match(names[0]):
         return None  # one word alone is a label more often than an author (not `DeepSeek-AI`, `@handle`)
-    return Names(tuple(names), et_al, separator)
+    return Names(tuple(names), et_al, separator, inverted)

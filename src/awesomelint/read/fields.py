@@ -85,8 +85,13 @@ _YEARISH = re.compile(  # searched in a slice; `ACL23` and `NAACL-25` glue a sho
     rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?:(?<=\s\d\d)|(?<=[A-Z]\d\d)|(?<=[A-Z]-\d\d))(?!\d))"
 )
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
-# a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to)
-_SENTENCE = re.compile(r"[.()\[\]\"“”|](?:(?<=[^\W\d_]{2}\.)\s+|(?<=[()\[\]\"“”|]))")
+# a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to);
+# `et al.` ends the names before it, with or without a period of theirs (`Zhang, Zizhao. et al.`, `et. al.`)
+_SENTENCE = re.compile(
+    r"[.()\[\]\"“”|](?:(?<=[^\W\d_]{2}\.)(?<!\bet\.)\s+(?!et\.?\s*al\b)|(?<=[()\[\]\"“”|]))", re.IGNORECASE
+)
+# what may stand between authors and the title, venue or date after them: `Wang, Xiaojie. NeurIPS`
+_BEFORE_FIELD = ' \t.,;:"“*_'
 _INDEX_INSIDE = re.compile(r"\s*\[\d{1,4}\]\s+")
 _TITLE_TRIM = " \t\n.,:;\"'“”"
 _QUOTE_PAIRS = ('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")
@@ -315,6 +320,8 @@ def _title(
     stop = match.start() if match else len(raw.rstrip())
     if match is not None and match[0].strip() in _DASHES:
         stop = _bar_after_dash(raw, match.end(), stop)
+    if "? " in raw[:stop] or raw[stop - 1 : stop].isupper():
+        stop = _names_after_title(raw, stop)
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
     text = _trimmed(" ".join(_plain_between(source, [piece, *inline], begin, begin + len(body)).split()))
     if len(text.split()) < 2 and not (text and (found.quoted or alone)):
@@ -331,6 +338,24 @@ def _bar_after_dash(raw: str, after_dash: int, stop: int) -> int:
         return stop
     following = _TITLE_END.search(raw, after_dash)
     return bar.start() if following is not None and following.start() == bar.start() else stop
+
+
+def _names_after_title(raw: str, stop: int) -> int:
+    """Where a plain title stops when authors follow it before ``stop``, the sentence end found: after
+    a question mark (`Does It Help? Doe, Jane et al. ICML 2020`; a question inside a title stays), or
+    after a comma when the period found is an initial's (`Title, G. Hinton and R. Roe. [pdf]`)."""
+    initials = _INITIALS_BEFORE.search(raw, 0, stop)
+    if initials is not None:
+        end = _SENTENCE_END.search(raw, stop)
+        names = raw[initials.end() : end.start() if end is not None else len(raw)].strip(" [(")
+        if read_names(names, plain=True) is not None:
+            return initials.start()
+    mark = raw.find("? ", 0, stop)
+    while mark >= 0:
+        if read_names(raw[mark + 2 : stop], plain=True) is not None:
+            return mark + 1
+        mark = raw.find("? ", mark + 2, stop)
+    return stop
 
 
 def _inside_a_title(piece: Piece) -> bool:
@@ -723,6 +748,10 @@ def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | No
     return None
 
 
+# a sentence end, not an initial's period (`Fayek, Haytham M. & Kumar, Anurag. IJCAI`)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)")
+# a comma and the initials that open a name, where a title's sentence end was found: `, G` of `, G. Hinton`
+_INITIALS_BEFORE = re.compile(r",(?=\s+(?:[A-Z]\.\s?-?)*[A-Z]$)\s+")
 _MONTH_AT_END = re.compile(rf"[ \t]+{MONTH}$", re.IGNORECASE)
 
 
@@ -741,13 +770,21 @@ def _text_venue(source: Source, piece: Piece, match: re.Match[str]) -> Venue | N
     `EMNLP 18`)."""
     # `in CVPR. 2016`: the period ends the name's sentence; `NAACL-25`: the hyphen joins the year
     written = match["name"].rstrip(".").removesuffix("-")
-    lead = written.rfind(". ") + 2 if ". " in written else 0
+    period = max(written.rfind(". "), written.rfind("._ "))  # `._`: an emphasis the list left open
+    lead = written.index(" ", period) + 1 if period >= 0 else 0
     # the sentence the venue's first words end: from the text before the venue, not the match alone
-    before = re.split(r"\.\s+", piece.plain[: match.start("name") + lead - 2])[-1] if lead else ""
+    before = _SENTENCE_END.split(piece.plain[: match.start("name") + period])[-1] if lead else ""
+    listed = any(mark in before for mark in (",", "&", " and "))
     if lead and not (
-        _known(written[lead:]) and (_ends_names(before) or (before.isalpha() and before.islower()))
+        (listed or _known(written[lead:]))
+        and (_ends_names(before) or (before.isalpha() and before.islower()))
     ):
         lead = 0  # `ACM Comput. Surv` is one name; `Hariharan, Bharath. ICCV`, `et al. ICCV` end the authors
+    if not lead and match["name"].endswith(".") and not _known(written):
+        sentence = _SENTENCE_END.split(piece.plain[: match.start("name") + len(written)])[-1]
+        names = read_names(sentence) if "," in sentence or "&" in sentence else None
+        if names is not None and names.names[-1] != written:
+            return None  # `Huang, Zehao & Wang, Naiyan. 2017`: a surname ends the names, a year follows
     month = _MONTH_AT_END.search(written)
     if month is not None:  # `AAAI Jan 2024`: the month is the date's, not the venue's
         written = written[: month.start()]
@@ -840,16 +877,25 @@ def _authors(
         raw = source.text[span.start : span.end]
         return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
     evidence = fields.venue is not None or any(map(_is_paper_link, fields.links))
-    if not evidence or fields.title is None:
+    if not (evidence or fields.date is not None) or fields.title is None:
         return None
+    # where a reference's authors end: the title, venue or date after them; in an entry whose only
+    # other field is a date, only names written as a reference writes them, right before the date
+    # (`Doe, Jane & Roe, John. 2017`, not a book's `- David Roe, Acme Press, 2012`)
+    date = fields.date
+    starts = [lo for lo, _ in taken] if evidence or date is None else [_normalized_range(source, date)[0]]
     for piece in pieces:
         if piece.kind != "text":
             continue
         for lo, hi in _free(piece, taken):
             for chunk_lo, chunk_hi in _chunks(source.normalized, lo, hi):
                 text = source.normalized[chunk_lo:chunk_hi]
-                names = read_names(text, plain=True)
-                if names is not None:
+                placed = any(
+                    0 <= start - chunk_hi <= 8 and not source.normalized[chunk_hi:start].strip(_BEFORE_FIELD)
+                    for start in starts
+                )
+                names = read_names(text, plain=True, placed=placed) if evidence or placed else None
+                if names is not None and (evidence or (names.inverted and len(names.names) >= 2)):
                     inner = field_at(source, chunk_lo, chunk_hi, " ".join(text.split()))
                     return Authors(
                         inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al
