@@ -5,7 +5,7 @@ the title and venue around them, which a misread author line takes or leaves."""
 
 from __future__ import annotations
 
-from awesomelint import parse
+from awesomelint import lint, parse
 from awesomelint.model import Entry
 from awesomelint.read.authors import read_names
 
@@ -154,3 +154,14 @@ def test_read_names_on_its_own() -> None:
     assert read_names("@Jane Doe, John Roe") is None
     single = read_names("@janedoe")
     assert single is not None and single.names == ("@janedoe",)
+
+
+def test_authors_optional_in_the_list_are_not_missing_in_a_part_that_mostly_gives_them() -> None:
+    given = "".join(f"{n}. Method {n} Study. Doe, Jane et al. ICML 2020\n" for n in range(1, 11))
+    bare = "".join(f"{n}. Method {n} Survey. ICML 2020\n" for n in range(1, 11))
+    text = f"# Papers\n\n## Part A\n\n{given}11. Lone Method Study. ICML 2020\n\n## Part B\n\n{bare}"
+    # Part A gives authors in 10 of 11 papers, the list in 10 of 21: they are optional here
+    assert not [d for d in lint(text) if d.code == "AL204"]
+    # in a list whose papers all give them, the one paper without them is reported
+    alone = f"# Papers\n\n{given}11. Lone Method Study. ICML 2020\n"
+    assert [d.span.start_line for d in lint(alone) if d.code == "AL204"] == [13]

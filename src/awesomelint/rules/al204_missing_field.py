@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,13 @@ _FIELDS = {"title": "a title", "venue": "a venue", "authors": "authors", "link":
 
 def _links_to_a_paper(entry: Entry) -> bool:
     return any(link.role in ("title", "paper") and is_paper_url(link.url) for link in entry.links)
+
+
+def _given_across_the_list(ctx: Context, name: str, threshold: float) -> bool:
+    """Whether the list's papers as a whole, not only the part that ``ctx``'s entry is in, give the
+    field (asked only of an entry that lacks it, in a part where most papers give it)."""
+    counts: Counter[str] = sum(ctx.style.field_counts.values(), Counter())
+    return counts[name] >= threshold * counts["papers"]
 
 
 @entry_rule(
@@ -54,5 +62,7 @@ def missing_field(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             continue  # a table row with `-` in its name column: the table's choice
         if name in ("venue", "authors") and may_hold_names(ctx.document.text, entry):
             continue  # words the reader could not place may be this field, written unusually
+        if not _given_across_the_list(ctx, name, threshold):
+            continue  # a part that gives it mostly, in a list where it is optional (a list's habit)
         message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
         yield ctx.report(entry.span, message)
