@@ -1,4 +1,5 @@
-"""The server's path from an editor's changes to the findings it publishes gives exactly what a full
+"""The server's path from an editor's changes to the findings it publishes (each text linted from the
+one before it: only what an edit touched is read again) gives exactly what a full
 `check` of the same text gives, after every edit (insert, delete or change an entry, rename a
 heading) of real lists: changes arrive as the protocol sends them (a range in UTF-16 units and the
 new text), and the findings leave as protocol ranges. AWESOMELINT_SERVER_EDITS sets how many edits
@@ -106,6 +107,8 @@ def test_findings_after_each_edit_are_a_full_checks(
 ) -> None:
     text = path.read_text("utf-8")
     opened = OpenText(text, 1, UTF16)
+    configured = Settings()
+    linted = lint(text, 1, configured, UTF16)
     for version, (kind, where, other, word) in enumerate(edits, start=2):
         start, end, replacement = _edit(text, kind, where, other, word)
         start, end = _outside_line_breaks(text, start), _outside_line_breaks(text, end)
@@ -115,7 +118,7 @@ def test_findings_after_each_edit_are_a_full_checks(
         text = text[:start] + replacement + text[end:]
         opened.apply([change], version)
         assert opened.text == text
-        linted = lint(opened.text, opened.version, Settings(), UTF16)
+        linted = lint(opened.text, opened.version, configured, UTF16, earlier=linted)
         published = to_lsp(linted.diagnostics, linted.positions, "file:///list.md")
         shown = [(str(d.code), d.message, *_pair(d.range.start), *_pair(d.range.end)) for d in published]
         assert shown == _full_check(text), (path.name, kind, version)

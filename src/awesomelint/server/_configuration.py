@@ -25,10 +25,14 @@ class Configured(NamedTuple):
 class Configurations:
     def __init__(self) -> None:
         self._configs = Configs(None, False)
+        # A file's settings, kept until a configuration changes: the same object at every edit
+        # tells the linting that the earlier findings were made under the same settings.
+        self._settings: dict[Path, Configured] = {}
 
     def forget(self) -> None:
         """Read every configuration again when next asked (one of them changed)."""
         self._configs = Configs(None, False)
+        self._settings.clear()
 
     def selects(self, path: Path) -> bool:
         """Whether ``path`` is Markdown the configuration does not exclude (as a file found in a
@@ -36,8 +40,12 @@ class Configurations:
         return path.suffix.lower() in MARKDOWN_SUFFIXES and not excluded(path, self._configs)
 
     def settings(self, path: Path) -> Configured:
-        try:
-            config = self._configs.for_file(path)
-            return Configured(Settings.from_config(config, ignore=config.ignored_in(path)))
-        except (ConfigError, ValueError) as error:
-            return Configured(None, str(error))
+        known = self._settings.get(path)
+        if known is None:
+            try:
+                config = self._configs.for_file(path)
+                known = Configured(Settings.from_config(config, ignore=config.ignored_in(path)))
+            except (ConfigError, ValueError) as error:
+                known = Configured(None, str(error))
+            self._settings[path] = known
+        return known

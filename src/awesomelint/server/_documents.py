@@ -10,6 +10,7 @@ from ..diagnostic import Diagnostic
 from ..engine import Settings, run_rules
 from ..model import Document, Entry
 from ..read import read
+from ..read.reread import read_edited
 from ._positions import Positions
 
 
@@ -33,10 +34,13 @@ class Linted:
         return None
 
 
-def lint(text: str, version: int | None, settings: Settings, encoding: str) -> Linted:
+def lint(
+    text: str, version: int | None, settings: Settings, encoding: str, earlier: Linted | None = None
+) -> Linted:
     """Read and lint ``text`` as `awesomelint check` does (no network: link and record rules find
-    nothing)."""
-    document = read(text)
+    nothing). Given the ``earlier`` text's findings under the same settings, only the sections an
+    edit touched are read again."""
+    document = read(text) if earlier is None else read_edited(earlier.document, text)
     return Linted(text, version, settings, document, run_rules(document, settings), Positions(text, encoding))
 
 

@@ -59,7 +59,9 @@ class AwesomeServer(LanguageServer):
         if configured.settings is None:
             return None
         try:
-            found = lint(text, document.version, configured.settings, self.encoding())
+            same_settings = known is not None and known.settings is configured.settings
+            earlier = known if same_settings else None
+            found = lint(text, document.version, configured.settings, self.encoding(), earlier)
         except Exception as error:  # a bug of ours must not end the editor's session
             self.window_show_message(
                 types.ShowMessageParams(
