@@ -228,3 +228,32 @@ def test_a_venue_written_inside_the_title_is_left_to_the_title() -> None:
         ("ICML2022-Welcome to the Era of Beta Models", None),
         ("CVPR2023-Gamma Occupancy", None),
     ]
+
+
+def test_a_journal_written_out_in_parentheses_before_the_title() -> None:
+    """A journal's written-out name is a venue without a year, known or not, and the title starts
+    after it; a venue of many words among short ones is no unknown-venue finding when it names a
+    journal."""
+    conferences = [
+        f"- (CVPR 2024) Method {n} for Segmentation [[paper](https://arxiv.org/abs/2401.0{n})]"
+        for n in range(10, 40)
+    ]
+    text = (
+        "# Papers\n\n"
+        + "\n".join(conferences)
+        + "\n"
+        + (
+            "- (IEEE Geoscience and Remote Sensing Letters) Alpha: Mapping Fields [[paper](https://doi.org/10.1/a)]\n"
+            "- (Journal of Beta Field Robotics) Beta Crawling Robots [[paper](https://doi.org/10.1/b)]\n"
+            "- (Scientific Reports) Gamma Imaging Networks [[paper](https://doi.org/10.1/c)]\n"
+            "- (a note on the journal version) Delta Study of Things [[paper](https://doi.org/10.1/d)]\n"
+        )
+    )
+    entries = _entries(text)[30:]
+    assert [(e.title.text if e.title else None, _venue(e)[1]) for e in entries] == [
+        ("Alpha: Mapping Fields", "IEEE Geoscience and Remote Sensing Letters"),
+        ("Beta Crawling Robots", "Journal of Beta Field Robotics"),
+        ("Gamma Imaging Networks", "Scientific Reports"),
+        ("Delta Study of Things", None),
+    ]
+    assert not [code for _, code in _codes(text) if code == "AL303"]

@@ -611,7 +611,13 @@ _CHUNK = re.compile(
     r"(?:^|(?<=[.,;:|]))[ \t]*(?:[Ii]n[ \t]+)?(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*(?=[.,;|]|$)"
 )
 # A known venue alone in brackets or parentheses: `[JMLR]`, `(IEEE Sensors Journal)`.
-_ENCLOSED = re.compile(r"[\[(][ \t]*(?P<name>[^\W\d_][\w&/\- ]{0,40}?)[ \t]*[\])](?!\()")
+_ENCLOSED = re.compile(r"[\[(][ \t]*(?P<name>[^\W\d_][\w&/\- ]{0,80}?)[ \t]*[\])](?!\()")
+# A journal or proceedings by its written-out name, each word of it capitalised but the small ones
+# (`IEEE Internet of Things Journal`, `Journal of Field Robotics`): a venue, in brackets, known or not.
+_SERIAL_NAME = re.compile(
+    r"(?=.*\b(?:Journal|Transactions|Letters|Proceedings|Symposium)\b)"
+    r"(?:[A-Z][\w&/\-]*|of|on|and|for|in|the)(?:[ \t]+(?:[A-Z][\w&/\-]*|of|on|and|for|in|the))+"
+)
 _ARXIV_ID = re.compile(  # `arXiv:1503.02531`, `[Arxiv 2110.06483]`, misspelt `arXv:2003.01474`
     r"\b(?P<name>ar[xv]i?v|arxv)(?:[ \t]*:[ \t]*|[ \t]+)\d{4}\.\d{4,5}(?:v\d+)?", re.IGNORECASE
 )
@@ -649,11 +655,14 @@ def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
         name = chunk["name"]
         if text.startswith(".", chunk.end()) and _known(name + "."):
             name += "."  # an abbreviation's period: `VLDB J.`
-        if len(name.split()) > 4 or _YEARISH.search(name) or not _known(name) or _miscased(name):
+        enclosed = chunk.re is _ENCLOSED
+        if len(name.split()) > (8 if enclosed else 4) or _YEARISH.search(name):
+            continue
+        if not (_known(name) or (enclosed and _SERIAL_NAME.fullmatch(name))) or _miscased(name):
             continue  # in prose only a venue's own spelling counts (`FAST`, not `Fast`)
         begin = lo + chunk.start("name")
         # `[JMLR]` is bracket markup, brackets included; `(TOMM)` is plain, as `(ICML 2024)` reads
-        bracketed = chunk.re is _ENCLOSED and chunk[0].startswith("[")
+        bracketed = enclosed and chunk[0].startswith("[")
         span = (
             source.span(lo + chunk.start(), lo + chunk.end())
             if bracketed

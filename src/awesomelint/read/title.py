@@ -21,7 +21,7 @@ from .tokens import Piece, plain_text
 # A tag before a title: brackets or parentheses that are not a link, `:emoji:`, symbols, escaped
 # brackets (`\[[arxiv](u)\] Title`).
 _TAG = re.compile(
-    r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,40}\)|:[a-z0-9_+\-]+:|\\[\[\]]|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
+    r"""\s*(?:\[[^\[\]\n]{1,40}\](?!\()|\([^()\n]{1,60}\)|:[a-z0-9_+\-]+:|\\[\[\]]|[^\w\s\[\]()"'“”‘’*_`<>~\\]+)""",
     re.IGNORECASE,
 )
 # A quoted title after the authors of a reference.

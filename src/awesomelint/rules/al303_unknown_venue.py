@@ -66,7 +66,7 @@ _SHAPES = {
 
 
 _CITATION_STYLE = re.compile(
-    r"\b(?:Trans|Transactions|J|Journal|Proc|Proceedings|Conf|Conference|Symposium|Int|Workshops?)\b|\w\.\s"
+    r"\b(?:Trans|Transactions|J|Journal|Letters|Proc|Proceedings|Conf|Conference|Symposium|Int|Workshops?)\b|\w\.\s"
 )
 
 
