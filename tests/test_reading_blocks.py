@@ -282,3 +282,37 @@ def test_a_linked_title_may_open_with_a_date_and_a_quoted_citation_may_lack_a_li
     ]
     assert entries[2].venue is not None and entries[2].venue.name.text == "ICSE"
     assert not entries[2].links  # the paper link has no address: it is text
+
+
+def test_an_index_of_the_repositorys_pages_and_a_contact_section_are_no_entries() -> None:
+    text = """# Awesome Efficient Models
+
+## Full List
+  - [Pruning / Sparsity](pruning.md)
+  - [Quantization](./quantization.md)
+  - [KV Cache Compression](kv_cache.md)
+  - [Reasoning Models](https://github.com/o/awesome-reasoning)
+
+## Notes
+
+- [Attention Is All You Need, Again](notes/attention-again.md) - my reading notes on the paper
+- [Beta Nets](https://arxiv.org/abs/2401.00002)
+
+## Other Lists
+
+* owner/awesome-gamma [[URL](https://github.com/owner/awesome-gamma)]
+
+## Contact & Feedback
+
+- [e-mail](mailto:someone@example.org)
+- [pull request](https://github.com/o/r/pulls)
+"""
+    document = parse(text)
+    assert [(e.title.text if e.title else None, len(e.links)) for e in document.iter_entries()] == [
+        ("Reasoning Models", 1),
+        ("Attention Is All You Need, Again", 1),
+        ("Beta Nets", 1),
+        ("owner/awesome-gamma", 1),
+    ]
+    index = document.sections[0].children[0]
+    assert [block.kind for block in index.blocks] == ["list"] * 3

@@ -153,6 +153,26 @@ def _notes(entries: Sequence[Entry], text: str) -> set[int]:
     return notes
 
 
+# A relative link to a Markdown page of the same repository (`quantization.md`, `./docs/nlp.md#top`).
+_LOCAL_PAGE = re.compile(r"(?![a-z][\w+.-]*:|/|#)[^#?\s]+\.(?:md|markdown|mdx)(?:#\S*)?", re.IGNORECASE)
+
+
+def _page_index(entries: Sequence[Entry], text: str) -> set[int]:
+    """The entries (by id) that index the repository's own pages: items that are only a short link
+    to a Markdown page beside the list (`- [Quantization](quantization.md)`), when three or more
+    make up most of the section (a list split into pages, whose README lists the pages)."""
+    index = [
+        entry
+        for entry in entries
+        if len(entry.links) == 1
+        and _LOCAL_PAGE.fullmatch(entry.links[0].url)
+        and len(entry.links[0].label.split()) <= 6
+        and text[entry.marker_span.end : entry.span.end].strip(" \t\n.")
+        == text[entry.links[0].span.start : entry.links[0].span.end]
+    ]
+    return set(map(id, index)) if len(index) >= 3 and 4 * len(index) >= 3 * len(entries) else set()
+
+
 def page_anchors(document: Document) -> set[str]:
     """The anchors of the page: its headings' slugs and its HTML ids."""
     anchors = {section.slug for section in document.iter_sections()}
@@ -168,11 +188,17 @@ def settle_entries(
     contents, contributors, citation; its news, but for papers) and items none of which links to or
     names anything (steps, criteria, notes)."""
     notes = _notes(entries, text)
+    pages = _page_index(entries, text)
     kept = []
     for entry in entries:
         if entry.links and all(is_contents_link(link.url, anchors) for link in entry.links):
             blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
-        elif about == "about" or (about == "news" and entry.kind != "paper") or id(entry) in notes:
+        elif (
+            about == "about"
+            or (about == "news" and entry.kind != "paper")
+            or id(entry) in notes
+            or id(entry) in pages
+        ):
             blocks.append(Block("list", entry.span, text[entry.span.start : entry.span.end]))
         else:
             kept.append(entry)

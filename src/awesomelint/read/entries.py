@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from ..text import Source
 from .dates import date_at_start
 from .fields import is_known_venue, looks_like_venue, walk
-from .kinds import is_paper_url, label_role
+from .kinds import is_link_word, is_paper_url, label_role
 from .title import INDEX, find_title, is_decoration, skip_tags
 from .tokens import Piece, plain_text
 
@@ -147,10 +147,10 @@ def _one_word_name(word: str, pieces: Sequence[Piece]) -> bool:
     return (
         word.lower() not in _SENTENCE_OPENERS
         and label_role(word) is None
-        and re.fullmatch(r"[^\W_][\w.+#-]*", word) is not None
+        and re.fullmatch(r"[^\W_][\w./+#-]*", word) is not None
         and link is not None
         and len(plain_text(link.children).split()) == 1
-        and label_role(plain_text(link.children)) is not None
+        and is_link_word(plain_text(link.children))
         and not link.href.startswith("#")
     )
 
@@ -162,7 +162,7 @@ _ABOUT_THE_LIST = re.compile(
     r"|contribut(?:ors?|ing|ions?|e)|how to contribute|maintainers?|authors? of this list"
     r"|acknowledge?ments?|thanks|special thanks|credits"
     r"|citations?|cite(?: us| this)?|citing|how to cite|bibtex|reference this (?:repo|list)"
-    r"|contact(?: us)?|licen[cs]e|copyright|star history|stargazers|sponsors?|backers"
+    r"|contact(?: us)?(?: (?:and )?feedback)?|feedback|licen[cs]e|copyright|star history|stargazers|sponsors?|backers"
     r"|目录|贡献者?|贡献指南|致谢|引用|联系(?:我们)?|许可证?",
     re.IGNORECASE,
 )
@@ -214,21 +214,12 @@ def is_announcement(pieces: Sequence[Piece]) -> bool:
     return bool(words) and words[0].lower().strip(",:!") in _SENTENCE_OPENERS and len(opening.split()) >= 4
 
 
-# Labels of a link to the thing itself that name no role (`[[URL](u)]`).
-_ADDRESS_WORDS = frozenset(["url", "link", "html", "www", "web page", "webpage"])
-
-
 def _entry_link(piece: Piece) -> bool:
     """A link an entry gives for itself: to a paper, or labelled as its paper, code, project, or
     its address (`[[URL](u)]`)."""
     if piece.href.startswith("#"):
         return False
-    label = plain_text(piece.children)
-    return (
-        label_role(label) is not None
-        or label.strip("[]() ").casefold() in _ADDRESS_WORDS
-        or is_paper_url(piece.href)
-    )
+    return is_link_word(plain_text(piece.children)) or is_paper_url(piece.href)
 
 
 def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:

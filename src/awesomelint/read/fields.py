@@ -19,7 +19,7 @@ from ..text import Source
 from .authors import read_names
 from .badges import venue_in_badges
 from .dates import MONTH, find_date, four_digit_year, year_style
-from .kinds import is_paper_url, label_role
+from .kinds import is_link_word, is_paper_url, label_role
 from .source import field_at
 from .title import TitleStart, find_title
 from .tokens import Piece, plain_text
@@ -260,7 +260,7 @@ def walk(pieces: Sequence[Piece]) -> Iterator[Piece]:
 
 def _role_word(label: str) -> bool:
     """A link label that is one word naming the link's role (`[code]`, `[[pdf]]`)."""
-    return len(label.split()) == 1 and label_role(label) is not None
+    return len(label.split()) == 1 and is_link_word(label)
 
 
 def _title(

@@ -161,6 +161,16 @@ def label_role(label: str) -> LinkRole | None:
     return None
 
 
+# Labels that call a link an address and name nothing (`[[URL](u)]`).
+_ADDRESS_LABELS = frozenset(["url", "link", "html", "www", "web page", "webpage"])
+
+
+def is_link_word(label: str) -> bool:
+    """A label that names the link's role or calls it an address (`[code]`, `[[URL]]`): the label
+    of an entry's own link, never its title."""
+    return label_role(label) is not None or label.strip("[]() ").casefold() in _ADDRESS_LABELS
+
+
 def link_role(entry: Entry, link: Link) -> LinkRole:
     """The link's role in ``entry`` (its fields already read). A link labelled by its role
     (`[[code](u)]`) is the entry's wherever it stands; other links inside the description are the

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .authors import read_names
 from .dates import find_date
-from .kinds import label_role
+from .kinds import is_link_word, label_role
 from .tokens import Piece, plain_text
 
 # A tag before a title: brackets or parentheses that are not a link, `:emoji:`, symbols, escaped
@@ -132,7 +132,7 @@ def _title_like(piece: Piece) -> bool:
     """Bold, emphasis, or a link whose label is not a role word (`[paper]`, `[code]`)."""
     if piece.kind in ("strong", "em"):
         return True
-    return piece.kind == "link" and label_role(plain_text(piece.children)) is None
+    return piece.kind == "link" and not is_link_word(plain_text(piece.children))
 
 
 def _label_end(significant: Sequence[Piece], index: int) -> int | None:
