@@ -3,6 +3,7 @@ as ``awesomelint/_rule_docs``."""
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ def doc_filename(rule: Rule) -> str:
     return f"{rule.code}-{rule.name}.md"
 
 
+@functools.cache  # asked once per finding the editor shows: thousands per list
 def rule_url(code: str) -> str:
     """The web address of a rule's page (the list of rules for an unknown code)."""
     found = rule_by_selector(code)
