@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from ..entry_facts import fact
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -111,9 +112,33 @@ def items(document: Document) -> list[Item]:
     if isinstance(found, list):
         return found
     text = document.text
-    result = [item for entry in document.iter_entries() if (item := _item(text, entry)) is not None]
+    result = []
+    for entry in document.iter_entries():
+        # (the item's offsets from the entry's start: a fact of the entry, see `entry_facts`)
+        found = fact(document, "classic item", entry, lambda e: _offsets(_item(text, e), e.span.start))
+        if found is not None:
+            at = entry.span.start
+            name_end, separator, separator_start, separator_end, start, end = found
+            result.append(
+                Item(
+                    entry,
+                    at + name_end,
+                    separator,
+                    at + separator_start,
+                    at + separator_end,
+                    at + start,
+                    at + end,
+                )
+            )
     document.derived["classic_items"] = result
     return result
+
+
+def _offsets(item: Item | None, at: int) -> tuple[int, str, int, int, int, int] | None:
+    if item is None:
+        return None
+    _, name_end, separator, separator_start, separator_end, start, end = item
+    return name_end - at, separator, separator_start - at, separator_end - at, start - at, end - at
 
 
 def description(document: Document, item: Item) -> str:

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._classic import MIN_SHARE
-from ._prose import descriptions
+from ..entry_facts import fact
+from ..model import Entry
+from ._classic import MIN_SHARE, Item, items
+from ._prose import blank
 
 # A word standing alone: not part of an identifier, a path, a domain or a handle (`github.com`,
 # `go-github`, `@github` are not prose). `Node.js` is one word.
@@ -49,28 +52,44 @@ def _acceptable(majority: str, form: str) -> bool:
     return plural or (majority.isupper() and form.islower())
 
 
-def _words(ctx: Context) -> list[list[_Word]]:
-    """The words of each classic item's description, with their offsets in the document."""
-    found = []
-    for item, prose in descriptions(ctx.document):
-        offset = item.description_start
-        prose = _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose)
-        own = set(item.entry.title.text.split()) if item.entry.title else set()
-        words: list[_Word] = []
-        for match in _WORD.finditer(prose):
-            text = match[0]
-            if text in own:
-                continue  # the item's own name, as its owner writes it (`Package sqlite is ...`)
-            start = match.start()
-            at = start
-            while at > 0 and prose[at - 1].isspace():
-                at -= 1
-            # A capital after a capitalised word is a title's (`Linear Discriminant Analysis`).
-            titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == offset + start - 1
-            initial = at == 0 or prose[at - 1] in _AFTER_SENTENCE or titled
-            words.append(_Word(offset + start, offset + match.end(), text, _key(text), initial))
-        found.append(words)
-    return found
+_Pairs = list[tuple[_Word, _Word, str]]
+
+
+def _words(ctx: Context) -> list[tuple[int, list[_Word], _Pairs]]:
+    """The words of each classic item's description and its pairs of words, at offsets from the
+    item's entry, with the entry's offset in the document."""
+    text = ctx.document.text
+    return [
+        (
+            item.entry.span.start,
+            *fact(ctx.document, "prose words", item.entry, functools.partial(_item_words, text, item)),
+        )
+        for item in items(ctx.document)
+        if item.description_end > item.description_start
+    ]
+
+
+def _item_words(text: str, item: Item, _entry: Entry) -> tuple[list[_Word], _Pairs]:
+    """The words and pairs of words of a classic item's description (a fact of its entry: see
+    `entry_facts`)."""
+    offset = item.description_start - item.entry.span.start
+    prose = blank(text[item.description_start : item.description_end])
+    prose = _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose)
+    own = set(item.entry.title.text.split()) if item.entry.title else set()
+    words: list[_Word] = []
+    for match in _WORD.finditer(prose):
+        written = match[0]
+        if written in own:
+            continue  # the item's own name, as its owner writes it (`Package sqlite is ...`)
+        start = match.start()
+        at = start
+        while at > 0 and prose[at - 1].isspace():
+            at -= 1
+        # A capital after a capitalised word is a title's (`Linear Discriminant Analysis`).
+        titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == offset + start - 1
+        initial = at == 0 or prose[at - 1] in _AFTER_SENTENCE or titled
+        words.append(_Word(offset + start, offset + match.end(), written, _key(written), initial))
+    return words, _pairs(words)
 
 
 def _pairs(words: list[_Word]) -> list[tuple[_Word, _Word, str]]:
@@ -133,21 +152,20 @@ def _spellings(
 def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
     found = _words(ctx)
-    pairs = [_pairs(words) for words in found]
-    spelling = _spellings(found, pairs)
+    spelling = _spellings([words for _, words, _ in found], [pairs for _, _, pairs in found])
     if not spelling:
         return
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
-    for words, listed in zip(found, pairs, strict=True):
+    for at, words, listed in found:
         following = {id(first): (second, key) for first, second, key in listed}
         for word in words:
             if word.key in spelling:
                 best = spelling[word.key][0]
                 if word.initial and _proper(best) and word.text.lower() == best.lower():
                     continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
-                start, end, key = word.start, word.end, word.key
+                start, end, key = at + word.start, at + word.end, word.key
             elif (pair := following.get(id(word))) is not None and pair[1] in spelling:
-                start, end, key = word.start, pair[0].end, pair[1]
+                start, end, key = at + word.start, at + pair[0].end, pair[1]
             else:
                 continue
             best, count, total = spelling[key]
