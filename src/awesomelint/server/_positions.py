@@ -29,10 +29,15 @@ class Positions:
             return len(piece.encode("utf-8", "surrogatepass"))
         return len(piece.encode("utf-16-le", "surrogatepass")) // 2
 
-    def position(self, offset: int) -> types.Position:
+    def place(self, offset: int) -> tuple[int, int]:
+        """The line and character of ``offset``."""
         line = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line]
-        return types.Position(line=line, character=self._units(self.text[start:offset]))
+        return line, self._units(self.text[start:offset])
+
+    def position(self, offset: int) -> types.Position:
+        line, character = self.place(offset)
+        return types.Position(line=line, character=character)
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))

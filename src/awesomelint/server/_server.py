@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from ..version import __version__
 from ._actions import FIX_ALL, actions, changed_stretch, fix_all, resolve
 from ._configuration import CONFIG_NAMES, Configurations
-from ._diagnostics import configuration_error, to_lsp
+from ._diagnostics import Shown, configuration_error, converter
 from ._documents import Linted, lint, path_of
 from ._outline import hover, symbols
 from ._sync import OpenText
@@ -29,12 +29,16 @@ IDLE = 2.0  # seconds of quiet after findings are published before garbage is co
 class AwesomeServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "awesomelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "awesomelint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            converter_factory=converter,
         )
         self.configurations = Configurations()
         self.debounce = DEBOUNCE
         self.linted: dict[str, Linted] = {}
         self.texts: dict[str, OpenText] = {}  # the open lists, as the editor has them
+        self.shown: dict[str, Shown] = {}  # each open list's findings as last published
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.idle: asyncio.TimerHandle | None = None
 
@@ -82,7 +86,8 @@ class AwesomeServer(LanguageServer):
         found = self.current(uri)
         if found is not None and next(found.document.iter_entries(), None) is not None:
             related = self._related_support()
-            diagnostics = to_lsp(found.diagnostics, found.positions, uri, related)
+            shown = self.shown.setdefault(uri, Shown())
+            diagnostics = shown.to_lsp(found.diagnostics, found.positions, uri, related)
         else:
             path = path_of(uri) or Path.cwd() / "untitled.md"
             error = self.configurations.settings(path).error if self.configurations.selects(path) else None
@@ -193,6 +198,7 @@ def did_close(ls: AwesomeServer, params: types.DidCloseTextDocumentParams) -> No
         waiting.cancel()
     ls.linted.pop(uri, None)
     ls.texts.pop(uri, None)
+    ls.shown.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
