@@ -166,3 +166,12 @@ def test_changed_range_is_the_part_between_the_common_start_and_end() -> None:
     assert changed_range("aaaa", "aaaaa") == Change(4, 4, 1)
     assert changed_range("same", "same") == Change(4, 4, 0)
     assert changed_range("", "new") == Change(0, 0, 3)
+
+
+def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:
+    earlier = read(LIST)
+    at = LIST.index("Reading Long") + len("Reading")
+    text = LIST[:at] + "\n" + LIST[at + 1 :]  # same length, one more line
+    document = read_edited(earlier, text)
+    assert _entries(document)[4].span.start_line == _entries(earlier)[4].span.start_line + 1
+    assert tree(document) == tree(read(text))

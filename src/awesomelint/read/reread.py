@@ -144,6 +144,9 @@ class _Splice:
             total += change.length - (change.end - change.start)
             shifts.append(total)
         self.shifts = shifts
+        # Before the first change the earlier parts are kept as they are; from there on they are
+        # moved, even by nothing: their lines may have moved (a space replaced by a line break).
+        self.first = changes[0].start
 
     def shift(self, offset: int) -> int:
         index = bisect.bisect_right(self.bounds, offset) - 1
@@ -243,13 +246,13 @@ class _Splice:
     def _section(
         self, old: Section, parent: Section | None, fresh: dict[int, tuple[Section, Document]]
     ) -> Section:
-        by = self.shift(old.span.start)
-        span = old.span if by == 0 else self.span(old.span.start + by, old.span.end + by)
+        by, kept = self.shift(old.span.start), old.span.start < self.first
+        span = old.span if kept else self.span(old.span.start + by, old.span.end + by)
         section = Section(old.level, old.text, old.raw, old.slug, span, parent=parent)
         found = fresh.get(id(old))
         if found is not None:
             section.entries, section.blocks = found[0].entries, found[0].blocks
-        elif by == 0:
+        elif kept:
             section.entries, section.blocks = old.entries, old.blocks
         else:
             span_at = self.span
@@ -272,8 +275,7 @@ class _Splice:
                 index += 1
             if index < len(regions) and at >= regions[index].start:
                 continue  # in a region: read again
-            by = self.shift(at)
-            merged.append(item if by == 0 else move(item, by, self.span))
+            merged.append(item if at < self.first else move(item, self.shift(at), self.span))
         for rest in fresh[index:]:
             merged.extend(rest)
         return merged
