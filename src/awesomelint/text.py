@@ -136,6 +136,11 @@ class Source:
             self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
 
     @property
+    def line_starts(self) -> Sequence[int]:
+        """Where the original text's lines start: the table every span of this text shares."""
+        return self._orig_starts
+
+    @property
     def line_count(self) -> int:
         return len(self._norm_starts)
 
