@@ -98,6 +98,11 @@ class Context:
     records: Verifications | None = None  # bibliographic outcomes, when papers were verified
 
     @functools.cached_property
+    def tally(self) -> Any:
+        """What the rule counts over the whole list (its ``tally``), worked out once per run."""
+        return self.rule.tally(self) if self.rule.tally is not None else None
+
+    @functools.cached_property
     def options(self) -> Any:
         return self.rule.make_options(self.settings.options.get(self.rule.code, {}))
 
@@ -278,6 +283,7 @@ class Earlier:
     style: Style
     entries: Mapping[EntryKey, tuple[_EntryRun, ...]]
     facts: Facts | None
+    tallies: Mapping[str, object]  # each entry-scope rule's `Context.tally`, by code
 
 
 class Checked(NamedTuple):
@@ -315,11 +321,16 @@ def _run(
     selected = [r for r in all_rules() if r.code in settings.select]
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, tuple[_EntryRun, ...]] = {}
+    tallies: dict[str, object] = {}
     if facts is not None:
         for_entries = [r for r in selected if r.scope == "entry"]
         contexts = [Context(document, style, settings, r, links, records) for r in for_entries]
-        same = earlier is not None and earlier.style == style  # else the findings of every entry may differ
-        by_entry, kept = _entry_findings(document, contexts, earlier if same else None, facts.keys)
+        tallies = {c.rule.code: c.tally for c in contexts}
+        if earlier is not None and earlier.style != style:
+            earlier = None  # the findings of every entry may differ
+        # a rule whose tally changed runs on every entry
+        fresh = {r for r in for_entries if earlier is None or earlier.tallies.get(r.code) != tallies[r.code]}
+        by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh)
     found: list[Diagnostic] = []
     for chosen in selected:
         if chosen.code in by_entry:
@@ -347,15 +358,20 @@ def _run(
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
-    return Checked(found, Earlier(document.text, settings, style, kept, facts))
+    return Checked(found, Earlier(document.text, settings, style, kept, facts, tallies))
 
 
 def _entry_findings(
-    document: Document, contexts: list[Context], earlier: Earlier | None, keys: Mapping[int, EntryKey]
+    document: Document,
+    contexts: list[Context],
+    earlier: Earlier | None,
+    keys: Mapping[int, EntryKey],
+    fresh: set[Rule],
 ) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, tuple[_EntryRun, ...]]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
-    findings, moved to where it is now; the rules run on the other entries."""
+    findings, moved to where it is now, but for the ``fresh`` rules; the rules run on the other
+    entries."""
     source, text = document.source, document.text
     before = earlier.entries if earlier is not None else {}
     # an entry whose lines end before the first change keeps its findings as they are
@@ -370,8 +386,10 @@ def _entry_findings(
         if runs is not None and index < len(runs):
             taken[key] = index + 1
             run = runs[index]
-            if run.found and not (run.start == entry.span.start and _line_end(text, entry) <= unchanged):
-                run = _moved_run(run, entry, contexts, source)
+            if fresh or (
+                run.found and not (run.start == entry.span.start and _line_end(text, entry) <= unchanged)
+            ):
+                run = _moved_run(run, entry, contexts, source, fresh)
             elif run.start != entry.span.start:
                 run = run._replace(start=entry.span.start)
         else:
@@ -395,17 +413,22 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
     return context.rule.check_entry(context, entry)
 
 
-def _moved_run(run: _EntryRun, entry: Entry, contexts: list[Context], source: Source) -> _EntryRun:
-    """An unchanged entry's earlier run, moved to where the entry is now; findings whose messages
-    cite the entry's line are made again when the line moved."""
+def _moved_run(
+    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[Rule]
+) -> _EntryRun:
+    """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
+    again, and so do those whose messages cite the entry's line when the line moved."""
     delta, line = entry.span.start - run.start, entry.span.start_line
+    earlier = dict(run.found)
     moved = []
-    for by_rule, diagnostics in run.found:
-        if by_rule.cites_line and line != run.line:
-            context = next(c for c in contexts if c.rule is by_rule)
-            moved.append((by_rule, tuple(_check_entry(context, entry))))
+    for context in contexts:
+        rule = context.rule
+        if rule in fresh or (rule.cites_line and line != run.line and rule in earlier):
+            found = tuple(_check_entry(context, entry))
         else:
-            moved.append((by_rule, tuple(moved_diagnostic(d, delta, source) for d in diagnostics)))
+            found = tuple(moved_diagnostic(d, delta, source) for d in earlier.get(rule, ()))
+        if found:
+            moved.append((rule, found))
     return _EntryRun(entry.span.start, line, tuple(moved))
 
 

@@ -40,6 +40,9 @@ class Rule:
     check_entry: EntryCheck | None = field(default=None, repr=False)
     # Whether its messages cite the entry's line: a moved entry's findings are then made again.
     cites_line: bool = False
+    # What an entry-scope rule counts over the whole list beyond the style (`Context.tally`): a value
+    # with no offsets or nodes; while it stays equal, an unchanged entry keeps its findings.
+    tally: Callable[[Context], object] | None = field(default=None, repr=False)
 
     def default_options(self) -> Any:
         return self.options() if self.options is not None else None
@@ -88,16 +91,18 @@ def rule(
 def entry_rule(
     code: str,
     name: str,
-    summary: str,
+    what: str,
     *,
     severity: Severity,
     fix: Applicability,
     tags: tuple[str, ...],
     options: type[Any] | None = None,
     cites_line: bool = False,
+    tally: Callable[[Context], object] | None = None,
 ) -> Callable[[EntryCheck], Rule]:
     """Declare a rule of entry scope: a function of one entry (``(ctx, entry)``) that reads nothing of
-    the document beyond that entry's lines, its fields, the style and the settings."""
+    the document beyond that entry's lines, its fields, the style, the settings and ``tally(ctx)``
+    (`Context.tally`: what the rule counts over the whole list, as the style does)."""
 
     def declare(check_entry: EntryCheck) -> Rule:
         def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -105,7 +110,7 @@ def entry_rule(
                 yield from check_entry(ctx, entry)
 
         return Rule(
-            code, name, summary, severity, fix, tags, check, options, "entry", check_entry, cites_line
+            code, name, what, severity, fix, tags, check, options, "entry", check_entry, cites_line, tally
         )
 
     return declare

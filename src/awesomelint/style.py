@@ -163,6 +163,7 @@ def style_group(entry: Entry) -> str:
     return shape if entry.marker == "table" else f"{shape}:" + " > ".join(entry.section_path[:2])
 
 
+@functools.lru_cache(maxsize=2**12)  # a list uses few layouts, each asked of many entries
 def within(layout: str, dominant: str) -> bool:
     """Whether ``layout`` agrees with ``dominant`` on the fields both have: the same order and the
     same paragraphs. A missing field is AL204's concern and an extra one (a code link, a venue that

@@ -6,7 +6,7 @@ from itertools import chain, pairwise
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..entry_facts import fact
 from ..model import Entry
 from ..text import Span
@@ -57,39 +57,44 @@ def _kind(pair: _Pair) -> tuple[str, bool]:
     return "links" if pair.before == pair.after == "link" else "fields", pair.touching
 
 
-@rule(
+def _pairs_of(ctx: Context, entry: Entry) -> tuple[_Pair, ...]:
+    text = ctx.document.text
+    return fact(ctx.document, "field pairs", entry, lambda e: _pairs(text, e))
+
+
+def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
+    """Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
+    how it joins its other fields."""
+    pairs = (_pairs_of(ctx, entry) for entry in ctx.document.iter_entries())
+    return Counter(map(_kind, chain.from_iterable(pairs)))
+
+
+@entry_rule(
     "AL205",
     "field-spacing",
     "Entry fields run together with no space between them, unlike the list's other entries",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("entries", "whitespace"),
+    tally=_habits,
 )
-def field_spacing(ctx: Context) -> Iterator[Diagnostic]:
+def field_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     text = ctx.document.text
-    entries = [
-        (entry, pairs)
-        for entry in ctx.document.iter_entries()
-        if (pairs := fact(ctx.document, "field pairs", entry, lambda e: _pairs(text, e)))
-    ]
-    # Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
-    # how it joins its other fields.
-    habits = Counter(map(_kind, chain.from_iterable(pairs for _, pairs in entries)))
-    for entry, pairs in entries:
-        for pair in pairs:
-            kind = _kind(pair)[0]
-            if not pair.touching or habits[kind, True] >= habits[kind, False]:
-                continue  # touching is the list's own style here, not a slip
-            at = entry.span.start
-            left_start, left_end = at + pair.left_start, at + pair.left_end
-            right_start, right_end = at + pair.right_start, at + pair.right_end
-            gap = text[left_end:right_start]
-            cut = left_end + len(gap) - len(gap.lstrip(")]*_.,;:"))  # after what closes the left field
-            shown = text[max(left_end - 2, left_start) : min(right_start + 3, right_end)]
-            spaced = habits[kind, False]
-            message = (
-                f"no space between the {pair.before} and the {pair.after} (`{shown}`); "
-                f"{spaced} of {spaced + habits[kind, True]} such {kind} in the list have one"
-            )
-            fix = ctx.fix(f"insert a space before the {pair.after}", Edit(cut, cut, " "))
-            yield ctx.report(ctx.span(left_end, right_start + 1), message, fix)
+    habits: Counter[tuple[str, bool]] = ctx.tally
+    for pair in _pairs_of(ctx, entry):
+        kind = _kind(pair)[0]
+        if not pair.touching or habits[kind, True] >= habits[kind, False]:
+            continue  # touching is the list's own style here, not a slip
+        at = entry.span.start
+        left_start, left_end = at + pair.left_start, at + pair.left_end
+        right_start, right_end = at + pair.right_start, at + pair.right_end
+        gap = text[left_end:right_start]
+        cut = left_end + len(gap) - len(gap.lstrip(")]*_.,;:"))  # after what closes the left field
+        shown = text[max(left_end - 2, left_start) : min(right_start + 3, right_end)]
+        spaced = habits[kind, False]
+        message = (
+            f"no space between the {pair.before} and the {pair.after} (`{shown}`); "
+            f"{spaced} of {spaced + habits[kind, True]} such {kind} in the list have one"
+        )
+        fix = ctx.fix(f"insert a space before the {pair.after}", Edit(cut, cut, " "))
+        yield ctx.report(ctx.span(left_end, right_start + 1), message, fix)

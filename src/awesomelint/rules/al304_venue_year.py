@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
+from ..entry_facts import fact
 from ..model import Entry
 from ._leftover import may_hold_year
 
@@ -16,7 +17,13 @@ class VenueYearOptions:
     threshold: float = 0.75  # the share of entries with a year before a missing one is reported
 
 
-@rule(
+def _yearless_and_latest(ctx: Context) -> tuple[frozenset[str], int]:
+    """The venues written without a year as the list's convention, and the latest plausible year
+    (next year: it changes with the date)."""
+    return frozenset(_yearless_venues(ctx)), datetime.date.today().year + 1
+
+
+@entry_rule(
     "AL304",
     "venue-year",
     "Year before the earliest plausible one or after next year; missing where the list gives years",
@@ -24,32 +31,31 @@ class VenueYearOptions:
     fix=Applicability.NONE,
     tags=("venues",),
     options=VenueYearOptions,
+    tally=_yearless_and_latest,
 )
-def venue_year(ctx: Context) -> Iterator[Diagnostic]:
+def venue_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    if entry.kind != "paper":
+        return
     options: VenueYearOptions = ctx.options
-    latest = datetime.date.today().year + 1
-    yearless = _yearless_venues(ctx)
-    for entry in ctx.document.iter_entries():
-        if entry.kind != "paper":
-            continue
-        counts = ctx.style.fields_of(entry)
-        with_year, total = counts["year"], counts["papers"]
-        years_expected = total >= 3 and with_year >= options.threshold * total
-        venue = entry.venue
-        if venue is not None and venue.year is not None:
-            year = int(venue.year.text)
-            if not options.earliest <= year <= latest:
-                message = f"year {year} is outside {options.earliest}-{latest}"
-                yield ctx.report(venue.year.span, message)
-        elif (
-            years_expected
-            and entry.year is None
-            and entry.title is not None
-            and not may_hold_year(ctx.document.text, entry)  # a year the reader could not place
-            and _venue_key(ctx, entry) not in yearless
-        ):
-            message = f"entry has no year; {with_year} of {total} papers like it give one"
-            yield ctx.report(entry.span, message)
+    yearless, latest = ctx.tally
+    counts = ctx.style.fields_of(entry)
+    with_year, total = counts["year"], counts["papers"]
+    years_expected = total >= 3 and with_year >= options.threshold * total
+    venue = entry.venue
+    if venue is not None and venue.year is not None:
+        year = int(venue.year.text)
+        if not options.earliest <= year <= latest:
+            message = f"year {year} is outside {options.earliest}-{latest}"
+            yield ctx.report(venue.year.span, message)
+    elif (
+        years_expected
+        and entry.year is None
+        and entry.title is not None
+        and not may_hold_year(ctx.document.text, entry)  # a year the reader could not place
+        and _venue_key(ctx, entry) not in yearless
+    ):
+        message = f"entry has no year; {with_year} of {total} papers like it give one"
+        yield ctx.report(entry.span, message)
 
 
 def _venue_key(ctx: Context, entry: Entry) -> str:
@@ -67,6 +73,6 @@ def _yearless_venues(ctx: Context) -> set[str]:
     counts: dict[str, list[int]] = {}
     for entry in ctx.document.iter_entries():
         if entry.kind == "paper":
-            tally = counts.setdefault(_venue_key(ctx, entry), [0, 0])
-            tally[entry.year is None] += 1
+            key = fact(ctx.document, "venue key", entry, lambda e: _venue_key(ctx, e))
+            counts.setdefault(key, [0, 0])[entry.year is None] += 1
     return {key for key, (dated, undated) in counts.items() if undated >= 2 and undated > dated}

@@ -5,9 +5,10 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
 from ..entry_facts import fact
 from ..model import Entry, Field
 
@@ -56,7 +57,37 @@ def _own_date(entry: Entry) -> Field | None:
     return date
 
 
-@rule(
+class _Dates(NamedTuple):
+    """How the list's papers are dated, per style group (each part of the list, a news part and a
+    papers part, is its own group); and this year, which the impossible dates depend on."""
+
+    # Shapes are compared among dates of the same parts (`Y.N` with `Y/N`, `D M Y` with `M D Y`):
+    # a list may date some entries by month and others by day.
+    shapes: dict[tuple[str, str], Counter[str]]
+    papers: Counter[str]
+    with_date: Counter[str]
+    year: int
+
+
+def _dates(ctx: Context) -> _Dates:
+    found = _Dates({}, Counter(), Counter(), datetime.date.today().year)
+    for entry in ctx.document.iter_entries():
+        if entry.kind != "paper":
+            continue
+        group = ctx.style.group(entry)
+        found.papers[group] += 1
+        if (written := _own_date(entry)) is not None:
+            found.with_date[group] += 1
+            shape = date_shape(written.text)
+            found.shapes.setdefault((group, _parts(shape)), Counter())[shape] += 1
+    return found
+
+
+def _parts(shape: str) -> str:
+    return "".join(sorted(_PART.findall(shape)))
+
+
+@entry_rule(
     "AL307",
     "date-format",
     "A date written unlike the list's other dates, an impossible date, or no date where every other "
@@ -64,43 +95,32 @@ def _own_date(entry: Entry) -> Field | None:
     severity=Severity.WARNING,
     fix=Applicability.NONE,
     tags=("dates", "consistency"),
+    tally=_dates,
 )
-def date_format(ctx: Context) -> Iterator[Diagnostic]:
-    entries = [(e, ctx.style.group(e)) for e in ctx.document.iter_entries() if e.kind == "paper"]
-    dates = {id(e): d for e, _ in entries if (d := _own_date(e)) is not None}
-    # Shapes are compared among dates of the same parts (`Y.N` with `Y/N`, `D M Y` with `M D Y`):
-    # a list may date some entries by month and others by day.
-    # Each part of the list (a news part, a papers part) is its own group.
-    shapes: dict[tuple[str, str], Counter[str]] = {}
-    with_date: Counter[str] = Counter()
-    papers: Counter[str] = Counter()
-    for entry, group in entries:
-        papers[group] += 1
-        if (written := dates.get(id(entry))) is not None:
-            with_date[group] += 1
-            shape = date_shape(written.text)
-            shapes.setdefault((group, "".join(sorted(_PART.findall(shape)))), Counter())[shape] += 1
-    for entry, group in entries:
-        date = dates.get(id(entry))
-        if date is None:
-            yield from _impossible_tag(ctx, entry)
-            if papers[group] >= 10 and with_date[group] == papers[group] - 1 and entry.year is not None:
-                message = f"entry has no date; the {with_date[group]} other papers like it give one"
-                yield ctx.report(entry.span, message)
-            continue
-        impossible = _impossible(date.text)
-        if impossible is not None:
-            yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
-            continue
-        shape = date_shape(date.text)
-        counts = shapes[(group, "".join(sorted(_PART.findall(shape))))]
-        usual, count = counts.most_common(1)[0]
-        total = sum(counts.values())
-        if shape != usual and count >= 5 and count >= 0.8 * total:
-            message = (
-                f"date `{date.text}` is written `{shape}`; {count} of {total} dates are written `{usual}`"
-            )
-            yield ctx.report(date.span, message)
+def date_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    if entry.kind != "paper":
+        return
+    dates: _Dates = ctx.tally
+    group = ctx.style.group(entry)
+    date = _own_date(entry)
+    if date is None:
+        yield from _impossible_tag(ctx, entry)
+        papers, with_date = dates.papers[group], dates.with_date[group]
+        if papers >= 10 and with_date == papers - 1 and entry.year is not None:
+            message = f"entry has no date; the {with_date} other papers like it give one"
+            yield ctx.report(entry.span, message)
+        return
+    impossible = _impossible(date.text)
+    if impossible is not None:
+        yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
+        return
+    shape = date_shape(date.text)
+    counts = dates.shapes[(group, _parts(shape))]
+    usual, count = counts.most_common(1)[0]
+    total = sum(counts.values())
+    if shape != usual and count >= 5 and count >= 0.8 * total:
+        message = f"date `{date.text}` is written `{shape}`; {count} of {total} dates are written `{usual}`"
+        yield ctx.report(date.span, message)
 
 
 def _date_tags(text: str, entry: Entry) -> tuple[tuple[int, str], ...]:
