@@ -136,6 +136,7 @@ class _Splice:
         self.regions = regions
         self.source = Source(text)
         self.span = self.source.original_span
+        self.lines = self.source.line_starts
         # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
         # so far (offsets inside a changed region are never moved: its parts are read again).
         self.bounds = [change.end for change in changes]
@@ -168,9 +169,9 @@ class _Splice:
         document.html_ids = set(earlier.html_ids)
         document.sections = [self._section(section, None, fresh) for section in earlier.sections]
         read_parts = [fresh[id(region.section)][1] for region in self.regions]
-        document.links = self._merged(earlier.links, [p.links for p in read_parts], _moved_link)
-        document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], _moved_anchor)
-        document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], _moved_comment)
+        document.links = self._merged(earlier.links, [p.links for p in read_parts], _Move.link)
+        document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], _Move.anchor)
+        document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], _Move.comment)
         overall = paper_majority(list(document.iter_entries()))
         if overall != paper_majority(list(earlier.iter_entries())):
             return None  # the list's majority settled entries elsewhere
@@ -255,11 +256,9 @@ class _Splice:
         elif kept:
             section.entries, section.blocks = old.entries, old.blocks
         else:
-            span_at = self.span
-            section.entries = [_moved_entry(entry, by, span_at) for entry in old.entries]
-            section.blocks = [
-                Block(b.kind, span_at(b.span.start + by, b.span.end + by), b.text) for b in old.blocks
-            ]
+            move = _Move(by, self.lines)
+            section.entries = [move.entry(entry) for entry in old.entries]
+            section.blocks = [move.block(block) for block in old.blocks]
         section.children = [self._section(child, section, fresh) for child in old.children]
         return section
 
@@ -275,7 +274,7 @@ class _Splice:
                 index += 1
             if index < len(regions) and at >= regions[index].start:
                 continue  # in a region: read again
-            merged.append(item if at < self.first else move(item, self.shift(at), self.span))
+            merged.append(item if at < self.first else move(_Move(self.shift(at), self.lines), item))
         for rest in fresh[index:]:
             merged.extend(rest)
         return merged
@@ -287,73 +286,71 @@ class _Spanned(Protocol):
 
 
 _Part = TypeVar("_Part", bound=_Spanned)
-_SpanAt = Callable[[int, int], Span]
-_Mover = Callable[[_Part, int, _SpanAt], _Part]
+_Mover = Callable[["_Move", _Part], _Part]
 
 
-def _moved_span(span: Span, by: int, span_at: _SpanAt) -> Span:
-    return span_at(span.start + by, span.end + by)
+class _Move:
+    """Moves the earlier tree's parts by ``by`` characters, onto the new text's lines."""
 
+    __slots__ = ("by", "lines")
 
-def _moved_field(value: Field | None, by: int, span_at: _SpanAt) -> Field | None:
-    if value is None:
-        return None
-    return Field(value.text, value.raw, span_at(value.span.start + by, value.span.end + by))
+    def __init__(self, by: int, lines: Sequence[int]) -> None:
+        self.by = by
+        self.lines = lines
 
+    def span(self, span: Span) -> Span:
+        return Span(span.start + self.by, span.end + self.by, self.lines)
 
-def _moved_link(link: Link, by: int, span_at: _SpanAt) -> Link:
-    span, url = link.span, link.url_span
-    return Link(
-        link.label,
-        link.url,
-        link.raw,
-        span_at(span.start + by, span.end + by),
-        span_at(url.start + by, url.end + by),
-        link.role,
-    )
+    def field(self, value: Field | None) -> Field | None:
+        return None if value is None else Field(value.text, value.raw, self.span(value.span))
 
+    def link(self, link: Link) -> Link:
+        return Link(link.label, link.url, link.raw, self.span(link.span), self.span(link.url_span), link.role)
 
-def _moved_anchor(anchor: Anchor, by: int, span_at: _SpanAt) -> Anchor:
-    return Anchor(anchor.fragment, _moved_span(anchor.span, by, span_at), anchor.text)
+    def anchor(self, anchor: Anchor) -> Anchor:
+        return Anchor(anchor.fragment, self.span(anchor.span), anchor.text)
 
+    def comment(self, comment: Comment) -> Comment:
+        return Comment(comment.text, self.span(comment.span))
 
-def _moved_comment(comment: Comment, by: int, span_at: _SpanAt) -> Comment:
-    return Comment(comment.text, _moved_span(comment.span, by, span_at))
+    def block(self, block: Block) -> Block:
+        return Block(block.kind, self.span(block.span), block.text)
 
-
-def _moved_entry(entry: Entry, by: int, span_at: _SpanAt) -> Entry:
-    venue, authors = entry.venue, entry.authors
-    return Entry(
-        number=entry.number,
-        marker=entry.marker,
-        marker_span=_moved_span(entry.marker_span, by, span_at),
-        span=_moved_span(entry.span, by, span_at),
-        section_path=entry.section_path,
-        paragraphs=[_moved_span(paragraph, by, span_at) for paragraph in entry.paragraphs],
-        title=_moved_field(entry.title, by, span_at),
-        venue=None
-        if venue is None
-        else Venue(
-            venue.raw,
-            _moved_span(venue.span, by, span_at),
-            Field(venue.name.text, venue.name.raw, _moved_span(venue.name.span, by, span_at)),
-            _moved_field(venue.year, by, span_at),
-            venue.markup,
-            venue.year_style,
-        ),
-        authors=None
-        if authors is None
-        else Authors(
-            authors.raw,
-            _moved_span(authors.span, by, span_at),
-            Field(authors.inner.text, authors.inner.raw, _moved_span(authors.inner.span, by, span_at)),
-            authors.names,
-            authors.markup,
-            authors.separator,
-            authors.et_al,
-        ),
-        links=[_moved_link(link, by, span_at) for link in entry.links],
-        description=_moved_field(entry.description, by, span_at),
-        date=_moved_field(entry.date, by, span_at),
-        kind=entry.kind,
-    )
+    def entry(self, entry: Entry) -> Entry:
+        span, venue, authors = self.span, entry.venue, entry.authors
+        if venue is not None:
+            name = venue.name
+            venue = Venue(
+                venue.raw,
+                span(venue.span),
+                Field(name.text, name.raw, span(name.span)),
+                self.field(venue.year),
+                venue.markup,
+                venue.year_style,
+            )
+        if authors is not None:
+            inner = authors.inner
+            authors = Authors(
+                authors.raw,
+                span(authors.span),
+                Field(inner.text, inner.raw, span(inner.span)),
+                authors.names,
+                authors.markup,
+                authors.separator,
+                authors.et_al,
+            )
+        return Entry(
+            entry.number,
+            entry.marker,
+            span(entry.marker_span),
+            span(entry.span),
+            entry.section_path,
+            [span(paragraph) for paragraph in entry.paragraphs],
+            self.field(entry.title),
+            venue,
+            authors,
+            [self.link(link) for link in entry.links],
+            self.field(entry.description),
+            self.field(entry.date),
+            entry.kind,
+        )
