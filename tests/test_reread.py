@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from awesomelint.model import Document
 from awesomelint.read import read
-from awesomelint.read.reread import Change, changed_range, read_edited
+from awesomelint.read.reread import Change, _Move, changed_range, read_edited
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -175,3 +175,15 @@ def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:
     document = read_edited(earlier, text)
     assert _entries(document)[4].span.start_line == _entries(earlier)[4].span.start_line + 1
     assert tree(document) == tree(read(text))
+
+
+def test_moving_keeps_every_field_of_every_part() -> None:
+    """A part moved by nothing equals itself: a field added to the model and not moved fails here."""
+    document = read((ROOT / "README.source.md").read_text("utf-8"))
+    move = _Move(0, document.source.line_starts)
+    entries = list(document.iter_entries())
+    assert entries and all(move.entry(entry) == entry for entry in entries)
+    assert all(move.link(link) == link for link in document.links)
+    assert all(move.anchor(anchor) == anchor for anchor in document.anchors)
+    blocks = [block for section in document.iter_sections() for block in section.blocks]
+    assert blocks and all(move.block(block) == block for block in blocks)
