@@ -45,10 +45,14 @@ InlineRule = Callable[[StateInline, bool], bool]
 Align = Callable[[int], int]  # an offset in an inline token's content -> one in the document
 # A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
 # unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
-# characters that need no encoding (or valid escapes). Checked against normalizeLink in the tests.
+# characters that need no encoding (or valid escapes); or such characters after `#`, `/` (not `//`:
+# a host), `./` or `../` (an anchor of the page, a file of the repository). Checked against
+# normalizeLink in the tests.
+_NEEDS_NO_ENCODING = r"(?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})*"
 PLAIN_URL = re.compile(
     r"https?://(?=[^/?#]{1,255}(?:[/?#]|\Z))(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}"
-    r"(?:[/?#](?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})*)?"
+    rf"(?:[/?#]{_NEEDS_NO_ENCODING})?"
+    rf"|(?:#|/(?!/)|\.\.?/){_NEEDS_NO_ENCODING}"
 )
 
 
@@ -336,6 +340,8 @@ class Parsed:
         return None
 
     def _inline_tokens(self, token: Token) -> list[Token]:
+        if not _TEXT_END.search(token.content):
+            return []  # one run of plain text (a cell, a heading), which the pieces' gap fills
         md = markdown()
         helpers = cast(_LinkHelpers, md.helpers)
         helpers.label_ends.clear()  # positions are within one inline token's content
