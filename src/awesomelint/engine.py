@@ -419,16 +419,20 @@ def _moved_run(
     """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
     again, and so do those whose messages cite the entry's line when the line moved."""
     delta, line = entry.span.start - run.start, entry.span.start_line
-    earlier = dict(run.found)
     moved = []
-    for context in contexts:
-        rule = context.rule
-        if rule in fresh or (rule.cites_line and line != run.line and rule in earlier):
+    for checked, diagnostics in run.found:
+        if checked in fresh:
+            continue  # run below
+        if checked.cites_line and line != run.line:
+            context = next(c for c in contexts if c.rule is checked)
             found = tuple(_check_entry(context, entry))
         else:
-            found = tuple(moved_diagnostic(d, delta, source) for d in earlier.get(rule, ()))
+            found = tuple([moved_diagnostic(d, delta, source) for d in diagnostics])
         if found:
-            moved.append((rule, found))
+            moved.append((checked, found))
+    for context in contexts:
+        if context.rule in fresh and (found := tuple(_check_entry(context, entry))):
+            moved.append((context.rule, found))
     return _EntryRun(entry.span.start, line, tuple(moved))
 
 
