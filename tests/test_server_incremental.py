@@ -22,6 +22,8 @@ from awesomelint.server._diagnostics import to_lsp
 from awesomelint.server._documents import lint
 from awesomelint.server._sync import OpenText
 
+from .edits import edit_of
+
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 # Lists of every shape, small enough that a full check after each edit stays quick.
 LISTS = sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)
@@ -59,31 +61,6 @@ def _outside_line_breaks(text: str, offset: int) -> int:
     return offset - 1 if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n" else offset
 
 
-def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
-    """One edit of ``text``: (start, end, replacement)."""
-    document = read(text)
-    entries = list(document.iter_entries())
-    sections = list(document.iter_sections())
-    if kind == "rename" and sections:
-        section = sections[int(where * len(sections))]
-        line_end = text.find("\n", section.span.start)
-        line_end = len(text) if line_end < 0 else line_end
-        heading = text[section.span.start : line_end]
-        hashes = len(heading) - len(heading.lstrip("#"))
-        return section.span.start + hashes, line_end, f" {word or 'Renamed'} section"
-    if not entries:
-        return len(text), len(text), f"\n1. **{word}** [paper](https://example.org/{len(text)})\n"
-    entry = entries[int(where * len(entries))]
-    if kind == "delete":
-        return entry.span.start, entry.span.end, ""
-    if kind == "insert":
-        copy = entries[int(other * len(entries))]
-        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
-    target = entry.title.span if entry.title is not None else entry.span
-    cut = target.start + int(other * (target.end - target.start))
-    return cut, min(cut + 3, target.end), word
-
-
 edit = st.tuples(
     st.sampled_from(["insert", "delete", "change", "change", "rename"]),
     st.floats(0, 0.999),
@@ -110,7 +87,7 @@ def test_findings_after_each_edit_are_a_full_checks(
     configured = Settings()
     linted = lint(text, 1, configured, UTF16)
     for version, (kind, where, other, word) in enumerate(edits, start=2):
-        start, end, replacement = _edit(text, kind, where, other, word)
+        start, end, replacement = edit_of(text, kind, where, other, word)
         start, end = _outside_line_breaks(text, start), _outside_line_breaks(text, end)
         change = types.TextDocumentContentChangePartial(
             range=types.Range(_position(text, start), _position(text, end)), text=replacement

@@ -1,0 +1,43 @@
+"""Random edits of a list, for the property tests of the incremental paths (the rules run again,
+the server's): each edit is (start, end, replacement) of the text, chosen by a kind and two numbers
+in [0, 1) that say where (so that hypothesis can draw and shrink them)."""
+
+from __future__ import annotations
+
+from awesomelint.read import read
+
+VENUES = ["**NeurIPS'2021**", "NeurIPS 2021", "*ICML, 2020*", "[CVPR 2019]", "Arxiv 2022", "(ACL 2023)"]
+SUPPRESSED = ["AL301", "AL402", "AL606", ""]
+
+
+def edit_of(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
+    """One edit of ``text``: rename a heading, delete an entry, insert a copy of another entry
+    after one (a duplicate), write another venue (the list's majority may flip), add a suppression
+    comment before an entry, or change three characters of a title (``change``, the default)."""
+    document = read(text)
+    entries = list(document.iter_entries())
+    sections = list(document.iter_sections())
+    if kind == "rename" and sections:
+        section = sections[int(where * len(sections))]
+        line_end = text.find("\n", section.span.start)
+        line_end = len(text) if line_end < 0 else line_end
+        heading = text[section.span.start : line_end]
+        hashes = len(heading) - len(heading.lstrip("#"))
+        return section.span.start + hashes, line_end, f" {word or 'Renamed'} section"
+    if not entries:
+        return len(text), len(text), f"\n1. **{word}** [paper](https://example.org/{len(text)})\n"
+    entry = entries[int(where * len(entries))]
+    if kind == "delete":
+        return entry.span.start, entry.span.end, ""
+    if kind == "insert":
+        copy = entries[int(other * len(entries))]
+        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
+    if kind == "suppress":
+        line_start = text.rfind("\n", 0, entry.span.start) + 1
+        code = SUPPRESSED[int(other * len(SUPPRESSED))]
+        return line_start, line_start, f"<!-- awesomelint-disable-next-line {code} -->\n"
+    if kind == "venue" and entry.venue is not None:
+        return entry.venue.span.start, entry.venue.span.end, VENUES[int(other * len(VENUES))]
+    target = entry.title.span if entry.title is not None else entry.span
+    cut = target.start + int(other * (target.end - target.start))
+    return cut, min(cut + 3, target.end), word
