@@ -281,7 +281,7 @@ class Earlier:
     text: str
     settings: Settings
     style: Style
-    entries: Mapping[EntryKey, tuple[_EntryRun, ...]]
+    entries: Mapping[EntryKey, _EntryRun]
     facts: Facts | None
     tallies: Mapping[str, object]  # each entry-scope rule's `Context.tally`, by code
 
@@ -320,7 +320,7 @@ def _run(
     suppressions = _suppressions(document)
     selected = [r for r in all_rules() if r.code in settings.select]
     by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[EntryKey, tuple[_EntryRun, ...]] = {}
+    kept: dict[EntryKey, _EntryRun] = {}
     tallies: dict[str, object] = {}
     if facts is not None:
         for_entries = [r for r in selected if r.scope == "entry"]
@@ -367,7 +367,7 @@ def _entry_findings(
     earlier: Earlier | None,
     keys: Mapping[int, EntryKey],
     fresh: set[Rule],
-) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, tuple[_EntryRun, ...]]]:
+) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, _EntryRun]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now, but for the ``fresh`` rules; the rules run on the other
@@ -376,16 +376,12 @@ def _entry_findings(
     before = earlier.entries if earlier is not None else {}
     # an entry whose lines end before the first change keeps its findings as they are
     unchanged = _unchanged_until(earlier.text, text) if earlier is not None else 0
-    taken: dict[EntryKey, int] = {}  # how many of the earlier runs of a key are matched already
     by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[EntryKey, tuple[_EntryRun, ...]] = {}
+    kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
     for entry in document.iter_entries():
         key = keys[id(entry)]
-        runs = before.get(key)
-        index = taken.get(key, 0)
-        if runs is not None and index < len(runs):
-            taken[key] = index + 1
-            run = runs[index]
+        run = before.get(key)
+        if run is not None:
             if fresh or (
                 run.found and not (run.start == entry.span.start and _line_end(text, entry) <= unchanged)
             ):
@@ -397,7 +393,7 @@ def _entry_findings(
             run = _EntryRun(entry.span.start, 0, tuple((r, d) for r, d in found if d))
             if run.found:
                 run = run._replace(line=entry.span.start_line)
-        kept[key] = (*kept.get(key, ()), run)
+        kept[key] = run
         for by_rule, diagnostics in run.found:
             by_entry.setdefault(by_rule.code, []).extend(diagnostics)
     return by_entry, kept
