@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesomelint import engine
+from awesomelint import engine, entry_facts
 from awesomelint.diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Severity, StartsEntry
 from awesomelint.engine import Settings, moved_diagnostic, rerun_rules, run_rules
-from awesomelint.model import Entry
+from awesomelint.entry_facts import note_moved
+from awesomelint.model import Document, Entry
 from awesomelint.read import read
 from awesomelint.text import Source
 
@@ -168,3 +169,33 @@ def test_a_moved_finding_moves_its_span_fix_intents_and_related_place() -> None:
     assert moved.fix.edits == (Edit(14, 19, "3"),)
     assert moved.fix.intents == (StartsEntry(14), ChangesLink(15, "u", "v"))
     assert (moved.code, moved.message, moved.fix.description) == ("AL999", "m", "write 3")
+
+
+def _pairs(new: Document, old: Document) -> dict[int, Entry]:
+    return {id(a): b for a, b in zip(new.iter_entries(), old.iter_entries(), strict=True)}
+
+
+def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    before = read(LIST)
+    earlier = rerun_rules(before, options).earlier
+    edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
+    after = read(edited)
+    # every entry moved and read the same way, as the reader's incremental path says of them
+    note_moved(after, _pairs(after, before))
+    worked_out: list[Entry] = []
+    key = entry_facts.entry_key
+
+    def counted(entry: Entry, text: str) -> entry_facts.EntryKey:
+        worked_out.append(entry)
+        return key(entry, text)
+
+    monkeypatch.setattr(entry_facts, "entry_key", counted)
+    again = rerun_rules(after, options, earlier=earlier)
+    assert worked_out == []
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    # an entry noted as moved from a document the earlier run did not see gets its key worked out
+    other = read(edited)
+    note_moved(other, _pairs(other, read(LIST)))
+    rerun_rules(other, options, earlier=again.earlier)
+    assert len(worked_out) == 3

@@ -11,7 +11,7 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -40,6 +40,7 @@ class EntryKey:
 
 
 _FACTS = "entry facts"
+_MOVED = "moved entries"
 
 
 def entry_key(entry: Entry, text: str) -> EntryKey:
@@ -96,12 +97,19 @@ class Facts:
         self.keys: dict[int, EntryKey] = {}
         self.records: dict[EntryKey, dict[str, object]] = {}
         self._by_entry: dict[int, dict[str, object]] = {}
+        self._entries: dict[int, Entry] = {}  # (keeps the entries whose ids key `keys`)
+        moved = _moved(document)
         for entry in document.iter_entries():
-            key = entry_key(entry, text)
+            old = moved.get(id(entry))
+            if old is not None and earlier is not None and earlier._entries.get(id(old)) is old:
+                key = earlier.keys[id(old)]  # read the same way, moved: the same key
+            else:
+                key = entry_key(entry, text)
             record = self.records.get(key)
             if record is None:
                 record = self.records[key] = before.get(key, {})
             self.keys[id(entry)] = key
+            self._entries[id(entry)] = entry
             self._by_entry[id(entry)] = record
 
     def get(self, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
@@ -122,6 +130,18 @@ class Facts:
             value = build()
         self.whole[name] = (inputs, value)
         return cast(T, value)
+
+
+def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
+    """Say that the entries of ``document`` whose ids ``moved`` holds are the earlier document's
+    entries it names, moved and read the same way (the reader's incremental path knows it): their
+    keys are not worked out again."""
+    document.derived[_MOVED] = moved
+
+
+def _moved(document: Document) -> Mapping[int, Entry]:
+    found = document.derived.get(_MOVED)
+    return cast(Mapping[int, Entry], found) if isinstance(found, Mapping) else {}
 
 
 def install(document: Document, earlier: Facts | None) -> Facts:
