@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostic import Diagnostic
-from ..engine import Settings, run_rules
+from ..engine import Earlier, Settings, rerun_rules
 from ..model import Document, Entry
 from ..read import read
 from ..read.reread import read_edited
@@ -24,6 +24,7 @@ class Linted:
     document: Document
     diagnostics: list[Diagnostic]
     positions: Positions
+    run: Earlier  # what the rules keep for the next version of the text
 
     def entry_at(self, offset: int) -> Entry | None:
         """The entry whose text holds ``offset``, if any."""
@@ -39,9 +40,13 @@ def lint(
 ) -> Linted:
     """Read and lint ``text`` as `awesomelint check` does (no network: link and record rules find
     nothing). Given the ``earlier`` text's findings under the same settings, only the sections an
-    edit touched are read again."""
+    edit touched are read again, and only the entries it touched are checked again by the rules
+    that judge one entry at a time."""
     document = read(text) if earlier is None else read_edited(earlier.document, text)
-    return Linted(text, version, settings, document, run_rules(document, settings), Positions(text, encoding))
+    checked = rerun_rules(document, settings, earlier=earlier.run if earlier is not None else None)
+    return Linted(
+        text, version, settings, document, checked.findings, Positions(text, encoding), checked.earlier
+    )
 
 
 def path_of(uri: str) -> Path | None:
