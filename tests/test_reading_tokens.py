@@ -62,11 +62,20 @@ FRAGMENTS = st.sampled_from(
         "\\",
         "\t",
         "\x7f",
+        "[a]: http://x.org",
+        "]:",
+        "]: <u>",
+        "\n[",
+        "\n[a]",
+        "\n> ",
+        "\n\n",
+        "\n    ",
+        "\n- ",
     ]
 )
-DOCUMENTS = st.lists(FRAGMENTS, max_size=30).map(
-    lambda parts: "- " + "".join(parts) + "\n\n[ref]: https://r.org\n"
-)
+DOCUMENTS = st.tuples(
+    st.sampled_from(["", "- ", "> ", "1. ", "[", "[a]", "    "]), st.lists(FRAGMENTS, max_size=30)
+).map(lambda parts: parts[0] + "".join(parts[1]) + "\n\n[ref]: https://r.org\n")
 
 
 def _plain_parser() -> MarkdownIt:

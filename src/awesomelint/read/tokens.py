@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
+from markdown_it.rules_block import StateBlock, reference
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -183,6 +184,24 @@ def _record_link_parts(state: StateInline, bracket: int, opener: Token) -> None:
             opener.meta[_DEST] = (dest_start, dest_end)
 
 
+# What ends a link label's first line for the reference rule: another `[` (no definition), its
+# `]`, or an escape (read by the rule itself).
+_LABEL_STOP = re.compile(r"[\[\]\\]")
+
+
+def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's rule for a link reference definition (`[label]: address`), told at once when a
+    block's first line opens with a label followed by anything but `:`: a link, as most entries
+    open (the rule scans the label a character at a time first, for each block and each line of a
+    paragraph)."""
+    src, start = state.src, state.bMarks[start_line] + state.tShift[start_line]
+    if src.startswith("[", start):
+        stop = _LABEL_STOP.search(src, start + 1, state.eMarks[start_line])
+        if stop is not None and (stop[0] == "[" or (stop[0] == "]" and not src.startswith(":", stop.end()))):
+            return False
+    return reference(state, start_line, end_line, silent)
+
+
 @functools.cache
 def markdown() -> MarkdownIt:
     """The shared parser: CommonMark with HTML, tables, strikethrough and front matter. Its core
@@ -190,6 +209,7 @@ def markdown() -> MarkdownIt:
     md = _Markdown("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
+    md.block.ruler.at("reference", _reference)
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
