@@ -188,7 +188,7 @@ def settle_entries(
     contents, contributors, citation; its news, but for papers) and items none of which links to or
     names anything (steps, criteria, notes)."""
     notes = _notes(entries, text)
-    pages = _page_index(entries, text)
+    pages = _page_index(entries, text) if len(entries) > 2 else set()
     kept = []
     for entry in entries:
         if entry.links and all(is_contents_link(link.url, anchors) for link in entry.links):
@@ -462,7 +462,16 @@ class _Builder:
         owner = self._owner()
         if owner is not None:
             container = self.containers[-1]
-            if container.creates_entry and not owner.paragraphs and owner.entry.marker == "bullet":
+            if (
+                container.creates_entry
+                and not owner.paragraphs
+                and owner.entry.marker == "bullet"
+                and pieces  # a quick first look for the item's bullet and a link after text: most have none
+                and self.source.normalized.find(
+                    self.source.normalized[owner.marker_start] + " [", pieces[0].start, pieces[-1].end
+                )
+                >= 0
+            ):
                 pieces, owner = self._split_run_in(container, owner, pieces)
             self._collect_links(pieces)
             owner.paragraphs.append(pieces)

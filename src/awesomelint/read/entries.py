@@ -162,7 +162,8 @@ _ABOUT_THE_LIST = re.compile(
     r"|contribut(?:ors?|ing|ions?|e)|how to contribute|maintainers?|authors? of this list"
     r"|acknowledge?ments?|thanks|special thanks|credits"
     r"|citations?|cite(?: us| this)?|citing|how to cite|bibtex|reference this (?:repo|list)"
-    r"|contact(?: us)?(?: (?:and )?feedback)?|feedback|licen[cs]e|copyright|star history|stargazers|sponsors?|backers"
+    r"|contact(?: us)?(?: (?:and )?feedback)?|feedback"
+    r"|licen[cs]e|copyright|star history|stargazers|sponsors?|backers"
     r"|目录|贡献者?|贡献指南|致谢|引用|联系(?:我们)?|许可证?",
     re.IGNORECASE,
 )
@@ -248,8 +249,6 @@ def run_in_entries(pieces: Sequence[Piece], source: Source, bullet: str) -> list
     name, not a role (`... Limin Wang+ [Next Title](u)`), in an item that itself opens with such a
     link. A line break went missing there: Markdown shows one item, the list means two entries."""
     glued = bullet + " "
-    if not pieces or source.normalized.find(glued + "[", pieces[0].start, pieces[-1].end) < 0:
-        return []  # a quick first look: most items have none
     candidates = [
         index
         for index in range(1, len(pieces))

@@ -204,10 +204,11 @@ def extract(
     if found is not None:
         # A paragraph that is only a name (a table's name column), or a name and links labelled by
         # their role (`VQGAN-CLIP [[code](u)]`), may be a single word.
-        alone = all(
-            p.kind == "link" and _role_word(plain_text(p.children))
-            for p in first
-            if p is not found.piece and (p.kind != "text" or p.plain.strip(" \t\n[]()|,"))
+        rest = [
+            p for p in first if p is not found.piece and (p.kind != "text" or p.plain.strip(" \t\n[]()|,"))
+        ]
+        alone = not rest or (
+            len(rest) < 4 and all(p.kind == "link" and _role_word(plain_text(p.children)) for p in rest)
         )
         after = [piece for piece in first if piece.start >= found.piece.end]
         fields.title, title_used, title_range = _title(source, found, alone, after)

@@ -207,21 +207,20 @@ def entry_kind(entry: Entry) -> EntryKind:
 def _paper_evidence(entry: Entry) -> bool:
     if entry.venue is not None or entry.authors is not None:
         return True
-    if _names_several_works(entry.links):
-        return False
     return any(
         link.role == "paper" or (link.role == "title" and _paper_page(link.url)) for link in entry.links
-    )
+    ) and not _names_several_works(entry.links)
 
 
 def _names_several_works(links: Sequence[Link]) -> bool:
     """Two or more links to papers, each labelled with a name of its own, and no link labelled as the
     entry's title or by its role (`**Fact Edits** | [AlphaQA](arxiv), [BetaSet](arxiv)`): the entry
     names a group of works, not one paper."""
-    labels = {link.label.strip().casefold() for link in links}
+    if len(links) < 2 or links[0].role == "title":
+        return False  # most entries: one link, or the title's link first
     return (
         sum(link.role == "paper" for link in links) > 1
-        and len(labels) == len(links)
+        and len({link.label.strip().casefold() for link in links}) == len(links)
         and all(
             link.role != "title" and _WORD.search(link.label.lower()) and label_role(link.label) is None
             for link in links
