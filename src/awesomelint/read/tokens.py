@@ -68,6 +68,10 @@ _PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*")
 _TEXT_END = re.compile(r"[\n\\`~*_\[\]!<&]")
 
 
+# The characters that start a delimiter run, the only tokens markdown-it's inline post-pass changes.
+_DELIMITER_CHARS = re.compile(r"[*_~]")
+
+
 class _Markdown(MarkdownIt):
     """markdown-it-py, skipping link normalisation where it would change nothing (a tenth of the
     inline pass on a list of papers: every link's address is parsed, re-encoded and formatted)."""
@@ -249,9 +253,15 @@ class _Aligner:
     """Maps offsets in an inline token's content back to offsets in the normalised document."""
 
     def __init__(self, source: Source, token: Token, from_column: int = 0) -> None:
-        self.content_starts: list[int] = []
-        self.doc_starts: list[int] = []
         first_line = token.map[0] if token.map else 0
+        if "\n" not in token.content:  # one line, as most are
+            doc_line = min(first_line, source.line_count - 1)
+            column = _column(source.norm_line(doc_line), token.content, from_column)
+            self.content_starts = [0]
+            self.doc_starts = [source.norm_line_start(doc_line) + column]
+            return
+        self.content_starts = []
+        self.doc_starts = []
         position = 0
         for index, line in enumerate(token.content.split("\n")):
             doc_line = min(first_line + index, source.line_count - 1)
@@ -367,7 +377,13 @@ class Parsed:
         helpers.label_ends.clear()  # positions are within one inline token's content
         helpers.destination_ends.clear()
         children: list[Token] = []
-        md.inline.parse(token.content, md, self._env, children)
+        state = StateInline(token.content, md, self._env, children)
+        md.inline.tokenize(state)
+        # markdown-it's inline.parse, less its post-pass (pairing delimiters, joining the text of those
+        # left unpaired) where there is no delimiter
+        if _DELIMITER_CHARS.search(token.content):
+            for rule in md.inline.ruler2.getRules(""):
+                rule(state)
         return children
 
 
