@@ -187,3 +187,13 @@ def test_moving_keeps_every_field_of_every_part() -> None:
     assert all(move.anchor(anchor) == anchor for anchor in document.anchors)
     blocks = [block for section in document.iter_sections() for block in section.blocks]
     assert blocks and all(move.block(block) == block for block in blocks)
+
+
+def test_a_link_that_names_a_definition_in_another_section_is_read_whole() -> None:
+    listed = LIST + "\n- [ref]: https://example.org/defined\n"
+    earlier = read(listed)
+    at = listed.index("- **Looking Near**")
+    text = listed[:at] + "- [Named][ref] **2021**\n" + listed[at:]
+    document = read_edited(earlier, text)
+    assert any(link.url == "https://example.org/defined" for link in document.links)
+    assert tree(document) == tree(read(text))

@@ -22,8 +22,9 @@ from .headed import is_headed_candidate
 from .kinds import paper_majority, settle_group
 from .tokens import Parsed, markdown
 
-# A link reference definition: every link that names it, anywhere in the text, reads it.
-_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
+# A link reference definition: every link that names it, anywhere in the text, reads it. Looked
+# for on the lines that hold `]:`, after any quote or list markers (a definition may be in either).
+_DEFINITION = re.compile(r"[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\\n]|\\.)+\]:")
 # An HTML table is read up to its `</table>`, past blank lines and headings.
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -72,12 +73,22 @@ def read_edited(earlier: Document, text: str, changes: Sequence[Change] | None =
     if changes is None:
         changes = [changed_range(earlier.text, text)]
     old = earlier.text
-    if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)) or _DEFINITION.search(text):
+    if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)) or _defines_references(text):
         return read(text)
     regions = _regions(earlier, changes)
     if regions is None or _tables_cross(old, [(r.start, r.end) for r in regions]):
         return read(text)
     return _Splice(earlier, text, regions, changes).document() or read(text)
+
+
+def _defines_references(text: str) -> bool:
+    """Whether a line of ``text`` may be a link reference definition (some that are not count too)."""
+    at = text.find("]:")
+    while at >= 0:
+        if _DEFINITION.match(text, text.rfind("\n", 0, at) + 1):
+            return True
+        at = text.find("]:", at + 2)
+    return False
 
 
 def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | None:
