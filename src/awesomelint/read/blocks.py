@@ -422,8 +422,10 @@ class _Builder:
         """An item in plain text, a name (`- S3VM`) or a citation with no link yet (`- Title (2014),
         A. Lee et al.`), with nothing below it, next to an item of its list that starts an entry or
         is such a citation: an entry without a link."""
-        if index + 4 >= len(tokens) or tokens[index + 4].type != "list_item_close" or not (
-            is_plain_name(pieces) or is_plain_citation(pieces)
+        if (
+            index + 4 >= len(tokens)
+            or tokens[index + 4].type != "list_item_close"
+            or not (is_plain_name(pieces) or is_plain_citation(pieces))
         ):
             return False
         level = tokens[index].level

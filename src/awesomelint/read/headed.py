@@ -52,7 +52,7 @@ def _linked_headings(document: Document) -> Iterator[tuple[Section, Link]]:
 
 
 def is_headed_candidate(section: Section) -> bool:
-    """Whether the section could be an entry written as a heading: a leaf whose heading looks like one link."""
+    """Whether the section could be an entry written as a heading: a leaf, its heading one link."""
     return not section.children and _ONE_LINK.fullmatch(section.raw) is not None
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
+from ..entry_facts import note_moved
 from ..model import Anchor, Authors, Block, Comment, Document, Entry, Field, Link, Section, Venue
 from ..text import BOM, Source, Span
 from .blocks import _Builder, page_anchors, read, settle_entries
@@ -159,6 +160,7 @@ class _Splice:
         # Before the first change the earlier parts are kept as they are; from there on they are
         # moved, even by nothing: their lines may have moved (a space replaced by a line break).
         self.first = changes[0].start
+        self.moved: dict[int, Entry] = {}  # each entry kept or moved (by id) -> the earlier one
 
     def shift(self, offset: int) -> int:
         index = bisect.bisect_right(self.bounds, offset) - 1
@@ -188,6 +190,8 @@ class _Splice:
             return None  # the list's majority settled entries elsewhere
         for section, _ in fresh.values():
             settle_group(section.entries, overall)
+        self.moved.update((id(entry), entry) for entry in earlier.entries)  # before the first heading
+        note_moved(document, self.moved)  # the rules need not work out again which entries these are
         return document
 
     @property
@@ -266,10 +270,14 @@ class _Splice:
             section.entries, section.blocks = found[0].entries, found[0].blocks
         elif kept:
             section.entries, section.blocks = old.entries, old.blocks
+            self.moved.update((id(entry), entry) for entry in old.entries)
         else:
             move = _Move(by, self.lines)
             section.entries = [move.entry(entry) for entry in old.entries]
             section.blocks = [move.block(block) for block in old.blocks]
+            self.moved.update(
+                (id(new), entry) for new, entry in zip(section.entries, old.entries, strict=True)
+            )
         section.children = [self._section(child, section, fresh) for child in old.children]
         return section
 
