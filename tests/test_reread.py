@@ -18,6 +18,8 @@ from awesomelint.model import Document
 from awesomelint.read import read
 from awesomelint.read.reread import Change, _Move, changed_range, read_edited
 
+from .edits import edit_of
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LISTS = [ROOT / "README.source.md", *sorted(CORPUS.glob("*.md"))]
@@ -62,29 +64,23 @@ def tree(document: Document) -> dict[str, Any]:
 
 
 def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
-    """One edit of ``text``: (start, end, replacement)."""
-    document = read(text)
-    entries = list(document.iter_entries())
-    sections = list(document.iter_sections())
-    if kind == "rename" and sections:
-        section = sections[int(where * len(sections))]
-        return section.span.end - 1, section.span.end, word or "x"
-    if kind == "anywhere" or not entries:
+    """One edit of ``text``: those of `edits.edit_of`, one anywhere in the text (``anywhere``: a
+    word, a line break, a list marker, a fence ... at any offset), or at a heading's end."""
+    if kind == "anywhere":
         at = int(where * (len(text) + 1))
         return at, min(len(text), at + int(other * 30)), word
-    entry = entries[int(where * len(entries))]
-    if kind == "delete":
-        return entry.span.start, entry.span.end, ""
-    if kind == "insert":
-        copy = entries[int(other * len(entries))]
-        return entry.span.end, entry.span.end, "\n" + text[copy.span.start : copy.span.end]
-    target = entry.title.span if entry.title is not None else entry.span
-    cut = target.start + int(other * (target.end - target.start))
-    return cut, min(cut + 3, target.end), word
+    sections = list(read(text).iter_sections())
+    if kind == "heading end" and sections:
+        section = sections[int(where * len(sections))]
+        return section.span.end - 1, section.span.end, word or "x"
+    return edit_of(text, kind, where, other, word)
 
 
+KINDS = ["insert", "delete", "change", "rename", "venue", "suppress", "heading end", "anywhere", "anywhere"]
 edit = st.tuples(
-    st.sampled_from(["insert", "delete", "change", "change", "rename", "anywhere", "anywhere"]),
+    st.sampled_from(
+        ["insert", "delete", "change", "rename", "venue", "suppress", "heading end", "anywhere", "anywhere"]
+    ),
     st.floats(0, 0.999),
     st.floats(0, 0.999),
     st.sampled_from(WORDS),
