@@ -64,15 +64,16 @@ def _started_words(text: str, entry: Entry) -> Counter[str]:
 
 
 def _lost_words(before: Document, after: Document) -> list[str]:
-    """Entries whose words changed beyond their venue's name (the one thing a fix may respell)."""
+    """Entries whose words changed beyond their venue as written (the one thing a fix may respell,
+    its year's value kept: `ACL23` -> `ACL 2023`)."""
     problems = []
     for a, b, split in _paired(before, after):
         had, has = _entry_words(before.text, a), _entry_words(after.text, b)
         for started in split:
             has += _started_words(after.text, started)
         lost, added = had - has, has - had
-        respelled = Counter(_WORD.findall(a.venue.name.text.casefold())) if a.venue else Counter()
-        respelled_to = Counter(_WORD.findall(b.venue.name.text.casefold())) if b.venue else Counter()
+        respelled = Counter(_WORD.findall(a.venue.raw.casefold())) if a.venue else Counter()
+        respelled_to = Counter(_WORD.findall(b.venue.raw.casefold())) if b.venue else Counter()
         if lost - respelled or added - respelled_to or a.year != b.year:
             problems.append(f"line {a.span.start_line}: lost {dict(lost)}, added {dict(added)}")
     return problems
