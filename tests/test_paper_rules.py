@@ -3,6 +3,8 @@ must stay quiet, and slips that must be found), each defect with a clean twin.""
 
 from __future__ import annotations
 
+import pytest
+
 from awesomelint import fix, lint, parse
 
 
@@ -424,3 +426,22 @@ def test_a_bracketed_venue_right_after_a_plain_title_is_reported_without_a_fix()
     assert found[0].fix is None
     result = fix(text)
     assert not result.refused and "Another Method for Vision [NIPS 2017]" in result.text
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_run_together_entries_with_every_line_ending(ending: str) -> None:
+    """AL214 reports the entry run into an item, and only it, whatever the line breaks; its fix
+    breaks the line with the file's own ending."""
+    text = ending.join(
+        [
+            "# List",
+            "",
+            "+ [Alpha Title](https://arxiv.org/abs/2101.00001) Jane Doe+ "
+            "[Beta Title](https://arxiv.org/abs/2101.00002) Bo Li",
+            "+ [Gamma Title](https://arxiv.org/abs/2101.00003) Cy Wu",
+            "",
+        ]
+    )
+    found = [d for d in lint(text) if d.code == "AL214"]
+    assert [d.span.start_line for d in found] == [3]
+    assert found[0].fix is not None and [e.replacement for e in found[0].fix.edits] == [ending]

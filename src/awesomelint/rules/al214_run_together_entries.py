@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
 from ..model import Entry
+from ..text import line_ending
 
 
 @rule(
@@ -19,15 +20,18 @@ def run_together_entries(ctx: Context) -> Iterator[Diagnostic]:
     """The reader reads an entry run into a bullet item's text (`... Limin Wang+ [Title](url)`) as an
     entry of its own, whose bullet follows text on its line: each such entry is reported here."""
     text = ctx.document.text
+    ending = line_ending(text)
     item: Entry | None = None  # the entry whose bullet opens the list item
     for entry in ctx.document.iter_entries():
         if entry.marker != "bullet":
             continue
         at = entry.marker_span.start
-        if item is None or not text[at - 1 : at].strip(" \t>\n"):
+        if item is None or not text[at - 1 : at].strip(" \t>\r\n"):
             item = entry
             continue
-        line_start = text.rfind("\n", 0, item.marker_span.start) + 1
+        line_start = (
+            max(text.rfind("\n", 0, item.marker_span.start), text.rfind("\r", 0, item.marker_span.start)) + 1
+        )
         indent = text[line_start : item.marker_span.start]
         indent = indent if not indent.strip() else ""  # in a quote or table, no indentation to copy
         bullet = text[at : entry.marker_span.end]
@@ -36,5 +40,5 @@ def run_together_entries(ctx: Context) -> Iterator[Diagnostic]:
             "entry: without a line break before it, Markdown shows both as one list item"
         )
         yield ctx.report(
-            ctx.span(at, at + 1), message, ctx.fix("start a new list item", Edit(at, at, "\n" + indent))
+            ctx.span(at, at + 1), message, ctx.fix("start a new list item", Edit(at, at, ending + indent))
         )
