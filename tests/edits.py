@@ -4,6 +4,13 @@ in [0, 1) that say where (so that hypothesis can draw and shrink them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from awesomelint.read import read
 
 VENUES = ["**NeurIPS'2021**", "NeurIPS 2021", "*ICML, 2020*", "[CVPR 2019]", "Arxiv 2022", "(ACL 2023)"]
@@ -41,3 +48,27 @@ def edit_of(text: str, kind: str, where: float, other: float, word: str) -> tupl
     target = entry.title.span if entry.title is not None else entry.span
     cut = target.start + int(other * (target.end - target.start))
     return cut, min(cut + 3, target.end), word
+
+
+Edit = tuple[str, float, float, str]
+
+
+def edit_strategy(kinds: Sequence[str], words: Sequence[str]) -> st.SearchStrategy[Edit]:
+    """An edit for `edit_of` (or a test's own edits): its kind, two places and a word."""
+    return st.tuples(st.sampled_from(kinds), st.floats(0, 0.999), st.floats(0, 0.999), st.sampled_from(words))
+
+
+def edit_runs(
+    lists: Sequence[Path], edit: st.SearchStrategy[Edit], total: int, per_list: int
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Run a test on a list drawn from ``lists`` and ``per_list`` edits, about ``total`` edits in all."""
+
+    def decorate(test: Callable[..., Any]) -> Callable[..., Any]:
+        drawn = given(st.sampled_from(lists), st.lists(edit, min_size=per_list, max_size=per_list))(test)
+        return settings(
+            max_examples=max(1, total // per_list),
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )(drawn)
+
+    return decorate

@@ -11,14 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from awesomelint.model import Document
 from awesomelint.read import read
 from awesomelint.read.reread import Change, _Move, changed_range, read_edited
 
-from .edits import edit_of
+from .edits import edit_of, edit_runs, edit_strategy
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -77,23 +75,11 @@ def _edit(text: str, kind: str, where: float, other: float, word: str) -> tuple[
 
 
 KINDS = ["insert", "delete", "change", "rename", "venue", "suppress", "heading end", "anywhere", "anywhere"]
-edit = st.tuples(
-    st.sampled_from(
-        ["insert", "delete", "change", "rename", "venue", "suppress", "heading end", "anywhere", "anywhere"]
-    ),
-    st.floats(0, 0.999),
-    st.floats(0, 0.999),
-    st.sampled_from(WORDS),
-)
+edit = edit_strategy(KINDS, WORDS)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
-@settings(
-    max_examples=max(1, EDITS // EDITS_PER_LIST),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(st.sampled_from(LISTS), st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST))
+@edit_runs(LISTS, edit, EDITS, EDITS_PER_LIST)
 def test_each_edit_reads_as_a_whole_reading(path: Path, edits: list[tuple[str, float, float, str]]) -> None:
     text = path.read_text("utf-8")
     document = read(text)

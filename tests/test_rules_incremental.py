@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from awesomelint import engine, entry_facts
 from awesomelint.diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Severity, StartsEntry
@@ -23,7 +21,7 @@ from awesomelint.model import Document, Entry
 from awesomelint.read import read
 from awesomelint.text import Source
 
-from .edits import edit_of
+from .edits import edit_of, edit_runs, edit_strategy
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "README.source.md"
@@ -40,21 +38,11 @@ def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
     return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
 
 
-edit = st.tuples(
-    st.sampled_from(["insert", "delete", "change", "change", "venue", "venue", "rename", "suppress"]),
-    st.floats(0, 0.999),
-    st.floats(0, 0.999),
-    st.sampled_from(WORDS),
-)
+edit = edit_strategy(["insert", "delete", "change", "change", "venue", "venue", "rename", "suppress"], WORDS)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is not here")
-@settings(
-    max_examples=max(1, EDITS // EDITS_PER_LIST),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(st.sampled_from(LISTS), st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST))
+@edit_runs(LISTS, edit, EDITS, EDITS_PER_LIST)
 def test_findings_after_each_edit_are_a_full_runs(
     path: Path, edits: list[tuple[str, float, float, str]]
 ) -> None:

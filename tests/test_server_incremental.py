@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lsprotocol import types
 
 from awesomelint.engine import Settings, run_rules
@@ -22,7 +20,7 @@ from awesomelint.server._diagnostics import to_lsp
 from awesomelint.server._documents import lint
 from awesomelint.server._sync import OpenText
 
-from .edits import edit_of
+from .edits import edit_of, edit_runs, edit_strategy
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 # Lists of every shape, small enough that a full check after each edit stays quick.
@@ -61,24 +59,11 @@ def _outside_line_breaks(text: str, offset: int) -> int:
     return offset - 1 if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n" else offset
 
 
-edit = st.tuples(
-    st.sampled_from(["insert", "delete", "change", "change", "rename"]),
-    st.floats(0, 0.999),
-    st.floats(0, 0.999),
-    st.sampled_from(WORDS),
-)
+edit = edit_strategy(["insert", "delete", "change", "change", "rename"], WORDS)
 
 
 @pytest.mark.skipif(not LISTS, reason="the corpus folder ../shared/corpus is not here")
-@settings(
-    max_examples=max(1, EDITS // EDITS_PER_LIST),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(
-    st.sampled_from(LISTS or [Path("missing")]),
-    st.lists(edit, min_size=EDITS_PER_LIST, max_size=EDITS_PER_LIST),
-)
+@edit_runs(LISTS or [Path("missing")], edit, EDITS, EDITS_PER_LIST)
 def test_findings_after_each_edit_are_a_full_checks(
     path: Path, edits: list[tuple[str, float, float, str]]
 ) -> None:

@@ -147,7 +147,6 @@ class _Splice:
         self.earlier = earlier
         self.regions = regions
         self.source = Source(text)
-        self.span = self.source.original_span
         self.lines = self.source.line_starts
         # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
         # so far (offsets inside a changed region are never moved: its parts are read again).
@@ -170,8 +169,8 @@ class _Splice:
         """The new tree, or None when a region reads in a way that reaches outside it."""
         earlier = self.earlier
         fresh: dict[int, tuple[Section, Document]] = {}
-        for region in self.regions:
-            read_again = self._read_region(region)
+        for region, (start, end) in zip(self.regions, self.new_regions, strict=True):
+            read_again = self._read_region(region.section, start, end)
             if read_again is None:
                 return None
             fresh[id(region.section)] = read_again
@@ -196,14 +195,13 @@ class _Splice:
 
     @property
     def new_regions(self) -> list[tuple[int, int]]:
+        """Where each region lies in the new text."""
         return [(r.start + self.shift(r.start - 1), r.end + self.shift(r.end)) for r in self.regions]
 
-    def _read_region(self, region: _Region) -> tuple[Section, Document] | None:
-        """The region's section read again (its heading as before, its own entries and blocks new),
-        and what else its text holds (links, anchors, comments); None when its reading would not
-        end where the region ends or would open a section."""
-        start = region.start + self.shift(region.start - 1)
-        end = region.end + self.shift(region.end)
+    def _read_region(self, old: Section, start: int, end: int) -> tuple[Section, Document] | None:
+        """The section's own text, now ``start:end``, read again (its heading as before, its own
+        entries and blocks new), and what else that text holds (links, anchors, comments); None when
+        its reading would not end where the region ends or would open a section."""
         normalized = self.source.normalized
         if end < len(normalized) and normalized[end - 1 : end] != "\n":
             return None  # the edit ran into the next heading's line
@@ -226,7 +224,6 @@ class _Splice:
         for token in tokens:
             if token.map is not None:
                 token.map = [token.map[0] + first_line, token.map[1] + first_line]
-        old = region.section
         section = Section(old.level, old.text, old.raw, old.slug, old.span, parent=old.parent)
         builder = _Builder(Parsed(self.source, tokens, env))
         builder.section = section
@@ -262,8 +259,8 @@ class _Splice:
     def _section(
         self, old: Section, parent: Section | None, fresh: dict[int, tuple[Section, Document]]
     ) -> Section:
-        by, kept = self.shift(old.span.start), old.span.start < self.first
-        span = old.span if kept else self.span(old.span.start + by, old.span.end + by)
+        kept, move = old.span.start < self.first, _Move(self.shift(old.span.start), self.lines)
+        span = old.span if kept else move.span(old.span)
         section = Section(old.level, old.text, old.raw, old.slug, span, parent=parent)
         found = fresh.get(id(old))
         if found is not None:
@@ -272,7 +269,6 @@ class _Splice:
             section.entries, section.blocks = old.entries, old.blocks
             self.moved.update((id(entry), entry) for entry in old.entries)
         else:
-            move = _Move(by, self.lines)
             section.entries = [move.entry(entry) for entry in old.entries]
             section.blocks = [move.block(block) for block in old.blocks]
             self.moved.update(
