@@ -2,11 +2,13 @@
 one before it: only what an edit touched is read again) gives exactly what a full
 `check` of the same text gives, after every edit (insert, delete or change an entry, rename a
 heading) of real lists: changes arrive as the protocol sends them (a range in UTF-16 units and the
-new text), and the findings leave as protocol ranges. AWESOMELINT_SERVER_EDITS sets how many edits
-in all (default 60; the acceptance run uses 1000)."""
+new text), and the findings leave as the JSON the server sends (most of it kept from the edit
+before). AWESOMELINT_SERVER_EDITS sets how many edits in all (default 60; the acceptance run uses
+1000)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -16,7 +18,7 @@ from lsprotocol import types
 
 from awesomelint.engine import Settings, run_rules
 from awesomelint.read import read
-from awesomelint.server._diagnostics import to_lsp
+from awesomelint.server._diagnostics import Shown, publication
 from awesomelint.server._documents import lint
 from awesomelint.server._sync import OpenText
 
@@ -49,7 +51,9 @@ def _full_check(text: str) -> list[tuple[str, str, int, int, int, int]]:
     ]
 
 
-def _pair(position: types.Position) -> tuple[int, int]:
+def _pair(position: types.Position | dict[str, int]) -> tuple[int, int]:
+    if isinstance(position, dict):
+        return position["line"], position["character"]
     return position.line, position.character
 
 
@@ -71,6 +75,8 @@ def test_findings_after_each_edit_are_a_full_checks(
     opened = OpenText(text, 1, UTF16)
     configured = Settings()
     linted = lint(text, 1, configured, UTF16)
+    shown = Shown()
+    shown.to_json(linted.diagnostics, linted.positions, "file:///list.md")
     for version, (kind, where, other, word) in enumerate(edits, start=2):
         start, end, replacement = edit_of(text, kind, where, other, word)
         start, end = _outside_line_breaks(text, start), _outside_line_breaks(text, end)
@@ -81,6 +87,11 @@ def test_findings_after_each_edit_are_a_full_checks(
         opened.apply([change], version)
         assert opened.text == text
         linted = lint(opened.text, opened.version, configured, UTF16, earlier=linted)
-        published = to_lsp(linted.diagnostics, linted.positions, "file:///list.md")
-        shown = [(str(d.code), d.message, *_pair(d.range.start), *_pair(d.range.end)) for d in published]
-        assert shown == _full_check(text), (path.name, kind, version)
+        encoded = shown.to_json(linted.diagnostics, linted.positions, "file:///list.md")
+        message = json.loads(publication("file:///list.md", version, encoded))
+        assert message["params"]["version"] == version
+        published = [
+            (d["code"], d["message"], *_pair(d["range"]["start"]), *_pair(d["range"]["end"]))
+            for d in message["params"]["diagnostics"]
+        ]
+        assert published == _full_check(text), (path.name, kind, version)

@@ -13,11 +13,12 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from ..version import __version__
 from ._actions import FIX_ALL, actions, changed_stretch, fix_all, resolve
 from ._configuration import CONFIG_NAMES, Configurations
-from ._diagnostics import Shown, configuration_error, converter
+from ._diagnostics import Shown, configuration_error, publication
 from ._documents import Linted, lint, path_of
 from ._outline import hover, symbols
 from ._sync import OpenText
@@ -26,13 +27,29 @@ DEBOUNCE = 0.2  # seconds of quiet after a change before the list is linted agai
 IDLE = 2.0  # seconds of quiet after findings are published before garbage is collected
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, which can also send a message already encoded as JSON (a list's findings,
+    most of them kept encoded from one publication to the next)."""
+
+    def send_encoded(self, message: str) -> None:
+        """Send ``message`` (the JSON text of a JSON-RPC message) as pygls sends what it encodes, on
+        standard output (`serve`: its writer writes at once)."""
+        if self.writer is None:
+            return
+        data = message.encode(self.CHARSET)
+        if self._include_headers:
+            kind = f"{self.CONTENT_TYPE}; charset={self.CHARSET}"
+            data = f"Content-Length: {len(data)}\r\nContent-Type: {kind}\r\n\r\n".encode() + data
+        self.writer.write(data)
+
+
 class AwesomeServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
             "awesomelint",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-            converter_factory=converter,
+            protocol_cls=_Protocol,
         )
         self.configurations = Configurations()
         self.debounce = DEBOUNCE
@@ -87,14 +104,17 @@ class AwesomeServer(LanguageServer):
         if found is not None and next(found.document.iter_entries(), None) is not None:
             related = self._related_support()
             shown = self.shown.setdefault(uri, Shown())
-            diagnostics = shown.to_lsp(found.diagnostics, found.positions, uri, related)
+            encoded = shown.to_json(found.diagnostics, found.positions, uri, related)
+            protocol = self.protocol
+            assert isinstance(protocol, _Protocol)
+            protocol.send_encoded(publication(uri, document.version, encoded))
         else:
             path = path_of(uri) or Path.cwd() / "untitled.md"
             error = self.configurations.settings(path).error if self.configurations.selects(path) else None
             diagnostics = [configuration_error(error)] if error else []
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
-        )
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
+            )
         self.collect_when_idle()
 
     def collect_when_idle(self) -> None:
