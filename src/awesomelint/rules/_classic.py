@@ -160,12 +160,14 @@ class Conventions:
     else the list's. ``value`` gives an item's value of the property (None: not counted)."""
 
     def __init__(self, found: list[Item], value: Callable[[Item], str | None]) -> None:
-        self._value = value
+        # each counted item's value, worked out once (a value may cost a look at the whole text)
+        self._counted: list[tuple[Item, str]] = []
         by_group: dict[tuple[str, ...], list[str]] = {}
         every: list[str] = []
         for item in found:
             got = value(item)
             if got is not None:
+                self._counted.append((item, got))
                 by_group.setdefault(item.group, []).append(got)
                 every.append(got)
         self._list = clear_majority(every)
@@ -178,12 +180,11 @@ class Conventions:
             return self._groups[item.group]
         return self._list
 
-    def deviations(self, found: list[Item]) -> Iterable[tuple[Item, str, Majority]]:
-        """Each counted item whose value is not its convention's."""
-        for item in found:
-            got = self._value(item)
+    def deviations(self) -> Iterable[tuple[Item, str, Majority]]:
+        """Each counted item whose value is not its convention's, in the items' order."""
+        for item, got in self._counted:
             convention = self.of(item)
-            if got is not None and convention is not None and got != convention.value:
+            if convention is not None and got != convention.value:
                 yield item, got, convention
 
 

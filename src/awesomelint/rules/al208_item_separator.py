@@ -18,7 +18,7 @@ from ._classic import CANONICAL, SEPARATOR_NAMES, Conventions, items
 def item_separator(ctx: Context) -> Iterator[Diagnostic]:
     found = items(ctx.document)
     conventions = Conventions(found, lambda item: item.separator or None)
-    for item, got, convention in conventions.deviations(found):
+    for item, got, convention in conventions.deviations():
         span = ctx.span(item.separator_start, item.separator_end)
         if got == "missing":
             span = ctx.span(item.name_end, item.description_start)

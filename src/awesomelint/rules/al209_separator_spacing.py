@@ -32,7 +32,7 @@ def _what(raw: str) -> str:
 def separator_spacing(ctx: Context) -> Iterator[Diagnostic]:
     found = items(ctx.document)
     conventions = Conventions(found, lambda item: _spacing(ctx, item))
-    for item, got, convention in conventions.deviations(found):
+    for item, got, convention in conventions.deviations():
         if "".join(got.split()).strip("\u200b") != convention.value.strip():
             continue  # another separator altogether: AL208's finding
         message = (

@@ -72,7 +72,7 @@ def _case(ctx: Context, item: Item) -> str | None:
 def description_case(ctx: Context) -> Iterator[Diagnostic]:
     found = items(ctx.document)
     conventions = Conventions(found, lambda item: _case(ctx, item))
-    for item, got, convention in conventions.deviations(found):
+    for item, got, convention in conventions.deviations():
         word = _first_word(ctx, item)
         assert word is not None  # counted items have a first word
         wanted = word.capitalize() if got == "lower" else word.lower()

@@ -52,7 +52,7 @@ def description_ending(ctx: Context) -> Iterator[Diagnostic]:
     found = items(ctx.document)
     conventions = Conventions(found, lambda item: _ending(ctx, item))
     text = ctx.document.text
-    for item, got, convention in conventions.deviations(found):
+    for item, got, convention in conventions.deviations():
         end = _end(ctx, item)
         assert end is not None  # counted items have an end
         if got == "none":
