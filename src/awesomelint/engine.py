@@ -372,19 +372,15 @@ def _entry_findings(
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now, but for the ``fresh`` rules; the rules run on the other
     entries."""
-    source, text = document.source, document.text
+    source = document.source
     before = earlier.entries if earlier is not None else {}
-    # an entry whose lines end before the first change keeps its findings as they are
-    unchanged = _unchanged_until(earlier.text, text) if earlier is not None else 0
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
     for entry in document.iter_entries():
         key = keys[id(entry)]
         run = before.get(key)
         if run is not None:
-            if fresh or (
-                run.found and not (run.start == entry.span.start and _line_end(text, entry) <= unchanged)
-            ):
+            if fresh or run.found:
                 run = _moved_run(run, entry, contexts, source, fresh)
             elif run.start != entry.span.start:
                 run = run._replace(start=entry.span.start)
@@ -399,11 +395,6 @@ def _entry_findings(
     return by_entry, kept
 
 
-def _line_end(text: str, entry: Entry) -> int:
-    end = text.find("\n", entry.span.end)
-    return len(text) if end < 0 else end
-
-
 def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
     assert context.rule.check_entry is not None  # an entry-scope rule
     return context.rule.check_entry(context, entry)
@@ -415,6 +406,8 @@ def _moved_run(
     """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
     again, and so do those whose messages cite the entry's line when the line moved."""
     delta, line = entry.span.start - run.start, entry.span.start_line
+    if not delta and line == run.line and not fresh:
+        return run  # at the same offset and line: its findings' places are as they were
     moved = []
     for checked, diagnostics in run.found:
         if checked in fresh:
@@ -435,27 +428,16 @@ def _moved_run(
 def moved_diagnostic(diagnostic: Diagnostic, delta: int, source: Source) -> Diagnostic:
     """``diagnostic`` of text that moved by ``delta`` characters, on the lines of ``source``: its
     span, related span, fix edits and the places its fix's intents name."""
-    span, related, fix = diagnostic.span, diagnostic.related, diagnostic.fix
+    code, name, severity, message, span, fix, related = diagnostic
+    starts = source.line_starts
     if fix is not None:
         edits = tuple([Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits])
         intents = tuple([i._replace(at=i.at + delta) for i in fix.intents]) if fix.intents else ()
         fix = Fix(edits, fix.applicability, fix.description, intents)
     if related is not None:
-        related = source.original_span(related.start + delta, related.end + delta)
-    moved = source.original_span(span.start + delta, span.end + delta)
-    return Diagnostic(*diagnostic[:4], moved, fix, related)
-
-
-def _unchanged_until(before: str, after: str) -> int:
-    """The length of the texts' common beginning."""
-    step, same = 4096, 0
-    while before[same : same + step] == after[same : same + step] and same < len(before):
-        same += step
-    while step > 1:  # the first difference is within the next ``step`` characters
-        step //= 2
-        if before[same : same + step] == after[same : same + step]:
-            same += step
-    return min(same, len(before), len(after))
+        related = Span(related.start + delta, related.end + delta, starts)
+    moved = Span(span.start + delta, span.end + delta, starts)
+    return Diagnostic(code, name, severity, message, moved, fix, related)
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:
