@@ -137,18 +137,27 @@ def _swapped(a: str, b: str) -> bool:
 
 
 def _edits(a: str, b: str, limit: int) -> int:
-    """Edit distance with adjacent swaps (optimal string alignment); stops early past ``limit``."""
+    """Edit distance with adjacent swaps (optimal string alignment) when it is at most ``limit``,
+    else ``limit + 1``. Only the band of cells within ``limit`` of the diagonal is worked out: a cell
+    further off costs more than ``limit`` (the distance grows by one a step off the diagonal)."""
+    beyond = limit + 1
+    if abs(len(a) - len(b)) > limit:
+        return beyond
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [min(j, beyond) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
+        current = [beyond] * (len(b) + 1)
+        current[0] = min(i, beyond)
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        letter = a[i - 1]
+        for j in range(low, high + 1):
+            value = previous[j - 1] if letter == b[j - 1] else previous[j - 1] + 1
+            value = min(value, previous[j] + 1, current[j - 1] + 1, beyond)
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current[low - 1 : high + 1]) > limit:
+            return beyond
         previous2, previous = previous, current
     return previous[-1]
 
