@@ -106,29 +106,39 @@ def author_period(entry: Entry) -> str:
     if entry.authors is None:
         return "none"
     inner = entry.authors.inner.raw.rstrip()
+    if not inner.endswith("."):
+        return "outside"
     if _ABBREVIATION_END.search(inner):
         return "abbreviation"  # `Acme Co., Ltd.`, `Jane Doe et al.`, `John Q.`: the period is the name's
-    return "inside" if inner.endswith(".") else "outside"
+    return "inside"
 
 
 def entry_layout(entry: Entry) -> str:
     """The entry's fields in source order, paragraphs separated by `` | ``: ``title venue | link``."""
     located: list[tuple[int, str]] = []
-    if entry.title:
-        located.append((entry.title.span.start, "title"))
-    if entry.venue and not entry.venue.in_badge:
-        located.append((entry.venue.span.start, "venue"))
-    if entry.authors:
-        located.append((entry.authors.span.start, "authors"))
-    title = entry.title.span if entry.title else None
+    title, venue, authors = entry.title, entry.venue, entry.authors
+    if title is not None:
+        located.append((title.span.start, "title"))
+    if venue is not None and not venue.in_badge:
+        located.append((venue.span.start, "venue"))
+    if authors is not None:
+        located.append((authors.span.start, "authors"))
+    title_span = title.span if title is not None else None
     for link in entry.links:
         if not link.label or link.role == "description":
             continue  # an image-only link (a badge) is decoration; a description's links are prose
-        if title is None or not (link.span.start <= title.start and title.end <= link.span.end):
-            located.append((link.span.start, "link"))
-    if entry.description:
+        span = link.span
+        if title_span is None or not (span.start <= title_span.start and title_span.end <= span.end):
+            located.append((span.start, "link"))
+    if entry.description is not None:
         located.append((entry.description.span.start, "description"))
     located.sort()
+    if len(entry.paragraphs) <= 1:  # every field in one group (the common case, made quick)
+        kinds: list[str] = []
+        for _, kind in located:
+            if kind != "link" or not kinds or kinds[-1] != "link":
+                kinds.append(kind)
+        return " ".join(kinds)
     groups: list[list[str]] = []
     paragraph_index = -1
     for start, kind in located:

@@ -14,15 +14,23 @@ from ..text import Span
 
 def _field_spans(entry: Entry) -> list[tuple[str, Span]]:
     spans: list[tuple[str, Span]] = []
-    if entry.title:
-        spans.append(("title", entry.title.span))
-    if entry.venue and not entry.venue.in_badge:
-        spans.append(("venue", entry.venue.span))
-    if entry.authors:
-        spans.append(("authors", entry.authors.span))
-    # A badge (an image link) is decoration: lists put badges side by side on purpose.
-    spans.extend(("link", link.span) for link in entry.links if link.label and link.role != "description")
-    return sorted(spans, key=lambda item: item[1].start)
+    title, venue, authors = entry.title, entry.venue, entry.authors
+    if title is not None:
+        spans.append(("title", title.span))
+    if venue is not None and not venue.in_badge:
+        spans.append(("venue", venue.span))
+    if authors is not None:
+        spans.append(("authors", authors.span))
+    for link in entry.links:
+        # A badge (an image link) is decoration: lists put badges side by side on purpose.
+        if link.label and link.role != "description":
+            spans.append(("link", link.span))
+    spans.sort(key=_start)
+    return spans
+
+
+def _start(field: tuple[str, Span]) -> int:
+    return field[1].start
 
 
 class _Pair(NamedTuple):
