@@ -108,17 +108,18 @@ def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | No
         following = sections[index + 1] if index + 1 < len(sections) else None
         start = text.find("\n", section.span.end) + 1
         end = following.span.start if following is not None else len(text)
+        if start == 0 or not (start <= change.start and change.end <= end):
+            return None
+        if regions and regions[-1].section is section:
+            continue  # the section was looked at for an earlier change
         if (
-            start == 0
-            or not (start <= change.start and change.end <= end)
-            or not text.startswith("#", section.span.start)
+            not text.startswith("#", section.span.start)
             or (following is not None and not text.startswith("#", end))
             or _HTML_ID.search(text, start, end)
             or is_headed_candidate(section)
         ):
             return None
-        if not regions or regions[-1].section is not section:
-            regions.append(_Region(section, start, end))
+        regions.append(_Region(section, start, end))
     return regions
 
 
