@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import SplitResult
 
 from ..model import Entry, EntryKind, Link, LinkRole, Section
 from ..urls import split_url
@@ -129,7 +130,10 @@ _WORD = re.compile(r"[a-z]+")
 
 def host_of(url: str) -> str:
     """The URL's host, lower-cased and without ``www.`` (empty when it has none)."""
-    parts = split_url(url.strip())
+    return _host(split_url(url.strip()))
+
+
+def _host(parts: SplitResult | None) -> str:
     return (parts.hostname or "").removeprefix("www.") if parts else ""
 
 
@@ -144,10 +148,8 @@ def _in(host: str, domains: frozenset[str]) -> bool:
 
 def is_paper_url(url: str) -> bool:
     """A link to a paper host, or straight to a PDF."""
-    if _in(host_of(url), PAPER_HOSTS):
-        return True
     parts = split_url(url.strip())
-    return parts is not None and parts.path.lower().endswith(".pdf")
+    return parts is not None and (_in(_host(parts), PAPER_HOSTS) or parts.path.lower().endswith(".pdf"))
 
 
 def label_role(label: str) -> LinkRole | None:
@@ -239,26 +241,34 @@ def _pdf_only(entry: Entry) -> bool:
 def settle_kinds(sections: Sequence[Section], top: Sequence[Entry]) -> None:
     """Decide the entries whose title links only to a PDF by the entries around them: a paper where
     most of their section's other entries (else the list's) are papers, else a resource."""
-    everything = [*top, *(entry for section in sections for node in section.walk() for entry in node.entries)]
-    overall = paper_majority(everything)
-    for entries in [top, *(node.entries for section in sections for node in section.walk())]:
-        settle_group(entries, overall)
+    groups = [top, *(node.entries for section in sections for node in section.walk())]
+    # each entry's test once (it reads every link's address), not once per majority it counts in
+    pdf_only = {id(entry) for entries in groups for entry in entries if _pdf_only(entry)}
+    overall = paper_majority([entry for entries in groups for entry in entries], pdf_only)
+    for entries in groups:
+        settle_group(entries, overall, pdf_only)
 
 
-def settle_group(entries: Sequence[Entry], overall: bool | None) -> None:
-    """Settle the PDF-only entries of one section, by its majority, else by ``overall`` (the list's)."""
-    undecided = [entry for entry in entries if _pdf_only(entry)]
+def settle_group(entries: Sequence[Entry], overall: bool | None, pdf_only: set[int] | None = None) -> None:
+    """Settle the PDF-only entries of one section, by its majority, else by ``overall`` (the list's).
+    ``pdf_only``: the ids of the entries that `_pdf_only` holds for, when already known."""
+    if pdf_only is None:
+        pdf_only = {id(entry) for entry in entries if _pdf_only(entry)}
+    undecided = [entry for entry in entries if id(entry) in pdf_only]
     if not undecided:
         return
-    local = paper_majority(entries)
+    local = paper_majority(entries, pdf_only)
     papers = local if local is not None else overall
     for entry in undecided:
         entry.kind = "paper" if papers else "resource"
 
 
-def paper_majority(entries: Sequence[Entry]) -> bool | None:
-    """Whether most entries that carry their own evidence are papers; None when none does."""
-    decided = [entry.kind == "paper" for entry in entries if not _pdf_only(entry)]
+def paper_majority(entries: Sequence[Entry], pdf_only: set[int] | None = None) -> bool | None:
+    """Whether most entries that carry their own evidence are papers; None when none does.
+    ``pdf_only``: the ids of the entries that `_pdf_only` holds for, when already known."""
+    if pdf_only is None:
+        pdf_only = {id(entry) for entry in entries if _pdf_only(entry)}
+    decided = [entry.kind == "paper" for entry in entries if id(entry) not in pdf_only]
     return sum(decided) * 2 > len(decided) if decided else None
 
 
@@ -266,7 +276,7 @@ def _paper_page(url: str) -> bool:
     """A page of a paper host that may be a paper's: not its front page, nor a page whose path is only
     words and years (`icml.cc/2015/`, `neurips.cc/Conferences/2023`: a conference's or journal's)."""
     parts = split_url(url.strip())
-    if parts is None or not _in(host_of(url), PAPER_HOSTS) or not parts.path.strip("/"):
+    if parts is None or not _in(_host(parts), PAPER_HOSTS) or not parts.path.strip("/"):
         return False
     return bool(parts.query) or not _SITE_PATH.fullmatch(parts.path)
 

@@ -121,11 +121,13 @@ def is_decoration(piece: Piece) -> bool:
         return True
     if piece.kind != "link":
         return False
-    content = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
-    return bool(content) and all(
-        child.kind == "image" or (child.kind == "html" and child.plain[:4].lower() == "<img")
-        for child in content
-    )
+    pictured = False  # whether the label shows a picture; blank text aside, it must show nothing else
+    for child in piece.children:
+        if child.kind == "image" or (child.kind == "html" and child.plain[:4].lower() == "<img"):
+            pictured = True
+        elif child.kind != "text" or child.plain.strip():
+            return False
+    return pictured
 
 
 def _title_like(piece: Piece) -> bool:

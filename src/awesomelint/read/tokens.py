@@ -206,11 +206,18 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return reference(state, start_line, end_line, silent)
 
 
+# Options markdown-it's rules read with a default (`options.get("tasklists", False)`), written out
+# with that default: a missing one is found by a raised KeyError, at every list item and inline run.
+_UNSET_OPTIONS = dict.fromkeys(
+    ["tasklists", "strikethrough_single_tilde", "inline_definitions", "alerts", "store_labels"], False
+)
+
+
 @functools.cache
 def markdown() -> MarkdownIt:
     """The shared parser: CommonMark with HTML, tables, strikethrough and front matter. Its core
     runs the block pass only: `Parsed.pieces` runs the inline pass of one inline token at a time."""
-    md = _Markdown("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = _Markdown("commonmark", {"html": True, **_UNSET_OPTIONS}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.block.ruler.at("reference", _reference)
