@@ -20,6 +20,7 @@ from awesomelint.engine import Settings, run_rules
 from awesomelint.read import read
 from awesomelint.server._diagnostics import Shown, publication
 from awesomelint.server._documents import lint
+from awesomelint.server._positions import Positions
 from awesomelint.server._sync import OpenText
 
 from .edits import edit_of, edit_runs, edit_strategy
@@ -84,7 +85,7 @@ def test_findings_after_each_edit_are_a_full_checks(
             range=types.Range(_position(text, start), _position(text, end)), text=replacement
         )
         text = text[:start] + replacement + text[end:]
-        opened.apply([change], version)
+        opened.apply([change], version, linted.positions)  # the positions of the text before it
         assert opened.text == text
         linted = lint(opened.text, opened.version, configured, UTF16, earlier=linted)
         encoded = shown.to_json(linted.diagnostics, linted.positions, "file:///list.md")
@@ -95,3 +96,9 @@ def test_findings_after_each_edit_are_a_full_checks(
             for d in message["params"]["diagnostics"]
         ]
         assert published == _full_check(text), (path.name, kind, version)
+
+
+@pytest.mark.parametrize("text", ["\ufeff# A\r\n\r\n- x\r- y\n", "# A\n\n- [x](u)\n", "", "\ufeff"])
+def test_positions_from_the_source_table_are_those_counted_afresh(text: str) -> None:
+    document = read(text)
+    assert Positions(text, UTF16, document.source).starts == Positions(text, UTF16).starts

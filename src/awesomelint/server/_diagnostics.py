@@ -3,7 +3,9 @@ duplicates and copied links the other entry.
 
 A list's findings are all sent again at each change (the protocol replaces the whole set), and most
 of them are as they were: each one shown is kept as JSON text (`Shown`), so that only new or moved
-findings are encoded again, and the message is those texts joined (`publication`)."""
+findings are encoded again, and the message is those texts joined (`publication`). A finding before
+the edit, or after it on a line that did not move, is found by its offsets alone (working out its
+line and character is most of the cost of one that moved)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from pygls.protocol import default_converter
 
 from ..diagnostic import Diagnostic, Severity
 from ..docs import rule_url
+from ..read.reread import changed_range
+from ..text import LINE_BREAK
 from ._positions import Positions
 
 SOURCE = "awesomelint"
@@ -39,28 +43,67 @@ def encoded(diagnostic: types.Diagnostic) -> str:
 
 
 class Shown:
-    """The findings last published for one text, by what the editor sees of them, as JSON texts."""
+    """The findings last published for one text, as JSON texts: by what the editor sees of them, and
+    by their offsets in that text."""
 
     def __init__(self) -> None:
-        self._known: dict[_Key, str] = {}
+        self._known: dict[_Key, str] = {}  # by what, and at which lines and characters
+        self._at: dict[_Key, tuple[_Key, str]] = {}  # by what, at which offsets: (places, JSON)
+        self._text = ""
+        self._lines = 0
+        self._related_info = True
 
     def to_json(
         self, diagnostics: Sequence[Diagnostic], positions: Positions, uri: str, related_info: bool = True
     ) -> list[str]:
         """The findings of one text, in its order, each as the JSON of a protocol diagnostic."""
+        text = positions.text
         known, self._known = self._known, {}
+        at, self._at = self._at, {}
+        if related_info != self._related_info:
+            known, at = {}, {}
+        same_until, same_from, delta = self._unmoved(text, len(positions.starts))
+        self._text, self._lines, self._related_info = text, len(positions.starts), related_info
         found: list[str] = []
         place = positions.place
         for diagnostic in diagnostics:
-            span, other = diagnostic.span, diagnostic.related if related_info else None
-            key: _Key = (diagnostic.code, diagnostic.name, diagnostic.message, diagnostic.severity)
-            key += (*place(span.start), *place(span.end))
-            if other is not None:
-                key += (*place(other.start), *place(other.end))
-            shown = known.get(key) or self._known.get(key) or encoded(_made(diagnostic, key[4:], uri))
-            self._known[key] = shown
+            code, name, severity, message, span, _, other = diagnostic
+            start, end = span.start, span.end
+            offsets: _Key
+            if other is None or not related_info:
+                other, offsets, first, last = None, (code, name, message, severity, start, end), start, end
+            else:
+                offsets = (code, name, message, severity, start, end, other.start, other.end)
+                first, last = min(start, other.start), max(end, other.end)
+            earlier = None
+            if last <= same_until:
+                earlier = at.get(offsets)
+            elif first >= same_from:
+                moved = offsets[:4] + tuple([offset - delta for offset in offsets[4:]]) if delta else offsets
+                earlier = at.get(moved)
+            if earlier is not None:
+                places, shown = earlier
+            else:
+                places = (*place(start), *place(end))
+                if other is not None:
+                    places += (*place(other.start), *place(other.end))
+                where = offsets[:4] + places
+                shown = known.get(where) or self._known.get(where) or encoded(_made(diagnostic, places, uri))
+                self._known[where] = shown
+            self._at[offsets] = (places, shown)
             found.append(shown)
         return found
+
+    def _unmoved(self, text: str, lines: int) -> tuple[int, int, int]:
+        """Where ``text`` differs from the text shown before: offsets up to the first value are at the
+        same line and character in both, and so are those from the second on (by ``text``'s offsets;
+        the third value added to an earlier one), when no line was added or removed."""
+        change = changed_range(self._text, text)
+        same_until = change.start - (text[change.start - 1 : change.start] == "\r")  # CR, LF apart
+        if lines != self._lines:
+            return same_until, len(text) + 1, 0
+        line_break = LINE_BREAK.search(text, change.start + change.length)
+        return same_until, line_break.end() if line_break else len(text) + 1, len(text) - len(self._text)
 
 
 def publication(uri: str, version: int | None, diagnostics: Sequence[str]) -> str:

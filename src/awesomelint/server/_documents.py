@@ -44,9 +44,8 @@ def lint(
     that judge one entry at a time."""
     document = read(text) if earlier is None else read_edited(earlier.document, text)
     checked = rerun_rules(document, settings, earlier=earlier.run if earlier is not None else None)
-    return Linted(
-        text, version, settings, document, checked.findings, Positions(text, encoding), checked.earlier
-    )
+    positions = Positions(text, encoding, document.source)
+    return Linted(text, version, settings, document, checked.findings, positions, checked.earlier)
 
 
 def path_of(uri: str) -> Path | None:

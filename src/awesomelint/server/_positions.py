@@ -10,17 +10,25 @@ import bisect
 
 from lsprotocol import types
 
-from ..text import LINE_BREAK
+from ..text import LINE_BREAK, Source
 
 
 class Positions:
     """Positions in one text, for one position encoding."""
 
-    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(
+        self, text: str, encoding: str = types.PositionEncodingKind.Utf16, source: Source | None = None
+    ) -> None:
+        """``source``: the text as read, whose table of line starts serves here too."""
         self.text = text
         self.encoding = encoding
-        # Lines end at CRLF, CR or LF, as the protocol counts them.
-        self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+        # Lines end at CRLF, CR or LF, as the protocol counts them (and as `Source` does, but for a
+        # byte-order mark: the source's first line starts after it, the protocol's before it).
+        if source is not None and source.text is text:
+            self.starts = list(source.line_starts)
+            self.starts[0] = 0
+        else:
+            self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
 
     def _units(self, piece: str) -> int:
         if piece.isascii() or self.encoding == types.PositionEncodingKind.Utf32:

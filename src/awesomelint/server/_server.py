@@ -197,7 +197,9 @@ async def did_open(ls: AwesomeServer, params: types.DidOpenTextDocumentParams) -
 async def did_change(ls: AwesomeServer, params: types.DidChangeTextDocumentParams) -> None:
     changed = ls.texts.get(params.text_document.uri)
     if changed is not None:
-        changed.apply(params.content_changes, params.text_document.version)
+        linted = ls.linted.get(params.text_document.uri)
+        known = linted.positions if linted is not None else None
+        changed.apply(params.content_changes, params.text_document.version, known)
         ls.schedule(params.text_document.uri, ls.debounce)
 
 

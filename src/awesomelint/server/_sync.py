@@ -19,12 +19,20 @@ class OpenText:
     version: int | None
     encoding: str
 
-    def apply(self, changes: Sequence[types.TextDocumentContentChangeEvent], version: int | None) -> None:
+    def apply(
+        self,
+        changes: Sequence[types.TextDocumentContentChangeEvent],
+        version: int | None,
+        known: Positions | None = None,
+    ) -> None:
         """Apply the changes of one `didChange`, in order (each is relative to the text the previous
-        one left)."""
+        one left); ``known``: the positions of a text, used if it is the text now (the text last
+        linted, most often)."""
         for change in changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                positions = Positions(self.text, self.encoding)
+                positions = known
+                if positions is None or (positions.text, positions.encoding) != (self.text, self.encoding):
+                    positions = Positions(self.text, self.encoding)
                 start, end = positions.offset(change.range.start), positions.offset(change.range.end)
                 self.text = self.text[:start] + change.text + self.text[max(start, end) :]
             else:
