@@ -3,7 +3,10 @@ front matter) and which end in hard breaks."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable
 
 from ..model import Document
 from ..text import Line
@@ -39,15 +42,24 @@ def verbatim_lines(document: Document) -> set[int]:
     return numbers
 
 
-def hard_break_lines(document: Document) -> set[int]:
-    """Lines of a paragraph that are followed by another line of it (where two trailing spaces
-    are a hard line break, not stray white space)."""
+def hard_break_test(document: Document) -> Callable[[int], bool]:
+    """Whether a line (by number) is a line of a paragraph followed by another line of it (where two
+    trailing spaces are a hard line break, not stray white space): whether a paragraph, list or
+    quote holds the start of the next line. Built in offsets: no span's lines are worked out."""
     spans = [p for entry in document.iter_entries() for p in entry.paragraphs]
     for section in [None, *document.iter_sections()]:
         blocks = document.blocks if section is None else section.blocks
         spans.extend(b.span for b in blocks if b.kind in ("paragraph", "list", "quote"))
-    return {line for span in spans for line in range(span.start_line, span.end_line)}
+    spans.sort(key=lambda span: span.start)
+    starts = [span.start for span in spans]
+    reach = list(itertools.accumulate((span.end for span in spans), max))  # the furthest end so far
+    line_starts = document.source.line_starts
 
+    def followed(number: int) -> bool:
+        if number >= len(line_starts):
+            return False  # the last line
+        following = line_starts[number]  # (numbers count from 1)
+        index = bisect.bisect_left(starts, following) - 1  # the last span that starts before it
+        return index >= 0 and reach[index] >= following
 
-def is_blank(line: Line) -> bool:
-    return not line.text.strip()
+    return followed

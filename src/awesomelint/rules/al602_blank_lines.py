@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._lines import is_blank, lines, verbatim_lines
+from ._lines import lines, verbatim_lines
 
 
 @rule(
@@ -17,25 +17,21 @@ from ._lines import is_blank, lines, verbatim_lines
 )
 def blank_lines(ctx: Context) -> Iterator[Diagnostic]:
     all_lines = lines(ctx.document)
-    skip = verbatim_lines(ctx.document)
+    blank = [line.number for line in all_lines if not line.text.strip()]
+    skip = verbatim_lines(ctx.document) if blank else set()
     index = 0
-    while index < len(all_lines):
-        if not is_blank(all_lines[index]) or all_lines[index].number in skip:
+    while index < len(blank):
+        first = blank[index]
+        if first in skip:
             index += 1
             continue
-        end = index
-        while (
-            end + 1 < len(all_lines)
-            and is_blank(all_lines[end + 1])
-            and all_lines[end + 1].number not in skip
-        ):
+        end = index  # the run of blank lines is blank[index : end + 1]
+        while end + 1 < len(blank) and blank[end + 1] == blank[end] + 1 and blank[end + 1] not in skip:
             end += 1
-        at_end_of_file = end == len(all_lines) - 1
-        if end > index and not at_end_of_file:
-            first, last = all_lines[index], all_lines[end]
-            message = f"{end - index + 1} blank lines in a row; one is enough"
-            fix = ctx.fix(
-                "keep one blank line", Edit(all_lines[index + 1].start, all_lines[end + 1].start, "")
-            )
-            yield ctx.report(ctx.span(first.start, last.end), message, fix)
+        last = blank[end]
+        if end > index and last != len(all_lines):  # (blank lines that end the file are AL603's)
+            message = f"{last - first + 1} blank lines in a row; one is enough"
+            # lines are numbered from 1: all_lines[first] is the line after the first blank one
+            fix = ctx.fix("keep one blank line", Edit(all_lines[first].start, all_lines[last].start, ""))
+            yield ctx.report(ctx.span(all_lines[first - 1].start, all_lines[last - 1].end), message, fix)
         index = end + 1
