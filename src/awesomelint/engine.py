@@ -3,6 +3,7 @@ declared and found in `registry`."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -339,7 +340,9 @@ def _run(
             continue  # no entry had a finding of it
         else:
             raw = chosen.check(Context(document, style, settings, chosen, links, records))
-        found.extend(d for d in raw if not suppressions.covers(d))
+        if suppressions.directives:
+            raw = [d for d in raw if not suppressions.covers(d)]
+        found.extend(raw)
     if suppressions.directives and UNUSED_SUPPRESSION in settings.select:
 
         def judged(code: str) -> bool:
@@ -372,7 +375,7 @@ def _entry_findings(
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now, but for the ``fresh`` rules; the rules run on the other
     entries."""
-    source = document.source
+    source, line_starts = document.source, document.source.line_starts
     before = earlier.entries if earlier is not None else {}
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
@@ -380,10 +383,11 @@ def _entry_findings(
         key = keys[id(entry)]
         run = before.get(key)
         if run is not None:
-            if fresh or run.found:
+            start = entry.span.start
+            if fresh or (run.found and (start != run.start or _line(line_starts, start) != run.line)):
                 run = _moved_run(run, entry, contexts, source, fresh)
-            elif run.start != entry.span.start:
-                run = run._replace(start=entry.span.start)
+            elif run.start != start:
+                run = run._replace(start=start)  # (no finding to move)
         else:
             found = [(c.rule, tuple(_check_entry(c, entry))) for c in contexts]
             run = _EntryRun(entry.span.start, 0, tuple((r, d) for r, d in found if d))
@@ -395,6 +399,11 @@ def _entry_findings(
     return by_entry, kept
 
 
+def _line(line_starts: Sequence[int], offset: int) -> int:
+    """The number of the line that holds ``offset`` (`Span.start_line`, without making a span)."""
+    return max(bisect.bisect_right(line_starts, offset), 1)
+
+
 def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
     assert context.rule.check_entry is not None  # an entry-scope rule
     return context.rule.check_entry(context, entry)
@@ -403,11 +412,10 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
 def _moved_run(
     run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[Rule]
 ) -> _EntryRun:
-    """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
-    again, and so do those whose messages cite the entry's line when the line moved."""
+    """An unchanged entry's earlier run, moved to where the entry is now (an entry at its earlier
+    offset and line keeps it as it is: its findings are at the same places); the ``fresh`` rules
+    run again, and so do those whose messages cite the entry's line when the line moved."""
     delta, line = entry.span.start - run.start, entry.span.start_line
-    if not delta and line == run.line and not fresh:
-        return run  # at the same offset and line: its findings' places are as they were
     moved = []
     for checked, diagnostics in run.found:
         if checked in fresh:
