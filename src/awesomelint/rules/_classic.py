@@ -188,9 +188,12 @@ class Conventions:
                 yield item, got, convention
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def has_words(text: str) -> bool:
     """Two words or more: a description made of symbols or emoticons is no sentence to judge."""
-    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2
+    return len(_WORD.findall(text)) >= 2
 
 
 def _opening(text: str, end: int, opening: str, closing: str) -> int:

@@ -30,13 +30,18 @@ def normalized_url(url: str) -> str | None:
     """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
     the host, default port, trailing slash, fragment); None when it is not a web URL."""
     parts = split_url(url.strip())
-    try:
-        port = parts.port if parts else None
-    except ValueError:  # a port out of range
+    if parts is None or parts.scheme.lower() not in _DEFAULT_PORTS:
         return None
-    if parts is None or parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+    if any(mark in parts.netloc for mark in "@:[%"):
+        try:
+            hostname, port = parts.hostname, parts.port
+        except ValueError:  # a port out of range
+            return None
+    else:  # a plain host (most are): what urllib's `hostname` would give, without its parsing
+        hostname, port = parts.netloc.lower(), None
+    if not hostname:
         return None
-    host = parts.hostname.lower().removeprefix("www.")
+    host = hostname.lower().removeprefix("www.")
     if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
         host = f"{host}:{port}"
     path = parts.path.rstrip("/")

@@ -16,24 +16,30 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 _PART = re.compile(r"[A-Z]|\d+")
 # A date tag the reader may not take for a date because it cannot be one: `[2023/13]`, `(20234.02.01)`.
 _DATE_TAG = re.compile(r"(?<!\])[\[(]\s*(\d{4,5}[./-]\d{1,2}(?:[./-]\d{1,2})?)\s*[\])]")
+_YEAR_DIGITS = re.compile(r"\d{3,}")
+_NUMBER_DIGITS = re.compile(r"\d{1,2}")
+_FIVE_DIGITS = re.compile(r"(?<!\d)\d{5,}(?!\d)")
+_NUMBER = re.compile(r"\d+")
+_YEAR_FIRST = re.compile(r"Y[./-]N(?:[./-]N)?")
 
 
 def date_shape(text: str) -> str:
     """How a date is written: `7 Sep 2023` is `D M Y`, `2023.10` is `Y.N`, `2023/10/05` is `Y/N/N`."""
     shape = _MONTH.sub("M", text.strip())
-    shape = re.sub(r"\d{3,}", "Y", shape)
-    return re.sub(r"\d{1,2}", "N", shape)
+    return _NUMBER_DIGITS.sub("N", _YEAR_DIGITS.sub("Y", shape))
 
 
-def _impossible(text: str) -> str | None:
-    """Why the date cannot be: a year of five digits, a month past 12, a day past its month's end."""
-    five = re.search(r"(?<!\d)\d{5,}(?!\d)", text)
+def _impossible(text: str, shape: str) -> str | None:
+    """Why the date cannot be (``shape``: its `date_shape`): a year of five digits, a month past 12,
+    a day past its month's end."""
+    five = _FIVE_DIGITS.search(text)
     if five is not None:
         return f"`{five[0]}` is no year"
-    numbers = re.findall(r"\d+", _MONTH.sub(lambda m: f" {_month(m[1])} ", text))
-    shape = date_shape(text)
-    if not re.fullmatch(r"Y[./-]N(?:[./-]N)?", shape) or not numbers:
+    if not _YEAR_FIRST.fullmatch(shape):
         return None  # only the year-first numeric dates say which number is the month
+    numbers = _NUMBER.findall(_MONTH.sub(lambda m: f" {_month(m[1])} ", text))
+    if not numbers:
+        return None
     year, month = int(numbers[0]), int(numbers[1])
     latest = datetime.date.today().year + 1
     if not 1900 <= year <= latest:
@@ -110,15 +116,18 @@ def date_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             message = f"entry has no date; the {with_date} other papers like it give one"
             yield ctx.report(entry.span, message)
         return
-    impossible = _impossible(date.text)
+    shape = date_shape(date.text)
+    impossible = _impossible(date.text, shape)
     if impossible is not None:
         yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
         return
-    shape = date_shape(date.text)
     counts = dates.shapes[(group, _parts(shape))]
-    usual, count = counts.most_common(1)[0]
+    usual = max(counts, key=counts.__getitem__)  # (the first of the most frequent, as most_common)
+    count = counts[usual]
+    if shape == usual:
+        return
     total = sum(counts.values())
-    if shape != usual and count >= 5 and count >= 0.8 * total:
+    if count >= 5 and count >= 0.8 * total:
         message = f"date `{date.text}` is written `{shape}`; {count} of {total} dates are written `{usual}`"
         yield ctx.report(date.span, message)
 
@@ -137,7 +146,7 @@ def _impossible_tag(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """An impossible date tag in an entry without a date (the reader reads only possible ones)."""
     text = ctx.document.text
     for offset, written in fact(ctx.document, "date tags", entry, lambda e: _date_tags(text, e)):
-        impossible = _impossible(written)
+        impossible = _impossible(written, date_shape(written))
         if impossible is not None:
             start = entry.span.start + offset
             yield ctx.report(ctx.span(start, start + len(written)), f"date `{written}`: {impossible}")

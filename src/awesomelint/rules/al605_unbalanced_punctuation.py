@@ -16,7 +16,7 @@ _WRONG_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 
 
 def _unbalanced(prose: str) -> str | None:
-    text = _NOT_CLOSING.sub(" ", prose)
+    text = _NOT_CLOSING.sub(" ", prose) if "(" in prose or ")" in prose else prose
     for opening, closing in _PAIRS:
         if text.count(opening) != text.count(closing) and prose.count(opening) != prose.count(closing):
             return f"`{opening}` {text.count(opening)} times but `{closing}` {text.count(closing)} times"

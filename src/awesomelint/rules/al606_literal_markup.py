@@ -30,7 +30,9 @@ def _inline() -> MarkdownIt:
 
 def _suspect(text: str) -> bool:
     """A cheap test before parsing: an odd number of `*`, or brackets or parentheses that do not pair."""
-    bare = _CODE.sub("", _ESCAPED.sub("x", text))
+    bare = _ESCAPED.sub("x", text) if "\\" in text else text
+    if "`" in bare:
+        bare = _CODE.sub("", bare)
     return (
         bare.count("*") % 2 == 1 or bare.count("[") != bare.count("]") or bare.count("(") != bare.count(")")
     )
