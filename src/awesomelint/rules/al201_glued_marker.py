@@ -48,6 +48,8 @@ def _glued_lines(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """Numbers glued to their text on the later lines of a numbered entry, next in its sequence."""
     if entry.number is None or entry.marker not in ("ordered", "glued"):
         return
+    if ctx.document.text.find("\n", entry.span.start, entry.span.end) < 0:
+        return  # an entry of one line has no later line (and its lines need no look-up)
     expected = entry.number + 1
     for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
         match = _GLUED_LINE.match(line.text)

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
@@ -107,21 +110,25 @@ def _pairs(words: list[_Word]) -> list[tuple[_Word, _Word, str]]:
     return pairs
 
 
+_COUNTED = operator.attrgetter("key", "text", "initial")
+
+
 def _spellings(
     found: list[list[_Word]], pairs: list[list[tuple[_Word, _Word, str]]]
 ) -> dict[str, tuple[str, int, int]]:
     """Key -> the spelling at least 80% of the name's occurrences use: one with capitals a plain
     word lacks (at least 5 occurrences), or one capitalised inside sentences (at least 10)."""
-    # Plain dictionaries: a Counter for each of tens of thousands of words costs more than the rest.
+    # The words counted at once by what matters of them, in the order each first occurs (which
+    # orders each name's forms as the words do: a tie between forms goes to the first written).
+    occurrences = Counter(map(_COUNTED, chain.from_iterable(found)))
     forms: dict[str, dict[str, int]] = {}
     inside: dict[str, dict[str, int]] = {}  # the forms inside sentences only
-    for words in found:
-        for word in words:
-            counts = forms.setdefault(word.key, {})
-            counts[word.text] = counts.get(word.text, 0) + 1
-            if not word.initial:
-                counts = inside.setdefault(word.key, {})
-                counts[word.text] = counts.get(word.text, 0) + 1
+    for (key, written, initial), times in occurrences.items():
+        counts = forms.setdefault(key, {})
+        counts[written] = counts.get(written, 0) + times
+        if not initial:
+            counts = inside.setdefault(key, {})
+            counts[written] = counts.get(written, 0) + times
     for listed in pairs:  # a name written as two words (`Stack Overflow`) where it is also one
         for first, second, key in listed:
             if (apart := forms.get(key)) is not None:
@@ -157,7 +164,8 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
         return
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
     for at, words, listed in found:
-        following = {id(first): (second, key) for first, second, key in listed}
+        # (only a pair that joins into a name the list has a spelling for is looked up below)
+        following = {id(first): (second, key) for first, second, key in listed if key in spelling}
         for word in words:
             if word.key in spelling:
                 best = spelling[word.key][0]
