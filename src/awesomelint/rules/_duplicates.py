@@ -142,10 +142,11 @@ _POST_LABEL = re.compile(r"^\W*(?:blog|post|article|news|tweet|thread)\b", re.IG
 def is_post(entry: Entry) -> bool:
     """Whether the entry is a post about a paper rather than the paper: its title or paper link
     opens a blog, or it names its own link a blog, and it links no paper of arXiv."""
-    links = [
-        link for link in entry.own_links if link.role in ("title", "paper") or _POST_LABEL.match(link.label)
-    ]
-    if not links or any("arxiv.org" in link.url for link in entry.own_links):
+    own = entry.own_links
+    if any("arxiv.org" in link.url for link in own):
+        return False  # (told first: most papers link arXiv)
+    links = [link for link in own if link.role in ("title", "paper") or _POST_LABEL.match(link.label)]
+    if not links:
         return False
     for link in links:
         url = normalized_url(link.url) or ""

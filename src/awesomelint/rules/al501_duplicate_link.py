@@ -22,58 +22,58 @@ from ._duplicates import duplicates, identity_links, in_pairing_order, link_iden
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
-    owners = _owners(ctx)
-    for entry in in_pairing_order(ctx.document):
-        for link in entry.links:
-            if link.role not in ("title", "paper"):
-                continue  # code, project and data links may be shared; description links are prose
-            identity = link_identity(link)
-            if identity is None:
-                continue
-            first_entry, first_link = owners[identity]
-            if first_entry is entry or repeated.get(id(entry)) is first_entry:
-                continue  # the same entry, or a repeat of the same paper (AL206's concern)
-            if title_key(entry) is not None and title_key(entry) == title_key(first_entry):
-                continue  # the owner's paper again (a list that cross-lists it)
-            if names_of(first_entry) & names_of(entry):
-                continue  # the same paper under another name (a dataset's name, a model's)
-            if entry_shape(first_entry) != entry_shape(entry):
-                continue  # a table of benchmarks citing a paper the list also has: a reference
-            if entry.marker == "table" and _same_source(entry, first_entry):
-                continue  # two rows (benchmarks, models) of one paper: the same date and venue
-            if (
-                "paper" not in (entry.kind, first_entry.kind)
-                and entry.section_path != first_entry.section_path
-            ):
-                continue  # a tool filed under two categories under two names
-            other = first_entry.title.text if first_entry.title else "another entry"
-            message = (
-                f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
-                f"(line {first_link.span.start_line}): a link copied from another entry?"
-            )
-            yield ctx.report(link.url_span, message, related=first_entry.span)
+    held = _held(ctx)
+    owners = _owners(held)
+    for entry, link, identity in held:
+        first_entry, first_link = owners[identity]
+        if first_entry is entry or repeated.get(id(entry)) is first_entry:
+            continue  # the same entry, or a repeat of the same paper (AL206's concern)
+        if title_key(entry) is not None and title_key(entry) == title_key(first_entry):
+            continue  # the owner's paper again (a list that cross-lists it)
+        if names_of(first_entry) & names_of(entry):
+            continue  # the same paper under another name (a dataset's name, a model's)
+        if entry_shape(first_entry) != entry_shape(entry):
+            continue  # a table of benchmarks citing a paper the list also has: a reference
+        if entry.marker == "table" and _same_source(entry, first_entry):
+            continue  # two rows (benchmarks, models) of one paper: the same date and venue
+        if "paper" not in (entry.kind, first_entry.kind) and entry.section_path != first_entry.section_path:
+            continue  # a tool filed under two categories under two names
+        other = first_entry.title.text if first_entry.title else "another entry"
+        message = (
+            f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
+            f"(line {first_link.span.start_line}): a link copied from another entry?"
+        )
+        yield ctx.report(link.url_span, message, related=first_entry.span)
     yield from _copied_extras(ctx, repeated)
     yield from _swapped_repositories(ctx)
 
 
-def _owners(ctx: Context) -> dict[str, tuple[Entry, Link]]:
+def _held(ctx: Context) -> list[tuple[Entry, Link, str]]:
+    """Each title or paper link with the page it opens, and its entry, in pairing order (code,
+    project and data links may be shared; description links are prose)."""
+    return [
+        (entry, link, identity)
+        for entry in in_pairing_order(ctx.document)
+        for link in entry.links
+        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None
+    ]
+
+
+def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]]:
     """The entry each title or paper link belongs to: of the entries that hold it, the first with
     the title most of them have, when three or more have it (a paper cross-listed five times owns
     its link, and the one other entry that holds it is the copy), else the first."""
     owners: dict[str, tuple[Entry, Link]] = {}
     holders: Counter[str] = Counter()
-    for entry in in_pairing_order(ctx.document):
-        for link in entry.links:
-            if link.role in ("title", "paper") and (identity := link_identity(link)) is not None:
-                owners.setdefault(identity, (entry, link))
-                holders[identity] += 1
+    for entry, link, identity in held:
+        owners.setdefault(identity, (entry, link))
+        holders[identity] += 1
     # three of one title and one other entry at the least: the few links held that often
     crowded: dict[str, list[tuple[Entry, Link]]] = {i: [] for i, count in holders.items() if count >= 4}
     if crowded:
-        for entry in in_pairing_order(ctx.document):
-            for link in entry.links:
-                if link.role in ("title", "paper") and (identity := link_identity(link)) in crowded:
-                    crowded[identity].append((entry, link))
+        for entry, link, identity in held:
+            if identity in crowded:
+                crowded[identity].append((entry, link))
     for identity, held in crowded.items():
         usual, count = Counter(title_key(entry) for entry, _ in held).most_common(1)[0]
         if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
@@ -163,24 +163,26 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
     """Two papers whose code links are swapped: each one's repository is named after the other."""
     named: dict[str, list[Entry]] = {}
     repositories: dict[int, tuple[Link, str]] = {}
+    names: dict[int, set[str]] = {}  # each such entry's `names_of`, worked out once
     for entry in ctx.document.iter_entries():
         if entry.kind != "paper" or (found := _repository_key(entry)) is None:
             continue
         repositories[id(entry)] = found
-        for name in names_of(entry):
+        names[id(entry)] = names_of(entry)
+        for name in names[id(entry)]:
             named.setdefault(name, []).append(entry)
     reported: set[int] = set()
     for entry in ctx.document.iter_entries():
         if id(entry) not in repositories or id(entry) in reported:
             continue
         link, key = repositories[id(entry)]
-        if key in names_of(entry):
+        if key in names[id(entry)]:
             continue  # its own repository
         for other in named.get(key, []):
             if other is entry or id(other) not in repositories:
                 continue
             other_link, other_key = repositories[id(other)]
-            if other_key in names_of(entry) and other_key not in names_of(other):
+            if other_key in names[id(entry)] and other_key not in names[id(other)]:
                 title = other.title.text if other.title else "another entry"
                 message = (
                     f"the code link `{link.url}` is named after `{title}` (line {other.span.start_line}), "
