@@ -74,10 +74,10 @@ def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]
         for entry, link, identity in held:
             if identity in crowded:
                 crowded[identity].append((entry, link))
-    for identity, held in crowded.items():
-        usual, count = Counter(title_key(entry) for entry, _ in held).most_common(1)[0]
+    for identity, holding in crowded.items():
+        usual, count = Counter(title_key(entry) for entry, _ in holding).most_common(1)[0]
         if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
-            owners[identity] = next(h for h in held if title_key(h[0]) == usual)
+            owners[identity] = next(h for h in holding if title_key(h[0]) == usual)
     return owners
 
 
