@@ -37,6 +37,8 @@ def invisible_character(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if entry.authors is not None:
         fields.append(("author line", entry.authors.inner))
     for name, found in fields:
+        if found.raw.isascii():
+            continue  # every character looked for is outside ASCII
         match = _FOUND.search(found.raw)
         if match is None:
             continue
