@@ -40,6 +40,7 @@ class EntryKey:
 
 
 _FACTS = "entry facts"
+_UNKNOWN = object()  # a fact not worked out yet
 _MOVED = "moved entries"
 
 
@@ -112,15 +113,6 @@ class Facts:
             self._entries[id(entry)] = entry
             self._by_entry[id(entry)] = record
 
-    def get(self, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
-        record = self._by_entry.get(id(entry))
-        if record is None:
-            return work(entry)  # an entry of another document
-        if name in record:
-            return cast(T, record[name])
-        found = record[name] = work(entry)
-        return found
-
     def reuse(self, name: str, inputs: object, build: Callable[[], T]) -> T:
         for known in (self.whole, self._earlier_whole):
             if name in known and known[name][0] == inputs:
@@ -151,9 +143,16 @@ def install(document: Document, earlier: Facts | None) -> Facts:
 
 
 def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
-    """``work(entry)``, remembered for the entry's key when the document has `Facts`."""
+    """``work(entry)``, remembered for the entry's key when the document has `Facts`. (Rules ask
+    for tens of thousands of facts per run: one call, no more.)"""
     facts = document.derived.get(_FACTS)
-    return facts.get(name, entry, work) if isinstance(facts, Facts) else work(entry)
+    record = facts._by_entry.get(id(entry)) if isinstance(facts, Facts) else None
+    if record is None:
+        return work(entry)  # no facts kept, or an entry of another document
+    found = record.get(name, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = record[name] = work(entry)
+    return found  # type: ignore[return-value]  # (what ``work`` gave for this name)
 
 
 def reused(document: Document, name: str, inputs: object, build: Callable[[], T]) -> T:
