@@ -179,3 +179,21 @@ def test_a_link_that_names_a_definition_in_another_section_is_read_whole() -> No
     document = read_edited(earlier, text)
     assert any(link.url == "https://example.org/defined" for link in document.links)
     assert tree(document) == tree(read(text))
+
+
+def test_an_edit_away_from_the_definitions_reads_only_its_section_again() -> None:
+    """The link reference definitions elsewhere are the earlier reading's: a section that names one
+    is read again alone, and so is one whose web addresses hold `id=` (HTML ids are in tags)."""
+    listed = LIST.replace("2201.00003", "2201.00003) [review](https://openreview.net/forum?id=x1")
+    listed = (
+        listed.replace("## Speech", "- [Defined][ref] **2022**\n\n## Speech") + "\n[ref]: https://d.org/x\n"
+    )
+    earlier = read(listed)
+    at = listed.index("Reading Long") + len("Reading")
+    text = listed[:at] + " Very" + listed[at:]
+    document = read_edited(earlier, text, [Change(at, at, len(" Very"))])
+    assert _entries(document)[0] is _entries(earlier)[0]  # read again: the edited section alone
+    assert any(link.url == "https://d.org/x" for link in document.links)
+    assert tree(document) == tree(read(text))
+    gone = text.replace("[ref]: https://d.org/x\n", "")
+    assert tree(read_edited(document, gone)) == tree(read(gone))  # the definition removed

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
 from itertools import pairwise
+from typing import Any
 
 from markdown_it.token import Token
 
@@ -86,6 +87,7 @@ _COLUMN_ROLES = {
 
 
 _READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
+_REFERENCES = "references"  # where a document holds the link reference definitions of its text
 _RELEASED_AT_ONCE = 4096  # tokens: dropped in batches, the moves of the list's tail stay linear
 
 
@@ -97,6 +99,7 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
     document = _Builder(parsed).build(release_tokens=not keep_reading)
     parsed.forget_earlier()
+    document.derived[_REFERENCES] = parsed._env.get("references", {})
     if keep_reading:
         document.derived[_READING] = parsed
     return document
@@ -212,6 +215,16 @@ def reading(document: Document) -> Parsed | None:
     """What markdown-it read of the document's text, when it was parsed with ``keep_reading``."""
     found = document.derived.get(_READING)
     return found if isinstance(found, Parsed) else None
+
+
+def references(document: Document) -> dict[str, Any] | None:
+    """The link reference definitions markdown-it read in the document's text (None: not known)."""
+    found = document.derived.get(_REFERENCES)
+    return found if isinstance(found, dict) else None
+
+
+def keep_references(document: Document, found: dict[str, Any]) -> None:
+    document.derived[_REFERENCES] = found
 
 
 def forget_reading(document: Document) -> None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ..entry_facts import note_moved
 from ..model import Anchor, Authors, Block, Comment, Document, Entry, Field, Link, Section, Venue
 from ..text import BOM, Source, Span
-from .blocks import _Builder, page_anchors, read, settle_entries
+from .blocks import _Builder, keep_references, page_anchors, read, references, settle_entries
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
 from .kinds import paper_majority, settle_group
@@ -74,21 +74,25 @@ def read_edited(earlier: Document, text: str, changes: Sequence[Change] | None =
     if changes is None:
         changes = [changed_range(earlier.text, text)]
     old = earlier.text
-    if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)) or _defines_references(text):
+    if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)):
         return read(text)
     regions = _regions(earlier, changes)
     if regions is None or _tables_cross(old, [(r.start, r.end) for r in regions]):
         return read(text)
-    return _Splice(earlier, text, regions, changes).document() or read(text)
+    defined = references(earlier) if _defines_references(text) else {}
+    if defined is None:
+        return read(text)
+    return _Splice(earlier, text, regions, changes, defined).document() or read(text)
 
 
-def _defines_references(text: str) -> bool:
-    """Whether a line of ``text`` may be a link reference definition (some that are not count too)."""
-    at = text.find("]:")
+def _defines_references(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a line of ``text`` (of ``text[start:end]``, whole lines) may be a link reference
+    definition (some that are not count too)."""
+    at = text.find("]:", start, end)
     while at >= 0:
         if _DEFINITION.match(text, text.rfind("\n", 0, at) + 1):
             return True
-        at = text.find("]:", at + 2)
+        at = text.find("]:", at + 2, end)
     return False
 
 
@@ -115,12 +119,19 @@ def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | No
         if (
             not text.startswith("#", section.span.start)
             or (following is not None and not text.startswith("#", end))
-            or _HTML_ID.search(text, start, end)
+            or _may_hold_html_ids(text, start, end)
             or is_headed_candidate(section)
         ):
             return None
         regions.append(_Region(section, start, end))
     return regions
+
+
+def _may_hold_html_ids(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold an HTML id or name: HTML holds one only after its `<`
+    (an `id=` in a web address before any HTML is no id)."""
+    tag = text.find("<", start, end)
+    return tag >= 0 and _HTML_ID.search(text, tag, end) is not None
 
 
 def _tables_cross(text: str, regions: list[tuple[int, int]]) -> bool:
@@ -143,9 +154,15 @@ class _Splice:
     """The new tree: the earlier tree's parts moved, and each region read again."""
 
     def __init__(
-        self, earlier: Document, text: str, regions: list[_Region], changes: Sequence[Change]
+        self,
+        earlier: Document,
+        text: str,
+        regions: list[_Region],
+        changes: Sequence[Change],
+        defined: dict[str, Any],
     ) -> None:
         self.earlier = earlier
+        self.defined = defined  # the link reference definitions, none of them in a region
         self.regions = regions
         self.source = Source(text)
         self.lines = self.source.line_starts
@@ -171,7 +188,7 @@ class _Splice:
         earlier = self.earlier
         fresh: dict[int, tuple[Section, Document]] = {}
         for region, (start, end) in zip(self.regions, self.new_regions, strict=True):
-            read_again = self._read_region(region.section, start, end)
+            read_again = self._read_region(region, start, end)
             if read_again is None:
                 return None
             fresh[id(region.section)] = read_again
@@ -180,6 +197,7 @@ class _Splice:
         document = Document(text=self.source.text, source=self.source)
         document.entries, document.blocks = earlier.entries, earlier.blocks  # before the first heading
         document.html_ids = set(earlier.html_ids)
+        keep_references(document, self.defined)
         document.sections = [self._section(section, None, fresh) for section in earlier.sections]
         read_parts = [fresh[id(region.section)][1] for region in self.regions]
         document.links = self._merged(earlier.links, [p.links for p in read_parts], _Move.link)
@@ -199,18 +217,20 @@ class _Splice:
         """Where each region lies in the new text."""
         return [(r.start + self.shift(r.start - 1), r.end + self.shift(r.end)) for r in self.regions]
 
-    def _read_region(self, old: Section, start: int, end: int) -> tuple[Section, Document] | None:
+    def _read_region(self, region: _Region, start: int, end: int) -> tuple[Section, Document] | None:
         """The section's own text, now ``start:end``, read again (its heading as before, its own
         entries and blocks new), and what else that text holds (links, anchors, comments); None when
         its reading would not end where the region ends or would open a section."""
-        normalized = self.source.normalized
+        old, normalized = region.section, self.source.normalized
         if end < len(normalized) and normalized[end - 1 : end] != "\n":
             return None  # the edit ran into the next heading's line
         following = normalized[end : normalized.find("\n", end) + 1 or len(normalized)]
-        env: dict[str, object] = {}
-        tokens = markdown().parse(normalized[start:end] + following, env)
-        if env.get("references"):
-            return None
+        own: dict[str, Any] = {}
+        tokens = markdown().parse(normalized[start:end] + following, own)
+        if own.get("references", {}) != self._earlier_definitions(region):
+            return None  # the links elsewhere may read another way
+        # the region's links read the definitions of the whole text (its own among them)
+        env: dict[str, Any] = {"references": self.defined} if self.defined else {}
         if following:  # the next heading must still be read as one, right after the region
             heading = tokens[-3:]
             lines = normalized.count("\n", start, end)
@@ -237,6 +257,15 @@ class _Splice:
         if builder.section is not section or part.sections or part.entries or part.blocks or part.html_ids:
             return None
         return section, part
+
+    def _earlier_definitions(self, region: _Region) -> dict[str, Any]:
+        """The link reference definitions of the region's text as it was."""
+        if not _defines_references(self.earlier.text, region.start, region.end):
+            return {}
+        env: dict[str, Any] = {}
+        markdown().parse(self.earlier.source.normalized[region.start : region.end], env)
+        found: dict[str, Any] = env.get("references", {})
+        return found
 
     def _same_list_facts(self, fresh: dict[int, tuple[Section, Document]]) -> bool:
         """Settle each region's items as a whole reading would; False when its entries change a fact
