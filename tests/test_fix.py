@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from awesomelint import parse
 from awesomelint.cli import main
 from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from awesomelint.engine import run_rules
+from awesomelint.engine import Checked, Earlier, Settings, rerun_rules, run_rules
 from awesomelint.fixer import FixError, fix_text, guard, write_fixed
 from awesomelint.model import Document
 from awesomelint.read.source import InputError, read_source
@@ -23,6 +24,25 @@ from awesomelint.rules._duplicates import normalized_url
 
 from .conftest import FIXTURES, SEED
 from .strategies import paper_list
+
+
+def find_also(monkeypatch: pytest.MonkeyPatch, extra: Callable[[Document], list[Diagnostic]]) -> None:
+    """Each pass of the fixer also finds ``extra(document)``, before the rules' findings (so that its
+    fixes are tried first)."""
+    import awesomelint.fixer as fix_module
+
+    def rerun(
+        document: Document,
+        settings: Settings,
+        links: object = None,
+        records: object = None,
+        earlier: Earlier | None = None,
+    ) -> Checked:
+        checked = rerun_rules(document, settings, links, records, earlier)  # type: ignore[arg-type]
+        return checked._replace(findings=[*extra(document), *checked.findings])
+
+    monkeypatch.setattr(fix_module, "rerun_rules", rerun)
+
 
 EXPECTED_UNSAFE = FIXTURES / "seed_fixed_unsafe.md"
 
@@ -148,24 +168,18 @@ def test_guard_names_the_entry_and_the_field() -> None:
 def test_a_fix_that_would_lose_content_is_left_out_alone(
     seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import awesomelint.fixer as fix_module
-
     plain = tmp_path / "plain.md"
     plain.write_bytes(SEED.read_bytes())
     assert _invoke("fix", str(plain))[0] == 1  # what every other fix makes of the seed
-    real = fix_module.run_rules
 
-    def harmful(
-        document: Document, settings: object = None, links: object = None, records: object = None
-    ) -> list[Diagnostic]:
-        found = real(document, settings, links, records)  # type: ignore[arg-type]
+    def harmful(document: Document) -> list[Diagnostic]:
         entry = next(document.iter_entries())
         assert entry.authors is not None
         span = entry.authors.inner.span
         fix = Fix((Edit(span.start, span.end, "Nobody Else"),), Applicability.SAFE, "lose the authors")
-        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
 
-    monkeypatch.setattr(fix_module, "run_rules", harmful)
+    find_also(monkeypatch, harmful)
     code, _, err = _invoke("fix", str(seed_copy))
     assert code == 1  # the file is written; what remains needs a person
     refusals = [line for line in err.splitlines() if "fix left out" in line]
@@ -195,23 +209,17 @@ def test_a_fix_that_drops_a_word_is_left_out_and_the_others_applied(
 ) -> None:
     """A venue fix that drops the month (AL301 once wrote `CVPR, June 2025` as `*CVPR, 2025*`)
     is left out; the other fixes are applied, the venue's own correct fix among them."""
-    import awesomelint.fixer as fix_module
 
-    real = fix_module.run_rules
-
-    def dropping(
-        document: Document, settings: object = None, links: object = None, records: object = None
-    ) -> list[Diagnostic]:
-        found = real(document, settings, links, records)  # type: ignore[arg-type]
+    def dropping(document: Document) -> list[Diagnostic]:
         start = document.text.find(", Humanoids, Nov. 2024") + 2  # while it is plain
         if start < 2:
-            return found
+            return []
         edit = Edit(start, start + len("Humanoids, Nov. 2024"), "*Humanoids, 2024*")
         span = document.source.original_span(start, edit.end)
         fix = Fix((edit,), Applicability.SAFE, "write the venue as `*Venue, YYYY*`")
-        return [Diagnostic("AL301", "venue-format", Severity.WARNING, "x", span, fix), *found]
+        return [Diagnostic("AL301", "venue-format", Severity.WARNING, "x", span, fix)]
 
-    monkeypatch.setattr(fix_module, "run_rules", dropping)
+    find_also(monkeypatch, dropping)
     path = tmp_path / "README.md"
     path.write_text(MONTH_IN_VENUE, encoding="utf-8")
     code, _, err = _invoke("fix", str(path), "--format", "concise")
@@ -328,11 +336,8 @@ def test_unsafe_fix_rewrites_into_a_multi_paragraph_layout() -> None:
 
 
 def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesomelint.fixer as fix_module
 
-    def flipping(
-        document: Document, settings: object = None, links: object = None, records: object = None
-    ) -> list[Diagnostic]:
+    def flipping(document: Document) -> list[Diagnostic]:
         start = 2  # the first letter of the title: swap its case, forever
         letter = document.text[start]
         span = document.source.original_span(start, start + 1)
@@ -340,7 +345,7 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
         fix = Fix((edit,), Applicability.SAFE, "flip")
         return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
 
-    monkeypatch.setattr(fix_module, "run_rules", flipping)
+    find_also(monkeypatch, flipping)
     before = seed_copy.read_bytes()
     code, _, err = _invoke("fix", str(seed_copy))
     assert code == 2 and "did not settle after 12 passes" in err
@@ -349,23 +354,17 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
 
 def _injecting(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
     """Every pass also finds a safe fix replacing ``old`` (while it is there) with ``new``."""
-    import awesomelint.fixer as fix_module
 
-    real = fix_module.run_rules
-
-    def injecting(
-        document: Document, settings: object = None, links: object = None, records: object = None
-    ) -> list[Diagnostic]:
-        found = real(document, settings, links, records)  # type: ignore[arg-type]
+    def injecting(document: Document) -> list[Diagnostic]:
         start = document.text.find(old)
         if start < 0:
-            return found
+            return []
         edit = Edit(start, start + len(old), new)
         span = document.source.original_span(start, edit.end)
         fix = Fix((edit,), Applicability.SAFE, "injected")
-        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
 
-    monkeypatch.setattr(fix_module, "run_rules", injecting)
+    find_also(monkeypatch, injecting)
 
 
 REFERENCES = """# Awesome Things

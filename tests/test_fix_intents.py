@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import awesomelint.fixer as fixer
 from awesomelint import parse
 from awesomelint.cli import main
 from awesomelint.diagnostic import (
@@ -25,8 +24,9 @@ from awesomelint.diagnostic import (
     Severity,
     StartsEntry,
 )
-from awesomelint.engine import Settings, run_rules
 from awesomelint.model import Document
+
+from .test_fix import find_also
 
 TOOLS = """# Awesome Workshop
 
@@ -162,17 +162,14 @@ def _inject(monkeypatch: pytest.MonkeyPatch, make: Callable[[str], Fix | None]) 
     """Put a fix made by ``make`` (from each pass's text; None when its target is gone) before the
     rules' findings, so that it is tried first."""
 
-    def with_injected(
-        document: Document, settings: Settings | None = None, links: object = None, records: object = None
-    ) -> list[Diagnostic]:
-        found = run_rules(document, settings, links, records)  # type: ignore[arg-type]
+    def injected(document: Document) -> list[Diagnostic]:
         fix = make(document.text)
         if fix is None:
-            return found
+            return []
         span = document.source.original_span(fix.edits[0].start, fix.edits[0].end)
-        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix), *found]
+        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
 
-    monkeypatch.setattr(fixer, "run_rules", with_injected)
+    find_also(monkeypatch, injected)
 
 
 def _declaring(text: str, edits: list[Edit], *intents: Intent) -> Fix:

@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Intent, StartsEntry
-from .engine import Settings, run_rules
+from .engine import Checked, Settings, rerun_rules
 from .evidence.links import link_key
 from .model import Document, Entry, Link
 from .read import forget_reading, read, reading
+from .read.reread import Change, read_edited
 from .read.source import InputError, SourceFile
 from .rules._duplicates import normalized_url
 from .venues import INTERCHANGEABLE_PREPRINTS
@@ -293,14 +294,22 @@ def _apply_checked(
     has several suspects, the later half waits for the next pass and the rest is tried again, so a
     fix is refused only when it is at fault alone."""
     pending, refused = list(chosen), list[Refusal]()
+    earlier, written = document, list[Edit]()  # the text of the attempt before, and its edits
     while pending:
-        edits = [edit for d in pending if d.fix for edit in d.fix.edits]
-        # paragraphs the edits left alone are not read again
-        fixed = read(apply_edits(document.text, edits), keep_reading=True, earlier=reading(document))
+        edits = sorted((e for d in pending if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
+        text = apply_edits(document.text, edits)
+        if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in pending):
+            # the rendering guard compares markdown-it's readings: kept, and the paragraphs the
+            # edits left alone taken from the document's
+            fixed = read(text, keep_reading=True, earlier=reading(document))
+        else:  # only the sections where this attempt's text differs from the one before are read
+            fixed = read_edited(earlier, text, _changes(written, edits))
         faults = _faults(document, fixed, pending, settings, links, records)
         if not faults:
             return fixed, pending, refused
-        forget_reading(fixed)
+        if earlier is not document:
+            forget_reading(earlier)
+        earlier, written = fixed, edits
         left_out: set[int] = set()
         for suspects, reason in faults:
             if len(suspects) == 1:
@@ -311,6 +320,22 @@ def _apply_checked(
                 left_out.update(id(d) for d in suspects[(len(suspects) + 1) // 2 :])
         pending = [d for d in pending if id(d) not in left_out]
     return None, [], refused
+
+
+def _changes(written: Sequence[Edit], edits: Sequence[Edit]) -> list[Change]:
+    """The changes that turn a text into the next attempt's, both made from one text by sorted
+    edits: the text by ``written`` (none: it is that text), the next by ``edits``, some of them.
+    In the offsets of the text: an edit left out now is written back."""
+    if not written:
+        return [Change(e.start, e.end, len(e.replacement)) for e in edits]
+    kept = {id(edit) for edit in edits}
+    changes, shift = [], 0
+    for edit in written:
+        length = len(edit.replacement)
+        if id(edit) not in kept:
+            changes.append(Change(edit.start + shift, edit.start + shift + length, edit.end - edit.start))
+        shift += length - (edit.end - edit.start)
+    return changes
 
 
 def fix_text(
@@ -333,9 +358,11 @@ def fix_text(
     document = before
     refused_keys: set[tuple[str, int, tuple[str, ...]]] = set()
     intended = _Intended(before)
+    checked: Checked | None = None  # each pass's rules run again only where the pass before edited
     for _ in range(MAX_PASSES):
         in_scope = scope(result.text, document) if scope is not None else None  # before the rules
-        diagnostics = run_rules(document, settings, links, records)
+        checked = rerun_rules(document, settings, links, records, checked.earlier if checked else None)
+        diagnostics = checked.findings
         if in_scope is not None:
             diagnostics = in_scope(diagnostics)
         fixed = None
