@@ -110,7 +110,7 @@ def identity_links(entry: Entry) -> set[str]:
     """The entry's title and paper links: what names the entry itself, not its code or extras."""
     found = set()
     for link in entry.links:
-        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None:
+        if link.role in ("title", "paper") and (identity := _url_identity(link.url)) is not None:
             found.add(identity)
     return found
 
@@ -156,13 +156,15 @@ def is_post(entry: Entry) -> bool:
     return False
 
 
-def _other_papers(entry: Entry, bucket: dict[tuple[str, ...], Entry]) -> bool:
+def _other_papers(
+    entry: Entry, bucket: dict[tuple[str, ...], Entry], links_of: dict[int, frozenset[str]]
+) -> bool:
     """Whether every entry of the bucket is another paper of the same title: published three or more
     years apart, with another link (`Word Sense Disambiguation: A Survey`, 2009 and 2015), or
-    written by other people (no author in common)."""
-    links = identity_links(entry)
+    written by other people (no author in common). ``links_of``: each entry's `identity_links`."""
+    links = links_of[id(entry)]
     return all(
-        not links & identity_links(other) and (_years_apart(entry, other) or _other_authors(entry, other))
+        not links & links_of[id(other)] and (_years_apart(entry, other) or _other_authors(entry, other))
         for other in bucket.values()
     )
 
@@ -225,15 +227,17 @@ def duplicates(document: Document) -> Duplicates:
     papers: dict[str, dict[tuple[str, ...], Entry]] = {}
     named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
     repeats: list[Repeat] = []
+    links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
     for entry in in_pairing_order(document):
         key, links, post = fact(document, "pairing", entry, _pairing)
         if key is None:
             continue
+        links_of[id(entry)] = frozenset(links)
         buckets = [named.setdefault((key, link), {}) for link in links]
         if entry.kind == "paper":
             # a blog post or an article about a paper may share its title: another thing
             buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
-        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket)]
+        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
             repeats.append(Repeat(own or next(iter(found[0].values())), entry))
