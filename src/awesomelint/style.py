@@ -249,7 +249,8 @@ class Style:
 
     def fields_of(self, entry: Entry) -> Counter[str]:
         """The field counts of the papers in ``entry``'s style group."""
-        return self.field_counts.get(self.group(entry), Counter())
+        found = self.field_counts.get(self.group(entry))
+        return found if found is not None else Counter()  # (a default made only when needed)
 
 
 def is_habit(venues: VenueTable, venue: Venue) -> bool:
