@@ -148,11 +148,13 @@ class Source:
         """Offset in the normalised text of the 0-based ``line``."""
         return self._norm_starts[line]
 
+    def norm_line_end(self, line: int) -> int:
+        """Offset in the normalised text where the 0-based ``line`` ends, before its line break."""
+        return self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else len(self.normalized)
+
     def norm_line(self, line: int) -> str:
         """The 0-based ``line`` of the normalised text, without its line break."""
-        start = self._norm_starts[line]
-        end = self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else None
-        return self.normalized[start:end]
+        return self.normalized[self._norm_starts[line] : self.norm_line_end(line)]
 
     def span(self, norm_start: int, norm_end: int) -> Span:
         """The span of ``normalized[norm_start:norm_end]``, in original offsets."""

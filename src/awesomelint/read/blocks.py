@@ -256,7 +256,7 @@ class _Builder:
         self.source = source = parsed.source
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
-        self.section: Section | None = None
+        self.section = None  # the section being read, with its path (shared by its entries)
         self.open_entries: list[_OpenEntry] = []
         self.containers: list[_Container] = []
         self.pending: tuple[_OpenEntry, int] | None = None
@@ -265,6 +265,15 @@ class _Builder:
         self._first_paragraphs: dict[int, list[Piece]] = {}
         # Each paragraph's links (by its first offset): read once for the page and the entry.
         self._links_in: dict[int, list[Link]] = {}
+
+    @property
+    def section(self) -> Section | None:
+        return self._section
+
+    @section.setter
+    def section(self, section: Section | None) -> None:
+        self._section = section
+        self.section_path: tuple[str, ...] = section.path if section else ()
 
     # -- the walk ---------------------------------------------------------------------------------
 
@@ -387,7 +396,7 @@ class _Builder:
             marker=marker,
             marker_span=span,
             span=span,
-            section_path=self.section.path if self.section else (),
+            section_path=self.section_path,
         )
         (self.section.entries if self.section else self.doc.entries).append(entry)
         open_entry = _OpenEntry(entry, marker_start, marker_end)

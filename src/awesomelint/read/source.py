@@ -23,7 +23,8 @@ def field_at(source: Source, norm_start: int, norm_end: int, text: str) -> Field
     """A field whose clean value is ``text`` and whose raw text is the source at that range of the
     normalised text."""
     span = source.span(norm_start, norm_end)
-    return Field(text=text, raw=source.text[span.start : span.end], span=span)
+    raw = source.text[span.start : span.end]
+    return Field(text=text, raw=text if raw == text else raw, span=span)  # most are as written: one string
 
 
 class SourceFile(NamedTuple):

@@ -265,8 +265,12 @@ class _Aligner:
         first_line = token.map[0] if token.map else 0
         if "\n" not in token.content:  # one line, as most are
             doc_line = min(first_line, source.line_count - 1)
-            column = _column(source.norm_line(doc_line), token.content, from_column)
             self.content_starts = [0]
+            line_end = source.norm_line_end(doc_line)
+            if token.content and not from_column and source.normalized.endswith(token.content, 0, line_end):
+                self.doc_starts = [line_end - len(token.content)]  # what `_column` finds first, unsliced
+                return
+            column = _column(source.norm_line(doc_line), token.content, from_column)
             self.doc_starts = [source.norm_line_start(doc_line) + column]
             return
         self.content_starts = []
