@@ -150,13 +150,22 @@ def test_a_moved_finding_moves_its_span_fix_intents_and_related_place() -> None:
     found = Diagnostic(
         "AL999", "x", Severity.WARNING, "m", before.original_span(4, 8), fix, before.original_span(0, 1)
     )
-    moved = moved_diagnostic(found, 10, after)
+    moved = moved_diagnostic(found, 10, after.line_starts)
     assert (moved.span.start, moved.span.end, moved.span.start_line, moved.span.start_col) == (14, 18, 5, 1)
     assert moved.related is not None and (moved.related.start, moved.related.start_line) == (10, 3)
     assert moved.fix is not None
     assert moved.fix.edits == (Edit(14, 19, "3"),)
     assert moved.fix.intents == (StartsEntry(14), ChangesLink(15, "u", "v"))
     assert (moved.code, moved.message, moved.fix.description) == ("AL999", "m", "write 3")
+
+
+def test_a_finding_moved_by_nothing_is_placed_on_the_new_lines_and_keeps_its_fix() -> None:
+    before, after = Source("ab\nc"), Source("a\nbc")  # offset 3: line 2, column 1, then column 2
+    fix = Fix((Edit(3, 4, ""),), Applicability.SAFE, "remove it")
+    found = Diagnostic("AL999", "x", Severity.WARNING, "m", before.original_span(3, 4), fix)
+    moved = moved_diagnostic(found, 0, after.line_starts)
+    assert (moved.span.start, moved.span.end, moved.span.start_position) == (3, 4, (2, 2))
+    assert moved.fix is fix
 
 
 def _pairs(new: Document, old: Document) -> dict[int, Entry]:

@@ -15,6 +15,7 @@ from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
 from .entry_facts import EntryKey, Facts, install
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
+from .read.reread import changed_range
 from .registry import CheckFunction as CheckFunction
 from .registry import Rule as Rule
 from .registry import all_rules as all_rules
@@ -330,7 +331,9 @@ def _run(
         if earlier is not None and earlier.style != style:
             earlier = None  # the findings of every entry may differ
         # a rule whose tally changed runs on every entry
-        fresh = {r for r in for_entries if earlier is None or earlier.tallies.get(r.code) != tallies[r.code]}
+        fresh = {
+            r.code for r in for_entries if earlier is None or earlier.tallies.get(r.code) != tallies[r.code]
+        }
         by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh)
     found: list[Diagnostic] = []
     for chosen in selected:
@@ -369,14 +372,18 @@ def _entry_findings(
     contexts: list[Context],
     earlier: Earlier | None,
     keys: Mapping[int, EntryKey],
-    fresh: set[Rule],
+    fresh: set[str],
 ) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, _EntryRun]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
-    findings, moved to where it is now, but for the ``fresh`` rules; the rules run on the other
-    entries."""
-    source, line_starts = document.source, document.source.line_starts
+    findings, moved to where it is now, but for the ``fresh`` rules (by code: a rule hashes all its
+    fields); the rules run on the other entries."""
+    source, text = document.source, document.text
     before = earlier.entries if earlier is not None else {}
+    # An entry whose lines end before the first change keeps its findings as they are; another one
+    # at its earlier offset and line has them made again on this text's lines, as they were (their
+    # spans would keep the earlier text's table of lines alive).
+    unchanged = changed_range(earlier.text, text).start if earlier is not None else 0
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
     for entry in document.iter_entries():
@@ -384,7 +391,7 @@ def _entry_findings(
         run = before.get(key)
         if run is not None:
             start = entry.span.start
-            if fresh or (run.found and (start != run.start or _line(line_starts, start) != run.line)):
+            if fresh or (run.found and (start != run.start or _line_end(text, entry) > unchanged)):
                 run = _moved_run(run, entry, contexts, source, fresh)
             elif run.start != start:
                 run = run._replace(start=start)  # (no finding to move)
@@ -399,9 +406,9 @@ def _entry_findings(
     return by_entry, kept
 
 
-def _line(line_starts: Sequence[int], offset: int) -> int:
-    """The number of the line that holds ``offset`` (`Span.start_line`, without making a span)."""
-    return max(bisect.bisect_right(line_starts, offset), 1)
+def _line_end(text: str, entry: Entry) -> int:
+    end = text.find("\n", entry.span.end)
+    return len(text) if end < 0 else end
 
 
 def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
@@ -410,35 +417,36 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
 
 
 def _moved_run(
-    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[Rule]
+    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[str]
 ) -> _EntryRun:
-    """An unchanged entry's earlier run, moved to where the entry is now (an entry at its earlier
-    offset and line keeps it as it is: its findings are at the same places); the ``fresh`` rules
-    run again, and so do those whose messages cite the entry's line when the line moved."""
-    delta, line = entry.span.start - run.start, entry.span.start_line
+    """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
+    again, and so do those whose messages cite the entry's line when the line moved."""
+    starts = source.line_starts
+    delta = entry.span.start - run.start
+    line = max(bisect.bisect_right(starts, entry.span.start), 1)  # (`Span.start_line`, sooner)
     moved = []
     for checked, diagnostics in run.found:
-        if checked in fresh:
+        if checked.code in fresh:
             continue  # run below
         if checked.cites_line and line != run.line:
             context = next(c for c in contexts if c.rule is checked)
             found = tuple(_check_entry(context, entry))
         else:
-            found = tuple([moved_diagnostic(d, delta, source) for d in diagnostics])
+            found = tuple([moved_diagnostic(d, delta, starts) for d in diagnostics])
         if found:
             moved.append((checked, found))
-    for context in contexts:
-        if context.rule in fresh and (found := tuple(_check_entry(context, entry))):
+    for context in contexts if fresh else ():
+        if context.rule.code in fresh and (found := tuple(_check_entry(context, entry))):
             moved.append((context.rule, found))
     return _EntryRun(entry.span.start, line, tuple(moved))
 
 
-def moved_diagnostic(diagnostic: Diagnostic, delta: int, source: Source) -> Diagnostic:
-    """``diagnostic`` of text that moved by ``delta`` characters, on the lines of ``source``: its
-    span, related span, fix edits and the places its fix's intents name."""
+def moved_diagnostic(diagnostic: Diagnostic, delta: int, starts: Sequence[int]) -> Diagnostic:
+    """``diagnostic`` of text that moved by ``delta`` characters, on the lines whose starts are
+    ``starts`` (`Source.line_starts`): its span, related span, fix edits and the places its fix's
+    intents name."""
     code, name, severity, message, span, fix, related = diagnostic
-    starts = source.line_starts
-    if fix is not None:
+    if fix is not None and delta:  # (a fix names offsets only: moved by nothing, it stays)
         edits = tuple([Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits])
         intents = tuple([i._replace(at=i.at + delta) for i in fix.intents]) if fix.intents else ()
         fix = Fix(edits, fix.applicability, fix.description, intents)
