@@ -13,7 +13,10 @@ from ._classic import Conventions, Item, description, items
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
 _FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
-_PLAIN_WORD = re.compile(r"(?<![\w.-])[A-Za-z][a-z]+(?![\w-])")
+# (the plain words that start with a capital, and those that do not: two patterns that find what
+# one would, each counted its own way)
+_CAPITALISED_WORD = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?![\w-])")
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z]+(?![\w-])")
 
 
 def _names(document: Document) -> frozenset[str]:
@@ -24,13 +27,10 @@ def _names(document: Document) -> frozenset[str]:
         return cached
     text = "\n".join(description(document, item) for item in items(document))
     found: set[str] = set()
-    lower: Counter[str] = Counter()
+    lower = Counter(_LOWER_WORD.findall(text))
     capitalised: set[str] = set()
-    for match in _PLAIN_WORD.finditer(text):
+    for match in _CAPITALISED_WORD.finditer(text):
         word, at = match[0], match.start()
-        if word[0].islower():
-            lower[word] += 1
-            continue
         capitalised.add(word.lower())
         if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
             found.add(word)
