@@ -136,6 +136,21 @@ def test_al401_a_bibtex_author_line_is_no_other_separator() -> None:
     assert _found(_papers(*usual, _entry(4, "ACL 2020", authors="Ann Lee, Bo Li, Cy Dow")), "AL401") == [8]
 
 
+def test_al401_a_comma_glued_inside_a_name_is_reported_without_a_fix() -> None:
+    usual = [_entry(n, "ACL 2020", authors="Lee, Ann & Li, Bo") for n in (1, 2, 3)]
+    glued = _entry(4, "ACL 2020", authors="Dow,Cy, Eng,Di, and Fay Gil")
+    findings = [d for d in lint(_papers(*usual, glued)) if d.code == "AL401"]
+    assert [(d.span.start_line, d.fix) for d in findings] == [(8, None)]
+    cramped = _entry(4, "ACL 2020", authors="Cy Dow,Di Eng")  # in a list of surnames first joined by `&`
+    findings = [d for d in lint(_papers(*usual, cramped)) if d.code == "AL401"]
+    assert [(d.span.start_line, d.fix) for d in findings] == [(8, None)]
+    usual = [_entry(n, "ACL 2020", authors="Ann Lee, Bo Li") for n in (1, 2, 3)]
+    assert "*Cy Dow, Di Eng*" in fix(_papers(*usual, cramped)).text
+    assert [d.fix for d in lint(_papers(*usual, glued)) if d.code == "AL401"] == [None]
+    given_after_a_comma = _entry(4, "ACL 2020", authors="Cy Van Dow,Di Eng,Di Fay")  # `Dow,Di` is no name
+    assert "*Cy Van Dow, Di Eng, Di Fay*" in fix(_papers(*usual, given_after_a_comma)).text
+
+
 def test_al304_a_venue_the_list_never_dates_is_its_convention() -> None:
     dated = [_entry(n, f"ACL 20{10 + n}") for n in range(1, 7)]
     undated = [_entry(n, "arXiv") for n in (7, 8)]

@@ -12,6 +12,16 @@ _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*(?=\S)")
 # `Last, First and Last, First`.
 _BIBTEX = re.compile(r"\band others\W*$|^[^,]+,[^,]+ and [^,]+,[^,]+(?: and |$)", re.IGNORECASE)
 
+_GLUED = re.compile(r"([^\W\d_][\w'’\-]*),([^\W\d_][\w'’\-]*)")
+_SPACED = re.compile(r",\s+(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+def _inside_a_name(line: str, names: tuple[str, ...]) -> bool:
+    """Whether a bare comma in ``line`` joins a surname to its given name (`Shen,Zhiqiang`, standing
+    between spaced separators), read as one name."""
+    glued = (_GLUED.fullmatch(part) for part in _SPACED.split(line) if "," in part)
+    return any(pair is not None and f"{pair[2]} {pair[1]}" in names for pair in glued)
+
 
 @entry_rule(
     "AL401",
@@ -42,7 +52,11 @@ def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if not problems:
         return
     fix = None
-    if len(used) == 1:  # with mixed separators the names themselves may hold commas
+    # With mixed separators the names themselves may hold commas; a comma glued between a surname and
+    # its given name (`Shen,Zhiqiang, He,Zhankui`) is inside one name, and a space there would split it.
+    # A list whose names are joined by `and` writes them surname first (`Lee, Ann and Li, Bo`): turning
+    # commas into `and` would join the wrong words.
+    if len(used) == 1 and wanted in ",;" and not _inside_a_name(inner.raw, authors.names):
         rewritten = _SEPARATOR.sub(f"{wanted} ", inner.raw)
         fix = ctx.fix(f"separate names with `{wanted} `", Edit(inner.span.start, inner.span.end, rewritten))
     yield ctx.report(inner.span, "author line has " + "; and ".join(problems), fix)
