@@ -113,10 +113,18 @@ _WORKSHOP_SUFFIX = re.compile(r"[A-Z]{3,}W$")
 def name_of_its_time(name: str, year: int | None) -> bool:
     """Whether ``name`` is a venue's former name used for a year before the venue was renamed
     (`NIPS 2017`): right as written, whatever the list calls the venue in later years."""
-    folded = _fold(name)
-    return year is not None and any(
-        folded == _fold(old) and year < first_year for old, (_, first_year) in RENAMED.items()
-    )
+    if year is None:
+        return False
+    renamed = _RENAMED_IN.get(_fold(name))
+    return renamed is not None and year < renamed
+
+
+def _renamed_in() -> dict[str, int]:
+    """Each former name, folded, and the year its venue took its new name (the latest, if two)."""
+    found: dict[str, int] = {}
+    for old, (_, first_year) in RENAMED.items():
+        found[_fold(old)] = max(first_year, found.get(_fold(old), first_year))
+    return found
 
 
 def _letters(name: str) -> str:
@@ -172,6 +180,9 @@ def _strip(name: str) -> str:
         previous = name
         name = _PUBLISHER.sub("", _QUALIFIERS.sub("", name.strip())).strip()
     return name
+
+
+_RENAMED_IN = _renamed_in()
 
 
 @functools.cache
