@@ -170,6 +170,34 @@ def test_spellings_of_one_name_are_one_name() -> None:
     assert found == {(15, "`nodejs`"), (16, "`Git Hub`")}
 
 
+def test_a_respelling_that_joins_or_splits_words_is_reported_without_a_fix() -> None:
+    lines = [
+        f"- [{n}](https://{n.lower()}.example.com) - Plugin for Node.js and the OpenAPI spec." for n in NAMES
+    ]
+    lines += [
+        "- [Mu](https://mu.example.com) - Plugin for NodeJS users.",
+        "- [Nu](https://nu.example.com) - Client of the Mu Open API and its events.",
+        "- [Xi](https://xi.example.com) - Plugin for Github users.",
+    ] + [f"- [{n}2](https://{n.lower()}2.example.com) - Works with GitHub." for n in NAMES[:5]]
+    found = {
+        (d.span.start_line, d.fix.edits[0].replacement if d.fix else None)
+        for d in run_rules(parse(_items(lines)))
+        if d.code == "AL604"
+    }
+    assert found == {(15, None), (16, None), (17, "GitHub")}
+
+
+def test_prose_is_no_split_name_and_an_author_line_is_no_prose() -> None:
+    made = [f"- [{n}](https://{n.lower()}.example.com) - Kit by {n} Labs, Inc. for teams." for n in NAMES]
+    made += [f"- [{n}3](https://{n.lower()}3.example.com) - Bindings written in C." for n in NAMES[:6]]
+    made.append("- [Mu](https://mu.example.com) - Router on the HTTP router of Nu; see httprouter.")
+    made += [f"- [{n}4](https://{n.lower()}4.example.com) - Fast HTTP router." for n in NAMES[:4]]
+    named = [f"- [Paper {n}](https://{n.lower()}.example.org) Ann {n}, Bo TU, Cy Dow" for n in NAMES]
+    named.append("- [Paper Mu](https://mu.example.org) Ann Mu, Bo Tu, Cy Dow")
+    for lines in (made, named):
+        assert [d.message for d in run_rules(parse(_items(lines))) if d.code == "AL604"] == []
+
+
 def test_a_row_naming_another_section_is_reported_and_a_shortened_one_is_not() -> None:
     rows = [f"- [{name}](#{name.lower()})" for name in SECTIONS]
     rows[3] = "- [Week 3](#terminals)"

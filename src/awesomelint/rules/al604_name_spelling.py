@@ -21,6 +21,7 @@ _WORD = re.compile(r"(?<![\w./@#:\\-])[A-Za-z][A-Za-z0-9]*(?:\.js)?(?![\w/@\\-]|
 _MIN_OCCURRENCES = 5
 _MIN_PROPER = 10  # a capitalised common noun in a few titles (`Gaussian Mixture Model`) is no name
 _LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]")  # a link's text names something as its owner writes it
+_TOKEN = re.compile(r"[^\W_]+")  # the fixer's guard compares an entry's words, split so
 
 
 class _Word(NamedTuple):
@@ -50,9 +51,11 @@ def _proper(word: str) -> bool:
 
 def _acceptable(majority: str, form: str) -> bool:
     """An all-capitals name (`JSON`) written all lower case is often a file type or an identifier;
-    the plural of an acronym (`IDs`) in capitals is another acronym (`IDS`)."""
+    the plural of an acronym (`IDs`) in capitals is another acronym (`IDS`); one word in lower case
+    where the list writes two (`httprouter`, `HTTP router`) is a package's name."""
     plural = majority.endswith("s") and majority[:-1].isupper() and form.isupper()
-    return plural or (majority.isupper() and form.islower())
+    identifier = form.islower() and " " in majority and " " not in form
+    return plural or identifier or (majority.isupper() and form.islower())
 
 
 _Pairs = list[tuple[_Word, _Word, str]]
@@ -131,7 +134,8 @@ def _spellings(
             counts[written] = counts.get(written, 0) + times
     for listed in pairs:  # a name written as two words (`Stack Overflow`) where it is also one
         for first, second, key in listed:
-            if (apart := forms.get(key)) is not None:
+            # (a name split in two keeps its capital: `in C` and `no SQL` are prose, no `Inc`, `NoSQL`)
+            if first.text[0].isupper() and (apart := forms.get(key)) is not None:
                 joined = f"{first.text} {second.text}"
                 apart[joined] = apart.get(joined, 0) + 1
     spelling = {}
@@ -163,7 +167,11 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
     if not spelling:
         return
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
+    author_lines = {
+        item.entry.span.start: item.entry.authors.span for item in items(ctx.document) if item.entry.authors
+    }
     for at, words, listed in found:
+        byline = author_lines.get(at)
         # (only a pair that joins into a name the list has a spelling for is looked up below)
         following = {id(first): (second, key) for first, second, key in listed if key in spelling}
         for word in words:
@@ -172,15 +180,22 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
                 if word.initial and _proper(best) and word.text.lower() == best.lower():
                     continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
                 start, end, key = at + word.start, at + word.end, word.key
-            elif (pair := following.get(id(word))) is not None and pair[1] in spelling:
+            elif (pair := following.get(id(word))) is not None and _distinctive(spelling[pair[1]][0]):
+                # (only a name with capitals inside is written split, `Git Hub`: `Inc` has no two-word form)
                 start, end, key = at + word.start, at + pair[0].end, pair[1]
             else:
                 continue
             best, count, total = spelling[key]
             written = text[start:end]
-            if written == best or _acceptable(best, written):
-                continue
+            if (
+                written == best
+                or _acceptable(best, written)
+                or (byline and byline.start <= start < byline.end)
+            ):
+                continue  # (a person's name in an author line is spelled as its owner spells it)
             message = f"`{written}`: this list writes `{best}` in {count} of {total} places"
-            yield ctx.report(
-                ctx.span(start, end), message, ctx.fix(f"write `{best}`", Edit(start, end, best))
-            )
+            # Only a change of case is certain to keep the words: `Node JS` -> `Node.js`, `Open API`
+            # -> `OpenAPI` join or split words, which may be the list's own phrase (an open API).
+            same_words = _TOKEN.findall(written.casefold()) == _TOKEN.findall(best.casefold())
+            fix = ctx.fix(f"write `{best}`", Edit(start, end, best)) if same_words else None
+            yield ctx.report(ctx.span(start, end), message, fix)
