@@ -192,9 +192,16 @@ def test_prose_is_no_split_name_and_an_author_line_is_no_prose() -> None:
     made += [f"- [{n}3](https://{n.lower()}3.example.com) - Bindings written in C." for n in NAMES[:6]]
     made.append("- [Mu](https://mu.example.com) - Router on the HTTP router of Nu; see httprouter.")
     made += [f"- [{n}4](https://{n.lower()}4.example.com) - Fast HTTP router." for n in NAMES[:4]]
+    titled = [f"- [{n}](https://{n.lower()}.example.com) - Personal Web Page" for n in NAMES[:6]]
+    titled += [
+        "- [Mu](https://mu.example.com) - Webpage reader.",
+        "- [Nu](https://nu.example.com) - A web page.",
+    ]
+    sql = [f"- [{n}](https://{n.lower()}.example.com) - A NoSQL store." for n in NAMES]
+    sql.append("- [Mu](https://mu.example.com) - Plain files, no SQL database.")
     named = [f"- [Paper {n}](https://{n.lower()}.example.org) Ann {n}, Bo TU, Cy Dow" for n in NAMES]
     named.append("- [Paper Mu](https://mu.example.org) Ann Mu, Bo Tu, Cy Dow")
-    for lines in (made, named):
+    for lines in (made, titled, sql, named):
         assert [d.message for d in run_rules(parse(_items(lines))) if d.code == "AL604"] == []
 
 

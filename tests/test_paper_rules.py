@@ -443,6 +443,26 @@ def test_a_bracketed_venue_right_after_a_plain_title_is_reported_without_a_fix()
     assert not result.refused and "Another Method for Vision [NIPS 2017]" in result.text
 
 
+def test_a_venue_only_its_markup_holds_together_is_not_unwrapped() -> None:
+    plain = [
+        f"{n}. **Method Number {n} for Vision**. NeurIPS 2022. [paper](https://example.org/{n})"
+        for n in range(1, 9)
+    ]
+    bound = [
+        "9. **Method Nine for Robots**, *Conference on Robot Trials (CoRT), May 2024*. [paper](https://example.org/9)",
+        "10. **Method Ten for Robots**, *7th Annual Workshop on Robot Trials, 2023*. [paper](https://example.org/10)",
+        "11. **Robot Bias**: *FAT, Jun 2022*. [paper](https://example.org/11)",
+    ]
+    unbound = "12. **Method Twelve for Robots**, *arXiv, May 2024*. [paper](https://example.org/12)"
+    text = _papers(*plain, *bound, unbound)
+    found = {d.span.start_line: d.fix for d in lint(text) if d.code == "AL301"}
+    assert sorted(found) == [13, 14, 15, 16]
+    assert [found[line] for line in (13, 14, 15)] == [None, None, None] and found[16] is not None
+    result = fix(text)
+    assert not result.refused and "**Robot Bias**: *FAT, Jun 2022*" in result.text
+    assert "Robots**, arXiv, May 2024." in result.text
+
+
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_run_together_entries_with_every_line_ending(ending: str) -> None:
     """AL214 reports the entry run into an item, and only it, whatever the line breaks; its fix

@@ -24,6 +24,8 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
     )
     if venue.markup == "bracket" and after_title:
         return None  # `Title [NIPS 2022]`: without its brackets the venue would read as the title's end
+    if markup == "plain" and venue.markup != "plain" and _bound_by_markup(ctx, entry, venue):
+        return None
     opening, closing = MARKUP_WRAP[markup]
     year = venue.year.text + (")" if year_style == "paren" else "")
     punctuation = venue_punctuation(venue)
@@ -34,6 +36,19 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
     separator = between if venue.dated else _SEPARATORS[year_style]
     text = f"{opening}{venue.name.text}{separator}{year}{venue_note(venue)}{closing}{outside}"
     return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
+
+
+def _bound_by_markup(ctx: Context, entry: Entry, venue: Venue) -> bool:
+    """Whether only its markup makes ``venue`` one: plain text reads a venue as capitalised words and
+    a year, so a note in parentheses (`Conference on Robot Learning (CoRL)`) or a leading ordinal
+    (`6th Annual Conference`) would fall out of it, and after a title and a colon (`**Name**: *FAccT,
+    Jun 2022*`) plain text reads as the title's rest (`**ImageGPT**: Generative Pretraining`)."""
+    name = venue.name.text
+    if "(" in name or not name[:1].isalpha():
+        return True
+    title = entry.title
+    between = ctx.document.text[title.span.end : venue.span.start] if title is not None else ""
+    return title is not None and title.span.end <= venue.span.start and between.strip(" \t*_") == ":"
 
 
 @entry_rule(

@@ -40,8 +40,9 @@ def _key(word: str) -> str:
 
 
 def _distinctive(word: str) -> bool:
-    """Spelled in a way a plain word is not: `GitHub`, `macOS`, `JSON`, `Node.js`."""
-    return any(char.isupper() for char in word[1:]) or "." in word
+    """Spelled in a way a plain word is not: `GitHub`, `macOS`, `JSON`, `Node.js`, `Mac OS` (not
+    `Web Page`: capitals that start words are a title's)."""
+    return any(char.isupper() for part in word.split() for char in part[1:]) or "." in word
 
 
 def _proper(word: str) -> bool:
@@ -180,7 +181,11 @@ def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
                 if word.initial and _proper(best) and word.text.lower() == best.lower():
                     continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
                 start, end, key = at + word.start, at + word.end, word.key
-            elif (pair := following.get(id(word))) is not None and _distinctive(spelling[pair[1]][0]):
+            elif (
+                (pair := following.get(id(word))) is not None
+                and word.text[0].isupper()
+                and _distinctive(spelling[pair[1]][0])
+            ):
                 # (only a name with capitals inside is written split, `Git Hub`: `Inc` has no two-word form)
                 start, end, key = at + word.start, at + pair[0].end, pair[1]
             else:
