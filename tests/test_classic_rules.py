@@ -170,6 +170,24 @@ def test_spellings_of_one_name_are_one_name() -> None:
     assert found == {(15, "`nodejs`"), (16, "`Git Hub`")}
 
 
+def test_a_paper_reference_among_items_has_no_item_separator() -> None:
+    lines = [
+        f"- [{n}{k}](https://{n.lower()}{k}.example.com) - A tool for {n}." for k in (1, 2) for n in NAMES
+    ]
+    lines += [
+        "- [Mu Kit](https://arxiv.org/abs/2001.00001): A Toolkit for Model Compression. Lee, Ann et al."
+        " arXiv:2001.00001",
+        "- [Learning Nu Models from Few Examples](https://arxiv.org/abs/2002.00002) Ann Lee, Bo Li, Cy Dow",
+        "- [Xi](https://xi.example.com): A tool for Xi.",
+    ]
+    found = {
+        (d.span.start_line, d.fix.edits[0].replacement if d.fix else None)
+        for d in run_rules(parse(_items(lines)))
+        if d.code == "AL208"
+    }
+    assert found == {(27, " - ")}
+
+
 def test_a_respelling_that_joins_or_splits_words_is_reported_without_a_fix() -> None:
     lines = [
         f"- [{n}](https://{n.lower()}.example.com) - Plugin for Node.js and the OpenAPI spec." for n in NAMES
