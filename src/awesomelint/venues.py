@@ -76,8 +76,9 @@ class VenueTable:
             return None
         limit = 0 if len(wanted) < 6 else 1 if len(wanted) < 9 else 2
         best: tuple[int, str] | None = None
+        size, window = len(wanted), max(limit, 1)
         for candidate, letters in (*self._spellings, *((other, _letters(other)) for other in also)):
-            if letters == wanted or abs(len(letters) - len(wanted)) > max(limit, 1):
+            if letters == wanted or abs(len(letters) - size) > window:
                 continue
             if limit == 0:
                 close = _swapped(wanted, letters) or (
@@ -158,12 +159,21 @@ def _edits(a: str, b: str, limit: int) -> int:
         current[0] = min(i, beyond)
         low, high = max(1, i - limit), min(len(b), i + limit)
         letter = a[i - 1]
-        for j in range(low, high + 1):
+        for j in range(low, high + 1):  # (comparisons, not min(): this is the hot loop)
             value = previous[j - 1] if letter == b[j - 1] else previous[j - 1] + 1
-            value = min(value, previous[j] + 1, current[j - 1] + 1, beyond)
-            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and letter == b[j - 2]
+                and a[i - 2] == b[j - 1]
+                and previous2[j - 2] + 1 < value
+            ):
+                value = previous2[j - 2] + 1
+            current[j] = value if value < beyond else beyond
         if min(current[low - 1 : high + 1]) > limit:
             return beyond
         previous2, previous = previous, current
