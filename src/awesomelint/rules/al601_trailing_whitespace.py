@@ -1,16 +1,10 @@
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable, Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ._lines import hard_break_test, verbatim_lines
-
-# The last of the spaces and tabs that end a line (a line ends at CR LF, CR, LF or the end of the
-# text): one character, so that a long run inside a line is not tried again at each of its characters.
-_TRAILING = re.compile(r"[ \t](?=[\r\n]|\Z)")
+from ._lines import hard_break_test, lines, verbatim_lines
 
 
 @rule(
@@ -22,24 +16,25 @@ _TRAILING = re.compile(r"[ \t](?=[\r\n]|\Z)")
     tags=("whitespace",),
 )
 def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
-    text, starts = ctx.document.text, ctx.document.source.line_starts
     skip: set[int] | None = None  # found at the first trailing white space
     hard_break: Callable[[int], bool] | None = None  # when a line could end in one, not before
-    for match in _TRAILING.finditer(text):
-        end = match.end()
-        number = bisect.bisect_right(starts, end - 1)  # the line's (1-based) number
+    for line in lines(ctx.document):
+        if not line.text.endswith((" ", "\t")):
+            continue  # (most lines: one test)
         if skip is None:
             skip = verbatim_lines(ctx.document)
-        if number in skip:
+        if line.number in skip:
             continue
-        line_start = starts[number - 1]
-        start = line_start + len(text[line_start:end].rstrip(" \t"))
-        trailing, content = end - start, start > line_start
-        if content and trailing >= 2 and "\t" not in text[start:end]:
+        content = line.text.rstrip(" \t")
+        trailing = len(line.text) - len(content)
+        if content and line.text.endswith("  ") and "\t" not in line.text[len(content) :]:
             if hard_break is None:
                 hard_break = hard_break_test(ctx.document)
-            if hard_break(number):
+            if hard_break(line.number):
                 continue
+        start = line.start + len(content)
         plural = "s" if trailing != 1 else ""
         what = "white space only" if not content else f"{trailing} trailing white-space character{plural}"
-        yield ctx.report(ctx.span(start, end), f"line has {what}", ctx.fix("remove it", Edit(start, end, "")))
+        yield ctx.report(
+            ctx.span(start, line.end), f"line has {what}", ctx.fix("remove it", Edit(start, line.end, ""))
+        )
