@@ -197,3 +197,19 @@ def test_an_edit_away_from_the_definitions_reads_only_its_section_again() -> Non
     assert tree(document) == tree(read(text))
     gone = text.replace("[ref]: https://d.org/x\n", "")
     assert tree(read_edited(document, gone)) == tree(read(gone))  # the definition removed
+
+
+def test_a_section_holding_an_html_anchor_is_read_alone_while_its_ids_stay() -> None:
+    """An edit beside an `<a name>` keeps the page's anchors: the section is read again alone. An
+    edit that adds or removes an id may change them (a table of contents reads by them): whole."""
+    listed = LIST.replace("## Language\n", '## Language\n\n<a name="words"></a>\n')
+    earlier = read(listed)
+    at = listed.index("Reading Long") + len("Reading")
+    text = listed[:at] + " Very" + listed[at:]
+    document = read_edited(earlier, text, [Change(at, at, len(" Very"))])
+    assert _entries(document)[0] is _entries(earlier)[0]  # the sections before kept: read alone
+    assert tree(document) == tree(read(text))
+    for edited in (text.replace('name="words"', 'name="texts"'), text.replace('<a name="words"></a>', "")):
+        again = read_edited(document, edited)
+        assert _entries(again)[0] is not _entries(document)[0]  # read whole
+        assert tree(again) == tree(read(edited))

@@ -2,9 +2,9 @@
 
 Only the sections whose own text an edit touched are read again, each from the line after its heading
 to the next heading; the rest of the tree is the earlier one, moved to its new offsets. Whenever an
-edit could change what is read anywhere else (a heading, a reference definition, an HTML table or
-id, whether there are entries before a section, the list's majority of papers), the whole text is
-read instead: the result is always the tree `read` gives.
+edit could change what is read anywhere else (a heading, a reference definition, an HTML table, an
+HTML id added or removed, whether there are entries before a section, the list's majority of
+papers), the whole text is read instead: the result is always the tree `read` gives.
 """
 
 from __future__ import annotations
@@ -119,7 +119,6 @@ def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | No
         if (
             not text.startswith("#", section.span.start)
             or (following is not None and not text.startswith("#", end))
-            or _may_hold_html_ids(text, start, end)
             or is_headed_candidate(section)
         ):
             return None
@@ -254,9 +253,19 @@ class _Splice:
         for open_entry in builder.open_entries:
             builder._finish(open_entry)
         part = builder.doc
-        if builder.section is not section or part.sections or part.entries or part.blocks or part.html_ids:
+        if builder.section is not section or part.sections or part.entries or part.blocks:
             return None
+        if part.html_ids != self._earlier_html_ids(region):
+            return None  # the page's anchors, and what reads as its table of contents, may change
         return section, part
+
+    def _earlier_html_ids(self, region: _Region) -> set[str]:
+        """The HTML ids and names the region's text held before the edit: its own reading, as the
+        region is read (on its own, from the line after a heading)."""
+        text = self.earlier.text
+        if not _may_hold_html_ids(text, region.start, region.end):
+            return set()
+        return read(text[region.start : region.end]).html_ids
 
     def _earlier_definitions(self, region: _Region) -> dict[str, Any]:
         """The link reference definitions of the region's text as it was."""
