@@ -2,10 +2,11 @@
 
 A list of N entries (default 3,000; the seed's shapes from bench/lint.py, or with --real the corpus
 lists' shapes from bench/real.py) is opened in the server (a child process spoken to over stdio,
-with no debounce), then one entry's title is edited 50 times (a word changed back and forth, sent as
-an incremental change). For each edit: the wall time from sending the change to receiving the
-findings of that version, and the CPU time the server spent meanwhile (from /proc: on a machine
-shared with other jobs the wall time measures them too). Next to it: `awesomelint check` of the same
+with no debounce), then one entry's title is edited 50 times (its first four characters made a longer
+word and back, sent as an incremental change: as in typing, the rest of the list moves). For each
+edit: the wall time from sending the change to receiving the findings of that version, and the CPU
+time the server spent meanwhile (from /proc: on a machine shared with other jobs the wall time
+measures them too). Next to it: `awesomelint check` of the same
 file as a process (wall and CPU time, best of --repeat), and the same check in this process (read and
 rules, no start-up). Printed: median and 95th percentile, and their ratios to the full check.
 
@@ -159,7 +160,8 @@ def main() -> None:
         walls, cpus = [], []
         start, end = entry.title.span.start, entry.title.span.start + 4
         for version in range(2, arguments.edits + 2):
-            replacement = "Edit" if version % 2 == 0 else text[start:end]  # back and forth
+            # back and forth, longer then as before: as in typing, what follows the edit moves
+            replacement = "Edited" if version % 2 == 0 else text[start : start + 4]
             change = {
                 "range": {"start": _position(text, start), "end": _position(text, end)},
                 "text": replacement,
