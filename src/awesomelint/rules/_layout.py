@@ -71,29 +71,43 @@ class Template(NamedTuple):
     link_gap: str
 
     @classmethod
+    def of_entry(cls, text: str, entry: Entry) -> Template | None:
+        """The template ``entry`` gives when its layout is the dominant one: None when it is glued,
+        its fields overlap or its separators are not plain spaced punctuation. (A function of the
+        entry's own text: an entry fact.)"""
+        if entry.marker == "glued":
+            return None
+        found = elements(text, entry)
+        if found is None:
+            return None
+        groups = _groups(found)
+        gaps = [text[a[-1].end : b[0].start] for a, b in pairwise(groups)]
+        tail = text[groups[-1][-1].end : entry.span.end]
+        spaced = all(_SEPARATOR_ONLY.match(gap) and any(char.isspace() for char in gap) for gap in gaps)
+        if not spaced or not _SEPARATOR_ONLY.match(tail):
+            return None
+        links = [e for e in found if e.kind == "link"]
+        link_gap = text[links[0].end : links[1].start] if len(links) > 1 else " "
+        return cls(
+            tuple(g[0].kind for g in groups),
+            tuple(gaps),
+            tail,
+            link_gap if link_gap.strip() == "" else " ",
+        )
+
+    @classmethod
     def from_entries(
-        cls, text: str, entries: list[Entry], layout: str, layout_of: Callable[[Entry], str]
+        cls,
+        entries: list[Entry],
+        layout: str,
+        layout_of: Callable[[Entry], str],
+        template_of: Callable[[Entry], Template | None],
     ) -> Template | None:
+        """The template of the first of ``entries`` laid out as ``layout`` that gives one
+        (``template_of``: `of_entry`, or what was kept of it)."""
         for entry in entries:
-            if layout_of(entry) != layout or entry.marker == "glued":
-                continue
-            found = elements(text, entry)
-            if found is None:
-                continue
-            groups = _groups(found)
-            gaps = [text[a[-1].end : b[0].start] for a, b in pairwise(groups)]
-            tail = text[groups[-1][-1].end : entry.span.end]
-            spaced = all(_SEPARATOR_ONLY.match(gap) and any(char.isspace() for char in gap) for gap in gaps)
-            if not spaced or not _SEPARATOR_ONLY.match(tail):
-                continue
-            links = [e for e in found if e.kind == "link"]
-            link_gap = text[links[0].end : links[1].start] if len(links) > 1 else " "
-            return cls(
-                tuple(g[0].kind for g in groups),
-                tuple(gaps),
-                tail,
-                link_gap if link_gap.strip() == "" else " ",
-            )
+            if layout_of(entry) == layout and (found := template_of(entry)) is not None:
+                return found
         return None
 
 

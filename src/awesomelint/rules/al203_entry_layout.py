@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
+from ..entry_facts import fact
 from ..model import STRUCTURED_MARKERS, Entry
 from ..style import within
 from ._layout import Template, rewrite
@@ -17,9 +18,13 @@ def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
         # A table's columns, or a heading over field bullets, fix an entry's layout.
         if entry.title is not None and entry.marker not in STRUCTURED_MARKERS:
             groups.setdefault((entry.kind, ctx.style.group(entry)), []).append(entry)
-    text = ctx.document.text
+    document, text = ctx.document, ctx.document.text
+
+    def template_of(entry: Entry) -> Template | None:
+        return fact(document, "AL203 template", entry, lambda e: Template.of_entry(text, e))
+
     return {
-        key: Template.from_entries(text, group, dominant.value, ctx.style.layout)
+        key: Template.from_entries(group, dominant.value, ctx.style.layout, template_of)
         for key, group in groups.items()
         if (dominant := ctx.style.layouts.get(key)) is not None and dominant.total >= 3
     }
