@@ -31,7 +31,8 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     names = [entry.venue.name.text for entry in papers if entry.venue]
     used = Counter(names)
     frequent = [name for name, count in used.items() if count >= 3]  # the list's own habits
-    shapes = majority(venue_shape(name) for name in names)
+    shape_of = {name: venue_shape(name) for name in used}  # (a few names, written many times)
+    shapes = majority(shape_of[name] for name in names)
     # each unknown name's near miss, kept between runs while the frequent names stay the same
     misses: dict[str, str | None] = reused(ctx.document, "venue near misses", tuple(frequent), dict)
     for entry in papers:
@@ -42,7 +43,7 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
         if name not in misses:
             misses[name] = venues.near_miss(name, frequent)
         near = misses[name]
-        shape = venue_shape(name)
+        shape = shape_of[name]
         if near is not None:
             yield ctx.report(entry.venue.name.span, f"`{name}` is not a known venue; did you mean `{near}`?")
         elif (
