@@ -29,7 +29,7 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
-    defined = {match[1].casefold() for match in _DEFINITION.finditer(ctx.document.text)}
+    defined = _defined_labels(ctx.document.text)
     uses_references = bool(defined)
     linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
     verbatim = verbatim_lines(ctx.document)
@@ -54,3 +54,17 @@ def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
             label = match[2] or match[1]
             message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
             yield ctx.report(ctx.span(start, line.start + match.end()), message)
+
+
+def _defined_labels(text: str) -> set[str]:
+    """The labels of the link reference definitions of ``text``, casefolded: only the lines that
+    hold `]:` are tried (a definition's pattern from each line's start costs more than one scan)."""
+    labels = set()
+    at = text.find("]:")
+    while at >= 0:
+        definition = _DEFINITION.match(text, text.rfind("\n", 0, at) + 1)
+        if definition is not None:
+            labels.add(definition[1].casefold())
+        line_end = text.find("\n", at)
+        at = text.find("]:", line_end) if line_end >= 0 else -1
+    return labels
