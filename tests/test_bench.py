@@ -17,7 +17,7 @@ def test_lint_benchmark_prints_a_ratio_per_command_and_size() -> None:
         check=True,
     )
     rows = [row.split() for row in result.stdout.splitlines()[1:] if not row.startswith("  growth")]
-    commands = ["check", "concise", "fix", "headings", "json"]
+    commands = ["check", "check-json", "concise", "fix", "headings", "json"]
     assert [(row[0], row[1]) for row in rows] == [(c, size) for size in ("30", "60") for c in commands]
     for row in rows:
         seconds, time_ratio, mib, memory_ratio = map(float, row[3:7])
