@@ -196,3 +196,33 @@ def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatc
     note_moved(other, _pairs(other, read(LIST)))
     rerun_rules(other, options, earlier=again.earlier)
     assert len(worked_out) == 3
+
+
+_SPACED = "- Paper {n} title words. NeurIPS 2023. [[Paper](https://a.org/{n})] [[Code](https://b.org/{n})]\n"
+_GLUED = "- Paper {n} title words. NeurIPS {year}. [[Paper](https://a.org/{n})][[Code](https://b.org/{n})]\n"
+
+
+def test_counts_kept_entry_by_entry_follow_entries_in_and_out() -> None:
+    """A list-wide count kept up to date between runs (`entry_facts.tallied`: AL205's habits,
+    AL304's yearless venues) equals a fresh count after entries come in, go out, and come in twice
+    with the same text; the habit it decides flips, and the findings are a full run's."""
+    glued = [_GLUED.format(n=n, year="2023" if n % 2 else "") for n in range(3, 9)]
+    versions = [
+        "".join(_SPACED.format(n=n) for n in range(3)) + "".join(glued[:2]),  # the glued are slips
+        "".join(_SPACED.format(n=n) for n in range(3)) + "".join(glued),  # glued: the habit
+        "".join(_SPACED.format(n=n) for n in range(3)) + "".join(glued) + glued[0],  # one twice
+        "".join(_SPACED.format(n=n) for n in range(3)) + "".join(glued[1:]) + glued[0],  # once again
+        "".join(_SPACED.format(n=n) for n in range(3)) + glued[0],
+    ]
+    options = Settings()
+    earlier = rerun_rules(read("# Papers\n\n" + versions[0]), options).earlier
+    reported = []
+    for body in versions[1:]:
+        text = "# Papers\n\n" + body
+        again = rerun_rules(read(text), options, earlier=earlier)
+        fresh = rerun_rules(read(text), options)
+        assert again.earlier.tallies == fresh.earlier.tallies
+        assert _shown(again.findings) == _shown(run_rules(read(text), options))
+        reported.append(sorted({d.span.start_line for d in again.findings if d.code == "AL205"}))
+        earlier = again.earlier
+    assert reported == [[], [], [], [6]]

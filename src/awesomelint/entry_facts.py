@@ -11,12 +11,15 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping
+from itertools import chain
 from typing import TypeVar, cast
 
 from .model import Document, Entry
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 # What an entry is: the text of its lines (from the start of its first line to the end of its last),
@@ -94,6 +97,10 @@ class Facts:
         text = document.text
         before = earlier.records if earlier is not None else {}
         self._earlier_whole = earlier.whole if earlier is not None else {}
+        self._earlier_records = before
+        self._earlier_key_counts: Counter[EntryKey] | None = earlier.key_counts if earlier else None
+        self._earlier_tallies = earlier.tallies if earlier is not None else {}
+        self.tallies: dict[str, Counter[Hashable]] = {}  # name -> what `tallied` counted
         self.whole: dict[str, tuple[object, object]] = {}  # name -> (inputs, value)
         self.keys: dict[int, EntryKey] = {}
         self.records: dict[EntryKey, dict[str, object]] = {}
@@ -112,6 +119,23 @@ class Facts:
             self.keys[id(entry)] = key
             self._entries[id(entry)] = entry
             self._by_entry[id(entry)] = record
+        self.key_counts: Counter[EntryKey] = Counter(self.keys.values())
+        self._changes: tuple[list[Entry], list[EntryKey]] | None = None
+
+    def changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
+        """An entry for each key this document has more often than the earlier one, and the keys
+        the earlier one had more often (as many times as the numbers differ); None without an
+        earlier document."""
+        if self._changes is None and self._earlier_key_counts is not None:
+            now, before = self.key_counts, self._earlier_key_counts
+            more = now - before
+            added = []
+            for entry_id, key in self.keys.items() if more else ():
+                if more.get(key, 0) > 0:  # (`more` holds the few keys that differ)
+                    more[key] -= 1
+                    added.append(self._entries[entry_id])
+            self._changes = (added, list((before - now).elements()))
+        return self._changes
 
     def reuse(self, name: str, inputs: object, build: Callable[[], T]) -> T:
         for known in (self.whole, self._earlier_whole):
@@ -122,6 +146,27 @@ class Facts:
             value = build()
         self.whole[name] = (inputs, value)
         return cast(T, value)
+
+    def tally(self, name: str, count: Callable[[Entry], tuple[Hashable, ...]]) -> Counter[Hashable]:
+        earlier, changes = self._earlier_tallies.get(name), self.changes()
+        if earlier is not None and changes is not None:
+            added, removed = changes
+            gone = [self._earlier_records[key].get(name) for key in removed]
+            if all(isinstance(contribution, tuple) for contribution in gone):
+                counted = earlier.copy()
+                counted.subtract(chain.from_iterable(cast(list[tuple[Hashable, ...]], gone)))
+                for entry in added:
+                    counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
+                self.tallies[name] = counted
+                return counted
+        by_entry = self._by_entry
+        counted = Counter(
+            chain.from_iterable(
+                fact_of(by_entry[entry_id], name, entry, count) for entry_id, entry in self._entries.items()
+            )
+        )
+        self.tallies[name] = counted
+        return counted
 
 
 def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
@@ -142,6 +187,24 @@ def install(document: Document, earlier: Facts | None) -> Facts:
     return facts
 
 
+def fact_of(record: dict[str, object], name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
+    """``work(entry)``, kept in the entry's ``record`` of facts."""
+    found = record.get(name, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = record[name] = work(entry)
+    return found  # type: ignore[return-value]  # (what ``work`` gave for this name)
+
+
+def tallied(document: Document, name: str, count: Callable[[Entry], tuple[K, ...]]) -> Counter[K]:
+    """What ``count`` gives for each entry (a fact of the entry), counted over the whole list. With
+    `Facts`, the earlier run's count is brought up to date: the contributions of the entries that
+    went out subtracted, those of the entries that came in added (a value may stay at zero)."""
+    facts = document.derived.get(_FACTS)
+    if isinstance(facts, Facts):
+        return cast("Counter[K]", facts.tally(name, count))
+    return Counter(chain.from_iterable(map(count, document.iter_entries())))
+
+
 def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
     """``work(entry)``, remembered for the entry's key when the document has `Facts`. (Rules ask
     for tens of thousands of facts per run: one call, no more.)"""
@@ -149,10 +212,7 @@ def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]
     record = facts._by_entry.get(id(entry)) if isinstance(facts, Facts) else None
     if record is None:
         return work(entry)  # no facts kept, or an entry of another document
-    found = record.get(name, _UNKNOWN)
-    if found is _UNKNOWN:
-        found = record[name] = work(entry)
-    return found  # type: ignore[return-value]  # (what ``work`` gave for this name)
+    return fact_of(record, name, entry, work)
 
 
 def reused(document: Document, name: str, inputs: object, build: Callable[[], T]) -> T:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import chain, pairwise
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact
+from ..entry_facts import fact, tallied
 from ..model import Entry
 from ..text import Span
 
@@ -72,9 +72,8 @@ def _pairs_of(ctx: Context, entry: Entry) -> tuple[_Pair, ...]:
 
 def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
     """Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
-    how it joins its other fields."""
-    pairs = (_pairs_of(ctx, entry) for entry in ctx.document.iter_entries())
-    return Counter(map(_kind, chain.from_iterable(pairs)))
+    how it joins its other fields (kept up to date entry by entry between runs)."""
+    return tallied(ctx.document, "field joins", lambda entry: tuple(map(_kind, _pairs_of(ctx, entry))))
 
 
 @entry_rule(

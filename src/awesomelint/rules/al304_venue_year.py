@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact
+from ..entry_facts import fact, tallied
 from ..model import Entry
 from ._leftover import may_hold_year
 
@@ -70,9 +70,15 @@ def _yearless_venues(ctx: Context) -> set[str]:
     """Venues the list writes without a year as its convention (`In **arXiv**,` in a list that
     dates every conference): at least two entries of the venue, and most of them have no year.
     Entries whose venue is not read count as one venue."""
-    counts: dict[str, list[int]] = {}
-    for entry in ctx.document.iter_entries():
-        if entry.kind == "paper":
-            key = fact(ctx.document, "venue key", entry, lambda e: _venue_key(ctx, e))
-            counts.setdefault(key, [0, 0])[entry.year is None] += 1
-    return {key for key, (dated, undated) in counts.items() if undated >= 2 and undated > dated}
+
+    def dated(entry: Entry) -> tuple[tuple[str, bool], ...]:
+        if entry.kind != "paper":
+            return ()
+        return ((fact(ctx.document, "venue key", entry, lambda e: _venue_key(ctx, e)), entry.year is None),)
+
+    counts = tallied(ctx.document, "venue datings", dated)  # (kept up to date entry by entry)
+    return {
+        key
+        for key, undated in counts
+        if undated and counts[key, True] >= 2 and counts[key, True] > counts[key, False]
+    }
