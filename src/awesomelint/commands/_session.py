@@ -305,8 +305,10 @@ class Run:
 
     def add_report(self, report: FileReport) -> None:
         self.reports.append(report)
-        for writer, _ in self.sinks.values():
-            writer.add(report)
+        if self.sinks:
+            with collecting():  # json's indenting encoder leaves a reference cycle at each item
+                for writer, _ in self.sinks.values():
+                    writer.add(report)
 
     def _outputs(self) -> list[tuple[str, Path | None]]:
         return [(self.output_format, self.output), *self.extra_outputs()]
