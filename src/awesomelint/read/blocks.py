@@ -99,7 +99,7 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
     document = _Builder(parsed).build(release_tokens=not keep_reading)
     parsed.forget_earlier()
-    document.derived[_REFERENCES] = parsed._env.get("references", {})
+    document.derived[_REFERENCES] = parsed.references
     if keep_reading:
         document.derived[_READING] = parsed
     return document

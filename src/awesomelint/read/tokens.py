@@ -336,11 +336,17 @@ class Parsed:
         self._kept: dict[tuple[int, int], _Reading] | None = {} if keep_pieces else None
         self._earlier: dict[str, list[_Reading]] = {}
         self._earlier_text = ""
-        same_references = earlier is not None and earlier._env.get("references") == env.get("references")
+        same_references = earlier is not None and earlier.references == self.references
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
             for kept in earlier._kept.values():
                 self._earlier.setdefault(kept.content, []).append(kept)
+
+    @property
+    def references(self) -> dict[str, Any]:
+        """The link reference definitions markdown-it read in the text."""
+        found: dict[str, Any] = self._env.get("references", {})
+        return found
 
     def forget_earlier(self) -> None:
         self._earlier.clear()
