@@ -4,6 +4,7 @@ one annotation per error, SARIF that never reads as clean after a failure, and g
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -217,3 +218,15 @@ def test_a_warning_is_a_warning_annotation(
     annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
     assert len(annotations) == 1 and annotations[0].startswith("::warning title=awesomelint::docs/notes.md")
     assert "skipped: it is not a list" in annotations[0]
+
+
+def test_the_recorder_outlives_the_stream_it_wraps() -> None:
+    # pytest closes its captured standard error before the interpreter collects the recorder, whose
+    # io.TextIOBase finaliser flushes it: that must pass quietly, not print "Exception ignored".
+    through = io.StringIO()
+    recorder = action._Recorder(through)
+    recorder.write("awesomelint: error: kept\n")
+    through.close()
+    recorder.flush()
+    recorder.close()
+    assert recorder.printed == ["kept"]

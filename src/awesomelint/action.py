@@ -135,7 +135,9 @@ class _Recorder(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
-        self.through.flush()
+        # io.TextIOBase flushes again when collected, perhaps after the stream it wraps was closed.
+        if not self.through.closed:
+            self.through.flush()
 
 
 _ERROR, _WARNING = "awesomelint: error: ", "awesomelint: warning: "
