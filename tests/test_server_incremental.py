@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
+from pygls.protocol import default_converter
 
+from awesomelint.diagnostic import Severity
+from awesomelint.docs import rule_url
 from awesomelint.engine import Settings, run_rules
 from awesomelint.read import read
-from awesomelint.server._diagnostics import Shown, publication
+from awesomelint.server._diagnostics import Messages, Shown
 from awesomelint.server._documents import lint
 from awesomelint.server._positions import Positions
 from awesomelint.server._sync import OpenText
@@ -76,7 +79,7 @@ def test_findings_after_each_edit_are_a_full_checks(
     opened = OpenText(text, 1, UTF16)
     configured = Settings()
     linted = lint(text, 1, configured, UTF16)
-    shown = Shown()
+    shown, messages = Shown(), Messages()
     shown.to_json(linted.diagnostics, linted.positions, "file:///list.md")
     for version, (kind, where, other, word) in enumerate(edits, start=2):
         start, end, replacement = edit_of(text, kind, where, other, word)
@@ -89,16 +92,55 @@ def test_findings_after_each_edit_are_a_full_checks(
         assert opened.text == text
         linted = lint(opened.text, opened.version, configured, UTF16, earlier=linted)
         encoded = shown.to_json(linted.diagnostics, linted.positions, "file:///list.md")
-        message = json.loads(publication("file:///list.md", version, encoded))
+        with messages.publication("file:///list.md", version, encoded) as sent:
+            message = json.loads(bytes(sent))
         assert message["params"]["version"] == version
         published = [
             (d["code"], d["message"], *_pair(d["range"]["start"]), *_pair(d["range"]["end"]))
             for d in message["params"]["diagnostics"]
         ]
         assert published == _full_check(text), (path.name, kind, version)
+        # what was kept from the message before (ranges of the other entry too) is as made afresh
+        afresh = Shown().to_json(linted.diagnostics, linted.positions, "file:///list.md")
+        assert encoded == afresh, (path.name, kind, version)
 
 
 @pytest.mark.parametrize("text", ["\ufeff# A\r\n\r\n- x\r- y\n", "# A\n\n- [x](u)\n", "", "\ufeff"])
 def test_positions_from_the_source_table_are_those_counted_afresh(text: str) -> None:
     document = read(text)
     assert Positions(text, UTF16, document.source).starts == Positions(text, UTF16).starts
+
+
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+def test_findings_are_written_as_pygls_writes_them() -> None:
+    """The JSON written by hand is what pygls's converter makes of the protocol's diagnostic."""
+    text = "# A\n\n- [Zoë 🙂](https://a.example) x\n- [Zoë 🙂](https://a.example) x\n"
+    linted = lint(text, 1, Settings(), UTF16)
+    related = [d for d in linted.diagnostics if d.related is not None]
+    assert related, "a duplicate pairs with the other entry"
+    with Messages().publication(
+        "file:///l.md", 1, Shown().to_json(related, linted.positions, "file:///l.md")
+    ) as sent:
+        published = json.loads(bytes(sent))["params"]["diagnostics"]
+    for diagnostic, shown in zip(related, published, strict=True):
+        assert diagnostic.related is not None
+        other = types.Location(
+            "file:///l.md", linted.positions.range(diagnostic.related.start, diagnostic.related.end)
+        )
+        expected = types.Diagnostic(
+            range=linted.positions.range(diagnostic.span.start, diagnostic.span.end),
+            message=diagnostic.message,
+            severity=SEVERITIES[diagnostic.severity],
+            code=diagnostic.code,
+            code_description=types.CodeDescription(href=rule_url(diagnostic.code)),
+            source="awesomelint",
+            related_information=[types.DiagnosticRelatedInformation(other, "the other entry")],
+            data={"name": diagnostic.name},
+        )
+        assert shown == default_converter().unstructure(expected)

@@ -19,7 +19,7 @@ from pygls.protocol.language_server import lsp_method
 from ..version import __version__
 from ._actions import FIX_ALL, actions, changed_stretch, fix_all, resolve
 from ._configuration import CONFIG_NAMES, Configurations
-from ._diagnostics import Shown, configuration_error, publication
+from ._diagnostics import Messages, Shown, configuration_error
 from ._documents import Linted, lint, path_of
 from ._outline import hover, symbols
 from ._sync import OpenText
@@ -52,16 +52,16 @@ class _Protocol(LanguageServerProtocol):
         if handler is not None:
             yield handler, (params,), None
 
-    def send_encoded(self, message: str) -> None:
-        """Send ``message`` (the JSON text of a JSON-RPC message) as pygls sends what it encodes, on
-        standard output (`serve`: its writer writes at once)."""
+    def send_encoded(self, message: memoryview) -> None:
+        """Send ``message`` (the JSON of a JSON-RPC message) as pygls sends what it encodes, on
+        standard output (`serve`: its writer writes at once): its header, then the message as it is
+        (a list's findings are megabytes, not copied again)."""
         if self.writer is None:
             return
-        data = message.encode(self.CHARSET)
         if self._include_headers:
             kind = f"{self.CONTENT_TYPE}; charset={self.CHARSET}"
-            data = f"Content-Length: {len(data)}\r\nContent-Type: {kind}\r\n\r\n".encode() + data
-        self.writer.write(data)
+            self.writer.write(f"Content-Length: {message.nbytes}\r\nContent-Type: {kind}\r\n\r\n".encode())
+        self.writer.write(message)  # type: ignore[arg-type]  # (a file's write takes any buffer)
 
 
 class AwesomeServer(LanguageServer):
@@ -77,6 +77,7 @@ class AwesomeServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.texts: dict[str, OpenText] = {}  # the open lists, as the editor has them
         self.shown: dict[str, Shown] = {}  # each open list's findings as last published
+        self.messages = Messages()
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.idle: asyncio.TimerHandle | None = None
 
@@ -128,7 +129,8 @@ class AwesomeServer(LanguageServer):
             encoded = shown.to_json(found.diagnostics, found.positions, uri, related)
             protocol = self.protocol
             assert isinstance(protocol, _Protocol)
-            protocol.send_encoded(publication(uri, document.version, encoded))
+            with self.messages.publication(uri, document.version, encoded) as message:
+                protocol.send_encoded(message)
         else:
             path = path_of(uri) or Path.cwd() / "untitled.md"
             error = self.configurations.settings(path).error if self.configurations.selects(path) else None
