@@ -220,3 +220,57 @@ def reused(document: Document, name: str, inputs: object, build: Callable[[], T]
     ``inputs``: a fact of the whole list that depends on nothing else (no offsets, no nodes)."""
     facts = document.derived.get(_FACTS)
     return facts.reuse(name, inputs, build) if isinstance(facts, Facts) else build()
+
+
+def keeps_facts(document: Document) -> bool:
+    """Whether ``document`` keeps its entries' facts (a run of `engine.rerun_rules`): then a fact is
+    best asked for entry by entry, and a full pass over the list is what a rerun would avoid."""
+    return isinstance(document.derived.get(_FACTS), Facts)
+
+
+def folded(
+    document: Document,
+    name: str,
+    count: Callable[[Entry], tuple[K, ...]],
+    fold: Callable[[Counter[K]], T],
+    refold: Callable[[T, Counter[K], Counter[K]], T],
+) -> T:
+    """``fold`` of what `tallied` counts (``name``, ``count``): a list-wide value made of the
+    entries' contributions. With `Facts` and the earlier run's value, that value brought up to date
+    instead: ``refold(earlier value, came in, went out)``, with the contributions of the entries that
+    came in and of those that went out, counted (``refold`` makes a new value: the earlier run may be
+    run from again)."""
+    counted = tallied(document, name, count)
+    facts = document.derived.get(_FACTS)
+    if not isinstance(facts, Facts):
+        return fold(counted)
+    kept = f"{name} (folded)"
+    earlier, changes = facts._earlier_whole.get(kept), facts.changes()
+    gone = [facts._earlier_records[key].get(name) for key in changes[1]] if changes else []
+    if (
+        earlier is None
+        or changes is None
+        or name not in facts._earlier_tallies
+        or not all(isinstance(contribution, tuple) for contribution in gone)
+    ):
+        value = fold(counted)
+    else:
+        came = [cast("tuple[K, ...]", facts._by_entry[id(entry)][name]) for entry in changes[0]]
+        came_in: Counter[K] = Counter(chain.from_iterable(came))
+        went_out: Counter[K] = Counter(chain.from_iterable(cast("list[tuple[K, ...]]", gone)))
+        value = refold(cast(T, earlier[1]), came_in, went_out)
+    facts.whole[kept] = (None, value)
+    return value
+
+
+def fact_once(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:
+    """``work(entry)`` as `fact` gives it, and without `Facts` worked out once per entry of this
+    document all the same (for a fact that a rule's count and its check of the entry both ask for)."""
+    if keeps_facts(document):
+        return fact(document, name, entry, work)
+    known = document.derived.setdefault(f"{name} (this run)", {})
+    assert isinstance(known, dict)
+    found = known.get(id(entry), _UNKNOWN)
+    if found is _UNKNOWN:
+        found = known[id(entry)] = work(entry)
+    return cast(T, found)

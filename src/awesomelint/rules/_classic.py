@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from ..entry_facts import fact
+from ..entry_facts import fact, keeps_facts
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -111,27 +111,33 @@ def items(document: Document) -> list[Item]:
     found = document.derived.get("classic_items")
     if isinstance(found, list):
         return found
-    text = document.text
-    result = []
-    for entry in document.iter_entries():
-        # (the item's offsets from the entry's start: a fact of the entry, see `entry_facts`)
-        found = fact(document, "classic item", entry, lambda e: _offsets(_item(text, e), e.span.start))
-        if found is not None:
-            at = entry.span.start
-            name_end, separator, separator_start, separator_end, start, end = found
-            result.append(
-                Item(
-                    entry,
-                    at + name_end,
-                    separator,
-                    at + separator_start,
-                    at + separator_end,
-                    at + start,
-                    at + end,
-                )
-            )
+    result = [item for entry in document.iter_entries() if (item := _item_of(document, entry)) is not None]
     document.derived["classic_items"] = result
     return result
+
+
+def item_of(document: Document, entry: Entry) -> Item | None:
+    """The classic item ``entry`` is, if any: from the entry's facts when they are kept (a rerun
+    need not place every item), else from `items`."""
+    by_entry = document.derived.get("classic_items by entry")
+    if not isinstance(by_entry, dict):
+        if keeps_facts(document):
+            return _item_of(document, entry)
+        by_entry = document.derived["classic_items by entry"] = {id(i.entry): i for i in items(document)}
+    return cast("Item | None", by_entry.get(id(entry)))
+
+
+def _item_of(document: Document, entry: Entry) -> Item | None:
+    text = document.text
+    # (the item's offsets from the entry's start: a fact of the entry, see `entry_facts`)
+    found = fact(document, "classic item", entry, lambda e: _offsets(_item(text, e), e.span.start))
+    if found is None:
+        return None
+    at = entry.span.start
+    name_end, separator, separator_start, separator_end, start, end = found
+    return Item(
+        entry, at + name_end, separator, at + separator_start, at + separator_end, at + start, at + end
+    )
 
 
 def _offsets(item: Item | None, at: int) -> tuple[int, str, int, int, int, int] | None:

@@ -4,10 +4,9 @@ offsets, so a match in the prose is a position in the document). Shared by AL604
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from ..model import Document
-from ._classic import Item, items
+from ..model import Document, Entry
+from ._classic import item_of
 
 _NOT_PROSE = re.compile(
     r"`+[^`\n]*`+"  # code
@@ -28,9 +27,11 @@ def blank(text: str) -> str:
     return _NOT_PROSE.sub(spaces, text)
 
 
-def descriptions(document: Document) -> Iterator[tuple[Item, str]]:
-    """Each classic item with a description, and the description's prose (same length, starting
-    at ``item.description_start``). Only classic items: a paper entry's text is fields, not prose."""
-    for item in items(document):
-        if item.description_end > item.description_start:
-            yield item, blank(document.text[item.description_start : item.description_end])
+def description_of(document: Document, entry: Entry) -> tuple[int, str] | None:
+    """Where the description of ``entry`` starts and its prose (of the same length), when the entry
+    is a classic item with a description. Only classic items: a paper entry's text is fields, not
+    prose."""
+    item = item_of(document, entry)
+    if item is None or item.description_end <= item.description_start:
+        return None
+    return item.description_start, blank(document.text[item.description_start : item.description_end])

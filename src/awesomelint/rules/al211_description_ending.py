@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._classic import Conventions, Item, description, has_words, items, prose_end
+from ..engine import Context, entry_rule
+from ..entry_facts import fact_once, tallied
+from ..model import Document, Entry
+from ..style import Majority
+from ._classic import MIN_ITEMS, Item, clear_majority, description, has_words, item_of, prose_end
 
 _CLOSING = re.compile(r"(?:\*\*|__|\*|_)*")
 _ENDS = ".!?。…"  # what ends a sentence
@@ -15,59 +20,113 @@ _NOTE = re.compile(r"[.!?。…][ \t]+(?:\*\*|__)?\([^()\s]+(?:[ \t][^()\s]+)?\)
 _ABBREVIATION = re.compile(r"(?:\b(?:etc|al|Inc|Ltd|Co|vs|e\.g|i\.e|approx|[A-Z])|\.\.)\.$")
 
 
-def _end(ctx: Context, item: Item) -> int | None:
+def _end(document: Document, item: Item) -> int | None:
     """The offset of the description's last character of prose, or None when there is none."""
-    text = description(ctx.document, item)
+    text = description(document, item)
     end = prose_end(text)
     return item.description_start + end if has_words(text[:end]) else None
 
 
-def _ending(ctx: Context, item: Item) -> str | None:
-    end = _end(ctx, item)
+def _ending(document: Document, item: Item) -> tuple[int, str] | None:
+    """Where the description's prose ends (from the entry's start) and how: "period" or "none";
+    None when it has no sentence to judge."""
+    end = _end(document, item)
     if end is None:
         return None
-    text = ctx.document.text
+    text = document.text
     last = text[end - 1]
+    at = end - item.entry.span.start
     if last in "\"'”’)" and text[end - 2] in _ENDS:
-        return "period"  # `... "Say hello."` ends its sentence inside the quote
+        return at, "period"  # `... "Say hello."` ends its sentence inside the quote
     if last in _ENDS:
-        return "period"
+        return at, "period"
     note = _NOTE.search(text, item.description_start, end)
     if note is not None and note.end() == end:
-        return "period"  # `Sentence. (Japanese)`: a tag after a sentence that has its period
+        return at, "period"  # `Sentence. (Japanese)`: a tag after a sentence that has its period
     if last.isalnum() or last in ")\"'”’":
-        return "none"
+        return at, "none"
     return None  # a colon, an emoji, a closing emphasis: no sentence to judge
 
 
-@rule(
+def _ending_of(document: Document, entry: Entry) -> tuple[int, str] | None:
+    """`_ending` of the entry's classic item (a fact of the entry: see `entry_facts`)."""
+    item = item_of(document, entry)
+    return (
+        None
+        if item is None
+        else fact_once(document, "description ending", entry, lambda _: _ending(document, item))
+    )
+
+
+def _endings(entry: Entry, document: Document) -> tuple[tuple[tuple[str, ...], str], ...]:
+    found = _ending_of(document, entry)
+    return () if found is None else ((entry.section_path, found[1]),)
+
+
+class _Conventions(NamedTuple):
+    """How the list's descriptions end, and how those of each section with enough of its own end
+    (`_classic.Conventions`, from counts)."""
+
+    whole: Majority | None
+    sections: dict[tuple[str, ...], Majority | None]
+
+    def of(self, section: tuple[str, ...]) -> Majority | None:
+        return self.sections.get(section, self.whole)
+
+
+def _conventions(ctx: Context) -> _Conventions:
+    """The conventions of the list's descriptions (counted entry by entry, and kept up to date so
+    between runs)."""
+    document = ctx.document
+    counts = tallied(document, "description endings", lambda entry: _endings(entry, document))
+    every: Counter[str] = Counter()
+    by_section: dict[tuple[str, ...], Counter[str]] = {}
+    for (section, got), times in counts.items():
+        if times:
+            every[got] += times
+            by_section.setdefault(section, Counter())[got] += times
+    sections = {
+        section: clear_majority(counted)
+        for section, counted in by_section.items()
+        if counted.total() >= MIN_ITEMS
+    }
+    return _Conventions(clear_majority(every), sections)
+
+
+@entry_rule(
     "AL211",
     "description-ending",
     "Classic item description that ends with or without a period unlike the list's others",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("entries", "classic"),
+    tally=_conventions,
 )
-def description_ending(ctx: Context) -> Iterator[Diagnostic]:
-    found = items(ctx.document)
-    conventions = Conventions(found, lambda item: _ending(ctx, item))
-    text = ctx.document.text
-    for item, got, convention in conventions.deviations():
-        end = _end(ctx, item)
-        assert end is not None  # counted items have an end
-        if got == "none":
-            message = "description ends without a period; " + convention.evidence(
-                "a period (or `!`, `?`)", "descriptions", "end with"
-            )
-            closing = _CLOSING.match(text, end)
-            after = closing.end() if closing else end  # `**bold**.`, not `**bold.**`
-            fix = ctx.fix("add `.`", Edit(after, after, "."))
-            yield ctx.report(ctx.span(end - 1, end), message, fix)
-            continue
-        body = text[item.description_start : end]
-        if text[end - 1] != "." or _ABBREVIATION.search(body) or ". " in body:
-            continue  # `etc.`, an ellipsis, or several sentences: the period belongs there
-        message = "description ends with a period; " + convention.evidence(
-            "no ending punctuation", "descriptions", "have"
+def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    found = _ending_of(ctx.document, entry)
+    if found is None:
+        return
+    conventions: _Conventions = ctx.tally
+    convention = conventions.of(entry.section_path)
+    at, got = found
+    if convention is None or got == convention.value:
+        return
+    text, end = ctx.document.text, entry.span.start + at
+    if got == "none":
+        message = "description ends without a period; " + convention.evidence(
+            "a period (or `!`, `?`)", "descriptions", "end with"
         )
-        yield ctx.report(ctx.span(end - 1, end), message, ctx.fix("remove the `.`", Edit(end - 1, end, "")))
+        closing = _CLOSING.match(text, end)
+        after = closing.end() if closing else end  # `**bold**.`, not `**bold.**`
+        fix = ctx.fix("add `.`", Edit(after, after, "."))
+        yield ctx.report(ctx.span(end - 1, end), message, fix)
+        return
+    item = item_of(ctx.document, entry)
+    assert item is not None  # (an entry with an ending is an item)
+    body = text[item.description_start : end]
+    if text[end - 1] != "." or _ABBREVIATION.search(body) or ". " in body:
+        return  # `etc.`, an ellipsis, or several sentences: the period belongs there
+    message = "description ends with a period; " + convention.evidence(
+        "no ending punctuation", "descriptions", "have"
+    )
+    yield ctx.report(ctx.span(end - 1, end), message, ctx.fix("remove the `.`", Edit(end - 1, end, "")))

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -9,10 +8,10 @@ from itertools import chain
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ..entry_facts import fact
-from ..model import Entry
-from ._classic import MIN_SHARE, Item, items
+from ..engine import Context, entry_rule
+from ..entry_facts import fact_once, folded
+from ..model import Document, Entry
+from ._classic import MIN_SHARE, Item, item_of
 from ._prose import blank
 
 # A word standing alone: not part of an identifier, a path, a domain or a handle (`github.com`,
@@ -62,23 +61,18 @@ def _acceptable(majority: str, form: str) -> bool:
 _Pairs = list[tuple[_Word, _Word, str]]
 
 
-def _words(ctx: Context) -> list[tuple[int, list[_Word], _Pairs]]:
-    """The words of each classic item's description and its pairs of words, at offsets from the
-    item's entry, with the entry's offset in the document."""
-    text = ctx.document.text
-    return [
-        (
-            item.entry.span.start,
-            *fact(ctx.document, "prose words", item.entry, functools.partial(_item_words, text, item)),
-        )
-        for item in items(ctx.document)
-        if item.description_end > item.description_start
-    ]
+def _words_of(document: Document, entry: Entry) -> tuple[list[_Word], _Pairs] | None:
+    """The words of the entry's description and its pairs of words, at offsets from the entry
+    (a fact of the entry: see `entry_facts`); None when the entry is no classic item with a
+    description."""
+    item = item_of(document, entry)
+    if item is None or item.description_end <= item.description_start:
+        return None
+    return fact_once(document, "prose words", entry, functools.partial(_item_words, document.text, item))
 
 
 def _item_words(text: str, item: Item, _entry: Entry) -> tuple[list[_Word], _Pairs]:
-    """The words and pairs of words of a classic item's description (a fact of its entry: see
-    `entry_facts`)."""
+    """The words and pairs of words of a classic item's description."""
     offset = item.description_start - item.entry.span.start
     prose = blank(text[item.description_start : item.description_end])
     prose = _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose)
@@ -114,93 +108,191 @@ def _pairs(words: list[_Word]) -> list[tuple[_Word, _Word, str]]:
     return pairs
 
 
-_COUNTED = operator.attrgetter("key", "text", "initial")
+# What an entry adds to the list's count of spellings: each word as (key, spelling, whether it
+# starts a sentence), and each pair of words that starts with a capital (`Stack Overflow`) as
+# (joined key, the two words, None).
+_Use = tuple[str, str, bool | None]
 
 
-def _spellings(
-    found: list[list[_Word]], pairs: list[list[tuple[_Word, _Word, str]]]
-) -> dict[str, tuple[str, int, int]]:
-    """Key -> the spelling at least 80% of the name's occurrences use: one with capitals a plain
-    word lacks (at least 5 occurrences), or one capitalised inside sentences (at least 10)."""
-    # The words counted at once by what matters of them, in the order each first occurs (which
-    # orders each name's forms as the words do: a tie between forms goes to the first written).
-    occurrences = Counter(map(_COUNTED, chain.from_iterable(found)))
-    forms: dict[str, dict[str, int]] = {}
-    inside: dict[str, dict[str, int]] = {}  # the forms inside sentences only
-    for (key, written, initial), times in occurrences.items():
-        counts = forms.setdefault(key, {})
-        counts[written] = counts.get(written, 0) + times
-        if not initial:
-            counts = inside.setdefault(key, {})
-            counts[written] = counts.get(written, 0) + times
-    for listed in pairs:  # a name written as two words (`Stack Overflow`) where it is also one
-        for first, second, key in listed:
-            # (a name split in two keeps its capital: `in C` and `no SQL` are prose, no `Inc`, `NoSQL`)
-            if first.text[0].isupper() and (apart := forms.get(key)) is not None:
-                joined = f"{first.text} {second.text}"
-                apart[joined] = apart.get(joined, 0) + 1
+def _uses(document: Document, entry: Entry) -> tuple[_Use, ...]:
+    found = _words_of(document, entry)
+    if found is None:
+        return ()
+    words, pairs = found
+    uses: list[_Use] = [(word.key, word.text, word.initial) for word in words]
+    uses += [
+        (key, f"{first.text} {second.text}", None) for first, second, key in pairs if first.text[0].isupper()
+    ]
+    return tuple(uses)
+
+
+class _Forms(NamedTuple):
+    """How often the list writes each spelling of one name (only spellings it writes): as a word,
+    as a word inside a sentence, and as two words (counted only where the name is also one word)."""
+
+    words: dict[str, int]
+    inside: dict[str, int]
+    apart: dict[str, int]
+
+
+_UNDECIDED = ("", 0, 0)  # forms tied at the top, the first written decides (see `_decided`)
+_Names = tuple[dict[str, _Forms], dict[str, tuple[str, int, int]]]  # forms and decisions, by key
+
+
+def _added(forms: _Forms | None, uses: Counter[_Use], sign: int) -> _Forms:
+    words, inside, apart = (dict(f) for f in forms) if forms is not None else ({}, {}, {})
+    for (_, written, initial), times in uses.items():
+        for counts, counted in (
+            (words, initial is not None),
+            (inside, initial is False),
+            (apart, initial is None),
+        ):
+            if counted:
+                left = counts.get(written, 0) + sign * times
+                if left:
+                    counts[written] = left
+                else:
+                    del counts[written]
+    return _Forms(words, inside, apart)
+
+
+def _fold(uses: Counter[_Use]) -> _Names:
+    by_key: dict[str, Counter[_Use]] = {}
+    for use, times in uses.items():
+        if times:
+            by_key.setdefault(use[0], Counter())[use] = times
+    forms = {key: _added(None, counted, 1) for key, counted in by_key.items()}
+    return forms, {key: found for key, counted in forms.items() if (found := _decided(counted))}
+
+
+def _refold(names: _Names, came_in: Counter[_Use], went_out: Counter[_Use]) -> _Names:
+    forms, decisions = dict(names[0]), dict(names[1])
+    for uses, sign in ((came_in, 1), (went_out, -1)):
+        by_key: dict[str, Counter[_Use]] = {}
+        for use, times in uses.items():
+            by_key.setdefault(use[0], Counter())[use] = times
+        for key, counted in by_key.items():
+            forms[key] = _added(forms.get(key), counted, sign)
+    for key in {use[0] for use in chain(came_in, went_out)}:
+        decisions.pop(key, None)
+        if not any(forms[key]):
+            del forms[key]
+        elif found := _decided(forms[key]):
+            decisions[key] = found
+    return forms, decisions
+
+
+def _decided(forms: _Forms, best: str | None = None) -> tuple[str, int, int] | None:
+    """The spelling at least 80% of a name's occurrences use: one with capitals a plain word lacks
+    (at least 5 occurrences), or one capitalised inside sentences (at least 10). ``best``: the
+    name's most frequent spelling; without it, `_UNDECIDED` when spellings with and without such
+    capitals tie for the most and the one written first decides (as it decides a tie in a count of
+    the whole list)."""
+    if not forms.words:
+        return None  # (two words count only where the name is also written as one)
+    counts = forms.words | forms.apart if forms.apart else forms.words
+    if best is None:
+        most = max(counts.values())
+        tied = [written for written, times in counts.items() if times == most]
+        if len(tied) > 1 and len({_distinctive(written) for written in tied}) > 1:
+            # a distinctive one first has no 80%: nothing; another lets the capitalised one decide
+            return _UNDECIDED if _capitalised(forms.inside) is not None else None
+        best = tied[0]
+    if not _distinctive(best):
+        return _capitalised(forms.inside)
+    total = sum(counts.values())
+    return (
+        (best, counts[best], total)
+        if total >= _MIN_OCCURRENCES and counts[best] >= MIN_SHARE * total
+        else None
+    )
+
+
+def _capitalised(inside: dict[str, int]) -> tuple[str, int, int] | None:
+    """The capitalised spelling (`Docker`) at least 80% of at least 10 occurrences inside sentences use."""
+    if not inside or not _proper(best := max(inside, key=inside.__getitem__)):
+        return None
+    total = sum(inside.values())
+    return (best, inside[best], total) if total >= _MIN_PROPER and inside[best] >= MIN_SHARE * total else None
+
+
+def _first_written(document: Document, key: str, forms: _Forms) -> str:
+    """Of the spellings of ``key`` tied for the most, the one the list writes first (as one word
+    before as two)."""
+    counts = forms.words | forms.apart
+    most = max(counts.values())
+    tied = {written for written, times in counts.items() if times == most}
+    found = [of_entry for entry in document.iter_entries() if (of_entry := _words_of(document, entry))]
+    for words, _ in found:
+        for word in words:
+            if word.key == key and word.text in tied:
+                return word.text
+    return next(
+        joined
+        for _, pairs in found
+        for first, second, joined_key in pairs
+        if joined_key == key and first.text[0].isupper() and (joined := f"{first.text} {second.text}") in tied
+    )
+
+
+def _spellings(ctx: Context) -> dict[str, tuple[str, int, int]]:
+    """Key -> the list's spelling of the name, with its count and the count of all spellings
+    (kept up to date entry by entry between runs)."""
+    document = ctx.document
+    forms, decisions = folded(document, "name spellings", functools.partial(_uses, document), _fold, _refold)
     spelling = {}
-    for key, counts in forms.items():
-        if _distinctive(best := max(counts, key=counts.__getitem__)):
-            judged, least = counts, _MIN_OCCURRENCES
-        elif (within := inside.get(key)) and _proper(best := max(within, key=within.__getitem__)):
-            judged, least = within, _MIN_PROPER
-        else:
-            continue
-        total = sum(judged.values())
-        if total >= least and judged[best] >= MIN_SHARE * total:
-            spelling[key] = (best, judged[best], total)
+    for key, found in decisions.items():
+        if found is _UNDECIDED:
+            decided = _decided(forms[key], _first_written(document, key, forms[key]))
+            if decided is None:
+                continue
+            found = decided
+        spelling[key] = found
     return spelling
 
 
-@rule(
+@entry_rule(
     "AL604",
     "name-spelling",
     "A name spelled unlike the list's own usage (`Github` where the list writes `GitHub`)",
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
     tags=("text", "spelling"),
+    tally=_spellings,
 )
-def name_spelling(ctx: Context) -> Iterator[Diagnostic]:
-    text = ctx.document.text
-    found = _words(ctx)
-    spelling = _spellings([words for _, words, _ in found], [pairs for _, _, pairs in found])
-    if not spelling:
+def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    spelling: dict[str, tuple[str, int, int]] = ctx.tally
+    found = _words_of(ctx.document, entry) if spelling else None
+    if found is None:
         return
+    words, listed = found
+    text, at = ctx.document.text, entry.span.start
+    byline = entry.authors.span if entry.authors else None
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
-    author_lines = {
-        item.entry.span.start: item.entry.authors.span for item in items(ctx.document) if item.entry.authors
-    }
-    for at, words, listed in found:
-        byline = author_lines.get(at)
-        # (only a pair that joins into a name the list has a spelling for is looked up below)
-        following = {id(first): (second, key) for first, second, key in listed if key in spelling}
-        for word in words:
-            if word.key in spelling:
-                best = spelling[word.key][0]
-                if word.initial and _proper(best) and word.text.lower() == best.lower():
-                    continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
-                start, end, key = at + word.start, at + word.end, word.key
-            elif (
-                (pair := following.get(id(word))) is not None
-                and word.text[0].isupper()
-                and _distinctive(spelling[pair[1]][0])
-            ):
-                # (only a name with capitals inside is written split, `Git Hub`: `Inc` has no two-word form)
-                start, end, key = at + word.start, at + pair[0].end, pair[1]
-            else:
-                continue
-            best, count, total = spelling[key]
-            written = text[start:end]
-            if (
-                written == best
-                or _acceptable(best, written)
-                or (byline and byline.start <= start < byline.end)
-            ):
-                continue  # (a person's name in an author line is spelled as its owner spells it)
-            message = f"`{written}`: this list writes `{best}` in {count} of {total} places"
-            # Only a change of case is certain to keep the words: `Node JS` -> `Node.js`, `Open API`
-            # -> `OpenAPI` join or split words, which may be the list's own phrase (an open API).
-            same_words = _TOKEN.findall(written.casefold()) == _TOKEN.findall(best.casefold())
-            fix = ctx.fix(f"write `{best}`", Edit(start, end, best)) if same_words else None
-            yield ctx.report(ctx.span(start, end), message, fix)
+    # (only a pair that joins into a name the list has a spelling for is looked up below)
+    following = {id(first): (second, key) for first, second, key in listed if key in spelling}
+    for word in words:
+        if word.key in spelling:
+            best = spelling[word.key][0]
+            if word.initial and _proper(best) and word.text.lower() == best.lower():
+                continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
+            start, end, key = at + word.start, at + word.end, word.key
+        elif (
+            (pair := following.get(id(word))) is not None
+            and word.text[0].isupper()
+            and _distinctive(spelling[pair[1]][0])
+        ):
+            # (only a name with capitals inside is written split, `Git Hub`: `Inc` has no two-word form)
+            start, end, key = at + word.start, at + pair[0].end, pair[1]
+        else:
+            continue
+        best, count, total = spelling[key]
+        written = text[start:end]
+        if written == best or _acceptable(best, written) or (byline and byline.start <= start < byline.end):
+            continue  # (a person's name in an author line is spelled as its owner spells it)
+        message = f"`{written}`: this list writes `{best}` in {count} of {total} places"
+        # Only a change of case is certain to keep the words: `Node JS` -> `Node.js`, `Open API`
+        # -> `OpenAPI` join or split words, which may be the list's own phrase (an open API).
+        same_words = _TOKEN.findall(written.casefold()) == _TOKEN.findall(best.casefold())
+        fix = ctx.fix(f"write `{best}`", Edit(start, end, best)) if same_words else None
+        yield ctx.report(ctx.span(start, end), message, fix)

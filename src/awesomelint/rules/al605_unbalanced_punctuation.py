@@ -4,9 +4,10 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, entry_rule
+from ..model import Entry
 from ._classic import has_words
-from ._prose import descriptions
+from ._prose import description_of
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # What closes no bracket: `a)` `1)` enumerations and `:)` smileys.
@@ -28,7 +29,7 @@ def _unbalanced(prose: str) -> str | None:
     return None
 
 
-@rule(
+@entry_rule(
     "AL605",
     "unbalanced-punctuation",
     "Description with an unclosed bracket or quote, or `‘` typed for the apostrophe `’`",
@@ -36,14 +37,16 @@ def _unbalanced(prose: str) -> str | None:
     fix=Applicability.SAFE,
     tags=("text",),
 )
-def unbalanced_punctuation(ctx: Context) -> Iterator[Diagnostic]:
-    for item, prose in descriptions(ctx.document):
-        offset = item.description_start
-        problem = _unbalanced(prose) if has_words(prose) else None
-        if problem is not None:
-            span = ctx.span(offset, offset + len(prose.rstrip()))
-            yield ctx.report(span, f"the description has {problem}")
-        for match in _WRONG_APOSTROPHE.finditer(prose):
-            at = offset + match.start()
-            message = "`‘` is an opening quote; the apostrophe is `’`"
-            yield ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’")))
+def unbalanced_punctuation(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    found = description_of(ctx.document, entry)
+    if found is None:
+        return
+    offset, prose = found
+    problem = _unbalanced(prose) if has_words(prose) else None
+    if problem is not None:
+        span = ctx.span(offset, offset + len(prose.rstrip()))
+        yield ctx.report(span, f"the description has {problem}")
+    for match in _WRONG_APOSTROPHE.finditer(prose):
+        at = offset + match.start()
+        message = "`‘` is an opening quote; the apostrophe is `’`"
+        yield ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’")))
