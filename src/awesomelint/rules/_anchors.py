@@ -102,10 +102,31 @@ class HeadingTypo(NamedTuple):
     anchor: Anchor
 
 
-def heading_index(document: Document) -> NearIndex:
-    """The headings' slugs indexed (`NearIndex`), kept between runs while the headings stay."""
+class Fragments:
+    """What each fragment of a same-page link reaches, worked out once per fragment as written
+    while the headings and ids stay the same (`fragments`)."""
+
+    def __init__(self, slugs: list[str], html_ids: frozenset[str]) -> None:
+        self._resolved = {*slugs, *html_ids, "", "top"}  # (`targets`)
+        self._by_case = case_targets(self._resolved)
+        self._headings = NearIndex(slugs)
+        self._near: dict[str, list[str] | None] = {}
+
+    def near(self, written: str) -> list[str] | None:
+        """None when the fragment ``written`` resolves (or would, its case aside); else the heading
+        slugs near it (`NearIndex.near`)."""
+        if written not in self._near:
+            wanted = unquote(written)
+            resolves = wanted in self._resolved or wanted.lower() in self._by_case
+            self._near[written] = None if resolves else self._headings.near(slugify(wanted))
+        return self._near[written]
+
+
+def fragments(document: Document) -> Fragments:
+    """The document's `Fragments`, kept between runs while the headings and ids stay."""
     slugs = [s.slug for s in document.iter_sections()]
-    return reused(document, "heading index", tuple(slugs), lambda: NearIndex(slugs))
+    html_ids = frozenset(document.html_ids)
+    return reused(document, "fragments", (tuple(slugs), html_ids), lambda: Fragments(slugs, html_ids))
 
 
 def heading_typos(document: Document) -> list[HeadingTypo]:

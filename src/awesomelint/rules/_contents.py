@@ -3,6 +3,7 @@ links on consecutive lines (a list or a table) that reach at least three heading
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -54,6 +55,7 @@ def contents(document: Document) -> Contents:
     return result
 
 
+@functools.lru_cache(maxsize=2**13)  # asked for each heading and row on each run
 def words(text: str) -> str:
     """A heading's or a row's words for comparison: no numbering, emoji, punctuation or case."""
     text = _NUMBERING.sub("", text)

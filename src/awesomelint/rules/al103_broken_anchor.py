@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
-from ..slug import slugify
-from ._anchors import case_targets, fragment, heading_index, heading_typos, targets
+from ._anchors import fragments, heading_typos
 
 
 @rule(
@@ -18,16 +17,13 @@ from ._anchors import case_targets, fragment, heading_index, heading_typos, targ
 )
 def broken_anchor(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
-    resolved = targets(document)
-    by_case = case_targets(resolved)
+    reached = fragments(document)
     typo_anchors = {id(typo.anchor) for typo in heading_typos(document)}
-    headings = heading_index(document)
     for anchor in document.anchors:
-        wanted = fragment(anchor)
-        if wanted in resolved or wanted.lower() in by_case:
+        close = reached.near(anchor.fragment)
+        if close is None:
             continue
         message = f"`#{anchor.fragment}` matches no heading, id or name on this page"
-        close = headings.near(slugify(wanted))
         fix = None
         if len(close) == 1 and id(anchor) not in typo_anchors:
             message += f"; did you mean `#{close[0]}`?"

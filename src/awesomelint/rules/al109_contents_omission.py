@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..entry_facts import reused
 from ..model import Section
 from ._anchors import near
 from ._contents import contents, words
@@ -45,12 +46,15 @@ def contents_omission(ctx: Context) -> Iterator[Diagnostic]:
         last = indexes[-1] + 1 if group[0].level <= top.level else len(group)
         scope.extend(s for s in group[:last] if s.span.start > after)
         scope.extend(s for s in group[last:] if _has_entries(s))
-    left_out = [
-        s
-        for s in scope
-        if id(s) not in listed
-        and not any(text == words(s.text) or near(text, words(s.text)) for text in named)
-    ]
+    unlisted = [s for s in scope if id(s) not in listed]
+    headings = tuple([words(s.text) for s in unlisted])
+    named_of = reused(
+        ctx.document,
+        "contents: unlisted sections that broken rows name",
+        (tuple(named), headings),
+        lambda: [any(text == heading or near(text, heading) for text in named) for heading in headings],
+    )
+    left_out = [s for s, named_by_row in zip(unlisted, named_of, strict=True) if not named_by_row]
     shown = len(scope) - len(left_out)
     if len(scope) < _MIN_SCOPE or shown < 0.8 * len(scope):
         return  # the contents list a selection, not every section

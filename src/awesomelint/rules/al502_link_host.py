@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
@@ -16,12 +17,16 @@ from ..style import site, url_host
     tags=("links", "consistency"),
 )
 def link_host(ctx: Context) -> Iterator[Diagnostic]:
-    for link in ctx.document.links:
-        host = url_host(link.url)
-        if host is None:
+    hosts = ctx.style.hosts
+    # (only a site that some links write otherwise than most can have a finding: often none)
+    mixed = {name for name, dominant in hosts.items() if dominant.count < dominant.total}
+    for link in ctx.document.links if mixed else ():
+        found = _site_and_host(link.url)
+        if found is None or found[0] not in mixed:
             continue
-        dominant = ctx.style.hosts.get(site(host))
-        if dominant is None or host.lower() == dominant.value:
+        name, host = found
+        dominant = hosts[name]
+        if host.lower() == dominant.value:
             continue
         evidence = dominant.evidence(f"`{dominant.value}`", noun="links to this site", verb="use")
         message = f"host `{host}` is written another way elsewhere; {evidence}"
@@ -31,3 +36,9 @@ def link_host(ctx: Context) -> Iterator[Diagnostic]:
             start = link.url_span.start + written
             fix = ctx.fix(f"write `{dominant.value}`", Edit(start, start + len(host), dominant.value))
         yield ctx.report(link.url_span, message, fix)
+
+
+@functools.lru_cache(maxsize=2**16)  # asked for each link on each run
+def _site_and_host(url: str) -> tuple[str, str] | None:
+    host = url_host(url)
+    return None if host is None else (site(host), host)

@@ -14,7 +14,6 @@ _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome
 _BROKEN_WEB = re.compile(r"(?i)(h?t?t?p?s?)(:?)(/{1,2}|\\\\)(?=[\w-]+\.)")
 
 
-@functools.lru_cache(maxsize=2**16)  # asked for each link on each run
 def _repaired(url: str) -> str | None:
     """The web address that ``url`` misspells, or None when it is not a misspelled web address."""
     match = _BROKEN_WEB.match(url)
@@ -54,17 +53,28 @@ def _refused(ctx: Context) -> Iterator[Diagnostic]:
 def link_scheme(ctx: Context) -> Iterator[Diagnostic]:
     yield from _refused(ctx)
     for link in ctx.document.links:
-        url = link.url.strip()
-        scheme = _SCHEME.match(url)
-        if scheme and scheme[1].lower() in _NOT_WEB:
-            message = f"`{scheme[0]}` link: a reader of the list cannot open it as a page"
-            yield ctx.report(link.url_span, message)
+        problem = _problem(link.url)
+        if problem is None:
             continue
-        repaired = _repaired(url)
+        url, scheme, repaired = problem
         if repaired is None:
+            message = f"`{scheme}` link: a reader of the list cannot open it as a page"
+            yield ctx.report(link.url_span, message)
             continue
         start = link.url_span.start + link.url.index(url)
         message = f"`{url}` is a misspelled web address: it opens nothing"
         intent = ChangesLink(link.url_span.start, link.url, repaired)
         fix = ctx.fix(f"write `{repaired}`", Edit(start, start + len(url), repaired), intents=(intent,))
         yield ctx.report(link.url_span, message, fix)
+
+
+@functools.lru_cache(maxsize=2**16)  # asked for each link on each run
+def _problem(written: str) -> tuple[str, str, str | None] | None:
+    """What is wrong with the link destination ``written``: the address (stripped), its scheme
+    when that is no web scheme, and the repaired address when it misspells one; None when nothing."""
+    url = written.strip()
+    scheme = _SCHEME.match(url)
+    if scheme and scheme[1].lower() in _NOT_WEB:
+        return url, scheme[0], None
+    repaired = _repaired(url)
+    return None if repaired is None else (url, "", repaired)
