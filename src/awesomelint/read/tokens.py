@@ -12,7 +12,6 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
 from markdown_it import MarkdownIt
@@ -24,6 +23,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..text import Source
+from .inline import PLAIN_DESTINATION, Align, filled, simple_pieces
+from .inline import Piece as Piece  # where the reader's stages and the fixer import it from
 
 _POS = "awesomelint_pos"
 _LABEL = "awesomelint_label"
@@ -43,7 +44,6 @@ _TRACKED_RULES = {
 _DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
 
 InlineRule = Callable[[StateInline, bool], bool]
-Align = Callable[[int], int]  # an offset in an inline token's content -> one in the document
 # A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
 # unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
 # characters that need no encoding (or valid escapes); or such characters after `#`, `/` (not `//`:
@@ -57,11 +57,6 @@ PLAIN_URL = re.compile(
     rf"(?:[/?#]{_NEEDS_NO_ENCODING})?"
     rf"|(?:#|/(?!/)|\.\.?/){_NEEDS_NO_ENCODING}"
 )
-
-
-# A link destination without angle brackets, parentheses or backslashes runs to the first space or
-# control character, or to a closing parenthesis (markdown-it's parseLinkDestination, in one match).
-_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*")
 
 
 # Where markdown-it's text rule stops a run of plain text: where one of our parser's inline rules may
@@ -151,7 +146,7 @@ class _LinkHelpers:
         return end
 
     def parseLinkDestination(self, text: str, start: int, maximum: int) -> Any:  # markdown-it's result
-        run_end = _PLAIN_DESTINATION.match(text, start, maximum).end()  # type: ignore[union-attr]
+        run_end = PLAIN_DESTINATION.match(text, start, maximum).end()  # type: ignore[union-attr]
         if start < run_end and (run_end == maximum or text[run_end] not in "(\\") and text[start] != "<":
             # markdown-it scans it a character at a time to the same end (a tenth of its link rule)
             self.destination_ends[start] = run_end
@@ -237,27 +232,6 @@ def parse_tokens(source: Source, keep_pieces: bool = False, earlier: Parsed | No
     return Parsed(source, tokens, env, keep_pieces, earlier)
 
 
-@dataclass(slots=True)
-class Piece:
-    """A located inline element. Offsets are into the normalised document text.
-
-    ``kind`` is one of strong, em, strike, link, image, code, html, text. ``inner_*`` is the
-    content range (between the markers, or a link's label). Text pieces are the gaps between the
-    others, so a paragraph's pieces tile it from start to end. ``plain`` is a text piece's text, a
-    code span's content, or an inline HTML tag as written."""
-
-    kind: str
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    markup: str = ""
-    plain: str = ""
-    href: str = ""
-    dest: tuple[int, int] | None = None
-    children: Sequence[Piece] = ()  # shared when empty: most pieces are text, which has none
-
-
 class _Aligner:
     """Maps offsets in an inline token's content back to offsets in the normalised document."""
 
@@ -320,7 +294,10 @@ class Parsed:
     read are alive at any time, never every inline token of the list. With ``keep_pieces`` each
     token's pieces are kept once read, for a second reader of the same text (the fixer's guard).
     Given the kept reading of an ``earlier`` text (the fixer's text before its edits), an inline
-    token that the edits left as it was is not read again: its earlier pieces are moved."""
+    token that the edits left as it was is not read again: its earlier pieces are moved. Simple
+    inline content is read directly (`inline.simple_pieces`), the rest by markdown-it."""
+
+    read_simple_directly = True  # False in the tests that compare the direct reading with markdown-it's
 
     def __init__(
         self,
@@ -368,6 +345,9 @@ class Parsed:
         align: Align = starts[0].__add__ if len(starts) == 1 else aligner  # a plain shift: no frames
         start, end = starts[0], align(len(token.content))
         pieces = self._moved(token.content, starts, end) if self._earlier else None
+        if pieces is None and self.read_simple_directly:
+            references = self._env.get("references")  # absent without a definition
+            pieces = simple_pieces(markdown(), token.content, self.source.normalized, align, references)
         if pieces is None:
             children = self._inline_tokens(token)
             pieces = _Located(self.source, children, align).pieces(0, len(children), start, end)
@@ -416,41 +396,32 @@ class _Located(NamedTuple):
     def pieces(self, lo: int, hi: int, start: int, end: int) -> list[Piece]:
         """The pieces of ``tokens[lo:hi]``, which lie from ``start`` to ``end`` in the document:
         the located markup, and text pieces in the gaps."""
-        pieces: list[Piece] = []
-        cursor = self._fill(pieces, lo, hi, start)
-        if end > cursor:
-            pieces.append(_text(self.source, cursor, end))
-        return pieces
+        located: list[Piece] = []
+        self._locate(located, lo, hi)
+        return filled(self.source.normalized, located, start, end)
 
-    def _fill(self, pieces: list[Piece], lo: int, hi: int, cursor: int) -> int:
-        """Append the pieces of ``tokens[lo:hi]`` after ``cursor``; return where they end."""
+    def _locate(self, located: list[Piece], lo: int, hi: int) -> None:
+        """Append the located markup of ``tokens[lo:hi]``, in order."""
         tokens, align = self.tokens, self.align
         index = lo
         while index < hi:
             token = tokens[index]
             position = token.meta.get(_POS)
-            piece: Piece | None = None
             if token.nesting == 1:
                 close = _matching_close(tokens, index, hi)
                 if position is None:  # markup we do not locate: its contents stand in its place
-                    cursor = self._fill(pieces, index + 1, close, cursor)
+                    self._locate(located, index + 1, close)
                 else:
-                    piece = self._container(token, tokens[close], position, index + 1, close)
+                    located.append(self._container(token, tokens[close], position, index + 1, close))
                 index = close + 1
-            else:
-                if position is not None and token.type == "image":
-                    piece = _image(token, position, align)
-                elif position is not None and token.type in ("code_inline", "html_inline"):
-                    start, end = align(position[0]), align(position[1])
-                    kind = "code" if token.type == "code_inline" else "html"
-                    piece = Piece(kind, start, end, start, end, token.markup, token.content)
-                index += 1
-            if piece is not None:
-                if piece.start > cursor:
-                    pieces.append(_text(self.source, cursor, piece.start))
-                pieces.append(piece)
-                cursor = max(cursor, piece.end)
-        return cursor
+                continue
+            if position is not None and token.type == "image":
+                located.append(_image(token, position, align))
+            elif position is not None and token.type in ("code_inline", "html_inline"):
+                start, end = align(position[0]), align(position[1])
+                kind = "code" if token.type == "code_inline" else "html"
+                located.append(Piece(kind, start, end, start, end, token.markup, token.content))
+            index += 1
 
     def _container(self, opener: Token, closer: Token, position: tuple[int, int], lo: int, hi: int) -> Piece:
         """Emphasis, strike-through or a link, its contents ``tokens[lo:hi]`` as its children."""
@@ -531,11 +502,6 @@ def _moved_pieces(pieces: Sequence[Piece], shift: int) -> list[Piece]:
         )
         for p in pieces
     ]
-
-
-def _text(source: Source, start: int, end: int) -> Piece:
-    raw = source.normalized[start:end]
-    return Piece("text", start, end, start, end, plain=raw)
 
 
 class RowCursor:
