@@ -8,7 +8,7 @@ repository, a tool, a dataset, a course, another list) is a resource.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import SplitResult
 
 from ..model import Entry, EntryKind, Link, LinkRole, Section
@@ -269,7 +269,20 @@ def paper_majority(entries: Sequence[Entry], pdf_only: set[int] | None = None) -
     if pdf_only is None:
         pdf_only = {id(entry) for entry in entries if _pdf_only(entry)}
     decided = [entry.kind == "paper" for entry in entries if id(entry) not in pdf_only]
-    return sum(decided) * 2 > len(decided) if decided else None
+    return majority_of(sum(decided), len(decided))
+
+
+def paper_count(entries: Iterable[Entry]) -> tuple[int, int]:
+    """How many of the entries that carry their own evidence are papers, and how many carry it: a
+    sum over entries (a list's count after an edit is the one before, less the entries gone, plus
+    those come)."""
+    decided = [entry.kind == "paper" for entry in entries if not _pdf_only(entry)]
+    return sum(decided), len(decided)
+
+
+def majority_of(papers: int, decided: int) -> bool | None:
+    """`paper_majority` from a `paper_count`."""
+    return papers * 2 > decided if decided else None
 
 
 def _paper_page(url: str) -> bool:

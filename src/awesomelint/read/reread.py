@@ -20,7 +20,7 @@ from ..text import BOM, Source, Span
 from .blocks import _Builder, keep_references, page_anchors, read, references, settle_entries
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
-from .kinds import paper_majority, settle_group
+from .kinds import majority_of, paper_count, settle_group
 from .tokens import Parsed, markdown
 
 # A link reference definition: every link that names it, anywhere in the text, reads it. Looked
@@ -30,6 +30,8 @@ _DEFINITION = re.compile(r"[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_ID = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
+_PAPER_COUNT = "read.paper_count"  # in `Document.derived`
+_new = tuple.__new__  # a named tuple made from its fields' values without its own __new__ (quicker)
 
 
 class Change(NamedTuple):
@@ -149,6 +151,15 @@ def _tables_cross(text: str, regions: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _paper_count(document: Document) -> tuple[int, int]:
+    """The document's `paper_count`, kept with it (each edited document's is worked out from the
+    earlier one's and the sections read again)."""
+    found = document.derived.get(_PAPER_COUNT)
+    if not isinstance(found, tuple):
+        found = document.derived[_PAPER_COUNT] = paper_count(document.iter_entries())
+    return found
+
+
 class _Splice:
     """The new tree: the earlier tree's parts moved, and each region read again."""
 
@@ -202,8 +213,13 @@ class _Splice:
         document.links = self._merged(earlier.links, [p.links for p in read_parts], _Move.link)
         document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], _Move.anchor)
         document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], _Move.comment)
-        overall = paper_majority(list(document.iter_entries()))
-        if overall != paper_majority(list(earlier.iter_entries())):
+        before = _paper_count(earlier)
+        gone = paper_count(entry for region in self.regions for entry in region.section.entries)
+        come = paper_count(entry for section, _ in fresh.values() for entry in section.entries)
+        count = before[0] - gone[0] + come[0], before[1] - gone[1] + come[1]
+        document.derived[_PAPER_COUNT] = count
+        overall = majority_of(*count)
+        if overall != majority_of(*before):
             return None  # the list's majority settled entries elsewhere
         for section, _ in fresh.values():
             settle_group(section.entries, overall)
@@ -321,6 +337,7 @@ class _Splice:
         regions, moved, with each region's ``fresh`` ones in its place."""
         merged: list[_Part] = []
         regions, index = self.regions, 0
+        mover = _Move(0, self.lines)  # (one for each shift, as the items come in text order)
         for item in old:
             at = item.span.start
             while index < len(regions) and at >= regions[index].end:
@@ -328,7 +345,12 @@ class _Splice:
                 index += 1
             if index < len(regions) and at >= regions[index].start:
                 continue  # in a region: read again
-            merged.append(item if at < self.first else move(_Move(self.shift(at), self.lines), item))
+            if at < self.first:
+                merged.append(item)
+                continue
+            if (by := self.shift(at)) != mover.by:
+                mover = _Move(by, self.lines)
+            merged.append(move(mover, item))
         for rest in fresh[index:]:
             merged.extend(rest)
         return merged
@@ -344,7 +366,9 @@ _Mover = Callable[["_Move", _Part], _Part]
 
 
 class _Move:
-    """Moves the earlier tree's parts by ``by`` characters, onto the new text's lines."""
+    """Moves the earlier tree's parts by ``by`` characters, onto the new text's lines. (Half the
+    entries of a list move at each edit: the parts are unpacked and made again with no call per
+    span, which costs about as much as the spans themselves.)"""
 
     __slots__ = ("by", "lines")
 
@@ -356,10 +380,19 @@ class _Move:
         return Span(span.start + self.by, span.end + self.by, self.lines)
 
     def field(self, value: Field | None) -> Field | None:
-        return None if value is None else Field(value.text, value.raw, self.span(value.span))
+        if value is None:
+            return None
+        text, raw, span = value
+        return _new(Field, (text, raw, Span(span.start + self.by, span.end + self.by, self.lines)))
 
     def link(self, link: Link) -> Link:
-        return Link(link.label, link.url, link.raw, self.span(link.span), self.span(link.url_span), link.role)
+        label, url, raw, span, url_span, role = link
+        by, lines = self.by, self.lines
+        moved, url_moved = (
+            Span(span.start + by, span.end + by, lines),
+            Span(url_span.start + by, url_span.end + by, lines),
+        )
+        return _new(Link, (label, url, raw, moved, url_moved, role))
 
     def anchor(self, anchor: Anchor) -> Anchor:
         return Anchor(anchor.fragment, self.span(anchor.span), anchor.text)
@@ -371,40 +404,28 @@ class _Move:
         return Block(block.kind, self.span(block.span), block.text)
 
     def entry(self, entry: Entry) -> Entry:
-        span, venue, authors = self.span, entry.venue, entry.authors
+        by, lines, field, venue, authors = self.by, self.lines, self.field, entry.venue, entry.authors
         if venue is not None:
-            name = venue.name
-            venue = Venue(
-                venue.raw,
-                span(venue.span),
-                Field(name.text, name.raw, span(name.span)),
-                self.field(venue.year),
-                venue.markup,
-                venue.year_style,
-            )
+            raw, span, name, year, markup, year_style = venue
+            moved = Span(span.start + by, span.end + by, lines)
+            venue = _new(Venue, (raw, moved, field(name), field(year), markup, year_style))
         if authors is not None:
-            inner = authors.inner
-            authors = Authors(
-                authors.raw,
-                span(authors.span),
-                Field(inner.text, inner.raw, span(inner.span)),
-                authors.names,
-                authors.markup,
-                authors.separator,
-                authors.et_al,
-            )
+            raw, span, inner, names, emphasis, separator, et_al = authors
+            moved = Span(span.start + by, span.end + by, lines)
+            authors = _new(Authors, (raw, moved, field(inner), names, emphasis, separator, et_al))
+        marker, span = entry.marker_span, entry.span
         return Entry(
             entry.number,
             entry.marker,
-            span(entry.marker_span),
-            span(entry.span),
+            Span(marker.start + by, marker.end + by, lines),
+            Span(span.start + by, span.end + by, lines),
             entry.section_path,
-            [span(paragraph) for paragraph in entry.paragraphs],
-            self.field(entry.title),
+            [Span(paragraph.start + by, paragraph.end + by, lines) for paragraph in entry.paragraphs],
+            field(entry.title),
             venue,
             authors,
             [self.link(link) for link in entry.links],
-            self.field(entry.description),
-            self.field(entry.date),
+            field(entry.description),
+            field(entry.date),
             entry.kind,
         )
