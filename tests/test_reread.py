@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesomelint.model import Document
 from awesomelint.read import read
 from awesomelint.read.reread import Change, _Move, changed_range, read_edited
+from awesomelint.text import Source
 
 from .edits import edit_of, edit_runs, edit_strategy
 
@@ -213,3 +216,22 @@ def test_a_section_holding_an_html_anchor_is_read_alone_while_its_ids_stay() -> 
         again = read_edited(document, edited)
         assert _entries(again)[0] is not _entries(document)[0]  # read whole
         assert tree(again) == tree(read(edited))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=12), st.data())
+def test_an_edited_source_is_that_of_its_text(old: str, data: st.DataObject) -> None:
+    """`Source.edited` (lines outside the change moved) holds what `Source` works out afresh."""
+    start = data.draw(st.integers(0, len(old)))
+    end = data.draw(st.integers(start, len(old)))
+    new = old[:start] + data.draw(st.text(alphabet="ab\n\r\0\ufeff", max_size=4)) + old[end:]
+    edited, afresh = Source.edited(Source(old), new, start, end), Source(new)
+    assert (edited.text, edited.normalized, edited.line_starts, edited.line_count) == (
+        afresh.text,
+        afresh.normalized,
+        afresh.line_starts,
+        afresh.line_count,
+    )
+    assert [edited.original_offset(at) for at in range(len(edited.normalized) + 1)] == [
+        afresh.original_offset(at) for at in range(len(afresh.normalized) + 1)
+    ]

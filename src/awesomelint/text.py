@@ -135,6 +135,30 @@ class Source:
             self._orig_starts = [1 if self.has_bom else 0]
             self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
 
+    @classmethod
+    def edited(cls, earlier: Source, text: str, start: int, end: int) -> Source:
+        """``Source(text)``, where ``text`` is ``earlier``'s text with ``[start:end]`` replaced: the
+        lines outside the change are taken from ``earlier`` (moved), not split out again."""
+        if not earlier._same_offsets or "\r" in text or "\0" in text or text.startswith(BOM):
+            return cls(text)
+        source = cls.__new__(cls)
+        source.text = source.normalized = text
+        source.has_bom, source._same_offsets = False, True
+        starts, delta = earlier._norm_starts, len(text) - len(earlier.text)
+        first = bisect.bisect_right(starts, start)  # the lines that start up to the change stay
+        after = bisect.bisect_right(starts, end)  # those that start after it move
+        inside = text.find("\n", start, end + delta)
+        middle = []
+        while inside >= 0:
+            middle.append(inside + 1)
+            inside = text.find("\n", inside + 1, end + delta)
+        source._norm_starts = source._orig_starts = [
+            *starts[:first],
+            *middle,
+            *map(delta.__add__, starts[after:]),
+        ]
+        return source
+
     @property
     def line_starts(self) -> Sequence[int]:
         """Where the original text's lines start: the table every span of this text shares."""

@@ -174,7 +174,11 @@ class _Splice:
         self.earlier = earlier
         self.defined = defined  # the link reference definitions, none of them in a region
         self.regions = regions
-        self.source = Source(text)
+        self.source = (
+            Source.edited(earlier.source, text, changes[0].start, changes[0].end)
+            if len(changes) == 1
+            else Source(text)
+        )
         self.lines = self.source.line_starts
         # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
         # so far (offsets inside a changed region are never moved: its parts are read again).
