@@ -65,45 +65,35 @@ class Shown:
         )
         kept, place = self._at, positions.place
         found: list[bytes] = []
-        uri_json = json.dumps(uri)
+        append, uri_json = found.append, json.dumps(uri)
         for diagnostic in diagnostics:
             code, _, severity, message, span, _, other = diagnostic
             start, end = span.start, span.end
             key: _Key
-            if other is None or not related_info:
-                other, key, first, last = None, (code, message, severity, start, end), start, end
-            else:
-                key = (code, message, severity, start, end, other.start, other.end)
-                first, last = min(start, other.start), max(end, other.end)
             earlier = None
-            if last <= same_until:
-                earlier = at.get(key)
-            elif first >= same_from:
-                if not delta:
+            if other is None or not related_info:
+                other, key = None, (code, message, severity, start, end)
+                if end <= same_until:
                     earlier = at.get(key)
-                elif other is None:
+                elif start >= same_from:
                     earlier = at.get((code, message, severity, start - delta, end - delta))
-                else:
-                    earlier = at.get(
-                        (
-                            code,
-                            message,
-                            severity,
-                            start - delta,
-                            end - delta,
-                            other.start - delta,
-                            other.end - delta,
-                        )
-                    )
-                if earlier is not None and lines:
-                    earlier = _moved_lines(*earlier, lines)
+            else:
+                other_start, other_end = other.start, other.end
+                key = (code, message, severity, start, end, other_start, other_end)
+                if max(end, other_end) <= same_until:
+                    earlier = at.get(key)
+                elif min(start, other_start) >= same_from:
+                    moved = (start - delta, end - delta, other_start - delta, other_end - delta)
+                    earlier = at.get((code, message, severity, *moved))
             if earlier is None:
                 places: _Places = (*place(start), *place(end))
                 if other is not None:
                     places += (*place(other.start), *place(other.end))
                 earlier = places, _json(diagnostic, places, uri_json)
+            elif lines and start >= same_from:  # (not before the edit: there lines stay)
+                earlier = _moved_lines(*earlier, lines)
             kept[key] = earlier
-            found.append(earlier[1])
+            append(earlier[1])
         return found
 
     def _unmoved(self, text: str, lines: int) -> tuple[int, int, int, int]:
