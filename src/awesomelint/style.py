@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .entry_facts import fact
+from .entry_facts import fact, reused
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -90,8 +90,7 @@ def venue_punctuation(venue: Venue) -> str:
     """Punctuation written inside the venue's markup after the year (and any note):
     ``**EMNLP'2020.**``, ``[ACL 2023 Findings.]``."""
     rest = _NOTE.sub("", _after_year(venue), count=1).strip()
-    trailing = re.search(r"[.,;:]+$", rest)
-    return trailing[0] if trailing else ""
+    return rest[len(rest.rstrip(".,;:")) :]
 
 
 # A period that belongs to the last word: an initial or an abbreviation that names or companies end with.
@@ -108,7 +107,8 @@ def author_period(entry: Entry) -> str:
     inner = entry.authors.inner.raw.rstrip()
     if not inner.endswith("."):
         return "outside"
-    if _ABBREVIATION_END.search(inner):
+    # (a match ends the line and is at most 7 characters long: looked for at its end only)
+    if _ABBREVIATION_END.search(inner, max(len(inner) - 8, 0)):
         return "abbreviation"  # `Acme Co., Ltd.`, `Jane Doe et al.`, `John Q.`: the period is the name's
     return "inside"
 
@@ -207,9 +207,12 @@ def site(host: str) -> str:
 @functools.lru_cache(maxsize=2**16)
 def url_host(url: str) -> str | None:
     parts = split_url(url)
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts is None or parts.scheme not in ("http", "https"):
         return None
-    return parts.hostname
+    netloc = parts.netloc
+    if not any(mark in netloc for mark in "@[:%"):  # no user, port, IPv6 brackets or zone
+        return netloc.lower() or None  # (what `hostname` gives, without its parsing)
+    return parts.hostname or None
 
 
 @dataclass
@@ -280,15 +283,33 @@ class _EntryStyle(NamedTuple):
 
 
 def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
-    venue, authors = entry.venue, entry.authors
+    venue, authors, marker = entry.venue, entry.authors, entry.marker
     # A table writes its venue and year in columns of their own: no venue format to compare.
     # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
     formatted = (
-        venue is not None and entry.marker not in STRUCTURED_MARKERS and venue.markup not in ("badge", "link")
+        venue is not None and marker not in STRUCTURED_MARKERS and venue.markup not in ("badge", "link")
     )
     canonical = venues.canonical_name(venue.name.text) if venue is not None else None
     marked = authors is not None and bool(authors.markup)
     period = author_period(entry) if marked else None
+    return _EntryStyle(
+        entry.kind,
+        style_group(entry),
+        entry_layout(entry) if entry.title and marker not in STRUCTURED_MARKERS else None,
+        venue.markup if formatted and venue else None,
+        venue.year_style if formatted and venue and venue.year and not venue.dated else None,
+        ("yes" if venue_punctuation(venue) else "no") if formatted and venue else None,
+        canonical if canonical in INTERCHANGEABLE_PREPRINTS else None,
+        (canonical, venue.name.text) if canonical and venue and is_habit(venues, venue) else None,
+        authors.markup if marked and authors else None,
+        authors.separator if marked and authors and len(authors.names) > 1 else None,
+        period if period != "abbreviation" else None,
+        _paper_fields(entry) if entry.kind == "paper" else None,
+    )
+
+
+def _paper_fields(entry: Entry) -> tuple[str, ...]:
+    """Which fields a paper has, in the order of `_EntryStyle.paper_fields`."""
     fields = (
         ("title", entry.title),
         ("venue", entry.venue),
@@ -296,20 +317,35 @@ def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
         ("authors", entry.authors),
         ("link", entry.own_links),
     )
-    return _EntryStyle(
-        kind=entry.kind,
-        group=style_group(entry),
-        layout=entry_layout(entry) if entry.title and entry.marker not in STRUCTURED_MARKERS else None,
-        venue_markup=venue.markup if formatted and venue else None,
-        venue_year=venue.year_style if formatted and venue and venue.year and not venue.dated else None,
-        venue_punctuation=("yes" if venue_punctuation(venue) else "no") if formatted and venue else None,
-        preprint=canonical if canonical in INTERCHANGEABLE_PREPRINTS else None,
-        spelling=(canonical, venue.name.text) if canonical and venue and is_habit(venues, venue) else None,
-        author_markup=authors.markup if marked and authors else None,
-        author_separator=authors.separator if marked and authors and len(authors.names) > 1 else None,
-        author_period=period if period != "abbreviation" else None,
-        paper_fields=tuple(name for name, present in fields if present) if entry.kind == "paper" else None,
-    )
+    return tuple([name for name, present in fields if present])
+
+
+# The properties each entry says one value of (or none), counted over the list.
+_COUNTED = (
+    "venue_markup",
+    "venue_year",
+    "venue_punctuation",
+    "author_markup",
+    "author_separator",
+    "author_period",
+    "preprint",
+)
+
+
+def _hosts(document: Document) -> dict[str, Majority]:
+    """The dominant form of each site's host, built again only when the list's addresses changed
+    (an edit seldom changes one)."""
+    urls = tuple([link.url for link in document.links])
+    return reused(document, "style hosts", urls, lambda: _dominant_hosts(urls))
+
+
+def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
+    host_forms: dict[str, list[str]] = {}
+    for url in urls:
+        host = url_host(url)
+        if host is not None:
+            host_forms.setdefault(site(host), []).append(host.lower())
+    return {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
@@ -323,18 +359,14 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         if facts.layout is not None
     }
     tally = Counter(styles)  # entries of a list say much the same: each distinct say counted once
-
-    def counts(read: Callable[[_EntryStyle], str | None]) -> Counter[str]:
-        found: Counter[str] = Counter()
-        for facts, times in tally.items():
-            if (value := read(facts)) is not None:
-                found[value] += times
-        return found
-
+    counts: dict[str, Counter[str]] = {name: Counter() for name in _COUNTED}
     spellings: dict[str, Counter[str]] = {}
     groups: dict[str, Counter[str]] = {}
     layouts: dict[tuple[str, str], Counter[str]] = {}
     for facts, times in tally.items():
+        for name, counted in counts.items():
+            if (value := getattr(facts, name)) is not None:
+                counted[value] += times
         if facts.spelling is not None:
             spellings.setdefault(facts.spelling[0], Counter())[facts.spelling[1]] += times
         if facts.paper_fields is not None:  # which fields papers have (resources need a title and a link)
@@ -343,33 +375,27 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
                 fields[name] += times
         if facts.layout is not None:
             layouts.setdefault((facts.kind, facts.group), Counter())[facts.layout] += times
-    host_forms: dict[str, list[str]] = {}
-    for link in document.links:
-        host = url_host(link.url)
-        if host is not None:
-            host_forms.setdefault(site(host), []).append(host.lower())
-    hosts = {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
     return Style(
-        venue_markup=counted_majority(counts(lambda f: f.venue_markup), pins.get("venue-markup")),
-        venue_year=counted_majority(counts(lambda f: f.venue_year), pins.get("venue-year")),
-        venue_punctuation=counted_majority(counts(lambda f: f.venue_punctuation)),
-        author_markup=counted_majority(counts(lambda f: f.author_markup), pins.get("author-markup")),
-        author_separator=counted_majority(counts(lambda f: f.author_separator), pins.get("author-separator")),
-        author_period=counted_majority(counts(lambda f: f.author_period)),
+        venue_markup=counted_majority(counts["venue_markup"], pins.get("venue-markup")),
+        venue_year=counted_majority(counts["venue_year"], pins.get("venue-year")),
+        venue_punctuation=counted_majority(counts["venue_punctuation"]),
+        author_markup=counted_majority(counts["author_markup"], pins.get("author-markup")),
+        author_separator=counted_majority(counts["author_separator"], pins.get("author-separator")),
+        author_period=counted_majority(counts["author_period"]),
         layouts={
             key: found
             for key, values in layouts.items()
             if (found := counted_majority(values, pins.get("layout") if key[0] == "paper" else None))
             is not None
         },
-        preprint=counted_majority(counts(lambda f: f.preprint), pins.get("preprint")),
+        preprint=counted_majority(counts["preprint"], pins.get("preprint")),
         venue_forms={canonical: set(names) for canonical, names in spellings.items()},
         venue_spellings={
             canonical: found
             for canonical, names in spellings.items()
             if (found := counted_majority(names)) is not None and found.count >= 2  # a habit, not a one-off
         },
-        hosts=hosts,
+        hosts=_hosts(document),
         field_counts=groups,
         _groups=group_of,
         _layouts=layout_of,
