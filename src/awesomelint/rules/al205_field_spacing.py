@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -12,25 +12,22 @@ from ..model import Entry
 from ..text import Span
 
 
-def _field_spans(entry: Entry) -> list[tuple[str, Span]]:
-    spans: list[tuple[str, Span]] = []
+def _field_spans(entry: Entry) -> list[tuple[int, int, str, Span]]:
+    """The entry's fields: (start, order written here, kind, span), sorted by start."""
+    spans: list[tuple[int, int, str, Span]] = []
     title, venue, authors = entry.title, entry.venue, entry.authors
     if title is not None:
-        spans.append(("title", title.span))
+        spans.append((title.span.start, 0, "title", title.span))
     if venue is not None and not venue.in_badge:
-        spans.append(("venue", venue.span))
+        spans.append((venue.span.start, 1, "venue", venue.span))
     if authors is not None:
-        spans.append(("authors", authors.span))
-    for link in entry.links:
+        spans.append((authors.span.start, 2, "authors", authors.span))
+    for order, link in enumerate(entry.links, 3):
         # A badge (an image link) is decoration: lists put badges side by side on purpose.
         if link.label and link.role != "description":
-            spans.append(("link", link.span))
-    spans.sort(key=_start)
+            spans.append((link.span.start, order, "link", link.span))
+    spans.sort()  # (by start, then as written above: the order never ties, no span is compared)
     return spans
-
-
-def _start(field: tuple[str, Span]) -> int:
-    return field[1].start
 
 
 class _Pair(NamedTuple):
@@ -49,7 +46,7 @@ def _pairs(text: str, entry: Entry) -> tuple[_Pair, ...]:
     """The entry's pairs of neighbouring fields (a fact of the entry: see `entry_facts`)."""
     found = []
     at = entry.span.start
-    for (before, left), (after, right) in pairwise(_field_spans(entry)):
+    for (_, _, before, left), (_, _, after, right) in pairwise(_field_spans(entry)):
         if right.start < left.end:
             continue  # nested, like a title inside its link
         gap = text[left.end : right.start]
@@ -65,9 +62,21 @@ def _kind(pair: _Pair) -> tuple[str, bool]:
     return "links" if pair.before == pair.after == "link" else "fields", pair.touching
 
 
+_PAIRS = "AL205 field pairs"  # the pairs of each entry by its id, for the rest of this run
+
+
 def _pairs_of(ctx: Context, entry: Entry) -> tuple[_Pair, ...]:
-    text = ctx.document.text
-    return fact(ctx.document, "field pairs", entry, lambda e: _pairs(text, e))
+    """The entry's pairs, worked out once per run (the tally and the check both ask) and kept
+    with the entry's facts."""
+    document = ctx.document
+    known = cast("dict[int, tuple[_Pair, ...]] | None", document.derived.get(_PAIRS))
+    if known is None:
+        known = document.derived[_PAIRS] = {}
+    found = known.get(id(entry))
+    if found is None:
+        text = document.text
+        found = known[id(entry)] = fact(document, "field pairs", entry, lambda e: _pairs(text, e))
+    return found
 
 
 def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
