@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,7 +16,9 @@ from ..model import Entry, Field
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 _PART = re.compile(r"[A-Z]|\d+")
 # A date tag the reader may not take for a date because it cannot be one: `[2023/13]`, `(20234.02.01)`.
-_DATE_TAG = re.compile(r"(?<!\])[\[(]\s*(\d{4,5}[./-]\d{1,2}(?:[./-]\d{1,2})?)\s*[\])]")
+# (the bracket first, then the look behind it: a pattern that starts with its bracket is searched
+# for quickly)
+_DATE_TAG = re.compile(r"[\[(](?<!\][\[(])\s*(\d{4,5}[./-]\d{1,2}(?:[./-]\d{1,2})?)\s*[\])]")
 _YEAR_DIGITS = re.compile(r"\d{3,}")
 _NUMBER_DIGITS = re.compile(r"\d{1,2}")
 _FIVE_DIGITS = re.compile(r"(?<!\d)\d{5,}(?!\d)")
@@ -23,6 +26,7 @@ _NUMBER = re.compile(r"\d+")
 _YEAR_FIRST = re.compile(r"Y[./-]N(?:[./-]N)?")
 
 
+@functools.lru_cache(maxsize=2**16)  # (the tally and the check both ask, of each date)
 def date_shape(text: str) -> str:
     """How a date is written: `7 Sep 2023` is `D M Y`, `2023.10` is `Y.N`, `2023/10/05` is `Y/N/N`."""
     shape = _MONTH.sub("M", text.strip())
@@ -89,6 +93,7 @@ def _dates(ctx: Context) -> _Dates:
     return found
 
 
+@functools.lru_cache(maxsize=2**10)
 def _parts(shape: str) -> str:
     return "".join(sorted(_PART.findall(shape)))
 
