@@ -30,9 +30,12 @@ from .engine import Checked, Settings, rerun_rules
 from .evidence.links import link_key
 from .model import Document, Entry, Link
 from .read import forget_reading, read, reading
+from .read.blocks import references
 from .read.reread import Change, read_edited
 from .read.source import InputError, SourceFile
+from .render import EditedSection
 from .rules._duplicates import normalized_url
+from .text import BOM
 from .venues import INTERCHANGEABLE_PREPRINTS
 
 if TYPE_CHECKING:
@@ -177,10 +180,48 @@ def _changed_stretches(
     }
 
 
-def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagnostic]) -> list[_Fault]:
+def _edited_sections(document: Document, edits: Sequence[Edit]) -> list[EditedSection] | None:
+    """The sections whose own text the sorted ``edits`` change (from the line after a heading
+    written with `#` to the next such heading), when the edits change nothing else and these hold
+    at most a third of the text: then they alone are read again and compared (reading the whole
+    text again costs less than reading most of it a section at a time)."""
+    text = document.text
+    if not edits or "\r" in text or text.startswith(BOM):
+        return None
+    headings = sorted(
+        start
+        for start in (section.span.start for section in document.iter_sections())
+        if text.startswith("#", start) and text[start - 1 : start] in ("", "\n")
+    )
+    sections: list[EditedSection] = []
+    shift = 0
+    for edit in edits:
+        index = bisect.bisect_right(headings, edit.start) - 1
+        start = text.find("\n", headings[index]) + 1 if index >= 0 else 0
+        end = headings[index + 1] if index + 1 < len(headings) else len(text)
+        if index < 0 or start == 0 or not (start <= edit.start and edit.end <= end):
+            return None
+        if not sections or sections[-1].old_start != start:
+            sections.append(EditedSection(start, end, start + shift, end + shift, [], []))
+        sections[-1].replaced.append((edit.start, edit.end))
+        sections[-1].inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        sections[-1] = sections[-1]._replace(new_end=end + shift)
+    if 3 * sum(section.old_end - section.old_start for section in sections) > len(text):
+        return None
+    return sections
+
+
+def _rendering_faults(
+    before: Document,
+    after: Document,
+    chosen: Sequence[Diagnostic],
+    edited: Sequence[EditedSection] | None = None,
+) -> list[_Fault]:
     """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py). A
-    change is traced to the fixes in the stretch of text (from one entry to the next) where it is."""
-    from .render import changed_rendering
+    change is traced to the fixes in the stretch of text (from one entry to the next) where it is.
+    With the ``edited`` sections (all the text the fixes changed), only those are compared."""
+    from .render import changed_rendering, changed_rendering_in
 
     replaced, inserted, shift = [], [], 0
     for edit in sorted((e for d in chosen if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end)):
@@ -193,10 +234,14 @@ def _rendering_faults(before: Document, after: Document, chosen: Sequence[Diagno
     only = _changed_stretches(before.text, after.text, boundaries, replaced, inserted)
     if only is not None and len(only) > len(boundaries[0]):
         only = None  # every stretch changed: no need to ask
+    defined = references(before) if edited is not None else None
+    found = None
+    if edited is not None and defined is not None:
+        found = changed_rendering_in(before.source, after.source, edited, defined, boundaries, only)
+    if found is None:
+        found = changed_rendering(before.text, after.text, replaced, inserted, readings, boundaries, only)
     faults: list[_Fault] = []
-    for segment, problem in changed_rendering(
-        before.text, after.text, replaced, inserted, readings, boundaries, only
-    ):
+    for segment, problem in found:
         if segment is None:
             faults.append((list(chosen), problem))
             continue
@@ -213,10 +258,12 @@ def _faults(
     settings: Settings,
     links: Mapping[str, LinkResult] | None,
     records: Verifications | None,
+    edited: Sequence[EditedSection] | None = None,
 ) -> list[_Fault]:
     """What is wrong with ``after``, the text of ``before`` with ``chosen`` fixes applied, each with
     the fixes that can be at fault: those in the entry or stretch of text where the problem is, or
-    all of them when it is not in one place."""
+    all of them when it is not in one place. ``edited``: the sections the fixes changed, when
+    they changed nothing else (`_edited_sections`)."""
     faults: list[_Fault] = []
     entries = list(before.iter_entries())
     intents = [intent for d in chosen if d.fix for intent in d.fix.intents]
@@ -230,7 +277,7 @@ def _faults(
             suspects = [d for d in chosen if any(_touching([d], low, high) for low, high in problem.places)]
         faults.append((_blamed(suspects, problem) or suspects or list(chosen), problem.message))
     if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
-        faults = _rendering_faults(before, after, chosen)
+        faults = _rendering_faults(before, after, chosen, edited)
     return faults
 
 
@@ -298,13 +345,15 @@ def _apply_checked(
     while pending:
         edits = sorted((e for d in pending if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
         text = apply_edits(document.text, edits)
-        if all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in pending):
-            # the rendering guard compares markdown-it's readings: kept, and the paragraphs the
-            # edits left alone taken from the document's
+        safe = all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in pending)
+        edited = _edited_sections(document, edits) if safe else None
+        if safe and edited is None:
+            # the rendering guard compares markdown-it's readings of the whole texts: kept, and
+            # the paragraphs the edits left alone taken from the document's
             fixed = read(text, keep_reading=True, earlier=reading(document))
         else:  # only the sections where this attempt's text differs from the one before are read
             fixed = read_edited(earlier, text, _changes(written, edits))
-        faults = _faults(document, fixed, pending, settings, links, records)
+        faults = _faults(document, fixed, pending, settings, links, records, edited)
         if not faults:
             return fixed, pending, refused
         if earlier is not document:

@@ -9,6 +9,9 @@ before and after, read with the same markdown-it options, outside the spans the 
 - the same frames around links: a link wrapped in brackets (`[[Code](u)]`) stays wrapped, so a
   space that lands inside the wrapper (`][ [Code](u)]`, rendered `[ Code]`) is caught;
 - the same visible text, white space runs counted as one space.
+
+When the fixes edit only a few sections, just those are compared (`changed_rendering_in`): each
+read by markdown-it on its own, between its heading and the next, as the whole text reads it.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from .read.fields import walk
-from .read.tokens import Parsed, Piece, RowCursor, parse_tokens
+from .read.tokens import Parsed, Piece, RowCursor, markdown, parse_tokens
 from .text import Source
 
 Span = tuple[int, int]  # offsets into the original text, end exclusive
@@ -218,3 +222,106 @@ def _difference(old: Seen, new: Seen) -> str | None:
     if old.visible() != new.visible():
         return "the text a reader sees would change outside the fixed spans"
     return None
+
+
+class EditedSection(NamedTuple):
+    """A section's own text (from the line after its heading, written with `#` at the start of its
+    line, to the next such heading or the end) where the fixes edited it: in the text before them
+    and after, with the spans they replaced and those they put in (original offsets)."""
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    replaced: list[Span]
+    inserted: list[Span]
+
+
+def changed_rendering_in(
+    before: Source,
+    after: Source,
+    sections: Sequence[EditedSection],
+    references: dict[str, Any],
+    boundaries: tuple[Sequence[int], Sequence[int]],
+    only: Collection[int] | None,
+) -> list[tuple[int | None, str]] | None:
+    """`changed_rendering` for texts that differ only inside the edited ``sections`` (their
+    ``references``, the link reference definitions of the text before, are all the text defines):
+    each section is compared on its own, read alone, and a problem in one is reported as in
+    `changed_rendering`. None when a section does not read alone as in its text (a heading around
+    it no longer reads as one) or its definitions changed: then only a whole comparison tells.
+
+    Whenever the whole comparison finds a change, so does this one: the texts outside the sections
+    are the same and read the same, so if every section reads as before, so do the whole texts."""
+    found: list[tuple[int | None, str]] = []
+    for section in sections:
+        old = _section_reading(before, section.old_start, section.old_end, references)
+        new = _section_reading(after, section.new_start, section.new_end, references)
+        if old is None or new is None or _defined(old[1]) != _defined(new[1]):
+            return None
+        first = bisect.bisect_right(boundaries[0], section.old_start)
+        cuts = (
+            boundaries[0][first : bisect.bisect_left(boundaries[0], section.old_end)],
+            boundaries[1][first : bisect.bisect_left(boundaries[1], section.new_end)],
+        )
+        if len(cuts[0]) != len(cuts[1]) or bisect.bisect_right(boundaries[1], section.new_start) != first:
+            return None
+        local = None if only is None else {index - first for index in only if index >= first}
+        olds = seen_in_stretches(before.text, section.replaced, old[0], cuts[0], local)
+        news = seen_in_stretches(after.text, section.inserted, new[0], cuts[1], local)
+        whole = _difference(_joined(olds), _joined(news))
+        if whole is None:
+            continue
+        pairs = enumerate(zip(olds, news, strict=True), first)
+        here: list[tuple[int | None, str]] = [
+            (index, problem) for index, (a, b) in pairs if (problem := _difference(a, b))
+        ]
+        found.extend(here if boundaries[0] and here else [(None, whole)])
+    return found
+
+
+def _section_reading(
+    source: Source, start: int, end: int, references: dict[str, Any]
+) -> tuple[Parsed, dict[str, Any]] | None:
+    """markdown-it's reading of ``source``'s text from ``start`` (the line after a heading) to
+    ``end`` (the start of the next heading's line, or the end), read with those two headings, and
+    the link reference definitions it holds; None unless both headings read as headings around it.
+    As each heading ends every block before it and starts a new one after it, that is how the
+    whole text reads there (its inline parts with the whole text's ``references``)."""
+    text = source.normalized
+    if not (0 < start <= end <= len(text)) or text[start - 1] != "\n":
+        return None
+    heading = text.rfind("\n", 0, start - 1) + 1
+    following = (text.find("\n", end) + 1 or len(text)) if end < len(text) else end
+    own: dict[str, Any] = {}
+    tokens = markdown().parse(text[heading:following], own)
+    lines = text.count("\n", heading, end)
+    if not _heading_at(tokens[:3], 0):
+        return None
+    if following > end:
+        if text[end - 1] != "\n" or not _heading_at(tokens[-3:], lines):
+            return None
+        tokens = tokens[3:-3]
+    else:
+        tokens = tokens[3:]
+    first_line = bisect.bisect_right(source.line_starts, heading) - 1
+    for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    env: dict[str, Any] = {"references": references} if references else {}
+    return Parsed(source, tokens, env), own.get("references", {})
+
+
+def _defined(references: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """What each link reference definition says (not the line it is on)."""
+    return {label: (found.get("href"), found.get("title")) for label, found in references.items()}
+
+
+def _heading_at(tokens: Sequence[Any], line: int) -> bool:
+    """Whether ``tokens`` are a heading, not inside any other block, on the one ``line``."""
+    return (
+        len(tokens) == 3
+        and tokens[0].type == "heading_open"
+        and tokens[0].level == 0
+        and tokens[0].map == [line, line + 1]
+    )
