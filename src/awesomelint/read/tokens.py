@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
-from markdown_it.rules_block import StateBlock, reference
+from markdown_it.rules_block import StateBlock, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -44,6 +44,7 @@ _TRACKED_RULES = {
 _DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
 
 InlineRule = Callable[[StateInline, bool], bool]
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
 # A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
 # unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
 # characters that need no encoding (or valid escapes); or such characters after `#`, `/` (not `//`:
@@ -203,6 +204,35 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return reference(state, start_line, end_line, silent)
 
 
+# The characters that the line of each of these block rules opens with: at any other line the rule
+# is not called (markdown-it tries every rule at every line, and each logs its call first).
+_BLOCK_OPENERS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "html_block": "<",
+    "heading": "#",
+}
+
+
+def _opening_with(rule: BlockRule, openers: str) -> BlockRule:
+    def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        return state.src[start : start + 1] in openers and rule(state, start_line, end_line, silent)
+
+    return guarded
+
+
+def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's table rule, not called where the next line cannot be a table's delimiter row."""
+    if start_line + 2 <= end_line:
+        start = state.bMarks[start_line + 1] + state.tShift[start_line + 1]
+        if state.src[start : start + 1] not in "|-:":
+            return False
+    return table(state, start_line, end_line, silent)
+
+
 # Options markdown-it's rules read with a default (`options.get("tasklists", False)`), written out
 # with that default: a missing one is found by a raised KeyError, at every list item and inline run.
 _UNSET_OPTIONS = dict.fromkeys(
@@ -218,6 +248,11 @@ def markdown() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.block.ruler.at("reference", _reference)
+    for rule in md.block.ruler.__rules__:  # `at` replaces a rule's function and the chains it ends
+        if rule.name in _BLOCK_OPENERS:
+            md.block.ruler.at(rule.name, _opening_with(rule.fn, _BLOCK_OPENERS[rule.name]), {"alt": rule.alt})
+        elif rule.name == "table":
+            md.block.ruler.at("table", _table, {"alt": rule.alt})
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
