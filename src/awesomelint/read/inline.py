@@ -59,7 +59,7 @@ class Piece:
 
 
 def text_piece(document: str, start: int, end: int) -> Piece:
-    return Piece("text", start, end, start, end, plain=document[start:end])
+    return Piece("text", start, end, start, end, "", document[start:end])  # by position: quicker
 
 
 def filled(document: str, located: list[Piece], start: int, end: int) -> list[Piece]:
