@@ -17,7 +17,6 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_re import HTML_TAG_RE
@@ -100,6 +99,12 @@ class _Declined(Exception):
 def _flanking_class(char: str) -> tuple[bool, bool]:
     """(punctuation, white space) as markdown-it's scanDelims tells them."""
     return isMdAsciiPunct(ord(char)) or isPunctChar(char), isWhiteSpace(ord(char))
+
+
+@functools.cache
+def _pairing_state(md: MarkdownIt) -> StateInline:
+    """A state to hand markdown-it's processDelimiters, which pairs the delimiters it is given."""
+    return StateInline("", md, {}, [])
 
 
 class _Link:
@@ -321,7 +326,7 @@ class _Reader:
         self, located: list[tuple[int, int, Piece]], delimiters: list[Delimiter]
     ) -> list[tuple[int, int, Piece]]:
         """The located pieces nested in the emphasis markdown-it pairs among ``delimiters``."""
-        processDelimiters(cast(StateInline, None), delimiters)  # it reads the delimiters alone
+        processDelimiters(_pairing_state(self.md), delimiters)
         pairs: list[tuple[int, int, int, int, str]] = []  # markdown-it's emphasis post-pass
         index = len(delimiters) - 1
         while index >= 0:
