@@ -336,11 +336,16 @@ def _run(
         }
         by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh)
     found: list[Diagnostic] = []
+    entries: list[Entry] = []  # (listed once for the entry-scope rules: a walk of the sections each)
     for chosen in selected:
         if chosen.code in by_entry:
             raw: Iterable[Diagnostic] = by_entry[chosen.code]
         elif chosen.scope == "entry" and keep:
             continue  # no entry had a finding of it
+        elif (check_entry := chosen.check_entry) is not None:  # as its `check` runs it
+            context = Context(document, style, settings, chosen, links, records)
+            entries = entries or list(document.iter_entries())
+            raw = [d for entry in entries for d in check_entry(context, entry)]
         else:
             raw = chosen.check(Context(document, style, settings, chosen, links, records))
         if suppressions.directives:
