@@ -11,6 +11,8 @@ from ._lines import lines
 # `3.**Title**` on a line of its own: in a tightly spaced list Markdown reads it as more text of the
 # entry above, so the reader sees no entry there.
 _GLUED_LINE = re.compile(r"[ \t]*(\d{1,9})\.(?=\*\*|\[|[^\W\d_])")
+# The same after a line break, looked for in the entry's text at once: most entries have no such line.
+_AFTER_BREAK = re.compile(r"[\r\n]" + _GLUED_LINE.pattern)
 
 
 def _edits(ctx: Context, entry: Entry) -> list[Edit]:
@@ -48,8 +50,10 @@ def _glued_lines(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """Numbers glued to their text on the later lines of a numbered entry, next in its sequence."""
     if entry.number is None or entry.marker not in ("ordered", "glued"):
         return
-    if ctx.document.text.find("\n", entry.span.start, entry.span.end) < 0:
-        return  # an entry of one line has no later line (and its lines need no look-up)
+    text = ctx.document.text
+    last_line_end = text.find("\n", entry.span.end)
+    if _AFTER_BREAK.search(text, entry.span.start, len(text) if last_line_end < 0 else last_line_end) is None:
+        return  # no later line starts with a number (and the lines need no look-up)
     expected = entry.number + 1
     for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
         match = _GLUED_LINE.match(line.text)
