@@ -59,6 +59,7 @@ def test_real_lists_read_alike_and_mostly_directly() -> None:
         ("- Title\n  [paper](u) **A\n  B**", True),
         ('- a \\*b\\* \\[c](u) `\\`x\\\n<br> <a href="#x">x</a> a < b', True),  # escapes, HTML
         ("- <https://x.org> <a@b.org>", False),  # autolinks
+        ("- !![(!](u)", False),  # an image whose alt text markdown-it reads as one more label
         ("- [<b>x</b>](u) <!-- note -->", False),  # HTML in a label, a comment
         ("- ~~gone~~", False),
         ('- [a](u "title") [b]( u )', False),

@@ -421,8 +421,10 @@ class _Reader:
 
     def image_piece(self, start: int, image: _Link) -> Piece:
         alt = self.src[image.start + 1 : image.label_end]
-        if "[" in alt or "]" in alt:
-            raise _Declined  # markdown-it reads the alt text as inline content of its own
+        if "[" in alt or "]" in alt or "!" in alt:
+            # markdown-it reads the alt text as inline content of its own, and where that holds a
+            # label, its position overwrites the image's own in what `tokens` notes of labels
+            raise _Declined
         align = self.align
         return Piece(
             "image",
