@@ -14,9 +14,10 @@ from ._classic import Conventions, Item, description, items
 _FIRST_WORD = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?=[\s,;:!?]|$)")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 # (the plain words that start with a capital, and those that do not: two patterns that find what
-# one would, each counted its own way)
-_CAPITALISED_WORD = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?![\w-])")
-_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z]+(?![\w-])")
+# one would, each counted its own way; each starts with its first letter, then looks behind it, so
+# that it is searched for quickly)
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w.-][A-Z])[a-z]+(?![\w-])")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 
 
 def _names(document: Document) -> frozenset[str]:
@@ -35,9 +36,7 @@ def _names(document: Document) -> frozenset[str]:
         if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
             found.add(word)
     found.update(word for word, count in lower.items() if count >= 2 and word not in capitalised)
-    for entry in document.iter_entries():
-        if entry.title:
-            found.update(entry.title.text.split())
+    found.update(" ".join([e.title.text for e in document.iter_entries() if e.title]).split())
     names = frozenset(found)
     document.derived["names"] = names
     return names
