@@ -23,16 +23,19 @@ def _problem(authors: Authors) -> str | None:
     if mark is not None:
         start = authors.inner.raw.rfind(",", 0, mark.start()) + 1
         return f"`{authors.inner.raw[start : mark.end()].strip()}` ends in an affiliation mark"
-    for name in names:
-        if _GLUED.search(name):
-            return f"`{name}` looks like two names run together at a period"
-    capitalised = [n for n in names if any(w[:1].isupper() for w in n.split())]
-    for name in names:
-        words = [w for w in name.split() if w.casefold() not in _PARTICLES]
-        if words and all(w[:1].islower() for w in words) and len(capitalised) >= 2:
-            return f"`{name}` is written in lower case among capitalised names"
+    if _GLUED.search("\n".join(names)):  # (one look at all the names: seldom any)
+        for name in names:
+            if _GLUED.search(name):
+                return f"`{name}` looks like two names run together at a period"
+    words_of = [name.split() for name in names]
+    capitalised = sum(1 for words in words_of if any(w[:1].isupper() for w in words))
+    if capitalised >= 2:
+        for name, words in zip(names, words_of, strict=True):
+            named = [w for w in words if w.casefold() not in _PARTICLES]
+            if named and all(w[:1].islower() for w in named):
+                return f"`{name}` is written in lower case among capitalised names"
     # `Wei, Zhang`: one name split by a comma, among names that all have two words or more
-    single = [i for i, n in enumerate(names) if len(n.split()) == 1]
+    single = [i for i, words in enumerate(words_of) if len(words) == 1]
     full = len(names) - len(single)
     for i in single:
         if i + 1 in single and full >= 2 and names[i][:1].isupper() and names[i + 1][:1].isupper():
