@@ -42,9 +42,10 @@ def contents(document: Document) -> Contents:
     for anchor in document.anchors:
         wanted = fragment(anchor)
         target = by_slug.get(wanted) or by_lower.get(wanted.lower())
-        if anchor.span.start_line - last_line > 2:
+        line = anchor.span.start_line
+        if line - last_line > 2:
             runs.append(Contents([], []))
-        last_line = anchor.span.start_line
+        last_line = line
         if target is None:
             runs[-1].broken.append(anchor)
         elif target.span.start > anchor.span.start:

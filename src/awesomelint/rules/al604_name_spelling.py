@@ -140,6 +140,7 @@ _Names = tuple[dict[str, _Forms], dict[str, tuple[str, int, int]]]  # forms and 
 
 
 def _added(forms: _Forms | None, uses: Counter[_Use], sign: int) -> _Forms:
+    """A copy of ``forms`` with ``uses`` (of its name) added, or taken away with ``sign`` -1."""
     words, inside, apart = (dict(f) for f in forms) if forms is not None else ({}, {}, {})
     for (_, written, initial), times in uses.items():
         for counts, counted in (
@@ -156,22 +157,25 @@ def _added(forms: _Forms | None, uses: Counter[_Use], sign: int) -> _Forms:
     return _Forms(words, inside, apart)
 
 
-def _fold(uses: Counter[_Use]) -> _Names:
+def _by_key(uses: Counter[_Use]) -> dict[str, Counter[_Use]]:
     by_key: dict[str, Counter[_Use]] = {}
     for use, times in uses.items():
-        if times:
+        if times:  # (a count kept up to date may hold a zero)
             by_key.setdefault(use[0], Counter())[use] = times
-    forms = {key: _added(None, counted, 1) for key, counted in by_key.items()}
+    return by_key
+
+
+def _fold(uses: Counter[_Use]) -> _Names:
+    forms = {key: _added(None, counted, 1) for key, counted in _by_key(uses).items()}
     return forms, {key: found for key, counted in forms.items() if (found := _decided(counted))}
 
 
 def _refold(names: _Names, came_in: Counter[_Use], went_out: Counter[_Use]) -> _Names:
+    """``names`` with the uses that came in added and those that went out taken away; the
+    decisions of the names they touch made again (the earlier dicts are left as they were)."""
     forms, decisions = dict(names[0]), dict(names[1])
     for uses, sign in ((came_in, 1), (went_out, -1)):
-        by_key: dict[str, Counter[_Use]] = {}
-        for use, times in uses.items():
-            by_key.setdefault(use[0], Counter())[use] = times
-        for key, counted in by_key.items():
+        for key, counted in _by_key(uses).items():
             forms[key] = _added(forms.get(key), counted, sign)
     for key in {use[0] for use in chain(came_in, went_out)}:
         decisions.pop(key, None)
