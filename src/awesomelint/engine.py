@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
-from .entry_facts import EntryKey, Facts, install
+from .entry_facts import EntryKey, Facts, carried, carry, install, read_again
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
 from .read.reread import changed_range
@@ -459,6 +459,41 @@ def moved_diagnostic(diagnostic: Diagnostic, delta: int, starts: Sequence[int]) 
         related = Span(related.start + delta, related.end + delta, starts)
     moved = Span(span.start + delta, span.end + delta, starts)
     return Diagnostic(code, name, severity, message, moved, fix, related)
+
+
+def rescanned(
+    context: Context, scan: Callable[[int, int], Iterable[Diagnostic]], depends: object = None
+) -> list[Diagnostic]:
+    """A rule's findings made by ``scan(start, end)``: the findings of the lines that start in
+    ``text[start:end]`` (whole lines), each made from its own line, the lines next to it, the tree
+    there and ``depends`` (what else it depends on, with no offsets). After an edit that the reader
+    read again in part (`entry_facts.note_read_again`), under equal ``depends``, the earlier run's
+    findings outside that part and the line on either side of it are kept (before it) or moved (after
+    it), and only those lines are scanned again."""
+    document, name = context.document, f"{context.rule.code} (found)"
+    text, earlier, again = document.text, carried(document, name), read_again(document)
+    found: list[Diagnostic]
+    if earlier is None or again is None or not _same_text(earlier[0], again[0]):
+        found = list(scan(0, len(text)))
+    else:
+        was, before = cast("tuple[object, list[Diagnostic]]", earlier[1])
+        if was != depends:
+            found = list(scan(0, len(text)))
+        else:
+            old, start, end = again
+            delta, starts = len(text) - len(old), document.source.line_starts
+            start = text.rfind("\n", 0, max(start - 1, 0)) + 1  # (the line before: a heading's)
+            after = text.find("\n", end + delta)  # (the line after, the next heading's, ends here)
+            end = len(text) if after < 0 else after + 1
+            found = [d for d in before if d.span.start < start]
+            found.extend(scan(start, end))
+            found.extend(moved_diagnostic(d, delta, starts) for d in before if d.span.start >= end - delta)
+    carry(document, name, (depends, found))
+    return found
+
+
+def _same_text(one: str, other: str) -> bool:
+    return one is other or one == other
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:

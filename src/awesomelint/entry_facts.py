@@ -274,3 +274,34 @@ def fact_once(document: Document, name: str, entry: Entry, work: Callable[[Entry
     if found is _UNKNOWN:
         found = known[id(entry)] = work(entry)
     return cast(T, found)
+
+
+_READ_AGAIN = "read again"
+
+
+def note_read_again(document: Document, earlier_text: str, start: int, end: int) -> None:
+    """Say that ``document``'s text is ``earlier_text`` with ``earlier_text[start:end]`` replaced, and
+    that its tree outside that part is the earlier tree moved (the reader's incremental path read that
+    part alone again): what a rule finds from the lines outside it stays the same. The part is the own
+    text of sections: it starts on the line after a heading and ends where a heading or the text does."""
+    document.derived[_READ_AGAIN] = (earlier_text, start, end)
+
+
+def read_again(document: Document) -> tuple[str, int, int] | None:
+    """What `note_read_again` said of ``document``: the earlier text and the part of it read again."""
+    found = document.derived.get(_READ_AGAIN)
+    return cast("tuple[str, int, int]", found) if isinstance(found, tuple) else None
+
+
+def carried(document: Document, name: str) -> tuple[str, object] | None:
+    """What the earlier run `carry`-ed under ``name``, with the text it ran on; None without one."""
+    facts = document.derived.get(_FACTS)
+    found = facts._earlier_whole.get(name) if isinstance(facts, Facts) else None
+    return cast("tuple[str, object]", found) if found is not None else None
+
+
+def carry(document: Document, name: str, value: object) -> None:
+    """Keep ``value`` (of ``document``'s text) for the next run on an edited text (`carried`)."""
+    facts = document.derived.get(_FACTS)
+    if isinstance(facts, Facts):
+        facts.whole[name] = (document.text, value)

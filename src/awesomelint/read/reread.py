@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from ..entry_facts import note_moved
+from ..entry_facts import note_moved, note_read_again
 from ..model import Anchor, Authors, Block, Comment, Document, Entry, Field, Link, Section, Venue
 from ..text import BOM, Source, Span
 from .blocks import _Builder, keep_references, page_anchors, read, references, settle_entries
@@ -229,6 +229,7 @@ class _Splice:
             settle_group(section.entries, overall)
         self.moved.update((id(entry), entry) for entry in earlier.entries)  # before the first heading
         note_moved(document, self.moved)  # the rules need not work out again which entries these are
+        note_read_again(document, earlier.text, self.regions[0].start, self.regions[-1].end)
         return document
 
     @property

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..model import Document
 from ..text import Line
@@ -16,10 +16,24 @@ def lines(document: Document) -> tuple[Line, ...]:
     return document.source.lines
 
 
+def lines_between(document: Document, start: int, end: int) -> Sequence[Line]:
+    """The lines that start in ``text[start:end]`` (to the end of the text: and the empty line after
+    its last line break)."""
+    every, starts = document.source.lines, document.source.line_starts
+    stop = len(every) if end >= len(document.text) else bisect.bisect_left(starts, end)
+    return every if start == 0 and stop == len(every) else every[bisect.bisect_left(starts, start) : stop]
+
+
 _HTML_VERBATIM = re.compile(r"<pre\b.*?</pre>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
+
+
+def front_matter_end(document: Document) -> int:
+    """Where the front matter ends (0 without one)."""
+    front = _FRONT_MATTER.match(document.text)
+    return front.end() if front is not None else 0
 
 
 def verbatim_lines(document: Document) -> set[int]:
@@ -42,14 +56,23 @@ def verbatim_lines(document: Document) -> set[int]:
     return numbers
 
 
-def hard_break_test(document: Document) -> Callable[[int], bool]:
+def hard_break_test(document: Document, start: int = 0, end: int | None = None) -> Callable[[int], bool]:
     """Whether a line (by number) is a line of a paragraph followed by another line of it (where two
     trailing spaces are a hard line break, not stray white space): whether a paragraph, list or
-    quote holds the start of the next line. Built in offsets: no span's lines are worked out."""
-    spans = [p for entry in document.iter_entries() for p in entry.paragraphs]
+    quote holds the start of the next line. Built in offsets: no span's lines are worked out. Given
+    ``start`` and ``end``, only for the lines whose next line starts in ``text[start:end]``."""
+    stop = len(document.text) if end is None else end
+    entries = document.iter_entries()
+    if end is not None:  # (spans that end before the lines or start after them hold no next line)
+        entries = (e for e in entries if e.span.end >= start and e.span.start <= stop)
+    spans = [p for entry in entries for p in entry.paragraphs]
     for section in [None, *document.iter_sections()]:
         blocks = document.blocks if section is None else section.blocks
-        spans.extend(b.span for b in blocks if b.kind in ("paragraph", "list", "quote"))
+        spans.extend(
+            b.span
+            for b in blocks
+            if b.kind in ("paragraph", "list", "quote") and b.span.end >= start and b.span.start <= stop
+        )
     spans.sort(key=lambda span: span.start)
     starts = [span.start for span in spans]
     reach = list(itertools.accumulate((span.end for span in spans), max))  # the furthest end so far

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
+from ..engine import Context, rescanned, rule
 
 # `[[code]]` with no destination: Markdown leaves it as text, so it is not in the link list.
 _BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
@@ -26,16 +26,25 @@ _PLACEHOLDER = re.compile(
     fix=Applicability.NONE,
     tags=("entries", "links"),
 )
-def empty_link(ctx: Context) -> Iterator[Diagnostic]:
+def empty_link(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda start, end: _scan(ctx, start, end))
+
+
+def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
+    """The findings of the links and entries that start in ``text[start:end]``."""
     for link in ctx.document.links:
-        if link.url.strip() or not link.label or _PLACEHOLDER.fullmatch(link.label):
+        if not start <= link.span.start < end or link.url.strip():
+            continue
+        if not link.label or _PLACEHOLDER.fullmatch(link.label):
             continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
         yield ctx.report(link.span, f"link `{link.label}` has no URL")
     text = ctx.document.text
     for entry in ctx.document.iter_entries():
+        if not start <= entry.span.start < end:
+            continue
         linked = [(link.span.start, link.span.end) for link in entry.links]
         for match in _BARE.finditer(text, entry.span.start, entry.span.end):
-            if any(start <= match.start() < end for start, end in linked):
+            if any(left <= match.start() < right for left, right in linked):
                 continue
             yield ctx.report(
                 ctx.span(match.start(), match.end()), f"`{match[0]}` looks like a link with no URL"

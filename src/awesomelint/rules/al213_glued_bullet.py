@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
-from ..engine import Context, rule
-from ._lines import lines, verbatim_lines
+from ..engine import Context, rescanned, rule
+from ._lines import front_matter_end, lines, lines_between, verbatim_lines
 
 _GLUED = re.compile(r"[ \t]*([-+*])\[[^\]\n]*\]\(")
 _ITEM = re.compile(r"[ \t]*([-+*])[ \t]+\S")
@@ -21,13 +21,23 @@ _ITEM_SHAPE = re.compile(r"[ \t]*[-+]\[[^\]\n]+\]\([^()\s]+\)[ \t]*(?:-|–|—|
     fix=Applicability.SAFE,
     tags=("entries", "markdown", "classic"),
 )
-def glued_bullet(ctx: Context) -> Iterator[Diagnostic]:
+def glued_bullet(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+
+
+def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in ``text[start:end]``."""
     all_lines = lines(ctx.document)
-    verbatim = verbatim_lines(ctx.document)
-    for index, line in enumerate(all_lines):
+    verbatim: set[int] | None = None  # at the first glued bullet
+    for line in lines_between(ctx.document, start, end):
         match = _GLUED.match(line.text)
-        if match is None or line.number in verbatim:
+        if match is None:
             continue
+        if verbatim is None:
+            verbatim = verbatim_lines(ctx.document)
+        if line.number in verbatim:
+            continue
+        index = line.number - 1
         bullet = match[1]
         neighbours = [all_lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(all_lines)]
         among_items = any((item := _ITEM.match(text)) and item[1] == bullet for text in neighbours)
@@ -38,7 +48,7 @@ def glued_bullet(ctx: Context) -> Iterator[Diagnostic]:
         at = line.start + match.end(1)
         message = f"no space after `{bullet}`: Markdown shows this line as text, not a list item"
         # The line break before the bullet is rewritten too: it ends a paragraph now, not a line of it.
-        start = max(line.start - 1, 0)
-        edit = Edit(start, at, ctx.document.text[start:at] + " ")
+        before = max(line.start - 1, 0)
+        edit = Edit(before, at, ctx.document.text[before:at] + " ")
         fix = ctx.fix(f"write `{bullet} `", edit, intents=(StartsEntry(line.start),))
         yield ctx.report(ctx.span(at - 1, at), message, fix)

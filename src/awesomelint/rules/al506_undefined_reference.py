@@ -5,8 +5,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
-from ..engine import Context, rule
-from ._lines import lines, verbatim_lines
+from ..engine import Context, rescanned, rule
+from ._lines import front_matter_end, lines_between, verbatim_lines
 
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
 # A lone `[Deprecated]` is bracketed text, not a reference.
@@ -26,34 +26,48 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
     fix=Applicability.NONE,
     tags=("links",),
 )
-def undefined_reference(ctx: Context) -> Iterator[Diagnostic]:
+def undefined_reference(ctx: Context) -> list[Diagnostic]:
+    defined = frozenset(_defined_labels(ctx.document.text))
+    depends = (defined, front_matter_end(ctx.document))
+    return rescanned(ctx, lambda start, end: _scan(ctx, defined, start, end), depends)
+
+
+def _scan(ctx: Context, defined: frozenset[str], start: int, end: int) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in ``text[start:end]``."""
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
-    defined = _defined_labels(ctx.document.text)
     uses_references = bool(defined)
-    linked = sorted((link.span.start, link.span.end) for link in ctx.document.links)
-    verbatim = verbatim_lines(ctx.document)
-    for line in lines(ctx.document):
-        if "[" not in line.text or line.number in verbatim:
+    linked = sorted(
+        (link.span.start, link.span.end)
+        for link in ctx.document.links
+        if link.span.end > start and link.span.start < end
+    )
+    verbatim: set[int] | None = None  # at the first line with a bracket
+    for line in lines_between(ctx.document, start, end):
+        if "[" not in line.text:
+            continue
+        if verbatim is None:
+            verbatim = verbatim_lines(ctx.document)
+        if line.number in verbatim:
             continue
         item = _ITEM_REFERENCE.match(line.text)
         if item is not None and item[2].casefold() not in defined:
-            start = line.start + item.start(1)
+            at = line.start + item.start(1)
             message = f"`{item[1]}` is written as a reference link, but `[{item[2]}]` is defined nowhere"
-            yield ctx.report(ctx.span(start, line.start + item.end(1)), message)
+            yield ctx.report(ctx.span(at, line.start + item.end(1)), message)
         if "][" not in line.text:
             continue
         text = _CODE.sub(lambda code: " " * len(code[0]), line.text)
         for match in _REFERENCE.finditer(text):
-            start = line.start + match.start()
-            inside = bisect.bisect_right(linked, (start, len(ctx.document.text))) - 1
-            if inside >= 0 and linked[inside][0] <= start < linked[inside][1]:
+            at = line.start + match.start()
+            inside = bisect.bisect_right(linked, (at, len(ctx.document.text))) - 1
+            if inside >= 0 and linked[inside][0] <= at < linked[inside][1]:
                 continue
             if (match[2] and not uses_references) or match[0].startswith("[^"):
                 continue  # two tags side by side, or footnotes (`[^1][^2]`)
             label = match[2] or match[1]
             message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
-            yield ctx.report(ctx.span(start, line.start + match.end()), message)
+            yield ctx.report(ctx.span(at, line.start + match.end()), message)
 
 
 def _defined_labels(text: str) -> set[str]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._lines import hard_break_test, lines, verbatim_lines
+from ..engine import Context, rescanned, rule
+from ._lines import front_matter_end, hard_break_test, lines_between, verbatim_lines
 
 
 @rule(
@@ -15,10 +15,15 @@ from ._lines import hard_break_test, lines, verbatim_lines
     fix=Applicability.SAFE,
     tags=("whitespace",),
 )
-def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
+def trailing_whitespace(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+
+
+def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in ``text[start:end]``."""
     skip: set[int] | None = None  # found at the first trailing white space
     hard_break: Callable[[int], bool] | None = None  # when a line could end in one, not before
-    for line in lines(ctx.document):
+    for line in lines_between(ctx.document, start, end):
         if not line.text.endswith((" ", "\t")):
             continue  # (most lines: one test)
         if skip is None:
@@ -29,12 +34,12 @@ def trailing_whitespace(ctx: Context) -> Iterator[Diagnostic]:
         trailing = len(line.text) - len(content)
         if content and line.text.endswith("  ") and "\t" not in line.text[len(content) :]:
             if hard_break is None:
-                hard_break = hard_break_test(ctx.document)
+                hard_break = hard_break_test(ctx.document, start, end)
             if hard_break(line.number):
                 continue
-        start = line.start + len(content)
+        at = line.start + len(content)
         plural = "s" if trailing != 1 else ""
         what = "white space only" if not content else f"{trailing} trailing white-space character{plural}"
         yield ctx.report(
-            ctx.span(start, line.end), f"line has {what}", ctx.fix("remove it", Edit(start, line.end, ""))
+            ctx.span(at, line.end), f"line has {what}", ctx.fix("remove it", Edit(at, line.end, ""))
         )

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._lines import lines, verbatim_lines
+from ..engine import Context, rescanned, rule
+from ._lines import front_matter_end, lines, lines_between, verbatim_lines
 
 
 @rule(
@@ -15,9 +15,15 @@ from ._lines import lines, verbatim_lines
     fix=Applicability.SAFE,
     tags=("whitespace",),
 )
-def blank_lines(ctx: Context) -> Iterator[Diagnostic]:
+def blank_lines(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+
+
+def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
+    """The findings of the runs of blank lines that start in ``text[start:end]`` (whole lines, a
+    non-blank line or the end of the text after them)."""
     all_lines = lines(ctx.document)
-    blank = [line.number for line in all_lines if not line.text.strip()]
+    blank = [line.number for line in lines_between(ctx.document, start, end) if not line.text.strip()]
     skip = verbatim_lines(ctx.document) if blank else set()
     index = 0
     while index < len(blank):
@@ -25,13 +31,13 @@ def blank_lines(ctx: Context) -> Iterator[Diagnostic]:
         if first in skip:
             index += 1
             continue
-        end = index  # the run of blank lines is blank[index : end + 1]
-        while end + 1 < len(blank) and blank[end + 1] == blank[end] + 1 and blank[end + 1] not in skip:
-            end += 1
-        last = blank[end]
-        if end > index and last != len(all_lines):  # (blank lines that end the file are AL603's)
+        stop = index  # the run of blank lines is blank[index : stop + 1]
+        while stop + 1 < len(blank) and blank[stop + 1] == blank[stop] + 1 and blank[stop + 1] not in skip:
+            stop += 1
+        last = blank[stop]
+        if stop > index and last != len(all_lines):  # (blank lines that end the file are AL603's)
             message = f"{last - first + 1} blank lines in a row; one is enough"
             # lines are numbered from 1: all_lines[first] is the line after the first blank one
             fix = ctx.fix("keep one blank line", Edit(all_lines[first].start, all_lines[last].start, ""))
             yield ctx.report(ctx.span(all_lines[first - 1].start, all_lines[last - 1].end), message, fix)
-        index = end + 1
+        index = stop + 1
