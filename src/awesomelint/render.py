@@ -69,6 +69,24 @@ class _Fixed:
             index -= 1
         return False
 
+    def outside(self, text: str, start: int) -> list[str]:
+        """The parts of ``text``, which starts at ``start``, that no span covers (an insertion
+        covers no character): the whole text when none does, as for most text."""
+        end = start + len(text)
+        index = bisect.bisect_left(self.starts, end)
+        if index == 0 or self.spans[index - 1][1] <= start:
+            return [text]  # every span before ``end`` ends by ``start``
+        parts, cursor = [], start
+        for low, high in self.spans[max(bisect.bisect_left(self.starts, start) - 1, 0) : index]:
+            if high <= cursor or low == high:
+                continue
+            if low > cursor:
+                parts.append(text[cursor - start : low - start])
+            cursor = max(cursor, high)
+        if cursor < end:
+            parts.append(text[cursor - start :])
+        return parts
+
 
 def seen(text: str, fixed: Sequence[Span], parsed: Parsed | None = None) -> Seen:
     """What a reader sees of ``text`` outside the ``fixed`` spans (original offsets); ``parsed`` is
@@ -146,14 +164,7 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, at: Callable
     markup_starts, markup_ends = set(), set()  # of the pieces that are not text
     for piece in walk(pieces):
         if piece.kind == "text":
-            if not spans.covers(piece.start, piece.start + len(piece.plain)):
-                result.text.append(piece.plain)  # most text: no fix touches it, no test per character
-            else:
-                result.text.extend(
-                    char
-                    for offset, char in enumerate(piece.plain, piece.start)
-                    if not spans.covers(offset, offset + 1)
-                )
+            result.text.extend(spans.outside(piece.plain, piece.start))
             continue
         markup_starts.add(piece.start)
         markup_ends.add(piece.end)
