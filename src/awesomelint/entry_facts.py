@@ -305,3 +305,71 @@ def carry(document: Document, name: str, value: object) -> None:
     facts = document.derived.get(_FACTS)
     if isinstance(facts, Facts):
         facts.whole[name] = (document.text, value)
+
+
+def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...]]) -> list[Entry] | None:
+    """The entries (in the list's order) that hold a value that the whole list holds twice or more,
+    of the values ``count`` gives (a fact of the entry, counted as `tallied` counts ``name``): where a
+    list-wide rule that pairs entries by those values can find something. With `Facts`, the index of
+    which entries hold each value and the set of values held twice are the earlier run's, brought up
+    to date by the entries that went out and came in. None without `Facts`: every entry may be."""
+    facts = document.derived.get(_FACTS)
+    if not isinstance(facts, Facts):
+        return None
+    counted, changes = cast("Counter[K]", facts.tally(name, count)), facts.changes()
+    kept = f"{name} (holders)"
+    earlier = facts._earlier_whole.get(kept)
+    found: tuple[dict[K, frozenset[EntryKey]], frozenset[K]] | None = None
+    if earlier is not None and changes is not None:
+        holders, twice = cast("tuple[dict[K, frozenset[EntryKey]], frozenset[K]]", earlier[1])
+        found = _brought_up_to_date(facts, name, holders, twice, counted, changes)
+    if found is None:
+        holders = {}
+        for entry_id, key in facts.keys.items():
+            for value in fact_of(facts._by_entry[entry_id], name, facts._entries[entry_id], count):
+                holders[value] = holders.get(value, frozenset()) | {key}
+        found = holders, frozenset(value for value, number in counted.items() if number >= 2)
+    facts.whole[kept] = (None, found)
+    holders, twice = found
+    wanted: set[EntryKey] = set().union(*[holders[value] for value in twice])
+    hashes = {hash(key) for key in wanted}  # (an int compared first: a key compares in Python)
+    return [facts._entries[i] for i, key in facts.keys.items() if key._hash in hashes and key in wanted]
+
+
+def _brought_up_to_date(
+    facts: Facts,
+    name: str,
+    holders: dict[K, frozenset[EntryKey]],
+    twice: frozenset[K],
+    counted: Counter[K],
+    changes: tuple[list[Entry], list[EntryKey]],
+) -> tuple[dict[K, frozenset[EntryKey]], frozenset[K]] | None:
+    """`crowded`'s index and values held twice after ``changes``, made anew (the earlier run's stay as
+    they are); None when an entry gone out has no contribution kept."""
+    added, removed = changes
+    holders, touched = dict(holders), set[K]()
+    for key in set(removed):
+        gone = facts._earlier_records[key].get(name)
+        if not isinstance(gone, tuple):
+            return None
+        touched.update(gone)
+        if facts.key_counts.get(key, 0) == 0:  # no entry of this key is left
+            for value in set(gone):
+                left = holders.get(value, frozenset()) - {key}
+                if left:
+                    holders[value] = left
+                else:
+                    del holders[value]
+    for entry in added:
+        key = facts.keys[id(entry)]
+        came = cast("tuple[K, ...]", facts._by_entry[id(entry)][name])
+        touched.update(came)
+        for value in came:
+            holders[value] = holders.get(value, frozenset()) | {key}
+    now = set(twice)
+    for value in touched:
+        if counted.get(value, 0) >= 2:
+            now.add(value)
+        else:
+            now.discard(value)
+    return holders, frozenset(now)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ..entry_facts import fact
+from ..entry_facts import crowded, fact
 from ..model import Document, Entry, Link
 from ..read.kinds import label_role
 from ..urls import split_url
@@ -121,10 +121,10 @@ def mark_new(document: Document, entries: Collection[Entry]) -> None:
     document.derived.pop("duplicates", None)
 
 
-def in_pairing_order(document: Document) -> list[Entry]:
-    """The entries in the order a duplicate's first occurrence is chosen: the list's order, the
-    entries a change added last."""
-    entries = list(document.iter_entries())
+def in_pairing_order(document: Document, entries: list[Entry] | None = None) -> list[Entry]:
+    """The entries (or the given ones, in the list's order) in the order a duplicate's first
+    occurrence is chosen: the list's order, the entries a change added last."""
+    entries = list(document.iter_entries()) if entries is None else entries
     added = document.derived.get("new entries")
     if not isinstance(added, frozenset) or not added:
         return entries
@@ -217,6 +217,21 @@ def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
     return key, tuple(sorted(identity_links(entry))), entry.kind == "paper" and is_post(entry)
 
 
+def _buckets(document: Document, entry: Entry) -> tuple[tuple[str, ...], ...]:
+    return _buckets_of(fact(document, "pairing", entry, _pairing), entry.kind)
+
+
+def _buckets_of(pairing: tuple[str | None, tuple[str, ...], bool], kind: str) -> tuple[tuple[str, ...], ...]:
+    """The buckets `duplicates` puts an entry in by its `_pairing`: a paper's by its title (a blog
+    post or an article about a paper may share its title: another thing), and a named resource's by
+    title and link."""
+    key, links, post = pairing
+    if key is None:
+        return ()
+    named = tuple(("named", key, link) for link in links)
+    return (("paper", f"blog:{key}" if post else key), *named) if kind == "paper" else named
+
+
 def duplicates(document: Document) -> Duplicates:
     """Every repeat in the document, computed once (AL206 and AL501 both need them)."""
     found = document.derived.get("duplicates")
@@ -224,19 +239,17 @@ def duplicates(document: Document) -> Duplicates:
         return found
     # The first occurrence of each paper (by title) and of each named resource (by title and link),
     # per section: a repeat is paired with the one in its own section when there is one.
-    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
-    named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
+    by_bucket: dict[tuple[str, ...], dict[tuple[str, ...], Entry]] = {}
     repeats: list[Repeat] = []
     links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
-    for entry in in_pairing_order(document):
-        key, links, post = fact(document, "pairing", entry, _pairing)
-        if key is None:
+    # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
+    shared = crowded(document, "pairing buckets", lambda entry: _buckets(document, entry))
+    for entry in in_pairing_order(document, shared):
+        pairing = fact(document, "pairing", entry, _pairing)
+        if pairing[0] is None:
             continue
-        links_of[id(entry)] = frozenset(links)
-        buckets = [named.setdefault((key, link), {}) for link in links]
-        if entry.kind == "paper":
-            # a blog post or an article about a paper may share its title: another thing
-            buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
+        links_of[id(entry)] = frozenset(pairing[1])
+        buckets = [by_bucket.setdefault(bucket, {}) for bucket in _buckets_of(pairing, entry.kind)]
         found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)

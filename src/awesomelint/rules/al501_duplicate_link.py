@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
+from ..entry_facts import crowded
 from ..model import Entry, Link
 from ..style import entry_shape
 from ._duplicates import duplicates, identity_links, in_pairing_order, link_identity, names_of, title_key
@@ -22,7 +23,7 @@ from ._duplicates import duplicates, identity_links, in_pairing_order, link_iden
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
-    held = _held(ctx)
+    held = _held(ctx, crowded(ctx.document, "held links", _held_links))
     owners = _owners(held)
     for entry, link, identity in held:
         first_entry, first_link = owners[identity]
@@ -48,15 +49,25 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     yield from _swapped_repositories(ctx)
 
 
-def _held(ctx: Context) -> list[tuple[Entry, Link, str]]:
+def _held(ctx: Context, entries: list[Entry] | None) -> list[tuple[Entry, Link, str]]:
     """Each title or paper link with the page it opens, and its entry, in pairing order (code,
-    project and data links may be shared; description links are prose)."""
+    project and data links may be shared; description links are prose); of ``entries`` (the entries
+    that hold a page another entry holds too, when known)."""
     return [
         (entry, link, identity)
-        for entry in in_pairing_order(ctx.document)
+        for entry in in_pairing_order(ctx.document, entries)
         for link in entry.links
         if link.role in ("title", "paper") and (identity := link_identity(link)) is not None
     ]
+
+
+def _held_links(entry: Entry) -> tuple[str, ...]:
+    """The pages the entry's title and paper links open (`_held`'s), once per link."""
+    return tuple(
+        identity
+        for link in entry.links
+        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None
+    )
 
 
 def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]]:
@@ -111,7 +122,7 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
     """An extra link equal to the entry's own paper link, and one extra link held by exactly two
     papers with no author in common (a repository many entries share is a framework they use)."""
     holders: dict[str, list[tuple[Entry, Link]]] = {}
-    for entry in in_pairing_order(ctx.document):
+    for entry in in_pairing_order(ctx.document, crowded(ctx.document, "extra links", _extra_links)):
         if entry.kind != "paper":
             continue
         papers = {i for link in entry.links if link.role == "paper" and (i := link_identity(link))}
@@ -144,6 +155,17 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
         yield ctx.report(link.url_span, message, related=first.span)
 
 
+def _extra_links(entry: Entry) -> tuple[str, ...]:
+    """What `_copied_extras` pairs a paper by: the pages its extra links open, and a mark held twice
+    when one of them is its own paper's (a finding of the entry alone)."""
+    if entry.kind != "paper":
+        return ()
+    papers = {i for link in entry.links if link.role == "paper" and (i := link_identity(link))}
+    extras = [i for link in entry.links if _extra(link) and (i := link_identity(link)) is not None]
+    pasted = ("own paper link",) * 2 if any(i in papers for i in extras) else ()
+    return (*(i for i in extras if i not in papers), *pasted)
+
+
 _REPOSITORY = re.compile(r"^https?://(?:www\.)?(?:github|gitlab)\.com/[^/\s]+/([^/\s#?]+)", re.IGNORECASE)
 
 
@@ -164,7 +186,9 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
     named: dict[str, list[Entry]] = {}
     repositories: dict[int, tuple[Link, str]] = {}
     names: dict[int, set[str]] = {}  # each such entry's `names_of`, worked out once
-    for entry in ctx.document.iter_entries():
+    found_in = crowded(ctx.document, "repository names", _repository_names)
+    entries = list(ctx.document.iter_entries()) if found_in is None else found_in
+    for entry in entries:
         if entry.kind != "paper" or (found := _repository_key(entry)) is None:
             continue
         repositories[id(entry)] = found
@@ -172,7 +196,7 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
         for name in names[id(entry)]:
             named.setdefault(name, []).append(entry)
     reported: set[int] = set()
-    for entry in ctx.document.iter_entries():
+    for entry in entries:
         if id(entry) not in repositories or id(entry) in reported:
             continue
         link, key = repositories[id(entry)]
@@ -191,6 +215,13 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
                 reported.update((id(entry), id(other)))
                 yield ctx.report(link.url_span, message, related=other.span)
                 break
+
+
+def _repository_names(entry: Entry) -> tuple[str, ...]:
+    """What `_swapped_repositories` pairs a paper with a code repository by: its names, and its
+    repository's name when that is none of them."""
+    found = _repository_key(entry) if entry.kind == "paper" else None
+    return () if found is None else tuple(sorted(names_of(entry) | {found[1]}))
 
 
 def _kind(link: Link) -> str:
