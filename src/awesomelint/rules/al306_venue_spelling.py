@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rule
+from ..entry_facts import crowded
 from ..model import Entry, Venue
 
 # Words that qualify a venue without naming another one: `EMNLP 2022 Findings`, `CVPR 2023 (Oral)`.
@@ -30,9 +31,12 @@ _GENERIC = frozenset(
     tags=("venues", "consistency"),
 )
 def venue_spelling(ctx: Context) -> Iterator[Diagnostic]:
+    # (when known, only the entries a finding can be about: a miscased venue's, or one qualified as
+    # another entry's venue is)
+    entries = crowded(ctx.document, "venue spellings", lambda entry: _spelling(ctx, entry))
     written = [
         (entry, entry.venue)
-        for entry in ctx.document.iter_entries()
+        for entry in (ctx.document.iter_entries() if entries is None else entries)
         if entry.venue is not None and not entry.venue.in_badge and not _in_link_text(entry, entry.venue)
     ]
     yield from _miscasings(ctx, [venue for _, venue in written])
@@ -60,6 +64,21 @@ def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
         message = f"`{name}` is `{right}` written in another case ({count} it)"
         edits = [Edit(v.name.span.start, v.name.span.end, right) for v in found]
         yield ctx.report(found[0].name.span, message, ctx.fix(f"write `{right}` ({len(found)}x)", *edits))
+
+
+def _spelling(ctx: Context, entry: Entry) -> tuple[tuple[str, str], ...]:
+    """What the findings pair the entry's venue by: its miscased name (held twice: a finding even
+    alone) and its qualifier."""
+    venue = entry.venue
+    if venue is None or venue.in_badge or _in_link_text(entry, venue):
+        return ()
+    right = ctx.settings.venues.miscasing(venue.name.text)
+    miscased = right is not None and not _only_generic_words(venue.name.text, right)
+    form = _form(venue)
+    return (
+        *((("miscased", venue.name.text),) * 2 if miscased else ()),
+        *((("qualified", form[0]),) if form is not None else ()),
+    )
 
 
 def _in_link_text(entry: Entry, venue: Venue) -> bool:
