@@ -32,16 +32,17 @@ def empty_link(ctx: Context) -> list[Diagnostic]:
 
 def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
     """The findings of the links and entries that start in ``text[start:end]``."""
-    for link in ctx.document.links:
-        if not start <= link.span.start < end or link.url.strip():
+    text, links, entries = ctx.document.text, ctx.document.links, ctx.document.iter_entries()
+    if start > 0 or end < len(text):
+        links = [link for link in links if start <= link.span.start < end]
+        entries = (entry for entry in entries if start <= entry.span.start < end)
+    for link in links:
+        if link.url.strip():
             continue
         if not link.label or _PLACEHOLDER.fullmatch(link.label):
             continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
         yield ctx.report(link.span, f"link `{link.label}` has no URL")
-    text = ctx.document.text
-    for entry in ctx.document.iter_entries():
-        if not start <= entry.span.start < end:
-            continue
+    for entry in entries:
         linked = [(link.span.start, link.span.end) for link in entry.links]
         for match in _BARE.finditer(text, entry.span.start, entry.span.end):
             if any(left <= match.start() < right for left, right in linked):

@@ -37,11 +37,10 @@ def _scan(ctx: Context, defined: frozenset[str], start: int, end: int) -> Iterat
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
     uses_references = bool(defined)
-    linked = sorted(
-        (link.span.start, link.span.end)
-        for link in ctx.document.links
-        if link.span.end > start and link.span.start < end
-    )
+    links = ctx.document.links
+    if start > 0 or end < len(ctx.document.text):
+        links = [link for link in links if link.span.end > start and link.span.start < end]
+    linked = sorted((link.span.start, link.span.end) for link in links)
     verbatim: set[int] | None = None  # at the first line with a bracket
     for line in lines_between(ctx.document, start, end):
         if "[" not in line.text:

@@ -34,7 +34,8 @@ def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
         trailing = len(line.text) - len(content)
         if content and line.text.endswith("  ") and "\t" not in line.text[len(content) :]:
             if hard_break is None:
-                hard_break = hard_break_test(ctx.document, start, end)
+                within = (start, end) if start > 0 or end < len(ctx.document.text) else (0, None)
+                hard_break = hard_break_test(ctx.document, *within)
             if hard_break(line.number):
                 continue
         at = line.start + len(content)
