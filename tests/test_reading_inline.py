@@ -4,12 +4,14 @@ lists, the seed and the fixtures, and on generated inline text full of markup ch
 
 from __future__ import annotations
 
+import markdown_it
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.read import inline
 from awesomelint.read.inline import simple_pieces
-from awesomelint.read.tokens import markdown, parse_tokens
+from awesomelint.read.tokens import Parsed, markdown, parse_tokens
 from awesomelint.text import Source
 
 from .conftest import FIXTURES, ROOT, SEED
@@ -94,3 +96,10 @@ MARKUP = st.sampled_from(
 def test_generated_inline_text_reads_alike(start: str, parts: list[str], references: bool) -> None:
     text = start + "".join(parts) + ("\n\n[a]: https://r.org\n" if references else "\n")
     _compared(text)
+
+
+def test_the_direct_reading_runs_only_under_a_checked_markdown_it_release() -> None:
+    # Its helpers mirror one release's inline rules: under another, markdown-it reads everything, and
+    # the comparisons above tell whether that release can be added to the checked ones.
+    checked = markdown_it.__version__ in inline.CHECKED_RELEASES
+    assert checked == inline.READS_DIRECTLY == Parsed.read_simple_directly

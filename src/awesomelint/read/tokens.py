@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..text import Source
-from .inline import PLAIN_DESTINATION, Align, filled, simple_pieces
+from .inline import PLAIN_DESTINATION, READS_DIRECTLY, Align, filled, simple_pieces
 from .inline import Piece as Piece  # where the reader's stages and the fixer import it from
 
 _POS = "awesomelint_pos"
@@ -332,7 +332,7 @@ class Parsed:
     token that the edits left as it was is not read again: its earlier pieces are moved. Simple
     inline content is read directly (`inline.simple_pieces`), the rest by markdown-it."""
 
-    read_simple_directly = True  # False in the tests that compare the direct reading with markdown-it's
+    read_simple_directly = READS_DIRECTLY  # False in the tests that compare the two readings
 
     def __init__(
         self,
