@@ -218,18 +218,15 @@ def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
 
 
 def _buckets(document: Document, entry: Entry) -> tuple[tuple[str, ...], ...]:
-    return _buckets_of(fact(document, "pairing", entry, _pairing), entry.kind)
-
-
-def _buckets_of(pairing: tuple[str | None, tuple[str, ...], bool], kind: str) -> tuple[tuple[str, ...], ...]:
-    """The buckets `duplicates` puts an entry in by its `_pairing`: a paper's by its title (a blog
-    post or an article about a paper may share its title: another thing), and a named resource's by
-    title and link."""
-    key, links, post = pairing
+    """The buckets `duplicates` puts the entry in, named: a paper's by its title (a blog post or an
+    article about a paper may share its title: another thing), and a named resource's by title and
+    link (what `crowded` counts; `duplicates` itself files entries in two tables of its own, and makes
+    no names when no facts are kept)."""
+    key, links, post = fact(document, "pairing", entry, _pairing)
     if key is None:
         return ()
-    named = tuple(("named", key, link) for link in links)
-    return (("paper", f"blog:{key}" if post else key), *named) if kind == "paper" else named
+    named = tuple([("named", key, link) for link in links])
+    return (("paper", f"blog:{key}" if post else key), *named) if entry.kind == "paper" else named
 
 
 def duplicates(document: Document) -> Duplicates:
@@ -239,17 +236,20 @@ def duplicates(document: Document) -> Duplicates:
         return found
     # The first occurrence of each paper (by title) and of each named resource (by title and link),
     # per section: a repeat is paired with the one in its own section when there is one.
-    by_bucket: dict[tuple[str, ...], dict[tuple[str, ...], Entry]] = {}
+    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
+    named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
     repeats: list[Repeat] = []
     links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
     # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
     shared = crowded(document, "pairing buckets", lambda entry: _buckets(document, entry))
     for entry in in_pairing_order(document, shared):
-        pairing = fact(document, "pairing", entry, _pairing)
-        if pairing[0] is None:
+        key, links, post = fact(document, "pairing", entry, _pairing)
+        if key is None:
             continue
-        links_of[id(entry)] = frozenset(pairing[1])
-        buckets = [by_bucket.setdefault(bucket, {}) for bucket in _buckets_of(pairing, entry.kind)]
+        links_of[id(entry)] = frozenset(links)
+        buckets = [named.setdefault((key, link), {}) for link in links]  # (as `_buckets` names them)
+        if entry.kind == "paper":
+            buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
         found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
         if found:
             own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
