@@ -12,6 +12,9 @@ from awesomelint.text import Span
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "README.source.md"
+CORPUS = ROOT.parent / "shared" / "corpus"  # real lists, read where they are; absent on some machines
+# The seed and the corpus lists small enough that a full run after each of many edits stays quick.
+SMALL_LISTS = [SEED, *sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)]
 
 
 @pytest.fixture(scope="session")

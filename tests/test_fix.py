@@ -352,7 +352,7 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
     assert seed_copy.read_bytes() == before
 
 
-def _injecting(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
+def injecting_a_fix(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
     """Every pass also finds a safe fix replacing ``old`` (while it is there) with ``new``."""
 
     def injecting(document: Document) -> list[Diagnostic]:
@@ -385,7 +385,7 @@ def test_a_fix_that_changes_a_reference_definition_is_checked_where_the_referenc
 ) -> None:
     # The edit is far from the prose that uses `[g]`, which would stop being a link: the guard
     # compares all of the list when a definition changes, not only the stretch that was edited.
-    _injecting(monkeypatch, "[g]: https", "[h]: https")
+    injecting_a_fix(monkeypatch, "[g]: https", "[h]: https")
     path = tmp_path / "README.md"
     path.write_text(REFERENCES, encoding="utf-8")
     code, _, err = _invoke("fix", str(path), "--format", "concise")
@@ -397,7 +397,7 @@ def test_a_fix_that_changes_a_reference_definition_is_checked_where_the_referenc
 def test_a_fix_that_changes_the_rendering_in_its_entry_is_left_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _injecting(monkeypatch, "*Cy Wu", "*Cy* *Wu")  # an emphasis more, outside the edited span
+    injecting_a_fix(monkeypatch, "*Cy Wu", "*Cy* *Wu")  # an emphasis more, outside the edited span
     path = tmp_path / "README.md"
     path.write_text(REFERENCES, encoding="utf-8")
     code, _, err = _invoke("fix", str(path), "--format", "concise")
@@ -412,7 +412,7 @@ def test_a_fix_that_merges_two_entries_is_left_out_alone(
 ) -> None:
     # The list as a whole has one entry fewer: the fix is found by where the entries went, and
     # only it is left out (the trailing space on the line before is still removed).
-    _injecting(monkeypatch, "a.org/2)\n\n", "a.org/2) ")
+    injecting_a_fix(monkeypatch, "a.org/2)\n\n", "a.org/2) ")
     path = tmp_path / "README.md"
     path.write_text(
         REFERENCES.replace("a.org/2)\n", "a.org/2)\n\n- **Gamma Walking**. *Ed Yu*. *RSS 2022*.\n")

@@ -10,15 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from awesomelint.diagnostic import Edit
 from awesomelint.engine import Settings
 from awesomelint.fixer import _edited_sections, apply_edits, fix_text
-from awesomelint.model import Document
 from awesomelint.read import read, reading
 from awesomelint.read.blocks import references
 from awesomelint.render import changed_rendering, changed_rendering_in
 
-from .test_fix import find_also
+from .test_fix import injecting_a_fix
 
 
 def _section(number: int) -> str:
@@ -167,21 +166,6 @@ def test_the_narrowed_guard_refuses_whatever_the_whole_guard_refuses(
         assert whole == [], (edits, whole)
 
 
-def _injecting(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
-    """Every pass also finds a safe fix replacing ``old`` (while it is there) with ``new``."""
-
-    def injecting(document: Document) -> list[Diagnostic]:
-        start = document.text.find(old)
-        if start < 0:
-            return []
-        edit = Edit(start, start + len(old), new)
-        span = document.source.original_span(start, edit.end)
-        fix = Fix((edit,), Applicability.SAFE, "injected")
-        return [Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", span, fix)]
-
-    find_also(monkeypatch, injecting)
-
-
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -197,7 +181,7 @@ def test_a_fix_in_one_section_that_changes_the_rendering_is_left_out(
     text = LIST.replace("(https://a.org/1/1)\n", "(https://a.org/1/1) \n")  # a fix the rules find
     expected = fix_text(text, Settings())
     assert expected.text != text and not expected.refused
-    _injecting(monkeypatch, old, new)
+    injecting_a_fix(monkeypatch, old, new)
     result = fix_text(text, Settings())
     assert [refusal.diagnostic.message for refusal in result.refused] == ["x"], result.refused
     assert result.text == expected.text  # the rules' own fixes applied, the injected one left out

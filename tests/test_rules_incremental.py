@@ -21,13 +21,10 @@ from awesomelint.model import Document, Entry
 from awesomelint.read import read
 from awesomelint.text import Source
 
+from .conftest import CORPUS, SEED, SMALL_LISTS
 from .edits import edit_of, edit_runs, edit_strategy
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "README.source.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
-# Lists small enough that a full run after each edit stays quick.
-LISTS = [SEED, *sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)]
+LISTS = SMALL_LISTS
 EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
 EDITS_PER_LIST = 8
 WORDS = ["Adapter", "tuning", "Zoë", "**bold**", "2023", "", "x\ny"]

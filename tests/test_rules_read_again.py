@@ -19,12 +19,10 @@ from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.read import read
 from awesomelint.read.reread import read_edited
 
+from .conftest import CORPUS, SEED, SMALL_LISTS
 from .edits import edit_of, edit_runs, edit_strategy
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "README.source.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
-LISTS = [SEED, *sorted(path for path in CORPUS.glob("*.md") if path.stat().st_size < 65_000)]
+LISTS = SMALL_LISTS
 EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
 SNIPPETS = [
     "  ",
