@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact_once, folded
+from ..entry_facts import fact, folded
 from ..model import Document, Entry
 from ._classic import MIN_SHARE, Item, item_of
 from ._prose import blank
@@ -64,11 +64,13 @@ _Pairs = list[tuple[_Word, _Word, str]]
 def _words_of(document: Document, entry: Entry) -> tuple[list[_Word], _Pairs] | None:
     """The words of the entry's description and its pairs of words, at offsets from the entry
     (a fact of the entry: see `entry_facts`); None when the entry is no classic item with a
-    description."""
+    description. A plain run works them out twice, for the count and for the check: kept between
+    the two, every word of the list as an object was the peak of `check`'s memory (+20 MiB at
+    20,000 real entries, for 3% of its time)."""
     item = item_of(document, entry)
     if item is None or item.description_end <= item.description_start:
         return None
-    return fact_once(document, "prose words", entry, functools.partial(_item_words, document.text, item))
+    return fact(document, "prose words", entry, functools.partial(_item_words, document.text, item))
 
 
 def _item_words(text: str, item: Item, _entry: Entry) -> tuple[list[_Word], _Pairs]:
