@@ -472,28 +472,20 @@ def rescanned(
     it), and only those lines are scanned again."""
     document, name = context.document, f"{context.rule.code} (found)"
     text, earlier, again = document.text, carried(document, name), read_again(document)
-    found: list[Diagnostic]
-    if earlier is None or again is None or not _same_text(earlier[0], again[0]):
+    kept = cast("tuple[object, list[Diagnostic]] | None", earlier and earlier[1])
+    if earlier is None or kept is None or again is None or earlier[0] != again[0] or kept[0] != depends:
         found = list(scan(0, len(text)))
     else:
-        was, before = cast("tuple[object, list[Diagnostic]]", earlier[1])
-        if was != depends:
-            found = list(scan(0, len(text)))
-        else:
-            old, start, end = again
-            delta, starts = len(text) - len(old), document.source.line_starts
-            start = text.rfind("\n", 0, max(start - 1, 0)) + 1  # (the line before: a heading's)
-            after = text.find("\n", end + delta)  # (the line after, the next heading's, ends here)
-            end = len(text) if after < 0 else after + 1
-            found = [d for d in before if d.span.start < start]
-            found.extend(scan(start, end))
-            found.extend(moved_diagnostic(d, delta, starts) for d in before if d.span.start >= end - delta)
+        old, start, end = again
+        delta, starts = len(text) - len(old), document.source.line_starts
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1  # (the line before: a heading's)
+        after = text.find("\n", end + delta)  # (the line after, the next heading's, ends here)
+        end = len(text) if after < 0 else after + 1
+        found = [d for d in kept[1] if d.span.start < start]
+        found.extend(scan(start, end))
+        found.extend(moved_diagnostic(d, delta, starts) for d in kept[1] if d.span.start >= end - delta)
     carry(document, name, (depends, found))
     return found
-
-
-def _same_text(one: str, other: str) -> bool:
-    return one is other or one == other
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:

@@ -147,18 +147,24 @@ class Facts:
         self.whole[name] = (inputs, value)
         return cast(T, value)
 
+    def went_out(self, name: str) -> list[tuple[Hashable, ...]] | None:
+        """What the entries gone out contributed to ``name`` (one per entry), or None without an
+        earlier document or where one has no contribution kept."""
+        changes = self.changes()
+        gone = [self._earlier_records[key].get(name) for key in changes[1]] if changes else None
+        if gone is None or not all(isinstance(contribution, tuple) for contribution in gone):
+            return None
+        return cast("list[tuple[Hashable, ...]]", gone)
+
     def tally(self, name: str, count: Callable[[Entry], tuple[Hashable, ...]]) -> Counter[Hashable]:
-        earlier, changes = self._earlier_tallies.get(name), self.changes()
-        if earlier is not None and changes is not None:
-            added, removed = changes
-            gone = [self._earlier_records[key].get(name) for key in removed]
-            if all(isinstance(contribution, tuple) for contribution in gone):
-                counted = earlier.copy()
-                counted.subtract(chain.from_iterable(cast(list[tuple[Hashable, ...]], gone)))
-                for entry in added:
-                    counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
-                self.tallies[name] = counted
-                return counted
+        earlier, changes, gone = self._earlier_tallies.get(name), self.changes(), self.went_out(name)
+        if earlier is not None and changes is not None and gone is not None:
+            counted = earlier.copy()
+            counted.subtract(chain.from_iterable(gone))
+            for entry in changes[0]:
+                counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
+            self.tallies[name] = counted
+            return counted
         by_entry = self._by_entry
         counted = Counter(
             chain.from_iterable(
@@ -245,14 +251,8 @@ def folded(
     if not isinstance(facts, Facts):
         return fold(counted)
     kept = f"{name} (folded)"
-    earlier, changes = facts._earlier_whole.get(kept), facts.changes()
-    gone = [facts._earlier_records[key].get(name) for key in changes[1]] if changes else []
-    if (
-        earlier is None
-        or changes is None
-        or name not in facts._earlier_tallies
-        or not all(isinstance(contribution, tuple) for contribution in gone)
-    ):
+    earlier, changes, gone = facts._earlier_whole.get(kept), facts.changes(), facts.went_out(name)
+    if earlier is None or changes is None or gone is None or name not in facts._earlier_tallies:
         value = fold(counted)
     else:
         came = [cast("tuple[K, ...]", facts._by_entry[id(entry)][name]) for entry in changes[0]]
