@@ -77,9 +77,15 @@ class VenueTable:
         limit = 0 if len(wanted) < 6 else 1 if len(wanted) < 9 else 2
         best: tuple[int, str] | None = None
         size, window = len(wanted), max(limit, 1)
-        for candidate, letters in (*self._spellings, *((other, _letters(other)) for other in also)):
+        # the known names of about as many letters, in the table's order (of two as near, the first wins)
+        lengths = range(size - window, size + window + 1)
+        known = sorted(named for length in lengths for named in self._by_length.get(length, ()))
+        used = set(wanted)
+        for candidate, letters in (*(n[1:] for n in known), *((other, _letters(other)) for other in also)):
             if letters == wanted or abs(len(letters) - size) > window:
                 continue
+            if len(used.symmetric_difference(letters)) > 2 * window:
+                continue  # an edit adds or takes away two of the letters used at the most: too far
             if limit == 0:
                 close = _swapped(wanted, letters) or (
                     len(letters) == len(wanted) + 1 and len(letters) >= 5 and _edits(wanted, letters, 1) == 1
@@ -92,9 +98,14 @@ class VenueTable:
         return best[1] if best else None
 
     @functools.cached_property
-    def _spellings(self) -> list[tuple[str, str]]:
-        """Each canonical name once, with its letters: what `near_miss` compares a name with."""
-        return [(name, _letters(name)) for name in dict.fromkeys(self.canonical.values())]
+    def _by_length(self) -> dict[int, list[tuple[int, str, str]]]:
+        """Each canonical name once, with its letters, by their number: what `near_miss` compares a
+        name with (numbered in the table's order)."""
+        found: dict[int, list[tuple[int, str, str]]] = {}
+        for number, name in enumerate(dict.fromkeys(self.canonical.values())):
+            letters = _letters(name)
+            found.setdefault(len(letters), []).append((number, name, letters))
+        return found
 
     def extended(self, known: Iterable[str], aliases: Mapping[str, str]) -> VenueTable:
         canonical, cased = dict(self.canonical), dict(self.cased)
@@ -128,6 +139,7 @@ def _renamed_in() -> dict[str, int]:
     return found
 
 
+@functools.lru_cache(maxsize=2**12)  # asked of a list's frequent venues once for each unknown name
 def _letters(name: str) -> str:
     return "".join(filter(str.isalnum, name.casefold()))
 
