@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
@@ -202,21 +202,13 @@ def extract(
     used: set[int] = set()  # ids of the pieces the title used up
     title_range: Range | None = None
     if found is not None:
-        # A paragraph that is only a name (a table's name column), or a name and links labelled by
-        # their role (`VQGAN-CLIP [[code](u)]`), may be a single word.
-        rest = [
-            p for p in first if p is not found.piece and (p.kind != "text" or p.plain.strip(" \t\n[]()|,"))
-        ]
-        alone = not rest or (
-            len(rest) < 4 and all(p.kind == "link" and _role_word(plain_text(p.children)) for p in rest)
-        )
-        after = [piece for piece in first if piece.start >= found.piece.end]
-        fields.title, title_used, title_range = _title(source, found, alone, after)
+        fields.title, title_used, title_range = _title(source, found, first)
         used.update(map(id, title_used))
         if title_range is not None:
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = links
+    paper_link = _links_to_paper(links)
     quoted = title_range is not None and (
         (found is not None and found.quoted)
         or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None
@@ -224,7 +216,7 @@ def extract(
     venue = _venue_in_citation(source, first, title_range) if quoted else None
     described_from = _description_start(source, first, title_range)
     title_start = title_range[0] if title_range is not None else None
-    venue = venue or _venue(source, everything, used, taken, described_from, title_start, links)
+    venue = venue or _venue(source, everything, used, taken, described_from, title_start, paper_link)
     if venue is None and (badge := venue_in_badges(source, everything)) is not None:
         venue = badge, (source.normalized_offset(badge.span.start), source.normalized_offset(badge.span.end))
     venue_year: Range | None = None
@@ -236,7 +228,7 @@ def extract(
     fields.date = _date(source, everything, used, taken, venue_year) or _date_in_venue(source, fields.venue)
     if fields.date is not None:
         taken.append(_normalized_range(source, fields.date))
-    fields.authors = _authors(source, everything, used, taken, fields)
+    fields.authors = _authors(source, everything, used, taken, fields, paper_link)
     fields.description = _description(source, first, fields, found)
     return fields
 
@@ -265,18 +257,18 @@ def _role_word(label: str) -> bool:
 
 
 def _title(
-    source: Source, found: TitleStart, alone: bool = False, after: Sequence[Piece] = ()
+    source: Source, found: TitleStart, paragraph: Sequence[Piece] = ()
 ) -> tuple[Field | None, list[Piece], Range | None]:
-    """The title field, the pieces it used up, and the text range it took (``after`` are the pieces
-    of the paragraph after the title's own)."""
+    """The title field, the pieces it used up, and the text range it took (``paragraph``: the pieces
+    of the title's paragraph, whose pieces after the title's own may belong to it)."""
     piece = found.piece
-    following = after[0] if after else None
     if piece.kind in ("strong", "em"):
         inner = [child for child in piece.children if child.kind != "text" or child.plain.strip()]
         if len(inner) == 1 and inner[0].kind == "link":
             title, used, taken = _title(source, TitleStart(inner[0], inner[0].start))
             return title, [piece, *used], taken
         text = _trimmed(plain_text(piece.children))
+        following = next((other for other in paragraph if other.start >= piece.end), None)
         named = _named_title(source, piece, following)
         if named is not None:
             return named
@@ -314,6 +306,7 @@ def _title(
                 return field_at(source, begin + 1, begin + close, text), [], (begin, begin + close + 1)
     # A plain title: the text up to the first sentence end, link or tag, emphasis inside it included
     # (`Distilled Person _Re-identification_: Towards ...`).
+    after = (other for other in paragraph if other.start >= piece.end)
     inline = list(itertools.takewhile(_inside_a_title, after))
     if inline and not _TITLE_END.search(raw):
         raw = source.normalized[begin : inline[-1].end]
@@ -325,10 +318,19 @@ def _title(
         stop = _names_after_title(raw, stop)
     body = _AFFILIATION.sub("", raw[:stop].rstrip(" \t\n[("))
     text = _trimmed(" ".join(_plain_between(source, [piece, *inline], begin, begin + len(body)).split()))
-    if len(text.split()) < 2 and not (text and (found.quoted or alone)):
+    if len(text.split()) < 2 and not (text and (found.quoted or _alone(paragraph, piece))):
         return None, [], None
     used = [p for p in inline if p.kind != "text" and p.end <= begin + len(body)]
     return field_at(source, begin, begin + len(body), text), used, (begin, begin + len(body))
+
+
+def _alone(paragraph: Sequence[Piece], title: Piece) -> bool:
+    """Whether the title's piece is all of its paragraph (a table's name column), or all but links
+    labelled by their role (`VQGAN-CLIP [[code](u)]`): then its title may be a single word."""
+    rest = [p for p in paragraph if p is not title and (p.kind != "text" or p.plain.strip(" \t\n[]()|,"))]
+    return not rest or (
+        len(rest) < 4 and all(p.kind == "link" and _role_word(plain_text(p.children)) for p in rest)
+    )
 
 
 def _bar_after_dash(raw: str, after_dash: int, stop: int) -> int:
@@ -506,7 +508,7 @@ def _venue(
     taken: Sequence[Range],
     described_from: int | None = None,
     title_start: int | None = None,
-    links: Sequence[Link] = (),
+    paper_link: Callable[[], bool] = lambda: False,
 ) -> tuple[Venue, Range] | None:
     r"""The first venue outside the title (a link's label counts: `[NeurIPS 2024](url)`). In a
     classic description only a known venue counts: `Excel 2010 files` or `MIT Press, 2011` there are
@@ -522,7 +524,7 @@ def _venue(
         if venue is not None:
             break
     else:  # rare in a paper list: most papers give a year
-        evidence = any(_is_paper_link(link) for link in links) or _written_date(source, free, taken)
+        evidence = paper_link() or _written_date(source, free, taken)
         for piece in free:
             ranges = _free(piece, taken) if piece.kind == "text" else []
             venue = _yearless_venue(source, piece, ranges, described_from, title_start, evidence)
@@ -565,6 +567,9 @@ def _dated_venue(
     if piece.kind != "text":
         return None
     for lo, hi in ranges:
+        # its look-behinds see no text before ``lo``; a date holds a year too: most text has neither
+        if not _YEARISH.search(source.normalized[lo:hi]):
+            continue
         venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
         in_description = (
             venue is not None
@@ -749,8 +754,6 @@ def _venue_in_markup(
 
 def _venue_in_text(source: Source, piece: Piece, lo: int, hi: int) -> Venue | None:
     lo, hi = lo - piece.start, hi - piece.start
-    if not _YEARISH.search(piece.plain[lo:hi]):  # its look-behinds see no text before ``lo``
-        return None
     for match in _VENUE_IN_TEXT.finditer(piece.plain, lo, hi):
         venue = _text_venue(source, piece, match)
         if venue is not None:
@@ -870,6 +873,7 @@ def _authors(
     used: AbstractSet[int],
     taken: Sequence[Range],
     fields: EntryFields,
+    paper_link: Callable[[], bool],
 ) -> Authors | None:
     """An emphasised author line, else (for an entry with other paper evidence) names in plain
     text: `(2015), S. Loffe and C. Szegedy`, a table cell's `<br> Jane Doe, John Roe`."""
@@ -886,7 +890,7 @@ def _authors(
         inner = field_at(source, piece.inner_start, piece.inner_end, text)
         raw = source.text[span.start : span.end]
         return Authors(raw, span, inner, names.names, piece.markup, names.separator, names.et_al)
-    evidence = fields.venue is not None or any(map(_is_paper_link, fields.links))
+    evidence = fields.venue is not None or paper_link()
     if not (evidence or fields.date is not None) or fields.title is None:
         return None
     # where a reference's authors end: the title, venue or date after them; in an entry whose only
@@ -911,6 +915,12 @@ def _authors(
                         inner.raw, inner.span, inner, names.names, "", names.separator, names.et_al
                     )
     return None
+
+
+def _links_to_paper(links: Sequence[Link]) -> Callable[[], bool]:
+    """Whether one of an entry's links leads to its paper, worked out when first asked: the venue's
+    reading and the authors' both ask it of an entry with no venue (each address is parsed)."""
+    return functools.cache(lambda: any(map(_is_paper_link, links)))
 
 
 def _is_paper_link(link: Link) -> bool:

@@ -144,6 +144,8 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
     length = 0
     for position in range(index, min(index + 6, len(significant))):
         piece = significant[position]
+        if piece.kind not in ("text", "html", "strong", "em"):
+            return None  # (before the text is worked out: most titles are links)
         text = piece.plain if piece.kind == "text" else plain_text(piece.children)
         if piece.kind == "text" and ":" in text:
             head, _, after = text.partition(":")
@@ -157,8 +159,6 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
                 and not _dated(following)
             ):
                 return position
-            return None
-        if piece.kind not in ("text", "html", "strong", "em"):
             return None
         length += len(text)
         if length > 40:
@@ -222,7 +222,8 @@ def find_title(
             link_label = plain_text(piece.children)
             before = significant[index - 1] if index else None
             bracketed = before is not None and before.kind == "text" and before.plain.rstrip().endswith("[")
-            if is_known_venue(link_label) and (bracketed or looks_like_venue(link_label)):
+            # (the costly lookup last: a title is seldom bracketed or written as a venue and year)
+            if (bracketed or looks_like_venue(link_label)) and is_known_venue(link_label):
                 continue  # `\[[NeurIPS 2024](u)\] Title`: the venue, linked to the paper, comes first
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
