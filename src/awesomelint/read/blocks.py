@@ -729,22 +729,30 @@ class _Builder:
 
     def _collect_links(self, pieces: Sequence[Piece]) -> None:
         links: list[Link] = []
-        for piece in walk(pieces):
-            if piece.kind == "link":
+        self._collect_links_in(pieces, links)
+        if links:
+            self._links_in[pieces[0].start] = links
+
+    def _collect_links_in(self, pieces: Sequence[Piece], links: list[Link]) -> None:
+        """The page's links, anchors, comments and ids in ``pieces`` and their children, in order;
+        the links also into ``links``."""
+        for piece in pieces:
+            kind = piece.kind
+            if kind == "link":
                 link = make_link(self.source, piece)
                 links.append(link)
                 self.doc.links.append(link)
                 if link.url.startswith("#") and link.url_span != link.span:
                     fragment = self.source.original_span(link.url_span.start + 1, link.url_span.end)
                     self.doc.anchors.append(Anchor(link.url[1:], fragment, link.label))
-            elif piece.kind == "html":
+            elif kind == "html":
                 html = self.source.normalized[piece.start : piece.end]
                 comment = _HTML_COMMENT.fullmatch(html)
                 if comment is not None:
                     self.doc.comments.append(Comment(comment[1], self.source.span(piece.start, piece.end)))
                 self._collect_html(html, piece.start)
-        if links:
-            self._links_in[pieces[0].start] = links
+            if piece.children:
+                self._collect_links_in(piece.children, links)
 
     def _collect_html(self, html: str, offset: int, table: tuple[int, int] | None = None) -> None:
         for match in _HTML_ATTRIBUTE.finditer(html):

@@ -87,6 +87,20 @@ def filled(document: str, located: list[Piece], start: int, end: int) -> list[Pi
 # control character, or to a closing parenthesis (markdown-it's parseLinkDestination, in one match).
 PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*")
 
+# A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
+# unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
+# characters that need no encoding (or valid escapes); or such characters after `#`, `/` (not `//`:
+# a host), `./` or `../` (an anchor of the page, a file of the repository). Checked against
+# normalizeLink in the tests. Runs of such characters, then each escape with the run after it: a
+# choice between the two at every character costs three times as much.
+_NO_ENCODING_CHAR = r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]"
+_NEEDS_NO_ENCODING = rf"{_NO_ENCODING_CHAR}*(?:%[0-9A-Fa-f]{{2}}{_NO_ENCODING_CHAR}*)*"
+PLAIN_URL = re.compile(
+    r"https?://(?=[^/?#]{1,255}(?:[/?#]|\Z))(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}"
+    rf"(?:[/?#]{_NEEDS_NO_ENCODING})?"
+    rf"|(?:#|/(?!/)|\.\.?/){_NEEDS_NO_ENCODING}"
+)
+
 # Where something may start in a run of inline content (`~`, strike-through, declines), and in a
 # link label while its end is looked for (what markdown-it's skipToken can step over in one go).
 _CONTENT_MARK = re.compile(r"[`*_\[!\\<~]")
@@ -204,6 +218,9 @@ class _Reader:
         if dest_end == dest_start or dest_end >= maximum or src[dest_end] != ")":
             raise _Declined
         destination = src[dest_start:dest_end]
+        if "&" not in destination and PLAIN_URL.fullmatch(destination):
+            # most addresses: nothing to unescape or normalise, and a valid scheme (or none)
+            return _Link(bracket, label_end, dest_start, dest_end, destination)
         if destination.startswith("<") or "[" in destination or "]" in destination:
             raise _Declined  # in angle brackets, or brackets that a label's end may hang on
         href = self.md.normalizeLink(unescapeAll(destination))
@@ -260,13 +277,13 @@ class _Reader:
     def pieces(self, lo: int, hi: int) -> list[Piece]:
         """The pieces of ``src[lo:hi]`` (a whole content or a link's label), gaps filled with text."""
         src, align = self.src, self.align
+        mark = _CONTENT_MARK.search(src, lo, hi)
+        if mark is None:  # plain text, as most link labels are
+            start, end = align(lo), align(hi)
+            return [text_piece(self.document, start, end)] if end > start else []
         located: list[tuple[int, int, Piece]] = []  # with their content start and end
         delimiters: list[Delimiter] = []
-        pos = lo
-        while True:
-            mark = _CONTENT_MARK.search(src, pos, hi)
-            if mark is None:
-                break
+        while mark is not None:
             start, char = mark.start(), mark[0]
             if char == "*" or char == "_":
                 pos = self.delimiter_run(start, hi, char, delimiters)
@@ -305,9 +322,10 @@ class _Reader:
                     )
             else:
                 raise _Declined
+            mark = _CONTENT_MARK.search(src, pos, hi)
         if delimiters:
             located = self.with_emphasis(located, delimiters)
-        return filled(self.document, [piece for *_, piece in located], align(lo), align(hi))
+        return filled(self.document, [item[2] for item in located], align(lo), align(hi))
 
     def delimiter_run(self, start: int, maximum: int, marker: str, delimiters: list[Delimiter]) -> int:
         """markdown-it's emphasis rule: one delimiter per marker of the run, flanked as scanDelims says."""

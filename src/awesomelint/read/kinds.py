@@ -7,6 +7,7 @@ repository, a tool, a dataset, a course, another list) is a resource.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import SplitResult
@@ -134,7 +135,13 @@ def host_of(url: str) -> str:
 
 
 def _host(parts: SplitResult | None) -> str:
-    return (parts.hostname or "").removeprefix("www.") if parts else ""
+    return _host_of_netloc(parts.netloc) if parts else ""
+
+
+@functools.lru_cache(maxsize=4096)  # a list links to few hosts, each many times
+def _host_of_netloc(netloc: str) -> str:
+    """The host an address's network location names (what `hostname` reads of it), without ``www.``."""
+    return (SplitResult("", netloc, "", "", "").hostname or "").removeprefix("www.")
 
 
 def _in(host: str, domains: frozenset[str]) -> bool:

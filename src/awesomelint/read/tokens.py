@@ -24,6 +24,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..text import Source
 from .inline import PLAIN_DESTINATION, READS_DIRECTLY, Align, filled, simple_pieces
+from .inline import PLAIN_URL as PLAIN_URL  # where the tests import it from
 from .inline import Piece as Piece  # where the reader's stages and the fixer import it from
 
 _POS = "awesomelint_pos"
@@ -45,21 +46,6 @@ _DELIMITER_RULES = frozenset({"strikethrough", "emphasis"})
 
 InlineRule = Callable[[StateInline, bool], bool]
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
-# A web address that markdown-it's normalisation (parse, punycode, percent-encode, format) returns
-# unchanged: lower-case scheme, an ASCII host of valid labels with no port or user, and only
-# characters that need no encoding (or valid escapes); or such characters after `#`, `/` (not `//`:
-# a host), `./` or `../` (an anchor of the page, a file of the repository). Checked against
-# normalizeLink in the tests. Runs of such characters, then each escape with the run after it: a
-# choice between the two at every character costs three times as much.
-_NO_ENCODING_CHAR = r"[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]"
-_NEEDS_NO_ENCODING = rf"{_NO_ENCODING_CHAR}*(?:%[0-9A-Fa-f]{{2}}{_NO_ENCODING_CHAR}*)*"
-PLAIN_URL = re.compile(
-    r"https?://(?=[^/?#]{1,255}(?:[/?#]|\Z))(?:[A-Za-z0-9_-]{1,63}\.)*[A-Za-z0-9_-]{1,63}"
-    rf"(?:[/?#]{_NEEDS_NO_ENCODING})?"
-    rf"|(?:#|/(?!/)|\.\.?/){_NEEDS_NO_ENCODING}"
-)
-
-
 # Where markdown-it's text rule stops a run of plain text: where one of our parser's inline rules may
 # start, and at `]` (the end of a link label). markdown-it's own set also stops at `-`, `:`, `#` and
 # others that start nothing here; there every rule is tried and fails, one character at a time.
@@ -267,30 +253,39 @@ def parse_tokens(source: Source, keep_pieces: bool = False, earlier: Parsed | No
     return Parsed(source, tokens, env, keep_pieces, earlier)
 
 
-class _Aligner:
-    """Maps offsets in an inline token's content back to offsets in the normalised document."""
+_FIRST_LINE = (0,)  # where the one line of a one-line content starts in it
 
-    def __init__(self, source: Source, token: Token, from_column: int = 0) -> None:
-        first_line = token.map[0] if token.map else 0
-        if "\n" not in token.content:  # one line, as most are
-            doc_line = min(first_line, source.line_count - 1)
-            self.content_starts = [0]
-            line_end = source.norm_line_end(doc_line)
-            if token.content and not from_column and source.normalized.endswith(token.content, 0, line_end):
-                self.doc_starts = [line_end - len(token.content)]  # what `_column` finds first, unsliced
-                return
-            column = _column(source.norm_line(doc_line), token.content, from_column)
-            self.doc_starts = [source.norm_line_start(doc_line) + column]
-            return
-        self.content_starts = []
-        self.doc_starts = []
-        position = 0
-        for index, line in enumerate(token.content.split("\n")):
-            doc_line = min(first_line + index, source.line_count - 1)
-            self.content_starts.append(position)
-            column = _column(source.norm_line(doc_line), line, from_column if index == 0 else 0)
-            self.doc_starts.append(source.norm_line_start(doc_line) + column)
-            position += len(line) + 1
+
+def _line_starts(source: Source, token: Token, from_column: int) -> tuple[Sequence[int], list[int]]:
+    """Where each line of an inline token's content starts, in the content and in the normalised
+    document (``from_column``: where in its first line to look for it)."""
+    first_line = token.map[0] if token.map else 0
+    content = token.content
+    if "\n" not in content:  # one line, as most are
+        doc_line = min(first_line, source.line_count - 1)
+        line_end = source.norm_line_end(doc_line)
+        if content and not from_column and source.normalized.endswith(content, 0, line_end):
+            return _FIRST_LINE, [line_end - len(content)]  # what `_column` finds first, unsliced
+        column = _column(source.norm_line(doc_line), content, from_column)
+        return _FIRST_LINE, [source.norm_line_start(doc_line) + column]
+    content_starts, doc_starts = [], []
+    position = 0
+    for index, line in enumerate(content.split("\n")):
+        doc_line = min(first_line + index, source.line_count - 1)
+        content_starts.append(position)
+        column = _column(source.norm_line(doc_line), line, from_column if index == 0 else 0)
+        doc_starts.append(source.norm_line_start(doc_line) + column)
+        position += len(line) + 1
+    return content_starts, doc_starts
+
+
+class _Aligner:
+    """Maps offsets in an inline token's content of several lines back to offsets in the normalised
+    document (one line's are a plain shift)."""
+
+    def __init__(self, content_starts: Sequence[int], doc_starts: Sequence[int]) -> None:
+        self.content_starts = content_starts
+        self.doc_starts = doc_starts
 
     def __call__(self, offset: int) -> int:
         line = max(bisect.bisect_right(self.content_starts, offset) - 1, 0)  # the line holding offset
@@ -370,14 +365,14 @@ class Parsed:
             key = (id(token), from_column)
             found = self._kept.get(key)
             if found is None:
-                found = self._kept[key] = self._read(token, from_column)
+                found = self._kept[key] = _Reading(token.content, *self._read(token, from_column))
             return found.pieces
-        return self._read(token, from_column).pieces
+        return self._read(token, from_column)[2]
 
-    def _read(self, token: Token, from_column: int) -> _Reading:
-        aligner = _Aligner(self.source, token, from_column)
-        starts = aligner.doc_starts
-        align: Align = starts[0].__add__ if len(starts) == 1 else aligner  # a plain shift: no frames
+    def _read(self, token: Token, from_column: int) -> tuple[list[int], int, list[Piece]]:
+        """Where the token's lines start in the document, where it ends, and its pieces."""
+        content_starts, starts = _line_starts(self.source, token, from_column)
+        align: Align = starts[0].__add__ if len(starts) == 1 else _Aligner(content_starts, starts)
         start, end = starts[0], align(len(token.content))
         pieces = self._moved(token.content, starts, end) if self._earlier else None
         if pieces is None and self.read_simple_directly:
@@ -386,7 +381,7 @@ class Parsed:
         if pieces is None:
             children = self._inline_tokens(token)
             pieces = _Located(self.source, children, align).pieces(0, len(children), start, end)
-        return _Reading(token.content, starts, end, pieces)  # the aligner's own list: no copy per token
+        return starts, end, pieces
 
     def _moved(self, content: str, starts: Sequence[int], end: int) -> list[Piece] | None:
         """The earlier pieces of the same content, moved, when every line of it moved alike and the
@@ -565,6 +560,8 @@ class RowCursor:
 
 def plain_text(pieces: Sequence[Piece]) -> str:
     """Rendered text of pieces: markup dropped, link labels kept, white space folded."""
+    if len(pieces) == 1 and pieces[0].kind == "text":  # most labels and cells
+        return " ".join(_unescape(pieces[0].plain).split())
     return " ".join(_plain_parts(pieces).split())
 
 
@@ -577,11 +574,12 @@ def rendered_text(pieces: Sequence[Piece]) -> str:
 def _plain_parts(pieces: Sequence[Piece]) -> str:
     parts: list[str] = []
     for piece in pieces:
-        if piece.kind == "text":
+        kind = piece.kind
+        if kind == "text":
             parts.append(_unescape(piece.plain))
-        elif piece.kind == "code":
+        elif kind == "code":
             parts.append(piece.plain)
-        elif piece.kind in ("strong", "em", "strike", "link"):
+        elif kind in ("strong", "em", "strike", "link"):
             parts.append(_plain_parts(piece.children))
     return "".join(parts)
 
