@@ -111,7 +111,13 @@ def items(document: Document) -> list[Item]:
     found = document.derived.get("classic_items")
     if isinstance(found, list):
         return found
-    result = [item for entry in document.iter_entries() if (item := _item_of(document, entry)) is not None]
+    if keeps_facts(document):
+        result = [
+            item for entry in document.iter_entries() if (item := _item_of(document, entry)) is not None
+        ]
+    else:  # (each item placed once in this run: no offsets kept for another)
+        text = document.text
+        result = [item for entry in document.iter_entries() if (item := _item(text, entry)) is not None]
     document.derived["classic_items"] = result
     return result
 

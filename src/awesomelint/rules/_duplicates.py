@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -206,12 +207,18 @@ class Duplicates:
         return [r for r in self.repeats if r.same_section or not self.cross_lists]
 
 
-def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
-    """What pairs an entry with its repeats (a fact of the entry: see `entry_facts`): the key of its
-    title, its title and paper links, and whether it is a post about a paper."""
+def _pairing_key(entry: Entry) -> str | None:
+    """The key of the entry's title that every bucket of the entry is named by (see `_buckets`)."""
     key = title_key(entry)
     if key is None and entry.kind != "paper" and entry.title is not None:
         key = _IGNORED.sub("", entry.title.text.casefold()) or None  # `cpy`: the link makes it one
+    return key
+
+
+def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
+    """What pairs an entry with its repeats (a fact of the entry: see `entry_facts`): the key of its
+    title, its title and paper links, and whether it is a post about a paper."""
+    key = _pairing_key(entry)
     if key is None:
         return None, (), False
     return key, tuple(sorted(identity_links(entry))), entry.kind == "paper" and is_post(entry)
@@ -229,6 +236,15 @@ def _buckets(document: Document, entry: Entry) -> tuple[tuple[str, ...], ...]:
     return (("paper", f"blog:{key}" if post else key), *named) if entry.kind == "paper" else named
 
 
+def _sharing_a_key(document: Document) -> list[Entry]:
+    """The entries whose title's key another entry's is too (in the list's order): each bucket of an
+    entry is named by that key, so no other entry can be in a bucket of the others."""
+    entries = list(document.iter_entries())
+    keys = [_pairing_key(entry) for entry in entries]
+    counted = Counter(keys)
+    return [entry for entry, key in zip(entries, keys, strict=True) if key is not None and counted[key] >= 2]
+
+
 def duplicates(document: Document) -> Duplicates:
     """Every repeat in the document, computed once (AL206 and AL501 both need them)."""
     found = document.derived.get("duplicates")
@@ -242,7 +258,7 @@ def duplicates(document: Document) -> Duplicates:
     links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
     # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
     shared = crowded(document, "pairing buckets", lambda entry: _buckets(document, entry))
-    for entry in in_pairing_order(document, shared):
+    for entry in in_pairing_order(document, _sharing_a_key(document) if shared is None else shared):
         key, links, post = fact(document, "pairing", entry, _pairing)
         if key is None:
             continue
