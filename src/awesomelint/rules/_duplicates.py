@@ -61,15 +61,20 @@ def title_key(entry: Entry) -> str | None:
 
 @functools.lru_cache(maxsize=2**16)  # asked for each entry by both duplicate rules, on each run
 def _title_key(title: str) -> str | None:
-    key = _IGNORED.sub("", title.casefold())
+    key = _folded(title)
     if key.isdigit():
         return None  # a date or a number read where a title stands (`2021/05` in a table): no name
     return key if len(key) >= _MIN_KEY and key not in _PLACEHOLDERS else None
 
 
 def _key(text: str) -> str | None:
-    key = _IGNORED.sub("", text.casefold())
+    key = _folded(text)
     return key if len(key) >= _MIN_KEY else None
+
+
+@functools.lru_cache(maxsize=2**16)  # a title's by `_title_key`, then by `names_of` (its link's label too)
+def _folded(text: str) -> str:
+    return _IGNORED.sub("", text.casefold())
 
 
 def names_of(entry: Entry) -> set[str]:
@@ -211,7 +216,7 @@ def _pairing_key(entry: Entry) -> str | None:
     """The key of the entry's title that every bucket of the entry is named by (see `_buckets`)."""
     key = title_key(entry)
     if key is None and entry.kind != "paper" and entry.title is not None:
-        key = _IGNORED.sub("", entry.title.text.casefold()) or None  # `cpy`: the link makes it one
+        key = _folded(entry.title.text) or None  # `cpy`: the link makes it one
     return key
 
 

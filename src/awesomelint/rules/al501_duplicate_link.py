@@ -74,11 +74,9 @@ def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]
     """The entry each title or paper link belongs to: of the entries that hold it, the first with
     the title most of them have, when three or more have it (a paper cross-listed five times owns
     its link, and the one other entry that holds it is the copy), else the first."""
-    owners: dict[str, tuple[Entry, Link]] = {}
-    holders: Counter[str] = Counter()
-    for entry, link, identity in held:
-        owners.setdefault(identity, (entry, link))
-        holders[identity] += 1
+    # (each link's first holder: of the holders taken from the last, the first is written last)
+    owners = {identity: (entry, link) for entry, link, identity in reversed(held)}
+    holders = Counter([identity for _, _, identity in held])
     # three of one title and one other entry at the least: the few links held that often
     crowded: dict[str, list[tuple[Entry, Link]]] = {i: [] for i, count in holders.items() if count >= 4}
     if crowded:
@@ -136,6 +134,8 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
                 continue
             holders.setdefault(identity, []).append((entry, link))
     for pairs in holders.values():
+        if len(pairs) < 2:
+            continue  # (most links: held once)
         entries = {id(entry): entry for entry, _ in pairs}
         if len(entries) != 2:
             continue
@@ -166,6 +166,7 @@ def _extra_links(entry: Entry) -> tuple[str, ...]:
     return (*(i for i in extras if i not in papers), *pasted)
 
 
+_NOT_IN_KEY = re.compile(r"[\W_]+")
 _REPOSITORY = re.compile(r"^https?://(?:www\.)?(?:github|gitlab)\.com/[^/\s]+/([^/\s#?]+)", re.IGNORECASE)
 
 
@@ -177,7 +178,7 @@ def _repository_key(entry: Entry) -> tuple[Link, str] | None:
     if len(found) != 1:
         return None
     link, name = found[0]
-    key = re.sub(r"[\W_]+", "", name.casefold().removesuffix(".git"))
+    key = _NOT_IN_KEY.sub("", name.casefold().removesuffix(".git"))
     return (link, key) if len(key) >= 4 else None
 
 
