@@ -7,7 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -286,6 +286,9 @@ class Earlier:
     entries: Mapping[EntryKey, _EntryRun]
     facts: Facts | None
     tallies: Mapping[str, object]  # each entry-scope rule's `Context.tally`, by code
+    # each entry-scope rule's reads of the style (`Style` fields, by code) since it last ran on every
+    # entry: its kept findings were made from these fields alone
+    reads: Mapping[str, frozenset[str]]
 
 
 class Checked(NamedTuple):
@@ -302,8 +305,9 @@ def rerun_rules(
 ) -> Checked:
     """`run_rules`, reusing what an earlier run on another version of the list found: entry-scope
     rules run only on the entries that are new or changed (an unchanged entry's findings move with
-    it), other rules run again. With the settings or the list's style changed, everything runs.
-    The findings are exactly those of `run_rules` on ``document``."""
+    it), other rules run again. With the settings changed everything runs; with the list's style
+    changed, each entry-scope rule that has read a field of the style that changed. The findings are
+    exactly those of `run_rules` on ``document``."""
     return _run(document, settings, links, records, earlier, keep=True)
 
 
@@ -324,17 +328,30 @@ def _run(
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}
     tallies: dict[str, object] = {}
+    reads: dict[str, frozenset[str]] = {}
     if facts is not None:
         for_entries = [r for r in selected if r.scope == "entry"]
         contexts = [Context(document, style, settings, r, links, records) for r in for_entries]
-        tallies = {c.rule.code: c.tally for c in contexts}
-        if earlier is not None and earlier.style != style:
-            earlier = None  # the findings of every entry may differ
-        # a rule whose tally changed runs on every entry
+        tallies = {c.rule.code: c.tally for c in contexts}  # (compared as they are: their reads not noted)
+        views = [_StyleReads(style) for _ in contexts]
+        for context, view in zip(contexts, views, strict=True):
+            context.style = cast("Style", view)
+        changed = _changed_fields(earlier.style, style) if earlier is not None else _STYLE_FIELDS
+        # a rule runs on every entry when its tally changed or a field of the style it read
         fresh = {
-            r.code for r in for_entries if earlier is None or earlier.tallies.get(r.code) != tallies[r.code]
+            r.code
+            for r in for_entries
+            if earlier is None
+            or earlier.tallies.get(r.code) != tallies[r.code]
+            or not changed.isdisjoint(earlier.reads.get(r.code, _STYLE_FIELDS))
         }
         by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh)
+        for context, view in zip(contexts, views, strict=True):
+            code = context.rule.code
+            read = view.fields_read()
+            if earlier is not None and code not in fresh:  # its findings kept may come from earlier runs
+                read |= earlier.reads.get(code, _STYLE_FIELDS)
+            reads[code] = read
     found: list[Diagnostic] = []
     entries: list[Entry] = []  # (listed once for the entry-scope rules: a walk of the sections each)
     for chosen in selected:
@@ -369,7 +386,44 @@ def _run(
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
     found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
-    return Checked(found, Earlier(document.text, settings, style, kept, facts, tallies))
+    return Checked(found, Earlier(document.text, settings, style, kept, facts, tallies, reads))
+
+
+# The fields of `Style` that its equality compares, and what each of its methods reads of them.
+_STYLE_FIELDS = frozenset(f.name for f in fields(Style) if f.compare)
+_NOTHING = frozenset[str]()
+_METHOD_READS = {"group": _NOTHING, "layout": _NOTHING, "fields_of": frozenset({"field_counts"})}
+
+
+def _changed_fields(before: Style, after: Style) -> frozenset[str]:
+    if before == after:
+        return frozenset()
+    return frozenset(name for name in _STYLE_FIELDS if getattr(before, name) != getattr(after, name))
+
+
+class _StyleReads:
+    """The style as one rule sees it in a run that keeps its findings, noting which fields the rule
+    reads: a name is looked up in the style on its first read only, then kept as the view's own
+    attribute (later reads cost what a read of the style does)."""
+
+    def __init__(self, style: Style) -> None:
+        self.__dict__["_style"] = style
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self.__dict__["_style"], name)
+        self.__dict__[name] = value
+        return value
+
+    def fields_read(self) -> frozenset[str]:
+        """The fields of the style read so far (a method by the fields it reads; any other name by
+        all of them)."""
+        read: set[str] = set()
+        for name in self.__dict__:
+            if name in _STYLE_FIELDS:
+                read.add(name)
+            elif name != "_style":
+                read |= _METHOD_READS.get(name, _STYLE_FIELDS)
+        return frozenset(read)
 
 
 def _entry_findings(

@@ -1,0 +1,82 @@
+"""After an edit that changes the list's inferred style, an entry-scope rule runs again on the entries
+the edit left alone only when a field of the style it read changed (`engine.rerun_rules`); the
+findings stay exactly those of a full `run_rules`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from awesomelint import engine
+from awesomelint.diagnostic import Diagnostic
+from awesomelint.engine import Settings, rerun_rules, run_rules
+from awesomelint.model import Entry
+from awesomelint.read import read
+
+LIST = """# Papers
+
+1. **Alpha Beta Gamma.** *Ann Lee, Bo Li.* **NeurIPS'2021.** [[paper](https://arxiv.org/abs/2101.00001)]
+2. **Delta Epsilon Zeta.** *Cy Dow; Di Fu.* **ICML'2020.** [[paper](https://arxiv.org/abs/2002.00002)]
+3. **Eta Theta Iota.** *Ed Gu, Fa Ho.* **CVPR'2019.** [[paper](https://arxiv.org/abs/1903.00003)]
+"""
+# one more paper with no venue: the author lines' counts change, the venues' do not
+MORE = "4. **Kappa Lambda Mu.** *Gi Im, Ho Jo.* [[paper](https://arxiv.org/abs/2304.00004)]\n"
+
+
+def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
+    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+
+
+def _checked(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """The titles of the entries each rule is run on from now on, by rule code."""
+    seen: dict[str, set[str]] = {}
+    check = engine._check_entry
+
+    def spy(context: engine.Context, entry: Entry) -> Any:
+        seen.setdefault(context.rule.code, set()).add(entry.title.text if entry.title else "")
+        return check(context, entry)
+
+    monkeypatch.setattr(engine, "_check_entry", spy)
+    return seen
+
+
+def test_a_rule_that_read_a_changed_count_runs_again_and_quotes_the_new_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    options = Settings()
+    first = rerun_rules(read(LIST), options)
+    assert "2 of 3 author lines use `, `" in next(d.message for d in first.findings if d.code == "AL401")
+    assert {"author_separator"} <= first.earlier.reads["AL401"]
+    assert "venue_markup" not in first.earlier.reads["AL401"]
+    seen = _checked(monkeypatch)
+    edited = LIST + MORE
+    again = rerun_rules(read(edited), options, earlier=first.earlier)
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    # AL401 read the author separator's majority (2 of 3 -> 3 of 4): its finding is made again
+    assert "3 of 4 author lines use `, `" in next(d.message for d in again.findings if d.code == "AL401")
+    assert seen["AL401"] == {"Alpha Beta Gamma", "Delta Epsilon Zeta", "Eta Theta Iota", "Kappa Lambda Mu"}
+    # AL301 read only the venues' style, which stayed; AL201 reads no style: the new entry alone
+    assert seen["AL301"] == seen["AL201"] == {"Kappa Lambda Mu"}
+
+
+def test_a_rule_that_read_no_changed_field_keeps_its_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    first = rerun_rules(read(LIST), options)
+    seen = _checked(monkeypatch)
+    # the venues' year style flips to `Venue YYYY` (2 of 3): AL301 runs on every entry, AL401 does not
+    edited = LIST.replace("ICML'2020", "ICML 2020").replace("CVPR'2019", "CVPR 2019")
+    again = rerun_rules(read(edited), options, earlier=first.earlier)
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert "NeurIPS'2021" in next(d.message for d in again.findings if d.code == "AL301")
+    assert seen["AL301"] == {"Alpha Beta Gamma", "Delta Epsilon Zeta", "Eta Theta Iota"}
+    assert seen["AL401"] == {"Delta Epsilon Zeta", "Eta Theta Iota"}  # the entries edited
+    # the fields read are kept across runs: the third run still knows what AL401 read in the first
+    assert "author_separator" in again.earlier.reads["AL401"]
+    third = rerun_rules(read(edited + MORE), options, earlier=again.earlier)
+    assert _shown(third.findings) == _shown(run_rules(read(edited + MORE), options))
+
+
+def test_a_plain_run_notes_no_reads() -> None:
+    assert run_rules(read(LIST), Settings()) == rerun_rules(read(LIST), Settings()).findings
+    assert engine._run(read(LIST), Settings(), None, None, None, keep=False).earlier.reads == {}
