@@ -43,9 +43,8 @@ def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
             continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
         yield ctx.report(link.span, f"link `{link.label}` has no URL")
     for entry in entries:
-        linked = [(link.span.start, link.span.end) for link in entry.links]
         for match in _BARE.finditer(text, entry.span.start, entry.span.end):
-            if any(left <= match.start() < right for left, right in linked):
+            if any(link.span.start <= match.start() < link.span.end for link in entry.links):
                 continue
             yield ctx.report(
                 ctx.span(match.start(), match.end()), f"`{match[0]}` looks like a link with no URL"

@@ -47,13 +47,17 @@ def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
     """One finding per miscased spelling, at its first use, with a fix for every use."""
     uses: dict[str, list[Venue]] = {}
     text = ctx.document.text
+    miscased: dict[str, bool] = {}  # (by name: a list writes a few hundred names, each many times)
     for venue in venues:
-        right = ctx.settings.venues.miscasing(venue.name.text)
-        if right is None or _only_generic_words(venue.name.text, right):
+        name = venue.name.text
+        if name not in miscased:
+            right = ctx.settings.venues.miscasing(name)
+            miscased[name] = right is not None and not _only_generic_words(name, right)
+        if not miscased[name]:
             continue
         if _ABBREVIATED.search(text, max(0, venue.name.span.start - 12), venue.name.span.start):
             continue  # `Int. J. Comput. Vis.`: the end of an abbreviated journal name, no venue of its own
-        uses.setdefault(venue.name.text, []).append(venue)
+        uses.setdefault(name, []).append(venue)
     for name, found in uses.items():
         right = ctx.settings.venues.miscasing(name) or name
         canonical = ctx.settings.venues.canonical_name(name)

@@ -40,7 +40,7 @@ def _scan(ctx: Context, defined: frozenset[str], start: int, end: int) -> Iterat
     links = ctx.document.links
     if start > 0 or end < len(ctx.document.text):
         links = [link for link in links if link.span.end > start and link.span.start < end]
-    linked = sorted((link.span.start, link.span.end) for link in links)
+    linked: list[tuple[int, int]] | None = None  # at the first reference (most lists write none)
     verbatim: set[int] | None = None  # at the first line with a bracket
     for line in lines_between(ctx.document, start, end):
         if "[" not in line.text:
@@ -59,6 +59,8 @@ def _scan(ctx: Context, defined: frozenset[str], start: int, end: int) -> Iterat
         text = _CODE.sub(lambda code: " " * len(code[0]), line.text)
         for match in _REFERENCE.finditer(text):
             at = line.start + match.start()
+            if linked is None:
+                linked = sorted((link.span.start, link.span.end) for link in links)
             inside = bisect.bisect_right(linked, (at, len(ctx.document.text))) - 1
             if inside >= 0 and linked[inside][0] <= at < linked[inside][1]:
                 continue
