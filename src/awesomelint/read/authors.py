@@ -147,6 +147,7 @@ def _glued_pairs(body: str) -> list[str] | None:
     return [part if pair is None else f"{pair[2]} {pair[1]}" for pair, part in zip(pairs, parts, strict=True)]
 
 
+@functools.lru_cache(maxsize=4096)  # a list repeats short lines (`Local Demo`, `Python`) and author lines
 def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | None:
     """The names in ``text``, or None when it does not read as an author list. ``plain`` is for
     text outside emphasis, where a single word is never taken for a name. ``placed`` is for plain

@@ -120,8 +120,8 @@ def _trimmed(title: str) -> str:
 
 # Where a plain title ends: a sentence end, a dash between words, a year or date in parentheses, a
 # column bar (`Title | **[CVPR' 14]** |`), a bracketed tag (`Title [KDD 2021]`).
-_TITLE_END = re.compile(
-    r"\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s*\[[^\[\]\n]{1,40}\](?![(\w])"
+_TITLE_END = re.compile(  # opens with a lookahead for the first characters: no alternative tried elsewhere
+    r"(?=[.:\s(\[])(?:\.\s|[.:]$|\s[-–—]\s|\s*\((?:19|20)\d{2}\b[^()]*\)|\s+\|(?:\s|$)|\s*\[[^\[\]\n]{1,40}\](?![(\w]))"
 )
 _DASHES = ("-", "–", "—")
 _COLUMN_BAR = re.compile(r"\s+\|(?:\s|$)")
@@ -208,7 +208,7 @@ def extract(
             taken.append(title_range)
     everything = [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = links
-    paper_link = _links_to_paper(links)
+    paper_link = _LinksToPaper(links)
     quoted = title_range is not None and (
         (found is not None and found.quoted)
         or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None
@@ -515,18 +515,20 @@ def _venue(
     prose, not where a paper appeared. A known venue written alone (`In **arXiv**,`, `*TACL*`,
     `. TACL.`) or an arXiv identifier (`arXiv:1503.02531`) counts only where no venue with a year
     stands, and a link's label only before the title (`\[[arxiv](url)\] Title`)."""
-    free = [piece for piece in pieces if id(piece) not in used]
+    # each piece with the parts of its text still free (for text pieces), for both passes
+    free = [
+        (piece, _free(piece, taken) if piece.kind == "text" else [])
+        for piece in pieces
+        if id(piece) not in used
+    ]
     venue = None
-    for piece in free:
-        venue = _dated_venue(
-            source, piece, _free(piece, taken) if piece.kind == "text" else [], described_from
-        )
+    for piece, ranges in free:
+        venue = _dated_venue(source, piece, ranges, described_from)
         if venue is not None:
             break
-    else:  # rare in a paper list: most papers give a year
-        evidence = paper_link() or _written_date(source, free, taken)
-        for piece in free:
-            ranges = _free(piece, taken) if piece.kind == "text" else []
+    else:  # a paper list's entries without a venue: most give a date tag and a link to the paper
+        evidence = paper_link() or _written_date(source, free)
+        for piece, ranges in free:
             venue = _yearless_venue(source, piece, ranges, described_from, title_start, evidence)
             if venue is not None:
                 break
@@ -536,15 +538,15 @@ def _venue(
     return venue, (start, source.normalized_offset(venue.span.end))
 
 
-def _written_date(source: Source, pieces: Sequence[Piece], taken: Sequence[Range]) -> bool:
-    """Whether plain text outside the title gives a date written out (`27 June 2004`, `May 2021`):
-    a reference's, which is paper evidence as a link to the paper is (a date tag `[2023-05]` is not)."""
-    for piece in pieces:
-        if piece.kind == "text":
-            for lo, hi in _free(piece, taken):
-                date = find_date(source.normalized, lo, hi)
-                if date is not None and not date[0].replace(".", "").replace("-", "").isdigit():
-                    return True
+def _written_date(source: Source, free: Sequence[tuple[Piece, Sequence[Range]]]) -> bool:
+    """Whether plain text outside the title (``free``: the pieces and the ranges of text in them)
+    gives a date written out (`27 June 2004`, `May 2021`): a reference's, which is paper evidence as
+    a link to the paper is (a date tag `[2023-05]` is not)."""
+    for _, ranges in free:
+        for lo, hi in ranges:
+            date = find_date(source.normalized, lo, hi)
+            if date is not None and not date[0].replace(".", "").replace("-", "").isdigit():
+                return True
     return False
 
 
@@ -917,10 +919,20 @@ def _authors(
     return None
 
 
-def _links_to_paper(links: Sequence[Link]) -> Callable[[], bool]:
+class _LinksToPaper:
     """Whether one of an entry's links leads to its paper, worked out when first asked: the venue's
     reading and the authors' both ask it of an entry with no venue (each address is parsed)."""
-    return functools.cache(lambda: any(map(_is_paper_link, links)))
+
+    __slots__ = ("_answer", "_links")
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self._links = links
+        self._answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._answer is None:
+            self._answer = any(map(_is_paper_link, self._links))
+        return self._answer
 
 
 def _is_paper_link(link: Link) -> bool:
@@ -929,8 +941,8 @@ def _is_paper_link(link: Link) -> bool:
 
 def _chunks(text: str, lo: int, hi: int) -> list[Range]:
     """A stretch of plain text cut at sentence ends, brackets and quotes, each chunk trimmed."""
-    if not text[lo:hi].strip(" \t\n,;:.-–—"):
-        return []  # only what trimming removes (the `. ` between fields): no chunk, and no search
+    if not text[lo:hi].strip(' \t\n,;:.-–—()[]"“”|'):
+        return []  # only what trimming and cutting remove (`. `, ` [`): no chunk, and no search
     chunks = []
     cursor = lo
     for match in [*_SENTENCE.finditer(text, lo, hi), None]:

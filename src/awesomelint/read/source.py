@@ -24,7 +24,7 @@ def field_at(source: Source, norm_start: int, norm_end: int, text: str) -> Field
     normalised text."""
     span = source.span(norm_start, norm_end)
     raw = source.text[span.start : span.end]
-    return Field(text=text, raw=text if raw == text else raw, span=span)  # most are as written: one string
+    return Field(text, text if raw == text else raw, span)  # most are as written: one string
 
 
 class SourceFile(NamedTuple):
