@@ -21,23 +21,27 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 
 
 def _names(document: Document) -> frozenset[str]:
-    """Words the descriptions treat as names: capitalised in the middle of a sentence, written in
-    lower case several times and never capitalised (`npm`, `webpack`), and the items' names."""
+    """Of the descriptions' first words (what `_first_word` asks about), those the descriptions treat
+    as names: capitalised in the middle of a sentence, written in lower case several times and never
+    capitalised (`npm`, `webpack`), and the items' names."""
     cached = document.derived.get("names")
     if isinstance(cached, frozenset):
         return cached
-    text = "\n".join(description(document, item) for item in items(document))
-    found: set[str] = set()
-    lower = Counter(_LOWER_WORD.findall(text))
+    descriptions = [description(document, item) for item in items(document)]
+    asked = {match[0] for text in descriptions if (match := _FIRST_WORD.match(text.lstrip()))}
+    text = "\n".join(descriptions)
+    found = asked.intersection(" ".join([e.title.text for e in document.iter_entries() if e.title]).split())
     capitalised: set[str] = set()
     for match in _CAPITALISED_WORD.finditer(text):
         word, at = match[0], match.start()
-        capitalised.add(word.lower())
+        capitalised.add(word)
         if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
             found.add(word)
-    found.update(word for word, count in lower.items() if count >= 2 and word not in capitalised)
-    found.update(" ".join([e.title.text for e in document.iter_entries() if e.title]).split())
-    names = frozenset(found)
+    lower = {word for word in asked if word.islower()}
+    if lower:  # (plain lower-case words are never capitalised but at their first letter)
+        counted = Counter(filter(lower.__contains__, _LOWER_WORD.findall(text)))
+        found.update(w for w, count in counted.items() if count >= 2 and w.capitalize() not in capitalised)
+    names = frozenset(found & asked)
     document.derived["names"] = names
     return names
 
