@@ -574,8 +574,7 @@ class _Builder:
         entry.authors = fields.authors
         entry.description = fields.description
         entry.date = fields.date
-        # each link with its role in the entry (`_replace` costs twice as much as a new tuple)
-        entry.links = [Link(*link[:-1], role=link_role(entry, link)) for link in fields.links]
+        entry.links = [link.with_role(link_role(entry, link)) for link in fields.links]
         entry.kind = entry_kind(entry)
         entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
         if paragraphs:

@@ -120,10 +120,12 @@ def starts_with_title(pieces: Sequence[Piece]) -> bool:
     """A bold title or a link to elsewhere (a link into the page is a table-of-contents item); or a
     plain title, after any tags and badges, in an item that links to its paper or code."""
     first = significant(pieces)
-    if first is None or is_announcement(pieces):
+    if first is None:
         return False
-    if first.kind == "link" and not is_decoration(first):
+    if first.kind == "link" and not is_decoration(first):  # a linked title: never an announcement
         return not first.href.startswith("#")
+    if is_announcement(pieces):
+        return False
     if first.kind == "strong":
         return True
     found = find_title(pieces, first.start, looks_like_venue, is_known_venue)
@@ -225,8 +227,13 @@ def _entry_link(piece: Piece) -> bool:
 
 def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) -> bool:
     """A bullet that is only a bold name (``- **Frameworks**``) over a nested list: a category."""
-    content = [piece for piece in pieces if piece.kind != "text" or piece.plain.strip(" \t\n:.-–—")]
-    if len(content) != 1 or content[0].kind != "strong" or any(p.kind == "link" for p in walk(content)):
+    name = None  # the one piece that is not punctuation or space, read until a second shows
+    for piece in pieces:
+        if piece.kind != "text" or piece.plain.strip(" \t\n:.-–—"):
+            if name is not None or piece.kind != "strong":
+                return False
+            name = piece
+    if name is None or any(p.kind == "link" for p in walk(name.children)):
         return False
     depth = 0
     for token in tokens[index:]:

@@ -80,7 +80,7 @@ def _make_entry(section: Section, link: Link, source: Source) -> None:
     marker_start = section.span.start + len(heading) - len(stripped)
     marker_end = marker_start + len(stripped) - len(stripped.lstrip("#"))
     links = [
-        link._replace(role="title"),
+        link.with_role("title"),
         *(_field_link(item, source) for entry in fields for item in entry.links),
     ]
     entry = Entry(
@@ -104,7 +104,7 @@ def _make_entry(section: Section, link: Link, source: Source) -> None:
 def _field_link(link: Link, source: Source) -> Link:
     """A link of a field bullet, its role by the field's label (`- paper: [Title](u)`)."""
     line = source.lines[link.span.start_line - 1].text.lstrip(" \t-*+").casefold()
-    return link._replace(role="paper" if line.startswith(_PAPER_KEYS) else "other")
+    return link.with_role("paper" if line.startswith(_PAPER_KEYS) else "other")
 
 
 def _title(link: Link, source: Source) -> Field | None:

@@ -153,12 +153,14 @@ def _in(host: str, domains: frozenset[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=2**14)  # asked of each link by its role, its entry's fields and kind
 def is_paper_url(url: str) -> bool:
     """A link to a paper host, or straight to a PDF."""
     parts = split_url(url.strip())
     return parts is not None and (_in(_host(parts), PAPER_HOSTS) or parts.path.lower().endswith(".pdf"))
 
 
+@functools.lru_cache(maxsize=2**13)  # most labels are a few role words, each asked of many times
 def label_role(label: str) -> LinkRole | None:
     """The role a link's label names (``[[Paper]]``, ``Pytorch Code``), or None for other labels."""
     words = _WORD.findall(label.lower())
@@ -292,6 +294,7 @@ def majority_of(papers: int, decided: int) -> bool | None:
     return papers * 2 > decided if decided else None
 
 
+@functools.lru_cache(maxsize=2**13)  # asked of each title link once for its kind, again in settling
 def _paper_page(url: str) -> bool:
     """A page of a paper host that may be a paper's: not its front page, nor a page whose path is only
     words and years (`icml.cc/2015/`, `neurips.cc/Conferences/2023`: a conference's or journal's)."""
