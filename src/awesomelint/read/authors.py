@@ -41,6 +41,8 @@ _INITIALS = re.compile(r"^[A-Z]\.(?:\s?-?[A-Z]\.)*$")
 # are separated by a comma and a space (`Shen,Zhiqiang, He,Zhankui, and Xue Xiangyang`).
 _GLUED_PAIR = re.compile(r"^([^\W\d_][\w'’\-]*),([^\W\d_][\w'’\-]*)$")
 _GLUED_COMMA = re.compile(r",(?<=[^\W\d_],)[^\W\d_]")  # opens with the comma, which the search skips to
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_NAME_PARTS = re.compile(r"[\s.]+")
 _BETWEEN_PAIRS = re.compile(r",\s+(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 # Between names: `;`, `,` (and `, and`, `, &`), ` and `, ` & `, with the spaces around them. Each case opens
 # with its first character, which the split skips to (`\s*;|...` was tried at every position).
@@ -183,7 +185,7 @@ def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | 
         return None
     separator = ";" if ";" in body else ","
     # spaces are single spaces here: the split on `and` is needed only where one stands
-    parts = re.split(r"\s+(?:and|&)\s+", body) if " and " in body or " & " in body else [body]
+    parts = _AND.split(body) if " and " in body or " & " in body else [body]
     inverted = False  # written surname first
     if len(parts) >= 2 and all(part.count(",") == 1 for part in parts):
         # BibTeX order: `Doe, Jane and Roe, John`, `Doe, Jane & Roe, John`
@@ -233,7 +235,7 @@ def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | 
         plain
         and not et_al
         and not joined
-        and any(len(re.split(r"[\s.]+", name.strip("."))) < 2 for name in names)
+        and any(len(_NAME_PARTS.split(name.strip("."))) < 2 for name in names)
     ):
         return None
     if plain and not et_al and len(names) < 2 and not _INITIAL.match(names[0]) and not (placed and inverted):

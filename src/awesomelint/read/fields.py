@@ -22,7 +22,7 @@ from .dates import MONTH, find_date, four_digit_year, year_style
 from .kinds import is_link_word, is_paper_url, label_role
 from .source import field_at
 from .title import TitleStart, find_title
-from .tokens import Piece, plain_text
+from .tokens import Piece, plain_text, rendered_text
 
 _YEAR = r"(?:19|20)\d{2}"
 # Words after a venue's year that belong to the venue: `EMNLP 2022 Findings`, `ICML, 2021 oral`.
@@ -84,6 +84,7 @@ _HAS_YEAR = re.compile(rf"\d\d(?:(?<=(?<![\d.]){_YEAR})|(?<=['’\s]\d\d)|(?<=['
 _YEARISH = re.compile(  # searched in a slice; `ACL23` and `NAACL-25` glue a short year to the name
     rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?:(?<=\s\d\d)|(?<=[A-Z]\d\d)|(?<=[A-Z]-\d\d))(?!\d))"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
 # a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to);
 # `et al.` ends the names before it, with or without a period of theirs (`Zhang, Zizhao. et al.`, `et. al.`)
@@ -131,6 +132,7 @@ _LEADING_SYMBOLS = re.compile(  # emoji and dingbats before a title: `🔥`, `�
 )
 _CODE_DATE = re.compile(r"\s*(?:19|20)\d{2}(?:[./-](?:1[0-2]|0?[1-9])(?:[./-]\d{1,2})?)?\s*")
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
+_WORD_OF_PROSE = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -569,8 +571,10 @@ def _dated_venue(
     if piece.kind != "text":
         return None
     for lo, hi in ranges:
-        # its look-behinds see no text before ``lo``; a date holds a year too: most text has neither
-        if not _YEARISH.search(source.normalized[lo:hi]):
+        # both readings need a year (a date holds one) and a name before it: most text lacks one
+        # (` [2024-10] [` has no name); the look-behinds of _YEARISH see no text before ``lo``
+        text = source.normalized[lo:hi]
+        if not _YEARISH.search(text) or not _LETTER.search(text):
             continue
         venue = _venue_in_text(source, piece, lo, hi) or _venue_with_date(source, lo, hi)
         in_description = (
@@ -649,6 +653,8 @@ def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "ital
 def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
     """A known venue standing alone in plain text, or an arXiv identifier (`arXiv:1503.02531`)."""
     text = source.normalized[lo:hi]
+    if not _LETTER.search(text):
+        return None  # no name, nor `arXiv`: most text between an entry's fields (` [`, `] `)
     arxiv = _ARXIV_ID.search(text) if _ARXIV_NUMBER.search(text) else None
     if arxiv is not None:
         begin = lo + arxiv.start("name")
@@ -736,7 +742,7 @@ def _venue_in_markup(
 ) -> Venue | None:
     raw = source.normalized[piece.inner_start : piece.inner_end]
     match = _markup_venue(raw)
-    if match is None or not re.search(r"[^\W\d_]", match["name"]) or len(match["name"]) > 120:
+    if match is None or not _LETTER.search(match["name"]) or len(match["name"]) > 120:
         return None
     if not _plausible(match):
         return None
@@ -768,6 +774,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)")
 # a comma and the initials that open a name, where a title's sentence end was found: `, G` of `, G. Hinton`
 _INITIALS_BEFORE = re.compile(r",(?=\s+(?:[A-Z]\.\s?-?)*[A-Z]$)\s+")
 _MONTH_AT_END = re.compile(rf"[ \t]+{MONTH}$", re.IGNORECASE)
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _ends_names(text: str) -> bool:
@@ -807,7 +814,7 @@ def _text_venue(source: Source, piece: Piece, match: re.Match[str]) -> Venue | N
     if not written.strip() or (not match["open"] and written[:1] in "&"):
         return None
     apostrophe = "'" in match["sep"] or "’" in match["sep"]
-    lax = not re.search(r"[A-Z]", written) or not match["sep"] or (len(match["year"]) == 2 and not apostrophe)
+    lax = not _CAPITAL.search(written) or not match["sep"] or (len(match["year"]) == 2 and not apostrophe)
     if lax and not _known(written):
         return None
     base = piece.start
@@ -972,12 +979,17 @@ def _description(
     separated = lead is not None and any(mark in lead[0] for mark in "-–—:|")
     if not separated and fields.date is not None:
         return None
-    rest = [piece for piece in first if piece.end > begin]
-    prose = " ".join(
-        plain_text([p]) for p in rest if p.kind != "link" or label_role(plain_text(p.children)) is None
-    )
-    words = re.findall(r"[^\W\d_]{2,}", prose)
-    if not words or (not separated and len(words) < 3):
+    # words of prose, counted piece by piece up to those needed (white space changes none of them)
+    needed = 1 if separated else 3
+    for piece in first:
+        if piece.end <= begin or (
+            piece.kind == "link" and label_role(plain_text(piece.children)) is not None
+        ):
+            continue
+        needed -= len(_WORD_OF_PROSE.findall(rendered_text([piece])))
+        if needed <= 0:
+            break
+    if needed > 0:
         return None
     offset = lead.end() if lead else 0
     stop = len(raw.rstrip())
@@ -996,7 +1008,7 @@ def venue_from_cells(source: Source, venue: Sequence[Piece], year: Sequence[Piec
     start, end = cell[0].start, cell[-1].end
     raw = source.normalized[start:end]
     name = " ".join(plain_text(cell).split())
-    if not re.search(r"[^\W\d_]", name):
+    if not _LETTER.search(name):
         return None
     year_field = None
     year_text = source.normalized[year[0].start : year[-1].end] if year else ""

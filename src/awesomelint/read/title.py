@@ -31,6 +31,7 @@ INDEX = re.compile(r"^\s*\[?\d{1,4}\]?[.)]?\s*$")
 _BRACKETED = re.compile(r"\s*\[[^\[\]]+\]\s*")
 # A short label and a colon before the title (`Paper:`, `LM-Nav:`).
 _LABEL = re.compile(r"^\s*[^\s:.]{1,30}(?:\s+[^\s:.]{1,30}){0,3}\s*:\s*$")
+_LABEL_WORDS = re.compile(r"[\w\s().+/-]*")  # what the label before a colon may be made of
 
 
 class TitleStart(NamedTuple):
@@ -87,14 +88,12 @@ def tags(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _significant(pieces: Sequence[Piece], start: int) -> list[Piece]:
-    found = []
-    for piece in pieces:
-        if piece.end <= start:
-            continue
-        if piece.kind == "text" and not piece.plain[max(0, start - piece.start) :].strip():
-            continue
-        found.append(piece)
-    return found
+    return [
+        piece
+        for piece in pieces
+        if piece.end > start
+        and (piece.kind != "text" or bool(piece.plain[max(0, start - piece.start) :].strip()))
+    ]
 
 
 def _dated(piece: Piece) -> bool:
@@ -149,7 +148,7 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
         text = piece.plain if piece.kind == "text" else plain_text(piece.children)
         if piece.kind == "text" and ":" in text:
             head, _, after = text.partition(":")
-            if len(head.strip()) + length > 40 or (head.strip() and not re.fullmatch(r"[\w\s().+/-]*", head)):
+            if len(head.strip()) + length > 40 or (head.strip() and not _LABEL_WORDS.fullmatch(head)):
                 return None
             following = significant[position + 1] if position + 1 < len(significant) else None
             if after.strip()[:1] in _QUOTES or (
