@@ -88,11 +88,14 @@ def _item(text: str, entry: Entry) -> Item | None:
     closing = lead.strip(" \t")
     if closing and text.startswith(closing, position):
         position += len(closing)
-    paragraph_end = _first_paragraph_end(text, position, entry.span.end)
+    line_end = text.find("\n", position, entry.span.end)
+    if line_end < 0:  # the item's one line (most items): its paragraph, nothing nested
+        paragraph_end = line_end = entry.span.end
+    else:
+        paragraph_end = _first_paragraph_end(text, position, entry.span.end)
+        line_end = min(line_end, paragraph_end)
     decorated = _DECORATION.match(text, position, paragraph_end)
     after = decorated.end() if decorated else position
-    line_end = text.find("\n", position, paragraph_end)
-    line_end = paragraph_end if line_end < 0 else line_end
     separator = _SEPARATOR.match(text, after, line_end)
     if separator is not None and separator.end() > after:
         end = separator.end()
