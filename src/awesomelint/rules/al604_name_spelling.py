@@ -5,37 +5,40 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact, folded
+from ..entry_facts import fact, folded, keeps_facts
 from ..model import Document, Entry
 from ._classic import MIN_SHARE, Item, item_of
 from ._prose import blank
 
 # A word standing alone: not part of an identifier, a path, a domain or a handle (`github.com`,
 # `go-github`, `@github` are not prose). `Node.js` is one word.
-_WORD = re.compile(r"(?<![\w./@#:\\-])[A-Za-z][A-Za-z0-9]*(?:\.js)?(?![\w/@\\-]|\.\w)")
+# (its first letter before the look behind it: a pattern that starts with a letter is searched for
+# quickly)
+_WORD = re.compile(r"[A-Za-z](?<![\w./@#:\\-].)[A-Za-z0-9]*(?:\.js)?(?![\w/@\\-]|\.\w)")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _MIN_OCCURRENCES = 5
 _MIN_PROPER = 10  # a capitalised common noun in a few titles (`Gaussian Mixture Model`) is no name
 _LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]")  # a link's text names something as its owner writes it
 _TOKEN = re.compile(r"[^\W_]+")  # the fixer's guard compares an entry's words, split so
 
 
-class _Word(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str  # what the spellings of one name share: `nodejs`, `node.js` and `NodeJS` are one
-    initial: bool  # where a sentence starts: a capital there says nothing about the name
-
+# A word of a description, at offsets from its entry: (start, end, as written, key, whether it starts
+# a sentence: a capital there says nothing about the name). A plain tuple: a list has tens of
+# thousands of words. The key is what the spellings of one name share: `nodejs`, `node.js` and
+# `NodeJS` are one.
+_Word = tuple[int, int, str, str, bool]
+_START: Final = 0
+_END: Final = 1
+_WRITTEN: Final = 2
+_KEY: Final = 3
 
 _AFTER_SENTENCE = frozenset(".!?:;([\"'“‘*_-–—|")
-
-
-def _key(word: str) -> str:
-    return word.casefold().replace(".", "")
+# Runs of letters and digits: each word is one of them (a cheap look for words before the scan).
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+(?:\.js)?")
 
 
 def _distinctive(word: str) -> bool:
@@ -61,52 +64,79 @@ def _acceptable(majority: str, form: str) -> bool:
 _Pairs = list[tuple[_Word, _Word, str]]
 
 
-def _words_of(document: Document, entry: Entry) -> tuple[list[_Word], _Pairs] | None:
+def _prose(text: str, item: Item) -> str:
+    """The prose of a classic item's description, link texts blanked too (their words name
+    something as its owner writes it)."""
+    prose = blank(text[item.description_start : item.description_end])
+    return _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose) if "[" in prose else prose
+
+
+def _words_of(
+    document: Document, entry: Entry, finding_starts: frozenset[str] | None = None
+) -> tuple[list[_Word], _Pairs] | None:
     """The words of the entry's description and its pairs of words, at offsets from the entry
     (a fact of the entry: see `entry_facts`); None when the entry is no classic item with a
-    description. A plain run works them out twice, for the count and for the check: kept between
-    the two, every word of the list as an object was the peak of `check`'s memory (+20 MiB at
-    20,000 real entries, for 3% of its time)."""
+    description, or (with ``finding_starts``, in a run that keeps no facts) when none of its words
+    is one of them. A plain run works them out for the count and again for the check: kept between
+    the two, every word of the list was the peak of `check`'s memory (+20 MiB at 20,000 real
+    entries); looked for first, as runs of letters, most descriptions need no second scan."""
     item = item_of(document, entry)
     if item is None or item.description_end <= item.description_start:
         return None
-    return fact(document, "prose words", entry, functools.partial(_item_words, document.text, item))
+    text = document.text
+    if (
+        finding_starts is not None
+        and not keeps_facts(document)
+        and finding_starts.isdisjoint(_ALNUM_RUN.findall(_prose(text, item)))
+    ):
+        return None
+    return fact(document, "prose words", entry, functools.partial(_item_words, text, item))
 
 
 def _item_words(text: str, item: Item, _entry: Entry) -> tuple[list[_Word], _Pairs]:
     """The words and pairs of words of a classic item's description."""
-    offset = item.description_start - item.entry.span.start
-    prose = blank(text[item.description_start : item.description_end])
-    prose = _LINK_TEXT.sub(lambda link: " " * len(link[0]), prose)
     own = set(item.entry.title.text.split()) if item.entry.title else set()
     words: list[_Word] = []
-    for match in _WORD.finditer(prose):
-        written = match[0]
+    capitalised: list[int] = []  # the indexes of the capitalised words
+    capital_end = -2  # where the last word kept ends, when it is capitalised
+    # The prose split at its words: what comes before each word, then the word (no match object
+    # per word; a list has tens of thousands).
+    pieces = _WORD_SPLIT.split(_prose(text, item))
+    end = item.description_start - item.entry.span.start
+    for index in range(1, len(pieces), 2):
+        before, written = pieces[index - 1].rstrip(), pieces[index]
+        start = end + len(pieces[index - 1])
+        end = start + len(written)
         if written in own:
             continue  # the item's own name, as its owner writes it (`Package sqlite is ...`)
-        start = match.start()
-        at = start
-        while at > 0 and prose[at - 1].isspace():
-            at -= 1
-        # A capital after a capitalised word is a title's (`Linear Discriminant Analysis`).
-        titled = bool(words) and words[-1].text[0].isupper() and words[-1].end == offset + start - 1
-        initial = at == 0 or prose[at - 1] in _AFTER_SENTENCE or titled
-        words.append(_Word(offset + start, offset + match.end(), written, _key(written), initial))
-    return words, _pairs(words)
+        # At a sentence's start: the prose's, or after what ends a sentence or opens a quote, or
+        # after a capitalised word (a capital there is a title's: `Linear Discriminant Analysis`).
+        initial = (before[-1] in _AFTER_SENTENCE if before else index == 1) or start - 1 == capital_end
+        key = written.lower()  # (a word is ASCII: its lower case is its case fold)
+        if written[0].isupper():
+            capitalised.append(len(words))
+            capital_end = end
+        else:
+            capital_end = -2
+        words.append((start, end, written, key.replace(".", "") if "." in key else key, initial))
+    return words, _pairs(words, capitalised)
 
 
-def _pairs(words: list[_Word]) -> list[tuple[_Word, _Word, str]]:
-    """Adjacent words one space apart and their joined key, unless a third capitalised one follows
-    (`Mac OS X` is a name of its own, not `Mac OS` and an X)."""
+def _pairs(words: list[_Word], capitalised: list[int]) -> _Pairs:
+    """Adjacent words one space apart whose first is capitalised (of the words at the indexes
+    ``capitalised``: only such a pair is counted or looked up) and their joined key, unless a third
+    capitalised one follows (`Mac OS X` is a name of its own, not `Mac OS` and an X)."""
     pairs = []
-    for index in range(len(words) - 1):
+    for index in capitalised:
+        if index + 1 == len(words):
+            break  # (the last word)
         first, second = words[index], words[index + 1]
-        if second.start != first.end + 1:
+        if second[_START] != first[_END] + 1:
             continue
         third = words[index + 2] if index + 2 < len(words) else None
-        if third is not None and third.start == second.end + 1 and third.text[0].isupper():
+        if third is not None and third[_START] == second[_END] + 1 and third[_WRITTEN][0].isupper():
             continue
-        pairs.append((first, second, first.key + second.key))
+        pairs.append((first, second, first[_KEY] + second[_KEY]))
     return pairs
 
 
@@ -121,10 +151,8 @@ def _uses(document: Document, entry: Entry) -> tuple[_Use, ...]:
     if found is None:
         return ()
     words, pairs = found
-    uses: list[_Use] = [(word.key, word.text, word.initial) for word in words]
-    uses += [
-        (key, f"{first.text} {second.text}", None) for first, second, key in pairs if first.text[0].isupper()
-    ]
+    uses: list[_Use] = [(key, written, initial) for _, _, written, key, initial in words]
+    uses += [(key, f"{first[_WRITTEN]} {second[_WRITTEN]}", None) for first, second, key in pairs]
     return tuple(uses)
 
 
@@ -168,8 +196,28 @@ def _by_key(uses: Counter[_Use]) -> dict[str, Counter[_Use]]:
 
 
 def _fold(uses: Counter[_Use]) -> _Names:
-    forms = {key: _added(None, counted, 1) for key, counted in _by_key(uses).items()}
-    return forms, {key: found for key, counted in forms.items() if (found := _decided(counted))}
+    """The forms of each name, in one pass over the uses (as `_added` adds them), and the decisions
+    of the names written with a capital inside sentences or after their first letter, or a period,
+    at least once: a name never written so has no spelling (none of its forms is distinctive, none
+    capitalised inside a sentence)."""
+    forms: dict[str, _Forms] = {}
+    maybe_names: set[str] = set()
+    for (key, written, initial), times in uses.items():
+        if not times:
+            continue  # (a count kept up to date may hold a zero)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = _Forms({}, {}, {})
+        counts = name.apart if initial is None else name.words
+        counts[written] = counts.get(written, 0) + times
+        if initial is False:
+            name.inside[written] = name.inside.get(written, 0) + times
+        if (initial is False and written[0].isupper()) or not written[1:].islower() or "." in written:
+            maybe_names.add(key)
+    decisions = {
+        key: found for key, counted in forms.items() if key in maybe_names and (found := _decided(counted))
+    }
+    return forms, decisions
 
 
 def _refold(names: _Names, came_in: Counter[_Use], went_out: Counter[_Use]) -> _Names:
@@ -231,22 +279,40 @@ def _first_written(document: Document, key: str, forms: _Forms) -> str:
     found = [of_entry for entry in document.iter_entries() if (of_entry := _words_of(document, entry))]
     for words, _ in found:
         for word in words:
-            if word.key == key and word.text in tied:
-                return word.text
+            if word[_KEY] == key and word[_WRITTEN] in tied:
+                return word[_WRITTEN]
     return next(
         joined
         for _, pairs in found
         for first, second, joined_key in pairs
-        if joined_key == key and first.text[0].isupper() and (joined := f"{first.text} {second.text}") in tied
+        if joined_key == key and (joined := f"{first[_WRITTEN]} {second[_WRITTEN]}") in tied
     )
 
 
-def _spellings(ctx: Context) -> dict[str, tuple[str, int, int]]:
-    """Key -> the list's spelling of the name, with its count and the count of all spellings
-    (kept up to date entry by entry between runs)."""
+class _Spellings:
+    """The list's spellings (key -> the spelling of the name, with its count and the count of all
+    spellings), and the words of the list that a finding starts with: a spelling of a name other
+    than the list's, or the first of two words written for one (`Git Hub`). Equal when the
+    spellings are: the findings of an entry depend on them alone."""
+
+    __slots__ = ("by_key", "finding_starts")
+
+    def __init__(self, by_key: dict[str, tuple[str, int, int]], finding_starts: frozenset[str]) -> None:
+        self.by_key = by_key
+        self.finding_starts = finding_starts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Spellings) and self.by_key == other.by_key
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable dicts inside)
+
+
+def _spellings(ctx: Context) -> _Spellings:
+    """The list's spellings (kept up to date entry by entry between runs)."""
     document = ctx.document
     forms, decisions = folded(document, "name spellings", functools.partial(_uses, document), _fold, _refold)
     spelling = {}
+    starts: set[str] = set()
     for key, found in decisions.items():
         if found is _UNDECIDED:
             decided = _decided(forms[key], _first_written(document, key, forms[key]))
@@ -254,7 +320,9 @@ def _spellings(ctx: Context) -> dict[str, tuple[str, int, int]]:
                 continue
             found = decided
         spelling[key] = found
-    return spelling
+        starts.update(written for written in forms[key].words if written != found[0])
+        starts.update(written.split(" ")[0] for written in forms[key].apart)
+    return _Spellings(spelling, frozenset(starts))
 
 
 @entry_rule(
@@ -267,8 +335,9 @@ def _spellings(ctx: Context) -> dict[str, tuple[str, int, int]]:
     tally=_spellings,
 )
 def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    spelling: dict[str, tuple[str, int, int]] = ctx.tally
-    found = _words_of(ctx.document, entry) if spelling else None
+    spellings: _Spellings = ctx.tally
+    spelling = spellings.by_key
+    found = _words_of(ctx.document, entry, spellings.finding_starts) if spelling else None
     if found is None:
         return
     words, listed = found
@@ -278,18 +347,19 @@ def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     # (only a pair that joins into a name the list has a spelling for is looked up below)
     following = {id(first): (second, key) for first, second, key in listed if key in spelling}
     for word in words:
-        if word.key in spelling:
-            best = spelling[word.key][0]
-            if word.initial and _proper(best) and word.text.lower() == best.lower():
+        word_start, word_end, word_text, key, initial = word
+        if key in spelling:
+            best = spelling[key][0]
+            if initial and _proper(best) and word_text.lower() == best.lower():
                 continue  # `docker` or `Docker` at a sentence's start: the capital is the sentence's
-            start, end, key = at + word.start, at + word.end, word.key
+            start, end = at + word_start, at + word_end
         elif (
             (pair := following.get(id(word))) is not None
-            and word.text[0].isupper()
+            and word_text[0].isupper()
             and _distinctive(spelling[pair[1]][0])
         ):
             # (only a name with capitals inside is written split, `Git Hub`: `Inc` has no two-word form)
-            start, end, key = at + word.start, at + pair[0].end, pair[1]
+            start, end, key = at + word_start, at + pair[0][_END], pair[1]
         else:
             continue
         best, count, total = spelling[key]
