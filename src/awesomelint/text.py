@@ -176,6 +176,14 @@ class Source:
         """Offset in the normalised text where the 0-based ``line`` ends, before its line break."""
         return self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else len(self.normalized)
 
+    def norm_line_bounds(self, line: int) -> tuple[int, int]:
+        """Where the 0-based ``line`` (the last line, for any line past it) starts and ends in the
+        normalised text, before its line break: one call where each inline token asks."""
+        starts = self._norm_starts
+        if line + 1 < len(starts):
+            return starts[line], starts[line + 1] - 1
+        return starts[-1], len(self.normalized)
+
     def norm_line(self, line: int) -> str:
         """The 0-based ``line`` of the normalised text, without its line break."""
         return self.normalized[self._norm_starts[line] : self.norm_line_end(line)]

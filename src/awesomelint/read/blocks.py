@@ -750,8 +750,9 @@ class _Builder:
                 if comment is not None:
                     self.doc.comments.append(Comment(comment[1], self.source.span(piece.start, piece.end)))
                 self._collect_html(html, piece.start)
-            if piece.children:
-                self._collect_links_in(piece.children, links)
+            children = piece.children
+            if children and (len(children) > 1 or children[0].kind != "text"):  # a label of text holds none
+                self._collect_links_in(children, links)
 
     def _collect_html(self, html: str, offset: int, table: tuple[int, int] | None = None) -> None:
         for match in _HTML_ATTRIBUTE.finditer(html):

@@ -260,22 +260,17 @@ def _line_starts(source: Source, token: Token, from_column: int) -> tuple[Sequen
     """Where each line of an inline token's content starts, in the content and in the normalised
     document (``from_column``: where in its first line to look for it)."""
     first_line = token.map[0] if token.map else 0
-    content = token.content
+    content, text = token.content, source.normalized
     if "\n" not in content:  # one line, as most are
-        doc_line = min(first_line, source.line_count - 1)
-        line_end = source.norm_line_end(doc_line)
-        if content and not from_column and source.normalized.endswith(content, 0, line_end):
-            return _FIRST_LINE, [line_end - len(content)]  # what `_column` finds first, unsliced
-        column = _column(source.norm_line(doc_line), content, from_column)
-        return _FIRST_LINE, [source.norm_line_start(doc_line) + column]
+        start, end = source.norm_line_bounds(first_line)
+        return _FIRST_LINE, [_content_start(text, start, end, content, from_column)]
     content_starts, doc_starts = [], []
     position = 0
-    for index, line in enumerate(content.split("\n")):
-        doc_line = min(first_line + index, source.line_count - 1)
+    for index, content_line in enumerate(content.split("\n")):
+        start, end = source.norm_line_bounds(first_line + index)
         content_starts.append(position)
-        column = _column(source.norm_line(doc_line), line, from_column if index == 0 else 0)
-        doc_starts.append(source.norm_line_start(doc_line) + column)
-        position += len(line) + 1
+        doc_starts.append(_content_start(text, start, end, content_line, from_column if index == 0 else 0))
+        position += len(content_line) + 1
     return content_starts, doc_starts
 
 
@@ -292,21 +287,21 @@ class _Aligner:
         return self.doc_starts[line] + offset - self.content_starts[line]
 
 
-def _column(source_line: str, content_line: str, from_column: int = 0) -> int:
-    """Where ``content_line`` (a line of inline content) starts within its source line, at or after
-    ``from_column`` (a table row holds several cells: each is looked for after the one before)."""
+def _content_start(text: str, start: int, end: int, content_line: str, from_column: int = 0) -> int:
+    """Where ``content_line`` (a line of inline content) starts in the line of ``text`` from ``start``
+    to ``end``, at or after ``from_column`` (a table row holds several cells: each is looked for
+    after the one before); mostly where the line ends, less trailing white space."""
     if not content_line:
-        return len(source_line)
+        return end
     if from_column:
-        found = source_line.find(content_line, from_column)
-        return found if found >= 0 else from_column
-    if source_line.endswith(content_line):
-        return len(source_line) - len(content_line)
-    trimmed = source_line.rstrip()
-    if trimmed.endswith(content_line):
-        return len(trimmed) - len(content_line)
-    found = source_line.rfind(content_line)
-    return max(found, 0)
+        found = text.find(content_line, start + from_column, end)
+        return found if found >= 0 else start + from_column
+    if text.endswith(content_line, start, end):
+        return end - len(content_line)
+    trimmed_end = start + len(text[start:end].rstrip())
+    if text.endswith(content_line, start, trimmed_end):
+        return trimmed_end - len(content_line)
+    return max(text.rfind(content_line, start, end), start)
 
 
 class _Reading(NamedTuple):
@@ -548,13 +543,17 @@ class RowCursor:
         self.column = 0
 
     def cell(self, token: Token) -> list[Piece]:
-        # Skip the pipe that opens this cell, so an empty cell's text is not found in the one before.
-        line = self.source.norm_line(token.map[0]) if token.map else ""
-        bar = line.find("|", self.column)
-        start = bar + 1 if bar >= 0 and not line[self.column : bar].strip() else self.column
+        line_start, line_end = self.source.norm_line_bounds(token.map[0] if token.map else 0)
+        start = self.column
+        if token.map:
+            # Skip the pipe that opens this cell, so an empty cell's text is not found in the one before.
+            text, after = self.source.normalized, line_start + self.column
+            bar = text.find("|", after, line_end)
+            if bar >= 0 and not text[after:bar].strip():
+                start = bar - line_start + 1
         pieces = self.parsed.pieces(token, start)
         if pieces:
-            self.column = pieces[-1].end - self.source.norm_line_start(token.map[0] if token.map else 0)
+            self.column = pieces[-1].end - line_start
         return pieces
 
 
