@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from awesomelint import engine
+from awesomelint import engine, entry_facts
 from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.model import Entry
@@ -80,3 +80,27 @@ def test_a_rule_that_read_no_changed_field_keeps_its_findings(monkeypatch: pytes
 def test_a_plain_run_notes_no_reads() -> None:
     assert run_rules(read(LIST), Settings()) == rerun_rules(read(LIST), Settings()).findings
     assert engine._run(read(LIST), Settings(), None, None, None, keep=False).earlier.reads == {}
+
+
+def test_list_wide_counts_are_made_again_when_most_entries_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts kept entry by entry are brought up to date after an edit of a few entries, and
+    counted again when most of them changed (the fixer's first pass): the findings are the same."""
+    updated: list[str] = []
+    update = entry_facts._brought_up_to_date
+
+    def spy(facts: entry_facts.Facts, name: str, *rest: Any) -> Any:
+        updated.append(name)
+        return update(facts, name, *rest)
+
+    monkeypatch.setattr(entry_facts, "_brought_up_to_date", spy)
+    options = Settings()
+    first = rerun_rules(read(LIST), options)
+    one = LIST.replace("Alpha Beta", "Alpha Delta")
+    again = rerun_rules(read(one), options, earlier=first.earlier)
+    assert updated and _shown(again.findings) == _shown(run_rules(read(one), options))
+    updated.clear()
+    most = (
+        LIST.replace("*Ann", "**Ann").replace("*Cy", "**Cy").replace("Li.*", "Li.**").replace("Fu.*", "Fu.**")
+    )
+    again = rerun_rules(read(most), options, earlier=first.earlier)
+    assert not updated and _shown(again.findings) == _shown(run_rules(read(most), options))

@@ -104,6 +104,11 @@ class Facts:
         self.whole: dict[str, tuple[object, object]] = {}  # name -> (inputs, value)
         self.keys: dict[int, EntryKey] = {}
         self.records: dict[EntryKey, dict[str, object]] = {}
+        # One key object for equal keys, the earlier run's where it had it: a look-up by a key finds
+        # the same object (compared by identity, not by its text) in this run's and the next one's
+        # tables and in the engine's findings kept by key.
+        self.same_keys: dict[EntryKey, EntryKey] = {}
+        earlier_keys = earlier.same_keys if earlier is not None else {}
         self._by_entry: dict[int, dict[str, object]] = {}
         self._entries: dict[int, Entry] = {}  # (keeps the entries whose ids key `keys`)
         moved = _moved(document)
@@ -113,9 +118,13 @@ class Facts:
                 key = earlier.keys[id(old)]  # read the same way, moved: the same key
             else:
                 key = entry_key(entry, text)
-            record = self.records.get(key)
-            if record is None:
-                record = self.records[key] = before.get(key, {})
+            same = self.same_keys.get(key)
+            if same is None:
+                same = self.same_keys[key] = earlier_keys.get(key, key)
+                record = self.records[same] = before.get(same, {})
+            else:
+                record = self.records[same]
+            key = same
             self.keys[id(entry)] = key
             self._entries[id(entry)] = entry
             self._by_entry[id(entry)] = record
@@ -137,6 +146,13 @@ class Facts:
             self._changes = (added, list((before - now).elements()))
         return self._changes
 
+    def few_changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
+        """`changes`, when bringing a list-wide value up to date by them costs less than working it
+        out again: fewer entries came in and went out than the list holds (the fixer's first pass
+        may rewrite most entries)."""
+        changes = self.changes()
+        return changes if changes is not None and len(changes[0]) + len(changes[1]) < len(self.keys) else None
+
     def reuse(self, name: str, inputs: object, build: Callable[[], T]) -> T:
         for known in (self.whole, self._earlier_whole):
             if name in known and known[name][0] == inputs:
@@ -157,7 +173,8 @@ class Facts:
         return cast("list[tuple[Hashable, ...]]", gone)
 
     def tally(self, name: str, count: Callable[[Entry], tuple[Hashable, ...]]) -> Counter[Hashable]:
-        earlier, changes, gone = self._earlier_tallies.get(name), self.changes(), self.went_out(name)
+        earlier, changes = self._earlier_tallies.get(name), self.few_changes()
+        gone = self.went_out(name) if changes is not None else None
         if earlier is not None and changes is not None and gone is not None:
             counted = earlier.copy()
             counted.subtract(chain.from_iterable(gone))
@@ -251,7 +268,8 @@ def folded(
     if not isinstance(facts, Facts):
         return fold(counted)
     kept = f"{name} (folded)"
-    earlier, changes, gone = facts._earlier_whole.get(kept), facts.changes(), facts.went_out(name)
+    earlier, changes = facts._earlier_whole.get(kept), facts.few_changes()
+    gone = facts.went_out(name) if changes is not None else None
     if earlier is None or changes is None or gone is None or name not in facts._earlier_tallies:
         value = fold(counted)
     else:
@@ -316,7 +334,7 @@ def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...
     facts = document.derived.get(_FACTS)
     if not isinstance(facts, Facts):
         return None
-    counted, changes = cast("Counter[K]", facts.tally(name, count)), facts.changes()
+    counted, changes = cast("Counter[K]", facts.tally(name, count)), facts.few_changes()
     kept = f"{name} (holders)"
     earlier = facts._earlier_whole.get(kept)
     found: tuple[dict[K, frozenset[EntryKey]], frozenset[K]] | None = None
