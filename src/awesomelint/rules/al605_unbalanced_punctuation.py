@@ -6,14 +6,16 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..model import Entry
-from ._classic import has_words
-from ._prose import description_of
+from ._classic import has_words, item_of
+from ._prose import blank
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # What closes no bracket: `a)` `1)` enumerations and `:)` smileys.
 _NOT_CLOSING = re.compile(r"(?:(?<=\s)|^)(?:[a-z]|\d{1,2})\)|[:;]-?[()]")
 # `‘` between letters is an apostrophe typed as an opening quote (`don‘t`).
 _WRONG_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+# What any finding needs in the description: most have none of it (a quick look before the prose).
+_LOOKED_AT = re.compile(r"[()\[\]“”\"‘]")
 
 
 def _unbalanced(prose: str) -> str | None:
@@ -38,12 +40,13 @@ def _unbalanced(prose: str) -> str | None:
     tags=("text",),
 )
 def unbalanced_punctuation(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    found = description_of(ctx.document, entry)
-    if found is None:
-        return
-    offset, prose = found
-    problem = _unbalanced(prose) if has_words(prose) else None
-    if problem is not None:
+    item = item_of(ctx.document, entry)
+    if item is None or not _LOOKED_AT.search(ctx.document.text, item.description_start, item.description_end):
+        return  # no classic item, no description, or nothing in it to pair
+    offset = item.description_start
+    prose = blank(ctx.document.text[offset : item.description_end])
+    problem = _unbalanced(prose)
+    if problem is not None and has_words(prose):
         span = ctx.span(offset, offset + len(prose.rstrip()))
         yield ctx.report(span, f"the description has {problem}")
     for match in _WRONG_APOSTROPHE.finditer(prose):
