@@ -455,10 +455,8 @@ def _entry_findings(
             elif run.start != start:
                 run = run._replace(start=start)  # (no finding to move)
         else:
-            found = [(c.rule, tuple(_check_entry(c, entry))) for c in contexts]
-            run = _EntryRun(entry.span.start, 0, tuple((r, d) for r, d in found if d))
-            if run.found:
-                run = run._replace(line=entry.span.start_line)
+            found = tuple([(c.rule, d) for c in contexts if (d := tuple(_check_entry(c, entry)))])
+            run = _EntryRun(entry.span.start, entry.span.start_line if found else 0, found)
         kept[key] = run
         for by_rule, diagnostics in run.found:
             by_entry.setdefault(by_rule.code, []).extend(diagnostics)
