@@ -102,10 +102,17 @@ class Names(NamedTuple):
     inverted: bool = False  # written surname first (`Doe, Jane`), as a reference writes them
 
 
+# Most names are capitalised words of letters, single-spaced (`Jane Doe`, `Ming-Wei Chang`, `Piotr
+# Dollár`): each such word is a name word, so the name passes `_is_name`'s word-by-word test at once.
+_PLAIN_NAME = re.compile(r"[A-Z][^\W\d_]*(?:-[^\W\d_]+)*(?: [A-Z][^\W\d_]*(?:-[^\W\d_]+)*){0,5}")
+
+
 @functools.lru_cache(maxsize=8192)  # asked twice of each name of a line, and names come back
 def _is_name(name: str, lower_case: bool = False) -> bool:
     """Whether ``name`` reads as a person's name; ``lower_case`` accepts one written all in lower case
     (`wei zhang`), as a line of capitalised names may hold."""
+    if not lower_case and _PLAIN_NAME.fullmatch(name):
+        return True
     words = name.split()
     if not 1 <= len(words) <= 6 or (len(words) > 1 and "@" in name):
         return False  # a handle is one word: `(@Jane Doe, ...)` tags a group, it names no author
