@@ -208,7 +208,7 @@ def extract(
         used.update(map(id, title_used))
         if title_range is not None:
             taken.append(title_range)
-    everything = [piece for paragraph in paragraphs for piece in paragraph]
+    everything = first if len(paragraphs) == 1 else [piece for paragraph in paragraphs for piece in paragraph]
     fields.links = links
     paper_link = _LinksToPaper(links)
     quoted = title_range is not None and (

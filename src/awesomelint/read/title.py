@@ -111,7 +111,8 @@ def _titled(piece: Piece) -> bool:
     if piece.kind != "text":
         return False
     rest = piece.plain[skip_tags(piece.plain) :].lstrip(" \t:|-–—")
-    return len(rest.split()) >= 2 and find_date(rest[:12]) is None
+    # (two words split off at most: the rest may be a long description)
+    return len(rest.split(maxsplit=1)) >= 2 and find_date(rest[:12]) is None
 
 
 def is_decoration(piece: Piece) -> bool:
