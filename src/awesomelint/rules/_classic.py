@@ -208,7 +208,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def has_words(text: str) -> bool:
     """Two words or more: a description made of symbols or emoticons is no sentence to judge."""
-    return len(_WORD.findall(text)) >= 2
+    words = _WORD.finditer(text)
+    return next(words, None) is not None and next(words, None) is not None  # (no more looked for)
 
 
 def _opening(text: str, end: int, opening: str, closing: str) -> int:
