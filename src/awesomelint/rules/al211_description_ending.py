@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ def _end(document: Document, item: Item) -> int | None:
     return item.description_start + end if has_words(text[:end]) else None
 
 
-def _ending(document: Document, item: Item) -> tuple[int, str] | None:
+def _ending(document: Document, item: Item, _entry: Entry) -> tuple[int, str] | None:
     """Where the description's prose ends (from the entry's start) and how: "period" or "none";
     None when it has no sentence to judge."""
     end = _end(document, item)
@@ -48,18 +49,14 @@ def _ending(document: Document, item: Item) -> tuple[int, str] | None:
     return None  # a colon, an emoji, a closing emphasis: no sentence to judge
 
 
-def _ending_of(document: Document, entry: Entry) -> tuple[int, str] | None:
-    """`_ending` of the entry's classic item (a fact of the entry: see `entry_facts`)."""
-    item = item_of(document, entry)
-    return (
-        None
-        if item is None
-        else fact_once(document, "description ending", entry, lambda _: _ending(document, item))
-    )
+def _ending_of(document: Document, item: Item) -> tuple[int, str] | None:
+    """`_ending` of a classic item (a fact of its entry: see `entry_facts`)."""
+    return fact_once(document, "description ending", item.entry, functools.partial(_ending, document, item))
 
 
 def _endings(entry: Entry, document: Document) -> tuple[tuple[tuple[str, ...], str], ...]:
-    found = _ending_of(document, entry)
+    item = item_of(document, entry)
+    found = _ending_of(document, item) if item is not None else None
     return () if found is None else ((entry.section_path, found[1]),)
 
 
@@ -103,13 +100,14 @@ def _conventions(ctx: Context) -> _Conventions:
     tally=_conventions,
 )
 def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    found = _ending_of(ctx.document, entry)
-    if found is None:
-        return
     conventions: _Conventions = ctx.tally
     convention = conventions.of(entry.section_path)
+    item = item_of(ctx.document, entry)
+    found = _ending_of(ctx.document, item) if item is not None and convention is not None else None
+    if found is None or item is None or convention is None:
+        return
     at, got = found
-    if convention is None or got == convention.value:
+    if got == convention.value:
         return
     text, end = ctx.document.text, entry.span.start + at
     if got == "none":
@@ -121,8 +119,6 @@ def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         fix = ctx.fix("add `.`", Edit(after, after, "."))
         yield ctx.report(ctx.span(end - 1, end), message, fix)
         return
-    item = item_of(ctx.document, entry)
-    assert item is not None  # (an entry with an ending is an item)
     body = text[item.description_start : end]
     if text[end - 1] != "." or _ABBREVIATION.search(body) or ". " in body:
         return  # `etc.`, an ellipsis, or several sentences: the period belongs there
