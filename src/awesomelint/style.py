@@ -340,12 +340,15 @@ def _hosts(document: Document) -> dict[str, Majority]:
 
 
 def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
-    host_forms: dict[str, list[str]] = {}
-    for url in urls:
-        host = url_host(url)
+    host_forms: dict[str, Counter[str]] = {}
+    # Each host as written counted first (a list names a few hundred sites in thousands of links),
+    # in the order the list first writes it: a tie between forms goes to the first written.
+    for host, times in Counter(map(url_host, urls)).items():
         if host is not None:
-            host_forms.setdefault(site(host), []).append(host.lower())
-    return {name: found for name, forms in host_forms.items() if (found := majority(forms)) is not None}
+            host_forms.setdefault(site(host), Counter())[host.lower()] += times
+    return {
+        name: found for name, forms in host_forms.items() if (found := counted_majority(forms)) is not None
+    }
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
