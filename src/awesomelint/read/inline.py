@@ -157,6 +157,9 @@ class _Reader:
         self.document = document
         self.align = align
         self.references = references  # the document's link reference definitions, if it has any
+        # Links found inside a label that they end as a link (`[[paper](u)]`), by their bracket,
+        # with the end of the content they were read in: the reading comes to each again at once.
+        self.inner_links: dict[int, tuple[int, _Link]] = {}
 
     # -- finding links and images as markdown-it's rules do ------------------------------------
 
@@ -188,6 +191,7 @@ class _Reader:
                     level += 1
                     pos += 1
                 elif disable_nested:
+                    self.inner_links[pos] = (maximum, nested)
                     return -1
                 else:
                     pos = nested.end
@@ -199,6 +203,10 @@ class _Reader:
         """The inline link (or, without ``disable_nested``, the image) whose label opens at
         ``bracket``; None where markdown-it finds none; declined where it might find a reference
         link or its destination takes more than one plain run."""
+        if disable_nested and bracket in self.inner_links:
+            read_to, inner = self.inner_links[bracket]
+            if read_to == maximum:  # read the same way: only the depth was one more, and it passed
+                return inner
         label_end = self.label_end(bracket, maximum, disable_nested, depth)
         if label_end < 0:
             return None
@@ -350,6 +358,23 @@ class _Reader:
         self, located: list[tuple[int, int, Piece]], delimiters: list[Delimiter]
     ) -> list[tuple[int, int, Piece]]:
         """The located pieces nested in the emphasis markdown-it pairs among ``delimiters``."""
+        first, last = delimiters[0], delimiters[-1]
+        if (
+            len(delimiters) == 2 * first.length <= 4
+            and last.length == first.length
+            and last.marker == first.marker
+            and first.open
+            and not first.close
+            and last.close
+            and not last.open
+        ):
+            # `**Title**`, `*Authors*`: two runs alike, the first only opening, the second only
+            # closing, which processDelimiters pairs mark by mark into one emphasis
+            width = first.length
+            markup = chr(first.marker) * width
+            return self.nested(
+                located, [(first.token, first.token + width, last.token + 1 - width, last.token + 1, markup)]
+            )
         processDelimiters(_pairing_state(self.md), delimiters)
         pairs: list[tuple[int, int, int, int, str]] = []  # markdown-it's emphasis post-pass
         index = len(delimiters) - 1
