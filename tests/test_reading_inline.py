@@ -76,6 +76,22 @@ def test_shapes(text: str, taken: bool) -> None:
     assert (direct == inline) is taken
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("- **Title** [p](u)", "- *Ann Lee*, Bob", "- __a__ b", "- _a_ b", "- ***a*** b", "- **a** **b**"),
+        *("- **a*", "- *a**", "- a**b**c", "- **a**b", "- _a_b_", "- a_b_ c", "- ** a**", "- **a **"),
+        *("- *a **b** c*", "- **a *b* c**", "- *a*b*", "- **[t](u)** x", "- [**t**](u) *x*", "- **a\n  b**"),
+        *("- **a* b*", "- *a* b**", "- **a__ b", "- __a** b", "- *a* *b*"),
+    ],
+)
+def test_emphasis_reads_alike(text: str) -> None:
+    # Two runs alike, the first only opening and the second only closing, are paired without
+    # markdown-it's pairing; these are that shape and the shapes nearest to it.
+    inline, direct = _compared(text)
+    assert inline == direct == 1
+
+
 MARKUP = st.sampled_from(
     [
         *("*", "**", "***", "_", "__", "a", "b c", " ", ".", ",", '"', "é", "1", "!", "`", "``", "\n"),
