@@ -23,12 +23,16 @@ def _problem(authors: Authors) -> str | None:
     if mark is not None:
         start = authors.inner.raw.rfind(",", 0, mark.start()) + 1
         return f"`{authors.inner.raw[start : mark.end()].strip()}` ends in an affiliation mark"
-    if _GLUED.search("\n".join(names)):  # (one look at all the names: seldom any)
+    joined = "\n".join(names)
+    if _GLUED.search(joined):  # (one look at all the names: seldom any)
         for name in names:
             if _GLUED.search(name):
                 return f"`{name}` looks like two names run together at a period"
     words_of = [name.split() for name in names]
-    capitalised = sum(1 for words in words_of if any(w[:1].isupper() for w in words))
+    # (names in title case, most, have no word in lower case: no capitals to count)
+    capitalised = 0
+    if not joined.istitle():
+        capitalised = sum(1 for words in words_of if any(w[:1].isupper() for w in words))
     if capitalised >= 2:
         for name, words in zip(names, words_of, strict=True):
             named = [w for w in words if w.casefold() not in _PARTICLES]
