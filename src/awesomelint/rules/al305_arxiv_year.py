@@ -22,12 +22,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 def arxiv_month(entry: Entry) -> tuple[int, int] | None:
     """The year and month of the entry's own arXiv paper (`2203.01234` is March 2022), or None
     when it links none or several."""
-    found = {
-        (2000 + int(m[1]), int(m[2]))
-        for link in entry.links
-        if link.role in ("title", "paper")
-        for m in _ARXIV_ID.finditer(link.url)
-    }
+    found: set[tuple[int, int]] = set()
+    for link in entry.links:
+        if link.role in ("title", "paper") and _ARXIV_ID.search(link.url):  # (most link no arXiv paper)
+            found.update((2000 + int(m[1]), int(m[2])) for m in _ARXIV_ID.finditer(link.url))
     if len(found) != 1:
         return None
     year, month = found.pop()
@@ -57,16 +55,14 @@ def date_month(text: str) -> tuple[int, int | None] | None:
 )
 def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     venues = ctx.settings.venues
-    posted = arxiv_month(entry)
+    posted = arxiv_month(entry) if entry.marker != "table" else None
     if posted is None:
-        return
+        return  # (a table's date column is as often a later version's or the release's)
     identifier = f"{posted[0] % 100:02d}{posted[1]:02d}"
     # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
     # A month either side is the same posting; a later version may date the entry later.
     earliest = _months(posted) - 1
     venue = entry.venue
-    if entry.marker == "table":
-        return  # a table's date column is as often a later version's or the release's
     if venue is not None and venue.year is not None and len(venue.year.text) == 4:
         # A conference may publish a paper years after its preprint (or before it is posted):
         # only the preprint server's own year is the identifier's.
