@@ -34,9 +34,12 @@ def elements(text: str, entry: Entry) -> list[_Element] | None:
     (a title inside its link, say)."""
     if entry.title is None:
         return None
-    start, end = _title_element(text, entry.title.span)
+    title = entry.title.span
+    if any(link.span.start < title.end and title.start < link.span.end for link in entry.links):
+        return None  # a title inside its link (the usual way): quick to tell, before its emphasis
+    start, end = _title_element(text, title)
     if any(link.span.start < end and start < link.span.end for link in entry.links):
-        return None  # a title inside its link (the usual way): quick to tell
+        return None
     found = [_Element("title", start, end)]
     if entry.venue and not entry.venue.in_badge:
         found.append(_Element("venue", entry.venue.span.start, entry.venue.span.end))
