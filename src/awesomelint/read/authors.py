@@ -135,6 +135,8 @@ def _is_name(name: str, lower_case: bool = False) -> bool:
 
 def _joined_companies(names: list[str]) -> list[str]:
     """`Acme Co., Ltd.` is one name: a company suffix joins the name before it."""
+    if min(map(len, names[1:]), default=6) > 5:
+        return names  # no name as short as a company suffix (`Ltd.`, `GmbH`): most lines
     joined: list[str] = []
     for name in names:
         if joined and name.lower() in _COMPANY:
@@ -220,7 +222,8 @@ def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | 
             inverted = True
     valid = sum(_is_name(name.rstrip(".")) or "," in name for name in names)
     if (
-        (not plain or placed)
+        valid < len(names)  # (else every name reads as one, or holds a comma, which no lower-case name does)
+        and (not plain or placed)
         and (valid or len(names) >= 3)
         and 2 * sum(len(name.split()) >= 2 for name in names) >= len(names)
     ):
