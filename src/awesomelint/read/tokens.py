@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
-from markdown_it.rules_block import StateBlock, reference, table
+from markdown_it.rules_block import StateBlock, hr, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -195,7 +195,6 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 _BLOCK_OPENERS = {
     "fence": "`~",
     "blockquote": ">",
-    "hr": "*-_",
     "list": "*-+0123456789",
     "html_block": "<",
     "heading": "#",
@@ -208,6 +207,17 @@ def _opening_with(rule: BlockRule, openers: str) -> BlockRule:
         return state.src[start : start + 1] in openers and rule(state, start_line, end_line, silent)
 
     return guarded
+
+
+# What a thematic break's line opens with: one of its marks, then (past spaces) the same again.
+_BREAK_OPENING = re.compile(r"([*_-])[ \t]*\1")
+
+
+def _hr(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's rule for a thematic break, not called where the line does not open with two of
+    its marks (a bullet item's line opens with one, then its text)."""
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    return _BREAK_OPENING.match(state.src, start) is not None and hr(state, start_line, end_line, silent)
 
 
 def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -239,6 +249,8 @@ def markdown() -> MarkdownIt:
             md.block.ruler.at(rule.name, _opening_with(rule.fn, _BLOCK_OPENERS[rule.name]), {"alt": rule.alt})
         elif rule.name == "table":
             md.block.ruler.at("table", _table, {"alt": rule.alt})
+        elif rule.name == "hr":
+            md.block.ruler.at("hr", _hr, {"alt": rule.alt})
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
