@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -112,6 +113,19 @@ def _assert_same_reading(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(DOCUMENTS)
 def test_inline_tokens_are_markdown_its_own(text: str) -> None:
+    _assert_same_reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("***\n", "- - -\n", "* * *\n", "_ _ _\n", "-\t-\t-\n", "--\n", "- -\n", "-- -\n", "* - *\n"),
+        *("> ---\n", "- a\n---\n", "a\n***\n", "a\n---\n", "- a\n  ---\n", "- a\n- * * *\n"),
+        *("   ***\n", "    ***\n", "* a\n*\t*\t*\n", "- a\n -  - -\n", "1. a\n___\nb\n"),
+    ],
+)
+def test_thematic_breaks_read_as_markdown_it_reads_them(text: str) -> None:
+    # Our parser calls markdown-it's rule only at lines that open with two of its marks.
     _assert_same_reading(text)
 
 
