@@ -33,9 +33,10 @@ def date_shape(text: str) -> str:
     return _NUMBER_DIGITS.sub("N", _YEAR_DIGITS.sub("Y", shape))
 
 
-def _impossible(text: str, shape: str) -> str | None:
-    """Why the date cannot be (``shape``: its `date_shape`): a year of five digits, a month past 12,
-    a day past its month's end."""
+@functools.lru_cache(maxsize=2**16)  # (a list writes the same dates again and again)
+def _impossible(text: str, shape: str, this_year: int) -> str | None:
+    """Why the date cannot be (``shape``: its `date_shape`): a year of five digits, a year after next
+    year, a month past 12, a day past its month's end."""
     five = _FIVE_DIGITS.search(text)
     if five is not None:
         return f"`{five[0]}` is no year"
@@ -45,7 +46,7 @@ def _impossible(text: str, shape: str) -> str | None:
     if not numbers:
         return None
     year, month = int(numbers[0]), int(numbers[1])
-    latest = datetime.date.today().year + 1
+    latest = this_year + 1
     if not 1900 <= year <= latest:
         return f"year {year} is outside 1900-{latest}"
     if not 1 <= month <= 12:
@@ -122,7 +123,7 @@ def date_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             yield ctx.report(entry.span, message)
         return
     shape = date_shape(date.text)
-    impossible = _impossible(date.text, shape)
+    impossible = _impossible(date.text, shape, dates.year)
     if impossible is not None:
         yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
         return
@@ -149,9 +150,9 @@ def _date_tags(text: str, entry: Entry) -> tuple[tuple[int, str], ...]:
 
 def _impossible_tag(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """An impossible date tag in an entry without a date (the reader reads only possible ones)."""
-    text = ctx.document.text
+    text, year = ctx.document.text, ctx.tally.year
     for offset, written in fact(ctx.document, "date tags", entry, lambda e: _date_tags(text, e)):
-        impossible = _impossible(written, date_shape(written))
+        impossible = _impossible(written, date_shape(written), year)
         if impossible is not None:
             start = entry.span.start + offset
             yield ctx.report(ctx.span(start, start + len(written)), f"date `{written}`: {impossible}")
