@@ -23,10 +23,16 @@ def _links_to_a_paper(entry: Entry) -> bool:
     return any(link.role in ("title", "paper") and is_paper_url(link.url) for link in entry.links)
 
 
+def _list_fields(ctx: Context) -> Counter[str]:
+    """How many of the list's papers there are and how many give each field, over all its parts
+    (added up once per run: a list has hundreds of parts)."""
+    return sum(ctx.style.field_counts.values(), Counter())
+
+
 def _given_across_the_list(ctx: Context, name: str, threshold: float) -> bool:
     """Whether the list's papers as a whole, not only the part that ``ctx``'s entry is in, give the
     field (asked only of an entry that lacks it, in a part where most papers give it)."""
-    counts: Counter[str] = sum(ctx.style.field_counts.values(), Counter())
+    counts: Counter[str] = ctx.tally
     return counts[name] >= threshold * counts["papers"]
 
 
@@ -38,6 +44,7 @@ def _given_across_the_list(ctx: Context, name: str, threshold: float) -> bool:
     fix=Applicability.NONE,
     tags=("entries", "consistency"),
     options=MissingFieldOptions,
+    tally=_list_fields,
 )
 def missing_field(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     threshold: float = ctx.options.threshold
