@@ -195,7 +195,11 @@ def settle_entries(
     pages = _page_index(entries, text) if len(entries) > 2 else set()
     kept = []
     for entry in entries:
-        if entry.links and all(is_contents_link(link.url, anchors) for link in entry.links):
+        if (
+            entry.links
+            and "#" in entry.links[0].url  # a quick first look: most entries link elsewhere
+            and all(is_contents_link(link.url, anchors) for link in entry.links)
+        ):
             blocks.append(Block("contents", entry.span, text[entry.span.start : entry.span.end]))
         elif (
             about == "about"

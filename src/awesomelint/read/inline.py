@@ -111,6 +111,10 @@ _ANGLE = re.compile(r"[<>]")
 _MAX_DEPTH = 4  # brackets within brackets: deeper nesting goes to markdown-it (and its nesting limit)
 
 
+# A run of emphasis markers: its start, length, marker (as a code point), whether it can open and close.
+_Run = tuple[int, int, int, bool, bool]
+
+
 class _Declined(Exception):
     """Content this reading does not take: markdown-it reads it."""
 
@@ -290,11 +294,11 @@ class _Reader:
             start, end = align(lo), align(hi)
             return [text_piece(self.document, start, end)] if end > start else []
         located: list[tuple[int, int, Piece]] = []  # with their content start and end
-        delimiters: list[Delimiter] = []
+        runs: list[_Run] = []
         while mark is not None:
             start, char = mark.start(), mark[0]
             if char == "*" or char == "_":
-                pos = self.delimiter_run(start, hi, char, delimiters)
+                pos = self.delimiter_run(start, hi, char, runs)
             elif char == "`":
                 content, pos, marker = self.code_span(start, hi)
                 if marker:
@@ -331,12 +335,12 @@ class _Reader:
             else:
                 raise _Declined
             mark = _CONTENT_MARK.search(src, pos, hi)
-        if delimiters:
-            located = self.with_emphasis(located, delimiters)
+        if runs:
+            located = self.with_emphasis(located, runs)
         return filled(self.document, [item[2] for item in located], align(lo), align(hi))
 
-    def delimiter_run(self, start: int, maximum: int, marker: str, delimiters: list[Delimiter]) -> int:
-        """markdown-it's emphasis rule: one delimiter per marker of the run, flanked as scanDelims says."""
+    def delimiter_run(self, start: int, maximum: int, marker: str, runs: list[_Run]) -> int:
+        """markdown-it's emphasis rule: the run of markers at ``start``, flanked as scanDelims says."""
         src, pos = self.src, start + 1
         while pos < maximum and src[pos] == marker:
             pos += 1
@@ -349,32 +353,32 @@ class _Reader:
         else:
             can_open = left and (not right or last_punct)
             can_close = right and (not left or next_punct)
-        length, code = pos - start, ord(marker)
-        for position in range(start, pos):  # the token index stands for the marker's position
-            delimiters.append(Delimiter(code, length, position, -1, can_open, can_close))
+        runs.append((start, pos - start, ord(marker), can_open, can_close))
         return pos
 
     def with_emphasis(
-        self, located: list[tuple[int, int, Piece]], delimiters: list[Delimiter]
+        self, located: list[tuple[int, int, Piece]], runs: list[_Run]
     ) -> list[tuple[int, int, Piece]]:
-        """The located pieces nested in the emphasis markdown-it pairs among ``delimiters``."""
-        first, last = delimiters[0], delimiters[-1]
-        if (
-            len(delimiters) == 2 * first.length <= 4
-            and last.length == first.length
-            and last.marker == first.marker
-            and first.open
-            and not first.close
-            and last.close
-            and not last.open
-        ):
-            # `**Title**`, `*Authors*`: two runs alike, the first only opening, the second only
-            # closing, which processDelimiters pairs mark by mark into one emphasis
-            width = first.length
-            markup = chr(first.marker) * width
-            return self.nested(
-                located, [(first.token, first.token + width, last.token + 1 - width, last.token + 1, markup)]
-            )
+        """The located pieces nested in the emphasis markdown-it pairs among the delimiter ``runs``."""
+        if len(runs) == 2:
+            first, width, marker, opens, closes = runs[0]
+            last, last_width, last_marker, last_opens, last_closes = runs[1]
+            if (
+                width == last_width <= 2
+                and marker == last_marker
+                and opens
+                and not closes
+                and last_closes
+                and not last_opens
+            ):
+                # `**Title**`, `*Authors*`: two runs alike, the first only opening, the second only
+                # closing, which processDelimiters pairs mark by mark into one emphasis
+                return self.nested(located, [(first, first + width, last, last + width, chr(marker) * width)])
+        delimiters = [  # one per marker, its position standing for markdown-it's token index
+            Delimiter(marker, length, position, -1, opens, closes)
+            for start, length, marker, opens, closes in runs
+            for position in range(start, start + length)
+        ]
         processDelimiters(_pairing_state(self.md), delimiters)
         pairs: list[tuple[int, int, int, int, str]] = []  # markdown-it's emphasis post-pass
         index = len(delimiters) - 1
