@@ -49,6 +49,7 @@ _HTML_HEADING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+_INDENT = re.compile(r"[ \t>]*")  # what stands before a list item's marker on its line
 _NUMBER = re.compile(r"\d+")
 _HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -425,11 +426,11 @@ class _Builder:
         if not (starts_entry or plain):
             self.containers.append(_Container("item"))
             return
-        line = token.map[0] if token.map else 0
+        line_start, line_end = self.source.norm_line_bounds(token.map[0] if token.map else 0)
         marker_text = f"{token.info}{token.markup}"
-        line_text = self.source.norm_line(line)
-        column = line_text.find(marker_text, len(line_text) - len(line_text.lstrip(" \t>")))
-        marker_start = self.source.norm_line_start(line) + max(column, 0)
+        after_indent = _INDENT.match(self.source.normalized, line_start, line_end).end()  # type: ignore[union-attr]
+        found = self.source.normalized.find(marker_text, after_indent, line_end)
+        marker_start = found if found >= 0 else line_start
         number = int(token.info) if ordered and token.info.isdigit() else None
         open_entry = self._new_entry(
             "ordered" if ordered else "bullet",

@@ -77,7 +77,8 @@ def filled(document: str, located: list[Piece], start: int, end: int) -> list[Pi
         if piece.start > cursor:
             pieces.append(text_piece(document, cursor, piece.start))
         pieces.append(piece)
-        cursor = max(cursor, piece.end)
+        if piece.end > cursor:
+            cursor = piece.end
     if end > cursor:
         pieces.append(text_piece(document, cursor, end))
     return pieces
