@@ -115,7 +115,8 @@ def test_moved_entries_keep_their_findings_at_their_new_place(monkeypatch: pytes
     assert "entry at line 7" in next(d.message for d in again.findings if d.code == "AL201")
 
 
-def test_a_changed_style_runs_every_entry_again(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_venue_style_runs_every_entry_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (through AL301, which reads it: test_incremental_style.py has which rules run again)
     options = Settings()
     earlier = rerun_rules(read(LIST), options).earlier
     seen = _checked_entries(monkeypatch)
