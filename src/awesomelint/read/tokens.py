@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, cast
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
-from markdown_it.rules_block import StateBlock, hr, reference, table
+from markdown_it.rules_block import StateBlock, code, hr, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -220,6 +220,12 @@ def _hr(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool
     return _BREAK_OPENING.match(state.src, start) is not None and hr(state, start_line, end_line, silent)
 
 
+def _code(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's rule for an indented code block, not called where the line is indented less than
+    four columns past the block's own (most lines: the rule logs its call before it looks)."""
+    return state.sCount[start_line] - state.blkIndent >= 4 and code(state, start_line, end_line, silent)
+
+
 def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """markdown-it's table rule, not called where the next line cannot be a table's delimiter row."""
     if start_line + 2 <= end_line:
@@ -251,6 +257,8 @@ def markdown() -> MarkdownIt:
             md.block.ruler.at("table", _table, {"alt": rule.alt})
         elif rule.name == "hr":
             md.block.ruler.at("hr", _hr, {"alt": rule.alt})
+        elif rule.name == "code":
+            md.block.ruler.at("code", _code, {"alt": rule.alt})
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
