@@ -310,14 +310,18 @@ def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
 
 def _paper_fields(entry: Entry) -> tuple[str, ...]:
     """Which fields a paper has, in the order of `_EntryStyle.paper_fields`."""
-    fields = (
-        ("title", entry.title),
-        ("venue", entry.venue),
-        ("year", entry.year),
-        ("authors", entry.authors),
-        ("link", entry.own_links),
-    )
-    return tuple([name for name, present in fields if present])
+    fields = []
+    if entry.title:
+        fields.append("title")
+    if entry.venue:
+        fields.append("venue")
+    if entry.year:
+        fields.append("year")
+    if entry.authors:
+        fields.append("authors")
+    if any(link.role != "description" for link in entry.links):  # (its own links: no list made)
+        fields.append("link")
+    return tuple(fields)
 
 
 # The properties each entry says one value of (or none), counted over the list.
@@ -354,7 +358,8 @@ def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     entries = list(document.iter_entries())
     # (the venue table is the settings': a run with other settings keeps no facts of this one)
-    styles = [fact(document, "style", entry, lambda e: _entry_style(e, venues)) for entry in entries]
+    of_entry = functools.partial(_entry_style, venues=venues)
+    styles = [fact(document, "style", entry, of_entry) for entry in entries]
     group_of = {id(entry): facts.group for entry, facts in zip(entries, styles, strict=True)}
     layout_of = {
         id(entry): facts.layout
