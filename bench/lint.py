@@ -12,7 +12,9 @@ within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, 
 one before it).
 
 With `--real`, each command also runs on a list of the same size made of real shapes: the corpus
-lists concatenated (bench/real.py), printed as `check/real` and so on.
+lists concatenated (bench/real.py), printed as `check/real` and so on. The `awesomelint` on the PATH
+runs: measure a regular install (`pip install .`), as users have it; an editable install compiles
+every module again at each start where PYTHONDONTWRITEBYTECODE is set (0.08 s of CPU).
 
     python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix] [--real]
 """
