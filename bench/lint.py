@@ -147,7 +147,7 @@ def main() -> None:
         f"{'case':<12} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
         f" {'CPU s':>7} {'x base':>7}   (base: markdown-it-py parse of the same file, its own process)"
     )
-    previous: dict[str, tuple[int, float, float, float]] = {}
+    previous: dict[str, tuple[int, float, float, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             for name, command, build in cases:
@@ -166,13 +166,14 @@ def main() -> None:
                     f" {cpu:>7.3f} {cpu / base_cpu:>7.2f}"
                 )
                 if name in previous:
-                    last_size, last_seconds, last_mib, last_base = previous[name]
+                    last_size, last_seconds, last_mib, last_base, last_cpu, last_base_cpu = previous[name]
                     print(
                         f"  growth {name} {last_size} -> {size} ({size / last_size:.0f}x input):"
-                        f" time {seconds / last_seconds:.2f}x, memory {mib / last_mib:.2f}x"
-                        f" (the baseline's time {base_time / last_base:.2f}x, the machine's drift included)"
+                        f" time {seconds / last_seconds:.2f}x, memory {mib / last_mib:.2f}x,"
+                        f" CPU {cpu / last_cpu:.2f}x (the baseline's time {base_time / last_base:.2f}x,"
+                        f" CPU {base_cpu / last_base_cpu:.2f}x; CPU is what other jobs disturb least)"
                     )
-                previous[name] = (size, seconds, mib, base_time)
+                previous[name] = (size, seconds, mib, base_time, cpu, base_cpu)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def test_lint_benchmark_prints_a_ratio_per_command_and_size() -> None:
         assert seconds > 0 and time_ratio > 0 and mib > 0 and memory_ratio > 0
     growth = [row for row in result.stdout.splitlines() if row.startswith("  growth")]
     assert len(growth) == len(commands)
-    assert all("the baseline's time" in row for row in growth)
+    assert all("the baseline's time" in row and ", CPU " in row for row in growth)
 
 
 def test_since_benchmark_prints_both_commands_per_size() -> None:
