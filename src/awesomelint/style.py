@@ -319,7 +319,7 @@ def _paper_fields(entry: Entry) -> tuple[str, ...]:
         fields.append("year")
     if entry.authors:
         fields.append("authors")
-    if any(link.role != "description" for link in entry.links):  # (its own links: no list made)
+    if entry.own_links:
         fields.append("link")
     return tuple(fields)
 
