@@ -84,11 +84,13 @@ def main() -> None:
             + " ".join(shares)
             + f" {len(findings):>6} {seconds:>6.2f}  {rules}"
         )
-    papers = totals["papers"]
-    shares = " ".join(f"{100 * totals[name] / papers:>5.0f}%" if papers else f"{'-':>6}" for name in FIELDS)
+    paper_total = totals["papers"]
+    total_shares = " ".join(
+        f"{100 * totals[name] / paper_total:>5.0f}%" if paper_total else f"{'-':>6}" for name in FIELDS
+    )
     print(
-        f"{'total':<44} {totals['entries']:>7} {papers:>6} {totals['entries'] - papers:>5} {shares}"
-        f" {totals['findings']:>6}"
+        f"{'total':<44} {totals['entries']:>7} {paper_total:>6} {totals['entries'] - paper_total:>5}"
+        f" {total_shares} {totals['findings']:>6}"
     )
     print("findings by rule: " + " ".join(f"{code}:{count}" for code, count in sorted(all_rules.items())))
     if verdicts:

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 VENUES = ["ACL", "EMNLP", "NAACL", "NeurIPS", "ICLR", "ICML", "CVPR", "arXiv", "CoRR", "NIPS", "AAAI"]
@@ -137,7 +137,7 @@ def main() -> None:
     parser.add_argument("--commands", nargs="+", choices=sorted(COMMANDS), default=sorted(COMMANDS))
     parser.add_argument("--real", action="store_true", help="also on the corpus lists concatenated")
     args = parser.parse_args()
-    cases = [(name, name, generate) for name in args.commands]
+    cases: list[tuple[str, str, Callable[[int], str]]] = [(name, name, generate) for name in args.commands]
     if args.real:
         from real import real_list
 

@@ -18,6 +18,7 @@ figure to trust for growth; it takes a few minutes, about 40 times a plain run).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -56,7 +57,7 @@ def _steps(
     style = infer_style(document, settings.style, settings.venues)
     for selected in all_rules():
         if codes is None or selected.code in codes:
-            yield selected.code, lambda r=selected: _check(r, document, style, settings), document
+            yield selected.code, functools.partial(_check, selected, document, style, settings), document
     yield "(entries)", lambda: sum(1 for _ in document.iter_entries()), None
 
 
@@ -119,8 +120,8 @@ def instruction_costs(sizes: list[int], codes: list[str] | None) -> list[tuple[i
         totals = {}
         for dump in Path(folder).glob("cg.out.*"):
             part = int(dump.name.rsplit(".", 1)[1])
-            found = re.search(r"^totals: (\d+)", dump.read_text(encoding="utf-8"), re.MULTILINE)
-            totals[part] = int(found[1]) if found else 0
+            total = re.search(r"^totals: (\d+)", dump.read_text(encoding="utf-8"), re.MULTILINE)
+            totals[part] = int(total[1]) if total else 0
     # Parts: 1 before the first mark, then per step one for its preparation and one for itself.
     result: dict[int, tuple[int, dict[str, float]]] = {}
     for index, (size, name, entries) in enumerate(order):

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,8 +42,8 @@ class Client:
     def __init__(self, command: list[str], cwd: Path) -> None:
         self.process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.process.stdin is not None and self.process.stdout is not None
-        self.writer: BinaryIO = self.process.stdin
-        self.reader: BinaryIO = self.process.stdout
+        self.writer: IO[bytes] = self.process.stdin
+        self.reader: IO[bytes] = self.process.stdout
         self.next_id = 0
 
     def send(self, method: str, params: Any, request: bool = False) -> None:
