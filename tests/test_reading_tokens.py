@@ -73,6 +73,8 @@ FRAGMENTS = st.sampled_from(
         "\n\n",
         "\n    ",
         "\n- ",
+        "\n---",
+        "\n=",
     ]
 )
 DOCUMENTS = st.tuples(
@@ -93,7 +95,7 @@ PLAIN = _plain_parser()
 
 
 def _facts(tokens: list[Token]) -> list[tuple[Any, ...]]:
-    return [(t.type, t.tag, t.nesting, t.level, t.content, t.markup, t.info, t.attrs) for t in tokens]
+    return [(t.type, t.tag, t.nesting, t.level, t.content, t.markup, t.info, t.attrs, t.map) for t in tokens]
 
 
 def _assert_same_reading(text: str) -> None:
@@ -106,7 +108,7 @@ def _assert_same_reading(text: str) -> None:
             # a run of plain text is left to the pieces, which fill the gaps between tokens
             assert _facts(children) == _facts(plain.children or []) or (
                 not children
-                and _facts(plain.children or []) == [("text", "", 0, 0, block.content, "", "", {})]
+                and _facts(plain.children or []) == [("text", "", 0, 0, block.content, "", "", {}, None)]
             )
 
 
@@ -127,6 +129,22 @@ def test_inline_tokens_are_markdown_its_own(text: str) -> None:
 def test_thematic_breaks_read_as_markdown_it_reads_them(text: str) -> None:
     # Our parser calls markdown-it's rule only at lines that open with two of its marks.
     _assert_same_reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("a\n===\n", "a\nb\n---\n", "a\n- b\n---\n", "a\n= =\n", "a\n--- \t\n", "a\n    ===\n", "a\n-=\n"),
+        *("- a\n  ---\n", "- a\n---\n", "> a\n---\n", "> a\n> ===\n", "a\n> b\n===\n", "    a\n---\n"),
+        *("- a\n  b\n- c\n", "- a\n\n  b\n- c\n", "1. a\n   b\n2) c\n", "a\n1. b\n", "a\n2. b\n", "a\n* \n"),
+        *("- a\n  - b\n    ===\n", "* a\nb\n* c\n  ---\n", "a\n<div>\n", "a\n| b |\n| - |\n", "a\n[r]: u\n"),
+    ],
+)
+def test_setext_headings_and_paragraph_ends_read_as_markdown_it_reads_them(text: str) -> None:
+    # Our parser looks for a paragraph's end once, for markdown-it's setext heading and paragraph
+    # rules; it calls markdown-it's heading rule only where a line is an underline.
+    _assert_same_reading(text)
+    _assert_same_reading(f"- x\n{text}- y\n\n  z\n- w\n")
 
 
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:

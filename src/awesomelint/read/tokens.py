@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, cast
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
-from markdown_it.rules_block import StateBlock, code, hr, reference, table
+from markdown_it.rules_block import StateBlock, code, hr, lheading, paragraph, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -235,6 +235,67 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     return table(state, start_line, end_line, silent)
 
 
+# A setext heading's underline: a run of `=` or of `-`, then only spaces (markdown-it's own test).
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
+
+
+class _ParagraphEnds:
+    """markdown-it's rules for a setext heading and a paragraph, tried in turn at every line no other
+    rule takes: both look for the line that ends the paragraph, asking each rule that can interrupt
+    one at every line after it. Here the heading's rule looks once, calling markdown-it's own only
+    where a line is an underline, and the paragraph's rule is given where the look ended."""
+
+    def __init__(self) -> None:
+        self._found: tuple[StateBlock, int, int] | None = None  # the state, the line, its paragraph's end
+
+    def setext(self, state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        self._found = None
+        if state.is_code_block(start_line):
+            return False
+        old_parent = state.parentType
+        # markdown-it's rule sets this and leaves it so when it fails (a list's item reads it later)
+        state.parentType = "paragraph"
+        src, line = state.src, start_line + 1
+        terminators = state.md.block.ruler.getRules("paragraph")
+        while line < end_line and not state.isEmpty(line):
+            indent = state.sCount[line] - state.blkIndent
+            if indent > 3:
+                line += 1
+                continue
+            if indent >= 0 and _UNDERLINE.fullmatch(
+                src, state.bMarks[line] + state.tShift[line], state.eMarks[line]
+            ):
+                state.parentType = old_parent
+                return lheading(state, start_line, end_line, silent)
+            if state.sCount[line] < 0:
+                line += 1
+                continue
+            if any(rule(state, line, end_line, True) for rule in terminators):
+                break
+            line += 1
+        if end_line == state.lineMax:  # where the paragraph's rule looks to
+            self._found = (state, start_line, line)
+        return False
+
+    def paragraph(self, state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        found, self._found = self._found, None
+        if found is None or found[0] is not state or found[1] != start_line:
+            return paragraph(state, start_line, end_line, silent)
+        # markdown-it's rule from where it has found the paragraph's end; the parent type it would
+        # restore is the heading's rule's "paragraph"
+        end = found[2]
+        content = mdTrim(state.getLines(start_line, end, state.blkIndent, False))
+        state.line = end
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, end]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [start_line, end]
+        token.children = []
+        state.push("paragraph_close", "p", -1)
+        return True
+
+
 # Options markdown-it's rules read with a default (`options.get("tasklists", False)`), written out
 # with that default: a missing one is found by a raised KeyError, at every list item and inline run.
 _UNSET_OPTIONS = dict.fromkeys(
@@ -259,6 +320,9 @@ def markdown() -> MarkdownIt:
             md.block.ruler.at("hr", _hr, {"alt": rule.alt})
         elif rule.name == "code":
             md.block.ruler.at("code", _code, {"alt": rule.alt})
+    paragraph_ends = _ParagraphEnds()
+    md.block.ruler.at("lheading", paragraph_ends.setext)
+    md.block.ruler.at("paragraph", paragraph_ends.paragraph)
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
@@ -333,6 +397,16 @@ class _Reading(NamedTuple):
     pieces: list[Piece]
 
 
+def _read_alike(earlier: dict[str, Any], definitions: dict[str, Any]) -> bool:
+    """Whether a text's link reference definitions read its links as ``earlier`` did: the same
+    labels, each with the same address and title (the line each stands on, its `map`, moves with
+    any edit above it and reads nothing)."""
+    return earlier.keys() == definitions.keys() and all(
+        (found := definitions[label])["href"] == old["href"] and found["title"] == old["title"]
+        for label, old in earlier.items()
+    )
+
+
 class Parsed:
     """markdown-it's block tokens of a text. The inline tokens of each `inline` block token are
     parsed when its pieces are asked for and not kept: only the block tokens and the pieces being
@@ -358,7 +432,12 @@ class Parsed:
         self._kept: dict[tuple[int, int], _Reading] | None = {} if keep_pieces else None
         self._earlier: dict[str, list[_Reading]] = {}
         self._earlier_text = ""
-        same_references = earlier is not None and earlier.references == self.references
+        # Each list of pieces moved from the earlier reading (by id) -> (the list, the earlier pieces,
+        # the shift), and what the tree's builder made of the pieces kept here (`blocks`, by the id of
+        # an entry's first paragraph): an entry of pieces all moved alike is moved whole.
+        self.moved_from: dict[int, tuple[list[Piece], list[Piece], int]] = {}
+        self.built: dict[int, Any] | None = {} if keep_pieces else None
+        same_references = earlier is not None and _read_alike(earlier.references, self.references)
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
             for kept in earlier._kept.values():
@@ -372,6 +451,7 @@ class Parsed:
 
     def forget_earlier(self) -> None:
         self._earlier.clear()
+        self.moved_from.clear()
 
     def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
         """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
@@ -410,7 +490,9 @@ class Parsed:
                 and self.source.normalized[starts[0] : end]
                 == self._earlier_text[kept.line_starts[0] : kept.end]
             ):
-                return _moved_pieces(kept.pieces, shift)
+                moved = _moved_pieces(kept.pieces, shift)
+                self.moved_from[id(moved)] = (moved, kept.pieces, shift)
+                return moved
         return None
 
     def _inline_tokens(self, token: Token) -> list[Token]:
