@@ -456,7 +456,8 @@ def make_link(source: Source, piece: Piece) -> Link:
     else:
         url_span, url = span, piece.href
     label = unbracketed(plain_text(piece.children))
-    return Link(label=label, url=url, raw=source.text[span.start : span.end], span=span, url_span=url_span)
+    # a tuple made at once (as `Link.with_role` makes it): keywords cost twice as much, once per link
+    return tuple.__new__(Link, (label, url, source.text[span.start : span.end], span, url_span, "other"))
 
 
 def _description_start(source: Source, first: Sequence[Piece], title: Range | None) -> int | None:
