@@ -23,7 +23,7 @@ from .registry import entry_rule as entry_rule
 from .registry import resolve_selectors as resolve_selectors
 from .registry import rule as rule
 from .registry import rule_by_selector as rule_by_selector
-from .style import Style, infer_style
+from .style import Majority, Style, infer_style
 from .text import Source, Span
 from .venues import VenueTable, builtin_venues
 
@@ -336,16 +336,8 @@ def _run(
         views = [_StyleReads(style) for _ in contexts]
         for context, view in zip(contexts, views, strict=True):
             context.style = cast("Style", view)
-        changed = _changed_fields(earlier.style, style) if earlier is not None else _STYLE_FIELDS
-        # a rule runs on every entry when its tally changed or a field of the style it read
-        fresh = {
-            r.code
-            for r in for_entries
-            if earlier is None
-            or earlier.tallies.get(r.code) != tallies[r.code]
-            or not changed.isdisjoint(earlier.reads.get(r.code, _STYLE_FIELDS))
-        }
-        by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh)
+        fresh, recount = _to_run_again(for_entries, earlier, style, tallies)
+        by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh, recount)
         for context, view in zip(contexts, views, strict=True):
             code = context.rule.code
             read = view.fields_read()
@@ -401,6 +393,48 @@ def _changed_fields(before: Style, after: Style) -> frozenset[str]:
     return frozenset(name for name in _STYLE_FIELDS if getattr(before, name) != getattr(after, name))
 
 
+def _decided(value: object) -> object:
+    """What of a field of the style decides: a majority's value (its counts are evidence), in a
+    table of majorities too; any other value as it is."""
+    if isinstance(value, Majority):
+        return value.value, value.pinned
+    if isinstance(value, dict) and any(isinstance(found, Majority) for found in value.values()):
+        return {key: _decided(found) for key, found in value.items()}
+    return value
+
+
+def _to_run_again(
+    rules: list[Rule], earlier: Earlier | None, style: Style, tallies: Mapping[str, object]
+) -> tuple[set[str], set[str]]:
+    """The entry-scope rules (by code) to run again on every entry, those whose tally or a field of
+    the style they read decides otherwise now; and those to run again only on the entries where
+    they found something, whose tally or style changed only in the counts their messages cite."""
+    if earlier is None:
+        return {r.code for r in rules}, set()
+    changed = _changed_fields(earlier.style, style)
+    decided = frozenset(
+        name for name in changed if _decided(getattr(earlier.style, name)) != _decided(getattr(style, name))
+    )
+    fresh, recount = set(), set()
+    for checked in rules:
+        code = checked.code
+        read = earlier.reads.get(code, _STYLE_FIELDS)
+        before, now = earlier.tallies.get(code), tallies[code]
+        if not checked.cites_counts:
+            if before != now or not changed.isdisjoint(read):
+                fresh.add(code)
+            continue
+        decisive = checked.decisive
+        same = before == now
+        if not decided.isdisjoint(read) or (
+            not same and (decisive is None or decisive(before) != decisive(now))
+        ):
+            fresh.add(code)
+        elif not same or not changed.isdisjoint(read):
+            recount.add(code)
+    return fresh, recount
+
+
 class _StyleReads:
     """The style as one rule sees it in a run that keeps its findings, noting which fields the rule
     reads: a name is looked up in the style on its first read only, then kept as the view's own
@@ -432,11 +466,13 @@ def _entry_findings(
     earlier: Earlier | None,
     keys: Mapping[int, EntryKey],
     fresh: set[str],
+    recount: set[str],
 ) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, _EntryRun]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now, but for the ``fresh`` rules (by code: a rule hashes all its
-    fields); the rules run on the other entries."""
+    fields), and those of the ``recount`` rules, which run again where they found something; the
+    rules run on the other entries."""
     source, text = document.source, document.text
     before = earlier.entries if earlier is not None else {}
     # An entry whose lines end before the first change keeps its findings as they are; another one
@@ -450,8 +486,8 @@ def _entry_findings(
         run = before.get(key)
         if run is not None:
             start = entry.span.start
-            if fresh or (run.found and (start != run.start or _line_end(text, entry) > unchanged)):
-                run = _moved_run(run, entry, contexts, source, fresh)
+            if fresh or (run.found and (recount or start != run.start or _line_end(text, entry) > unchanged)):
+                run = _moved_run(run, entry, contexts, source, fresh, recount)
             elif run.start != start:
                 run = run._replace(start=start)  # (no finding to move)
         else:
@@ -474,10 +510,11 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
 
 
 def _moved_run(
-    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[str]
+    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[str], recount: set[str]
 ) -> _EntryRun:
     """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
-    again, and so do those whose messages cite the entry's line when the line moved."""
+    again, the ``recount`` rules that found something, and those whose messages cite the entry's
+    line when the line moved."""
     starts = source.line_starts
     delta = entry.span.start - run.start
     line = max(bisect.bisect_right(starts, entry.span.start), 1)  # (`Span.start_line`, sooner)
@@ -485,7 +522,7 @@ def _moved_run(
     for checked, diagnostics in run.found:
         if checked.code in fresh:
             continue  # run below
-        if checked.cites_line and line != run.line:
+        if checked.code in recount or (checked.cites_line and line != run.line):
             context = next(c for c in contexts if c.rule is checked)
             found = tuple(_check_entry(context, entry))
         else:

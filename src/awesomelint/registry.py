@@ -43,6 +43,13 @@ class Rule:
     # What an entry-scope rule counts over the whole list beyond the style (`Context.tally`): a value
     # with no offsets or nodes; while it stays equal, an unchanged entry keeps its findings.
     tally: Callable[[Context], object] | None = field(default=None, repr=False)
+    # Whether the list's counts (a `Majority`'s count and total, and what of its tally ``decisive``
+    # leaves out) show in its messages alone: with only those changed, an unchanged entry that had
+    # no finding still has none, and the rule runs again only on the entries that had one.
+    cites_counts: bool = False
+    # What of its tally decides whether it finds anything on an entry (with ``cites_counts``; None:
+    # all of it).
+    decisive: Callable[[Any], object] | None = field(default=None, repr=False)
 
     def default_options(self) -> Any:
         return self.options() if self.options is not None else None
@@ -99,6 +106,8 @@ def entry_rule(
     options: type[Any] | None = None,
     cites_line: bool = False,
     tally: Callable[[Context], object] | None = None,
+    cites_counts: bool = False,
+    decisive: Callable[[Any], object] | None = None,
 ) -> Callable[[EntryCheck], Rule]:
     """Declare a rule of entry scope: a function of one entry (``(ctx, entry)``) that reads nothing of
     the document beyond that entry's lines, its fields, the style, the settings and ``tally(ctx)``
@@ -110,7 +119,20 @@ def entry_rule(
                 yield from check_entry(ctx, entry)
 
         return Rule(
-            code, name, what, severity, fix, tags, check, options, "entry", check_entry, cites_line, tally
+            code,
+            name,
+            what,
+            severity,
+            fix,
+            tags,
+            check,
+            options,
+            "entry",
+            check_entry,
+            cites_line,
+            tally,
+            cites_counts,
+            decisive,
         )
 
     return declare

@@ -228,7 +228,8 @@ class Style:
     preprint: Majority | None = None
     # The list's own spelling of each known venue (canonical name -> majority of its spellings).
     venue_spellings: dict[str, Majority] = field(default_factory=dict)
-    venue_forms: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> spellings used
+    # The known venues (canonical names) the list spells more than one way.
+    mixed_venues: frozenset[str] = frozenset()
     hosts: dict[str, Majority] = field(default_factory=dict)
     # style group -> how many papers it has ("papers") and how many of them have each field
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)
@@ -397,7 +398,7 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             is not None
         },
         preprint=counted_majority(counts["preprint"], pins.get("preprint")),
-        venue_forms={canonical: set(names) for canonical, names in spellings.items()},
+        mixed_venues=frozenset(canonical for canonical, names in spellings.items() if len(names) > 1),
         venue_spellings={
             canonical: found
             for canonical, names in spellings.items()

@@ -38,6 +38,7 @@ def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
     fix=Applicability.UNSAFE,
     tags=("entries", "consistency"),
     tally=_templates,
+    cites_counts=True,
 )
 def entry_layout_rule(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if entry.title is None or entry.marker in STRUCTURED_MARKERS:

@@ -85,6 +85,12 @@ def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
     return tallied(ctx.document, "field joins", lambda entry: tuple(map(_kind, _pairs_of(ctx, entry))))
 
 
+def _touching_habits(habits: Counter[tuple[str, bool]]) -> frozenset[str]:
+    """The kinds of pair the list writes touching at least as often as spaced: whether an entry's
+    pair is a slip depends on these alone (the counts show in the message)."""
+    return frozenset(kind for kind in ("links", "fields") if habits[kind, True] >= habits[kind, False])
+
+
 @entry_rule(
     "AL205",
     "field-spacing",
@@ -93,6 +99,8 @@ def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
     fix=Applicability.SAFE,
     tags=("entries", "whitespace"),
     tally=_habits,
+    cites_counts=True,
+    decisive=_touching_habits,
 )
 def field_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     text = ctx.document.text

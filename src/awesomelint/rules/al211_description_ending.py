@@ -90,6 +90,15 @@ def _conventions(ctx: Context) -> _Conventions:
     return _Conventions(clear_majority(every), sections)
 
 
+def _conventional_endings(conventions: _Conventions) -> object:
+    """The endings the conventions ask for, of the list and of each section with its own: what
+    decides whether a description is judged, and how (the counts show in the message)."""
+    return (
+        conventions.whole and conventions.whole.value,
+        {section: found and found.value for section, found in conventions.sections.items()},
+    )
+
+
 @entry_rule(
     "AL211",
     "description-ending",
@@ -98,6 +107,8 @@ def _conventions(ctx: Context) -> _Conventions:
     fix=Applicability.SAFE,
     tags=("entries", "classic"),
     tally=_conventions,
+    cites_counts=True,
+    decisive=_conventional_endings,
 )
 def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     conventions: _Conventions = ctx.tally

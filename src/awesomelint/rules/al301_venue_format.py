@@ -58,6 +58,7 @@ def _bound_by_markup(ctx: Context, entry: Entry, venue: Venue) -> bool:
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
+    cites_counts=True,
 )
 def venue_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     style = ctx.style

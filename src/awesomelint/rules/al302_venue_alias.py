@@ -17,6 +17,7 @@ from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
+    cites_counts=True,
 )
 def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     venues, style = ctx.settings.venues, ctx.style
@@ -33,7 +34,7 @@ def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         why = preprint.evidence(f"`{preprint.value}`", noun="preprint entries")
         message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
     else:
-        if len(style.venue_forms.get(canonical, ())) < 2:
+        if canonical not in style.mixed_venues:
             return  # the list writes this venue one way only: it is consistent
         spelled = style.venue_spellings.get(canonical)
         target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical

@@ -30,6 +30,7 @@ def _inside_a_name(line: str, names: tuple[str, ...]) -> bool:
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("authors", "consistency"),
+    cites_counts=True,
 )
 def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     dominant = ctx.style.author_separator

@@ -15,6 +15,7 @@ from ..style import author_period
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("authors", "consistency"),
+    cites_counts=True,
 )
 def author_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     markup_style, period_style = ctx.style.author_markup, ctx.style.author_period

@@ -325,6 +325,12 @@ def _spellings(ctx: Context) -> _Spellings:
     return _Spellings(spelling, frozenset(starts))
 
 
+def _spelled(spellings: _Spellings) -> dict[str, str]:
+    """Each name's spelling: whether a word is found misspelt depends on these alone (the counts show
+    in the message)."""
+    return {key: found[0] for key, found in spellings.by_key.items()}
+
+
 @entry_rule(
     "AL604",
     "name-spelling",
@@ -333,6 +339,8 @@ def _spellings(ctx: Context) -> _Spellings:
     fix=Applicability.UNSAFE,
     tags=("text", "spelling"),
     tally=_spellings,
+    cites_counts=True,
+    decisive=_spelled,
 )
 def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     spellings: _Spellings = ctx.tally

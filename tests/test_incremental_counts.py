@@ -1,0 +1,116 @@
+"""A rule whose messages cite the list's counts (`Rule.cites_counts`) runs again after an edit only on
+the entries where it found something while the list's conventions stay (only the counts changed),
+and on every entry once a convention changes: an entry with no finding may have one then. The
+findings are exactly those of a full `run_rules` either way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from awesomelint import engine
+from awesomelint.diagnostic import Diagnostic
+from awesomelint.engine import Settings, rerun_rules, run_rules
+from awesomelint.model import Entry
+from awesomelint.read import read
+
+
+def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
+    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+
+
+def _checked(monkeypatch: pytest.MonkeyPatch, code: str) -> list[str]:
+    """The titles of the entries ``code`` is run on from now on."""
+    seen: list[str] = []
+    check = engine._check_entry
+
+    def spy(context: engine.Context, entry: Entry) -> Any:
+        if context.rule.code == code:
+            seen.append(entry.title.text if entry.title else "")
+        return check(context, entry)
+
+    monkeypatch.setattr(engine, "_check_entry", spy)
+    return seen
+
+
+def _items(template: str, names: str) -> str:
+    return "".join(template.format(name=name, low=name.lower()) for name in names.split())
+
+
+def _again(text: str, edited: str, code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The entries ``code`` ran on again after the edit, and its findings' messages (those of a full
+    run, which the rerun's equal)."""
+    options = Settings()
+    first = rerun_rules(read(text), options)
+    seen = _checked(monkeypatch, code)
+    again = rerun_rules(read(edited), options, earlier=first.earlier)
+    full = run_rules(read(edited), options)
+    assert _shown(again.findings) == _shown(full)
+    return seen, [d.message for d in full if d.code == code]
+
+
+SPACED = "- **{name} Net.** [[paper](https://arxiv.org/abs/{low})] [[code](https://github.com/a/{low})]\n"
+TOUCHING = "- **{name} Net.** [[paper](https://arxiv.org/abs/{low})][[code](https://github.com/a/{low})]\n"
+
+
+def test_field_spacing_counts_changed_runs_again_where_it_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Papers\n\n" + _items(SPACED, "Alpha Beta Gamma") + _items(TOUCHING, "Delta")
+    seen, messages = _again(text, text + _items(SPACED, "Eps"), "AL205", monkeypatch)
+    assert sorted(seen) == ["Delta Net", "Eps Net"]  # the finding's entry, and the new one
+    assert len(messages) == 1 and messages[0].endswith("; 4 of 5 such links in the list have one")
+
+
+def test_field_spacing_habit_flipped_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # touching is the list's habit (3 of 5): nothing found; two more spaced entries make it a slip
+    text = "# Papers\n\n" + _items(TOUCHING, "Alpha Beta Gamma") + _items(SPACED, "Delta Eps")
+    assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL205"]
+    seen, messages = _again(text, text + _items(SPACED, "Zeta Eta"), "AL205", monkeypatch)
+    assert len(seen) == 7 and len(messages) == 3
+
+
+CLASSIC = "- [{name}](https://example.org/{low}) - A tool for {low} files{ending}\n"
+
+
+def _classic(names: str, ending: str) -> str:
+    return "".join(CLASSIC.format(name=name, low=name.lower(), ending=ending) for name in names.split())
+
+
+def test_description_endings_convention_made_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 6 of 11 descriptions end with a period: no convention yet, nothing found; 15 more make one
+    text = "# Tools\n\n" + _classic("Aa Bb Cc Dd Ee Ff", ".") + _classic("Gg Hh Ii Jj Kk", "")
+    assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL211"]
+    more = _classic("La Lb Lc Ld Le Lf Lg Lh Li Lj Lk Ll Lm Ln Lo", ".")
+    seen, messages = _again(text, text + more, "AL211", monkeypatch)
+    assert len(seen) == 26 and len(messages) == 5
+
+
+def test_description_endings_counts_changed_runs_again_where_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "# Tools\n\n" + _classic("Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk", ".") + _classic("Ll", "")
+    seen, messages = _again(text, text + _classic("Mm", "."), "AL211", monkeypatch)
+    assert sorted(seen) == ["Ll", "Mm"]
+    assert len(messages) == 1 and "12 of 13" in messages[0]
+
+
+NAMED = "- [{name}](https://example.org/{low}) - Sync {spelt} issues to a sheet.\n"
+
+
+def _named(names: str, spelt: str) -> str:
+    return "".join(NAMED.format(name=name, low=name.lower(), spelt=spelt) for name in names.split())
+
+
+def test_name_spelling_decided_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3 of 4 write `GitHub`: too few to tell; a fifth decides, and `Github` is found
+    text = "# Tools\n\n" + _named("Aa Bb Cc", "GitHub") + _named("Dd", "Github")
+    assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL604"]
+    seen, messages = _again(text, text + _named("Ee", "GitHub"), "AL604", monkeypatch)
+    assert len(seen) == 5 and messages == ["`Github`: this list writes `GitHub` in 4 of 5 places"]
+
+
+def test_name_spelling_counts_changed_runs_again_where_it_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Tools\n\n" + _named("Aa Bb Cc Dd", "GitHub") + _named("Ee", "Github")
+    seen, messages = _again(text, text + _named("Ff", "GitHub"), "AL604", monkeypatch)
+    assert sorted(seen) == ["Ee", "Ff"]
+    assert messages == ["`Github`: this list writes `GitHub` in 5 of 6 places"]
