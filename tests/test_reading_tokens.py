@@ -147,6 +147,21 @@ def test_setext_headings_and_paragraph_ends_read_as_markdown_it_reads_them(text:
     _assert_same_reading(f"- x\n{text}- y\n\n  z\n- w\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("a|b\n-|-\n", "a|b\n- |-\n", "a|b\n-\t|-\n", "| a |\n|:-:|\n| b |\n", "a | b\n:-- | --:\n"),
+        *("a|b\n--|--\n", "a|b\n| - | - |\n", "a|b\n|-|-| x\n", "a|b\n--\n", "a|b\n|\n", "a|b\n-|-"),
+        *("a|b\n    |-|-|\n", "- a|b\n  -|-\n", "- a|b\n- -|-\n", "- a|b\n-|-\n", "> a|b\n> -|-\n"),
+        "a|b\n-|-\nc\n- d\n",
+    ],
+)
+def test_tables_read_as_markdown_it_reads_them(text: str) -> None:
+    # Our parser calls markdown-it's table rule only where the next line can be a delimiter row.
+    _assert_same_reading(text)
+    _assert_same_reading(f"- x\n{text}\n- y\n")
+
+
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:
     for path in [SEED, *sorted(FIXTURES.glob("*.md"))]:
         _assert_same_reading(path.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, cast
@@ -226,13 +227,21 @@ def _code(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
     return state.sCount[start_line] - state.blkIndent >= 4 and code(state, start_line, end_line, silent)
 
 
+# A table's delimiter row as markdown-it's rule first tests it: its marks and spaces only, and not a
+# `-` then a space (a list item's line).
+_DELIMITER_ROW = re.compile(r"(?!-[ \t])[|:-][-|: \t]+")
+
+
 def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """markdown-it's table rule, not called where the next line cannot be a table's delimiter row."""
-    if start_line + 2 <= end_line:
-        start = state.bMarks[start_line + 1] + state.tShift[start_line + 1]
-        if state.src[start : start + 1] not in "|-:":
-            return False
-    return table(state, start_line, end_line, silent)
+    """markdown-it's table rule, not called where the next line cannot be a table's delimiter row
+    (in a list of `-` items, every item's next line opens with one of its marks)."""
+    if start_line + 2 > end_line:
+        return False
+    line = start_line + 1
+    start = state.bMarks[line] + state.tShift[line]
+    return _DELIMITER_ROW.fullmatch(state.src, start, state.eMarks[line]) is not None and table(
+        state, start_line, end_line, silent
+    )
 
 
 # A setext heading's underline: a run of `=` or of `-`, then only spaces (markdown-it's own test).
@@ -436,12 +445,15 @@ class Parsed:
         # the shift), and what the tree's builder made of the pieces kept here (`blocks`, by the id of
         # an entry's first paragraph): an entry of pieces all moved alike is moved whole.
         self.moved_from: dict[int, tuple[list[Piece], list[Piece], int]] = {}
+        self._earlier_at: dict[int, _Reading] = {}  # the earlier readings by where each starts
+        self._shift = 0  # how far the last reading moved
         self.built: dict[int, Any] | None = {} if keep_pieces else None
         same_references = earlier is not None and _read_alike(earlier.references, self.references)
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
             for kept in earlier._kept.values():
                 self._earlier.setdefault(kept.content, []).append(kept)
+                self._earlier_at[kept.line_starts[0]] = kept
 
     @property
     def references(self) -> dict[str, Any]:
@@ -451,6 +463,7 @@ class Parsed:
 
     def forget_earlier(self) -> None:
         self._earlier.clear()
+        self._earlier_at.clear()
         self.moved_from.clear()
 
     def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
@@ -480,8 +493,12 @@ class Parsed:
 
     def _moved(self, content: str, starts: Sequence[int], end: int) -> list[Piece] | None:
         """The earlier pieces of the same content, moved, when every line of it moved alike and the
-        document between its start and end is unchanged (what text pieces hold); else None."""
-        for kept in self._earlier.get(content, ()):
+        document between its start and end is unchanged (what text pieces hold); else None. The
+        reading as far before as the last one moved is tried first: a content as common as a table's
+        `-` cell is then moved from its own place (`blocks` moves an entry of pieces moved alike)."""
+        likely = self._earlier_at.get(starts[0] - self._shift)
+        first = (likely,) if likely is not None and likely.content == content else ()
+        for kept in itertools.chain(first, self._earlier.get(content, ())):
             shift = starts[0] - kept.line_starts[0]
             if (
                 len(kept.line_starts) == len(starts)
@@ -492,6 +509,7 @@ class Parsed:
             ):
                 moved = _moved_pieces(kept.pieces, shift)
                 self.moved_from[id(moved)] = (moved, kept.pieces, shift)
+                self._shift = shift
                 return moved
         return None
 
