@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from awesomelint.read.tokens import markdown, parse_tokens
+from awesomelint.read.tokens import escaped_split, markdown, parse_tokens
 from awesomelint.text import Source
 
 from .conftest import FIXTURES, SEED
@@ -153,13 +154,19 @@ def test_setext_headings_and_paragraph_ends_read_as_markdown_it_reads_them(text:
         *("a|b\n-|-\n", "a|b\n- |-\n", "a|b\n-\t|-\n", "| a |\n|:-:|\n| b |\n", "a | b\n:-- | --:\n"),
         *("a|b\n--|--\n", "a|b\n| - | - |\n", "a|b\n|-|-| x\n", "a|b\n--\n", "a|b\n|\n", "a|b\n-|-"),
         *("a|b\n    |-|-|\n", "- a|b\n  -|-\n", "- a|b\n- -|-\n", "- a|b\n-|-\n", "> a|b\n> -|-\n"),
-        "a|b\n-|-\nc\n- d\n",
+        *("a|b\n-|-\nc\n- d\n", "a\\|b|c\n-|-\nd\\\\|e|f\\|\n"),
     ],
 )
 def test_tables_read_as_markdown_it_reads_them(text: str) -> None:
     # Our parser calls markdown-it's table rule only where the next line can be a delimiter row.
     _assert_same_reading(text)
     _assert_same_reading(f"- x\n{text}\n- y\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a|\\ `", max_size=12))
+def test_table_rows_split_into_cells_as_markdown_it_splits_them(row: str) -> None:
+    assert escaped_split(row) == escapedSplit(row)
 
 
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:
