@@ -169,8 +169,8 @@ def _changed_stretches(
     are the links in it when the reference definitions are."""
     for text, spans in ((before, replaced), (after, inserted)):
         for start, end in spans:
-            lines = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text))]
-            if _REFERENCE_DEFINITION.search(lines):
+            low, high = text.rfind("\n", 0, start) + 1, text.find("\n", end) + 1 or len(text)
+            if text.find("]:", low, high) >= 0 and _REFERENCE_DEFINITION.search(text[low:high]):
                 return None
     old, new = [0, *boundaries[0], len(before)], [0, *boundaries[1], len(after)]
     return {
@@ -537,6 +537,25 @@ def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
     links) and the ``changing`` fields, which the other checks compare: `venue` (its name and
     year, not what else the venue's markup holds), `title`, `authors`. Case is not compared here
     (a fix may write `Python` for `python`): the title and the authors are compared exactly."""
+    return Counter(map(str.casefold, _word_list(text, entry, changing)))
+
+
+def _fields(entry: Entry) -> tuple[object, ...]:
+    """What the guard compares of an entry (its title, authors, link addresses, venue and year), as
+    read: equal for two entries that the checks of `_entry_problems` find alike."""
+    venue, date = entry.venue, entry.date
+    return (
+        entry.title.text if entry.title else None,
+        entry.authors.names if entry.authors else None,
+        [link.url for link in entry.links],
+        (venue.raw, venue.name.text, venue.year.text if venue.year else None) if venue else None,
+        date.text if date else None,
+    )
+
+
+def _word_list(text: str, entry: Entry, changing: Sequence[str]) -> list[str]:
+    """The words `_words` counts, in order and as written (one search over the parts between the
+    cuts, each ended by a space: no word runs across a cut)."""
     cut = [entry.marker_span, *(link.url_span for link in entry.links)]
     venue = entry.venue
     if "venue" in changing and venue is not None:
@@ -545,14 +564,14 @@ def _words(text: str, entry: Entry, changing: Sequence[str]) -> Counter[str]:
         cut.append(entry.title.span)
     if "authors" in changing and entry.authors is not None:
         cut.append(entry.authors.span)
-    words: Counter[str] = Counter()
-    cursor = entry.span.start
+    parts = []
+    cursor, end = entry.span.start, entry.span.end
     for span in sorted(cut, key=lambda span: span.start):
         if span.start >= cursor:
-            words.update(map(str.casefold, _WORD.findall(text, cursor, min(span.start, entry.span.end))))
+            parts.append(text[cursor : min(span.start, end)])
         cursor = max(cursor, span.end)
-    words.update(map(str.casefold, _WORD.findall(text, cursor, max(cursor, entry.span.end))))
-    return words
+    parts.append(text[cursor:end])
+    return _WORD.findall(" ".join(parts))
 
 
 class _Problem(NamedTuple):
@@ -579,6 +598,37 @@ def _blamed(suspects: Sequence[Diagnostic], problem: _Problem) -> list[Diagnosti
             for e in d.fix.edits
         )
     ]
+
+
+def _changed_field(
+    a: Entry,
+    group: Sequence[Entry],
+    settings: Settings,
+    records: Verifications | None,
+    link_keys: Callable[[Sequence[Link], bool], list[str]],
+) -> tuple[_Problem | None, list[str]]:
+    """Whether the first field of entry ``a`` that the fixed ``group`` (its entry, then those split
+    off it) changes unexplained is a problem; and the fields the words compared leave out."""
+    b = group[0]
+    checks = (
+        ("title", a.title.text if a.title else None, b.title.text if b.title else None),
+        ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
+        ("links", link_keys(a.links, True), [key for part in group for key in link_keys(part.links, False)]),
+        ("venue", _venue_key(a, settings), _venue_key(b, settings)),
+    )
+    changing: list[str] = []
+    for name, old_value, new_value in checks:
+        if old_value == new_value:
+            changing += [name] if name == "venue" else []  # another spelling of the same venue
+        elif records and records.explains(name, a, b, settings.venues):
+            changing.append(name)
+        elif len(group) > 1 and name in ("authors", "venue"):
+            continue  # read apart from the entry that ran into it (every word is compared below)
+        else:
+            change = f"{old_value!r} -> {new_value!r}"
+            message = f"{_describe(a)}: the fix would change its {name} ({change})"
+            return _Problem(None, message, _field_places(a, name)), changing
+    return None, changing
 
 
 def _entry_problems(
@@ -616,47 +666,41 @@ def _entry_problems(
     problems = _started_problems(before, after, started, link_keys)
     for index, (a, group) in enumerate(zip(old, groups, strict=True)):
         b = group[0]
-        checks = (
-            ("title", a.title.text if a.title else None, b.title.text if b.title else None),
-            ("authors", a.authors.names if a.authors else None, b.authors.names if b.authors else None),
-            ("links", link_keys(a.links, True), [key for part in group for key in link_keys(part.links)]),
-            ("venue", _venue_key(a, settings), _venue_key(b, settings)),
-        )
-        changing = []
-        for name, old_value, new_value in checks:
-            if old_value == new_value:
-                changing += [name] if name == "venue" else []  # another spelling of the same venue
-            elif records and records.explains(name, a, b, settings.venues):
-                changing.append(name)
-            elif len(group) > 1 and name in ("authors", "venue"):
-                continue  # read apart from the entry that ran into it (every word is compared below)
-            else:
-                change = f"{old_value!r} -> {new_value!r}"
-                message = f"{_describe(a)}: the fix would change its {name} ({change})"
-                problems.append(_Problem(index, message, _field_places(a, name)))
-                break
+        if (
+            len(group) == 1
+            and _fields(a) == _fields(b)
+            and not any(link.url_span.start in changed for link in a.links)
+        ):
+            changing = ["venue"]  # read alike: the checks below would find each field the same
         else:
-            if (
-                len(group) == 1
-                and before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]
-            ):
+            problem, changing = _changed_field(a, group, settings, records, link_keys)
+            if problem is not None:
+                problems.append(problem._replace(entry=index))
                 continue
-            old_words = _words(before.text, a, changing)
-            new_words = _words(after.text, b, changing)
-            for part in group[1:]:  # split off: every word of it was the entry's, its number too
-                new_words += _words(after.text, part, ()) + _marker_words(after.text, part)
-            lost, added = old_words - new_words, new_words - old_words
-            if lost or added:
-                written = [_as_written(before.text, a, word) for word in lost]
-                written += [_as_written(after.text, b, word) for word in added]
-                shown = ", ".join(f"`{word}`" for word in written[:4])
-                message = f"{_describe(a)}: the fix would lose or change words ({shown})"
-                places = tuple(
-                    (found.start(), found.end())
-                    for found in _WORD.finditer(before.text, a.span.start, a.span.end)
-                    if found[0].casefold() in lost
-                )
-                problems.append(_Problem(index, message, places, frozenset(added)))
+        if (
+            len(group) == 1
+            and before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]
+        ):
+            continue
+        old_list, new_list = _word_list(before.text, a, changing), _word_list(after.text, b, changing)
+        if len(group) == 1 and old_list == new_list:
+            continue  # the same words in the same order (a fix changed the spacing or the markup)
+        old_words = Counter(map(str.casefold, old_list))
+        new_words = Counter(map(str.casefold, new_list))
+        for part in group[1:]:  # split off: every word of it was the entry's, its number too
+            new_words += _words(after.text, part, ()) + _marker_words(after.text, part)
+        lost, added = old_words - new_words, new_words - old_words
+        if lost or added:
+            written = [_as_written(before.text, a, word) for word in lost]
+            written += [_as_written(after.text, b, word) for word in added]
+            shown = ", ".join(f"`{word}`" for word in written[:4])
+            message = f"{_describe(a)}: the fix would lose or change words ({shown})"
+            places = tuple(
+                (found.start(), found.end())
+                for found in _WORD.finditer(before.text, a.span.start, a.span.end)
+                if found[0].casefold() in lost
+            )
+            problems.append(_Problem(index, message, places, frozenset(added)))
     return problems
 
 
