@@ -29,6 +29,8 @@ from .text import Source
 Span = tuple[int, int]  # offsets into the original text, end exclusive
 
 _VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block", "front_matter"})
+# The tokens other than inline ones that what a reader sees depends on.
+_SEEN_BLOCKS = _VERBATIM_BLOCKS | {"table_open", "table_close", "tr_open", "list_item_open"}
 _NON_SPACE = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
 _HTML_VERBATIM = re.compile(r"(<pre\b.*?</pre>|<!--.*?-->)", re.DOTALL | re.IGNORECASE)
@@ -107,8 +109,11 @@ def seen_in_stretches(
     are not looked at (their part stays empty)."""
     parsed = parsed or parse_tokens(Source(text))
     source = parsed.source
-    spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
-    cuts = [source.normalized_offset(boundary) for boundary in boundaries]
+    if source.normalized is source.text:  # the same offsets (most texts: no BOM, no CR)
+        spans, cuts = _Fixed(sorted(fixed)), list(boundaries)
+    else:
+        spans = _Fixed(sorted((source.normalized_offset(a), source.normalized_offset(b)) for a, b in fixed))
+        cuts = [source.normalized_offset(boundary) for boundary in boundaries]
     stretches = [Seen() for _ in range(len(cuts) + 1)]
 
     def at(offset: int) -> Seen:
@@ -119,29 +124,32 @@ def seen_in_stretches(
             return True
         first = bisect.bisect_right(cuts, source.norm_line_start(lines[0]))
         last = bisect.bisect_right(cuts, source.norm_line_start(max(lines[1] - 1, lines[0])))
-        return any(stretch in only for stretch in range(first, last + 1))
+        return first in only or any(stretch in only for stretch in range(first + 1, last + 1))
 
     cells = RowCursor(parsed)
     in_table = False
     for token in parsed.tokens:
-        if token.type in ("table_open", "table_close"):
-            in_table = token.type == "table_open"
-        elif token.type == "tr_open":
-            cells.start_row()
-        elif token.type in _VERBATIM_BLOCKS:
-            if looked_at(token.map):
-                start = source.norm_line_start(token.map[0]) if token.map else 0
-                at(start).structure.append(f"{token.type}:{_shape(token.type, token.content)}")
-        elif token.type == "list_item_open" and token.info and token.map:
-            marker = token.info + token.markup  # an ordered item's `1.` is seen
-            start = source.norm_line_start(token.map[0]) + max(source.norm_line(token.map[0]).find(marker), 0)
-            if not spans.covers(start, start + len(marker)) and looked_at(token.map[:1] * 2):
-                at(start).text.append(marker)
-        elif token.type == "inline":
+        kind = token.type
+        if kind == "inline":
             if in_table:  # the cells of a row are found in turn: each is asked for
                 _inline(source, cells.cell(token), spans, at)
             elif looked_at(token.map):
                 _inline(source, parsed.pieces(token), spans, at)
+        elif kind not in _SEEN_BLOCKS:
+            continue  # (most tokens: the opening and closing of paragraphs, items and lists)
+        elif kind in ("table_open", "table_close"):
+            in_table = kind == "table_open"
+        elif kind == "tr_open":
+            cells.start_row()
+        elif kind in _VERBATIM_BLOCKS:
+            if looked_at(token.map):
+                start = source.norm_line_start(token.map[0]) if token.map else 0
+                at(start).structure.append(f"{kind}:{_shape(kind, token.content)}")
+        elif kind == "list_item_open" and token.info and token.map:
+            marker = token.info + token.markup  # an ordered item's `1.` is seen
+            start = source.norm_line_start(token.map[0]) + max(source.norm_line(token.map[0]).find(marker), 0)
+            if not spans.covers(start, start + len(marker)) and looked_at(token.map[:1] * 2):
+                at(start).text.append(marker)
     return stretches
 
 
@@ -159,23 +167,36 @@ def _inline(source: Source, pieces: Sequence[Piece], spans: _Fixed, at: Callable
     if not pieces:
         return
     result = at(pieces[0].start)
+    text, structure = result.text, result.structure
     normalized = source.normalized
+    # Most inline blocks hold no fixed span: each of their pieces is seen whole.
+    touched = spans.covers(pieces[0].start, pieces[-1].end)
     links: list[Piece] = []
-    markup_starts, markup_ends = set(), set()  # of the pieces that are not text
+    markup: list[Piece] = []  # the pieces that are not text
     for piece in walk(pieces):
-        if piece.kind == "text":
-            result.text.extend(spans.outside(piece.plain, piece.start))
+        kind = piece.kind
+        if kind == "text":
+            if touched:
+                text.extend(spans.outside(piece.plain, piece.start))
+            else:
+                text.append(piece.plain)
             continue
-        markup_starts.add(piece.start)
-        markup_ends.add(piece.end)
-        if spans.covers(piece.start, piece.end):
+        markup.append(piece)
+        if touched and spans.covers(piece.start, piece.end):
             continue
-        detail = normalized[piece.start : piece.end] if piece.kind in ("code", "html") else ""
-        result.structure.append(f"{piece.kind}:{detail}")
-        if piece.kind == "link":
-            links.append(piece)
-        if piece.kind == "code":
-            result.text.append(piece.plain)
+        if kind == "code":
+            structure.append(f"code:{normalized[piece.start : piece.end]}")
+            text.append(piece.plain)
+        elif kind == "html":
+            structure.append(f"html:{normalized[piece.start : piece.end]}")
+        else:
+            structure.append(f"{kind}:")
+            if kind == "link":
+                links.append(piece)
+    if not links:
+        return
+    markup_starts = {piece.start for piece in markup}
+    markup_ends = {piece.end for piece in markup}
     for link in links:
         # A bracket or parenthesis frames a link when it is text, not another link's own `)` or `[`.
         before = normalized[link.start - 1 : link.start] if link.start not in markup_ends else ""
