@@ -298,9 +298,13 @@ class _ParagraphEnds:
             if state.sCount[line] < 0:
                 line += 1
                 continue
-            if any(rule(state, line, end_line, True) for rule in terminators):
-                break
-            line += 1
+            for rule in terminators:  # (not `any` over a generator: a paragraph's every line asks)
+                if rule(state, line, end_line, True):
+                    break
+            else:
+                line += 1
+                continue
+            break
         if end_line == state.lineMax:  # where the paragraph's rule looks to
             self._found = (state, start_line, line)
         return False
