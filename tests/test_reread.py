@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from awesomelint.model import Document
 from awesomelint.read import read
-from awesomelint.read.reread import Change, _Move, changed_range, read_edited
+from awesomelint.read.moving import Move
+from awesomelint.read.reread import Change, changed_range, read_edited
 from awesomelint.text import Source
 
 from .edits import edit_of, edit_runs, edit_strategy
@@ -165,7 +166,7 @@ def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:
 def test_moving_keeps_every_field_of_every_part() -> None:
     """A part moved by nothing equals itself: a field added to the model and not moved fails here."""
     document = read((ROOT / "README.source.md").read_text("utf-8"))
-    move = _Move(0, document.source.line_starts)
+    move = Move(0, document.source.line_starts)
     entries = list(document.iter_entries())
     assert entries and all(move.entry(entry) == entry for entry in entries)
     assert all(move.link(link) == link for link in document.links)

@@ -11,11 +11,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it.token import Token
 
-from ..model import Anchor, Block, BlockKind, Comment, Document, Entry, Link, MarkerKind, Section
+from ..model import (
+    Anchor,
+    Authors,
+    Block,
+    BlockKind,
+    Comment,
+    Document,
+    Entry,
+    EntryKind,
+    Field,
+    Link,
+    MarkerKind,
+    Section,
+    Venue,
+)
 from ..slug import Slugger
 from ..text import Source
 from .entries import (
@@ -38,6 +52,7 @@ from .fields import authors_from_cell, description_from_cell, extract, make_link
 from .headed import read_headed_entries
 from .html import html_rows
 from .kinds import entry_kind, link_role, settle_kinds
+from .moving import Move
 from .title import is_decoration
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
 
@@ -98,12 +113,17 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs
     need not be read again."""
     parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
-    document = _Builder(parsed).build(release_tokens=not keep_reading)
+    document = _Builder(parsed, earlier).build(release_tokens=not keep_reading)
     parsed.forget_earlier()
     document.derived[_REFERENCES] = parsed.references
     if keep_reading:
         document.derived[_READING] = parsed
     return document
+
+
+def _same_offsets(source: Source) -> bool:
+    """Whether the text's offsets are its normalised form's (no BOM, no CR)."""
+    return source.text == source.normalized
 
 
 def _title_column(roles: list[str], cells: list[list[Piece]]) -> tuple[int, bool] | None:
@@ -236,6 +256,22 @@ def forget_reading(document: Document) -> None:
     document.derived.pop(_READING, None)
 
 
+class _Built(NamedTuple):
+    """An entry as `_Builder._finish` made it of its paragraphs' pieces (before the page settles its
+    kind), kept with a reading of the text (`Parsed.built`): in a text edited from it, an entry of
+    the same pieces, moved alike, is this one moved."""
+
+    read: tuple[list[Piece] | None, ...]  # the pieces its fields were read from (`_OpenEntry.read`)
+    text_start: int
+    title: Field | None
+    venue: Venue | None
+    authors: Authors | None
+    description: Field | None
+    date: Field | None
+    links: tuple[Link, ...]
+    kind: EntryKind
+
+
 @dataclass
 class _OpenEntry:
     entry: Entry
@@ -245,6 +281,12 @@ class _OpenEntry:
     venue_cells: tuple[list[Piece], list[Piece]] | None = None  # a table's venue and year columns
     author_cell: list[Piece] | None = None  # a table's authors column
     description_cell: list[Piece] | None = None  # a table's description column
+
+    def read(self, paragraphs: list[list[Piece]]) -> tuple[list[Piece] | None, ...]:
+        """The pieces its fields are read from: its (non-empty) ``paragraphs``, a table's cells."""
+        if self.venue_cells is None:
+            return (*paragraphs,)
+        return (*paragraphs, *self.venue_cells, self.author_cell, self.description_cell)
 
 
 @dataclass
@@ -256,9 +298,15 @@ class _Container:
 
 
 class _Builder:
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, earlier: Parsed | None = None) -> None:
         self.parsed = parsed
         self.source = source = parsed.source
+        # The entries of the earlier reading ``parsed`` moved pieces from (`Parsed.moved_from`); both
+        # texts' offsets must be their normalised forms' (the fields' spans are kept in the former)
+        self._built_before: dict[int, _Built] = {}
+        self._earlier_text = ""
+        if earlier is not None and earlier.built and _same_offsets(earlier.source) and _same_offsets(source):
+            self._built_before, self._earlier_text = earlier.built, earlier.source.normalized
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
         self.section = None  # the section being read, with its path (shared by its entries)
@@ -566,6 +614,36 @@ class _Builder:
     def _finish(self, open_entry: _OpenEntry) -> None:
         entry = open_entry.entry
         paragraphs = [paragraph for paragraph in open_entry.paragraphs if paragraph]
+        before = self._earlier_entry(open_entry, paragraphs) if self._built_before else None
+        if before is not None:
+            built, move = before
+            entry.title, entry.venue = move.field(built.title), move.venue(built.venue)
+            entry.authors, entry.description = move.authors(built.authors), move.field(built.description)
+            entry.date, entry.kind = move.field(built.date), built.kind
+            entry.links = [move.link(link) for link in built.links]
+        else:
+            self._read_fields(open_entry, paragraphs)
+        entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
+        if paragraphs:
+            end = paragraphs[-1][-1].end
+            if entry.marker == "table":  # the title cell is read first: the row ends at its last cell
+                end = max(cell[-1].end for cell in (*paragraphs, open_entry.description_cell) if cell)
+            entry.span = self.source.span(open_entry.marker_start, end)
+        if self.parsed.built is not None and paragraphs:
+            self.parsed.built[id(paragraphs[0])] = _Built(
+                open_entry.read(paragraphs),
+                open_entry.text_start,
+                entry.title,
+                entry.venue,
+                entry.authors,
+                entry.description,
+                entry.date,
+                (*entry.links,),
+                entry.kind,
+            )
+
+    def _read_fields(self, open_entry: _OpenEntry, paragraphs: list[list[Piece]]) -> None:
+        entry = open_entry.entry
         links = [link for paragraph in paragraphs for link in self._links_in.get(paragraph[0].start, ())]
         fields = extract(self.source, paragraphs, open_entry.text_start, links)
         if open_entry.venue_cells is not None:  # a venue column and a year column say it best
@@ -581,12 +659,39 @@ class _Builder:
         entry.date = fields.date
         entry.links = [link.with_role(link_role(entry, link)) for link in fields.links]
         entry.kind = entry_kind(entry)
-        entry.paragraphs = [self.source.span(p[0].start, p[-1].end) for p in paragraphs]
-        if paragraphs:
-            end = paragraphs[-1][-1].end
-            if entry.marker == "table":  # the title cell is read first: the row ends at its last cell
-                end = max(cell[-1].end for cell in (*paragraphs, open_entry.description_cell) if cell)
-            entry.span = self.source.span(open_entry.marker_start, end)
+
+    def _earlier_entry(
+        self, open_entry: _OpenEntry, paragraphs: list[list[Piece]]
+    ) -> tuple[_Built, Move] | None:
+        """The earlier reading's entry this one is, moved: when each piece list its fields are read
+        from is an earlier one's moved alike (or empty where that was), those made one entry in the
+        same roles, its text started alike, and the text its fields may read is as it was."""
+        moved_from = self.parsed.moved_from
+        found = moved_from.get(id(paragraphs[0])) if paragraphs else None
+        if found is None or found[0] is not paragraphs[0]:
+            return None
+        shift = found[2]
+        built = self._built_before.get(id(found[1]))
+        read = open_entry.read(paragraphs)
+        if built is None or len(built.read) != len(read) or built.text_start + shift != open_entry.text_start:
+            return None
+        start, end = open_entry.text_start, 0
+        for pieces, earlier in zip(read, built.read, strict=True):
+            if not pieces or not earlier:
+                if pieces or earlier:
+                    return None
+                continue
+            found = moved_from.get(id(pieces))
+            if found is None or found[0] is not pieces or found[1] is not earlier or found[2] != shift:
+                return None
+            start, end = min(start, pieces[0].start), max(end, pieces[-1].end)
+        # The fields read their pieces (and where the text starts); what lies between the pieces
+        # (blank lines, a table's other cells) must be as it was too. Past the last piece a title's
+        # quote is looked for (`"**Title**."`): there a paragraph's or cell's content has ended,
+        # before white space or a bar, in either text.
+        if self.source.normalized[start:end] != self._earlier_text[start - shift : end - shift]:
+            return None
+        return built, Move(shift, self.source.line_starts)
 
     # -- other blocks -----------------------------------------------------------------------------
 

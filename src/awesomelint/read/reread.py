@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ..entry_facts import note_moved, note_read_again
-from ..model import Anchor, Authors, Block, Comment, Document, Entry, Field, Link, Section, Venue
+from ..model import Document, Entry, Section
 from ..text import BOM, Source, Span
-from .blocks import _Builder, keep_references, page_anchors, read, references, settle_entries
+from .blocks import _Builder, keep_references, page_anchors, read, reading, references, settle_entries
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
 from .kinds import majority_of, paper_count, settle_group
+from .moving import Move
 from .tokens import Parsed, markdown
 
 # A link reference definition: every link that names it, anywhere in the text, reads it. Looked
@@ -31,7 +32,6 @@ _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_ID = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 _PAPER_COUNT = "read.paper_count"  # in `Document.derived`
-_new = tuple.__new__  # a named tuple made from its fields' values without its own __new__ (quicker)
 
 
 class Change(NamedTuple):
@@ -72,19 +72,22 @@ class _Region(NamedTuple):
 
 def read_edited(earlier: Document, text: str, changes: Sequence[Change] | None = None) -> Document:
     """The tree of ``text``, made from ``earlier`` (the tree of the text it was edited from) by
-    ``changes`` (sorted, in the earlier text's offsets; by default the one range that differs)."""
+    ``changes`` (sorted, in the earlier text's offsets; by default the one range that differs).
+    Where the whole text is read, the entries an edit left alone are taken from ``earlier`` when it
+    kept its reading (`read`'s ``earlier``)."""
     if changes is None:
         changes = [changed_range(earlier.text, text)]
     old = earlier.text
     if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)):
-        return read(text)
+        return read(text, earlier=reading(earlier))
     regions = _regions(earlier, changes)
     if regions is None or _tables_cross(old, [(r.start, r.end) for r in regions]):
-        return read(text)
+        return read(text, earlier=reading(earlier))
     defined = references(earlier) if _defines_references(text) else {}
     if defined is None:
-        return read(text)
-    return _Splice(earlier, text, regions, changes, defined).document() or read(text)
+        return read(text, earlier=reading(earlier))
+    found = _Splice(earlier, text, regions, changes, defined).document()
+    return found or read(text, earlier=reading(earlier))
 
 
 def _defines_references(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -214,9 +217,9 @@ class _Splice:
         keep_references(document, self.defined)
         document.sections = [self._section(section, None, fresh) for section in earlier.sections]
         read_parts = [fresh[id(region.section)][1] for region in self.regions]
-        document.links = self._merged(earlier.links, [p.links for p in read_parts], _Move.link)
-        document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], _Move.anchor)
-        document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], _Move.comment)
+        document.links = self._merged(earlier.links, [p.links for p in read_parts], Move.link)
+        document.anchors = self._merged(earlier.anchors, [p.anchors for p in read_parts], Move.anchor)
+        document.comments = self._merged(earlier.comments, [p.comments for p in read_parts], Move.comment)
         before = _paper_count(earlier)
         gone = paper_count(entry for region in self.regions for entry in region.section.entries)
         come = paper_count(entry for section, _ in fresh.values() for entry in section.entries)
@@ -319,7 +322,7 @@ class _Splice:
     def _section(
         self, old: Section, parent: Section | None, fresh: dict[int, tuple[Section, Document]]
     ) -> Section:
-        kept, move = old.span.start < self.first, _Move(self.shift(old.span.start), self.lines)
+        kept, move = old.span.start < self.first, Move(self.shift(old.span.start), self.lines)
         span = old.span if kept else move.span(old.span)
         section = Section(old.level, old.text, old.raw, old.slug, span, parent=parent)
         found = fresh.get(id(old))
@@ -342,7 +345,7 @@ class _Splice:
         regions, moved, with each region's ``fresh`` ones in its place."""
         merged: list[_Part] = []
         regions, index = self.regions, 0
-        mover = _Move(0, self.lines)  # (one for each shift, as the items come in text order)
+        mover = Move(0, self.lines)  # (one for each shift, as the items come in text order)
         for item in old:
             at = item.span.start
             while index < len(regions) and at >= regions[index].end:
@@ -354,7 +357,7 @@ class _Splice:
                 merged.append(item)
                 continue
             if (by := self.shift(at)) != mover.by:
-                mover = _Move(by, self.lines)
+                mover = Move(by, self.lines)
             merged.append(move(mover, item))
         for rest in fresh[index:]:
             merged.extend(rest)
@@ -367,70 +370,4 @@ class _Spanned(Protocol):
 
 
 _Part = TypeVar("_Part", bound=_Spanned)
-_Mover = Callable[["_Move", _Part], _Part]
-
-
-class _Move:
-    """Moves the earlier tree's parts by ``by`` characters, onto the new text's lines. (Half the
-    entries of a list move at each edit: the parts are unpacked and made again with no call per
-    span, which costs about as much as the spans themselves.)"""
-
-    __slots__ = ("by", "lines")
-
-    def __init__(self, by: int, lines: Sequence[int]) -> None:
-        self.by = by
-        self.lines = lines
-
-    def span(self, span: Span) -> Span:
-        return Span(span.start + self.by, span.end + self.by, self.lines)
-
-    def field(self, value: Field | None) -> Field | None:
-        if value is None:
-            return None
-        text, raw, span = value
-        return _new(Field, (text, raw, Span(span.start + self.by, span.end + self.by, self.lines)))
-
-    def link(self, link: Link) -> Link:
-        label, url, raw, span, url_span, role = link
-        by, lines = self.by, self.lines
-        moved, url_moved = (
-            Span(span.start + by, span.end + by, lines),
-            Span(url_span.start + by, url_span.end + by, lines),
-        )
-        return _new(Link, (label, url, raw, moved, url_moved, role))
-
-    def anchor(self, anchor: Anchor) -> Anchor:
-        return Anchor(anchor.fragment, self.span(anchor.span), anchor.text)
-
-    def comment(self, comment: Comment) -> Comment:
-        return Comment(comment.text, self.span(comment.span))
-
-    def block(self, block: Block) -> Block:
-        return Block(block.kind, self.span(block.span), block.text)
-
-    def entry(self, entry: Entry) -> Entry:
-        by, lines, field, venue, authors = self.by, self.lines, self.field, entry.venue, entry.authors
-        if venue is not None:
-            raw, span, name, year, markup, year_style = venue
-            moved = Span(span.start + by, span.end + by, lines)
-            venue = _new(Venue, (raw, moved, field(name), field(year), markup, year_style))
-        if authors is not None:
-            raw, span, inner, names, emphasis, separator, et_al = authors
-            moved = Span(span.start + by, span.end + by, lines)
-            authors = _new(Authors, (raw, moved, field(inner), names, emphasis, separator, et_al))
-        marker, span = entry.marker_span, entry.span
-        return Entry(
-            entry.number,
-            entry.marker,
-            Span(marker.start + by, marker.end + by, lines),
-            Span(span.start + by, span.end + by, lines),
-            entry.section_path,
-            [Span(paragraph.start + by, paragraph.end + by, lines) for paragraph in entry.paragraphs],
-            field(entry.title),
-            venue,
-            authors,
-            [self.link(link) for link in entry.links],
-            field(entry.description),
-            field(entry.date),
-            entry.kind,
-        )
+_Mover = Callable[[Move, _Part], _Part]
