@@ -216,15 +216,17 @@ def _rendering_faults(
     before: Document,
     after: Document,
     chosen: Sequence[Diagnostic],
+    edits: Sequence[Edit],
     edited: Sequence[EditedSection] | None = None,
 ) -> list[_Fault]:
     """Safe fixes must leave what a reader sees alone outside the spans they replace (render.py). A
     change is traced to the fixes in the stretch of text (from one entry to the next) where it is.
-    With the ``edited`` sections (all the text the fixes changed), only those are compared."""
+    ``edits`` are the fixes' edits, sorted. With the ``edited`` sections (all the text the fixes
+    changed), only those are compared."""
     from .render import changed_rendering, changed_rendering_in
 
     replaced, inserted, shift = [], [], 0
-    for edit in sorted((e for d in chosen if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end)):
+    for edit in edits:
         replaced.append((edit.start, edit.end))
         inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
@@ -255,15 +257,16 @@ def _faults(
     before: Document,
     after: Document,
     chosen: Sequence[Diagnostic],
+    edits: Sequence[Edit],
     settings: Settings,
     links: Mapping[str, LinkResult] | None,
     records: Verifications | None,
     edited: Sequence[EditedSection] | None = None,
 ) -> list[_Fault]:
-    """What is wrong with ``after``, the text of ``before`` with ``chosen`` fixes applied, each with
-    the fixes that can be at fault: those in the entry or stretch of text where the problem is, or
-    all of them when it is not in one place. ``edited``: the sections the fixes changed, when
-    they changed nothing else (`_edited_sections`)."""
+    """What is wrong with ``after``, the text of ``before`` with ``chosen`` fixes applied (their
+    ``edits``, sorted), each with the fixes that can be at fault: those in the entry or stretch of
+    text where the problem is, or all of them when it is not in one place. ``edited``: the sections
+    the fixes changed, when they changed nothing else (`_edited_sections`)."""
     faults: list[_Fault] = []
     entries = list(before.iter_entries())
     intents = [intent for d in chosen if d.fix for intent in d.fix.intents]
@@ -272,12 +275,12 @@ def _faults(
         if entry is not None:
             suspects = _touching(chosen, entry.span.start, entry.span.end)
         elif problem.counted:
-            suspects = _entry_count_suspects(before, after, chosen)
+            suspects = _entry_count_suspects(before, after, chosen, edits)
         else:  # text between entries (where a fix started one), or the whole list
             suspects = [d for d in chosen if any(_touching([d], low, high) for low, high in problem.places)]
         faults.append((_blamed(suspects, problem) or suspects or list(chosen), problem.message))
     if not faults and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in chosen):
-        faults = _rendering_faults(before, after, chosen, edited)
+        faults = _rendering_faults(before, after, chosen, edits, edited)
     return faults
 
 
@@ -307,11 +310,11 @@ def _moved(offsets: Sequence[int], edits: Sequence[Edit], after_insertions: bool
 
 
 def _entry_count_suspects(
-    before: Document, after: Document, chosen: Sequence[Diagnostic]
+    before: Document, after: Document, chosen: Sequence[Diagnostic], edits: Sequence[Edit]
 ) -> list[Diagnostic]:
     """When the fixed list holds more or fewer entries: the fixes in the entries whose start the
-    edits did not carry to an entry start, and in those where a new entry starts."""
-    edits = sorted((e for d in chosen if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
+    sorted ``edits`` (of the ``chosen`` fixes) did not carry to an entry start, and in those where
+    a new entry starts."""
     old = sorted(before.iter_entries(), key=lambda entry: entry.span.start)
     starts = [entry.span.start for entry in old]
     lows, highs = _moved(starts, edits, after_insertions=False), _moved(starts, edits)
@@ -335,9 +338,10 @@ def _apply_checked(
     settings: Settings,
     links: Mapping[str, LinkResult] | None,
     records: Verifications | None,
-) -> tuple[Document | None, list[Diagnostic], list[Refusal]]:
+) -> tuple[Document | None, list[Diagnostic], list[Edit], list[Refusal]]:
     """Apply ``chosen`` to ``document``, leaving out each fix the checks refuse. Returns the fixed
-    document (None if no fix was applied), the fixes applied, and those refused. Where a problem
+    document (None if no fix was applied), the fixes applied, their edits (sorted) and those
+    refused. Where a problem
     has several suspects, the later half waits for the next pass and the rest is tried again, so a
     fix is refused only when it is at fault alone."""
     pending, refused = list(chosen), list[Refusal]()
@@ -353,9 +357,9 @@ def _apply_checked(
             fixed = read(text, keep_reading=True, earlier=reading(document))
         else:  # only the sections where this attempt's text differs from the one before are read
             fixed = read_edited(earlier, text, _changes(written, edits))
-        faults = _faults(document, fixed, pending, settings, links, records, edited)
+        faults = _faults(document, fixed, pending, edits, settings, links, records, edited)
         if not faults:
-            return fixed, pending, refused
+            return fixed, pending, edits, refused
         if earlier is not document:
             forget_reading(earlier)
         earlier, written = fixed, edits
@@ -368,7 +372,7 @@ def _apply_checked(
             else:
                 left_out.update(id(d) for d in suspects[(len(suspects) + 1) // 2 :])
         pending = [d for d in pending if id(d) not in left_out]
-    return None, [], refused
+    return None, [], [], refused
 
 
 def _changes(written: Sequence[Edit], edits: Sequence[Edit]) -> list[Change]:
@@ -420,14 +424,13 @@ def fix_text(
             chosen = _choose(result.text, candidates, unsafe)
             if not chosen:
                 break
-            fixed, applied, refused = _apply_checked(document, chosen, settings, links, records)
+            fixed, applied, edits, refused = _apply_checked(document, chosen, settings, links, records)
             refused_keys.update(_refusal_key(refusal.diagnostic) for refusal in refused)
             result.refused.extend(refused)
         if fixed is None:
             result.remaining = diagnostics
             break
         result.passes += 1
-        edits = sorted((e for d in applied if d.fix for e in d.fix.edits), key=lambda e: (e.start, e.end))
         places = sorted(refused_keys, key=lambda key: key[1])  # moved in one walk over the edits
         moved = _moved([start for _, start, _ in places], edits)
         refused_keys = {(code, start, writes) for (code, _, writes), start in zip(places, moved, strict=True)}
