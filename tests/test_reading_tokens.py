@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from awesomelint.read.tokens import escaped_split, markdown, parse_tokens
+from awesomelint.read.tokens import _BlockState, escaped_split, markdown, parse_tokens
 from awesomelint.text import Source
 
 from .conftest import FIXTURES, SEED
@@ -96,7 +97,10 @@ PLAIN = _plain_parser()
 
 
 def _facts(tokens: list[Token]) -> list[tuple[Any, ...]]:
-    return [(t.type, t.tag, t.nesting, t.level, t.content, t.markup, t.info, t.attrs, t.map) for t in tokens]
+    return [
+        (t.type, t.tag, t.nesting, t.level, t.content, t.markup, t.info, t.attrs, t.map, t.block, t.hidden)
+        for t in tokens
+    ]
 
 
 def _assert_same_reading(text: str) -> None:
@@ -109,7 +113,8 @@ def _assert_same_reading(text: str) -> None:
             # a run of plain text is left to the pieces, which fill the gaps between tokens
             assert _facts(children) == _facts(plain.children or []) or (
                 not children
-                and _facts(plain.children or []) == [("text", "", 0, 0, block.content, "", "", {}, None)]
+                and _facts(plain.children or [])
+                == [("text", "", 0, 0, block.content, "", "", {}, None, False, False)]
             )
 
 
@@ -167,6 +172,14 @@ def test_tables_read_as_markdown_it_reads_them(text: str) -> None:
 @given(st.text(alphabet="a|\\ `", max_size=12))
 def test_table_rows_split_into_cells_as_markdown_it_splits_them(row: str) -> None:
     assert escaped_split(row) == escapedSplit(row)
+
+
+def test_block_tokens_are_made_as_markdown_its_are() -> None:
+    # Our parser's block state makes each token field by field, not by Token's constructor.
+    ours, theirs = _BlockState("a\n", markdown(), {}, []), StateBlock("a\n", markdown(), {}, [])
+    for nesting in (1, 0, -1):
+        assert ours.push("t", "p", nesting) == theirs.push("t", "p", nesting)
+    assert ours.level == theirs.level == 0
 
 
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:

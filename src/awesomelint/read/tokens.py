@@ -14,11 +14,12 @@ import itertools
 import re
 import types
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock, code, hr, lheading, paragraph, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -64,6 +65,40 @@ class _Markdown(MarkdownIt):
 
     def normalizeLink(self, url: str) -> str:
         return url if PLAIN_URL.fullmatch(url) else super().normalizeLink(url)
+
+
+_new_token = Token.__new__
+
+
+class _BlockState(StateBlock):
+    """markdown-it's block state, pushing each token made field by field: the dataclass's
+    constructor calls a factory for two of its fields and a post-init for one (a tenth of the block
+    pass, at every block's opening, content and closing)."""
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        token = _new_token(Token)
+        token.type, token.tag, token.nesting = ttype, tag, nesting
+        token.attrs, token.map, token.children = {}, None, None
+        token.content = token.markup = token.info = ""
+        token.meta, token.block, token.hidden = {}, True, False
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+
+class _BlockParser(ParserBlock):
+    """markdown-it's block parser, over a `_BlockState`."""
+
+    def parse(self, src: str, md: MarkdownIt, env: Any, outTokens: list[Token]) -> list[Token] | None:
+        if not src:
+            return None
+        state = _BlockState(src, md, env, outTokens)
+        self.tokenize(state, state.line, state.lineMax)
+        return state.tokens
 
 
 def _track(name: str, rule: InlineRule) -> InlineRule:
@@ -341,6 +376,9 @@ def markdown() -> MarkdownIt:
     runs the block pass only: `Parsed.pieces` runs the inline pass of one inline token at a time."""
     md = _Markdown("commonmark", {"html": True, **_UNSET_OPTIONS}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    block = _BlockParser()
+    block.ruler = md.block.ruler  # as configured
+    md.block = block
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.block.ruler.at("reference", _reference)
     for rule in md.block.ruler.__rules__:  # `at` replaces a rule's function and the chains it ends
@@ -702,8 +740,11 @@ class RowCursor:
 
 def plain_text(pieces: Sequence[Piece]) -> str:
     """Rendered text of pieces: markup dropped, link labels kept, white space folded."""
-    if len(pieces) == 1 and pieces[0].kind == "text":  # most labels and cells
-        return " ".join(_unescape(pieces[0].plain).split())
+    if len(pieces) == 1:
+        piece = pieces[0]
+        if piece.kind == "text":  # most labels and cells (`_unescape` written out: asked of each)
+            text = piece.plain
+            return " ".join((unescapeAll(text) if "\\" in text or "&" in text else text).split())
     return " ".join(_plain_parts(pieces).split())
 
 
