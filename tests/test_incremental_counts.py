@@ -114,3 +114,23 @@ def test_name_spelling_counts_changed_runs_again_where_it_found(monkeypatch: pyt
     seen, messages = _again(text, text + _named("Ff", "GitHub"), "AL604", monkeypatch)
     assert sorted(seen) == ["Ee", "Ff"]
     assert messages == ["`Github`: this list writes `GitHub` in 5 of 6 places"]
+
+
+def test_description_case_name_unlearned_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `webpack`, twice in lower case and never capitalised, is a name: its item's description may
+    # start with it; written `Webpack` once in another item, it is a word again, and that is found
+    items = "".join(
+        f"- [Tool{n}](https://example.org/{n}) - Builds the pages of site number {n}.\n" for n in range(10)
+    )
+    text = (
+        "# Tools\n\n"
+        + items
+        + "- [Packer](https://example.org/p) - webpack runs the bundles here.\n"
+        + "- [Plugin](https://example.org/q) - Adds a loader to webpack.\n"
+    )
+    assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL210"]
+    edited = text + "- [Other](https://example.org/r) - Runs like Webpack does.\n"
+    seen, messages = _again(text, edited, "AL210", monkeypatch)
+    assert len(seen) == 13 and messages == [
+        "description starts with `webpack`; 12 of 13 descriptions start with an upper-case first letter"
+    ]

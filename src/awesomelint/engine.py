@@ -481,13 +481,17 @@ def _entry_findings(
     unchanged = changed_range(earlier.text, text).start if earlier is not None else 0
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
+    again = [c for c in contexts if c.rule.code in fresh]
     for entry in document.iter_entries():
         key = keys[id(entry)]
         run = before.get(key)
         if run is not None:
             start = entry.span.start
-            if fresh or (run.found and (recount or start != run.start or _line_end(text, entry) > unchanged)):
-                run = _moved_run(run, entry, contexts, source, fresh, recount)
+            if run.found and (fresh or recount or start != run.start or _line_end(text, entry) > unchanged):
+                run = _moved_run(run, entry, contexts, source, again, recount)
+            elif again:  # no finding kept: only the fresh rules run
+                found = tuple([(c.rule, d) for c in again if (d := tuple(_check_entry(c, entry)))])
+                run = _EntryRun(start, entry.span.start_line if found else 0, found)
             elif run.start != start:
                 run = run._replace(start=start)  # (no finding to move)
         else:
@@ -510,15 +514,21 @@ def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
 
 
 def _moved_run(
-    run: _EntryRun, entry: Entry, contexts: list[Context], source: Source, fresh: set[str], recount: set[str]
+    run: _EntryRun,
+    entry: Entry,
+    contexts: list[Context],
+    source: Source,
+    again: list[Context],
+    recount: set[str],
 ) -> _EntryRun:
-    """An unchanged entry's earlier run, moved to where the entry is now; the ``fresh`` rules run
-    again, the ``recount`` rules that found something, and those whose messages cite the entry's
-    line when the line moved."""
+    """An unchanged entry's earlier run, moved to where the entry is now; the rules of ``again``
+    run again, the ``recount`` rules that found something, and those whose messages cite the
+    entry's line when the line moved."""
     starts = source.line_starts
     delta = entry.span.start - run.start
     line = max(bisect.bisect_right(starts, entry.span.start), 1)  # (`Span.start_line`, sooner)
     moved = []
+    fresh = {c.rule.code for c in again}
     for checked, diagnostics in run.found:
         if checked.code in fresh:
             continue  # run below
@@ -529,8 +539,8 @@ def _moved_run(
             found = tuple([moved_diagnostic(d, delta, starts) for d in diagnostics])
         if found:
             moved.append((checked, found))
-    for context in contexts if fresh else ():
-        if context.rule.code in fresh and (found := tuple(_check_entry(context, entry))):
+    for context in again:
+        if found := tuple(_check_entry(context, entry)):
             moved.append((context.rule, found))
     return _EntryRun(entry.span.start, line, tuple(moved))
 

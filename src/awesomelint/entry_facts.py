@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import TypeVar, cast
 
@@ -120,7 +121,10 @@ class Facts:
                 key = entry_key(entry, text)
             same = self.same_keys.get(key)
             if same is None:
-                same = self.same_keys[key] = earlier_keys.get(key, key)
+                same = earlier_keys.get(key, key)
+                # (the object kept as the table's key too: a look-up by it is found by identity,
+                # with no comparison of the keys' text)
+                self.same_keys[same] = same
                 record = self.records[same] = before.get(same, {})
             else:
                 record = self.records[same]
@@ -137,13 +141,18 @@ class Facts:
         earlier document."""
         if self._changes is None and self._earlier_key_counts is not None:
             now, before = self.key_counts, self._earlier_key_counts
-            more = now - before
+            # (the keys whose numbers differ found by differences of sets, made in C: few differ)
+            more = {key: times - before.get(key, 0) for key, times in now.items() - before.items()}
+            fewer = {key: times - now.get(key, 0) for key, times in before.items() - now.items()}
             added = []
-            for entry_id, key in self.keys.items() if more else ():
-                if more.get(key, 0) > 0:  # (`more` holds the few keys that differ)
+            for entry_id, key in self.keys.items() if any(n > 0 for n in more.values()) else ():
+                if more.get(key, 0) > 0:
                     more[key] -= 1
                     added.append(self._entries[entry_id])
-            self._changes = (added, list((before - now).elements()))
+            removed: list[EntryKey] = []
+            if any(n > 0 for n in fewer.values()):  # (in the earlier document's order)
+                removed = [key for key in before if fewer.get(key, 0) > 0 for _ in range(fewer[key])]
+            self._changes = (added, removed)
         return self._changes
 
     def few_changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
@@ -334,19 +343,28 @@ def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...
     facts = document.derived.get(_FACTS)
     if not isinstance(facts, Facts):
         return None
-    counted, changes = cast("Counter[K]", facts.tally(name, count)), facts.few_changes()
-    kept = f"{name} (holders)"
+    changes, kept = facts.few_changes(), f"{name} (holders)"
     earlier = facts._earlier_whole.get(kept)
-    found: tuple[dict[K, frozenset[EntryKey]], frozenset[K]] | None = None
+    found: tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]] | None = None
     if earlier is not None and changes is not None:
-        holders, twice = cast("tuple[dict[K, frozenset[EntryKey]], frozenset[K]]", earlier[1])
+        counted = cast("Counter[K]", facts.tally(name, count))
+        holders, twice = cast("tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]]", earlier[1])
         found = _brought_up_to_date(facts, name, holders, twice, counted, changes)
-    if found is None:
-        holders = {}
+    if found is None:  # the count and the index made in one pass over the entries
+        by_entry, entries = facts._by_entry, facts._entries
+        made: dict[K, set[EntryKey]] = {}
+        counted = Counter()
         for entry_id, key in facts.keys.items():
-            for value in fact_of(facts._by_entry[entry_id], name, facts._entries[entry_id], count):
-                holders[value] = holders.get(value, frozenset()) | {key}
-        found = holders, frozenset(value for value, number in counted.items() if number >= 2)
+            contribution = fact_of(by_entry[entry_id], name, entries[entry_id], count)
+            counted.update(contribution)
+            for value in contribution:
+                held = made.get(value)
+                if held is None:
+                    made[value] = {key}
+                else:
+                    held.add(key)  # (a set made here: the index kept is only ever copied)
+        facts.tallies[name] = cast("Counter[Hashable]", counted)
+        found = dict(made), frozenset(value for value, number in counted.items() if number >= 2)
     facts.whole[kept] = (None, found)
     holders, twice = found
     wanted: set[EntryKey] = set().union(*[holders[value] for value in twice])
@@ -357,11 +375,11 @@ def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...
 def _brought_up_to_date(
     facts: Facts,
     name: str,
-    holders: dict[K, frozenset[EntryKey]],
+    holders: dict[K, AbstractSet[EntryKey]],
     twice: frozenset[K],
     counted: Counter[K],
     changes: tuple[list[Entry], list[EntryKey]],
-) -> tuple[dict[K, frozenset[EntryKey]], frozenset[K]] | None:
+) -> tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]] | None:
     """`crowded`'s index and values held twice after ``changes``, made anew (the earlier run's stay as
     they are); None when an entry gone out has no contribution kept."""
     added, removed = changes

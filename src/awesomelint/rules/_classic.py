@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, cast
 
-from ..entry_facts import fact, keeps_facts
+from ..entry_facts import fact, keeps_facts, tallied
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -115,9 +115,7 @@ def items(document: Document) -> list[Item]:
     if isinstance(found, list):
         return found
     if keeps_facts(document):
-        result = [
-            item for entry in document.iter_entries() if (item := _item_of(document, entry)) is not None
-        ]
+        result = [item for entry in document.iter_entries() if (item := item_of(document, entry)) is not None]
     else:  # (each item placed once in this run: no offsets kept for another)
         text = document.text
         result = [item for entry in document.iter_entries() if (item := _item(text, entry)) is not None]
@@ -125,13 +123,21 @@ def items(document: Document) -> list[Item]:
     return result
 
 
+_UNPLACED = object()
+
+
 def item_of(document: Document, entry: Entry) -> Item | None:
     """The classic item ``entry`` is, if any: from the entry's facts when they are kept (a rerun
     need not place every item), else from `items`."""
     by_entry = document.derived.get("classic_items by entry")
     if not isinstance(by_entry, dict):
-        if keeps_facts(document):
-            return _item_of(document, entry)
+        if keeps_facts(document):  # each entry placed once in this run, when first asked about
+            placed = document.derived.setdefault("classic items placed", {})
+            assert isinstance(placed, dict)
+            found = placed.get(id(entry), _UNPLACED)
+            if found is _UNPLACED:
+                found = placed[id(entry)] = _item_of(document, entry)
+            return cast("Item | None", found)
         by_entry = document.derived["classic_items by entry"] = {id(i.entry): i for i in items(document)}
     return cast("Item | None", by_entry.get(id(entry)))
 
@@ -170,37 +176,50 @@ def clear_majority(values: Iterable[str]) -> Majority | None:
     return Majority(value, count, total) if count >= MIN_SHARE * total else None
 
 
-class Conventions:
-    """The convention each item is judged by: its section's when the section has enough items,
-    else the list's. ``value`` gives an item's value of the property (None: not counted)."""
+class ItemConventions(NamedTuple):
+    """The convention each item is judged by: its section's when the section (by its path) has
+    enough counted items of its own, else the list's."""
 
-    def __init__(self, found: list[Item], value: Callable[[Item], str | None]) -> None:
-        # each counted item's value, worked out once (a value may cost a look at the whole text)
-        self._counted: list[tuple[Item, str]] = []
-        by_group: dict[tuple[str, ...], list[str]] = {}
-        every: list[str] = []
-        for item in found:
-            got = value(item)
-            if got is not None:
-                self._counted.append((item, got))
-                by_group.setdefault(item.group, []).append(got)
-                every.append(got)
-        self._list = clear_majority(every)
-        self._groups = {
-            group: clear_majority(values) for group, values in by_group.items() if len(values) >= MIN_ITEMS
+    whole: Majority | None
+    sections: dict[tuple[str, ...], Majority | None]
+
+    def of(self, section: tuple[str, ...]) -> Majority | None:
+        return self.sections.get(section, self.whole)
+
+    def decisive(self) -> object:
+        """The values the conventions ask for: with these the same, an item judged by them deviates
+        or not as before (their counts show in messages only)."""
+        return self.whole and self.whole.value, {
+            name: found and found.value for name, found in self.sections.items()
         }
 
-    def of(self, item: Item) -> Majority | None:
-        if item.group in self._groups:
-            return self._groups[item.group]
-        return self._list
 
-    def deviations(self) -> Iterable[tuple[Item, str, Majority]]:
-        """Each counted item whose value is not its convention's, in the items' order."""
-        for item, got in self._counted:
-            convention = self.of(item)
-            if convention is not None and got != convention.value:
-                yield item, got, convention
+def counted_conventions(
+    document: Document,
+    name: str,
+    value: Callable[[Document, Entry], str | None],
+    judged: Callable[[str], str | None] = lambda value: value,
+) -> ItemConventions:
+    """The conventions of the classic items' property that ``value`` gives of an entry (None: not
+    counted; a fact of the entry), counted entry by entry as `tallied` counts ``name`` (kept up to
+    date so between runs); ``judged``: the property's value for a value counted (None: not judged)."""
+
+    def counted(entry: Entry) -> tuple[tuple[tuple[str, ...], str], ...]:
+        got = value(document, entry)
+        return () if got is None else ((entry.section_path, got),)
+
+    every: Counter[str] = Counter()
+    by_section: dict[tuple[str, ...], Counter[str]] = {}
+    for (section, value_counted), times in tallied(document, name, counted).items():
+        if times and (got := judged(value_counted)) is not None:  # (a count kept up to date may hold a zero)
+            every[got] += times
+            by_section.setdefault(section, Counter())[got] += times
+    sections = {
+        section: clear_majority(values)
+        for section, values in by_section.items()
+        if values.total() >= MIN_ITEMS
+    }
+    return ItemConventions(clear_majority(every), sections)
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

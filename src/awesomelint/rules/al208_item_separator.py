@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._classic import CANONICAL, SEPARATOR_NAMES, Conventions, Item, items
+from ..engine import Context, entry_rule
+from ..model import Document, Entry
+from ._classic import CANONICAL, SEPARATOR_NAMES, Item, ItemConventions, counted_conventions, item_of
 
 
 def _reference(item: Item) -> bool:
@@ -17,30 +18,42 @@ def _reference(item: Item) -> bool:
     )
 
 
-@rule(
+def _separator(document: Document, entry: Entry) -> str | None:
+    item = item_of(document, entry)
+    return item.separator or None if item is not None else None
+
+
+def _conventions(ctx: Context) -> ItemConventions:
+    return counted_conventions(ctx.document, "item separators", _separator)
+
+
+@entry_rule(
     "AL208",
     "item-separator",
     "Classic item whose name and description are separated unlike the list's other items",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("entries", "classic"),
+    tally=_conventions,
+    cites_counts=True,
+    decisive=ItemConventions.decisive,
 )
-def item_separator(ctx: Context) -> Iterator[Diagnostic]:
-    found = items(ctx.document)
-    conventions = Conventions(found, lambda item: item.separator or None)
-    for item, got, convention in conventions.deviations():
-        if _reference(item):
-            continue
-        span = ctx.span(item.separator_start, item.separator_end)
-        if got == "missing":
-            span = ctx.span(item.name_end, item.description_start)
-        wanted = SEPARATOR_NAMES[convention.value]
-        message = (
-            f"{SEPARATOR_NAMES[got]} between name and description; "
-            f"{convention.evidence(wanted, 'items', 'use')}"
-        )
-        fix = None
-        if got != "missing" and convention.value in CANONICAL:
-            edit = Edit(item.separator_start, item.separator_end, CANONICAL[convention.value])
-            fix = ctx.fix(f"write {wanted}", edit)
-        yield ctx.report(span, message, fix)
+def item_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    item = item_of(ctx.document, entry)
+    got = item.separator if item is not None else None
+    conventions: ItemConventions = ctx.tally
+    convention = conventions.of(entry.section_path) if got else None
+    if item is None or not got or convention is None or got == convention.value or _reference(item):
+        return
+    span = ctx.span(item.separator_start, item.separator_end)
+    if got == "missing":
+        span = ctx.span(item.name_end, item.description_start)
+    wanted = SEPARATOR_NAMES[convention.value]
+    message = (
+        f"{SEPARATOR_NAMES[got]} between name and description; {convention.evidence(wanted, 'items', 'use')}"
+    )
+    fix = None
+    if got != "missing" and convention.value in CANONICAL:
+        edit = Edit(item.separator_start, item.separator_end, CANONICAL[convention.value])
+        fix = ctx.fix(f"write {wanted}", edit)
+    yield ctx.report(span, message, fix)

@@ -3,14 +3,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._classic import Conventions, Item, description, items
+from ..engine import Context, entry_rule
+from ..model import Document, Entry
+from ._classic import ItemConventions, counted_conventions, description, item_of
 
 
-def _spacing(ctx: Context, item: Item) -> str | None:
-    if not item.separator or item.separator == "missing" or not description(ctx.document, item).strip():
+def _spacing(document: Document, entry: Entry) -> str | None:
+    item = item_of(document, entry)
+    if (
+        item is None
+        or not item.separator
+        or item.separator == "missing"
+        or not description(document, item).strip()
+    ):
         return None  # an empty description is AL212's finding
-    return ctx.document.text[item.separator_start : item.separator_end]
+    return document.text[item.separator_start : item.separator_end]
+
+
+def _conventions(ctx: Context) -> ItemConventions:
+    return counted_conventions(ctx.document, "separator spacings", _spacing)
 
 
 def _what(raw: str) -> str:
@@ -21,25 +32,32 @@ def _what(raw: str) -> str:
     return "a missing space"
 
 
-@rule(
+@entry_rule(
     "AL209",
     "separator-spacing",
     "Classic item separator with a double, missing or non-breaking space, unlike the list's others",
     severity=Severity.WARNING,
     fix=Applicability.SAFE,
     tags=("entries", "classic", "whitespace"),
+    tally=_conventions,
+    cites_counts=True,
+    decisive=ItemConventions.decisive,
 )
-def separator_spacing(ctx: Context) -> Iterator[Diagnostic]:
-    found = items(ctx.document)
-    conventions = Conventions(found, lambda item: _spacing(ctx, item))
-    for item, got, convention in conventions.deviations():
-        if "".join(got.split()).strip("\u200b") != convention.value.strip():
-            continue  # another separator altogether: AL208's finding
-        message = (
-            f"{_what(got)} around the separator `{got.strip()}`; "
-            f"{convention.evidence(f'`{convention.value}`', 'items', 'use')}"
-        )
-        fix = ctx.fix(
-            f"write `{convention.value}`", Edit(item.separator_start, item.separator_end, convention.value)
-        )
-        yield ctx.report(ctx.span(item.separator_start, item.separator_end), message, fix)
+def separator_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    got = _spacing(ctx.document, entry)
+    conventions: ItemConventions = ctx.tally
+    convention = conventions.of(entry.section_path) if got is not None else None
+    if got is None or convention is None or got == convention.value:
+        return
+    if "".join(got.split()).strip("\u200b") != convention.value.strip():
+        return  # another separator altogether: AL208's finding
+    item = item_of(ctx.document, entry)
+    assert item is not None  # (it has a separator)
+    message = (
+        f"{_what(got)} around the separator `{got.strip()}`; "
+        f"{convention.evidence(f'`{convention.value}`', 'items', 'use')}"
+    )
+    fix = ctx.fix(
+        f"write `{convention.value}`", Edit(item.separator_start, item.separator_end, convention.value)
+    )
+    yield ctx.report(ctx.span(item.separator_start, item.separator_end), message, fix)

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ..model import Document
-from ._classic import Conventions, Item, description, items
+from ..engine import Context, entry_rule
+from ..entry_facts import tallied
+from ..model import Document, Entry
+from ._classic import ItemConventions, counted_conventions, description, item_of
 
 # A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
@@ -20,70 +22,113 @@ _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w.-][A-Z])[a-z]+(?![\w-])")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 
 
+# What an entry says of the list's names, counted over the list: each capitalised or lower-case plain
+# word of its description as it is (its case tells which), and as (kind, word) its description's
+# first plain word ("first"), the words of its title ("titled") and its description's capitalised
+# words in the middle of a sentence ("inside").
+_Said = tuple[str | tuple[str, str], ...]
+
+
+def _said(document: Document, entry: Entry) -> _Said:
+    titled = [("titled", word) for word in entry.title.text.split()] if entry.title else []
+    item = item_of(document, entry)
+    if item is None:
+        return tuple(titled)
+    text = description(document, item)
+    first = _FIRST_WORD.match(text.lstrip())
+    said: list[str | tuple[str, str]] = [("first", first[0])] if first else []
+    said += titled
+    for match in _CAPITALISED_WORD.finditer(text):
+        word, at = match[0], match.start()
+        said.append(word)
+        if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
+            said.append(("inside", word))
+    said += _LOWER_WORD.findall(text)
+    return tuple(said)
+
+
 def _names(document: Document) -> frozenset[str]:
     """Of the descriptions' first words (what `_first_word` asks about), those the descriptions treat
     as names: capitalised in the middle of a sentence, written in lower case several times and never
-    capitalised (`npm`, `webpack`), and the items' names."""
-    cached = document.derived.get("names")
-    if isinstance(cached, frozenset):
-        return cached
-    descriptions = [description(document, item) for item in items(document)]
-    asked = {match[0] for text in descriptions if (match := _FIRST_WORD.match(text.lstrip()))}
-    text = "\n".join(descriptions)
-    found = asked.intersection(" ".join([e.title.text for e in document.iter_entries() if e.title]).split())
-    capitalised: set[str] = set()
-    for match in _CAPITALISED_WORD.finditer(text):
-        word, at = match[0], match.start()
-        capitalised.add(word)
-        if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
-            found.add(word)
-    lower = {word for word in asked if word.islower()}
-    if lower:  # (plain lower-case words are never capitalised but at their first letter)
-        counted = Counter(filter(lower.__contains__, _LOWER_WORD.findall(text)))
-        found.update(w for w, count in counted.items() if count >= 2 and w.capitalize() not in capitalised)
-    names = frozenset(found & asked)
-    document.derived["names"] = names
-    return names
+    capitalised (`npm`, `webpack`), and the items' names (counted entry by entry, and kept up to
+    date so between runs)."""
+    counted = tallied(document, "description words", functools.partial(_said, document))
+    asked: set[str] = set()
+    named: set[str] = set()
+    for said, times in counted.items():
+        if times and type(said) is tuple:  # (a count kept up to date may hold a zero)
+            (asked if said[0] == "first" else named).add(said[1])
+    found = asked & named
+    found.update(
+        word for word in asked if word.islower() and counted[word] >= 2 and not counted[word.capitalize()]
+    )
+    return frozenset(found)
 
 
-def _first_word(ctx: Context, item: Item) -> str | None:
-    """The description's first word, unless it is a name whose case is its owner's: one the list
-    writes so elsewhere (`npm`, `Python`), or the item's own (`glmnet: Lasso ...`)."""
-    text = description(ctx.document, item).lstrip()
-    match = _FIRST_WORD.match(text)
-    if match is None or match[0] in _names(ctx.document) or not _VOWEL.search(match[0]):
-        return None  # a name, or a word with no vowel: a name or an abbreviation (`npm`, `gcc`)
-    own = " ".join([item.entry.title.text if item.entry.title else "", item.entry.links[0].url])
+def _first_word(document: Document, entry: Entry) -> str | None:
+    """The description's first word, unless it is the item's own name (`glmnet: Lasso ...`), or has
+    no vowel: a name or an abbreviation (`npm`, `gcc`); a name the list writes so elsewhere (`npm`,
+    `Python`) is left out by `_names`."""
+    item = item_of(document, entry)
+    match = _FIRST_WORD.match(description(document, item).lstrip()) if item is not None else None
+    if match is None or not _VOWEL.search(match[0]):
+        return None
+    own = " ".join([entry.title.text if entry.title else "", entry.links[0].url])
     return None if match[0].lower() in own.lower() else match[0]
 
 
-def _case(ctx: Context, item: Item) -> str | None:
-    word = _first_word(ctx, item)
-    if word is None:
-        return None
+def _case(word: str) -> str:
     return "upper" if word[0].isupper() else "lower"
 
 
-@rule(
+class _Cases(NamedTuple):
+    """The conventions of the descriptions' first letters, and the first words that are names."""
+
+    conventions: ItemConventions
+    names: frozenset[str]
+
+    def decisive(self) -> object:
+        return self.conventions.decisive(), self.names
+
+
+def _cases(ctx: Context) -> _Cases:
+    """The conventions of the descriptions' first letters, counted by first word (whether a word is a
+    name is the list's, not the entry's), and the first words that are names."""
+    names = _names(ctx.document)
+
+    def judged(word: str) -> str | None:
+        return None if word in names else _case(word)
+
+    return _Cases(counted_conventions(ctx.document, "description first words", _first_word, judged), names)
+
+
+@entry_rule(
     "AL210",
     "description-case",
     "Classic item description whose first letter is cased unlike the list's other descriptions",
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
     tags=("entries", "classic"),
+    tally=_cases,
+    cites_counts=True,
+    decisive=_Cases.decisive,
 )
-def description_case(ctx: Context) -> Iterator[Diagnostic]:
-    found = items(ctx.document)
-    conventions = Conventions(found, lambda item: _case(ctx, item))
-    for item, got, convention in conventions.deviations():
-        word = _first_word(ctx, item)
-        assert word is not None  # counted items have a first word
-        wanted = word.capitalize() if got == "lower" else word.lower()
-        start = item.description_start + description(ctx.document, item).index(word)
-        shown = "an upper-case" if convention.value == "upper" else "a lower-case"
-        message = (
-            f"description starts with `{word}`; "
-            f"{convention.evidence(f'{shown} first letter', 'descriptions', 'start with')}"
-        )
-        fix = ctx.fix(f"write `{wanted}`", Edit(start, start + 1, wanted[0]))
-        yield ctx.report(ctx.span(start, start + len(word)), message, fix)
+def description_case(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+    cases: _Cases = ctx.tally
+    word = _first_word(ctx.document, entry)
+    if word is None or word in cases.names:
+        return
+    got, convention = _case(word), cases.conventions.of(entry.section_path)
+    if convention is None or got == convention.value:
+        return
+    item = item_of(ctx.document, entry)
+    assert item is not None  # (it has a description)
+    wanted = word.capitalize() if got == "lower" else word.lower()
+    start = item.description_start + description(ctx.document, item).index(word)
+    shown = "an upper-case" if convention.value == "upper" else "a lower-case"
+    message = (
+        f"description starts with `{word}`; "
+        f"{convention.evidence(f'{shown} first letter', 'descriptions', 'start with')}"
+    )
+    fix = ctx.fix(f"write `{wanted}`", Edit(start, start + 1, wanted[0]))
+    yield ctx.report(ctx.span(start, start + len(word)), message, fix)

@@ -2,16 +2,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact_once, tallied
+from ..entry_facts import fact_once
 from ..model import Document, Entry
-from ..style import Majority
-from ._classic import MIN_ITEMS, Item, clear_majority, description, has_words, item_of, prose_end
+from ._classic import Item, ItemConventions, counted_conventions, description, has_words, item_of, prose_end
 
 _CLOSING = re.compile(r"(?:\*\*|__|\*|_)*")
 _ENDS = ".!?。…"  # what ends a sentence
@@ -54,49 +51,16 @@ def _ending_of(document: Document, item: Item) -> tuple[int, str] | None:
     return fact_once(document, "description ending", item.entry, functools.partial(_ending, document, item))
 
 
-def _endings(entry: Entry, document: Document) -> tuple[tuple[tuple[str, ...], str], ...]:
+def _described_ending(document: Document, entry: Entry) -> str | None:
     item = item_of(document, entry)
     found = _ending_of(document, item) if item is not None else None
-    return () if found is None else ((entry.section_path, found[1]),)
+    return None if found is None else found[1]
 
 
-class _Conventions(NamedTuple):
-    """How the list's descriptions end, and how those of each section with enough of its own end
-    (`_classic.Conventions`, from counts)."""
-
-    whole: Majority | None
-    sections: dict[tuple[str, ...], Majority | None]
-
-    def of(self, section: tuple[str, ...]) -> Majority | None:
-        return self.sections.get(section, self.whole)
-
-
-def _conventions(ctx: Context) -> _Conventions:
+def _conventions(ctx: Context) -> ItemConventions:
     """The conventions of the list's descriptions (counted entry by entry, and kept up to date so
     between runs)."""
-    document = ctx.document
-    counts = tallied(document, "description endings", lambda entry: _endings(entry, document))
-    every: Counter[str] = Counter()
-    by_section: dict[tuple[str, ...], Counter[str]] = {}
-    for (section, got), times in counts.items():
-        if times:
-            every[got] += times
-            by_section.setdefault(section, Counter())[got] += times
-    sections = {
-        section: clear_majority(counted)
-        for section, counted in by_section.items()
-        if counted.total() >= MIN_ITEMS
-    }
-    return _Conventions(clear_majority(every), sections)
-
-
-def _conventional_endings(conventions: _Conventions) -> object:
-    """The endings the conventions ask for, of the list and of each section with its own: what
-    decides whether a description is judged, and how (the counts show in the message)."""
-    return (
-        conventions.whole and conventions.whole.value,
-        {section: found and found.value for section, found in conventions.sections.items()},
-    )
+    return counted_conventions(ctx.document, "description endings", _described_ending)
 
 
 @entry_rule(
@@ -108,10 +72,10 @@ def _conventional_endings(conventions: _Conventions) -> object:
     tags=("entries", "classic"),
     tally=_conventions,
     cites_counts=True,
-    decisive=_conventional_endings,
+    decisive=ItemConventions.decisive,
 )
 def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    conventions: _Conventions = ctx.tally
+    conventions: ItemConventions = ctx.tally
     convention = conventions.of(entry.section_path)
     item = item_of(ctx.document, entry)
     found = _ending_of(ctx.document, item) if item is not None and convention is not None else None
