@@ -122,9 +122,11 @@ def _choose(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[
         fix = _applicable(diagnostic, unsafe)
         if fix is None or all(text[e.start : e.end] == e.replacement for e in fix.edits):
             continue
-        edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
-        if any(_overlaps(a, b) for a, b in itertools.pairwise(edits)):
-            continue
+        edits: Sequence[Edit] = fix.edits
+        if len(edits) > 1:  # (most fixes make one edit)
+            edits = sorted(edits, key=lambda e: (e.start, e.end))
+            if any(_overlaps(a, b) for a, b in itertools.pairwise(edits)):
+                continue
         if any(taken.overlaps(edit) for edit in edits):
             continue
         for edit in edits:
@@ -194,7 +196,7 @@ def _edited_sections(document: Document, edits: Sequence[Edit]) -> list[EditedSe
         if text.startswith("#", start) and text[start - 1 : start] in ("", "\n")
     )
     sections: list[EditedSection] = []
-    shift = 0
+    shift, covered = 0, 0
     for edit in edits:
         index = bisect.bisect_right(headings, edit.start) - 1
         start = text.find("\n", headings[index]) + 1 if index >= 0 else 0
@@ -202,13 +204,14 @@ def _edited_sections(document: Document, edits: Sequence[Edit]) -> list[EditedSe
         if index < 0 or start == 0 or not (start <= edit.start and edit.end <= end):
             return None
         if not sections or sections[-1].old_start != start:
+            covered += end - start
+            if 3 * covered > len(text):
+                return None  # (as soon as it is known)
             sections.append(EditedSection(start, end, start + shift, end + shift, [], []))
         sections[-1].replaced.append((edit.start, edit.end))
         sections[-1].inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
         sections[-1] = sections[-1]._replace(new_end=end + shift)
-    if 3 * sum(section.old_end - section.old_start for section in sections) > len(text):
-        return None
     return sections
 
 
@@ -420,7 +423,11 @@ def fix_text(
             diagnostics = in_scope(diagnostics)
         fixed = None
         while fixed is None:
-            candidates = [d for d in diagnostics if d.fix is None or _refusal_key(d) not in refused_keys]
+            candidates = [
+                d
+                for d in diagnostics
+                if not refused_keys or d.fix is None or _refusal_key(d) not in refused_keys
+            ]
             chosen = _choose(result.text, candidates, unsafe)
             if not chosen:
                 break
