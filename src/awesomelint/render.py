@@ -222,14 +222,16 @@ def changed_rendering(
     ``only``: the stretches to compare (the others read alike: the caller knows)."""
     olds = seen_in_stretches(before, replaced, readings[0], boundaries[0], only)
     news = seen_in_stretches(after, inserted, readings[1], boundaries[1], only)
-    whole = _difference(_joined(olds), _joined(news))
-    if whole is None:
-        return []
     problems = [
         (index, _difference(old, new)) for index, (old, new) in enumerate(zip(olds, news, strict=True))
     ]
     found: list[tuple[int | None, str]] = [(index, problem) for index, problem in problems if problem]
-    return found if len(olds) > 1 and found else [(None, whole)]
+    # Stretches that each read alike read alike joined (runs of white space met at their ends are
+    # one space either way): the whole texts are compared only when a stretch differs.
+    whole = _difference(_joined(olds), _joined(news)) if found else None
+    if whole is None:
+        return []
+    return found if len(olds) > 1 else [(None, whole)]
 
 
 def _joined(stretches: Sequence[Seen]) -> Seen:
@@ -251,7 +253,7 @@ def _difference(old: Seen, new: Seen) -> str | None:
         return f"the links, emphasis or code would change (at `{shown.split(':', 1)[0]}`)"
     if old.frames != new.frames:
         return "a link would lose the brackets around it (`[[Code](u)]` rendered as `[ Code]`)"
-    if old.visible() != new.visible():
+    if old.text != new.text and old.visible() != new.visible():
         return "the text a reader sees would change outside the fixed spans"
     return None
 
