@@ -222,16 +222,24 @@ def changed_rendering(
     ``only``: the stretches to compare (the others read alike: the caller knows)."""
     olds = seen_in_stretches(before, replaced, readings[0], boundaries[0], only)
     news = seen_in_stretches(after, inserted, readings[1], boundaries[1], only)
-    problems = [
-        (index, _difference(old, new)) for index, (old, new) in enumerate(zip(olds, news, strict=True))
+    return _compared(olds, news, 0, len(olds) > 1)
+
+
+def _compared(
+    olds: Sequence[Seen], news: Sequence[Seen], first: int, apart: bool
+) -> list[tuple[int | None, str]]:
+    """How the stretches ``news`` do not read as ``olds`` (numbered from ``first``): nothing when
+    the texts they make up read alike; else each stretch that differs (``apart``) or the whole. As
+    stretches that each read alike read alike joined (runs of white space met at their ends are one
+    space either way), the whole is compared only when a stretch differs."""
+    pairs = enumerate(zip(olds, news, strict=True), first)
+    found: list[tuple[int | None, str]] = [
+        (index, problem) for index, (a, b) in pairs if (problem := _difference(a, b))
     ]
-    found: list[tuple[int | None, str]] = [(index, problem) for index, problem in problems if problem]
-    # Stretches that each read alike read alike joined (runs of white space met at their ends are
-    # one space either way): the whole texts are compared only when a stretch differs.
     whole = _difference(_joined(olds), _joined(news)) if found else None
     if whole is None:
         return []
-    return found if len(olds) > 1 else [(None, whole)]
+    return found if apart else [(None, whole)]
 
 
 def _joined(stretches: Sequence[Seen]) -> Seen:
@@ -303,14 +311,7 @@ def changed_rendering_in(
         local = None if only is None else {index - first for index in only if index >= first}
         olds = seen_in_stretches(before.text, section.replaced, old[0], cuts[0], local)
         news = seen_in_stretches(after.text, section.inserted, new[0], cuts[1], local)
-        whole = _difference(_joined(olds), _joined(news))
-        if whole is None:
-            continue
-        pairs = enumerate(zip(olds, news, strict=True), first)
-        here: list[tuple[int | None, str]] = [
-            (index, problem) for index, (a, b) in pairs if (problem := _difference(a, b))
-        ]
-        found.extend(here if boundaries[0] and here else [(None, whole)])
+        found.extend(_compared(olds, news, first, bool(boundaries[0])))
     return found
 
 
