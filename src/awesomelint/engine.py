@@ -479,28 +479,50 @@ def _entry_findings(
     # at its earlier offset and line has them made again on this text's lines, as they were (their
     # spans would keep the earlier text's table of lines alive).
     unchanged = changed_range(earlier.text, text).start if earlier is not None else 0
-    by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
     again = [c for c in contexts if c.rule.code in fresh]
+    runs: list[tuple[Entry, EntryKey, _EntryRun | None]] = []  # (None: the rules run below)
+    new: list[Entry] = []  # the entries every rule runs on
+    retold: list[Entry] = []  # those only the fresh rules run on
     for entry in document.iter_entries():
         key = keys[id(entry)]
         run = before.get(key)
-        if run is not None:
-            start = entry.span.start
-            if run.found and (fresh or recount or start != run.start or _line_end(text, entry) > unchanged):
-                run = _moved_run(run, entry, contexts, source, again, recount)
-            elif again:  # no finding kept: only the fresh rules run
-                found = tuple([(c.rule, d) for c in again if (d := tuple(_check_entry(c, entry)))])
-                run = _EntryRun(start, entry.span.start_line if found else 0, found)
-            elif run.start != start:
-                run = run._replace(start=start)  # (no finding to move)
-        else:
-            found = tuple([(c.rule, d) for c in contexts if (d := tuple(_check_entry(c, entry)))])
-            run = _EntryRun(entry.span.start, entry.span.start_line if found else 0, found)
+        if run is None:
+            new.append(entry)
+        elif run.found and (
+            fresh or recount or entry.span.start != run.start or _line_end(text, entry) > unchanged
+        ):
+            run = _moved_run(run, entry, contexts, source, again, recount)
+        elif again:  # no finding kept
+            retold.append(entry)
+            run = None
+        elif run.start != entry.span.start:
+            run = run._replace(start=entry.span.start)  # (no finding to move)
+        runs.append((entry, key, run))
+    found = _found(contexts, new) | _found(again, retold)
+    by_entry: dict[str, list[Diagnostic]] = {}
+    kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
+    for entry, key, run in runs:
+        if run is None:
+            made = tuple(found.get(id(entry), ()))
+            run = _EntryRun(entry.span.start, entry.span.start_line if made else 0, made)
         kept[key] = run
         for by_rule, diagnostics in run.found:
             by_entry.setdefault(by_rule.code, []).extend(diagnostics)
     return by_entry, kept
+
+
+def _found(
+    contexts: list[Context], entries: list[Entry]
+) -> dict[int, list[tuple[Rule, tuple[Diagnostic, ...]]]]:
+    """What each rule of ``contexts`` finds on each of ``entries`` (by the entry's id; an entry where
+    none finds anything left out), in the rules' order. Run rule by rule: with one rule's code and
+    data at hand, a fifth faster than entry by entry."""
+    found: dict[int, list[tuple[Rule, tuple[Diagnostic, ...]]]] = {}
+    for context in contexts:
+        for entry in entries:
+            if diagnostics := tuple(_check_entry(context, entry)):
+                found.setdefault(id(entry), []).append((context.rule, diagnostics))
+    return found
 
 
 def _line_end(text: str, entry: Entry) -> int:

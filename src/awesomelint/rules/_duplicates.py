@@ -213,7 +213,7 @@ class Duplicates:
 
 
 def _pairing_key(entry: Entry) -> str | None:
-    """The key of the entry's title that every bucket of the entry is named by (see `_buckets`)."""
+    """The key of the entry's title that every bucket of the entry is named by (see `duplicates`)."""
     key = title_key(entry)
     if key is None and entry.kind != "paper" and entry.title is not None:
         key = _folded(entry.title.text) or None  # `cpy`: the link makes it one
@@ -229,21 +229,18 @@ def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
     return key, tuple(sorted(identity_links(entry))), entry.kind == "paper" and is_post(entry)
 
 
-def _buckets(document: Document, entry: Entry) -> tuple[tuple[str, ...], ...]:
-    """The buckets `duplicates` puts the entry in, named: a paper's by its title (a blog post or an
-    article about a paper may share its title: another thing), and a named resource's by title and
-    link (what `crowded` counts; `duplicates` itself files entries in two tables of its own, and makes
-    no names when no facts are kept)."""
-    key, links, post = fact(document, "pairing", entry, _pairing)
-    if key is None:
-        return ()
-    named = tuple([("named", key, link) for link in links])
-    return (("paper", f"blog:{key}" if post else key), *named) if entry.kind == "paper" else named
+def _pairing_keys(entry: Entry) -> tuple[str, ...]:
+    key = _pairing_key(entry)
+    return () if key is None else (key,)
 
 
 def _sharing_a_key(document: Document) -> list[Entry]:
     """The entries whose title's key another entry's is too (in the list's order): each bucket of an
-    entry is named by that key, so no other entry can be in a bucket of the others."""
+    entry is named by that key, so no other entry can be in a bucket of the others. (Kept up to
+    date between runs with `crowded`: naming each entry's buckets costs more than it leaves out.)"""
+    shared = crowded(document, "pairing keys", _pairing_keys)
+    if shared is not None:
+        return shared
     entries = list(document.iter_entries())
     keys = [_pairing_key(entry) for entry in entries]
     counted = Counter(keys)
@@ -262,13 +259,12 @@ def duplicates(document: Document) -> Duplicates:
     repeats: list[Repeat] = []
     links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
     # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
-    shared = crowded(document, "pairing buckets", lambda entry: _buckets(document, entry))
-    for entry in in_pairing_order(document, _sharing_a_key(document) if shared is None else shared):
+    for entry in in_pairing_order(document, _sharing_a_key(document)):
         key, links, post = fact(document, "pairing", entry, _pairing)
         if key is None:
             continue
         links_of[id(entry)] = frozenset(links)
-        buckets = [named.setdefault((key, link), {}) for link in links]  # (as `_buckets` names them)
+        buckets = [named.setdefault((key, link), {}) for link in links]
         if entry.kind == "paper":
             buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
         found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
