@@ -236,7 +236,8 @@ def is_category(tokens: Sequence[Token], index: int, pieces: Sequence[Piece]) ->
     if name is None or any(p.kind == "link" for p in walk(name.children)):
         return False
     depth = 0
-    for token in tokens[index:]:
+    for position in range(index, len(tokens)):  # (a slice would copy every token after it)
+        token = tokens[position]
         depth += token.nesting if token.type.startswith("list_item") else 0
         if depth == 0:
             return False
