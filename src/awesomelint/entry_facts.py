@@ -191,12 +191,14 @@ class Facts:
                 counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
             self.tallies[name] = counted
             return counted
-        by_entry = self._by_entry
-        counted = Counter(
-            chain.from_iterable(
-                fact_of(by_entry[entry_id], name, entry, count) for entry_id, entry in self._entries.items()
-            )
-        )
+        by_entry, contributions = self._by_entry, []
+        for entry_id, entry in self._entries.items():  # (`fact_of` written out: a call less per entry)
+            record = by_entry[entry_id]
+            found = record.get(name, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = record[name] = count(entry)
+            contributions.append(found)
+        counted = Counter(chain.from_iterable(cast("list[tuple[Hashable, ...]]", contributions)))
         self.tallies[name] = counted
         return counted
 
@@ -244,7 +246,10 @@ def fact(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]
     record = facts._by_entry.get(id(entry)) if isinstance(facts, Facts) else None
     if record is None:
         return work(entry)  # no facts kept, or an entry of another document
-    return fact_of(record, name, entry, work)
+    found = record.get(name, _UNKNOWN)  # (`fact_of` written out: a call less per fact)
+    if found is _UNKNOWN:
+        found = record[name] = work(entry)
+    return cast(T, found)
 
 
 def reused(document: Document, name: str, inputs: object, build: Callable[[], T]) -> T:

@@ -114,32 +114,29 @@ def items(document: Document) -> list[Item]:
     found = document.derived.get("classic_items")
     if isinstance(found, list):
         return found
-    if keeps_facts(document):
-        result = [item for entry in document.iter_entries() if (item := item_of(document, entry)) is not None]
-    else:  # (each item placed once in this run: no offsets kept for another)
-        text = document.text
-        result = [item for entry in document.iter_entries() if (item := _item(text, entry)) is not None]
+    result = [item for entry in document.iter_entries() if (item := item_of(document, entry)) is not None]
     document.derived["classic_items"] = result
     return result
 
 
 _UNPLACED = object()
+_PLACED = "classic items placed"  # id(entry) -> its item or None, for this run
 
 
 def item_of(document: Document, entry: Entry) -> Item | None:
-    """The classic item ``entry`` is, if any: from the entry's facts when they are kept (a rerun
-    need not place every item), else from `items`."""
-    by_entry = document.derived.get("classic_items by entry")
-    if not isinstance(by_entry, dict):
-        if keeps_facts(document):  # each entry placed once in this run, when first asked about
-            placed = document.derived.setdefault("classic items placed", {})
-            assert isinstance(placed, dict)
-            found = placed.get(id(entry), _UNPLACED)
-            if found is _UNPLACED:
-                found = placed[id(entry)] = _item_of(document, entry)
-            return cast("Item | None", found)
-        by_entry = document.derived["classic_items by entry"] = {id(i.entry): i for i in items(document)}
-    return cast("Item | None", by_entry.get(id(entry)))
+    """The classic item ``entry`` is, if any, placed once per run when first asked about: from the
+    entry's facts when they are kept (a rerun need not place every item)."""
+    placed = cast("dict[int, Item | None] | None", document.derived.get(_PLACED))
+    if placed is None:
+        placed = {}
+        document.derived[_PLACED] = placed
+    found = placed.get(id(entry), _UNPLACED)
+    if found is _UNPLACED:
+        # (without kept facts, each item is placed once in this run: no offsets kept for another)
+        found = placed[id(entry)] = (
+            _item_of(document, entry) if keeps_facts(document) else _item(document.text, entry)
+        )
+    return cast("Item | None", found)
 
 
 def _item_of(document: Document, entry: Entry) -> Item | None:
