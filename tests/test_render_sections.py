@@ -5,6 +5,7 @@ and in the fixer a fix it refuses is left out as before."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from awesomelint.diagnostic import Edit
 from awesomelint.engine import Settings
 from awesomelint.fixer import _edited_sections, apply_edits, fix_text
+from awesomelint.model import Document
 from awesomelint.read import read, reading
 from awesomelint.read.blocks import references
 from awesomelint.render import changed_rendering, changed_rendering_in
@@ -41,12 +43,20 @@ LIST = (
 )
 
 
-def _compared(text: str, edits: Sequence[Edit]) -> tuple[list[tuple[int | None, str]], object]:
-    """What the whole guard finds, and what the narrowed one finds (None: it cannot tell alone)."""
-    edits = sorted(edits, key=lambda edit: (edit.start, edit.end))
+class Fixed(NamedTuple):
+    """A text and the text that sorted edits make of it, both read, with the spans the edits
+    replaced and those they put in, and the entry starts of each (when they are as many)."""
+
+    before: Document
+    after: Document
+    replaced: list[tuple[int, int]]
+    inserted: list[tuple[int, int]]
+    boundaries: tuple[list[int], list[int]]
+
+
+def fixed(text: str, edits: Sequence[Edit]) -> Fixed:
     before = read(text, keep_reading=True)
-    after_text = apply_edits(text, edits)
-    after = read(after_text, keep_reading=True)
+    after = read(apply_edits(text, edits), keep_reading=True)
     replaced, inserted, shift = [], [], 0
     for edit in edits:
         replaced.append((edit.start, edit.end))
@@ -54,6 +64,14 @@ def _compared(text: str, edits: Sequence[Edit]) -> tuple[list[tuple[int | None, 
         shift += len(edit.replacement) - (edit.end - edit.start)
     starts = [sorted(entry.span.start for entry in document.iter_entries()) for document in (before, after)]
     boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
+    return Fixed(before, after, replaced, inserted, boundaries)
+
+
+def _compared(text: str, edits: Sequence[Edit]) -> tuple[list[tuple[int | None, str]], object]:
+    """What the whole guard finds, and what the narrowed one finds (None: it cannot tell alone)."""
+    edits = sorted(edits, key=lambda edit: (edit.start, edit.end))
+    before, after, replaced, inserted, boundaries = fixed(text, edits)
+    after_text = after.text
     whole = changed_rendering(
         text, after_text, replaced, inserted, (reading(before), reading(after)), boundaries
     )

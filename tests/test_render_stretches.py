@@ -8,11 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.diagnostic import Edit
-from awesomelint.fixer import apply_edits
-from awesomelint.read import read, reading
+from awesomelint.read import reading
 from awesomelint.render import Seen, _difference, _joined, changed_rendering, seen_in_stretches
 
-from .test_render_sections import LIST, MARKS
+from .test_render_sections import LIST, MARKS, fixed
 
 
 def test_white_space_moved_between_stretches_reads_alike() -> None:
@@ -40,15 +39,8 @@ def test_a_change_is_found_exactly_when_the_whole_texts_differ(
         if all(edit.end < other.start or other.end < edit.start for other in edits):
             edits.append(edit)
     edits.sort(key=lambda edit: (edit.start, edit.end))
-    after_text = apply_edits(LIST, edits)
-    before, after = read(LIST, keep_reading=True), read(after_text, keep_reading=True)
-    replaced, inserted, shift = [], [], 0
-    for edit in edits:
-        replaced.append((edit.start, edit.end))
-        inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    starts = [sorted(entry.span.start for entry in document.iter_entries()) for document in (before, after)]
-    boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
+    before, after, replaced, inserted, boundaries = fixed(LIST, edits)
+    after_text = after.text
     readings = (reading(before), reading(after))
     found = changed_rendering(LIST, after_text, replaced, inserted, readings, boundaries)
     olds = seen_in_stretches(LIST, replaced, readings[0], boundaries[0])
