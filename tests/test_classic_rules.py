@@ -99,6 +99,21 @@ def test_heading_typo_after_a_contents_typo_is_not_renamed() -> None:
     assert heading_fix is not None and heading_fix.applicability.value == "unsafe"
 
 
+def test_links_that_spell_a_heading_otherwise_follow_its_rename_only() -> None:
+    # AL105 renames `Contents` to what the links spell; AL103 pointing the links at `#contents` in
+    # the same pass would swap the two spellings back and forth, and fix would never settle
+    back = "".join(
+        f"\n## Part {n}\n\n- [x{n}](https://x{n}.example.com) - Item.\n\n[Back](#content)\n" for n in range(3)
+    )
+    text = "# A\n\n## Contents\n\n- [Part 0](#part-0)\n" + back
+    found = [d for d in run_rules(parse(text)) if d.code in ("AL103", "AL105")]
+    assert [d.code for d in found].count("AL105") == 1
+    assert all(d.fix is None for d in found if d.code == "AL103")
+    result = fix_text(text, unsafe=True)
+    assert result.text.count("## Content\n") == 1 and result.text.count("(#content)") == 3
+    assert not [d for d in run_rules(parse(result.text)) if d.code in ("AL103", "AL105")]
+
+
 def test_glued_number_inside_a_tight_numbered_list() -> None:
     text = (
         "# A\n\n## P\n\n1. **One**. [paper](https://a.example.com/1)\n"

@@ -18,14 +18,16 @@ from ._anchors import fragments, heading_typos
 def broken_anchor(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
     reached = fragments(document)
-    typo_anchors = {id(typo.anchor) for typo in heading_typos(document)}
+    # AL105 renames the heading to what these links spell (they follow): pointing them at the
+    # heading's present anchor as well would swap the two spellings, pass after pass
+    typo_fragments = {typo.anchor.fragment for typo in heading_typos(document)}
     for anchor in document.anchors:
         close = reached.near(anchor.fragment)
         if close is None:
             continue
         message = f"`#{anchor.fragment}` matches no heading, id or name on this page"
         fix = None
-        if len(close) == 1 and id(anchor) not in typo_anchors:
+        if len(close) == 1 and anchor.fragment not in typo_fragments:
             message += f"; did you mean `#{close[0]}`?"
             fix = ctx.fix(
                 f"point the link at `#{close[0]}`", Edit(anchor.span.start, anchor.span.end, close[0])
