@@ -148,6 +148,9 @@ class EntryFields:
 Range = tuple[int, int]  # normalised offsets, end exclusive
 
 
+_VENUE_HOLDERS = frozenset(["text", "strong", "em", "link"])  # the pieces a venue may be read from
+
+
 def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
     """The parts of a text piece that no field has taken yet."""
     start, end = piece.start, piece.end
@@ -519,14 +522,19 @@ def _venue(
     `. TACL.`) or an arXiv identifier (`arXiv:1503.02531`) counts only where no venue with a year
     stands, and a link's label only before the title (`\[[arxiv](url)\] Title`)."""
     # each piece with the parts of its text still free (for text pieces), for both passes
+    # (code, images and HTML hold none)
     free = [
         (piece, _free(piece, taken) if piece.kind == "text" else [])
         for piece in pieces
-        if id(piece) not in used
+        if piece.kind in _VENUE_HOLDERS and id(piece) not in used
     ]
     venue = None
     for piece, ranges in free:
-        venue = _dated_venue(source, piece, ranges, described_from)
+        venue = (
+            _dated_venue_in_text(source, piece, ranges, described_from)
+            if piece.kind == "text"
+            else _dated_venue_in_markup(source, piece)
+        )
         if venue is not None:
             break
     else:  # a paper list's entries without a venue: most give a date tag and a link to the paper
@@ -553,10 +561,8 @@ def _written_date(source: Source, free: Sequence[tuple[Piece, Sequence[Range]]])
     return False
 
 
-def _dated_venue(
-    source: Source, piece: Piece, ranges: Sequence[Range], described_from: int | None
-) -> Venue | None:
-    """A venue with its year in ``piece`` (a text piece's ``ranges`` are its parts still free)."""
+def _dated_venue_in_markup(source: Source, piece: Piece) -> Venue | None:
+    """A venue with its year in bold, emphasis or a link's label."""
     if piece.kind == "strong":
         return _venue_in_markup(source, piece)
     if piece.kind == "em":
@@ -566,11 +572,15 @@ def _dated_venue(
         return (
             _venue_with_date(source, *within, piece) if dated else _venue_in_markup(source, piece, "italic")
         )
-    if piece.kind == "link":  # only a known venue: `[Fall 2016](u)` names a course
-        venue = _venue_in_markup(source, piece, "link")
-        return venue if venue is not None and _known(venue.name.text) else None
-    if piece.kind != "text":
-        return None
+    # a link: only a known venue (`[Fall 2016](u)` names a course)
+    venue = _venue_in_markup(source, piece, "link")
+    return venue if venue is not None and _known(venue.name.text) else None
+
+
+def _dated_venue_in_text(
+    source: Source, piece: Piece, ranges: Sequence[Range], described_from: int | None
+) -> Venue | None:
+    """A venue with its year in a text piece's ``ranges`` (its parts still free)."""
     for lo, hi in ranges:
         # both readings need a year (a date holds one) and a name before it: most text lacks one
         # (` [2024-10] [` has no name); the look-behinds of _YEARISH see no text before ``lo``
@@ -609,11 +619,12 @@ def _yearless_venue(
     if piece.kind == "link":
         before_title = title_start is not None and piece.end <= title_start
         return _known_in_markup(source, piece, "link") if before_title else None
-    if piece.kind != "text":
-        return None
     for lo, hi in ranges:
         if described_from is None or lo < described_from:
-            venue = _known_alone(source, lo, min(hi, described_from or hi), paper_link)
+            stop = min(hi, described_from or hi)
+            if _LETTER.search(source.normalized, lo, stop) is None:
+                continue  # no name, nor `arXiv`: most text between an entry's fields (` [`, `] `)
+            venue = _known_alone(source, lo, stop, paper_link)
             if venue is not None:
                 return venue
     return None
@@ -652,10 +663,9 @@ def _known_in_markup(source: Source, piece: Piece, markup: Literal["bold", "ital
 
 
 def _known_alone(source: Source, lo: int, hi: int, names: bool) -> Venue | None:
-    """A known venue standing alone in plain text, or an arXiv identifier (`arXiv:1503.02531`)."""
+    """A known venue standing alone in plain text (which holds a letter), or an arXiv identifier
+    (`arXiv:1503.02531`)."""
     text = source.normalized[lo:hi]
-    if not _LETTER.search(text):
-        return None  # no name, nor `arXiv`: most text between an entry's fields (` [`, `] `)
     arxiv = _ARXIV_ID.search(text) if _ARXIV_NUMBER.search(text) else None
     if arxiv is not None:
         begin = lo + arxiv.start("name")
