@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 # `et al.` (also written `et. al.`, or `et l.` with its period), and BibTeX's `and others`.
 _ET_AL = re.compile(r"(?:[,\s]*\bet\.?\s*(?:al\b\.?|l\.)|,?\s+and\s+others\b\.?)\s*$", re.IGNORECASE)
+_ET_AL_ENDS = ("al", "al.", "l.", "others", "others.")  # how a line that _ET_AL matches ends
+_ASCII_DIGIT = re.compile(r"[0-9]")  # an ASCII line's digits (`str.isdigit` takes others too: `²`)
 _ET_AL_THEN = re.compile(r"(?P<et_al>\bet\.?\s*al\b\.?)\s+\S(?:\S*\s*){0,3}$", re.IGNORECASE)
 # A nickname or an affiliation in parentheses: `Yi R. (May) Fu`, `Wei Zhang (Tsinghua University)`.
 _NICKNAME = re.compile(r"\s*\([^()]{1,60}\)")
@@ -181,9 +183,10 @@ def read_names(text: str, plain: bool = False, placed: bool = False) -> Names | 
     tail = _ET_AL_THEN.search(body) if said else None
     if tail is not None:
         body = body[: tail.end("et_al")]  # `Jane Doe et al. arXiv.`: a venue may follow the names
-    if not body or any(map(str.isdigit, body)):
+    if not body or (_ASCII_DIGIT.search(body) if body.isascii() else any(map(str.isdigit, body))):
         return None
-    et_al = said and bool(_ET_AL.search(body))
+    # (the search only where the line ends as `et al` ends: most lines name no `al` there)
+    et_al = said and body.rstrip()[-7:].casefold().endswith(_ET_AL_ENDS) and bool(_ET_AL.search(body))
     # an emphasis marker the list left unpaired is no part of a name (`..., Ngai Wong._`)
     body = (_ET_AL.sub("", body) if et_al else body).strip(" ,;_")
     # a period ends the names (`Zhang, Zizhao. et al.`) unless it is an initial's; the initial, if
