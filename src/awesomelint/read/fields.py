@@ -167,17 +167,26 @@ def _plausible(match: re.Match[str]) -> bool:
     return not short or _known(match["name"])
 
 
-@functools.lru_cache(maxsize=4096)  # a list writes the same venues and years many times
 def _markup_venue(text: str) -> re.Match[str] | None:
     """``text`` read as a venue with its year in markup (``EMNLP'2020``), if it reads as one."""
-    return _VENUE_IN_MARKUP.match(text) if _HAS_YEAR.search(text) else None
+    # (the cache only for text with a year: most labels and bold titles have none, and are written once)
+    return _dated_markup_venue(text) if _HAS_YEAR.search(text) else None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # a list writes the same venues and years many times
+def _dated_markup_venue(text: str) -> re.Match[str] | None:
+    return _VENUE_IN_MARKUP.match(text)
+
+
 def looks_like_venue(text: str) -> bool:
     """Whether bold text or a link's label is a venue with its year (``EMNLP'2020``) rather than a
     title."""
-    match = _markup_venue(text)
+    return _HAS_YEAR.search(text) is not None and _dated_looks_like_venue(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dated_looks_like_venue(text: str) -> bool:
+    match = _dated_markup_venue(text)
     # `**Editing Language Models, AACL 2023 Tutorial**` is a title that names its venue
     return (
         match is not None
