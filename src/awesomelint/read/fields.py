@@ -562,7 +562,9 @@ def _written_date(source: Source, free: Sequence[tuple[Piece, Sequence[Range]]])
     """Whether plain text outside the title (``free``: the pieces and the ranges of text in them)
     gives a date written out (`27 June 2004`, `May 2021`): a reference's, which is paper evidence as
     a link to the paper is (a date tag `[2023-05]` is not)."""
-    for _, ranges in free:
+    for piece, ranges in free:
+        if not ranges or _FOUR_DIGITS.search(source.normalized, piece.start, piece.end) is None:
+            continue  # every date holds a year
         for lo, hi in ranges:
             date = find_date(source.normalized, lo, hi)
             if date is not None and not date[0].replace(".", "").replace("-", "").isdigit():
@@ -874,7 +876,12 @@ def _date(
             continue
         if piece.kind not in ("text", "strong", "em"):
             continue
-        ranges = _free(piece, taken) if piece.kind == "text" else [(piece.inner_start, piece.inner_end)]
+        if piece.kind != "text":
+            ranges = [(piece.inner_start, piece.inner_end)]
+        elif _FOUR_DIGITS.search(source.normalized, piece.start, piece.end) is None:
+            continue  # every date holds a year: most text between an entry's fields holds none
+        else:
+            ranges = _free(piece, taken)
         for lo, hi in ranges:
             match = find_date(source.normalized, lo, hi)
             while match is not None and (match.start(), match.end()) == venue_year:
