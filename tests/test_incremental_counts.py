@@ -72,15 +72,20 @@ def test_field_spacing_habit_flipped_runs_again_everywhere(monkeypatch: pytest.M
 CLASSIC = "- [{name}](https://example.org/{low}) - A tool for {low} files{ending}\n"
 
 
-def _classic(names: str, ending: str) -> str:
-    return "".join(CLASSIC.format(name=name, low=name.lower(), ending=ending) for name in names.split())
+def _filled(template: str, names: str, **values: str) -> str:
+    """One line of ``template`` per name, with its ``values``."""
+    return "".join(template.format(name=name, low=name.lower(), **values) for name in names.split())
 
 
 def test_description_endings_convention_made_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     # 6 of 11 descriptions end with a period: no convention yet, nothing found; 15 more make one
-    text = "# Tools\n\n" + _classic("Aa Bb Cc Dd Ee Ff", ".") + _classic("Gg Hh Ii Jj Kk", "")
+    text = (
+        "# Tools\n\n"
+        + _filled(CLASSIC, "Aa Bb Cc Dd Ee Ff", ending=".")
+        + _filled(CLASSIC, "Gg Hh Ii Jj Kk", ending="")
+    )
     assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL211"]
-    more = _classic("La Lb Lc Ld Le Lf Lg Lh Li Lj Lk Ll Lm Ln Lo", ".")
+    more = _filled(CLASSIC, "La Lb Lc Ld Le Lf Lg Lh Li Lj Lk Ll Lm Ln Lo", ending=".")
     seen, messages = _again(text, text + more, "AL211", monkeypatch)
     assert len(seen) == 26 and len(messages) == 5
 
@@ -88,8 +93,12 @@ def test_description_endings_convention_made_runs_again_everywhere(monkeypatch: 
 def test_description_endings_counts_changed_runs_again_where_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    text = "# Tools\n\n" + _classic("Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk", ".") + _classic("Ll", "")
-    seen, messages = _again(text, text + _classic("Mm", "."), "AL211", monkeypatch)
+    text = (
+        "# Tools\n\n"
+        + _filled(CLASSIC, "Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk", ending=".")
+        + _filled(CLASSIC, "Ll", ending="")
+    )
+    seen, messages = _again(text, text + _filled(CLASSIC, "Mm", ending="."), "AL211", monkeypatch)
     assert sorted(seen) == ["Ll", "Mm"]
     assert len(messages) == 1 and "12 of 13" in messages[0]
 
@@ -97,21 +106,19 @@ def test_description_endings_counts_changed_runs_again_where_found(
 NAMED = "- [{name}](https://example.org/{low}) - Sync {spelt} issues to a sheet.\n"
 
 
-def _named(names: str, spelt: str) -> str:
-    return "".join(NAMED.format(name=name, low=name.lower(), spelt=spelt) for name in names.split())
-
-
 def test_name_spelling_decided_runs_again_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     # 3 of 4 write `GitHub`: too few to tell; a fifth decides, and `Github` is found
-    text = "# Tools\n\n" + _named("Aa Bb Cc", "GitHub") + _named("Dd", "Github")
+    text = "# Tools\n\n" + _filled(NAMED, "Aa Bb Cc", spelt="GitHub") + _filled(NAMED, "Dd", spelt="Github")
     assert not [d for d in run_rules(read(text), Settings()) if d.code == "AL604"]
-    seen, messages = _again(text, text + _named("Ee", "GitHub"), "AL604", monkeypatch)
+    seen, messages = _again(text, text + _filled(NAMED, "Ee", spelt="GitHub"), "AL604", monkeypatch)
     assert len(seen) == 5 and messages == ["`Github`: this list writes `GitHub` in 4 of 5 places"]
 
 
 def test_name_spelling_counts_changed_runs_again_where_it_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "# Tools\n\n" + _named("Aa Bb Cc Dd", "GitHub") + _named("Ee", "Github")
-    seen, messages = _again(text, text + _named("Ff", "GitHub"), "AL604", monkeypatch)
+    text = (
+        "# Tools\n\n" + _filled(NAMED, "Aa Bb Cc Dd", spelt="GitHub") + _filled(NAMED, "Ee", spelt="Github")
+    )
+    seen, messages = _again(text, text + _filled(NAMED, "Ff", spelt="GitHub"), "AL604", monkeypatch)
     assert sorted(seen) == ["Ee", "Ff"]
     assert messages == ["`Github`: this list writes `GitHub` in 5 of 6 places"]
 
