@@ -87,13 +87,13 @@ def test_list_wide_counts_are_made_again_when_most_entries_changed(monkeypatch: 
     """The counts kept entry by entry are brought up to date after an edit of a few entries, and
     counted again when most of them changed (the fixer's first pass): the findings are the same."""
     updated: list[str] = []
-    update = entry_facts._brought_up_to_date
+    update = entry_facts.Facts.went_out
 
-    def spy(facts: entry_facts.Facts, name: str, *rest: Any) -> Any:
+    def spy(facts: entry_facts.Facts, name: str) -> Any:
         updated.append(name)
-        return update(facts, name, *rest)
+        return update(facts, name)
 
-    monkeypatch.setattr(entry_facts, "_brought_up_to_date", spy)
+    monkeypatch.setattr(entry_facts.Facts, "went_out", spy)
     options = Settings()
     first = rerun_rules(read(LIST), options)
     one = LIST.replace("Alpha Beta", "Alpha Delta")

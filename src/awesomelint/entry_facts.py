@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
-from collections.abc import Set as AbstractSet
 from itertools import chain
 from typing import TypeVar, cast
 
@@ -113,25 +112,32 @@ class Facts:
         self._by_entry: dict[int, dict[str, object]] = {}
         self._entries: dict[int, Entry] = {}  # (keeps the entries whose ids key `keys`)
         moved = _moved(document)
+        same_keys, records, keys, entries, by_entry = (
+            self.same_keys,
+            self.records,
+            self.keys,
+            self._entries,
+            self._by_entry,
+        )
         for entry in document.iter_entries():
-            old = moved.get(id(entry))
+            old = moved.get(id(entry)) if moved else None
             if old is not None and earlier is not None and earlier._entries.get(id(old)) is old:
                 key = earlier.keys[id(old)]  # read the same way, moved: the same key
             else:
                 key = entry_key(entry, text)
-            same = self.same_keys.get(key)
+            same = same_keys.get(key)
             if same is None:
                 same = earlier_keys.get(key, key)
                 # (the object kept as the table's key too: a look-up by it is found by identity,
                 # with no comparison of the keys' text)
-                self.same_keys[same] = same
-                record = self.records[same] = before.get(same, {})
+                same_keys[same] = same
+                record = records[same] = before.get(same, {})
             else:
-                record = self.records[same]
-            key = same
-            self.keys[id(entry)] = key
-            self._entries[id(entry)] = entry
-            self._by_entry[id(entry)] = record
+                record = records[same]
+            entry_id = id(entry)
+            keys[entry_id] = same
+            entries[entry_id] = entry
+            by_entry[entry_id] = record
         self.key_counts: Counter[EntryKey] = Counter(self.keys.values())
         self._changes: tuple[list[Entry], list[EntryKey]] | None = None
 
@@ -191,9 +197,10 @@ class Facts:
                 counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
             self.tallies[name] = counted
             return counted
-        by_entry, contributions = self._by_entry, []
-        for entry_id, entry in self._entries.items():  # (`fact_of` written out: a call less per entry)
-            record = by_entry[entry_id]
+        contributions = []
+        # (`fact_of` written out, a call less per entry; `_by_entry` and `_entries` hold the entries
+        # in one order)
+        for record, entry in zip(self._by_entry.values(), self._entries.values(), strict=True):
             found = record.get(name, _UNKNOWN)
             if found is _UNKNOWN:
                 found = record[name] = count(entry)
@@ -342,75 +349,23 @@ def carry(document: Document, name: str, value: object) -> None:
 def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...]]) -> list[Entry] | None:
     """The entries (in the list's order) that hold a value that the whole list holds twice or more,
     of the values ``count`` gives (a fact of the entry, counted as `tallied` counts ``name``): where a
-    list-wide rule that pairs entries by those values can find something. With `Facts`, the index of
-    which entries hold each value and the set of values held twice are the earlier run's, brought up
-    to date by the entries that went out and came in. None without `Facts`: every entry may be."""
+    list-wide rule that pairs entries by those values can find something. With `Facts`, the count is
+    the earlier run's brought up to date by the entries that went out and came in, and each entry's
+    values are its facts: no index of who holds what is kept (making one costs a first run more than
+    a pass over the entries' facts costs each run). None without `Facts`: every entry may be."""
     facts = document.derived.get(_FACTS)
     if not isinstance(facts, Facts):
         return None
-    changes, kept = facts.few_changes(), f"{name} (holders)"
-    earlier = facts._earlier_whole.get(kept)
-    found: tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]] | None = None
-    if earlier is not None and changes is not None:
-        counted = cast("Counter[K]", facts.tally(name, count))
-        holders, twice = cast("tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]]", earlier[1])
-        found = _brought_up_to_date(facts, name, holders, twice, counted, changes)
-    if found is None:  # the count and the index made in one pass over the entries
-        by_entry, entries = facts._by_entry, facts._entries
-        made: dict[K, set[EntryKey]] = {}
-        counted = Counter()
-        for entry_id, key in facts.keys.items():
-            contribution = fact_of(by_entry[entry_id], name, entries[entry_id], count)
-            counted.update(contribution)
-            for value in contribution:
-                held = made.get(value)
-                if held is None:
-                    made[value] = {key}
-                else:
-                    held.add(key)  # (a set made here: the index kept is only ever copied)
-        facts.tallies[name] = cast("Counter[Hashable]", counted)
-        found = dict(made), frozenset(value for value, number in counted.items() if number >= 2)
-    facts.whole[kept] = (None, found)
-    holders, twice = found
-    wanted: set[EntryKey] = set().union(*[holders[value] for value in twice])
-    hashes = {hash(key) for key in wanted}  # (an int compared first: a key compares in Python)
-    return [facts._entries[i] for i, key in facts.keys.items() if key._hash in hashes and key in wanted]
-
-
-def _brought_up_to_date(
-    facts: Facts,
-    name: str,
-    holders: dict[K, AbstractSet[EntryKey]],
-    twice: frozenset[K],
-    counted: Counter[K],
-    changes: tuple[list[Entry], list[EntryKey]],
-) -> tuple[dict[K, AbstractSet[EntryKey]], frozenset[K]] | None:
-    """`crowded`'s index and values held twice after ``changes``, made anew (the earlier run's stay as
-    they are); None when an entry gone out has no contribution kept."""
-    added, removed = changes
-    holders, touched = dict(holders), set[K]()
-    for key in set(removed):
-        gone = facts._earlier_records[key].get(name)
-        if not isinstance(gone, tuple):
-            return None
-        touched.update(gone)
-        if facts.key_counts.get(key, 0) == 0:  # no entry of this key is left
-            for value in set(gone):
-                left = holders.get(value, frozenset()) - {key}
-                if left:
-                    holders[value] = left
-                else:
-                    del holders[value]
-    for entry in added:
-        key = facts.keys[id(entry)]
-        came = cast("tuple[K, ...]", facts._by_entry[id(entry)][name])
-        touched.update(came)
-        for value in came:
-            holders[value] = holders.get(value, frozenset()) | {key}
-    now = set(twice)
-    for value in touched:
-        if counted.get(value, 0) >= 2:
-            now.add(value)
-        else:
-            now.discard(value)
-    return holders, frozenset(now)
+    counted = facts.tally(name, count)  # (a count kept up to date may hold a zero)
+    twice = frozenset([value for value, number in counted.items() if number >= 2])
+    if not twice:
+        return []
+    found = []
+    # (`fact_of` written out; `_by_entry` and `_entries` hold the entries in one order)
+    for record, entry in zip(facts._by_entry.values(), facts._entries.values(), strict=True):
+        held = record.get(name, _UNKNOWN)
+        if held is _UNKNOWN:
+            held = record[name] = count(entry)
+        if not twice.isdisjoint(cast("tuple[K, ...]", held)):
+            found.append(entry)
+    return found
