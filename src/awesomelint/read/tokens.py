@@ -564,7 +564,10 @@ class Parsed:
             if (
                 len(kept.line_starts) == len(starts)
                 and kept.end + shift == end
-                and all(new - old == shift for new, old in zip(starts, kept.line_starts, strict=True))
+                and (
+                    len(starts) == 1  # one line, as most are: its start moved by the shift itself
+                    or all(new - old == shift for new, old in zip(starts, kept.line_starts, strict=True))
+                )
                 and self.source.normalized[starts[0] : end]
                 == self._earlier_text[kept.line_starts[0] : kept.end]
             ):
@@ -693,21 +696,27 @@ def _matching_close(tokens: Sequence[Token], index: int, hi: int) -> int:
 
 
 def _moved_pieces(pieces: Sequence[Piece], shift: int) -> list[Piece]:
-    return [
-        Piece(
-            p.kind,
-            p.start + shift,
-            p.end + shift,
-            p.inner_start + shift,
-            p.inner_end + shift,
-            p.markup,
-            p.plain,
-            p.href,
-            (p.dest[0] + shift, p.dest[1] + shift) if p.dest else None,
-            _moved_pieces(p.children, shift) if isinstance(p.children, list) else p.children,
+    moved: list[Piece] = []
+    for p in pieces:
+        if p.kind == "text":  # most pieces: its inner range is its range, and it has no more fields
+            start, end = p.start + shift, p.end + shift
+            moved.append(Piece("text", start, end, start, end, "", p.plain))
+            continue
+        moved.append(
+            Piece(
+                p.kind,
+                p.start + shift,
+                p.end + shift,
+                p.inner_start + shift,
+                p.inner_end + shift,
+                p.markup,
+                p.plain,
+                p.href,
+                (p.dest[0] + shift, p.dest[1] + shift) if p.dest else None,
+                _moved_pieces(p.children, shift) if isinstance(p.children, list) else p.children,
+            )
         )
-        for p in pieces
-    ]
+    return moved
 
 
 class RowCursor:
