@@ -23,14 +23,14 @@ def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
 def _checked(monkeypatch: pytest.MonkeyPatch, code: str) -> list[str]:
     """The titles of the entries ``code`` is run on from now on."""
     seen: list[str] = []
-    check = engine._check_entry
+    checker = engine._checker
 
     def spy(context: engine.Context, entry: Entry) -> Any:
         if context.rule.code == code:
             seen.append(entry.title.text if entry.title else "")
-        return check(context, entry)
+        return checker(context)(context, entry)
 
-    monkeypatch.setattr(engine, "_check_entry", spy)
+    monkeypatch.setattr(engine, "_checker", lambda context: spy)
     return seen
 
 

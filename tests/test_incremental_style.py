@@ -31,13 +31,13 @@ def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
 def _checked(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
     """The titles of the entries each rule is run on from now on, by rule code."""
     seen: dict[str, set[str]] = {}
-    check = engine._check_entry
+    checker = engine._checker
 
     def spy(context: engine.Context, entry: Entry) -> Any:
         seen.setdefault(context.rule.code, set()).add(entry.title.text if entry.title else "")
-        return check(context, entry)
+        return checker(context)(context, entry)
 
-    monkeypatch.setattr(engine, "_check_entry", spy)
+    monkeypatch.setattr(engine, "_checker", lambda context: spy)
     return seen
 
 

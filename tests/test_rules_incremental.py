@@ -71,13 +71,13 @@ def test_the_seed_after_a_run_of_edits() -> None:
 def _checked_entries(monkeypatch: pytest.MonkeyPatch) -> list[Entry]:
     """The entries the entry-scope rules are run on from now on (each once per rule)."""
     seen: list[Entry] = []
-    check = engine._check_entry
+    checker = engine._checker
 
     def spy(context: engine.Context, entry: Entry) -> Any:
         seen.append(entry)
-        return check(context, entry)
+        return checker(context)(context, entry)
 
-    monkeypatch.setattr(engine, "_check_entry", spy)
+    monkeypatch.setattr(engine, "_checker", lambda context: spy)
     return seen
 
 

@@ -519,9 +519,10 @@ def _found(
     data at hand, a fifth faster than entry by entry."""
     found: dict[int, list[tuple[Rule, tuple[Diagnostic, ...]]]] = {}
     for context in contexts:
+        check, checked = _checker(context), context.rule  # (looked up once: not once per entry)
         for entry in entries:
-            if diagnostics := tuple(_check_entry(context, entry)):
-                found.setdefault(id(entry), []).append((context.rule, diagnostics))
+            if diagnostics := tuple(check(context, entry)):
+                found.setdefault(id(entry), []).append((checked, diagnostics))
     return found
 
 
@@ -530,9 +531,11 @@ def _line_end(text: str, entry: Entry) -> int:
     return len(text) if end < 0 else end
 
 
-def _check_entry(context: Context, entry: Entry) -> Iterable[Diagnostic]:
-    assert context.rule.check_entry is not None  # an entry-scope rule
-    return context.rule.check_entry(context, entry)
+def _checker(context: Context) -> Callable[[Context, Entry], Iterable[Diagnostic]]:
+    """The check of one entry of ``context``'s rule (an entry-scope rule's)."""
+    check = context.rule.check_entry
+    assert check is not None  # an entry-scope rule
+    return check
 
 
 def _moved_run(
@@ -556,13 +559,13 @@ def _moved_run(
             continue  # run below
         if checked.code in recount or (checked.cites_line and line != run.line):
             context = next(c for c in contexts if c.rule is checked)
-            found = tuple(_check_entry(context, entry))
+            found = tuple(_checker(context)(context, entry))
         else:
             found = tuple([moved_diagnostic(d, delta, starts) for d in diagnostics])
         if found:
             moved.append((checked, found))
     for context in again:
-        if found := tuple(_check_entry(context, entry)):
+        if found := tuple(_checker(context)(context, entry)):
             moved.append((context.rule, found))
     return _EntryRun(entry.span.start, line, tuple(moved))
 
