@@ -8,8 +8,10 @@ import markdown_it
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import lheading, paragraph, table
 
-from awesomelint.read import inline
+from awesomelint.read import inline, tokens
 from awesomelint.read.inline import simple_pieces
 from awesomelint.read.tokens import Parsed, markdown, parse_tokens
 from awesomelint.text import Source
@@ -119,3 +121,9 @@ def test_the_direct_reading_runs_only_under_a_checked_markdown_it_release() -> N
     # the comparisons above tell whether that release can be added to the checked ones.
     checked = markdown_it.__version__ in inline.CHECKED_RELEASES
     assert checked == inline.READS_DIRECTLY == Parsed.read_simple_directly
+    # the block code copied from that release too: the block state, the paragraph rules, the table's
+    block = markdown().block
+    assert (type(block) is not ParserBlock) == checked
+    paragraph_rules = [rule.fn for rule in block.ruler.__rules__ if rule.name in ("lheading", "paragraph")]
+    assert (paragraph_rules != [lheading, paragraph]) == checked
+    assert (tokens._table_rule is not table) == checked

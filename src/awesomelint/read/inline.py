@@ -33,8 +33,10 @@ from markdown_it.rules_inline.balance_pairs import processDelimiters
 from markdown_it.rules_inline.state_inline import Delimiter
 
 # The markdown-it-py releases whose inline rules this reading was checked against (their helpers
-# change between releases: HTML_TAG_RE was anchored at the string's start before 4.3). Under any
-# other release markdown-it reads everything; tests/test_reading_inline.py is the check to add one.
+# change between releases: HTML_TAG_RE was anchored at the string's start before 4.3), and whose
+# block code `tokens` copies (its block state's tokens, the paragraph and setext-heading rules, the
+# table's cell split). Under any other release markdown-it reads everything with its own rules;
+# tests/test_reading_inline.py and tests/test_reading_tokens.py are the checks to add one.
 CHECKED_RELEASES = frozenset({"4.3.0"})
 READS_DIRECTLY = __version__ in CHECKED_RELEASES
 

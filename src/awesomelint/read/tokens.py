@@ -275,9 +275,12 @@ def escaped_split(row: str) -> list[str]:
     return [cell.replace("\\|", "|") for cell in _CELL_PIPE.split(row)]
 
 
-# markdown-it's table rule, its own code, reading cells with `escaped_split`
-_table_rule = types.FunctionType(
-    table.__code__, {**table.__globals__, "escapedSplit": escaped_split}, "table"
+# markdown-it's table rule, its own code, reading cells with `escaped_split` (under a release this
+# was checked against, as the block state and the paragraph rules below; under another, its own)
+_table_rule = (
+    types.FunctionType(table.__code__, {**table.__globals__, "escapedSplit": escaped_split}, "table")
+    if READS_DIRECTLY
+    else table
 )
 
 
@@ -376,9 +379,10 @@ def markdown() -> MarkdownIt:
     runs the block pass only: `Parsed.pieces` runs the inline pass of one inline token at a time."""
     md = _Markdown("commonmark", {"html": True, **_UNSET_OPTIONS}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
-    block = _BlockParser()
-    block.ruler = md.block.ruler  # as configured
-    md.block = block
+    if READS_DIRECTLY:
+        block = _BlockParser()
+        block.ruler = md.block.ruler  # as configured
+        md.block = block
     md.helpers = _LinkHelpers()  # type: ignore[assignment]
     md.block.ruler.at("reference", _reference)
     for rule in md.block.ruler.__rules__:  # `at` replaces a rule's function and the chains it ends
@@ -390,9 +394,10 @@ def markdown() -> MarkdownIt:
             md.block.ruler.at("hr", _hr, {"alt": rule.alt})
         elif rule.name == "code":
             md.block.ruler.at("code", _code, {"alt": rule.alt})
-    paragraph_ends = _ParagraphEnds()
-    md.block.ruler.at("lheading", paragraph_ends.setext)
-    md.block.ruler.at("paragraph", paragraph_ends.paragraph)
+    if READS_DIRECTLY:
+        paragraph_ends = _ParagraphEnds()
+        md.block.ruler.at("lheading", paragraph_ends.setext)
+        md.block.ruler.at("paragraph", paragraph_ends.paragraph)
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
