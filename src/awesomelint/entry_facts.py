@@ -197,6 +197,12 @@ class Facts:
                 counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
             self.tallies[name] = counted
             return counted
+        counted = Counter(chain.from_iterable(self.contributions(name, count)))
+        self.tallies[name] = counted
+        return counted
+
+    def contributions(self, name: str, count: Callable[[Entry], tuple[K, ...]]) -> list[tuple[K, ...]]:
+        """What ``count`` gives for each entry (a fact of the entry), in the list's order."""
         contributions = []
         # (`fact_of` written out, a call less per entry; `_by_entry` and `_entries` hold the entries
         # in one order)
@@ -205,9 +211,7 @@ class Facts:
             if found is _UNKNOWN:
                 found = record[name] = count(entry)
             contributions.append(found)
-        counted = Counter(chain.from_iterable(cast("list[tuple[Hashable, ...]]", contributions)))
-        self.tallies[name] = counted
-        return counted
+        return cast("list[tuple[K, ...]]", contributions)
 
 
 def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
@@ -360,12 +364,9 @@ def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...
     twice = frozenset([value for value, number in counted.items() if number >= 2])
     if not twice:
         return []
-    found = []
-    # (`fact_of` written out; `_by_entry` and `_entries` hold the entries in one order)
-    for record, entry in zip(facts._by_entry.values(), facts._entries.values(), strict=True):
-        held = record.get(name, _UNKNOWN)
-        if held is _UNKNOWN:
-            held = record[name] = count(entry)
-        if not twice.isdisjoint(cast("tuple[K, ...]", held)):
-            found.append(entry)
-    return found
+    held = facts.contributions(name, count)
+    return [
+        entry
+        for entry, values in zip(facts._entries.values(), held, strict=True)
+        if not twice.isdisjoint(values)
+    ]

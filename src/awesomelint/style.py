@@ -347,7 +347,7 @@ def _hosts(document: Document) -> dict[str, Majority]:
 def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
     host_forms: dict[str, Counter[str]] = {}
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
-    # in the order the list first writes it: a tie between forms goes to the first written.
+    # in the order the list first writes each: the forms are counted as a count of every link's are.
     for host, times in Counter(map(url_host, urls)).items():
         if host is not None:
             host_forms.setdefault(site(host), Counter())[host.lower()] += times

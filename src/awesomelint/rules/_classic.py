@@ -55,10 +55,6 @@ class Item(NamedTuple):
     description_start: int
     description_end: int
 
-    @property
-    def group(self) -> tuple[str, ...]:
-        return self.entry.section_path
-
 
 # What ends an item's first paragraph: a nested list, or a line that is only a link within the
 # page (`**[⬆ back to top](#contents)**` glued under the last item belongs to no description).
@@ -107,16 +103,6 @@ def _item(text: str, entry: Entry) -> Item | None:
     if missing is not None and after == position:
         return Item(entry, position, "missing", after, missing.end(), missing.end(), paragraph_end)
     return None  # a comma and more links, a sentence that goes on: no described item
-
-
-def items(document: Document) -> list[Item]:
-    """The document's classic items, computed once."""
-    found = document.derived.get("classic_items")
-    if isinstance(found, list):
-        return found
-    result = [item for entry in document.iter_entries() if (item := item_of(document, entry)) is not None]
-    document.derived["classic_items"] = result
-    return result
 
 
 _UNPLACED = object()
