@@ -17,7 +17,7 @@ from awesomelint import engine
 from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.read import read
-from awesomelint.read.reread import read_edited
+from awesomelint.read.reread import Change, read_edited
 
 from .conftest import CORPUS, SEED, SMALL_LISTS
 from .edits import edit_of, edit_runs, edit_strategy
@@ -124,3 +124,64 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     # a finding after the lines scanned was moved: at its place in the edited text
     last = max((d for d in again.findings if d.code == "AL601"), key=lambda d: d.span.start)
     assert edited[last.span.start : last.span.end] == "  " and last.span.start > more
+
+
+def _applied(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[Change]]:
+    """``text`` with ``edits`` made at once (an edit that overlaps an earlier one left out), and the
+    changes in the earlier text's offsets, as the fixer gives them to `read_edited`."""
+    changes: list[Change] = []
+    parts, done = [], 0
+    for start, end, replacement in sorted(edits):
+        if start < done or (changes and start == changes[-1].start):
+            continue
+        parts.extend([text[done:start], replacement])
+        changes.append(Change(start, end, len(replacement)))
+        done = end
+    return "".join([*parts, text[done:]]), changes
+
+
+@edit_runs(LISTS if CORPUS.is_dir() else [SEED], edit, EDITS, 8)
+def test_findings_after_edits_in_several_sections_at_once_are_a_full_runs(
+    path: Path, edits: list[tuple[str, float, float, str]]
+) -> None:
+    text = path.read_text("utf-8")
+    options = Settings()
+    document = read(text)
+    earlier = rerun_rules(document, options).earlier
+    for number in range(0, len(edits), 3):  # three edits at a time, read again as the fixer does
+        made = [_edited(text, *drawn) for drawn in edits[number : number + 3]]
+        text, changes = _applied(text, made)
+        document = read_edited(document, text, changes)
+        again = rerun_rules(document, options, earlier=earlier)
+        assert _shown(again.findings) == _shown(run_rules(read(text), options)), (path.name, number)
+        earlier = again.earlier
+
+
+def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    between = "\n## Between\n\n- [Six](https://example.org/6) - The sixth.  \n"
+    listed = LIST + between + "\n## Last\n\n- [Seven](u) - A.\n"
+    options = Settings()
+    document = read(listed)
+    earlier = rerun_rules(document, options).earlier
+    first, seventh = listed.index("The first."), listed.index("A.\n")
+    edited, changes = _applied(listed, [(first, first + 3, "The very"), (seventh, seventh + 2, "B.  ")])
+    scanned: list[tuple[int, int]] = []
+    rescanned = engine.rescanned
+
+    def spy(context: engine.Context, scan: Any, depends: object = None) -> list[Diagnostic]:
+        def told(start: int, end: int) -> Any:
+            scanned.append((start, end))
+            return scan(start, end)
+
+        return rescanned(context, told, depends)
+
+    monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
+    again = rerun_rules(read_edited(document, edited, changes), options, earlier=earlier)
+    more, last = edited.index("## More"), edited.index("## Last")
+    # the first section with the heading after it, and the last section with its heading
+    assert scanned == [(0, more + len("## More\n")), (last, len(edited))]
+    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    # the findings between the parts moved (not found again), the last one found again: each where
+    # its trailing spaces are now
+    ends = [edited[: d.span.end].rsplit(" - ", 1)[-1] for d in again.findings if d.code == "AL601"]
+    assert ends[-3:] == ["The [fifth][].  ", "The sixth.  ", "B.  "]

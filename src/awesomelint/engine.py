@@ -591,24 +591,52 @@ def rescanned(
     """A rule's findings made by ``scan(start, end)``: the findings of the lines that start in
     ``text[start:end]`` (whole lines), each made from its own line, the lines next to it, the tree
     there and ``depends`` (what else it depends on, with no offsets). After an edit that the reader
-    read again in part (`entry_facts.note_read_again`), under equal ``depends``, the earlier run's
-    findings outside that part and the line on either side of it are kept (before it) or moved (after
-    it), and only those lines are scanned again."""
+    read again in parts (`entry_facts.note_read_again`), under equal ``depends``, the earlier run's
+    findings outside those parts and the line on either side of each are kept (before the first) or
+    moved (after it), and only those lines are scanned again."""
     document, name = context.document, f"{context.rule.code} (found)"
-    text, earlier, again = document.text, carried(document, name), read_again(document)
+    earlier, again = carried(document, name), read_again(document)
     kept = cast("tuple[object, list[Diagnostic]] | None", earlier and earlier[1])
     if earlier is None or kept is None or again is None or earlier[0] != again[0] or kept[0] != depends:
-        found = list(scan(0, len(text)))
+        found = list(scan(0, len(document.text)))
     else:
-        old, start, end = again
-        delta, starts = len(text) - len(old), document.source.line_starts
-        start = text.rfind("\n", 0, max(start - 1, 0)) + 1  # (the line before: a heading's)
-        after = text.find("\n", end + delta)  # (the line after, the next heading's, ends here)
-        end = len(text) if after < 0 else after + 1
-        found = [d for d in kept[1] if d.span.start < start]
-        found.extend(scan(start, end))
-        found.extend(moved_diagnostic(d, delta, starts) for d in kept[1] if d.span.start >= end - delta)
+        found = _rescanned(document, kept[1], again[1], scan)
     carry(document, name, (depends, found))
+    return found
+
+
+def _rescanned(
+    document: Document,
+    kept: list[Diagnostic],
+    parts: Sequence[tuple[int, int, int]],
+    scan: Callable[[int, int], Iterable[Diagnostic]],
+) -> list[Diagnostic]:
+    """`rescanned`'s findings from the earlier ones (``kept``, in the order of their lines) and the
+    ``parts`` read again (`entry_facts.read_again`): each part's lines and the line on either side
+    scanned again (parts whose lines meet scanned as one)."""
+    text, starts = document.text, document.source.line_starts
+    scanned: list[tuple[int, int, int, int]] = []  # (start, end now, earlier end, shift after)
+    shift = 0  # how far the text before the part moved
+    for start, end, after in parts:
+        now = text.rfind("\n", 0, max(start + shift - 1, 0)) + 1  # (the line before: a heading's)
+        line_end = text.find("\n", end + after)  # (the line after, the next heading's, ends here)
+        stop = len(text) if line_end < 0 else line_end + 1
+        if scanned and now <= scanned[-1][1]:
+            now = scanned.pop()[0]
+        scanned.append((now, stop, stop - after, after))
+        shift = after
+    found: list[Diagnostic] = []
+    held = [d.span.start for d in kept]
+    done, shift = 0, 0  # the first kept finding not placed yet, and how far the text there moved
+    for number, (start, stop, earlier_stop, after) in enumerate(scanned):
+        placed = bisect.bisect_left(held, start - shift, lo=done)
+        if number == 0:  # before the first part: the findings kept as they are
+            found.extend(kept[:placed])
+        else:
+            found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:placed])
+        found.extend(scan(start, stop))
+        done, shift = bisect.bisect_left(held, earlier_stop, lo=placed), after
+    found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:])
     return found
 
 

@@ -12,7 +12,7 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import chain
 from typing import TypeVar, cast
 
@@ -322,18 +322,20 @@ def fact_once(document: Document, name: str, entry: Entry, work: Callable[[Entry
 _READ_AGAIN = "read again"
 
 
-def note_read_again(document: Document, earlier_text: str, start: int, end: int) -> None:
-    """Say that ``document``'s text is ``earlier_text`` with ``earlier_text[start:end]`` replaced, and
-    that its tree outside that part is the earlier tree moved (the reader's incremental path read that
-    part alone again): what a rule finds from the lines outside it stays the same. The part is the own
-    text of sections: it starts on the line after a heading and ends where a heading or the text does."""
-    document.derived[_READ_AGAIN] = (earlier_text, start, end)
+def note_read_again(document: Document, earlier_text: str, parts: Sequence[tuple[int, int, int]]) -> None:
+    """Say that ``document``'s text is ``earlier_text`` with some parts replaced, and that its tree
+    outside them is the earlier tree moved (the reader's incremental path read those parts alone
+    again): what a rule finds from the lines outside them stays the same. ``parts``: each part, in
+    order, as its start and end in ``earlier_text`` and how far the text after it moved (its offset
+    now less its earlier offset). A part is the own text of a section: it starts on the line after a
+    heading and ends where a heading or the text does."""
+    document.derived[_READ_AGAIN] = (earlier_text, tuple(parts))
 
 
-def read_again(document: Document) -> tuple[str, int, int] | None:
-    """What `note_read_again` said of ``document``: the earlier text and the part of it read again."""
+def read_again(document: Document) -> tuple[str, tuple[tuple[int, int, int], ...]] | None:
+    """What `note_read_again` said of ``document``: the earlier text and the parts of it read again."""
     found = document.derived.get(_READ_AGAIN)
-    return cast("tuple[str, int, int]", found) if isinstance(found, tuple) else None
+    return cast("tuple[str, tuple[tuple[int, int, int], ...]]", found) if isinstance(found, tuple) else None
 
 
 def carried(document: Document, name: str) -> tuple[str, object] | None:

@@ -232,7 +232,8 @@ class _Splice:
             settle_group(section.entries, overall)
         self.moved.update((id(entry), entry) for entry in earlier.entries)  # before the first heading
         note_moved(document, self.moved)  # the rules need not work out again which entries these are
-        note_read_again(document, earlier.text, self.regions[0].start, self.regions[-1].end)
+        parts = [(region.start, region.end, self.shift(region.end)) for region in self.regions]
+        note_read_again(document, earlier.text, parts)
         return document
 
     @property
