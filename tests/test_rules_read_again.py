@@ -103,9 +103,9 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     rescanned = engine.rescanned
 
     def spy(context: engine.Context, scan: Any, depends: object = None) -> list[Diagnostic]:
-        def told(start: int, end: int) -> Any:
-            scanned.append((context.rule.code, start, end))
-            return scan(start, end)
+        def told(parts: engine.Parts) -> Any:
+            scanned.extend((context.rule.code, start, end) for start, end in parts)
+            return scan(parts)
 
         return rescanned(context, told, depends)
 
@@ -165,13 +165,13 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     earlier = rerun_rules(document, options).earlier
     first, seventh = listed.index("The first."), listed.index("A.\n")
     edited, changes = _applied(listed, [(first, first + 3, "The very"), (seventh, seventh + 2, "B.  ")])
-    scanned: list[tuple[int, int]] = []
+    scanned: list[list[tuple[int, int]]] = []
     rescanned = engine.rescanned
 
     def spy(context: engine.Context, scan: Any, depends: object = None) -> list[Diagnostic]:
-        def told(start: int, end: int) -> Any:
-            scanned.append((start, end))
-            return scan(start, end)
+        def told(parts: engine.Parts) -> Any:
+            scanned.append(list(parts))
+            return scan(parts)
 
         return rescanned(context, told, depends)
 
@@ -179,7 +179,7 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     again = rerun_rules(read_edited(document, edited, changes), options, earlier=earlier)
     more, last = edited.index("## More"), edited.index("## Last")
     # the first section with the heading after it, and the last section with its heading
-    assert scanned == [(0, more + len("## More\n")), (last, len(edited))]
+    assert scanned == [[(0, more + len("## More\n")), (last, len(edited))]]
     assert _shown(again.findings) == _shown(run_rules(read(edited), options))
     # the findings between the parts moved (not found again), the last one found again: each where
     # its trailing spaces are now

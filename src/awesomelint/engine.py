@@ -585,10 +585,13 @@ def moved_diagnostic(diagnostic: Diagnostic, delta: int, starts: Sequence[int]) 
     return Diagnostic(code, name, severity, message, moved, fix, related)
 
 
+Parts = Sequence[tuple[int, int]]  # parts of a text, in order and apart: each as its start and end
+
+
 def rescanned(
-    context: Context, scan: Callable[[int, int], Iterable[Diagnostic]], depends: object = None
+    context: Context, scan: Callable[[Parts], Iterable[Diagnostic]], depends: object = None
 ) -> list[Diagnostic]:
-    """A rule's findings made by ``scan(start, end)``: the findings of the lines that start in
+    """A rule's findings made by ``scan(parts)``: the findings of the lines that start in each part
     ``text[start:end]`` (whole lines), each made from its own line, the lines next to it, the tree
     there and ``depends`` (what else it depends on, with no offsets). After an edit that the reader
     read again in parts (`entry_facts.note_read_again`), under equal ``depends``, the earlier run's
@@ -598,22 +601,27 @@ def rescanned(
     earlier, again = carried(document, name), read_again(document)
     kept = cast("tuple[object, list[Diagnostic]] | None", earlier and earlier[1])
     if earlier is None or kept is None or again is None or earlier[0] != again[0] or kept[0] != depends:
-        found = list(scan(0, len(document.text)))
+        found = _by_start(scan([(0, len(document.text))]))
     else:
         found = _rescanned(document, kept[1], again[1], scan)
     carry(document, name, (depends, found))
     return found
 
 
+def _by_start(found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Findings in the order of their starts (those of one start as they came: from one line)."""
+    return sorted(found, key=lambda d: d.span.start)
+
+
 def _rescanned(
     document: Document,
     kept: list[Diagnostic],
     parts: Sequence[tuple[int, int, int]],
-    scan: Callable[[int, int], Iterable[Diagnostic]],
+    scan: Callable[[Parts], Iterable[Diagnostic]],
 ) -> list[Diagnostic]:
-    """`rescanned`'s findings from the earlier ones (``kept``, in the order of their lines) and the
-    ``parts`` read again (`entry_facts.read_again`): each part's lines and the line on either side
-    scanned again (parts whose lines meet scanned as one)."""
+    """`rescanned`'s findings from the earlier ones (``kept``, by their starts) and the ``parts``
+    read again (`entry_facts.read_again`): the lines of each part and the line on either side
+    scanned again (parts whose lines meet as one)."""
     text, starts = document.text, document.source.line_starts
     scanned: list[tuple[int, int, int, int]] = []  # (start, end now, earlier end, shift after)
     shift = 0  # how far the text before the part moved
@@ -625,8 +633,10 @@ def _rescanned(
             now = scanned.pop()[0]
         scanned.append((now, stop, stop - after, after))
         shift = after
+    fresh = _by_start(scan([(start, stop) for start, stop, _, _ in scanned]))
     found: list[Diagnostic] = []
     held = [d.span.start for d in kept]
+    made = [d.span.start for d in fresh]
     done, shift = 0, 0  # the first kept finding not placed yet, and how far the text there moved
     for number, (start, stop, earlier_stop, after) in enumerate(scanned):
         placed = bisect.bisect_left(held, start - shift, lo=done)
@@ -634,7 +644,7 @@ def _rescanned(
             found.extend(kept[:placed])
         else:
             found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:placed])
-        found.extend(scan(start, stop))
+        found.extend(fresh[bisect.bisect_left(made, start) : bisect.bisect_left(made, stop)])
         done, shift = bisect.bisect_left(held, earlier_stop, lo=placed), after
     found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:])
     return found

@@ -16,12 +16,42 @@ def lines(document: Document) -> tuple[Line, ...]:
     return document.source.lines
 
 
-def lines_between(document: Document, start: int, end: int) -> Sequence[Line]:
-    """The lines that start in ``text[start:end]`` (to the end of the text: and the empty line after
-    its last line break)."""
-    every, starts = document.source.lines, document.source.line_starts
-    stop = len(every) if end >= len(document.text) else bisect.bisect_left(starts, end)
-    return every if start == 0 and stop == len(every) else every[bisect.bisect_left(starts, start) : stop]
+def lines_in(document: Document, parts: Sequence[tuple[int, int]]) -> Sequence[Line]:
+    """The lines that start in each part ``text[start:end]`` of ``parts`` (in order and apart; to the
+    end of the text: and the empty line after its last line break)."""
+    every, starts, size = document.source.lines, document.source.line_starts, len(document.text)
+    if whole(document, parts):
+        return every
+    found: list[Line] = []
+    for start, end in parts:
+        stop = len(every) if end >= size else bisect.bisect_left(starts, end)
+        found.extend(every[bisect.bisect_left(starts, start) : stop])
+    return found
+
+
+def whole(document: Document, parts: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``parts`` are the whole text (a scan of every line)."""
+    return len(parts) == 1 and parts[0][0] <= 0 and parts[0][1] >= len(document.text)
+
+
+def overlaps(parts: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps one of ``parts`` (in order and apart)."""
+    index = bisect.bisect_right(parts, start, key=_start) - 1  # the last part that starts by ``start``
+    return (index >= 0 and parts[index][1] > start) or (index + 1 < len(parts) and parts[index + 1][0] < end)
+
+
+def inside(parts: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of ``parts`` (in order and apart)."""
+
+    def test(offset: int) -> bool:
+        index = bisect.bisect_right(parts, offset, key=_start) - 1
+        return index >= 0 and offset < parts[index][1]
+
+    return test
+
+
+def _start(part: tuple[int, int]) -> int:
+    return part[0]
 
 
 _HTML_VERBATIM = re.compile(r"<pre\b.*?</pre>|<!--.*?-->", re.DOTALL | re.IGNORECASE)

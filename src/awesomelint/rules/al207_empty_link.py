@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
+from ._lines import inside, whole
 
 # `[[code]]` with no destination: Markdown leaves it as text, so it is not in the link list.
 _BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
@@ -27,18 +28,18 @@ _PLACEHOLDER = re.compile(
     tags=("entries", "links"),
 )
 def empty_link(ctx: Context) -> list[Diagnostic]:
-    return rescanned(ctx, lambda start, end: _scan(ctx, start, end))
+    return rescanned(ctx, lambda parts: _scan(ctx, parts))
 
 
-def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
-    """The findings of the links and entries that start in ``text[start:end]``."""
+def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings of the links and entries that start in the ``parts`` of the text."""
     text, links, entries = ctx.document.text, ctx.document.links, ctx.document.iter_entries()
-    if start > 0 or end < len(text):
-        links = [link for link in links if start <= link.span.start < end]
-        entries = (entry for entry in entries if start <= entry.span.start < end)
+    within = None if whole(ctx.document, parts) else inside(parts)
+    if within is not None:
+        entries = (entry for entry in entries if within(entry.span.start))
     for link in links:
-        if link.url.strip():
-            continue
+        if link.url.strip() or (within is not None and not within(link.span.start)):
+            continue  # (most links: one test)
         if not link.label or _PLACEHOLDER.fullmatch(link.label):
             continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
         yield ctx.report(link.span, f"link `{link.label}` has no URL")

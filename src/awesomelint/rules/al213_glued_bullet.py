@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines, lines_between, verbatim_lines
+from ._lines import front_matter_end, lines, lines_in, verbatim_lines
 
 _GLUED = re.compile(r"[ \t]*([-+*])\[[^\]\n]*\]\(")
 _ITEM = re.compile(r"[ \t]*([-+*])[ \t]+\S")
@@ -22,14 +22,14 @@ _ITEM_SHAPE = re.compile(r"[ \t]*[-+]\[[^\]\n]+\]\([^()\s]+\)[ \t]*(?:-|–|—|
     tags=("entries", "markdown", "classic"),
 )
 def glued_bullet(ctx: Context) -> list[Diagnostic]:
-    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+    return rescanned(ctx, lambda parts: _scan(ctx, parts), front_matter_end(ctx.document))
 
 
-def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
-    """The findings on the lines that start in ``text[start:end]``."""
+def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in the ``parts`` of the text."""
     all_lines = lines(ctx.document)
     verbatim: set[int] | None = None  # at the first glued bullet
-    for line in lines_between(ctx.document, start, end):
+    for line in lines_in(ctx.document, parts):
         match = _GLUED.match(line.text)
         if match is None:
             continue

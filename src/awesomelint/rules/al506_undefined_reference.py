@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines_between, verbatim_lines
+from ._lines import front_matter_end, lines_in, overlaps, verbatim_lines, whole
 
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
 # A lone `[Deprecated]` is bracketed text, not a reference.
@@ -29,20 +29,20 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 def undefined_reference(ctx: Context) -> list[Diagnostic]:
     defined = frozenset(_defined_labels(ctx.document.text))
     depends = (defined, front_matter_end(ctx.document))
-    return rescanned(ctx, lambda start, end: _scan(ctx, defined, start, end), depends)
+    return rescanned(ctx, lambda parts: _scan(ctx, defined, parts), depends)
 
 
-def _scan(ctx: Context, defined: frozenset[str], start: int, end: int) -> Iterator[Diagnostic]:
-    """The findings on the lines that start in ``text[start:end]``."""
+def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in the ``parts`` of the text."""
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
     uses_references = bool(defined)
     links = ctx.document.links
-    if start > 0 or end < len(ctx.document.text):
-        links = [link for link in links if link.span.end > start and link.span.start < end]
+    if not whole(ctx.document, parts):
+        links = [link for link in links if overlaps(parts, link.span.start, link.span.end)]
     linked: list[tuple[int, int]] | None = None  # at the first reference (most lists write none)
     verbatim: set[int] | None = None  # at the first line with a bracket
-    for line in lines_between(ctx.document, start, end):
+    for line in lines_in(ctx.document, parts):
         if "[" not in line.text:
             continue
         if verbatim is None:

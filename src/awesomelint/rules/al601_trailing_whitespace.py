@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, hard_break_test, lines_between, verbatim_lines
+from ._lines import front_matter_end, hard_break_test, lines_in, verbatim_lines, whole
 
 
 @rule(
@@ -16,14 +16,14 @@ from ._lines import front_matter_end, hard_break_test, lines_between, verbatim_l
     tags=("whitespace",),
 )
 def trailing_whitespace(ctx: Context) -> list[Diagnostic]:
-    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+    return rescanned(ctx, lambda parts: _scan(ctx, parts), front_matter_end(ctx.document))
 
 
-def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
-    """The findings on the lines that start in ``text[start:end]``."""
+def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in the ``parts`` of the text."""
     skip: set[int] | None = None  # found at the first trailing white space
     hard_break: Callable[[int], bool] | None = None  # when a line could end in one, not before
-    for line in lines_between(ctx.document, start, end):
+    for line in lines_in(ctx.document, parts):
         if not line.text.endswith((" ", "\t")):
             continue  # (most lines: one test)
         if skip is None:
@@ -34,7 +34,7 @@ def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
         trailing = len(line.text) - len(content)
         if content and line.text.endswith("  ") and "\t" not in line.text[len(content) :]:
             if hard_break is None:
-                within = (start, end) if start > 0 or end < len(ctx.document.text) else (0, None)
+                within = (0, None) if whole(ctx.document, parts) else (parts[0][0], parts[-1][1])
                 hard_break = hard_break_test(ctx.document, *within)
             if hard_break(line.number):
                 continue

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines, lines_between, verbatim_lines
+from ._lines import front_matter_end, lines, lines_in, verbatim_lines
 
 
 @rule(
@@ -16,14 +16,14 @@ from ._lines import front_matter_end, lines, lines_between, verbatim_lines
     tags=("whitespace",),
 )
 def blank_lines(ctx: Context) -> list[Diagnostic]:
-    return rescanned(ctx, lambda start, end: _scan(ctx, start, end), front_matter_end(ctx.document))
+    return rescanned(ctx, lambda parts: _scan(ctx, parts), front_matter_end(ctx.document))
 
 
-def _scan(ctx: Context, start: int, end: int) -> Iterator[Diagnostic]:
-    """The findings of the runs of blank lines that start in ``text[start:end]`` (whole lines, a
-    non-blank line or the end of the text after them)."""
+def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings of the runs of blank lines that start in the ``parts`` of the text (whole lines,
+    each part with a non-blank line or the end of the text after them)."""
     all_lines = lines(ctx.document)
-    blank = [line.number for line in lines_between(ctx.document, start, end) if not line.text.strip()]
+    blank = [line.number for line in lines_in(ctx.document, parts) if not line.text.strip()]
     skip = verbatim_lines(ctx.document) if blank else set()
     index = 0
     while index < len(blank):
