@@ -12,7 +12,7 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TypeVar, cast
 
@@ -26,20 +26,24 @@ K = TypeVar("K", bound=Hashable)
 # where it starts and ends in them, its section, and what the reader made of it (kind, marker,
 # number, link destinations, roles and labels, where each field lies in the lines): the reader may
 # read the same text otherwise in another place (a link's destination defined elsewhere).
-class EntryKey:
-    """An entry's key, hashed once (a tuple hashes all its parts at each look-up)."""
+class EntryKey(int):
+    """An entry's key: an int, its hash, hashed in C (a look-up in a table of keys makes no call), that
+    also holds the key's parts (equal only when those are)."""
 
-    __slots__ = ("_hash", "_value")
+    _value: tuple[object, ...]
 
-    def __init__(self, value: tuple[object, ...]) -> None:
-        self._value = value
-        self._hash = hash(value)
+    def __new__(cls, value: tuple[object, ...]) -> EntryKey:
+        key = super().__new__(cls, hash(value))
+        key._value = value
+        return key
 
-    def __hash__(self) -> int:
-        return self._hash
+    __hash__ = int.__hash__
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, EntryKey) and self._hash == other._hash and self._value == other._value
+        return isinstance(other, EntryKey) and int.__eq__(self, other) and self._value == other._value
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
 
 
 _FACTS = "entry facts"
@@ -201,7 +205,7 @@ class Facts:
         self.tallies[name] = counted
         return counted
 
-    def contributions(self, name: str, count: Callable[[Entry], tuple[K, ...]]) -> list[tuple[K, ...]]:
+    def contributions(self, name: str, count: Callable[[Entry], T]) -> list[T]:
         """What ``count`` gives for each entry (a fact of the entry), in the list's order."""
         contributions = []
         # (`fact_of` written out, a call less per entry; `_by_entry` and `_entries` hold the entries
@@ -211,7 +215,7 @@ class Facts:
             if found is _UNKNOWN:
                 found = record[name] = count(entry)
             contributions.append(found)
-        return cast("list[tuple[K, ...]]", contributions)
+        return cast("list[T]", contributions)
 
 
 def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
@@ -268,6 +272,15 @@ def reused(document: Document, name: str, inputs: object, build: Callable[[], T]
     ``inputs``: a fact of the whole list that depends on nothing else (no offsets, no nodes)."""
     facts = document.derived.get(_FACTS)
     return facts.reuse(name, inputs, build) if isinstance(facts, Facts) else build()
+
+
+def each_fact(document: Document, name: str, work: Callable[[Entry], T]) -> Iterable[tuple[Entry, T]]:
+    """Each entry of ``document``, in the list's order, with ``work(entry)`` (a fact of the entry: with
+    `Facts`, kept for the entry's key, and passed over with no call per entry)."""
+    facts = document.derived.get(_FACTS)
+    if isinstance(facts, Facts):
+        return zip(facts._entries.values(), facts.contributions(name, work), strict=True)
+    return ((entry, work(entry)) for entry in document.iter_entries())
 
 
 def keeps_facts(document: Document) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .entry_facts import fact, reused
+from .entry_facts import fact_once, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -234,21 +234,28 @@ class Style:
     # style group -> how many papers it has ("papers") and how many of them have each field
     field_counts: dict[str, Counter[str]] = field(default_factory=dict)
     # Each entry's style group and layout, read once (by the entry's identity: the document keeps
-    # its entries alive as long as its style), for the rules that ask for them again. Not compared:
-    # two styles are equal when the list's conventions are (the engine reuses findings then).
+    # its entries alive as long as its style), for the rules that ask for them again: from what the
+    # entry says of the style (`_said`, a fact of the entry) when it is one of the list's. Not
+    # compared: two styles are equal when the list's conventions are (the engine reuses findings then).
     _groups: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     _layouts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _said: Callable[[Entry], _EntryStyle | None] = field(
+        default=lambda entry: None, repr=False, compare=False
+    )
 
     def group(self, entry: Entry) -> str:
         found = self._groups.get(id(entry))
         if found is None:
-            found = self._groups[id(entry)] = style_group(entry)
+            said = self._said(entry)
+            found = self._groups[id(entry)] = said.group if said is not None else style_group(entry)
         return found
 
     def layout(self, entry: Entry) -> str:
         found = self._layouts.get(id(entry))
         if found is None:
-            found = self._layouts[id(entry)] = entry_layout(entry)
+            said = self._said(entry)
+            found = said.layout if said is not None else None
+            found = self._layouts[id(entry)] = found if found is not None else entry_layout(entry)
         return found
 
     def fields_of(self, entry: Entry) -> Counter[str]:
@@ -357,22 +364,22 @@ def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
-    entries = list(document.iter_entries())
     # (the venue table is the settings': a run with other settings keeps no facts of this one)
     of_entry = functools.partial(_entry_style, venues=venues)
-    styles = [fact(document, "style", entry, of_entry) for entry in entries]
-    group_of = {id(entry): facts.group for entry, facts in zip(entries, styles, strict=True)}
-    layout_of = {
-        id(entry): facts.layout
-        for entry, facts in zip(entries, styles, strict=True)
-        if facts.layout is not None
-    }
-    tally = Counter(styles)  # entries of a list say much the same: each distinct say counted once
+
+    def said(entry: Entry) -> _EntryStyle:
+        return fact_once(document, "style", entry, of_entry)
+
+    # Entries of a list say much the same: each distinct say counted once (and the count kept up to
+    # date between runs by the entries that came in and went out: a pass over the says, not the list).
+    tally = tallied(document, "style says", lambda entry: (said(entry),))
     counts: dict[str, Counter[str]] = {name: Counter() for name in _COUNTED}
     spellings: dict[str, Counter[str]] = {}
     groups: dict[str, Counter[str]] = {}
     layouts: dict[tuple[str, str], Counter[str]] = {}
     for facts, times in tally.items():
+        if times <= 0:
+            continue  # (a count kept up to date may hold a zero)
         for name, counted in counts.items():
             if (value := getattr(facts, name)) is not None:
                 counted[value] += times
@@ -406,6 +413,5 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
         },
         hosts=_hosts(document),
         field_counts=groups,
-        _groups=group_of,
-        _layouts=layout_of,
+        _said=said,
     )
