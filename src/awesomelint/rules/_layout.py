@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -97,21 +96,6 @@ class Template(NamedTuple):
             tail,
             link_gap if link_gap.strip() == "" else " ",
         )
-
-    @classmethod
-    def from_entries(
-        cls,
-        entries: list[Entry],
-        layout: str,
-        layout_of: Callable[[Entry], str],
-        template_of: Callable[[Entry], Template | None],
-    ) -> Template | None:
-        """The template of the first of ``entries`` laid out as ``layout`` that gives one
-        (``template_of``: `of_entry`, or what was kept of it)."""
-        for entry in entries:
-            if layout_of(entry) == layout and (found := template_of(entry)) is not None:
-                return found
-        return None
 
 
 def rewrite(text: str, entry: Entry, template: Template) -> Edit | None:

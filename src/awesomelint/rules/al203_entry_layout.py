@@ -4,30 +4,44 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact
-from ..model import STRUCTURED_MARKERS, Entry
+from ..entry_facts import each_fact, fact
+from ..model import STRUCTURED_MARKERS, Document, Entry
 from ..style import within
 from ._layout import Template, rewrite
 
 
 def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
-    """Each judged group's (entry kind, style group) template: the separators of an entry laid out
-    the dominant way, to rewrite the others by."""
-    groups: dict[tuple[str, str], list[Entry]] = {}
-    for entry in ctx.document.iter_entries():
-        # A table's columns, or a heading over field bullets, fix an entry's layout.
-        if entry.title is not None and entry.marker not in STRUCTURED_MARKERS:
-            groups.setdefault((entry.kind, ctx.style.group(entry)), []).append(entry)
-    document, text = ctx.document, ctx.document.text
+    """Each judged group's (entry kind, style group) template: the separators of the first entry
+    laid out the dominant way that gives one, to rewrite the others by."""
+    document, text, style = ctx.document, ctx.document.text, ctx.style
+    layouts = style.layouts
 
-    def template_of(entry: Entry) -> Template | None:
-        return fact(document, "AL203 template", entry, lambda e: Template.of_entry(text, e))
+    def placed(entry: Entry) -> tuple[tuple[str, str], str] | None:
+        """The entry's group and layout; None for a table's row or a heading over field bullets (their
+        columns or bullets fix an entry's layout)."""
+        if entry.title is None or entry.marker in STRUCTURED_MARKERS:
+            return None
+        return (entry.kind, style.group(entry)), style.layout(entry)
 
-    return {
-        key: Template.from_entries(group, dominant.value, ctx.style.layout, template_of)
-        for key, group in groups.items()
-        if (dominant := ctx.style.layouts.get(key)) is not None and dominant.total >= 3
-    }
+    templates: dict[tuple[str, str], Template | None] = {}
+    settled: set[tuple[str, str]] = set()  # the groups judged by no template, or whose one is found
+    for entry, found in each_fact(document, "AL203 group and layout", placed):
+        if found is None or found[0] in settled:
+            continue
+        key, layout = found
+        dominant = layouts.get(key)
+        if dominant is None or dominant.total < 3:
+            settled.add(key)
+            continue
+        templates.setdefault(key, None)
+        if layout == dominant.value and (template := _template_of(document, text, entry)) is not None:
+            templates[key] = template
+            settled.add(key)
+    return templates
+
+
+def _template_of(document: Document, text: str, entry: Entry) -> Template | None:
+    return fact(document, "AL203 template", entry, lambda e: Template.of_entry(text, e))
 
 
 @entry_rule(

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact
+from ..entry_facts import fact, tallied
 from ..model import Entry, Field
 
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
@@ -81,16 +81,29 @@ class _Dates(NamedTuple):
 
 
 def _dates(ctx: Context) -> _Dates:
-    found = _Dates({}, Counter(), Counter(), datetime.date.today().year)
-    for entry in ctx.document.iter_entries():
+    """The `_Dates` of the list, counted entry by entry (kept up to date so between runs)."""
+    style = ctx.style
+
+    def said(entry: Entry) -> tuple[tuple[str, ...], ...]:
+        """What the entry says of the dates: a paper of its group, dated so (or not)."""
         if entry.kind != "paper":
-            continue
-        group = ctx.style.group(entry)
-        found.papers[group] += 1
-        if (written := _own_date(entry)) is not None:
-            found.with_date[group] += 1
-            shape = date_shape(written.text)
-            found.shapes.setdefault((group, _parts(shape)), Counter())[shape] += 1
+            return ()
+        group = style.group(entry)
+        if (written := _own_date(entry)) is None:
+            return (("papers", group),)
+        shape = date_shape(written.text)
+        return ("papers", group), ("dated", group), ("shape", group, _parts(shape), shape)
+
+    found = _Dates({}, Counter(), Counter(), datetime.date.today().year)
+    for counted, times in tallied(ctx.document, "AL307 dates", said).items():
+        if times <= 0:
+            continue  # (a count kept up to date may hold a zero)
+        if counted[0] == "papers":
+            found.papers[counted[1]] += times
+        elif counted[0] == "dated":
+            found.with_date[counted[1]] += times
+        else:
+            found.shapes.setdefault((counted[1], counted[2]), Counter())[counted[3]] += times
     return found
 
 
