@@ -15,10 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from ..entry_facts import crowded, fact
+from ..entry_facts import carried, carry, crowded, fact
 from ..model import Document, Entry, Link
 from ..read.kinds import label_role
 from ..urls import split_url
@@ -26,7 +27,9 @@ from ..urls import split_url
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-@functools.lru_cache(maxsize=2**16)  # asked for each link by the duplicate rules and the fixer's guard
+# (the duplicate rules ask through their table, `url_identities`; the fixer's guard asks again for
+# the links of the entries it compares, most of them just asked by the rules or by the guard itself)
+@functools.lru_cache(maxsize=2**14)
 def normalized_url(url: str) -> str | None:
     """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
     the host, default port, trailing slash, fragment); None when it is not a web URL."""
@@ -55,29 +58,63 @@ _PLACEHOLDERS = frozenset({"unnamed", "untitled", "none", "tbd", "todo"})  # a t
 _MIN_KEY = 4  # shorter titles (`Go`, `R`) are names that lists reuse freely
 
 
-def title_key(entry: Entry) -> str | None:
-    return _title_key(entry.title.text) if entry.title is not None else None
+T = TypeVar("T")
 
 
-@functools.lru_cache(maxsize=2**16)  # asked for each entry by both duplicate rules, on each run
-def _title_key(title: str) -> str | None:
-    key = _folded(title)
-    if key.isdigit():
+class _Known(dict[str, T]):
+    """The values of a function of a string (``work``), each worked out at its first ask."""
+
+    def __init__(self, work: Callable[[str], T]) -> None:
+        super().__init__()
+        self._work = work
+
+    def __missing__(self, text: str) -> T:
+        value = self[text] = self._work(text)
+        return value
+
+
+def _known(document: Document, name: str, work: Callable[[str], T]) -> _Known[T]:
+    """The document's table of ``work``'s values (`_Known`), the earlier run's when there is one
+    (the fixer's edits and an editor's seldom change a link or a title): the duplicate rules ask
+    for each link's and each title's several times per run, and again in each run. Values of texts
+    gone from the list stay, up to a bound that keeps the table the size of a list, not of a session."""
+    found = document.derived.get(name)
+    if isinstance(found, _Known):
+        return found
+    kept = carried(document, name)
+    table = kept[1] if kept is not None and isinstance(kept[1], _Known) else None
+    if table is None or len(table) > len(document.text) // 8:
+        table = _Known(work)
+    document.derived[name] = table
+    carry(document, name, table)
+    return table
+
+
+def folded_texts(document: Document) -> Mapping[str, str]:
+    """Each text (a title, a label) folded as titles are compared: `_folded`."""
+    return _known(document, "folded texts", _folded)
+
+
+def title_key(entry: Entry, document: Document | None = None) -> str | None:
+    """The key of the entry's title, None when it names nothing (with its ``document``, the title
+    folded once: `folded_texts`)."""
+    if entry.title is None:
+        return None
+    text = entry.title.text
+    return _named(_folded(text) if document is None else folded_texts(document)[text])
+
+
+def _named(folded: str) -> str | None:
+    if folded.isdigit():
         return None  # a date or a number read where a title stands (`2021/05` in a table): no name
-    return key if len(key) >= _MIN_KEY and key not in _PLACEHOLDERS else None
+    return folded if len(folded) >= _MIN_KEY and folded not in _PLACEHOLDERS else None
 
 
-def _key(text: str) -> str | None:
-    key = _folded(text)
-    return key if len(key) >= _MIN_KEY else None
-
-
-@functools.lru_cache(maxsize=2**16)  # a title's by `_title_key`, then by `names_of` (its link's label too)
 def _folded(text: str) -> str:
     return _IGNORED.sub("", text.casefold())
 
 
-def names_of(entry: Entry) -> set[str]:
+def names_of(entry: Entry, document: Document) -> set[str]:
     """Every way the entry names its paper: the title, the part of it before a colon (`ShareGPT4V`
     of `ShareGPT4V: Improving ...`), and the labels of its title and paper links."""
     texts = [entry.title.text] if entry.title else []
@@ -88,7 +125,8 @@ def names_of(entry: Entry) -> set[str]:
         for link in entry.links
         if link.role in ("title", "paper") and label_role(link.label) is None
     )
-    return {key for text in texts if (key := _key(text)) is not None}
+    folded = folded_texts(document)
+    return {key for text in texts if len(key := folded[text]) >= _MIN_KEY}
 
 
 _ARXIV = re.compile(r"^(?:export\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
@@ -100,7 +138,6 @@ def link_identity(link: Link) -> str | None:
     return _url_identity(link.url)
 
 
-@functools.lru_cache(maxsize=2**16)  # asked for each link several times by AL501, on each run
 def _url_identity(url: str) -> str | None:
     base = normalized_url(url)
     arxiv = _ARXIV.match(base) if base is not None else None
@@ -112,11 +149,17 @@ def _url_identity(url: str) -> str | None:
     return f"{base}#{fragment}" if fragment else base
 
 
-def identity_links(entry: Entry) -> set[str]:
-    """The entry's title and paper links: what names the entry itself, not its code or extras."""
+def url_identities(document: Document) -> Mapping[str, str | None]:
+    """Each link address's `link_identity`, worked out once (`_known`)."""
+    return _known(document, "url identities", _url_identity)
+
+
+def identity_links(entry: Entry, identities: Mapping[str, str | None]) -> set[str]:
+    """The entry's title and paper links (``identities``: `url_identities`): what names the entry
+    itself, not its code or extras."""
     found = set()
     for link in entry.links:
-        if link.role in ("title", "paper") and (identity := _url_identity(link.url)) is not None:
+        if link.role in ("title", "paper") and (identity := identities[link.url]) is not None:
             found.add(identity)
     return found
 
@@ -212,25 +255,31 @@ class Duplicates:
         return [r for r in self.repeats if r.same_section or not self.cross_lists]
 
 
-def _pairing_key(entry: Entry) -> str | None:
-    """The key of the entry's title that every bucket of the entry is named by (see `duplicates`)."""
-    key = title_key(entry)
-    if key is None and entry.kind != "paper" and entry.title is not None:
-        key = _folded(entry.title.text) or None  # `cpy`: the link makes it one
+def _pairing_key(entry: Entry, folded: Mapping[str, str]) -> str | None:
+    """The key of the entry's title that every bucket of the entry is named by (see `duplicates`)
+    (``folded``: `folded_texts`)."""
+    if entry.title is None:
+        return None
+    text = folded[entry.title.text]
+    key = _named(text)
+    if key is None and entry.kind != "paper":
+        key = text or None  # `cpy`: the link makes it one
     return key
 
 
-def _pairing(entry: Entry) -> tuple[str | None, tuple[str, ...], bool]:
+def _pairing(
+    folded: Mapping[str, str], identities: Mapping[str, str | None], entry: Entry
+) -> tuple[str | None, tuple[str, ...], bool]:
     """What pairs an entry with its repeats (a fact of the entry: see `entry_facts`): the key of its
     title, its title and paper links, and whether it is a post about a paper."""
-    key = _pairing_key(entry)
+    key = _pairing_key(entry, folded)
     if key is None:
         return None, (), False
-    return key, tuple(sorted(identity_links(entry))), entry.kind == "paper" and is_post(entry)
+    return key, tuple(sorted(identity_links(entry, identities))), entry.kind == "paper" and is_post(entry)
 
 
-def _pairing_keys(entry: Entry) -> tuple[str, ...]:
-    key = _pairing_key(entry)
+def _pairing_keys(folded: Mapping[str, str], entry: Entry) -> tuple[str, ...]:
+    key = _pairing_key(entry, folded)
     return () if key is None else (key,)
 
 
@@ -238,11 +287,12 @@ def _sharing_a_key(document: Document) -> list[Entry]:
     """The entries whose title's key another entry's is too (in the list's order): each bucket of an
     entry is named by that key, so no other entry can be in a bucket of the others. (Kept up to
     date between runs with `crowded`: naming each entry's buckets costs more than it leaves out.)"""
-    shared = crowded(document, "pairing keys", _pairing_keys)
+    folded = folded_texts(document)
+    shared = crowded(document, "pairing keys", functools.partial(_pairing_keys, folded))
     if shared is not None:
         return shared
     entries = list(document.iter_entries())
-    keys = [_pairing_key(entry) for entry in entries]
+    keys = [_pairing_key(entry, folded) for entry in entries]
     counted = Counter(keys)
     return [entry for entry, key in zip(entries, keys, strict=True) if key is not None and counted[key] >= 2]
 
@@ -259,8 +309,9 @@ def duplicates(document: Document) -> Duplicates:
     repeats: list[Repeat] = []
     links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
     # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
+    pairing = functools.partial(_pairing, folded_texts(document), url_identities(document))
     for entry in in_pairing_order(document, _sharing_a_key(document)):
-        key, links, post = fact(document, "pairing", entry, _pairing)
+        key, links, post = fact(document, "pairing", entry, pairing)
         if key is None:
             continue
         links_of[id(entry)] = frozenset(links)
@@ -273,7 +324,7 @@ def duplicates(document: Document) -> Duplicates:
             repeats.append(Repeat(own or next(iter(found[0].values())), entry))
         for bucket in buckets:
             bucket.setdefault(entry.section_path, entry)
-    across = {title_key(r.entry) for r in repeats if not r.same_section}
+    across = {title_key(r.entry, document) for r in repeats if not r.same_section}
     result = Duplicates(repeats, cross_lists=len(across) >= 2)
     document.derived["duplicates"] = result
     return result

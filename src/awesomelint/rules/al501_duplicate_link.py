@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
 from ..entry_facts import crowded
-from ..model import Entry, Link
+from ..model import Document, Entry, Link
 from ..style import entry_shape
-from ._duplicates import duplicates, identity_links, in_pairing_order, link_identity, names_of, title_key
+from ._duplicates import duplicates, identity_links, in_pairing_order, names_of, title_key, url_identities
 
 
 @rule(
@@ -22,16 +23,19 @@ from ._duplicates import duplicates, identity_links, in_pairing_order, link_iden
     tags=("links",),
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
-    repeated = {id(r.entry): r.first for r in duplicates(ctx.document).repeats}
-    held = _held(ctx, crowded(ctx.document, "held links", _held_links))
-    owners = _owners(held)
+    document = ctx.document
+    repeated = {id(r.entry): r.first for r in duplicates(document).repeats}
+    identities = url_identities(document)
+    held = _held(ctx, identities, crowded(document, "held links", functools.partial(_held_links, identities)))
+    owners = _owners(held, document)
     for entry, link, identity in held:
         first_entry, first_link = owners[identity]
         if first_entry is entry or repeated.get(id(entry)) is first_entry:
             continue  # the same entry, or a repeat of the same paper (AL206's concern)
-        if title_key(entry) is not None and title_key(entry) == title_key(first_entry):
+        key = title_key(entry, document)
+        if key is not None and key == title_key(first_entry, document):
             continue  # the owner's paper again (a list that cross-lists it)
-        if names_of(first_entry) & names_of(entry):
+        if names_of(first_entry, document) & names_of(entry, document):
             continue  # the same paper under another name (a dataset's name, a model's)
         if entry_shape(first_entry) != entry_shape(entry):
             continue  # a table of benchmarks citing a paper the list also has: a reference
@@ -49,7 +53,9 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     yield from _swapped_repositories(ctx)
 
 
-def _held(ctx: Context, entries: list[Entry] | None) -> list[tuple[Entry, Link, str]]:
+def _held(
+    ctx: Context, identities: Mapping[str, str | None], entries: list[Entry] | None
+) -> list[tuple[Entry, Link, str]]:
     """Each title or paper link with the page it opens, and its entry, in pairing order (code,
     project and data links may be shared; description links are prose); of ``entries`` (the entries
     that hold a page another entry holds too, when known)."""
@@ -57,20 +63,20 @@ def _held(ctx: Context, entries: list[Entry] | None) -> list[tuple[Entry, Link, 
         (entry, link, identity)
         for entry in in_pairing_order(ctx.document, entries)
         for link in entry.links
-        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None
+        if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
     ]
 
 
-def _held_links(entry: Entry) -> tuple[str, ...]:
+def _held_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str, ...]:
     """The pages the entry's title and paper links open (`_held`'s), once per link."""
     return tuple(
         identity
         for link in entry.links
-        if link.role in ("title", "paper") and (identity := link_identity(link)) is not None
+        if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
     )
 
 
-def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]]:
+def _owners(held: list[tuple[Entry, Link, str]], document: Document) -> dict[str, tuple[Entry, Link]]:
     """The entry each title or paper link belongs to: of the entries that hold it, the first with
     the title most of them have, when three or more have it (a paper cross-listed five times owns
     its link, and the one other entry that holds it is the copy), else the first."""
@@ -84,9 +90,9 @@ def _owners(held: list[tuple[Entry, Link, str]]) -> dict[str, tuple[Entry, Link]
             if identity in crowded:
                 crowded[identity].append((entry, link))
     for identity, holding in crowded.items():
-        usual, count = Counter(title_key(entry) for entry, _ in holding).most_common(1)[0]
+        usual, count = Counter(title_key(entry, document) for entry, _ in holding).most_common(1)[0]
         if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
-            owners[identity] = next(h for h in holding if title_key(h[0]) == usual)
+            owners[identity] = next(h for h in holding if title_key(h[0], document) == usual)
     return owners
 
 
@@ -119,13 +125,16 @@ def _authors(entry: Entry) -> set[str] | None:
 def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnostic]:
     """An extra link equal to the entry's own paper link, and one extra link held by exactly two
     papers with no author in common (a repository many entries share is a framework they use)."""
+    document = ctx.document
+    identities = url_identities(document)
     holders: dict[str, list[tuple[Entry, Link]]] = {}
-    for entry in in_pairing_order(ctx.document, crowded(ctx.document, "extra links", _extra_links)):
+    extra_links = functools.partial(_extra_links, identities)
+    for entry in in_pairing_order(document, crowded(document, "extra links", extra_links)):
         if entry.kind != "paper":
             continue
-        papers = {i for link in entry.links if link.role == "paper" and (i := link_identity(link))}
+        papers = {i for link in entry.links if link.role == "paper" and (i := identities[link.url])}
         for link in entry.links:
-            identity = link_identity(link) if _extra(link) else None
+            identity = identities[link.url] if _extra(link) else None
             if identity is None:
                 continue
             if identity in papers:
@@ -140,9 +149,11 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
         if len(entries) != 2:
             continue
         (first, first_link), (entry, link) = pairs[0], next(p for p in pairs if p[0] is not pairs[0][0])
-        if repeated.get(id(entry)) is first or title_key(first) == title_key(entry):
+        if repeated.get(id(entry)) is first or title_key(first, document) == title_key(entry, document):
             continue  # one paper listed twice (AL206's concern, or a list that cross-lists)
-        if names_of(first) & names_of(entry) or identity_links(first) & identity_links(entry):
+        if names_of(first, document) & names_of(entry, document):
+            continue  # the same paper under another name
+        if identity_links(first, identities) & identity_links(entry, identities):
             continue
         first_authors, authors = _authors(first), _authors(entry)
         if first_authors is None or authors is None or first_authors & authors:
@@ -155,13 +166,13 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
         yield ctx.report(link.url_span, message, related=first.span)
 
 
-def _extra_links(entry: Entry) -> tuple[str, ...]:
+def _extra_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str, ...]:
     """What `_copied_extras` pairs a paper by: the pages its extra links open, and a mark held twice
     when one of them is its own paper's (a finding of the entry alone)."""
     if entry.kind != "paper":
         return ()
-    papers = {i for link in entry.links if link.role == "paper" and (i := link_identity(link))}
-    extras = [i for link in entry.links if _extra(link) and (i := link_identity(link)) is not None]
+    papers = {i for link in entry.links if link.role == "paper" and (i := identities[link.url])}
+    extras = [i for link in entry.links if _extra(link) and (i := identities[link.url]) is not None]
     pasted = ("own paper link",) * 2 if any(i in papers for i in extras) else ()
     return (*(i for i in extras if i not in papers), *pasted)
 
@@ -186,14 +197,15 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
     """Two papers whose code links are swapped: each one's repository is named after the other."""
     named: dict[str, list[Entry]] = {}
     repositories: dict[int, tuple[Link, str]] = {}
+    document = ctx.document
     names: dict[int, set[str]] = {}  # each such entry's `names_of`, worked out once
-    found_in = crowded(ctx.document, "repository names", _repository_names)
-    entries = list(ctx.document.iter_entries()) if found_in is None else found_in
+    found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
+    entries = list(document.iter_entries()) if found_in is None else found_in
     for entry in entries:
         if entry.kind != "paper" or (found := _repository_key(entry)) is None:
             continue
         repositories[id(entry)] = found
-        names[id(entry)] = names_of(entry)
+        names[id(entry)] = names_of(entry, document)
         for name in names[id(entry)]:
             named.setdefault(name, []).append(entry)
     reported: set[int] = set()
@@ -218,11 +230,11 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
                 break
 
 
-def _repository_names(entry: Entry) -> tuple[str, ...]:
+def _repository_names(document: Document, entry: Entry) -> tuple[str, ...]:
     """What `_swapped_repositories` pairs a paper with a code repository by: its names, and its
     repository's name when that is none of them."""
     found = _repository_key(entry) if entry.kind == "paper" else None
-    return () if found is None else tuple(sorted(names_of(entry) | {found[1]}))
+    return () if found is None else tuple(sorted(names_of(entry, document) | {found[1]}))
 
 
 def _kind(link: Link) -> str:

@@ -1,0 +1,110 @@
+"""The duplicate rules' tables of link identities and folded titles (`_duplicates._known`): each
+address and title worked out once per document and carried to the next run on an edited text, with
+the findings of a rerun exactly those of a full run, whatever the list's size (no process-wide
+cache whose size decides whether a value is worked out again)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from awesomelint.diagnostic import Diagnostic
+from awesomelint.engine import Settings, rerun_rules, run_rules
+from awesomelint.read import read
+from awesomelint.rules import _duplicates
+
+SETTINGS = Settings(select=frozenset({"AL206", "AL501"}))
+
+
+def _entry(n: int, title: str, paper: str, code: str = "") -> str:
+    code = f" [code]({code})" if code else ""
+    return f"{n}. **{title}**. *Author {n}, Other {n}*. **ICML 2022**. [paper]({paper}){code}"
+
+
+def _list(*entries: str) -> str:
+    apart = _entry(9, "Kept Apart", "https://x.org/k")
+    return "# Papers\n\n## Models\n\n" + "\n".join(entries) + "\n\n## More\n\n" + apart + "\n"
+
+
+BASE = _list(
+    _entry(1, "Alpha Method", "https://arxiv.org/abs/2203.08084", "https://github.com/a/alpha"),
+    _entry(2, "Beta Method", "https://example.org/beta"),
+    _entry(3, "Gamma Method", "https://example.org/gamma", "https://github.com/a/alpha"),
+    _entry(4, "Delta Method", "https://example.org/delta"),
+)
+# Each text an edit of the one before: a link copied, a title repeated, both undone, a page of the same
+# arXiv paper, a link changed in its case and slash only.
+EDITS = [
+    ("https://example.org/delta", "https://arxiv.org/pdf/2203.08084v2.pdf"),
+    ("Delta Method", "Alpha Method"),
+    ("https://arxiv.org/pdf/2203.08084v2.pdf", "https://Example.org/delta/"),
+    ("Alpha Method**. *Author 4", "Delta Method**. *Author 4"),
+    ("https://example.org/beta", "https://example.org/gamma"),
+]
+
+
+def _shown(findings: list[Diagnostic]) -> list[tuple[object, ...]]:
+    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+
+
+def test_each_rerun_finds_what_a_full_run_finds() -> None:
+    text = BASE
+    earlier = rerun_rules(read(text), SETTINGS).earlier
+    seen: set[str] = set()
+    for old, new in EDITS:
+        assert old in text
+        text = text.replace(old, new, 1)
+        again = rerun_rules(read(text), SETTINGS, earlier=earlier)
+        full = run_rules(read(text), SETTINGS)
+        assert _shown(again.findings) == _shown(full)
+        seen.update(d.code for d in full)
+        earlier = again.earlier
+    assert seen == {"AL206", "AL501"}  # (the edits made findings of both rules)
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """The addresses whose identity is worked out from now on."""
+    asked: Counter[str] = Counter()
+    work = _duplicates._url_identity
+
+    def counted(url: str) -> str | None:
+        asked[url] += 1
+        return work(url)
+
+    monkeypatch.setattr(_duplicates, "_url_identity", counted)
+    return asked
+
+
+def test_a_run_works_out_each_address_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _asked(monkeypatch)
+    run_rules(read(BASE.replace("https://example.org/delta", "https://example.org/gamma")), SETTINGS)
+    assert asked and max(asked.values()) == 1
+
+
+def test_a_rerun_works_out_only_the_addresses_an_edit_brought(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _asked(monkeypatch)
+    earlier = rerun_rules(read(BASE), SETTINGS).earlier
+    first = set(asked)
+    asked.clear()
+    edited = BASE.replace("https://example.org/delta", "https://example.org/epsilon")
+    rerun_rules(read(edited), SETTINGS, earlier=earlier)
+    assert "https://example.org/delta" in first and set(asked) == {"https://example.org/epsilon"}
+
+
+def test_a_table_grown_past_the_lists_size_is_not_carried() -> None:
+    """An editor's session changes links for hours: the texts gone from the list are dropped once the
+    table holds more than the list could."""
+    document = read(BASE)
+    earlier = rerun_rules(document, SETTINGS).earlier
+    table = document.derived["url identities"]
+    assert isinstance(table, dict) and "https://example.org/delta" in table
+    again = read(BASE)
+    rerun_rules(again, SETTINGS, earlier=earlier)
+    assert again.derived["url identities"] is table  # (carried: nothing worked out again)
+    table.update({f"https://gone.example/{n}": None for n in range(len(BASE) // 8)})
+    last = read(BASE)
+    rerun_rules(last, SETTINGS, earlier=earlier)
+    fresh = last.derived["url identities"]
+    assert isinstance(fresh, dict)
+    assert fresh is not table and "https://gone.example/1" not in fresh
