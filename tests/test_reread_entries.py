@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from awesomelint.entry_facts import entry_key
+from awesomelint.model import Document
 from awesomelint.read import blocks, read, reading
 from awesomelint.read.reread import read_edited
 
@@ -31,7 +33,15 @@ ENTRIES = [
     "| [Tab Two](https://arxiv.org/abs/2) | ICML | 2021 |\n",
     "  - nested **Inner Work** [paper](https://arxiv.org/abs/9)\n",
     "> - **Quoted Entry** [paper](https://arxiv.org/abs/8)\n",
+    "- **Outer Work** [paper](https://arxiv.org/abs/7)\n  - **Inner Work** [code](https://github.com/e/f)\n",
+    "- **Frameworks**\n  - [Framed](https://g.org/) - a tool.\n",
+    "- S3VM\n",
+    "- **Headed Item** [paper](https://arxiv.org/abs/6)\n\n  ## Inner Heading\n",
+    '- <a id="kept"></a>**Anchored** <!-- note --> [see](#kept) [paper](https://arxiv.org/abs/5)\n',
+    "- **Code Item** [paper](https://arxiv.org/abs/4)\n\n      code\n",
+    "- **Run** [a](https://arxiv.org/abs/3) Wang+ - [Run In](https://arxiv.org/abs/33)\n",
     "[ref]: https://example.org/defined\n",
+    "[ref]: https://example.org/redefined\n",
     "## Section\n",
     "\n",
     "\n\n",
@@ -57,12 +67,37 @@ INSERTS = [
 ]
 
 
-def _read_alike(text: str, edited: str) -> None:
+def _read_alike(text: str, edited: str) -> Document:
     before = read(text, keep_reading=True)
     fresh = tree(read(edited))
-    assert tree(read(edited, keep_reading=True, earlier=reading(before))) == fresh
+    again = read(edited, keep_reading=True, earlier=reading(before))
+    assert tree(again) == fresh
     assert tree(read(edited, earlier=reading(before))) == fresh
     assert tree(read_edited(before, edited)) == fresh
+    _kept_alike(before, again)
+    return again
+
+
+def _kept_alike(before: Document, again: Document) -> None:
+    """What the fixer's guard and the rules take from a reading made with an earlier one: each
+    paragraph's kept pieces are a fresh reading's, and each entry said to be an earlier one moved
+    (`note_moved`) has that one's key."""
+    fresh, kept = reading(read(again.text, keep_reading=True)), reading(again)
+    assert fresh is not None and kept is not None
+    for token, fresh_token in zip(kept.tokens, fresh.tokens, strict=True):
+        if token.type == "inline" and kept.kept(token) is not None:
+            assert kept.pieces(token) == fresh.pieces(fresh_token)
+    moved = again.derived.get("moved entries", {})
+    for entry in again.iter_entries():
+        if id(entry) in moved:
+            assert entry_key(entry, again.text) == entry_key(moved[id(entry)], before.text)
+
+
+def _edited(text: str, edits: list[tuple[float, int, str]]) -> str:
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    return text
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,11 +106,28 @@ def _read_alike(text: str, edited: str) -> None:
     st.lists(st.tuples(st.floats(0, 1), st.integers(0, 6), st.sampled_from(INSERTS)), min_size=1, max_size=6),
 )
 def test_a_list_edited_in_many_places_reads_as_afresh(text: str, edits: list[tuple[float, int, str]]) -> None:
-    edited = text
-    for where, cut, insert in edits:
-        at = int(where * len(edited))
-        edited = edited[:at] + insert + edited[at + cut :]
-    _read_alike(text, edited)
+    _read_alike(text, _edited(text, edits))
+
+
+EDITS = st.lists(
+    st.tuples(st.floats(0, 1), st.integers(0, 6), st.sampled_from(INSERTS)), min_size=1, max_size=4
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ENTRIES), min_size=1, max_size=25).map("".join), EDITS, EDITS)
+def test_a_list_edited_twice_reads_as_afresh(
+    text: str, first: list[tuple[float, int, str]], second: list[tuple[float, int, str]]
+) -> None:
+    """The fixer's passes: each text read with the kept reading of the one before, itself made
+    with an earlier one (its items moved whole from the first text's)."""
+    once = _edited(text, first)
+    before = _read_alike(text, once)
+    twice = _edited(once, second)
+    fresh = tree(read(twice))
+    again = read(twice, keep_reading=True, earlier=reading(before))
+    assert tree(again) == fresh
+    _kept_alike(before, again)
 
 
 LIST = "".join(
@@ -190,3 +242,38 @@ def test_what_lies_around_an_entrys_pieces_is_compared(monkeypatch: pytest.Monke
     assert _reads_again(text, text.replace("\n  \n", "\n \t\n")) == 1
     assert _reads_again(text, spaced) == 1
     assert _reads_again(spaced, text) == 1
+
+
+def _items(template: str, count: int = 5) -> str:
+    return "".join(template.format(n=n) for n in range(1, count + 1))
+
+
+NESTED = _items(
+    "- **Outer {n}** [paper](https://arxiv.org/abs/{n})\n  - **Inner {n}** [code](https://g.org/{n})\n"
+)
+QUOTED = _items("> - **Quoted {n}** [paper](https://arxiv.org/abs/{n})\n")
+TIGHT = _items("- **Tight {n}** [paper](https://arxiv.org/abs/{n})\n")
+NAMED = _items("- **Named {n}** [paper][ref]\n") + "\n[ref]: https://example.org/defined\n"
+HEADED = _items("- **Headed {n}** [paper](https://arxiv.org/abs/{n})\n\n  ### Within {n}\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "edited", "moved"),
+    [
+        # every item but the edited ones (and the last of a list, where a paragraph follows)
+        (LIST, LIST.replace("Work 3**", "Work Three**").replace("abs/7)", "abs/77)"), 10),
+        (NESTED, NESTED.replace("Inner 2**", "Inner Two**"), 8),  # each outer item with its inner one
+        (NESTED, NESTED.replace("- **Inner 3**", "- **Inner 3** [pdf](https://h.org/3)"), 8),
+        (QUOTED, QUOTED.replace("Quoted 2**", "Quoted Two**"), 4),
+        (TIGHT + "\n_Ann Lee_, CVPR 2021\n", TIGHT.replace("Tight 2**", "Tight Two**") + "\n_Ann Lee_\n", 3),
+        # a blank line makes the list loose: the item before it holds the blank line now
+        (TIGHT, TIGHT.replace("\n- **Tight 3**", "\n\n- **Tight 3**"), 4),
+        (TIGHT, TIGHT.replace("- **Tight 2**", "* **Tight 2**"), 4),  # three lists
+        (NAMED, NAMED.replace("Named 2**", "Named Two**"), 4),
+        (NAMED, NAMED.replace("defined", "redefined"), 0),  # the links read another definition
+        (HEADED, HEADED.replace("Headed 2**", "Headed Two**"), 0),  # an item that holds a heading
+    ],
+)
+def test_an_item_whose_text_is_as_it_was_is_moved_whole(text: str, edited: str, moved: int) -> None:
+    again = _read_alike(text, edited)
+    assert len(again.derived.get("moved entries", {})) == moved

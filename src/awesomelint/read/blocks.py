@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from markdown_it.token import Token
 
+from ..entry_facts import note_moved
 from ..model import (
     Anchor,
     Authors,
@@ -102,6 +103,22 @@ _COLUMN_ROLES = {
 }
 
 
+# What, after the closing of the list whose last item an entry opened, ends whatever the entry might
+# continue into (a paragraph after the list may): a heading, another list or block, the closing
+# of the container that holds the list.
+_NO_CONTINUATION = frozenset(
+    {
+        "heading_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "hr",
+        "fence",
+        "code_block",
+        "table_open",
+        "list_item_close",
+        "blockquote_close",
+    }
+)
 _READING = "reading"  # where a document kept with ``keep_reading`` holds markdown-it's reading
 _REFERENCES = "references"  # where a document holds the link reference definitions of its text
 _RELEASED_AT_ONCE = 4096  # tokens: dropped in batches, the moves of the list's tail stay linear
@@ -113,7 +130,17 @@ def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -
     ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs
     need not be read again."""
     parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
-    document = _Builder(parsed, earlier).build(release_tokens=not keep_reading)
+    builder = _Builder(parsed, earlier)
+    document = builder.build(release_tokens=not keep_reading)
+    if builder.items_moved:  # the rules need not work out again which entries these are
+        note_moved(
+            document,
+            {
+                id(entry): old
+                for entry, old in builder.items_moved
+                if entry.kind == old.kind and entry.section_path == old.section_path
+            },
+        )
     parsed.forget_earlier()
     document.derived[_REFERENCES] = parsed.references
     if keep_reading:
@@ -289,12 +316,45 @@ class _OpenEntry:
         return (*paragraphs, *self.venue_cells, self.author_cell, self.description_cell)
 
 
+class _ItemRead(NamedTuple):
+    """A list item that opened an entry, outside any other entry, as a reading with kept pieces
+    read it (`Parsed.items`). Its reading depends on its own text only: in a text edited from this
+    one, an item of the same text and depth is read the same way, and gives these entries, links,
+    anchors and comments, moved."""
+
+    start: int  # where its first line starts (normalised offsets)
+    end: int  # where the line after it starts
+    size: int  # its tokens, from its opening to its closing
+    depth: tuple[int, int]  # its token's level, and the containers around it
+    inline_at: tuple[int, ...]  # where its inline tokens are among its tokens
+    readings: tuple[Any, ...]  # each one's kept reading (`Parsed.kept`)
+    entries: tuple[tuple[Entry, EntryKind], ...]  # each entry it opened, its kind before the page's
+    links: tuple[Link, ...]
+    anchors: tuple[Anchor, ...]
+    comments: tuple[Comment, ...]
+
+
+class _ItemMark(NamedTuple):
+    """Where the page stood when an item that may become an `_ItemRead` opened."""
+
+    opening: int  # its opening token
+    depth: tuple[int, int]
+    section: Section | None
+    entries: int  # the open entries before its own
+    links: int
+    anchors: int
+    comments: int
+    blocks: int
+    html_ids: int
+
+
 @dataclass
 class _Container:
     kind: str  # "item" or "quote"
     owner: _OpenEntry | None = None
     creates_entry: bool = False
     continued: bool = True  # whether the paragraphs that follow the item may continue its entry
+    mark: _ItemMark | None = None  # (an item that opened an entry, in a reading that keeps them)
 
 
 class _Builder:
@@ -305,8 +365,15 @@ class _Builder:
         # texts' offsets must be their normalised forms' (the fields' spans are kept in the former)
         self._built_before: dict[int, _Built] = {}
         self._earlier_text = ""
+        self._items_before: dict[str, list[_ItemRead]] = {}  # (`Parsed.earlier_items`)
         if earlier is not None and earlier.built and _same_offsets(earlier.source) and _same_offsets(source):
             self._built_before, self._earlier_text = earlier.built, earlier.source.normalized
+            self._items_before = parsed.earlier_items
+        # The items read here that may be read alike in a later text (`_ItemRead`), until their
+        # entries are finished; and the entries moved whole from the earlier reading's items.
+        self._items_read: list[tuple[_ItemMark, int, int, int, int, int]] = []
+        self.items_moved: list[tuple[Entry, Entry]] = []
+        self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
         self.section = None  # the section being read, with its path (shared by its entries)
@@ -344,6 +411,7 @@ class _Builder:
             index = self._token(tokens, index)
         for open_entry in self.open_entries:
             self._finish(open_entry)
+        self._keep_items()
         self._settle_non_entries()
         read_headed_entries(self.doc, self.source)
         settle_kinds(self.doc.sections, self.doc.entries)
@@ -373,9 +441,9 @@ class _Builder:
             self._paragraph(token, tokens[index + 1])
             return index + 3
         if kind == "list_item_open":
-            self._item_open(tokens, index)
-        elif kind == "list_item_close":
-            self._item_close()
+            return self._item_open(tokens, index)
+        if kind == "list_item_close":
+            self._item_close(index)
         elif kind == "blockquote_open":
             self.containers.append(_Container("quote", self._owner()))
         elif kind == "blockquote_close":
@@ -456,9 +524,14 @@ class _Builder:
         self.open_entries.append(open_entry)
         return open_entry
 
-    def _item_open(self, tokens: Sequence[Token], index: int) -> None:
+    def _item_open(self, tokens: Sequence[Token], index: int) -> int:
+        """Read a list item's opening; where the walk goes on (past the item when it is moved whole)."""
         token = tokens[index]
         parent = self._owner()
+        if parent is None and self._items_before and tokens[index + 1].type == "paragraph_open":
+            after = self._moved_item(tokens, index)
+            if after:
+                return after
         pieces = self._first_paragraph(tokens, index)
         self.pending = None  # a new item ends whatever paragraphs were continuing an entry
         ordered = bool(token.info)
@@ -470,23 +543,37 @@ class _Builder:
         plain = not starts_entry and parent is None and self._plain_item_among_entries(tokens, index, pieces)
         if parent is not None and (not starts_entry or starts_with_link_word(pieces)):
             self.containers.append(_Container("item", parent))
-            return
+            return index + 1
         if not (starts_entry or plain):
             self.containers.append(_Container("item"))
-            return
+            return index + 1
         line_start, line_end = self.source.norm_line_bounds(token.map[0] if token.map else 0)
         marker_text = f"{token.info}{token.markup}"
         after_indent = _INDENT.match(self.source.normalized, line_start, line_end).end()  # type: ignore[union-attr]
         found = self.source.normalized.find(marker_text, after_indent, line_end)
         marker_start = found if found >= 0 else line_start
         number = int(token.info) if ordered and token.info.isdigit() else None
+        mark = None
+        if starts_entry and parent is None and self.parsed.items is not None:
+            # (a plain item is an entry by its neighbours: it is read again each time)
+            doc, target = self.doc, self.section or self.doc
+            mark = _ItemMark(
+                index,
+                (token.level, len(self.containers)),
+                self.section,
+                len(self.open_entries),
+                *(len(doc.links), len(doc.anchors), len(doc.comments), len(target.blocks), self._ids_read),
+            )
         open_entry = self._new_entry(
             "ordered" if ordered else "bullet",
             number,
             marker_start,
             marker_start + len(marker_text),
         )
-        self.containers.append(_Container("item", open_entry, creates_entry=True, continued=not plain))
+        self.containers.append(
+            _Container("item", open_entry, creates_entry=True, continued=not plain, mark=mark)
+        )
+        return index + 1
 
     def _title_over_links(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
         """An item whose first paragraph is a plain title with no link and whose second gives its
@@ -527,8 +614,19 @@ class _Builder:
         beside = self.parsed.pieces(tokens[before + 2])
         return starts_with_title(beside) or is_plain_citation(beside)
 
-    def _item_close(self) -> None:
+    def _item_close(self, index: int) -> None:
         container = self.containers.pop()
+        mark = container.mark
+        if mark is not None:
+            doc, target = self.doc, self.section or self.doc
+            if (
+                mark.section is self.section
+                and mark.blocks == len(target.blocks)
+                and mark.html_ids == self._ids_read
+            ):
+                self._items_read.append(
+                    (mark, index, len(self.open_entries), len(doc.links), len(doc.anchors), len(doc.comments))
+                )
         if container.creates_entry and container.owner is not None and container.continued:
             self.pending = (container.owner, len(self.containers))
         elif self.pending is not None and self.pending[1] > len(self.containers):
@@ -692,6 +790,114 @@ class _Builder:
         if self.source.normalized[start:end] != self._earlier_text[start - shift : end - shift]:
             return None
         return built, Move(shift, self.source.line_starts)
+
+    def _moved_item(self, tokens: Sequence[Token], index: int) -> int:
+        """Where the walk goes on past a list item that an earlier reading's item (`_ItemRead`) is,
+        moved: the same text, tokens and depth, followed by what ends whatever its entries might
+        have continued into (`_NO_CONTINUATION`). 0 when there is none."""
+        token = tokens[index]
+        candidates = self._items_before.get(tokens[index + 2].content)
+        if candidates is None or token.map is None:
+            return 0
+        normalized, earlier_text = self.source.normalized, self._earlier_text
+        start, end = self._lines_start(token.map[0]), self._lines_start(token.map[1])
+        depth = (token.level, len(self.containers))
+        for item in candidates:
+            after = index + item.size
+            if (
+                item.end - item.start == end - start
+                and item.depth == depth
+                and after < len(tokens)
+                and tokens[after - 1].type == "list_item_close"
+                and tokens[after - 1].level == token.level
+                and (
+                    tokens[after].type == "list_item_open"  # (most items: the next of its list)
+                    or (after + 1 == len(tokens) or tokens[after + 1].type in _NO_CONTINUATION)
+                )
+                and normalized[start:end] == earlier_text[item.start : item.end]
+            ):
+                self._move_item(tokens, index, item, start - item.start)
+                self.pending = None
+                return after
+        return 0
+
+    def _move_item(self, tokens: Sequence[Token], index: int, item: _ItemRead, shift: int) -> None:
+        """Give the page ``item``'s entries, links, anchors and comments moved by ``shift``, keep its
+        readings moved as the readings of its inline tokens here, and keep it moved for a later text."""
+        move = Move(shift, self.source.line_starts)
+        entries = self.section.entries if self.section else self.doc.entries
+        moved = []
+        for old, kind in item.entries:
+            entry = move.entry(old)
+            entry.section_path, entry.kind = self.section_path, kind
+            entries.append(entry)
+            self.items_moved.append((entry, old))
+            moved.append((entry, kind))
+        doc = self.doc
+        links = [move.link(link) for link in item.links]
+        doc.links.extend(links)
+        anchors = [move.anchor(anchor) for anchor in item.anchors]
+        doc.anchors.extend(anchors)
+        comments = [move.comment(comment) for comment in item.comments]
+        doc.comments.extend(comments)
+        parsed = self.parsed
+        readings = tuple(
+            parsed.keep_moved(tokens[index + at], reading, shift)
+            for at, reading in zip(item.inline_at, item.readings, strict=True)
+        )
+        if parsed.items is not None:
+            parsed.items.setdefault(tokens[index + 2].content, []).append(
+                _ItemRead(
+                    item.start + shift,
+                    item.end + shift,
+                    item.size,
+                    item.depth,
+                    item.inline_at,
+                    readings,
+                    (*moved,),
+                    (*links,),
+                    (*anchors,),
+                    (*comments,),
+                )
+            )
+
+    def _lines_start(self, line: int) -> int:
+        """Where the 0-based ``line`` starts in the normalised text (past its last line: its end)."""
+        source = self.source
+        return source.norm_line_start(line) if line < source.line_count else len(source.normalized)
+
+    def _keep_items(self) -> None:
+        """The items read here that a later text may move whole (`_ItemRead`), once their entries
+        are finished."""
+        items, tokens, doc = self.parsed.items, self.parsed.tokens, self.doc
+        if items is None:
+            return
+        for mark, close, entries, links, anchors, comments in self._items_read:
+            first, opening = mark.opening, tokens[mark.opening]
+            if opening.map is None or tokens[first + 2].type != "inline":
+                continue
+            inline_at = tuple(at for at in range(1, close - first) if tokens[first + at].type == "inline")
+            readings = tuple(self.parsed.kept(tokens[first + at]) for at in inline_at)
+            if any(reading is None for reading in readings):
+                continue
+            items.setdefault(tokens[first + 2].content, []).append(
+                _ItemRead(
+                    self._lines_start(opening.map[0]),
+                    self._lines_start(opening.map[1]),
+                    close - first + 1,
+                    mark.depth,
+                    inline_at,
+                    readings,
+                    tuple(
+                        (open_entry.entry, open_entry.entry.kind)
+                        for open_entry in self.open_entries[mark.entries : entries]
+                    ),
+                    (*doc.links[mark.links : links],),
+                    (*doc.anchors[mark.anchors : anchors],),
+                    (*doc.comments[mark.comments : comments],),
+                )
+            )
+        self._items_read = []
 
     # -- other blocks -----------------------------------------------------------------------------
 
@@ -871,6 +1077,7 @@ class _Builder:
             attribute = match[1].lower()
             if attribute != "href":
                 self.doc.html_ids.add(value)
+                self._ids_read += 1
             elif value.startswith("#") and not (table and table[0] <= offset + match.start() < table[1]):
                 span = self.source.span(
                     offset + match.start(value_group) + 1, offset + match.end(value_group)

@@ -482,6 +482,38 @@ def _read_alike(earlier: dict[str, Any], definitions: dict[str, Any]) -> bool:
     )
 
 
+class _MovedReading:
+    """An earlier reading of an inline token that an edit left as it was and moved by ``shift``,
+    its pieces moved only when they are asked for (the tree's builder moves the entry they make
+    whole, and the guard asks for few of them). A reading moved again moves its first one."""
+
+    __slots__ = ("_base", "_pieces", "_shift", "content", "end", "line_starts")
+
+    content: str
+    line_starts: list[int]
+    end: int
+
+    def __init__(self, base: _Reading | _MovedReading, shift: int) -> None:
+        if isinstance(base, _MovedReading) and base._pieces is None:
+            shift += base._shift
+            base = base._base
+        self._base: _Reading | _MovedReading = base
+        self._shift: int = shift
+        self._pieces: list[Piece] | None = None
+        self.content = base.content
+        self.line_starts = [start + shift for start in base.line_starts]
+        self.end = base.end + shift
+
+    @property
+    def pieces(self) -> list[Piece]:
+        if self._pieces is None:
+            self._pieces = _moved_pieces(self._base.pieces, self._shift)
+        return self._pieces
+
+
+_Kept = _Reading | _MovedReading
+
+
 class Parsed:
     """markdown-it's block tokens of a text. The inline tokens of each `inline` block token are
     parsed when its pieces are asked for and not kept: only the block tokens and the pieces being
@@ -504,19 +536,24 @@ class Parsed:
         self.source = source
         self.tokens = tokens
         self._env = env  # link reference definitions, for the inline pass
-        self._kept: dict[tuple[int, int], _Reading] | None = {} if keep_pieces else None
-        self._earlier: dict[str, list[_Reading]] = {}
+        self._kept: dict[tuple[int, int], _Kept] | None = {} if keep_pieces else None
+        self._earlier: dict[str, list[_Kept]] = {}
         self._earlier_text = ""
         # Each list of pieces moved from the earlier reading (by id) -> (the list, the earlier pieces,
         # the shift), and what the tree's builder made of the pieces kept here (`blocks`, by the id of
         # an entry's first paragraph): an entry of pieces all moved alike is moved whole.
         self.moved_from: dict[int, tuple[list[Piece], list[Piece], int]] = {}
-        self._earlier_at: dict[int, _Reading] = {}  # the earlier readings by where each starts
+        self._earlier_at: dict[int, _Kept] = {}  # the earlier readings by where each starts
         self._shift = 0  # how far the last reading moved
         self.built: dict[int, Any] | None = {} if keep_pieces else None
+        # What the builder made of each list item that opened an entry (`blocks`, by its first
+        # paragraph's content), and the earlier reading's: an item of the same text is moved whole.
+        self.items: dict[str, list[Any]] | None = {} if keep_pieces else None
+        self.earlier_items: dict[str, list[Any]] = {}
         same_references = earlier is not None and _read_alike(earlier.references, self.references)
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
+            self.earlier_items = earlier.items or {}
             for kept in earlier._kept.values():
                 self._earlier.setdefault(kept.content, []).append(kept)
                 self._earlier_at[kept.line_starts[0]] = kept
@@ -528,6 +565,7 @@ class Parsed:
         return found
 
     def forget_earlier(self) -> None:
+        self.earlier_items = {}
         self._earlier.clear()
         self._earlier_at.clear()
         self.moved_from.clear()
@@ -542,6 +580,18 @@ class Parsed:
                 found = self._kept[key] = _Reading(token.content, *self._read(token, from_column))
             return found.pieces
         return self._read(token, from_column)[2]
+
+    def kept(self, token: Token) -> _Kept | None:
+        """The kept reading of a paragraph's inline token, if its pieces were asked for."""
+        return self._kept.get((id(token), 0)) if self._kept is not None else None
+
+    def keep_moved(self, token: Token, earlier: _Kept, shift: int) -> _Kept:
+        """Keep ``earlier`` (a reading of the earlier text), moved by ``shift``, as the reading of
+        a paragraph's inline token whose text it is: its pieces are moved when asked for."""
+        moved = _MovedReading(earlier, shift)
+        if self._kept is not None:
+            self._kept[(id(token), 0)] = moved
+        return moved
 
     def _read(self, token: Token, from_column: int) -> tuple[list[int], int, list[Piece]]:
         """Where the token's lines start in the document, where it ends, and its pieces."""
