@@ -1,9 +1,9 @@
-"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL506, AL601, AL602) after an edit
-that the reader read again in part (`read_edited`): they scan only the lines around that part and
-keep or move the rest of their earlier findings, and the findings are exactly a full run's. The
+"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL505, AL506, AL601, AL602) after an
+edit that the reader read again in parts (`read_edited`): they scan only the lines around those parts
+and keep or move the rest of their earlier findings, and the findings are exactly a full run's. The
 edits put in what those rules look at: trailing white space, blank lines, glued bullets, references
-and their definitions, empty links, code fences and comments. AWESOMELINT_RULE_EDITS sets how many
-edits in all (default 48)."""
+and their definitions, empty links, links of no web scheme, code fences and comments.
+AWESOMELINT_RULE_EDITS sets how many edits in all (default 48)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ SNIPPETS = [
     "\n[b]: https://example.org\n",
     "\n- [Name](https://example.org) - A thing.  \n",
     "\n> quote  \n",
+    "\n- [Bad](javascript:void(0)) - A thing.\n",
+    "[x](https//example.org)",
 ]
 
 

@@ -34,24 +34,26 @@ def whole(document: Document, parts: Sequence[tuple[int, int]]) -> bool:
     return len(parts) == 1 and parts[0][0] <= 0 and parts[0][1] >= len(document.text)
 
 
-def overlaps(parts: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` overlaps one of ``parts`` (in order and apart)."""
-    index = bisect.bisect_right(parts, start, key=_start) - 1  # the last part that starts by ``start``
-    return (index >= 0 and parts[index][1] > start) or (index + 1 < len(parts) and parts[index + 1][0] < end)
-
-
 def inside(parts: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
     """Whether an offset lies in one of ``parts`` (in order and apart)."""
+    starts = [start for start, _ in parts]
 
     def test(offset: int) -> bool:
-        index = bisect.bisect_right(parts, offset, key=_start) - 1
+        index = bisect.bisect_right(starts, offset) - 1
         return index >= 0 and offset < parts[index][1]
 
     return test
 
 
-def _start(part: tuple[int, int]) -> int:
-    return part[0]
+def overlapping(parts: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``text[start:end]`` overlaps one of ``parts`` (in order and apart)."""
+    ends = [end for _, end in parts]
+
+    def test(start: int, end: int) -> bool:
+        index = bisect.bisect_right(ends, start)  # the first part that ends after ``start``
+        return index < len(parts) and parts[index][0] < end
+
+    return test
 
 
 _HTML_VERBATIM = re.compile(r"<pre\b.*?</pre>|<!--.*?-->", re.DOTALL | re.IGNORECASE)

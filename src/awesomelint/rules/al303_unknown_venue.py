@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..entry_facts import reused
-from ..style import majority
+from ..entry_facts import each_fact, reused, tallied
+from ..model import Entry
+from ..style import counted_majority
 
 
 @dataclass
@@ -26,20 +27,35 @@ class UnknownVenueOptions:
     options=UnknownVenueOptions,
 )
 def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.settings.venues
-    papers = [entry for entry in ctx.document.iter_entries() if entry.kind == "paper" and entry.venue]
-    names = [entry.venue.name.text for entry in papers if entry.venue]
-    used = Counter(names)
-    frequent = [name for name, count in used.items() if count >= 3]  # the list's own habits
-    shape_of = {name: venue_shape(name) for name in used}  # (a few names, written many times)
-    shapes = majority(shape_of[name] for name in names)
+    venues, document = ctx.settings.venues, ctx.document
+
+    def named(entry: Entry) -> tuple[tuple[str, bool], ...]:
+        """The paper's venue name and whether the venue is known (a fact of the entry)."""
+        venue = entry.venue
+        if entry.kind != "paper" or venue is None:
+            return ()
+        return ((venue.name.text, venues.is_known(venue.name.text)),)
+
+    # (counted so between runs, kept up to date by the entries that came in and went out)
+    said = tallied(document, "venues named", named)
+    counted = Counter({name: count for (name, _), count in said.items() if count > 0})
+    rare = {name for (name, known), count in said.items() if 0 < count < 3 and not known}
+    if not rare:
+        return  # no name to judge
+    # the papers and their names in the list's order (its habits in the order it first writes them)
+    papers = [(entry, held[0][0]) for entry, held in each_fact(document, "venues named", named) if held]
+    frequent = [name for name in dict.fromkeys(name for _, name in papers) if counted[name] >= 3]
+    shape_of = {name: venue_shape(name) for name in counted}  # (a few names, written many times)
+    shape_counts: Counter[str] = Counter()
+    for name, count in counted.items():
+        shape_counts[shape_of[name]] += count
+    shapes = counted_majority(shape_counts)
     # each unknown name's near miss, kept between runs while the frequent names stay the same
     misses: dict[str, str | None] = reused(ctx.document, "venue near misses", tuple(frequent), dict)
-    for entry in papers:
+    for entry, name in papers:
+        if name not in rare:
+            continue  # a known venue, or one of the list's habits
         assert entry.venue is not None
-        name = entry.venue.name.text
-        if venues.is_known(name) or used[name] >= 3:
-            continue
         if name not in misses:
             misses[name] = venues.near_miss(name, frequent)
         near = misses[name]

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
-from ..engine import Context, rule
-from ._lines import verbatim_lines
+from ..engine import Context, rescanned, rule
+from ._lines import inside, verbatim_lines, whole
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome", "view-source"})
@@ -30,16 +30,18 @@ _REFUSED = re.compile(
 )
 
 
-def _refused(ctx: Context) -> Iterator[Diagnostic]:
+def _refused(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     verbatim: set[int] | None = None  # read at the first match (most lists have none)
-    for match in _REFUSED.finditer(ctx.document.text):  # (a match never crosses a line's end)
-        span = ctx.span(match.start("url"), match.end("url"))
-        if verbatim is None:
-            verbatim = verbatim_lines(ctx.document)
-        if span.start_line in verbatim:
-            continue
-        message = f"`{match['url']}`: Markdown makes no link of this scheme, and a reader cannot open it"
-        yield ctx.report(span, message)
+    text = ctx.document.text
+    for start, end in parts:
+        for match in _REFUSED.finditer(text, start, end):  # (a match never crosses a line's end)
+            span = ctx.span(match.start("url"), match.end("url"))
+            if verbatim is None:
+                verbatim = verbatim_lines(ctx.document)
+            if span.start_line in verbatim:
+                continue
+            message = f"`{match['url']}`: Markdown makes no link of this scheme, and a reader cannot open it"
+            yield ctx.report(span, message)
 
 
 @rule(
@@ -50,11 +52,18 @@ def _refused(ctx: Context) -> Iterator[Diagnostic]:
     fix=Applicability.SAFE,
     tags=("links",),
 )
-def link_scheme(ctx: Context) -> Iterator[Diagnostic]:
-    yield from _refused(ctx)
+def link_scheme(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda parts: _scan(ctx, parts))
+
+
+def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
+    """The findings on the lines that start in the ``parts`` of the text (a link's where its
+    destination starts)."""
+    yield from _refused(ctx, parts)
+    within = None if whole(ctx.document, parts) else inside(parts)
     for link in ctx.document.links:
         problem = _problem(link.url)
-        if problem is None:
+        if problem is None or (within is not None and not within(link.url_span.start)):
             continue
         url, scheme, repaired = problem
         if repaired is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines_in, overlaps, verbatim_lines, whole
+from ._lines import front_matter_end, lines_in, overlapping, verbatim_lines, whole
 
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
 # A lone `[Deprecated]` is bracketed text, not a reference.
@@ -37,9 +37,6 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
     uses_references = bool(defined)
-    links = ctx.document.links
-    if not whole(ctx.document, parts):
-        links = [link for link in links if overlaps(parts, link.span.start, link.span.end)]
     linked: list[tuple[int, int]] | None = None  # at the first reference (most lists write none)
     verbatim: set[int] | None = None  # at the first line with a bracket
     for line in lines_in(ctx.document, parts):
@@ -60,7 +57,7 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
         for match in _REFERENCE.finditer(text):
             at = line.start + match.start()
             if linked is None:
-                linked = sorted((link.span.start, link.span.end) for link in links)
+                linked = _linked(ctx, parts)
             inside = bisect.bisect_right(linked, (at, len(ctx.document.text))) - 1
             if inside >= 0 and linked[inside][0] <= at < linked[inside][1]:
                 continue
@@ -69,6 +66,15 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
             label = match[2] or match[1]
             message = f"`{match[0]}` refers to `[{label}]`, which is defined nowhere: it shows as plain text"
             yield ctx.report(ctx.span(at, line.start + match.end()), message)
+
+
+def _linked(ctx: Context, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the links that overlap ``parts`` start and end, in order."""
+    links = ctx.document.links
+    if not whole(ctx.document, parts):
+        overlaps = overlapping(parts)
+        links = [link for link in links if overlaps(link.span.start, link.span.end)]
+    return sorted((link.span.start, link.span.end) for link in links)
 
 
 def _defined_labels(text: str) -> set[str]:
