@@ -207,14 +207,18 @@ class Facts:
 
     def contributions(self, name: str, count: Callable[[Entry], T]) -> list[T]:
         """What ``count`` gives for each entry (a fact of the entry), in the list's order."""
-        contributions = []
-        # (`fact_of` written out, a call less per entry; `_by_entry` and `_entries` hold the entries
-        # in one order)
-        for record, entry in zip(self._by_entry.values(), self._entries.values(), strict=True):
-            found = record.get(name, _UNKNOWN)
-            if found is _UNKNOWN:
-                found = record[name] = count(entry)
-            contributions.append(found)
+        # (`fact_of` written out for the facts not worked out yet, few after a first run: a call
+        # per entry, not per fact; `_by_entry` and `_entries` hold the entries in one order)
+        contributions = [record.get(name, _UNKNOWN) for record in self._by_entry.values()]
+        unknown = [index for index, found in enumerate(contributions) if found is _UNKNOWN]
+        if unknown:
+            records, entries = list(self._by_entry.values()), list(self._entries.values())
+            for index in unknown:  # (entries of one key share a record: worked out once)
+                record = records[index]
+                found = record.get(name, _UNKNOWN)
+                if found is _UNKNOWN:
+                    found = record[name] = count(entries[index])
+                contributions[index] = found
         return cast("list[T]", contributions)
 
 

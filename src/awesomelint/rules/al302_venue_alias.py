@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
+from ..entry_facts import fact
 from ..model import Entry
 from ..style import is_habit
 from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
@@ -24,8 +25,8 @@ def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if entry.venue is None or entry.kind != "paper":
         return
     name = entry.venue.name
-    canonical = venues.canonical_name(name.text)
-    if canonical is None or not is_habit(venues, entry.venue):
+    canonical = fact(ctx.document, "AL302 canonical habit", entry, lambda e: _canonical_habit(venues, e))
+    if canonical is None:
         return  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
     preprint = style.preprint
     if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
@@ -50,6 +51,13 @@ def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         return
     fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
     yield ctx.report(name.span, message, fix)
+
+
+def _canonical_habit(venues: VenueTable, entry: Entry) -> str | None:
+    """The canonical name of the paper's venue when its spelling may set the list's habit (`is_habit`)."""
+    venue = entry.venue
+    canonical = venues.canonical_name(venue.name.text) if venue is not None else None
+    return canonical if canonical is not None and venue is not None and is_habit(venues, venue) else None
 
 
 def _short(venues: VenueTable, name: str) -> bool:
