@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Intent, StartsEntry
 from .engine import Checked, Settings, rerun_rules
+from .entry_facts import _moved as moved_entries
 from .evidence.links import link_key
 from .model import Document, Entry, Link
 from .read import forget_reading, read, reading
@@ -674,13 +675,13 @@ def _entry_problems(
         return [_Problem(None, message, counted=True)]
     groups, started = _paired(before, old, new, starts)
     problems = _started_problems(before, after, started, link_keys)
+    moved = moved_entries(after)  # the entries the reader took from an earlier reading, moved
     for index, (a, group) in enumerate(zip(old, groups, strict=True)):
         b = group[0]
-        if (
-            len(group) == 1
-            and _fields(a) == _fields(b)
-            and not any(link.url_span.start in changed for link in a.links)
-        ):
+        alone = len(group) == 1 and not any(link.url_span.start in changed for link in a.links)
+        if alone and moved.get(id(b)) is a:
+            continue  # ``a`` moved: the same text, read into the same fields
+        if alone and _fields(a) == _fields(b):
             changing = ["venue"]  # read alike: the checks below would find each field the same
         else:
             problem, changing = _changed_field(a, group, settings, records, link_keys)
