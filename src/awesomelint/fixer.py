@@ -13,6 +13,7 @@ import contextlib
 import errno
 import glob
 import itertools
+import operator
 import os
 import re
 import stat
@@ -540,6 +541,7 @@ def _describe(entry: Entry) -> str:
     return f"entry `{title}` (line {entry.span.start_line})"
 
 
+_URL_START = operator.attrgetter("url_span.start")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: markup, punctuation and spacing are not words
 
 
@@ -761,25 +763,27 @@ class _Addresses:
 
     def __init__(self, document: Document) -> None:
         self.text = document.text
-        self.links = sorted(document.links, key=lambda link: link.url_span.start)
-        self.spans = [(link.url_span.start, link.url_span.end) for link in self.links]
+        self.links = sorted(document.links, key=_URL_START)
 
     def words(self, low: int, high: int) -> Counter[str]:
         """The words of ``text[low:high]`` outside link addresses."""
         words: Counter[str] = Counter()
         cursor = low
-        for start, end in self.spans[bisect.bisect_left(self.spans, (low, low)) :]:
-            if end > high:
-                break
-            words.update(map(str.casefold, _WORD.findall(self.text, cursor, start)))
-            cursor = end
+        for link in self.between(low, high):
+            words.update(map(str.casefold, _WORD.findall(self.text, cursor, link.url_span.start)))
+            cursor = link.url_span.end
         words.update(map(str.casefold, _WORD.findall(self.text, cursor, high)))
         return words
 
     def between(self, low: int, high: int) -> list[Link]:
-        """The links whose address is in ``text[low:high]``."""
-        found = self.links[bisect.bisect_left(self.spans, (low, low)) :]
-        return list(itertools.takewhile(lambda link: link.url_span.end <= high, found))
+        """The links whose address is in ``text[low:high]`` (those from ``low`` on that end by
+        ``high``, up to the first that does not)."""
+        links, found = self.links, []
+        index = bisect.bisect_left(links, low, key=_URL_START)
+        while index < len(links) and links[index].url_span.end <= high:
+            found.append(links[index])
+            index += 1
+        return found
 
     def line_words(self, at: int) -> Counter[str]:
         """The words of the line holding ``at``; from ``at`` on when text comes before it on the line
