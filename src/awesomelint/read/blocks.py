@@ -175,6 +175,11 @@ def _pictures_only(cell: Sequence[Piece]) -> bool:
     return bool(content) and all(piece.kind == "image" or is_decoration(piece) for piece in content)
 
 
+def _line_start(source: Source, line: int) -> int:
+    """Where the 0-based ``line`` starts in the normalised text (past its last line: its end)."""
+    return source.norm_line_start(line) if line < source.line_count else len(source.normalized)
+
+
 def _bare(entry: Entry) -> bool:
     """An item with no link, venue, authors or date."""
     return entry.kind == "resource" and not (entry.links or entry.venue or entry.authors or entry.date)
@@ -316,36 +321,10 @@ class _OpenEntry:
         return (*paragraphs, *self.venue_cells, self.author_cell, self.description_cell)
 
 
-class _ItemRead(NamedTuple):
-    """A list item that opened an entry, outside any other entry, as a reading with kept pieces
-    read it (`Parsed.items`). Its reading depends on its own text only: in a text edited from this
-    one, an item of the same text and depth is read the same way, and gives these entries, links,
-    anchors and comments, moved."""
-
-    start: int  # where its first line starts (normalised offsets)
-    end: int  # where the line after it starts
-    size: int  # its tokens, from its opening to its closing
-    depth: tuple[int, int]  # its token's level, and the containers around it
-    inline_at: tuple[int, ...]  # where its inline tokens are among its tokens
-    readings: tuple[Any, ...]  # each one's kept reading (`Parsed.kept`)
-    entries: tuple[tuple[Entry, EntryKind], ...]  # each entry it opened, its kind before the page's
-    links: tuple[Link, ...]
-    anchors: tuple[Anchor, ...]
-    comments: tuple[Comment, ...]
-
-
-class _ItemMark(NamedTuple):
-    """Where the page stood when an item that may become an `_ItemRead` opened."""
-
-    opening: int  # its opening token
-    depth: tuple[int, int]
-    section: Section | None
-    entries: int  # the open entries before its own
-    links: int
-    anchors: int
-    comments: int
-    blocks: int
-    html_ids: int
+# Where the page stood when a list item that opened an entry opened (`_Builder._item_open`): its
+# opening token, the containers around it, the entries made, the page's links, anchors and comments,
+# the section's blocks, the HTML ids read, the section.
+_ItemMark = tuple[int, int, int, int, int, int, int, int, Section | None]
 
 
 @dataclass
@@ -354,7 +333,7 @@ class _Container:
     owner: _OpenEntry | None = None
     creates_entry: bool = False
     continued: bool = True  # whether the paragraphs that follow the item may continue its entry
-    mark: _ItemMark | None = None  # (an item that opened an entry, in a reading that keeps them)
+    mark: _ItemMark | None = None  # (an item that opened an entry, read to be moved later)
 
 
 class _Builder:
@@ -365,14 +344,23 @@ class _Builder:
         # texts' offsets must be their normalised forms' (the fields' spans are kept in the former)
         self._built_before: dict[int, _Built] = {}
         self._earlier_text = ""
-        self._items_before: dict[str, list[_ItemRead]] = {}  # (`Parsed.earlier_items`)
+        # The earlier reading's list items that opened entries (`Parsed.items`), by their first
+        # paragraph's content: an item of the same text, depth and tokens is moved whole.
+        self._items_before: dict[str, list[tuple[int, ...]]] = {}
+        self._items_from: Parsed | None = None
         if earlier is not None and earlier.built and _same_offsets(earlier.source) and _same_offsets(source):
             self._built_before, self._earlier_text = earlier.built, earlier.source.normalized
-            self._items_before = parsed.earlier_items
-        # The items read here that may be read alike in a later text (`_ItemRead`), until their
-        # entries are finished; and the entries moved whole from the earlier reading's items.
-        self._items_read: list[tuple[_ItemMark, int, int, int, int, int]] = []
-        self.items_moved: list[tuple[Entry, Entry]] = []
+            if parsed.items_from is not None and earlier.items:
+                self._items_from, tokens = earlier, earlier.tokens
+                for item in earlier.items:
+                    self._items_before.setdefault(tokens[item[0] + 2].content, []).append(item)
+        # Each list item read here that opened an entry, outside any other, which a later text may
+        # move whole: (its opening and closing tokens, the containers around it, then the ranges
+        # of `entries_made`, the page's links, anchors and comments it made).
+        self._recording = parsed.built is not None
+        self._items_read: list[tuple[int, ...]] = []
+        self._entries_made: list[Entry] = []  # every entry, as made
+        self.items_moved: list[tuple[Entry, Entry]] = []  # each entry moved whole, its earlier one
         self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
@@ -520,6 +508,7 @@ class _Builder:
             section_path=self.section_path,
         )
         (self.section.entries if self.section else self.doc.entries).append(entry)
+        self._entries_made.append(entry)
         open_entry = _OpenEntry(entry, marker_start, marker_end)
         self.open_entries.append(open_entry)
         return open_entry
@@ -528,7 +517,7 @@ class _Builder:
         """Read a list item's opening; where the walk goes on (past the item when it is moved whole)."""
         token = tokens[index]
         parent = self._owner()
-        if parent is None and self._items_before and tokens[index + 1].type == "paragraph_open":
+        if parent is None and self._items_from is not None and tokens[index + 1].type == "paragraph_open":
             after = self._moved_item(tokens, index)
             if after:
                 return after
@@ -554,15 +543,19 @@ class _Builder:
         marker_start = found if found >= 0 else line_start
         number = int(token.info) if ordered and token.info.isdigit() else None
         mark = None
-        if starts_entry and parent is None and self.parsed.items is not None:
+        if starts_entry and parent is None and self._recording:
             # (a plain item is an entry by its neighbours: it is read again each time)
-            doc, target = self.doc, self.section or self.doc
-            mark = _ItemMark(
+            doc = self.doc
+            mark = (
                 index,
-                (token.level, len(self.containers)),
+                len(self.containers),
+                len(self._entries_made),
+                len(doc.links),
+                len(doc.anchors),
+                len(doc.comments),
+                len((self.section or doc).blocks),
+                self._ids_read,
                 self.section,
-                len(self.open_entries),
-                *(len(doc.links), len(doc.anchors), len(doc.comments), len(target.blocks), self._ids_read),
             )
         open_entry = self._new_entry(
             "ordered" if ordered else "bullet",
@@ -618,14 +611,14 @@ class _Builder:
         container = self.containers.pop()
         mark = container.mark
         if mark is not None:
-            doc, target = self.doc, self.section or self.doc
-            if (
-                mark.section is self.section
-                and mark.blocks == len(target.blocks)
-                and mark.html_ids == self._ids_read
-            ):
+            doc = self.doc
+            first, containers, entries, links, anchors, comments, blocks, ids, section = mark
+            if section is self.section and blocks == len((section or doc).blocks) and ids == self._ids_read:
                 self._items_read.append(
-                    (mark, index, len(self.open_entries), len(doc.links), len(doc.anchors), len(doc.comments))
+                    (
+                        *(first, index, containers, entries, len(self._entries_made)),
+                        *(links, len(doc.links), anchors, len(doc.anchors), comments, len(doc.comments)),
+                    )
                 )
         if container.creates_entry and container.owner is not None and container.continued:
             self.pending = (container.owner, len(self.containers))
@@ -792,112 +785,91 @@ class _Builder:
         return built, Move(shift, self.source.line_starts)
 
     def _moved_item(self, tokens: Sequence[Token], index: int) -> int:
-        """Where the walk goes on past a list item that an earlier reading's item (`_ItemRead`) is,
-        moved: the same text, tokens and depth, followed by what ends whatever its entries might
-        have continued into (`_NO_CONTINUATION`). 0 when there is none."""
+        """Where the walk goes on past a list item that an earlier reading's item is, moved whole:
+        the same text, tokens and depth, followed by what ends whatever its entries might have
+        continued into (`_NO_CONTINUATION`). 0 when there is none."""
         token = tokens[index]
         candidates = self._items_before.get(tokens[index + 2].content)
         if candidates is None or token.map is None:
             return 0
-        normalized, earlier_text = self.source.normalized, self._earlier_text
-        start, end = self._lines_start(token.map[0]), self._lines_start(token.map[1])
-        depth = (token.level, len(self.containers))
+        earlier = self._items_from
+        assert earlier is not None
+        normalized, earlier_text, earlier_tokens = self.source.normalized, self._earlier_text, earlier.tokens
+        start, end = _line_start(self.source, token.map[0]), _line_start(self.source, token.map[1])
+        containers, level = len(self.containers), token.level
         for item in candidates:
-            after = index + item.size
+            opening = earlier_tokens[item[0]]
+            after = index + item[1] - item[0] + 1
+            if opening.map is None or item[2] != containers or opening.level != level:
+                continue
+            earlier_start = _line_start(earlier.source, opening.map[0])
             if (
-                item.end - item.start == end - start
-                and item.depth == depth
+                _line_start(earlier.source, opening.map[1]) - earlier_start == end - start
                 and after < len(tokens)
                 and tokens[after - 1].type == "list_item_close"
-                and tokens[after - 1].level == token.level
+                and tokens[after - 1].level == level
                 and (
                     tokens[after].type == "list_item_open"  # (most items: the next of its list)
                     or (after + 1 == len(tokens) or tokens[after + 1].type in _NO_CONTINUATION)
                 )
-                and normalized[start:end] == earlier_text[item.start : item.end]
+                and normalized[start:end] == earlier_text[earlier_start : earlier_start + end - start]
             ):
-                self._move_item(tokens, index, item, start - item.start)
+                self._move_item(tokens, index, after, item, start - earlier_start)
                 self.pending = None
                 return after
         return 0
 
-    def _move_item(self, tokens: Sequence[Token], index: int, item: _ItemRead, shift: int) -> None:
-        """Give the page ``item``'s entries, links, anchors and comments moved by ``shift``, keep its
-        readings moved as the readings of its inline tokens here, and keep it moved for a later text."""
-        move = Move(shift, self.source.line_starts)
-        entries = self.section.entries if self.section else self.doc.entries
-        moved = []
-        for old, kind in item.entries:
+    def _move_item(
+        self, tokens: Sequence[Token], index: int, after: int, item: tuple[int, ...], shift: int
+    ) -> None:
+        """Give the page the entries, links, anchors and comments of the earlier reading's ``item``
+        moved by ``shift``, keep the readings of its paragraphs, moved, as those of its tokens here
+        ``tokens[index:after]``, and note it as an item read here."""
+        earlier = self._items_from
+        assert earlier is not None
+        first, _, containers, entries, entries_end, links, links_end, anchors, anchors_end = item[:9]
+        comments, comments_end = item[9:]
+        made_entries, made_kinds, made_links, made_anchors, made_comments = earlier.item_parts
+        move, doc, made = Move(shift, self.source.line_starts), self.doc, self._entries_made
+        entries_from, links_from = len(made), len(doc.links)
+        target = (self.section or doc).entries
+        for old, kind in zip(made_entries[entries:entries_end], made_kinds[entries:entries_end], strict=True):
             entry = move.entry(old)
             entry.section_path, entry.kind = self.section_path, kind
-            entries.append(entry)
+            target.append(entry)
+            made.append(entry)
             self.items_moved.append((entry, old))
-            moved.append((entry, kind))
-        doc = self.doc
-        links = [move.link(link) for link in item.links]
-        doc.links.extend(links)
-        anchors = [move.anchor(anchor) for anchor in item.anchors]
-        doc.anchors.extend(anchors)
-        comments = [move.comment(comment) for comment in item.comments]
-        doc.comments.extend(comments)
-        parsed = self.parsed
-        readings = tuple(
-            parsed.keep_moved(tokens[index + at], reading, shift)
-            for at, reading in zip(item.inline_at, item.readings, strict=True)
-        )
-        if parsed.items is not None:
-            parsed.items.setdefault(tokens[index + 2].content, []).append(
-                _ItemRead(
-                    item.start + shift,
-                    item.end + shift,
-                    item.size,
-                    item.depth,
-                    item.inline_at,
-                    readings,
-                    (*moved,),
-                    (*links,),
-                    (*anchors,),
-                    (*comments,),
+        doc.links.extend([move.link(link) for link in made_links[links:links_end]])
+        anchors_from, comments_from = len(doc.anchors), len(doc.comments)
+        doc.anchors.extend([move.anchor(anchor) for anchor in made_anchors[anchors:anchors_end]])
+        doc.comments.extend([move.comment(comment) for comment in made_comments[comments:comments_end]])
+        if self._recording:
+            self._items_read.append(
+                (
+                    *(index, after - 1, containers, entries_from, len(made), links_from, len(doc.links)),
+                    *(anchors_from, len(doc.anchors), comments_from, len(doc.comments)),
                 )
             )
-
-    def _lines_start(self, line: int) -> int:
-        """Where the 0-based ``line`` starts in the normalised text (past its last line: its end)."""
-        source = self.source
-        return source.norm_line_start(line) if line < source.line_count else len(source.normalized)
+        earlier_tokens, parsed = earlier.tokens, self.parsed
+        for at in range(index + 2, after):
+            if tokens[at].type == "inline":
+                kept = earlier.kept(earlier_tokens[first + at - index])
+                if kept is not None:  # (else its pieces are read when asked for)
+                    parsed.keep_moved(tokens[at], kept, shift)
 
     def _keep_items(self) -> None:
-        """The items read here that a later text may move whole (`_ItemRead`), once their entries
-        are finished."""
-        items, tokens, doc = self.parsed.items, self.parsed.tokens, self.doc
-        if items is None:
-            return
-        for mark, close, entries, links, anchors, comments in self._items_read:
-            first, opening = mark.opening, tokens[mark.opening]
-            if opening.map is None or tokens[first + 2].type != "inline":
-                continue
-            inline_at = tuple(at for at in range(1, close - first) if tokens[first + at].type == "inline")
-            readings = tuple(self.parsed.kept(tokens[first + at]) for at in inline_at)
-            if any(reading is None for reading in readings):
-                continue
-            items.setdefault(tokens[first + 2].content, []).append(
-                _ItemRead(
-                    self._lines_start(opening.map[0]),
-                    self._lines_start(opening.map[1]),
-                    close - first + 1,
-                    mark.depth,
-                    inline_at,
-                    readings,
-                    tuple(
-                        (open_entry.entry, open_entry.entry.kind)
-                        for open_entry in self.open_entries[mark.entries : entries]
-                    ),
-                    (*doc.links[mark.links : links],),
-                    (*doc.anchors[mark.anchors : anchors],),
-                    (*doc.comments[mark.comments : comments],),
-                )
+        """Keep the items read here that a later text may move whole, and what they made: every
+        entry made (its kind as read, before the page settles kinds) and the page's parts."""
+        if self._recording:
+            doc, made = self.doc, self._entries_made
+            self.parsed.items = self._items_read
+            self.parsed.item_parts = (
+                made,
+                [entry.kind for entry in made],
+                doc.links,
+                doc.anchors,
+                doc.comments,
             )
-        self._items_read = []
 
     # -- other blocks -----------------------------------------------------------------------------
 

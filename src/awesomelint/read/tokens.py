@@ -487,10 +487,9 @@ class _MovedReading:
     its pieces moved only when they are asked for (the tree's builder moves the entry they make
     whole, and the guard asks for few of them). A reading moved again moves its first one."""
 
-    __slots__ = ("_base", "_pieces", "_shift", "content", "end", "line_starts")
+    __slots__ = ("_base", "_pieces", "_shift", "content", "end")
 
     content: str
-    line_starts: list[int]
     end: int
 
     def __init__(self, base: _Reading | _MovedReading, shift: int) -> None:
@@ -501,8 +500,12 @@ class _MovedReading:
         self._shift: int = shift
         self._pieces: list[Piece] | None = None
         self.content = base.content
-        self.line_starts = [start + shift for start in base.line_starts]
         self.end = base.end + shift
+
+    @property
+    def line_starts(self) -> list[int]:
+        shift = self._shift
+        return [start + shift for start in self._base.line_starts]
 
     @property
     def pieces(self) -> list[Piece]:
@@ -546,14 +549,15 @@ class Parsed:
         self._earlier_at: dict[int, _Kept] = {}  # the earlier readings by where each starts
         self._shift = 0  # how far the last reading moved
         self.built: dict[int, Any] | None = {} if keep_pieces else None
-        # What the builder made of each list item that opened an entry (`blocks`, by its first
-        # paragraph's content), and the earlier reading's: an item of the same text is moved whole.
-        self.items: dict[str, list[Any]] | None = {} if keep_pieces else None
-        self.earlier_items: dict[str, list[Any]] = {}
+        # Where the builder read each list item that opened an entry, and what it made of them
+        # (`blocks`): in a text edited from this one, an item of the same text is moved whole.
+        self.items: list[tuple[int, ...]] = []
+        self.item_parts: Any = None
+        self.items_from: Parsed | None = None  # the earlier reading, when its items may be moved
         same_references = earlier is not None and _read_alike(earlier.references, self.references)
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
-            self.earlier_items = earlier.items or {}
+            self.items_from = earlier
             for kept in earlier._kept.values():
                 self._earlier.setdefault(kept.content, []).append(kept)
                 self._earlier_at[kept.line_starts[0]] = kept
@@ -565,7 +569,7 @@ class Parsed:
         return found
 
     def forget_earlier(self) -> None:
-        self.earlier_items = {}
+        self.items_from = None
         self._earlier.clear()
         self._earlier_at.clear()
         self.moved_from.clear()
