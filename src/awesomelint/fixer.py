@@ -541,6 +541,7 @@ def _describe(entry: Entry) -> str:
     return f"entry `{title}` (line {entry.span.start_line})"
 
 
+_START = operator.attrgetter("start")
 _URL_START = operator.attrgetter("url_span.start")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: markup, punctuation and spacing are not words
 
@@ -577,12 +578,15 @@ def _word_list(text: str, entry: Entry, changing: Sequence[str]) -> list[str]:
         cut.append(entry.title.span)
     if "authors" in changing and entry.authors is not None:
         cut.append(entry.authors.span)
+    cut.sort(key=_START)
     parts = []
     cursor, end = entry.span.start, entry.span.end
-    for span in sorted(cut, key=lambda span: span.start):
-        if span.start >= cursor:
-            parts.append(text[cursor : min(span.start, end)])
-        cursor = max(cursor, span.end)
+    for span in cut:
+        start = span.start
+        if start >= cursor:
+            parts.append(text[cursor : start if start < end else end])
+        if span.end > cursor:
+            cursor = span.end
     parts.append(text[cursor:end])
     return _WORD.findall(" ".join(parts))
 
