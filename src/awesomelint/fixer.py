@@ -172,6 +172,8 @@ def _changed_stretches(
     blocks are what they were (the entry guard has the same entries in the same places), and so
     are the links in it when the reference definitions are."""
     for text, spans in ((before, replaced), (after, inserted)):
+        if "]:" not in text:
+            continue  # (most lists define no reference)
         for start, end in spans:
             low, high = text.rfind("\n", 0, start) + 1, text.find("\n", end) + 1 or len(text)
             if text.find("]:", low, high) >= 0 and _REFERENCE_DEFINITION.search(text[low:high]):
@@ -180,7 +182,8 @@ def _changed_stretches(
     return {
         index
         for index in range(len(old) - 1)
-        if before[old[index] : old[index + 1]] != after[new[index] : new[index + 1]]
+        if old[index + 1] - old[index] != new[index + 1] - new[index]  # (most edits change the length)
+        or before[old[index] : old[index + 1]] != after[new[index] : new[index + 1]]
     }
 
 
