@@ -11,6 +11,7 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain
@@ -321,6 +322,26 @@ def folded(
         value = refold(cast(T, earlier[1]), came_in, went_out)
     facts.whole[kept] = (None, value)
     return value
+
+
+def fact_getter(document: Document, name: str, work: Callable[[Entry], T]) -> Callable[[Entry], T]:
+    """`fact_once` of ``name`` and ``work`` as a function of the entry, with the tables it looks in
+    found once (for a fact asked of every entry, by several rules)."""
+    facts = document.derived.get(_FACTS)
+    if not isinstance(facts, Facts):
+        return functools.partial(fact_once, document, name, work=work)
+    by_entry = facts._by_entry
+
+    def kept(entry: Entry) -> T:
+        record = by_entry.get(id(entry))
+        if record is None:
+            return work(entry)  # an entry of another document
+        found = record.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = record[name] = work(entry)
+        return cast(T, found)
+
+    return kept
 
 
 def fact_once(document: Document, name: str, entry: Entry, work: Callable[[Entry], T]) -> T:

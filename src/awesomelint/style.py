@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .entry_facts import fact_once, reused, tallied
+from .entry_facts import fact_getter, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -365,11 +365,7 @@ def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
     # (the venue table is the settings': a run with other settings keeps no facts of this one)
-    of_entry = functools.partial(_entry_style, venues=venues)
-
-    def said(entry: Entry) -> _EntryStyle:
-        return fact_once(document, "style", entry, of_entry)
-
+    said = fact_getter(document, "style", functools.partial(_entry_style, venues=venues))
     # Entries of a list say much the same: each distinct say counted once (and the count kept up to
     # date between runs by the entries that came in and went out: a pass over the says, not the list).
     tally = tallied(document, "style says", lambda entry: (said(entry),))
