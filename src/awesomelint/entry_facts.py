@@ -198,8 +198,10 @@ class Facts:
         if earlier is not None and changes is not None and gone is not None:
             counted = earlier.copy()
             counted.subtract(chain.from_iterable(gone))
-            for entry in changes[0]:
-                counted.update(fact_of(self._by_entry[id(entry)], name, entry, count))
+            by_entry = self._by_entry  # (the entries that came in counted by one update, not one each)
+            counted.update(
+                chain.from_iterable([fact_of(by_entry[id(e)], name, e, count) for e in changes[0]])
+            )
             self.tallies[name] = counted
             return counted
         counted = Counter(chain.from_iterable(self.contributions(name, count)))
