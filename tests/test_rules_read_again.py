@@ -61,23 +61,6 @@ KINDS = ["snippet", "snippet", "snippet", "change", "insert", "delete", "rename"
 edit = edit_strategy(KINDS, ["Adapter", ""])
 
 
-@edit_runs(LISTS if CORPUS.is_dir() else [SEED], edit, EDITS, 8)
-def test_findings_after_each_edit_read_again_are_a_full_runs(
-    path: Path, edits: list[tuple[str, float, float, str]]
-) -> None:
-    text = path.read_text("utf-8")
-    options = Settings()
-    document = read(text)
-    earlier = rerun_rules(document, options).earlier
-    for number, (kind, where, other, word) in enumerate(edits, start=1):
-        start, end, replacement = _edited(text, kind, where, other, word)
-        text = text[:start] + replacement + text[end:]
-        document = read_edited(document, text)
-        again = rerun_rules(document, options, earlier=earlier)
-        assert _shown(again.findings) == _shown(run_rules(read(text), options)), (path.name, kind, number)
-        earlier = again.earlier
-
-
 LIST = """# Tools
 
 - [One](https://example.org/1) - The first.{2}
@@ -142,16 +125,19 @@ def _applied(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[Ch
     return "".join([*parts, text[done:]]), changes
 
 
-@edit_runs(LISTS if CORPUS.is_dir() else [SEED], edit, EDITS, 8)
-def test_findings_after_edits_in_several_sections_at_once_are_a_full_runs(
-    path: Path, edits: list[tuple[str, float, float, str]]
+@pytest.mark.parametrize("at_once", [1, 3])
+@edit_runs(LISTS if CORPUS.is_dir() else [SEED], edit, EDITS, 6)
+def test_findings_after_edits_read_again_are_a_full_runs(
+    at_once: int, path: Path, edits: list[tuple[str, float, float, str]]
 ) -> None:
+    """Edits one at a time, and three at a time (often in several sections, read again as the
+    fixer reads its edits)."""
     text = path.read_text("utf-8")
     options = Settings()
     document = read(text)
     earlier = rerun_rules(document, options).earlier
-    for number in range(0, len(edits), 3):  # three edits at a time, read again as the fixer does
-        made = [_edited(text, *drawn) for drawn in edits[number : number + 3]]
+    for number in range(0, len(edits), at_once):
+        made = [_edited(text, *drawn) for drawn in edits[number : number + at_once]]
         text, changes = _applied(text, made)
         document = read_edited(document, text, changes)
         again = rerun_rules(document, options, earlier=earlier)
