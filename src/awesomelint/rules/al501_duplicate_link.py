@@ -3,11 +3,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..entry_facts import crowded, fact_once
+from ..entry_facts import crowded
 from ..model import Document, Entry, Link
 from ..style import entry_shape
 from ._duplicates import duplicates, identity_links, in_pairing_order, names_of, title_key, url_identities
@@ -181,44 +181,31 @@ _NOT_IN_KEY = re.compile(r"[\W_]+")
 _REPOSITORY = re.compile(r"^https?://(?:www\.)?(?:github|gitlab)\.com/[^/\s]+/([^/\s#?]+)", re.IGNORECASE)
 
 
-def _repository_key(entry: Entry) -> tuple[int, str] | None:
-    """The entry's one code repository (its link's index) and its name as a key
-    (`github.com/x/Fast-Rank` -> `fastrank`)."""
+def _repository_key(entry: Entry) -> tuple[Link, str] | None:
+    """The entry's one code repository and its name as a key (`github.com/x/Fast-Rank` -> `fastrank`)."""
     found = [
-        (index, m[1])
-        for index, link in enumerate(entry.links)
-        if link.role == "code" and (m := _REPOSITORY.match(link.url))
+        (link, m[1]) for link in entry.links if link.role == "code" and (m := _REPOSITORY.match(link.url))
     ]
     if len(found) != 1:
         return None
-    index, name = found[0]
+    link, name = found[0]
     key = _NOT_IN_KEY.sub("", name.casefold().removesuffix(".git"))
-    return (index, key) if len(key) >= 4 else None
-
-
-def _repository(document: Document, entry: Entry) -> tuple[int, str, frozenset[str]] | None:
-    """A paper's `_repository_key` and its names (`names_of`), when it has a repository: a fact of
-    the entry, asked for by each run (`_swapped_repositories`)."""
-    found = _repository_key(entry) if entry.kind == "paper" else None
-    return None if found is None else (*found, frozenset(names_of(entry, document)))
+    return (link, key) if len(key) >= 4 else None
 
 
 def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
     """Two papers whose code links are swapped: each one's repository is named after the other."""
     named: dict[str, list[Entry]] = {}
     repositories: dict[int, tuple[Link, str]] = {}
-    names: dict[int, frozenset[str]] = {}  # each such entry's `names_of`
     document = ctx.document
-    repository = functools.partial(_repository, document)
-    found_in = crowded(
-        document, "repository names", functools.partial(_repository_names, document, repository)
-    )
+    names: dict[int, set[str]] = {}  # each such entry's `names_of`, worked out once
+    found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
     entries = list(document.iter_entries()) if found_in is None else found_in
     for entry in entries:
-        if (found := fact_once(document, "repository", entry, repository)) is None:
+        if entry.kind != "paper" or (found := _repository_key(entry)) is None:
             continue
-        index, key, names[id(entry)] = found
-        repositories[id(entry)] = (entry.links[index], key)
+        repositories[id(entry)] = found
+        names[id(entry)] = names_of(entry, document)
         for name in names[id(entry)]:
             named.setdefault(name, []).append(entry)
     reported: set[int] = set()
@@ -243,13 +230,11 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
                 break
 
 
-def _repository_names(
-    document: Document, repository: Callable[[Entry], tuple[int, str, frozenset[str]] | None], entry: Entry
-) -> tuple[str, ...]:
+def _repository_names(document: Document, entry: Entry) -> tuple[str, ...]:
     """What `_swapped_repositories` pairs a paper with a code repository by: its names, and its
-    repository's name when that is none of them (``repository``: `_repository`)."""
-    found = fact_once(document, "repository", entry, repository)
-    return () if found is None else tuple(sorted(found[2] | {found[1]}))
+    repository's name when that is none of them."""
+    found = _repository_key(entry) if entry.kind == "paper" else None
+    return () if found is None else tuple(sorted(names_of(entry, document) | {found[1]}))
 
 
 def _kind(link: Link) -> str:
