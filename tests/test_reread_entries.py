@@ -40,6 +40,9 @@ ENTRIES = [
     '- <a id="kept"></a>**Anchored** <!-- note --> [see](#kept) [paper](https://arxiv.org/abs/5)\n',
     "- **Code Item** [paper](https://arxiv.org/abs/4)\n\n      code\n",
     "- **Run** [a](https://arxiv.org/abs/3) Wang+ - [Run In](https://arxiv.org/abs/33)\n",
+    "- [Section](#section)\n",
+    "- [Contents](#contents)\n  - [Inner Part](#inner-part)\n",
+    "  - [Nested Part](#nested-part) <!-- toc -->\n",
     "[ref]: https://example.org/defined\n",
     "[ref]: https://example.org/redefined\n",
     "## Section\n",
@@ -277,3 +280,50 @@ HEADED = _items("- **Headed {n}** [paper](https://arxiv.org/abs/{n})\n\n  ### Wi
 def test_an_item_whose_text_is_as_it_was_is_moved_whole(text: str, edited: str, moved: int) -> None:
     again = _read_alike(text, edited)
     assert len(again.derived.get("moved entries", {})) == moved
+
+
+TOC = (
+    "## Contents\n\n"
+    + _items("- [Part {n}](#part-{n})\n  - [Sub {n}](#sub-{n})\n")
+    + _items("\n## Part {n}\n\n### Sub {n}\n\n- **Work {n}** [paper](https://arxiv.org/abs/{n})\n", 3)
+)
+PLAIN = TOC.replace("- [Part 1]", "- S3VM\n- [Part 1]")
+TABLE_AND_TEXT = "Some words.\n\n" + TABLE + "\nMore words.\n"
+
+
+def _items_moved(text: str, edited: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many list items the reading of ``edited`` moved whole from ``text``'s (`_move_item`),
+    once it is known to read as afresh."""
+    _read_alike(text, edited)
+    before, calls = read(text, keep_reading=True), []
+    move_item = blocks._Builder._move_item
+
+    def counted(builder: Any, *arguments: Any) -> None:
+        calls.append(arguments)
+        move_item(builder, *arguments)
+
+    monkeypatch.setattr(blocks._Builder, "_move_item", counted)
+    read(edited, keep_reading=True, earlier=reading(before))
+    return len(calls)
+
+
+@pytest.mark.parametrize(
+    ("text", "edited", "moved"),
+    [
+        # a heading a contents' link points to renamed: the links are read alike, moved (the
+        # anchors they miss are the rules' to find); the entry under the heading too
+        (TOC, TOC.replace("## Part 2\n", "## Part Two\n"), 5 + 3),
+        (TOC, TOC.replace("[Part 3]", "[Part Three]"), 4 + 1 + 3),  # the edited item's inner one moved
+        (TOC, TOC.replace("[Sub 4]", "[Sub Four]"), 4 + 3),  # the outer item holding it read again
+        (TOC, TOC.replace("[Sub 4](#sub-4)", "[Sub 4](#sub-4) <!-- kept -->"), 4 + 3),
+        # a name in plain text is an entry when an item beside it is: read again
+        (PLAIN, PLAIN.replace("[Part 1](#part-1)", "**Part 1** [paper](https://arxiv.org/abs/1)"), 4 + 3),
+        # tables are read row by row
+        (TABLE, TABLE.replace("Paper 2]", "Paper Two]"), 0),
+        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("Some words", "Some other words"), 0),
+    ],
+)
+def test_an_item_that_is_not_an_entry_is_moved_whole(
+    text: str, edited: str, moved: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _items_moved(text, edited, monkeypatch) == moved

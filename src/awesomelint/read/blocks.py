@@ -323,8 +323,8 @@ class _OpenEntry:
 
 # Where the page stood when a list item that opened an entry opened (`_Builder._item_open`): its
 # opening token, the containers around it, the entries made, the page's links, anchors and comments,
-# the section's blocks, the HTML ids read, the section.
-_ItemMark = tuple[int, int, int, int, int, int, int, int, Section | None]
+# the blocks made, the HTML ids read, whether it is kept only if it makes no entry, the section.
+_ItemMark = tuple[int, int, int, int, int, int, int, int, bool, Section | None]
 
 
 @dataclass
@@ -355,11 +355,13 @@ class _Builder:
                 for item in earlier.items:
                     self._items_before.setdefault(tokens[item[0] + 2].content, []).append(item)
         # Each list item read here that opened an entry, outside any other, which a later text may
-        # move whole: (its opening and closing tokens, the containers around it, then the ranges
-        # of `entries_made`, the page's links, anchors and comments it made).
+        # move whole: (its opening and closing tokens, the containers around it, its level, where
+        # its lines start and end, then the ranges of `entries_made`, the page's links, anchors and
+        # comments, and `blocks_made` it made).
         self._recording = parsed.built is not None
         self._items_read: list[tuple[int, ...]] = []
         self._entries_made: list[Entry] = []  # every entry, as made
+        self._blocks_made: list[Block] = []  # every block of a section, as made
         self.items_moved: list[tuple[Entry, Entry]] = []  # each entry moved whole, its earlier one
         self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
@@ -534,7 +536,16 @@ class _Builder:
             self.containers.append(_Container("item", parent))
             return index + 1
         if not (starts_entry or plain):
-            self.containers.append(_Container("item"))
+            # (an item that is not an entry, a table of contents' link, is moved whole too when it
+            # makes none; one in plain text may be an entry by its neighbours in a later text)
+            own = (
+                parent is None
+                and self._recording
+                and not (is_plain_name(pieces) or is_plain_citation(pieces))
+            )
+            self.containers.append(
+                _Container("item", mark=self._item_mark(index, no_entries=True) if own else None)
+            )
             return index + 1
         line_start, line_end = self.source.norm_line_bounds(token.map[0] if token.map else 0)
         marker_text = f"{token.info}{token.markup}"
@@ -542,21 +553,12 @@ class _Builder:
         found = self.source.normalized.find(marker_text, after_indent, line_end)
         marker_start = found if found >= 0 else line_start
         number = int(token.info) if ordered and token.info.isdigit() else None
-        mark = None
-        if starts_entry and parent is None and self._recording:
-            # (a plain item is an entry by its neighbours: it is read again each time)
-            doc = self.doc
-            mark = (
-                index,
-                len(self.containers),
-                len(self._entries_made),
-                len(doc.links),
-                len(doc.anchors),
-                len(doc.comments),
-                len((self.section or doc).blocks),
-                self._ids_read,
-                self.section,
-            )
+        # (a plain item is an entry by its neighbours: it is read again each time)
+        mark = (
+            self._item_mark(index, no_entries=False)
+            if starts_entry and parent is None and self._recording
+            else None
+        )
         open_entry = self._new_entry(
             "ordered" if ordered else "bullet",
             number,
@@ -567,6 +569,22 @@ class _Builder:
             _Container("item", open_entry, creates_entry=True, continued=not plain, mark=mark)
         )
         return index + 1
+
+    def _item_mark(self, index: int, no_entries: bool) -> _ItemMark:
+        """Where the page stands as the list item opening at ``index`` opens (`_ItemMark`)."""
+        doc = self.doc
+        return (
+            index,
+            len(self.containers),
+            len(self._entries_made),
+            len(doc.links),
+            len(doc.anchors),
+            len(doc.comments),
+            len(self._blocks_made),
+            self._ids_read,
+            no_entries,
+            self.section,
+        )
 
     def _title_over_links(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
         """An item whose first paragraph is a plain title with no link and whose second gives its
@@ -612,12 +630,21 @@ class _Builder:
         mark = container.mark
         if mark is not None:
             doc = self.doc
-            first, containers, entries, links, anchors, comments, blocks, ids, section = mark
-            if section is self.section and blocks == len((section or doc).blocks) and ids == self._ids_read:
+            first, containers, entries, links, anchors, comments, blocks, ids, no_entries, section = mark
+            lines = self.parsed.tokens[first].map
+            if (
+                section is self.section
+                and ids == self._ids_read
+                and lines is not None
+                and not (no_entries and entries < len(self._entries_made))
+            ):
                 self._items_read.append(
                     (
-                        *(first, index, containers, entries, len(self._entries_made)),
-                        *(links, len(doc.links), anchors, len(doc.anchors), comments, len(doc.comments)),
+                        *(first, index, containers, self.parsed.tokens[first].level),
+                        *(_line_start(self.source, lines[0]), _line_start(self.source, lines[1])),
+                        *(entries, len(self._entries_made), links, len(doc.links)),
+                        *(anchors, len(doc.anchors), comments, len(doc.comments)),
+                        *(blocks, len(self._blocks_made)),
                     )
                 )
         if container.creates_entry and container.owner is not None and container.continued:
@@ -792,19 +819,16 @@ class _Builder:
         candidates = self._items_before.get(tokens[index + 2].content)
         if candidates is None or token.map is None:
             return 0
-        earlier = self._items_from
-        assert earlier is not None
-        normalized, earlier_text, earlier_tokens = self.source.normalized, self._earlier_text, earlier.tokens
+        normalized, earlier_text = self.source.normalized, self._earlier_text
         start, end = _line_start(self.source, token.map[0]), _line_start(self.source, token.map[1])
-        containers, level = len(self.containers), token.level
+        containers, level, size = len(self.containers), token.level, end - start
         for item in candidates:
-            opening = earlier_tokens[item[0]]
             after = index + item[1] - item[0] + 1
-            if opening.map is None or item[2] != containers or opening.level != level:
-                continue
-            earlier_start = _line_start(earlier.source, opening.map[0])
+            earlier_start = item[4]
             if (
-                _line_start(earlier.source, opening.map[1]) - earlier_start == end - start
+                item[2] == containers
+                and item[3] == level
+                and item[5] - earlier_start == size
                 and after < len(tokens)
                 and tokens[after - 1].type == "list_item_close"
                 and tokens[after - 1].level == level
@@ -812,7 +836,7 @@ class _Builder:
                     tokens[after].type == "list_item_open"  # (most items: the next of its list)
                     or (after + 1 == len(tokens) or tokens[after + 1].type in _NO_CONTINUATION)
                 )
-                and normalized[start:end] == earlier_text[earlier_start : earlier_start + end - start]
+                and normalized[start:end] == earlier_text[earlier_start : earlier_start + size]
             ):
                 self._move_item(tokens, index, after, item, start - earlier_start)
                 self.pending = None
@@ -827,9 +851,9 @@ class _Builder:
         ``tokens[index:after]``, and note it as an item read here."""
         earlier = self._items_from
         assert earlier is not None
-        first, _, containers, entries, entries_end, links, links_end, anchors, anchors_end = item[:9]
-        comments, comments_end = item[9:]
-        made_entries, made_kinds, made_links, made_anchors, made_comments = earlier.item_parts
+        first, _, containers, level, start, end, entries, entries_end, links, links_end = item[:10]
+        anchors, anchors_end, comments, comments_end, blocks, blocks_end = item[10:]
+        made_entries, made_kinds, made_links, made_anchors, made_comments, made_blocks = earlier.item_parts
         move, doc, made = Move(shift, self.source.line_starts), self.doc, self._entries_made
         entries_from, links_from = len(made), len(doc.links)
         target = (self.section or doc).entries
@@ -843,11 +867,18 @@ class _Builder:
         anchors_from, comments_from = len(doc.anchors), len(doc.comments)
         doc.anchors.extend([move.anchor(anchor) for anchor in made_anchors[anchors:anchors_end]])
         doc.comments.extend([move.comment(comment) for comment in made_comments[comments:comments_end]])
+        blocks_from = len(self._blocks_made)
+        if blocks < blocks_end:
+            moved_blocks = [move.block(block) for block in made_blocks[blocks:blocks_end]]
+            (self.section or doc).blocks.extend(moved_blocks)
+            self._blocks_made.extend(moved_blocks)
         if self._recording:
             self._items_read.append(
                 (
-                    *(index, after - 1, containers, entries_from, len(made), links_from, len(doc.links)),
+                    *(index, after - 1, containers, level, start + shift, end + shift),
+                    *(entries_from, len(made), links_from, len(doc.links)),
                     *(anchors_from, len(doc.anchors), comments_from, len(doc.comments)),
+                    *(blocks_from, len(self._blocks_made)),
                 )
             )
         earlier_tokens, parsed = earlier.tokens, self.parsed
@@ -869,6 +900,7 @@ class _Builder:
                 doc.links,
                 doc.anchors,
                 doc.comments,
+                self._blocks_made,
             )
 
     # -- other blocks -----------------------------------------------------------------------------
@@ -877,6 +909,7 @@ class _Builder:
         first, last = token.map if token.map else (0, 1)
         block = Block(kind, self.source.line_span(first, max(first, last - 1)), text)
         (self.section.blocks if self.section else self.doc.blocks).append(block)
+        self._blocks_made.append(block)
 
     def _html_block(self, tokens: Sequence[Token], index: int) -> int:
         token = tokens[index]
