@@ -11,7 +11,6 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain
@@ -331,7 +330,16 @@ def fact_getter(document: Document, name: str, work: Callable[[Entry], T]) -> Ca
     found once (for a fact asked of every entry, by several rules)."""
     facts = document.derived.get(_FACTS)
     if not isinstance(facts, Facts):
-        return functools.partial(fact_once, document, name, work=work)
+        known = document.derived.setdefault(f"{name} (this run)", {})  # (as `fact_once` keeps it)
+        assert isinstance(known, dict)
+
+        def once(entry: Entry) -> T:
+            found = known.get(id(entry), _UNKNOWN)
+            if found is _UNKNOWN:
+                found = known[id(entry)] = work(entry)
+            return cast(T, found)
+
+        return once
     by_entry = facts._by_entry
 
     def kept(entry: Entry) -> T:
