@@ -115,7 +115,7 @@ class Facts:
         earlier_keys = earlier.same_keys if earlier is not None else {}
         self._by_entry: dict[int, dict[str, object]] = {}
         self._entries: dict[int, Entry] = {}  # (keeps the entries whose ids key `keys`)
-        moved = _moved(document)
+        moved = moved_entries(document)
         same_keys, records, keys, entries, by_entry = (
             self.same_keys,
             self.records,
@@ -231,7 +231,8 @@ def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
     document.derived[_MOVED] = moved
 
 
-def _moved(document: Document) -> Mapping[int, Entry]:
+def moved_entries(document: Document) -> Mapping[int, Entry]:
+    """What `note_moved` said of ``document``: its moved entries' ids -> the earlier entries."""
     found = document.derived.get(_MOVED)
     return cast(Mapping[int, Entry], found) if isinstance(found, Mapping) else {}
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Intent, StartsEntry
 from .engine import Checked, Settings, rerun_rules
-from .entry_facts import _moved as moved_entries
+from .entry_facts import moved_entries
 from .evidence.links import link_key
 from .model import Document, Entry, Link
 from .read import forget_reading, read, reading
