@@ -641,7 +641,7 @@ class _Builder:
                 self._items_read.append(
                     (
                         *(first, index, containers, self.parsed.tokens[first].level),
-                        *(_line_start(self.source, lines[0]), _line_start(self.source, lines[1])),
+                        *(self.source.norm_line_start(lines[0]), _line_start(self.source, lines[1])),
                         *(entries, len(self._entries_made), links, len(doc.links)),
                         *(anchors, len(doc.anchors), comments, len(doc.comments)),
                         *(blocks, len(self._blocks_made)),
@@ -820,7 +820,7 @@ class _Builder:
         if candidates is None or token.map is None:
             return 0
         normalized, earlier_text = self.source.normalized, self._earlier_text
-        start, end = _line_start(self.source, token.map[0]), _line_start(self.source, token.map[1])
+        start, end = self.source.norm_line_start(token.map[0]), _line_start(self.source, token.map[1])
         containers, level, size = len(self.containers), token.level, end - start
         for item in candidates:
             after = index + item[1] - item[0] + 1
@@ -865,8 +865,10 @@ class _Builder:
             self.items_moved.append((entry, old))
         doc.links.extend([move.link(link) for link in made_links[links:links_end]])
         anchors_from, comments_from = len(doc.anchors), len(doc.comments)
-        doc.anchors.extend([move.anchor(anchor) for anchor in made_anchors[anchors:anchors_end]])
-        doc.comments.extend([move.comment(comment) for comment in made_comments[comments:comments_end]])
+        if anchors < anchors_end:
+            doc.anchors.extend([move.anchor(anchor) for anchor in made_anchors[anchors:anchors_end]])
+        if comments < comments_end:
+            doc.comments.extend([move.comment(comment) for comment in made_comments[comments:comments_end]])
         blocks_from = len(self._blocks_made)
         if blocks < blocks_end:
             moved_blocks = [move.block(block) for block in made_blocks[blocks:blocks_end]]
