@@ -18,6 +18,7 @@ from awesomelint.entry_facts import entry_key
 from awesomelint.model import Document
 from awesomelint.read import blocks, read, reading
 from awesomelint.read.reread import read_edited
+from awesomelint.read.tokens import RowCursor
 
 from .test_reread import tree
 
@@ -31,6 +32,12 @@ ENTRIES = [
     "10. **Ten** [paper](https://arxiv.org/abs/2301.00010)\n",
     "| Title | Venue | Year |\n| - | - | - |\n| [Tab One](https://arxiv.org/abs/1) | NeurIPS | 2020 |\n"
     "| [Tab Two](https://arxiv.org/abs/2) | ICML | 2021 |\n",
+    "| Year | Paper |\n|---|---|\n| 2020 | **Bold Row** [pdf][ref] |\n| | [Empty Year](https://c.org/) |\n",
+    "Name | Notes\n--- | ---\n[No Pipes](#section) | <!-- c --> a \\| b\n[Row Two](https://d.org/2) |\n",
+    "> | Paper | Authors |\n> | - | - |\n> | [In Quote](https://e.org/) | Ann Lee |\n",
+    "- **Item Over Table** [paper](https://arxiv.org/abs/2)\n\n  | Model | Code |\n  | - | - |\n"
+    "  | [Nested Row](https://f.org/) | [code](https://github.com/g/h) |\n",
+    "| 2019 | 2020 |\n| - | - |\n| [Grid](https://g.org/) | x |\n",
     "  - nested **Inner Work** [paper](https://arxiv.org/abs/9)\n",
     "> - **Quoted Entry** [paper](https://arxiv.org/abs/8)\n",
     "- **Outer Work** [paper](https://arxiv.org/abs/7)\n  - **Inner Work** [code](https://github.com/e/f)\n",
@@ -67,6 +74,9 @@ INSERTS = [
     "  ",
     "\n\n",
     "## ",
+    "|",
+    " | ",
+    "\n| - | - |\n",
 ]
 
 
@@ -87,8 +97,16 @@ def _kept_alike(before: Document, again: Document) -> None:
     (`note_moved`) has that one's key."""
     fresh, kept = reading(read(again.text, keep_reading=True)), reading(again)
     assert fresh is not None and kept is not None
+    cells, fresh_cells, in_table = RowCursor(kept), RowCursor(fresh), False
     for token, fresh_token in zip(kept.tokens, fresh.tokens, strict=True):
-        if token.type == "inline" and kept.kept(token) is not None:
+        if token.type in ("table_open", "table_close"):
+            in_table = token.type == "table_open"
+        elif token.type == "tr_open":
+            cells.start_row()
+            fresh_cells.start_row()
+        elif token.type == "inline" and in_table:  # (a moved table's cells: kept, moved)
+            assert cells.cell(token) == fresh_cells.cell(fresh_token)
+        elif token.type == "inline" and kept.kept(token) is not None:
             assert kept.pieces(token) == fresh.pieces(fresh_token)
     moved = again.derived.get("moved entries", {})
     for entry in again.iter_entries():
@@ -289,6 +307,12 @@ TOC = (
 )
 PLAIN = TOC.replace("- [Part 1]", "- S3VM\n- [Part 1]")
 TABLE_AND_TEXT = "Some words.\n\n" + TABLE + "\nMore words.\n"
+TABLES = (
+    TABLE
+    + "\n"
+    + TABLE.replace("Paper", "Work").replace("| NeurIPS |", "| [ICML][named] |")
+    + ("\n[named]: https://h.org/\n")
+)
 
 
 def _items_moved(text: str, edited: str, monkeypatch: pytest.MonkeyPatch) -> int:
@@ -318,9 +342,18 @@ def _items_moved(text: str, edited: str, monkeypatch: pytest.MonkeyPatch) -> int
         (TOC, TOC.replace("[Sub 4](#sub-4)", "[Sub 4](#sub-4) <!-- kept -->"), 4 + 3),
         # a name in plain text is an entry when an item beside it is: read again
         (PLAIN, PLAIN.replace("[Part 1](#part-1)", "**Part 1** [paper](https://arxiv.org/abs/1)"), 4 + 3),
-        # tables are read row by row
+        # a table of the same text is moved whole; one whose text or reading changed is read again
         (TABLE, TABLE.replace("Paper 2]", "Paper Two]"), 0),
-        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("Some words", "Some other words"), 0),
+        (TABLE, TABLE.replace("| Title | Venue |", "| Paper | Venue |"), 0),  # the same roles
+        (TABLE, TABLE.replace("| Title | Venue | Year |", "| Title | Year | Venue |"), 0),
+        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("Some words", "Some other words"), 1),
+        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("More words", "More of it"), 1),
+        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("Some words.\n\n", "## Section\n\n"), 1),
+        (TABLES, TABLES.replace("Paper 2]", "Paper Two]"), 1),  # the other table
+        (TABLES, TABLES.replace("[named]: https://h.org/", "[named]: https://h.org/x"), 0),
+        (TABLES, TABLES.replace("[named]: https://h.org/", "[unnamed]: https://h.org/"), 0),
+        # the line after a table is a row of it now
+        (TABLE_AND_TEXT, TABLE_AND_TEXT.replace("\nMore words", "More words"), 0),
     ],
 )
 def test_an_item_that_is_not_an_entry_is_moved_whole(

@@ -321,7 +321,7 @@ class _OpenEntry:
         return (*paragraphs, *self.venue_cells, self.author_cell, self.description_cell)
 
 
-# Where the page stood when a list item that opened an entry opened (`_Builder._item_open`): its
+# Where the page stood when a list item or a table opened (`_Builder._item_open`, `_table`): its
 # opening token, the containers around it, the entries made, the page's links, anchors and comments,
 # the blocks made, the HTML ids read, whether it is kept only if it makes no entry, the section.
 _ItemMark = tuple[int, int, int, int, int, int, int, int, bool, Section | None]
@@ -348,14 +348,21 @@ class _Builder:
         # paragraph's content: an item of the same text, depth and tokens is moved whole.
         self._items_before: dict[str, list[tuple[int, ...]]] = {}
         self._items_from: Parsed | None = None
+        # Its tables (`Parsed.items` too), by their text: a table of the same text and depth is moved
+        # whole (its reading depends on nothing outside it but the link reference definitions).
+        self._tables_before: dict[str, list[tuple[int, ...]]] = {}
         if earlier is not None and earlier.built and _same_offsets(earlier.source) and _same_offsets(source):
             self._built_before, self._earlier_text = earlier.built, earlier.source.normalized
             if parsed.items_from is not None and earlier.items:
                 self._items_from, tokens = earlier, earlier.tokens
                 for item in earlier.items:
-                    self._items_before.setdefault(tokens[item[0] + 2].content, []).append(item)
-        # Each list item read here that opened an entry, outside any other, which a later text may
-        # move whole: (its opening and closing tokens, the containers around it, its level, where
+                    if tokens[item[0]].type == "table_open":
+                        table = self._earlier_text[item[4] : item[5]]
+                        self._tables_before.setdefault(table, []).append(item)
+                    else:
+                        self._items_before.setdefault(tokens[item[0] + 2].content, []).append(item)
+        # Each list item read here outside any other, and each table, which a later text may move
+        # whole: (its opening and closing tokens, the containers around it, its level, where
         # its lines start and end, then the ranges of `entries_made`, the page's links, anchors and
         # comments, and `blocks_made` it made).
         self._recording = parsed.built is not None
@@ -627,30 +634,35 @@ class _Builder:
 
     def _item_close(self, index: int) -> None:
         container = self.containers.pop()
-        mark = container.mark
-        if mark is not None:
-            doc = self.doc
-            first, containers, entries, links, anchors, comments, blocks, ids, no_entries, section = mark
-            lines = self.parsed.tokens[first].map
-            if (
-                section is self.section
-                and ids == self._ids_read
-                and lines is not None
-                and not (no_entries and entries < len(self._entries_made))
-            ):
-                self._items_read.append(
-                    (
-                        *(first, index, containers, self.parsed.tokens[first].level),
-                        *(self.source.norm_line_start(lines[0]), _line_start(self.source, lines[1])),
-                        *(entries, len(self._entries_made), links, len(doc.links)),
-                        *(anchors, len(doc.anchors), comments, len(doc.comments)),
-                        *(blocks, len(self._blocks_made)),
-                    )
-                )
+        if container.mark is not None:
+            self._keep_read(container.mark, index)
         if container.creates_entry and container.owner is not None and container.continued:
             self.pending = (container.owner, len(self.containers))
         elif self.pending is not None and self.pending[1] > len(self.containers):
             self.pending = None  # the list that held the entry has ended
+
+    def _keep_read(self, mark: _ItemMark, last: int) -> None:
+        """Keep where the list item or table opened at ``mark`` and closing at token ``last`` lies and
+        what it made, for a later text to move it whole: unless it held a heading or an HTML id, or
+        it was to make no entry and made one."""
+        doc = self.doc
+        first, containers, entries, links, anchors, comments, blocks, ids, no_entries, section = mark
+        lines = self.parsed.tokens[first].map
+        if (
+            section is self.section
+            and ids == self._ids_read
+            and lines is not None
+            and not (no_entries and entries < len(self._entries_made))
+        ):
+            self._items_read.append(
+                (
+                    *(first, last, containers, self.parsed.tokens[first].level),
+                    *(self.source.norm_line_start(lines[0]), _line_start(self.source, lines[1])),
+                    *(entries, len(self._entries_made), links, len(doc.links)),
+                    *(anchors, len(doc.anchors), comments, len(doc.comments)),
+                    *(blocks, len(self._blocks_made)),
+                )
+            )
 
     def _first_paragraph(self, tokens: Sequence[Token], index: int) -> list[Piece]:
         following = tokens[index + 1] if index + 2 < len(tokens) else None
@@ -847,8 +859,8 @@ class _Builder:
         self, tokens: Sequence[Token], index: int, after: int, item: tuple[int, ...], shift: int
     ) -> None:
         """Give the page the entries, links, anchors and comments of the earlier reading's ``item``
-        moved by ``shift``, keep the readings of its paragraphs, moved, as those of its tokens here
-        ``tokens[index:after]``, and note it as an item read here."""
+        moved by ``shift``, keep the readings of its paragraphs (a table's cells), moved, as those of
+        its tokens here ``tokens[index:after]``, and note it as an item (table) read here."""
         earlier = self._items_from
         assert earlier is not None
         first, _, containers, level, start, end, entries, entries_end, links, links_end = item[:10]
@@ -884,6 +896,11 @@ class _Builder:
                 )
             )
         earlier_tokens, parsed = earlier.tokens, self.parsed
+        if tokens[index].type == "table_open":
+            parsed.keep_moved_cells(
+                tokens[index:after], earlier, earlier_tokens[first : first + after - index], shift
+            )
+            return
         for at in range(index + 2, after):
             if tokens[at].type == "inline":
                 kept = earlier.kept(earlier_tokens[first + at - index])
@@ -991,8 +1008,14 @@ class _Builder:
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
         """A table; in a table of papers (a title column, or links in the first column) each body
-        row is an entry, its columns read by their headers."""
+        row is an entry, its columns read by their headers. A table an earlier reading read is moved
+        whole."""
         self.pending = None
+        if self._tables_before:
+            after = self._moved_table(tokens, index)
+            if after:
+                return after
+        mark = self._item_mark(index, no_entries=False) if self._recording else None
         self._block("table", tokens[index], "")
         header: list[str] = []
         row: list[list[Piece]] = []
@@ -1015,7 +1038,33 @@ class _Builder:
                     rows.append((row, self.source.norm_line_start(row_line)))
             index += 1
         self._table_rows(header, rows)
+        if mark is not None and index < len(tokens):
+            self._keep_read(mark, index)
         return index + 1
+
+    def _moved_table(self, tokens: Sequence[Token], index: int) -> int:
+        """Where the walk goes on past a table that an earlier reading's table is, moved whole: the
+        same text (its lines), depth and tokens. 0 when there is none."""
+        token = tokens[index]
+        if token.map is None:
+            return 0
+        start, end = self.source.norm_line_start(token.map[0]), _line_start(self.source, token.map[1])
+        candidates = self._tables_before.get(self.source.normalized[start:end])
+        if candidates is None:
+            return 0
+        containers, level = len(self.containers), token.level
+        for item in candidates:
+            after = index + item[1] - item[0] + 1
+            if (
+                item[2] == containers
+                and item[3] == level
+                and after <= len(tokens)
+                and tokens[after - 1].type == "table_close"
+                and tokens[after - 1].level == level
+            ):
+                self._move_item(tokens, index, after, item, start - item[4])
+                return after
+        return 0
 
     def _table_rows(self, header: list[str], rows: list[tuple[list[list[Piece]], int]]) -> None:
         """The entries of a table's body rows (their cells, where each starts), by the header. A table

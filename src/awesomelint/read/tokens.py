@@ -540,6 +540,7 @@ class Parsed:
         self.tokens = tokens
         self._env = env  # link reference definitions, for the inline pass
         self._kept: dict[tuple[int, int], _Kept] | None = {} if keep_pieces else None
+        self._columns: dict[int, int] = {}  # each kept table cell (by id) -> where its row was read from
         self._earlier: dict[str, list[_Kept]] = {}
         self._earlier_text = ""
         # Each list of pieces moved from the earlier reading (by id) -> (the list, the earlier pieces,
@@ -549,8 +550,8 @@ class Parsed:
         self._earlier_at: dict[int, _Kept] = {}  # the earlier readings by where each starts
         self._shift = 0  # how far the last reading moved
         self.built: dict[int, Any] | None = {} if keep_pieces else None
-        # Where the builder read each list item that opened an entry, and what it made of them
-        # (`blocks`): in a text edited from this one, an item of the same text is moved whole.
+        # Where the builder read each list item and table, and what it made of them (`blocks`): in
+        # a text edited from this one, an item or table of the same text is moved whole.
         self.items: list[tuple[int, ...]] = []
         self.item_parts: Any = None
         self.items_from: Parsed | None = None  # the earlier reading, when its items may be moved
@@ -582,6 +583,8 @@ class Parsed:
             found = self._kept.get(key)
             if found is None:
                 found = self._kept[key] = _Reading(token.content, *self._read(token, from_column))
+                if from_column:
+                    self._columns[key[0]] = from_column
             return found.pieces
         return self._read(token, from_column)[2]
 
@@ -596,6 +599,25 @@ class Parsed:
         if self._kept is not None:
             self._kept[(id(token), 0)] = moved
         return moved
+
+    def keep_moved_cells(
+        self, tokens: Sequence[Token], earlier: Parsed, earlier_tokens: Sequence[Token], shift: int
+    ) -> None:
+        """Keep the readings of the cells of an earlier table (``earlier_tokens``), moved by
+        ``shift``, as those of the same table's cells here (``tokens``, of the same text): a table's
+        cells are all asked for again (the fixer's guard), each from where its row was read."""
+        kept, earlier_kept = self._kept, earlier._kept
+        if kept is None or earlier_kept is None:
+            return
+        columns, earlier_columns = self._columns, earlier._columns
+        for token, old in zip(tokens, earlier_tokens, strict=True):
+            if token.type == "inline":
+                column = earlier_columns.get(id(old), 0)
+                found = earlier_kept.get((id(old), column))
+                if found is not None:
+                    kept[(id(token), column)] = _MovedReading(found, shift)
+                    if column:
+                        columns[id(token)] = column
 
     def _read(self, token: Token, from_column: int) -> tuple[list[int], int, list[Piece]]:
         """Where the token's lines start in the document, where it ends, and its pieces."""
