@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from awesomelint.diagnostic import Edit
 from awesomelint.engine import Settings
-from awesomelint.entry_facts import _moved as moved_entries
+from awesomelint.entry_facts import moved_entries
 from awesomelint.fixer import _entry_problems, apply_edits
 from awesomelint.read import read, reading
 from awesomelint.read.reread import Change, read_edited
