@@ -323,8 +323,9 @@ class _OpenEntry:
 
 # Where the page stood when a list item or a table opened (`_Builder._item_open`, `_table`): its
 # opening token, the containers around it, the entries made, the page's links, anchors and comments,
-# the blocks made, the HTML ids read, whether it is kept only if it makes no entry, the section.
-_ItemMark = tuple[int, int, int, int, int, int, int, int, bool, Section | None]
+# the blocks made, the HTML ids read, whether it is kept only if it makes no entry, the section,
+# where its first line starts.
+_ItemMark = tuple[int, int, int, int, int, int, int, int, bool, Section | None, int]
 
 
 @dataclass
@@ -545,14 +546,15 @@ class _Builder:
         if not (starts_entry or plain):
             # (an item that is not an entry, a table of contents' link, is moved whole too when it
             # makes none; one in plain text may be an entry by its neighbours in a later text)
-            own = (
+            mark = None
+            if (
                 parent is None
                 and self._recording
+                and token.map is not None
                 and not (is_plain_name(pieces) or is_plain_citation(pieces))
-            )
-            self.containers.append(
-                _Container("item", mark=self._item_mark(index, no_entries=True) if own else None)
-            )
+            ):
+                mark = self._item_mark(index, True, self.source.norm_line_start(token.map[0]))
+            self.containers.append(_Container("item", mark=mark))
             return index + 1
         line_start, line_end = self.source.norm_line_bounds(token.map[0] if token.map else 0)
         marker_text = f"{token.info}{token.markup}"
@@ -562,7 +564,7 @@ class _Builder:
         number = int(token.info) if ordered and token.info.isdigit() else None
         # (a plain item is an entry by its neighbours: it is read again each time)
         mark = (
-            self._item_mark(index, no_entries=False)
+            self._item_mark(index, False, line_start)
             if starts_entry and parent is None and self._recording
             else None
         )
@@ -577,8 +579,9 @@ class _Builder:
         )
         return index + 1
 
-    def _item_mark(self, index: int, no_entries: bool) -> _ItemMark:
-        """Where the page stands as the list item opening at ``index`` opens (`_ItemMark`)."""
+    def _item_mark(self, index: int, no_entries: bool, start: int) -> _ItemMark:
+        """Where the page stands as the list item or table opening at ``index`` opens, its first line
+        at ``start`` (`_ItemMark`)."""
         doc = self.doc
         return (
             index,
@@ -591,6 +594,7 @@ class _Builder:
             self._ids_read,
             no_entries,
             self.section,
+            start,
         )
 
     def _title_over_links(self, tokens: Sequence[Token], index: int, pieces: list[Piece]) -> bool:
@@ -646,7 +650,7 @@ class _Builder:
         what it made, for a later text to move it whole: unless it held a heading or an HTML id, or
         it was to make no entry and made one."""
         doc = self.doc
-        first, containers, entries, links, anchors, comments, blocks, ids, no_entries, section = mark
+        first, containers, entries, links, anchors, comments, blocks, ids, no_entries, section, start = mark
         lines = self.parsed.tokens[first].map
         if (
             section is self.section
@@ -657,7 +661,7 @@ class _Builder:
             self._items_read.append(
                 (
                     *(first, last, containers, self.parsed.tokens[first].level),
-                    *(self.source.norm_line_start(lines[0]), _line_start(self.source, lines[1])),
+                    *(start, _line_start(self.source, lines[1])),
                     *(entries, len(self._entries_made), links, len(doc.links)),
                     *(anchors, len(doc.anchors), comments, len(doc.comments)),
                     *(blocks, len(self._blocks_made)),
@@ -1015,7 +1019,12 @@ class _Builder:
             after = self._moved_table(tokens, index)
             if after:
                 return after
-        mark = self._item_mark(index, no_entries=False) if self._recording else None
+        lines = tokens[index].map
+        mark = (
+            self._item_mark(index, False, self.source.norm_line_start(lines[0]))
+            if self._recording and lines is not None
+            else None
+        )
         self._block("table", tokens[index], "")
         header: list[str] = []
         row: list[list[Piece]] = []
