@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, compress
+from operator import not_
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -27,23 +28,41 @@ K = TypeVar("K", bound=Hashable)
 # number, link destinations, roles and labels, where each field lies in the lines): the reader may
 # read the same text otherwise in another place (a link's destination defined elsewhere).
 class EntryKey(int):
-    """An entry's key: an int, its hash, hashed in C (a look-up in a table of keys makes no call), that
-    also holds the key's parts (equal only when those are)."""
+    """An entry's key: an int, its hash, hashed in C (a look-up in a table of keys makes no call). The
+    hash is of the entry's lines, where it lies in them and its section (a list may hold one paper in
+    several sections); what the reader made of them is worked out from the entry only when two keys
+    of one hash meet (seldom: most keys are found by identity), and the keys are equal only when all
+    of it is."""
 
-    _value: tuple[object, ...]
+    _lines: str
+    _start: int  # where the entry starts in its lines
+    _entry: Entry | None  # an entry of this key in the newest document, until `_reading` is worked out
+    _read: tuple[object, ...] | None
 
-    def __new__(cls, value: tuple[object, ...]) -> EntryKey:
-        key = super().__new__(cls, hash(value))
-        key._value = value
+    def __new__(cls, lines: str, start: int, end: int, entry: Entry) -> EntryKey:
+        key = super().__new__(cls, hash((lines, start, end, entry.section_path)))
+        key._lines, key._start, key._entry, key._read = lines, start, entry, None
         return key
 
     __hash__ = int.__hash__
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, EntryKey) and int.__eq__(self, other) and self._value == other._value
+        return self is other or (
+            isinstance(other, EntryKey)
+            and int.__eq__(self, other)
+            and self._lines == other._lines
+            and self._reading() == other._reading()
+        )
 
     def __ne__(self, other: object) -> bool:
         return not self == other
+
+    def _reading(self) -> tuple[object, ...]:
+        if self._read is None:
+            entry = self._entry
+            assert entry is not None
+            self._read, self._entry = _reading(entry, entry.span.start - self._start), None
+        return self._read
 
 
 _FACTS = "entry facts"
@@ -55,41 +74,44 @@ def entry_key(entry: Entry, text: str) -> EntryKey:
     start, end = entry.span.start, entry.span.end
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
+    return EntryKey(text[first : last if last >= 0 else len(text)], start - first, end - first, entry)
+
+
+def _reading(entry: Entry, first: int) -> tuple[object, ...]:
+    """What the reader made of ``entry``, whose lines start at ``first``, with its offsets from there."""
+    start, end = entry.span.start, entry.span.end
     title, venue, authors, date = entry.title, entry.venue, entry.authors, entry.date
-    return EntryKey(
-        (
-            text[first : last if last >= 0 else len(text)],
-            start - first,
-            end - first,
-            entry.section_path,
-            entry.kind,
-            entry.marker,
-            entry.number,
-            tuple([(link.url, link.role, link.span.start - first, link.label) for link in entry.links]),
-            title and (title.span.start - first, title.span.end - first, title.text),
-            venue
-            and (
-                venue.span.start - first,
-                venue.span.end - first,
-                venue.name.span.start - first,
-                venue.name.text,
-                venue.year and (venue.year.span.start - first, venue.year.text),
-                venue.markup,
-                venue.year_style,
-            ),
-            authors
-            and (
-                authors.span.start - first,
-                authors.span.end - first,
-                authors.names,
-                authors.markup,
-                authors.separator,
-                authors.et_al,
-            ),
-            entry.description and entry.description.span.start - first,
-            date and (date.span.start - first, date.text),
-            tuple([(p.start - first, p.end - first) for p in entry.paragraphs]),
-        )
+    return (
+        start - first,
+        end - first,
+        entry.section_path,
+        entry.kind,
+        entry.marker,
+        entry.number,
+        tuple([(link.url, link.role, link.span.start - first, link.label) for link in entry.links]),
+        title and (title.span.start - first, title.span.end - first, title.text),
+        venue
+        and (
+            venue.span.start - first,
+            venue.span.end - first,
+            venue.name.span.start - first,
+            venue.name.text,
+            venue.year and (venue.year.span.start - first, venue.year.text),
+            venue.markup,
+            venue.year_style,
+        ),
+        authors
+        and (
+            authors.span.start - first,
+            authors.span.end - first,
+            authors.names,
+            authors.markup,
+            authors.separator,
+            authors.et_al,
+        ),
+        entry.description and entry.description.span.start - first,
+        date and (date.span.start - first, date.text),
+        tuple([(p.start - first, p.end - first) for p in entry.paragraphs]),
     )
 
 
@@ -127,6 +149,8 @@ class Facts:
             old = moved.get(id(entry)) if moved else None
             if old is not None and earlier is not None and earlier._entries.get(id(old)) is old:
                 key = earlier.keys[id(old)]  # read the same way, moved: the same key
+                if key._read is None:  # (it holds an entry of this document, not of an earlier one)
+                    key._entry = entry
             else:
                 key = entry_key(entry, text)
             same = same_keys.get(key)
@@ -144,6 +168,9 @@ class Facts:
             by_entry[entry_id] = record
         self.key_counts: Counter[EntryKey] = Counter(self.keys.values())
         self._changes: tuple[list[Entry], list[EntryKey]] | None = None
+        # name -> what the entries that came in and went out contributed, where `tally` brought
+        # the earlier count up to date by them
+        self._brought: dict[str, tuple[list[tuple[Hashable, ...]], list[tuple[Hashable, ...]]]] = {}
 
     def changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
         """An entry for each key this document has more often than the earlier one, and the keys
@@ -198,10 +225,10 @@ class Facts:
             counted = earlier.copy()
             counted.subtract(chain.from_iterable(gone))
             by_entry = self._by_entry  # (the entries that came in counted by one update, not one each)
-            counted.update(
-                chain.from_iterable([fact_of(by_entry[id(e)], name, e, count) for e in changes[0]])
-            )
+            came = [fact_of(by_entry[id(e)], name, e, count) for e in changes[0]]
+            counted.update(chain.from_iterable(came))
             self.tallies[name] = counted
+            self._brought[name] = (came, gone)
             return counted
         counted = Counter(chain.from_iterable(self.contributions(name, count)))
         self.tallies[name] = counted
@@ -211,7 +238,16 @@ class Facts:
         """What ``count`` gives for each entry (a fact of the entry), in the list's order."""
         # (`fact_of` written out for the facts not worked out yet, few after a first run: a call
         # per entry, not per fact; `_by_entry` and `_entries` hold the entries in one order)
-        contributions = [record.get(name, _UNKNOWN) for record in self._by_entry.values()]
+        by_entry = self._by_entry
+        if by_entry and name not in next(iter(by_entry.values())):  # a first run: one pass
+            contributions = []
+            for record, entry in zip(by_entry.values(), self._entries.values(), strict=True):
+                found = record.get(name, _UNKNOWN)
+                if found is _UNKNOWN:
+                    found = record[name] = count(entry)
+                contributions.append(found)
+            return cast("list[T]", contributions)
+        contributions = [record.get(name, _UNKNOWN) for record in by_entry.values()]
         unknown = [index for index, found in enumerate(contributions) if found is _UNKNOWN]
         if unknown:
             records, entries = list(self._by_entry.values()), list(self._entries.values())
@@ -222,6 +258,38 @@ class Facts:
                     found = record[name] = count(entries[index])
                 contributions[index] = found
         return cast("list[T]", contributions)
+
+    def crowded(
+        self, name: str, count: Callable[[Entry], tuple[Hashable, ...]], counted: Counter[Hashable]
+    ) -> list[Entry]:
+        """The entries (in the list's order) that hold a value ``counted`` (the tally of ``name``)
+        holds twice or more. When no value held by an entry that came in or went out crosses two,
+        their keys are the earlier run's, less the keys gone, and those of the entries that came in
+        and hold such a value: no pass over the list's facts."""
+        kept = f"{name} (crowded)"
+        earlier, before = self._earlier_whole.get(kept), self._earlier_tallies.get(name)
+        brought, changes, entries = self._brought.get(name), self._changes, self._entries
+        if brought is not None and changes is not None and before is not None and earlier is not None:
+            came, gone = brought
+            touched = set(chain.from_iterable(gone)).union(*came)
+            if all((before[value] >= 2) == (counted[value] >= 2) for value in touched):
+                keys, key_counts = self.keys, self.key_counts
+                out = [key for key in changes[1] if key not in key_counts]
+                into = [
+                    keys[id(entry)]
+                    for entry, values in zip(changes[0], came, strict=True)
+                    if any(counted[value] >= 2 for value in values)
+                ]
+                held = cast("frozenset[EntryKey]", earlier[1]).difference(out).union(into)
+                self.whole[kept] = (None, held)
+                return list(compress(entries.values(), map(held.__contains__, keys.values())))
+        twice = frozenset([value for value, number in counted.items() if number >= 2])
+        found: list[Entry] = []
+        if twice:  # (an entry's values tested in C: no call per entry)
+            values = self.contributions(name, count)
+            found = list(compress(entries.values(), map(not_, map(twice.isdisjoint, values))))
+        self.whole[kept] = (None, frozenset(map(self.keys.__getitem__, map(id, found))))
+        return found
 
 
 def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:
@@ -405,19 +473,11 @@ def crowded(document: Document, name: str, count: Callable[[Entry], tuple[K, ...
     """The entries (in the list's order) that hold a value that the whole list holds twice or more,
     of the values ``count`` gives (a fact of the entry, counted as `tallied` counts ``name``): where a
     list-wide rule that pairs entries by those values can find something. With `Facts`, the count is
-    the earlier run's brought up to date by the entries that went out and came in, and each entry's
-    values are its facts: no index of who holds what is kept (making one costs a first run more than
-    a pass over the entries' facts costs each run). None without `Facts`: every entry may be."""
+    the earlier run's brought up to date by the entries that went out and came in, each entry's
+    values are its facts, and the keys of the entries found are kept for the next run (`Facts.crowded`):
+    no index of who holds what is kept (making one costs a first run more than it saves). None
+    without `Facts`: every entry may be."""
     facts = document.derived.get(_FACTS)
     if not isinstance(facts, Facts):
         return None
-    counted = facts.tally(name, count)  # (a count kept up to date may hold a zero)
-    twice = frozenset([value for value, number in counted.items() if number >= 2])
-    if not twice:
-        return []
-    held = facts.contributions(name, count)
-    return [
-        entry
-        for entry, values in zip(facts._entries.values(), held, strict=True)
-        if not twice.isdisjoint(values)
-    ]
+    return facts.crowded(name, count, facts.tally(name, count))  # (the count may hold a zero)
