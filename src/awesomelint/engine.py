@@ -17,6 +17,7 @@ from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
 from .read.reread import changed_range
 from .registry import CheckFunction as CheckFunction
+from .registry import EntriesHolding
 from .registry import Rule as Rule
 from .registry import all_rules as all_rules
 from .registry import entry_rule as entry_rule
@@ -336,8 +337,8 @@ def _run(
         views = [_StyleReads(style) for _ in contexts]
         for context, view in zip(contexts, views, strict=True):
             context.style = cast("Style", view)
-        fresh, recount = _to_run_again(for_entries, earlier, style, tallies)
-        by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh, recount)
+        fresh, recount, narrowed = _to_run_again(for_entries, earlier, style, tallies)
+        by_entry, kept = _entry_findings(document, contexts, earlier, facts.keys, fresh, recount, narrowed)
         for context, view in zip(contexts, views, strict=True):
             code = context.rule.code
             read = view.fields_read()
@@ -405,34 +406,42 @@ def _decided(value: object) -> object:
 
 def _to_run_again(
     rules: list[Rule], earlier: Earlier | None, style: Style, tallies: Mapping[str, object]
-) -> tuple[set[str], set[str]]:
+) -> tuple[set[str], set[str], dict[str, frozenset[object]]]:
     """The entry-scope rules (by code) to run again on every entry, those whose tally or a field of
-    the style they read decides otherwise now; and those to run again only on the entries where
-    they found something, whose tally or style changed only in the counts their messages cite."""
+    the style they read decides otherwise now; those to run again only on the entries where
+    they found something, whose tally or style changed only in the counts their messages cite; and
+    those to run again only on the entries that hold a value whose findings may differ now
+    (`Rule.changed`), with those values."""
     if earlier is None:
-        return {r.code for r in rules}, set()
+        return {r.code for r in rules}, set(), {}
     changed = _changed_fields(earlier.style, style)
     decided = frozenset(
         name for name in changed if _decided(getattr(earlier.style, name)) != _decided(getattr(style, name))
     )
-    fresh, recount = set(), set()
+    fresh, recount, narrowed = set[str](), set[str](), dict[str, frozenset[object]]()
     for checked in rules:
         code = checked.code
         read = earlier.reads.get(code, _STYLE_FIELDS)
         before, now = earlier.tallies.get(code), tallies[code]
-        if not checked.cites_counts:
-            if before != now or not changed.isdisjoint(read):
-                fresh.add(code)
-            continue
-        decisive = checked.decisive
         same = before == now
-        if not decided.isdisjoint(read) or (
-            not same and (decisive is None or decisive(before) != decisive(now))
+        if same and changed.isdisjoint(read):
+            continue
+        if (
+            checked.changed is not None
+            and (values := checked.changed(earlier.style, before, style, now)) is not None
+        ):
+            narrowed[code] = values
+            if checked.cites_counts:
+                recount.add(code)  # (its counts may have changed: where it found something)
+        elif (
+            not checked.cites_counts
+            or not decided.isdisjoint(read)
+            or (not same and (checked.decisive is None or checked.decisive(before) != checked.decisive(now)))
         ):
             fresh.add(code)
-        elif not same or not changed.isdisjoint(read):
+        else:
             recount.add(code)
-    return fresh, recount
+    return fresh, recount, narrowed
 
 
 class _StyleReads:
@@ -467,12 +476,14 @@ def _entry_findings(
     keys: Mapping[int, EntryKey],
     fresh: set[str],
     recount: set[str],
+    narrowed: Mapping[str, frozenset[object]],
 ) -> tuple[dict[str, list[Diagnostic]], dict[EntryKey, _EntryRun]]:
     """The findings of the entry-scope rules (of ``contexts``), in the order their ``check`` gives
     them, and each entry's run to keep. An entry that ``earlier`` saw the same way keeps its
     findings, moved to where it is now, but for the ``fresh`` rules (by code: a rule hashes all its
-    fields), and those of the ``recount`` rules, which run again where they found something; the
-    rules run on the other entries."""
+    fields), those of the ``recount`` rules, which run again where they found something, and the
+    ``narrowed`` rules, which run again where the entry holds one of their changed values
+    (`Rule.changed`); the rules run on the other entries."""
     source, text = document.source, document.text
     before = earlier.entries if earlier is not None else {}
     # An entry whose lines end before the first change keeps its findings as they are; another one
@@ -480,25 +491,42 @@ def _entry_findings(
     # spans would keep the earlier text's table of lines alive).
     unchanged = changed_range(earlier.text, text).start if earlier is not None else 0
     again = [c for c in contexts if c.rule.code in fresh]
+    # each narrowed rule's context, the entries holding its changed values (by id) and those of
+    # them it runs on again below
+    narrow: list[tuple[Context, set[int], list[Entry]]] = [
+        (c, {id(e) for e in cast("EntriesHolding", c.rule.holds)(c, narrowed[c.rule.code])}, [])
+        for c in contexts
+        if narrowed.get(c.rule.code)
+    ]
+    holding = set[int]().union(*[n[1] for n in narrow])
     runs: list[tuple[Entry, EntryKey, _EntryRun | None]] = []  # (None: the rules run below)
     new: list[Entry] = []  # the entries every rule runs on
-    retold: list[Entry] = []  # those only the fresh rules run on
+    retold: list[Entry] = []  # those only the fresh rules (and narrowed ones) run on
     for entry in document.iter_entries():
         key = keys[id(entry)]
         run = before.get(key)
         if run is None:
             new.append(entry)
-        elif run.found and (
-            fresh or recount or entry.span.start != run.start or _line_end(text, entry) > unchanged
+            runs.append((entry, key, run))
+            continue
+        more = [n for n in narrow if id(entry) in n[1]] if id(entry) in holding else []
+        if run.found and (
+            fresh or recount or more or entry.span.start != run.start or _line_end(text, entry) > unchanged
         ):
-            run = _moved_run(run, entry, contexts, source, again, recount)
-        elif again:  # no finding kept
-            retold.append(entry)
+            run = _moved_run(run, entry, contexts, source, again + [n[0] for n in more], recount)
+        elif again or more:  # no finding kept
+            if again:
+                retold.append(entry)
+            for narrowed_run in more:
+                narrowed_run[2].append(entry)
             run = None
         elif run.start != entry.span.start:
             run = run._replace(start=entry.span.start)  # (no finding to move)
         runs.append((entry, key, run))
     found = _found(contexts, new) | _found(again, retold)
+    for context, _, entries in narrow:
+        for at, rule_found in _found([context], entries).items():
+            found.setdefault(at, []).extend(rule_found)
     by_entry: dict[str, list[Diagnostic]] = {}
     kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
     for entry, key, run in runs:

@@ -14,9 +14,13 @@ from .diagnostic import Applicability, Diagnostic, Severity
 if TYPE_CHECKING:
     from .engine import Context
     from .model import Entry
+    from .style import Style
 
 CheckFunction = Callable[["Context"], Iterable[Diagnostic]]
 EntryCheck = Callable[["Context", "Entry"], Iterable[Diagnostic]]
+# What of the style and the tally decides an entry-scope rule's findings, value by value (`Rule.changed`).
+ChangedValues = Callable[["Style", Any, "Style", Any], "frozenset[object] | None"]
+EntriesHolding = Callable[["Context", "frozenset[object]"], Iterable["Entry"]]  # (`Rule.holds`)
 # What a rule's findings depend on. "entry": the entry alone (its text, fields, kind, section path),
 # the list's style and the settings; the engine may reuse an unchanged entry's findings after an
 # edit (`engine.rerun_rules`). "document": anything in the list; run again on every edit.
@@ -50,6 +54,14 @@ class Rule:
     # What of its tally decides whether it finds anything on an entry (with ``cites_counts``; None:
     # all of it).
     decisive: Callable[[Any], object] | None = field(default=None, repr=False)
+    # With ``holds``: given an earlier run's style and tally and this run's, the values (a venue, a
+    # word) whose findings may differ now (None: any entry's may); it answers for every field of the
+    # style the rule reads, and with ``cites_counts`` for all but the counts its messages cite (the
+    # rule runs again where it found something). ``holds(ctx, values)``: the entries holding one
+    # of ``values`` (as their findings depend on it). An unchanged entry that holds none of the
+    # changed values keeps its findings, moved; the rule runs again on the others.
+    changed: ChangedValues | None = field(default=None, repr=False)
+    holds: EntriesHolding | None = field(default=None, repr=False)
 
     def default_options(self) -> Any:
         return self.options() if self.options is not None else None
@@ -108,6 +120,8 @@ def entry_rule(
     tally: Callable[[Context], object] | None = None,
     cites_counts: bool = False,
     decisive: Callable[[Any], object] | None = None,
+    changed: ChangedValues | None = None,
+    holds: EntriesHolding | None = None,
 ) -> Callable[[EntryCheck], Rule]:
     """Declare a rule of entry scope: a function of one entry (``(ctx, entry)``) that reads nothing of
     the document beyond that entry's lines, its fields, the style, the settings and ``tally(ctx)``
@@ -133,6 +147,8 @@ def entry_rule(
             tally,
             cites_counts,
             decisive,
+            changed,
+            holds,
         )
 
     return declare
