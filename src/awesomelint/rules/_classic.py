@@ -7,12 +7,13 @@ section has that many items of its own, else the whole list's. Without one the r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, cast
 
-from ..entry_facts import fact, keeps_facts, tallied
+from ..entry_facts import each_fact, fact, keeps_facts, tallied
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -186,13 +187,9 @@ def counted_conventions(
     """The conventions of the classic items' property that ``value`` gives of an entry (None: not
     counted; a fact of the entry), counted entry by entry as `tallied` counts ``name`` (kept up to
     date so between runs); ``judged``: the property's value for a value counted (None: not judged)."""
-
-    def counted(entry: Entry) -> tuple[tuple[tuple[str, ...], str], ...]:
-        got = value(document, entry)
-        return () if got is None else ((entry.section_path, got),)
-
     every: Counter[str] = Counter()
     by_section: dict[tuple[str, ...], Counter[str]] = {}
+    counted = functools.partial(_counted, document, value)
     for (section, value_counted), times in tallied(document, name, counted).items():
         if times and (got := judged(value_counted)) is not None:  # (a count kept up to date may hold a zero)
             every[got] += times
@@ -203,6 +200,30 @@ def counted_conventions(
         if values.total() >= MIN_ITEMS
     }
     return ItemConventions(clear_majority(every), sections)
+
+
+def _counted(
+    document: Document, value: Callable[[Document, Entry], str | None], entry: Entry
+) -> tuple[tuple[tuple[str, ...], str], ...]:
+    got = value(document, entry)
+    return () if got is None else ((entry.section_path, got),)
+
+
+def counted_values(
+    document: Document, name: str, value: Callable[[Document, Entry], str | None]
+) -> Iterable[tuple[Entry, tuple[tuple[tuple[str, ...], str], ...]]]:
+    """Each entry with what `counted_conventions` counts of it for ``name``: its section and value,
+    or nothing."""
+    return each_fact(document, name, functools.partial(_counted, document, value))
+
+
+def counted_value(
+    document: Document, name: str, value: Callable[[Document, Entry], str | None], entry: Entry
+) -> str | None:
+    """``value(document, entry)`` as `counted_conventions` counts it for ``name`` (a fact of the entry:
+    kept between runs)."""
+    found = fact(document, name, entry, functools.partial(_counted, document, value))
+    return found[0][1] if found else None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

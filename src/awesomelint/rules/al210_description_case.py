@@ -3,13 +3,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..entry_facts import tallied
 from ..model import Document, Entry
-from ._classic import ItemConventions, counted_conventions, description, item_of
+from ..style import Majority
+from ._classic import (
+    ItemConventions,
+    counted_conventions,
+    counted_value,
+    counted_values,
+    description,
+    item_of,
+)
 
 # A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
 # (`iOS`, `API`, `go-kit`, `node.js` are names written as their owners write them).
@@ -77,6 +85,9 @@ def _first_word(document: Document, entry: Entry) -> str | None:
     return None if match[0].lower() in own.lower() else match[0]
 
 
+_COUNTED = "description first words"
+
+
 def _case(word: str) -> str:
     return "upper" if word[0].isupper() else "lower"
 
@@ -99,7 +110,43 @@ def _cases(ctx: Context) -> _Cases:
     def judged(word: str) -> str | None:
         return None if word in names else _case(word)
 
-    return _Cases(counted_conventions(ctx.document, "description first words", _first_word, judged), names)
+    return _Cases(counted_conventions(ctx.document, _COUNTED, _first_word, judged), names)
+
+
+def _changed_cases(before: _Cases, now: _Cases) -> frozenset[object]:
+    """The first words that became names or stopped being names, the sections (by path) whose
+    convention asks for another case, and `_WHOLE` when the list's does (their counts show in
+    messages only)."""
+    changed: set[object] = set(before.names ^ now.names)
+    earlier, conventions = before.conventions, now.conventions
+    changed.update(
+        section
+        for section in earlier.sections.keys() | conventions.sections.keys()
+        if _asked(earlier.of(section)) != _asked(conventions.of(section))
+    )
+    if _asked(earlier.whole) != _asked(conventions.whole):
+        changed.add(_WHOLE)
+    return frozenset(changed)
+
+
+def _asked(convention: Majority | None) -> str | None:
+    return None if convention is None else convention.value
+
+
+_WHOLE = ("the whole list",)  # (a section of that name would only have the rule run again)
+
+
+def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
+    """The entries whose description's first word, section or (judged by the list's convention)
+    `_WHOLE` is one of the ``changed``."""
+    sections = cast("_Cases", ctx.tally).conventions.sections
+    whole = _WHOLE in changed
+    return [
+        entry
+        for entry, counted in counted_values(ctx.document, _COUNTED, _first_word)
+        for section, word in counted
+        if word in changed or section in changed or (whole and section not in sections)
+    ]
 
 
 @entry_rule(
@@ -112,10 +159,12 @@ def _cases(ctx: Context) -> _Cases:
     tally=_cases,
     cites_counts=True,
     decisive=_Cases.decisive,
+    changed=lambda _, before, __, now: _changed_cases(before, now),
+    holds=lambda ctx, changed: _holding(ctx, changed),
 )
 def description_case(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     cases: _Cases = ctx.tally
-    word = _first_word(ctx.document, entry)
+    word = counted_value(ctx.document, _COUNTED, _first_word, entry)
     if word is None or word in cases.names:
         return
     got, convention = _case(word), cases.conventions.of(entry.section_path)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact
+from ..entry_facts import each_fact, fact
 from ..model import Entry
-from ..style import is_habit
+from ..style import Majority, Style, is_habit
 from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
@@ -19,13 +20,15 @@ from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
     fix=Applicability.SAFE,
     tags=("venues", "consistency"),
     cites_counts=True,
+    changed=lambda before, _, now, __: _changed_venues(before, now),
+    holds=lambda ctx, changed: _holding(ctx, changed),
 )
 def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     venues, style = ctx.settings.venues, ctx.style
     if entry.venue is None or entry.kind != "paper":
         return
     name = entry.venue.name
-    canonical = fact(ctx.document, "AL302 canonical habit", entry, lambda e: _canonical_habit(venues, e))
+    canonical = _canonical(ctx, entry)
     if canonical is None:
         return  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
     preprint = style.preprint
@@ -51,6 +54,46 @@ def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         return
     fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
     yield ctx.report(name.span, message, fix)
+
+
+def _canonical(ctx: Context, entry: Entry) -> str | None:
+    """The canonical name of the paper's venue when its spelling may set the list's habit (a fact of
+    the entry)."""
+    venues = ctx.settings.venues
+    return fact(ctx.document, _CANONICAL, entry, functools.partial(_canonical_habit, venues))
+
+
+_CANONICAL = "AL302 canonical habit"
+
+
+def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
+    """The entries whose venue is one of the ``changed`` (by its canonical name)."""
+    habit = functools.partial(_canonical_habit, ctx.settings.venues)
+    return [entry for entry, canonical in each_fact(ctx.document, _CANONICAL, habit) if canonical in changed]
+
+
+def _changed_venues(before: Style, now: Style) -> frozenset[object]:
+    """The venues (canonical names) whose findings may differ between the styles but in the counts
+    they cite: written one way or several, or spelled otherwise; the preprint servers when the
+    list's preprint habit changed."""
+    changed: set[object] = set(before.mixed_venues ^ now.mixed_venues)
+    spellings, earlier = now.venue_spellings, before.venue_spellings
+    changed.update(
+        name
+        for name in spellings.keys() | earlier.keys()
+        if _decided(spellings.get(name)) != _decided(earlier.get(name))
+    )
+    preprints = (before.preprint, now.preprint)
+    if _decided(preprints[0]) != _decided(preprints[1]) or any(
+        p is not None and p.value in changed for p in preprints
+    ):
+        changed.update(INTERCHANGEABLE_PREPRINTS)
+    return frozenset(changed)
+
+
+def _decided(habit: Majority | None) -> tuple[str, bool] | None:
+    """What of a habit decides a finding (its counts show in messages only)."""
+    return None if habit is None else (habit.value, habit.pinned)
 
 
 def _canonical_habit(venues: VenueTable, entry: Entry) -> str | None:

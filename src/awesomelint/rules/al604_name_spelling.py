@@ -9,7 +9,7 @@ from typing import Final, NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact, folded, keeps_facts
+from ..entry_facts import each_fact, fact, folded, keeps_facts
 from ..model import Document, Entry
 from ._classic import MIN_SHARE, Item, item_of
 from ._prose import blank
@@ -144,6 +144,7 @@ def _pairs(words: list[_Word], capitalised: list[int]) -> _Pairs:
 # starts a sentence), and each pair of words that starts with a capital (`Stack Overflow`) as
 # (joined key, the two words, None).
 _Use = tuple[str, str, bool | None]
+_COUNTED = "name spellings"
 
 
 def _uses(document: Document, entry: Entry) -> tuple[_Use, ...]:
@@ -310,7 +311,7 @@ class _Spellings:
 def _spellings(ctx: Context) -> _Spellings:
     """The list's spellings (kept up to date entry by entry between runs)."""
     document = ctx.document
-    forms, decisions = folded(document, "name spellings", functools.partial(_uses, document), _fold, _refold)
+    forms, decisions = folded(document, _COUNTED, functools.partial(_uses, document), _fold, _refold)
     spelling = {}
     starts: set[str] = set()
     for key, found in decisions.items():
@@ -331,6 +332,18 @@ def _spelled(spellings: _Spellings) -> dict[str, str]:
     return {key: found[0] for key, found in spellings.by_key.items()}
 
 
+def _changed_names(before: _Spellings, now: _Spellings) -> frozenset[object]:
+    """The names (keys) whose spelling differs between the two runs (their counts show in messages only)."""
+    earlier, spelling = _spelled(before), _spelled(now)
+    return frozenset(key for key in earlier.keys() | spelling.keys() if earlier.get(key) != spelling.get(key))
+
+
+def _holding(document: Document, changed: frozenset[object]) -> list[Entry]:
+    """The entries whose descriptions write one of the ``changed`` names (keys), as a word or as two."""
+    uses_of = each_fact(document, _COUNTED, functools.partial(_uses, document))
+    return [entry for entry, uses in uses_of if uses and any(use[0] in changed for use in uses)]
+
+
 @entry_rule(
     "AL604",
     "name-spelling",
@@ -341,6 +354,8 @@ def _spelled(spellings: _Spellings) -> dict[str, str]:
     tally=_spellings,
     cites_counts=True,
     decisive=_spelled,
+    changed=lambda _, before, __, now: _changed_names(before, now),
+    holds=lambda ctx, changed: _holding(ctx.document, changed),
 )
 def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     spellings: _Spellings = ctx.tally
