@@ -8,9 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from awesomelint import engine
+from awesomelint.diagnostic import Diagnostic
+from awesomelint.model import Document, Entry
 from awesomelint.read import read
 
 VENUES = ["**NeurIPS'2021**", "NeurIPS 2021", "*ICML, 2020*", "[CVPR 2019]", "Arxiv 2022", "(ACL 2023)"]
@@ -72,3 +76,29 @@ def edit_runs(
         )(drawn)
 
     return decorate
+
+
+def shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
+    """Everything a reporter shows of each finding, lines and columns included (to compare a rerun's
+    findings with a full run's)."""
+    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+
+
+def entries_checked(monkeypatch: pytest.MonkeyPatch, code: str) -> list[str]:
+    """The titles of the entries the entry-scope rule ``code`` is run on from now on."""
+    seen: list[str] = []
+    checker = engine._checker
+
+    def spy(context: engine.Context, entry: Entry) -> Any:
+        if context.rule.code == code:
+            seen.append(entry.title.text if entry.title else "")
+        return checker(context)(context, entry)
+
+    monkeypatch.setattr(engine, "_checker", lambda context: spy)
+    return seen
+
+
+def moved_alike(new: Document, old: Document) -> dict[int, Entry]:
+    """Each entry of ``new`` paired with the entry of ``old`` at its place (for `entry_facts.note_moved`
+    where every entry moved and reads the same way)."""
+    return {id(a): b for a, b in zip(new.iter_entries(), old.iter_entries(), strict=True)}

@@ -9,10 +9,11 @@ from collections import Counter
 
 import pytest
 
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.read import read
 from awesomelint.rules import _duplicates
+
+from .edits import shown
 
 SETTINGS = Settings(select=frozenset({"AL206", "AL501"}))
 
@@ -44,10 +45,6 @@ EDITS = [
 ]
 
 
-def _shown(findings: list[Diagnostic]) -> list[tuple[object, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
-
-
 def test_each_rerun_finds_what_a_full_run_finds() -> None:
     text = BASE
     earlier = rerun_rules(read(text), SETTINGS).earlier
@@ -57,7 +54,7 @@ def test_each_rerun_finds_what_a_full_run_finds() -> None:
         text = text.replace(old, new, 1)
         again = rerun_rules(read(text), SETTINGS, earlier=earlier)
         full = run_rules(read(text), SETTINGS)
-        assert _shown(again.findings) == _shown(full)
+        assert shown(again.findings) == shown(full)
         seen.update(d.code for d in full)
         earlier = again.earlier
     assert seen == {"AL206", "AL501"}  # (the edits made findings of both rules)

@@ -14,6 +14,8 @@ from awesomelint.entry_facts import EntryKey, Facts, crowded, entry_key, install
 from awesomelint.model import Document, Entry
 from awesomelint.read import read
 
+from .edits import moved_alike
+
 _ITEM = "- **Seeing Far**. _Ann Lee_. CVPR 2021. [paper][ref] [code](https://github.com/a/b)\n"
 
 
@@ -57,10 +59,6 @@ def test_entries_of_one_key_share_their_facts_in_a_first_run() -> None:
     assert len(worked_out) == 2
 
 
-def _moved_pairs(new: Document, old: Document) -> dict[int, Entry]:
-    return {id(a): b for a, b in zip(new.iter_entries(), old.iter_entries(), strict=True)}
-
-
 def test_keys_carried_into_a_later_run_hold_its_entries_only() -> None:
     text = f"# Papers\n\n{_ITEM}- [Other](https://b.org/)\n\n[ref]: https://a.org/1\n"
     options = Settings()
@@ -68,7 +66,7 @@ def test_keys_carried_into_a_later_run_hold_its_entries_only() -> None:
     earlier = rerun_rules(before, options).earlier
     edited = text.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
     after = read(edited)
-    note_moved(after, _moved_pairs(after, before))
+    note_moved(after, moved_alike(after, before))
     again = rerun_rules(after, options, earlier=earlier)
     facts = again.earlier.facts
     assert isinstance(facts, Facts)

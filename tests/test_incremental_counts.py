@@ -5,33 +5,12 @@ findings are exactly those of a full `run_rules` either way."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from awesomelint import engine
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
-from awesomelint.model import Entry
 from awesomelint.read import read
 
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
-
-
-def _checked(monkeypatch: pytest.MonkeyPatch, code: str) -> list[str]:
-    """The titles of the entries ``code`` is run on from now on."""
-    seen: list[str] = []
-    checker = engine._checker
-
-    def spy(context: engine.Context, entry: Entry) -> Any:
-        if context.rule.code == code:
-            seen.append(entry.title.text if entry.title else "")
-        return checker(context)(context, entry)
-
-    monkeypatch.setattr(engine, "_checker", lambda context: spy)
-    return seen
+from .edits import entries_checked, shown
 
 
 def _items(template: str, names: str) -> str:
@@ -43,10 +22,10 @@ def _again(text: str, edited: str, code: str, monkeypatch: pytest.MonkeyPatch) -
     run, which the rerun's equal)."""
     options = Settings()
     first = rerun_rules(read(text), options)
-    seen = _checked(monkeypatch, code)
+    seen = entries_checked(monkeypatch, code)
     again = rerun_rules(read(edited), options, earlier=first.earlier)
     full = run_rules(read(edited), options)
-    assert _shown(again.findings) == _shown(full)
+    assert shown(again.findings) == shown(full)
     return seen, [d.message for d in full if d.code == code]
 
 

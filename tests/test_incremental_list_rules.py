@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.read import read
 from awesomelint.read.reread import read_edited
 
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+from .edits import shown
 
 
 def _code(texts: list[str], code: str) -> list[list[tuple[Any, ...]]]:
@@ -23,12 +20,12 @@ def _code(texts: list[str], code: str) -> list[list[tuple[Any, ...]]]:
     options = Settings()
     document = read(texts[0])
     checked = rerun_rules(document, options)
-    found = [_shown([d for d in checked.findings if d.code == code])]
+    found = [shown([d for d in checked.findings if d.code == code])]
     for text in texts[1:]:
         document = read_edited(document, text)
         checked = rerun_rules(document, options, earlier=checked.earlier)
-        assert _shown(checked.findings) == _shown(run_rules(read(text), options))
-        found.append(_shown([d for d in checked.findings if d.code == code]))
+        assert shown(checked.findings) == shown(run_rules(read(text), options))
+        found.append(shown([d for d in checked.findings if d.code == code]))
     return found
 
 

@@ -6,20 +6,13 @@ on again."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from awesomelint import engine
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
-from awesomelint.model import Entry
 from awesomelint.read import read
 from awesomelint.read.reread import read_edited
 
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+from .edits import entries_checked, shown
 
 
 def _again(text: str, edited: str, code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
@@ -29,17 +22,9 @@ def _again(text: str, edited: str, code: str, monkeypatch: pytest.MonkeyPatch) -
     options = Settings()
     document = read(text)
     first = rerun_rules(document, options)
-    seen: list[str] = []
-    checker = engine._checker
-
-    def spy(context: engine.Context, entry: Entry) -> Any:
-        if context.rule.code == code:
-            seen.append(entry.title.text if entry.title else "")
-        return checker(context)(context, entry)
-
-    monkeypatch.setattr(engine, "_checker", lambda context: spy)
+    seen = entries_checked(monkeypatch, code)
     again = rerun_rules(read_edited(document, edited), options, earlier=first.earlier)
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     return seen, [f"{d.span.start_line}: {d.message}" for d in again.findings if d.code == code]
 
 

@@ -5,13 +5,10 @@ run's; the messages, which cite the counts, show that each step was counted."""
 
 from __future__ import annotations
 
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Checked, Earlier, Settings, rerun_rules, run_rules
 from awesomelint.read import read
 
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[object, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
+from .edits import shown
 
 
 def _reruns(versions: list[str], code: str) -> list[list[str]]:
@@ -24,7 +21,7 @@ def _reruns(versions: list[str], code: str) -> list[list[str]]:
         again: Checked = rerun_rules(read(text), options, earlier=earlier)
         fresh = rerun_rules(read(text), options)
         assert again.earlier.tallies[code] == fresh.earlier.tallies[code]
-        assert _shown(again.findings) == _shown(run_rules(read(text), options))
+        assert shown(again.findings) == shown(run_rules(read(text), options))
         messages.append([d.message for d in again.findings if d.code == code])
         earlier = again.earlier
     return messages

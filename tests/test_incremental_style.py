@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from awesomelint import engine, entry_facts
-from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.model import Entry
 from awesomelint.read import read
+
+from .edits import shown
 
 LIST = """# Papers
 
@@ -22,10 +23,6 @@ LIST = """# Papers
 """
 # one more paper with no venue: the author lines' counts change, the venues' do not
 MORE = "4. **Kappa Lambda Mu.** *Gi Im, Ho Jo.* [[paper](https://arxiv.org/abs/2304.00004)]\n"
-
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
 
 
 def _checked(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
@@ -52,7 +49,7 @@ def test_a_rule_that_read_a_changed_count_runs_again_and_quotes_the_new_count(
     seen = _checked(monkeypatch)
     edited = LIST + MORE
     again = rerun_rules(read(edited), options, earlier=first.earlier)
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     # AL401 read the author separator's majority (2 of 3 -> 3 of 4): its finding is made again; the
     # majority's value stayed, so the entries that had no finding still have none and are left alone
     assert "3 of 4 author lines use `, `" in next(d.message for d in again.findings if d.code == "AL401")
@@ -68,14 +65,14 @@ def test_a_rule_that_read_no_changed_field_keeps_its_findings(monkeypatch: pytes
     # the venues' year style flips to `Venue YYYY` (2 of 3): AL301 runs on every entry, AL401 does not
     edited = LIST.replace("ICML'2020", "ICML 2020").replace("CVPR'2019", "CVPR 2019")
     again = rerun_rules(read(edited), options, earlier=first.earlier)
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     assert "NeurIPS'2021" in next(d.message for d in again.findings if d.code == "AL301")
     assert seen["AL301"] == {"Alpha Beta Gamma", "Delta Epsilon Zeta", "Eta Theta Iota"}
     assert seen["AL401"] == {"Delta Epsilon Zeta", "Eta Theta Iota"}  # the entries edited
     # the fields read are kept across runs: the third run still knows what AL401 read in the first
     assert "author_separator" in again.earlier.reads["AL401"]
     third = rerun_rules(read(edited + MORE), options, earlier=again.earlier)
-    assert _shown(third.findings) == _shown(run_rules(read(edited + MORE), options))
+    assert shown(third.findings) == shown(run_rules(read(edited + MORE), options))
 
 
 def test_a_plain_run_notes_no_reads() -> None:
@@ -98,10 +95,10 @@ def test_list_wide_counts_are_made_again_when_most_entries_changed(monkeypatch: 
     first = rerun_rules(read(LIST), options)
     one = LIST.replace("Alpha Beta", "Alpha Delta")
     again = rerun_rules(read(one), options, earlier=first.earlier)
-    assert updated and _shown(again.findings) == _shown(run_rules(read(one), options))
+    assert updated and shown(again.findings) == shown(run_rules(read(one), options))
     updated.clear()
     most = (
         LIST.replace("*Ann", "**Ann").replace("*Cy", "**Cy").replace("Li.*", "Li.**").replace("Fu.*", "Fu.**")
     )
     again = rerun_rules(read(most), options, earlier=first.earlier)
-    assert not updated and _shown(again.findings) == _shown(run_rules(read(most), options))
+    assert not updated and shown(again.findings) == shown(run_rules(read(most), options))

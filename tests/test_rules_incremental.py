@@ -17,22 +17,17 @@ from awesomelint import engine, entry_facts
 from awesomelint.diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Severity, StartsEntry
 from awesomelint.engine import Settings, moved_diagnostic, rerun_rules, run_rules
 from awesomelint.entry_facts import note_moved
-from awesomelint.model import Document, Entry
+from awesomelint.model import Entry
 from awesomelint.read import read
 from awesomelint.text import Source
 
 from .conftest import CORPUS, SEED, SMALL_LISTS
-from .edits import edit_of, edit_runs, edit_strategy
+from .edits import edit_of, edit_runs, edit_strategy, moved_alike, shown
 
 LISTS = SMALL_LISTS
 EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
 EDITS_PER_LIST = 8
 WORDS = ["Adapter", "tuning", "Zoë", "**bold**", "2023", "", "x\ny"]
-
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    """Everything a reporter shows of each finding, lines and columns included."""
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
 
 
 edit = edit_strategy(["insert", "delete", "change", "change", "venue", "venue", "rename", "suppress"], WORDS)
@@ -50,7 +45,7 @@ def test_findings_after_each_edit_are_a_full_runs(
         start, end, replacement = edit_of(text, kind, where, other, word)
         text = text[:start] + replacement + text[end:]
         again = rerun_rules(read(text), options, earlier=earlier)
-        assert _shown(again.findings) == _shown(run_rules(read(text), options)), (path.name, kind, number)
+        assert shown(again.findings) == shown(run_rules(read(text), options)), (path.name, kind, number)
         earlier = again.earlier
 
 
@@ -64,7 +59,7 @@ def test_the_seed_after_a_run_of_edits() -> None:
         start, end, replacement = edit_of(text, kind, (number * 0.37) % 1, (number * 0.61) % 1, "Zoë")
         text = text[:start] + replacement + text[end:]
         again = rerun_rules(read(text), options, earlier=earlier)
-        assert _shown(again.findings) == _shown(run_rules(read(text), options)), kind
+        assert shown(again.findings) == shown(run_rules(read(text), options)), kind
         earlier = again.earlier
 
 
@@ -97,7 +92,7 @@ def test_only_the_edited_entry_is_checked_again(monkeypatch: pytest.MonkeyPatch)
     edited = LIST.replace("Alpha Beta", "Alpha Delta")
     again = rerun_rules(read(edited), options, earlier=earlier)
     assert {entry.title.text for entry in seen if entry.title} == {"Alpha Delta Gamma"}
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
 
 
 def test_moved_entries_keep_their_findings_at_their_new_place(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,7 +102,7 @@ def test_moved_entries_keep_their_findings_at_their_new_place(monkeypatch: pytes
     # two lines above every entry: each moves by their length and two lines down
     edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
     again = rerun_rules(read(edited), options, earlier=first.earlier)
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     moved = [d for d in again.findings if d.code == "AL401"]
     assert moved and moved[0].span.start_line == 6  # was line 4
     # AL201's message cites the line of the entry that `4.` is read into: made again, the rest reused
@@ -124,7 +119,7 @@ def test_a_changed_venue_style_runs_every_entry_again(monkeypatch: pytest.Monkey
     edited = LIST.replace("ICML'2020", "ICML 2020").replace("CVPR'2019", "CVPR 2019")
     again = rerun_rules(read(edited), options, earlier=earlier)
     assert len({id(entry) for entry in seen}) == 3  # (`4.` is read as more of the third)
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
 
 
 def test_other_settings_run_every_entry_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,10 +161,6 @@ def test_a_finding_moved_by_nothing_is_placed_on_the_new_lines_and_keeps_its_fix
     assert moved.fix is fix
 
 
-def _pairs(new: Document, old: Document) -> dict[int, Entry]:
-    return {id(a): b for a, b in zip(new.iter_entries(), old.iter_entries(), strict=True)}
-
-
 def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     options = Settings()
     before = read(LIST)
@@ -177,7 +168,7 @@ def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatc
     edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
     after = read(edited)
     # every entry moved and read the same way, as the reader's incremental path says of them
-    note_moved(after, _pairs(after, before))
+    note_moved(after, moved_alike(after, before))
     worked_out: list[Entry] = []
     key = entry_facts.entry_key
 
@@ -188,10 +179,10 @@ def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(entry_facts, "entry_key", counted)
     again = rerun_rules(after, options, earlier=earlier)
     assert worked_out == []
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     # an entry noted as moved from a document the earlier run did not see gets its key worked out
     other = read(edited)
-    note_moved(other, _pairs(other, read(LIST)))
+    note_moved(other, moved_alike(other, read(LIST)))
     rerun_rules(other, options, earlier=again.earlier)
     assert len(worked_out) == 3
 
@@ -220,7 +211,7 @@ def test_counts_kept_entry_by_entry_follow_entries_in_and_out() -> None:
         again = rerun_rules(read(text), options, earlier=earlier)
         fresh = rerun_rules(read(text), options)
         assert again.earlier.tallies == fresh.earlier.tallies
-        assert _shown(again.findings) == _shown(run_rules(read(text), options))
+        assert shown(again.findings) == shown(run_rules(read(text), options))
         reported.append(sorted({d.span.start_line for d in again.findings if d.code == "AL205"}))
         earlier = again.earlier
     assert reported == [[], [], [], [6]]

@@ -20,7 +20,7 @@ from awesomelint.read import read
 from awesomelint.read.reread import Change, read_edited
 
 from .conftest import CORPUS, SEED, SMALL_LISTS
-from .edits import edit_of, edit_runs, edit_strategy
+from .edits import edit_of, edit_runs, edit_strategy, shown
 
 LISTS = SMALL_LISTS
 EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
@@ -42,10 +42,6 @@ SNIPPETS = [
     "\n- [Bad](javascript:void(0)) - A thing.\n",
     "[x](https//example.org)",
 ]
-
-
-def _shown(findings: list[Diagnostic]) -> list[tuple[Any, ...]]:
-    return [(d.to_dict(), d.related.to_dict() if d.related else None) for d in findings]
 
 
 def _edited(text: str, kind: str, where: float, other: float, word: str) -> tuple[int, int, str]:
@@ -99,7 +95,7 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
     monkeypatch.setattr("awesomelint.rules.al602_blank_lines.rescanned", spy)
     again = rerun_rules(read_edited(document, edited), options, earlier=earlier)
-    assert _shown(again.findings) == _shown(full)
+    assert shown(again.findings) == shown(full)
     more = edited.index("## More")
     # each rule scanned the first section's lines and the heading after it, no further
     assert sorted(code for code, _, _ in scanned) == ["AL207", "AL213", "AL506", "AL601", "AL602"]
@@ -141,7 +137,7 @@ def test_findings_after_edits_read_again_are_a_full_runs(
         text, changes = _applied(text, made)
         document = read_edited(document, text, changes)
         again = rerun_rules(document, options, earlier=earlier)
-        assert _shown(again.findings) == _shown(run_rules(read(text), options)), (path.name, number)
+        assert shown(again.findings) == shown(run_rules(read(text), options)), (path.name, number)
         earlier = again.earlier
 
 
@@ -168,7 +164,7 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     more, last = edited.index("## More"), edited.index("## Last")
     # the first section with the heading after it, and the last section with its heading
     assert scanned == [[(0, more + len("## More\n")), (last, len(edited))]]
-    assert _shown(again.findings) == _shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
     # the findings between the parts moved (not found again), the last one found again: each where
     # its trailing spaces are now
     ends = [edited[: d.span.end].rsplit(" - ", 1)[-1] for d in again.findings if d.code == "AL601"]
