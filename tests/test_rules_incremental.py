@@ -215,3 +215,19 @@ def test_counts_kept_entry_by_entry_follow_entries_in_and_out() -> None:
         reported.append(sorted({d.span.start_line for d in again.findings if d.code == "AL205"}))
         earlier = again.earlier
     assert reported == [[], [], [], [6]]
+
+
+def test_moved_entries_with_no_finding_keep_their_runs_until_a_rule_runs_on_them_again() -> None:
+    """An entry with no finding that only moved is not looked at: its earlier run is kept as it was
+    (no offset in it is used); a later edit that makes a rule run on every entry again (the venues'
+    style flipped) still gives a full run's findings, at the entries' places now."""
+    options = Settings()
+    first = rerun_rules(read(LIST), options)
+    edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
+    again = rerun_rules(read(edited), options, earlier=first.earlier)
+    assert shown(again.findings) == shown(run_rules(read(edited), options))
+    quiet = [key for key, run in first.earlier.entries.items() if not run.found]
+    assert quiet and all(again.earlier.entries[key] is first.earlier.entries[key] for key in quiet)
+    flipped = edited.replace("ICML'2020", "ICML 2020").replace("CVPR'2019", "CVPR 2019")
+    last = rerun_rules(read(flipped), options, earlier=again.earlier)
+    assert shown(last.findings) == shown(run_rules(read(flipped), options))

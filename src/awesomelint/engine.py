@@ -8,6 +8,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -271,9 +273,13 @@ def run_rules(
 class _EntryRun(NamedTuple):
     """An entry's findings under the entry-scope rules (before suppression), kept for the next run."""
 
-    start: int  # the entry's offset
+    start: int  # the entry's offset (with no finding, maybe an earlier one's: nothing is moved by it)
     line: int  # its first line (0 when it had no finding: then no message can cite it)
     found: tuple[tuple[Rule, tuple[Diagnostic, ...]], ...]  # each rule that found something
+
+
+_UNSEEN = _EntryRun(-1, 0, ())  # the run of an entry the earlier run did not see
+_FOUND = attrgetter("found")
 
 
 @dataclass(frozen=True)
@@ -499,44 +505,55 @@ def _entry_findings(
         if narrowed.get(c.rule.code)
     ]
     holding = set[int]().union(*[n[1] for n in narrow])
-    runs: list[tuple[Entry, EntryKey, _EntryRun | None]] = []  # (None: the rules run below)
+    entries = list(document.iter_entries())
+    entry_keys = list(map(keys.__getitem__, map(id, entries)))
+    runs = list(map(before.get, entry_keys, repeat(_UNSEEN)))
+    # The entries looked at one by one: the new ones, those with findings kept (to move) and those
+    # holding a narrowed rule's changed value; with fresh rules, all. Any other keeps its run (its
+    # offset may be an earlier one's: with no finding, nothing is moved by it).
+    if again:
+        looked: Iterable[int] = range(len(entries))
+    else:
+        indices = range(len(entries))
+        looked = sorted(
+            set(compress(indices, map(is_, runs, repeat(_UNSEEN))))
+            .union(compress(indices, map(_FOUND, runs)))
+            .union(compress(indices, map(holding.__contains__, map(id, entries))) if holding else ())
+        )
     new: list[Entry] = []  # the entries every rule runs on
     retold: list[Entry] = []  # those only the fresh rules (and narrowed ones) run on
-    for entry in document.iter_entries():
-        key = keys[id(entry)]
-        run = before.get(key)
-        if run is None:
+    made: list[int] = []  # the entries (by index) whose runs are made below
+    for index in looked:
+        entry, run = entries[index], runs[index]
+        if run is _UNSEEN:
             new.append(entry)
-            runs.append((entry, key, run))
+            made.append(index)
             continue
         more = [n for n in narrow if id(entry) in n[1]] if id(entry) in holding else []
         if run.found and (
             fresh or recount or more or entry.span.start != run.start or _line_end(text, entry) > unchanged
         ):
-            run = _moved_run(run, entry, contexts, source, again + [n[0] for n in more], recount)
+            runs[index] = _moved_run(run, entry, contexts, source, again + [n[0] for n in more], recount)
         elif again or more:  # no finding kept
             if again:
                 retold.append(entry)
             for narrowed_run in more:
                 narrowed_run[2].append(entry)
-            run = None
-        elif run.start != entry.span.start:
-            run = run._replace(start=entry.span.start)  # (no finding to move)
-        runs.append((entry, key, run))
+            made.append(index)
     found = _found(contexts, new) | _found(again, retold)
-    for context, _, entries in narrow:
-        for at, rule_found in _found([context], entries).items():
+    for context, _, narrowed_entries in narrow:
+        for at, rule_found in _found([context], narrowed_entries).items():
             found.setdefault(at, []).extend(rule_found)
+    for index in made:
+        entry = entries[index]
+        entry_found = tuple(found.get(id(entry), ()))
+        runs[index] = _EntryRun(entry.span.start, entry.span.start_line if entry_found else 0, entry_found)
     by_entry: dict[str, list[Diagnostic]] = {}
-    kept: dict[EntryKey, _EntryRun] = {}  # (entries of one key have the same findings, moved)
-    for entry, key, run in runs:
-        if run is None:
-            made = tuple(found.get(id(entry), ()))
-            run = _EntryRun(entry.span.start, entry.span.start_line if made else 0, made)
-        kept[key] = run
-        for by_rule, diagnostics in run.found:
+    for run_found in filter(None, map(_FOUND, runs)):
+        for by_rule, diagnostics in run_found:
             by_entry.setdefault(by_rule.code, []).extend(diagnostics)
-    return by_entry, kept
+    # (entries of one key have the same findings, moved: the last one's kept)
+    return by_entry, dict(zip(entry_keys, runs, strict=True))
 
 
 def _found(
