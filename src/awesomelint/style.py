@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .entry_facts import fact_getter, reused, tallied
+from .entry_facts import each_fact, fact_getter, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -351,11 +351,27 @@ def _hosts(document: Document) -> dict[str, Majority]:
     return reused(document, "style hosts", urls, lambda: _dominant_hosts(urls))
 
 
-def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
+# A plain web address (`split_url`'s fast shape), lower-cased, one a line: its host; or nothing
+# at the start of any other line (one match a line).
+_PLAIN_HOST = re.compile(
+    r"^https?://([a-z0-9._-]+)(?:/[^?#\t\r\n]*)?(?:\?[^#\t\r\n]*)?(?:#[^\t\r\n]*)?$|^", re.MULTILINE
+)
+
+
+def _url_hosts(urls: tuple[str, ...]) -> list[str | None]:
+    """`url_host` of each address: a plain one's host found by one search of them all (no call per
+    address), any other's asked of `url_host`."""
+    found = _PLAIN_HOST.findall("\n".join(urls).lower())
+    if len(found) != len(urls):  # (an address with a line break: each one asked)
+        return list(map(url_host, urls))
+    return [host or url_host(url) for host, url in zip(found, urls, strict=True)]
+
+
+def _dominant_hosts(urls: tuple[str, ...]) -> dict[str, Majority]:
     host_forms: dict[str, Counter[str]] = {}
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
     # in the order the list first writes each: the forms are counted as a count of every link's are.
-    for host, times in Counter(map(url_host, urls)).items():
+    for host, times in Counter(_url_hosts(urls)).items():
         if host is not None:
             host_forms.setdefault(site(host), Counter())[host.lower()] += times
     return {
@@ -363,9 +379,23 @@ def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
     }
 
 
-def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
+def _says(document: Document, venues: VenueTable) -> Callable[[Entry], _EntryStyle]:
+    """What each entry says of the style, as a function of the entry (a fact of the entry)."""
     # (the venue table is the settings': a run with other settings keeps no facts of this one)
-    said = fact_getter(document, "style", functools.partial(_entry_style, venues=venues))
+    return fact_getter(document, "style", functools.partial(_entry_style, venues=venues))
+
+
+def laid_out(document: Document, venues: VenueTable) -> Iterator[tuple[Entry, tuple[str, str], str]]:
+    """Each entry with a layout to compare (one with a title, no table row nor heading entry), in
+    the list's order, with its entry kind and style group (the key of `Style.layouts`) and its
+    layout: as `infer_style` read them (facts of the entries, not worked out again)."""
+    for entry, said in each_fact(document, "style", _says(document, venues)):
+        if said.layout is not None:
+            yield entry, (said.kind, said.group), said.layout
+
+
+def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:
+    said = _says(document, venues)
     # Entries of a list say much the same: each distinct say counted once (and the count kept up to
     # date between runs by the entries that came in and went out: a pass over the says, not the list).
     tally = tallied(document, "style says", lambda entry: (said(entry),))

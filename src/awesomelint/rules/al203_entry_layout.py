@@ -1,47 +1,37 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import each_fact, fact
-from ..model import STRUCTURED_MARKERS, Document, Entry
-from ..style import within
+from ..entry_facts import fact_getter
+from ..model import STRUCTURED_MARKERS, Entry
+from ..style import laid_out, within
 from ._layout import Template, rewrite
 
 
 def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
     """Each judged group's (entry kind, style group) template: the separators of the first entry
-    laid out the dominant way that gives one, to rewrite the others by."""
-    document, text, style = ctx.document, ctx.document.text, ctx.style
-    layouts = style.layouts
-
-    def placed(entry: Entry) -> tuple[tuple[str, str], str] | None:
-        """The entry's group and layout; None for a table's row or a heading over field bullets (their
-        columns or bullets fix an entry's layout)."""
-        if entry.title is None or entry.marker in STRUCTURED_MARKERS:
-            return None
-        return (entry.kind, style.group(entry)), style.layout(entry)
-
+    laid out the dominant way that gives one, to rewrite the others by. (The entries' groups and
+    layouts as the style read them: a table's row or a heading over field bullets has none, its
+    columns or bullets fix an entry's layout.)"""
+    document, layouts = ctx.document, ctx.style.layouts
+    template_of = fact_getter(document, "AL203 template", functools.partial(Template.of_entry, document.text))
     templates: dict[tuple[str, str], Template | None] = {}
     settled: set[tuple[str, str]] = set()  # the groups judged by no template, or whose one is found
-    for entry, found in each_fact(document, "AL203 group and layout", placed):
-        if found is None or found[0] in settled:
+    for entry, key, layout in laid_out(document, ctx.settings.venues):
+        if key in settled:
             continue
-        key, layout = found
         dominant = layouts.get(key)
         if dominant is None or dominant.total < 3:
             settled.add(key)
             continue
         templates.setdefault(key, None)
-        if layout == dominant.value and (template := _template_of(document, text, entry)) is not None:
+        if layout == dominant.value and (template := template_of(entry)) is not None:
             templates[key] = template
             settled.add(key)
     return templates
-
-
-def _template_of(document: Document, text: str, entry: Entry) -> Template | None:
-    return fact(document, "AL203 template", entry, lambda e: Template.of_entry(text, e))
 
 
 @entry_rule(

@@ -31,26 +31,32 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 
 
 # What an entry says of the list's names, counted over the list: each capitalised or lower-case plain
-# word of its description as it is (its case tells which), and as (kind, word) its description's
-# first plain word ("first"), the words of its title ("titled") and its description's capitalised
-# words in the middle of a sentence ("inside").
-_Said = tuple[str | tuple[str, str], ...]
+# word of its description as it is (its case tells which), and, marked by a character before the
+# word (a plain word starts with a letter), its description's first plain word (`_FIRST`), the words
+# of its title (`_TITLED`) and its description's capitalised words in the middle of a sentence
+# (`_INSIDE`). (Strings, not pairs of a kind and a word: a list's titles have a hundred thousand
+# words, marked and counted in C.)
+_Said = tuple[str, ...]
+_FIRST, _TITLED, _INSIDE = "\x01", "\x02", "\x03"
+_MARKS = frozenset((_FIRST, _TITLED, _INSIDE))
 
 
 def _said(document: Document, entry: Entry) -> _Said:
-    titled = [("titled", word) for word in entry.title.text.split()] if entry.title else []
+    words = entry.title.text.split() if entry.title else None
+    # (each word marked: joined by a space and the mark, then split at the spaces, which no word holds)
+    titled = (_TITLED + f" {_TITLED}".join(words)).split(" ") if words else []
     item = item_of(document, entry)
     if item is None:
         return tuple(titled)
     text = description(document, item)
     first = _FIRST_WORD.match(text.lstrip())
-    said: list[str | tuple[str, str]] = [("first", first[0])] if first else []
+    said = [_FIRST + first[0]] if first else []
     said += titled
     for match in _CAPITALISED_WORD.finditer(text):
         word, at = match[0], match.start()
         said.append(word)
         if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] == ","):
-            said.append(("inside", word))
+            said.append(_INSIDE + word)
     said += _LOWER_WORD.findall(text)
     return tuple(said)
 
@@ -64,8 +70,8 @@ def _names(document: Document) -> frozenset[str]:
     asked: set[str] = set()
     named: set[str] = set()
     for said, times in counted.items():
-        if times and type(said) is tuple:  # (a count kept up to date may hold a zero)
-            (asked if said[0] == "first" else named).add(said[1])
+        if times and said[0] in _MARKS:  # (a count kept up to date may hold a zero)
+            (asked if said[0] == _FIRST else named).add(said[1:])
     found = asked & named
     found.update(
         word for word in asked if word.islower() and counted[word] >= 2 and not counted[word.capitalize()]

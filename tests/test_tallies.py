@@ -1,0 +1,93 @@
+"""What the list-wide counts read of each entry, read more cheaply (issue 29): the hosts of the list's
+addresses found by one search, AL203's groups and layouts read from the style's facts of the
+entries, AL210's words counted as marked strings; each against what it replaced."""
+
+from __future__ import annotations
+
+from awesomelint.engine import Settings
+from awesomelint.entry_facts import install
+from awesomelint.model import STRUCTURED_MARKERS
+from awesomelint.read import read
+from awesomelint.rules.al210_description_case import _names
+from awesomelint.style import _url_hosts, entry_layout, infer_style, laid_out, style_group, url_host
+
+
+def test_the_hosts_found_in_one_search_are_those_url_host_gives() -> None:
+    urls = (
+        "https://example.com/a?b=c#d",
+        "HTTPS://Example.COM/Path",
+        "http://www.example.com",
+        "https://\u212aelvin.example/x",  # (a Kelvin sign: lower-cased to an ASCII `k`)
+        "https://\u0130stanbul.example/",  # (a dotted capital I: lower-cased to two characters)
+        "https://user@example.com/",
+        "https://example.com:8080/",
+        "http://[::1]/x",
+        "http://[fe80::1%25EN0]/x",
+        "ftp://example.com/file",
+        "https:///no-host",
+        "//example.com/path",
+        " https://example.com",
+        "https://example.com/a\tb",
+        "https://ex%41mple.com/",
+        "mailto:someone@example.com",
+        "#contents",
+        "",
+        "https://A-b.c_d.Example.ORG",
+    )
+    assert _url_hosts(urls) == [url_host(url) for url in urls]
+    assert _url_hosts(("a\nb", "https://example.com")) == [url_host("a\nb"), "example.com"]
+
+
+LIST = """# Tools
+
+- [Alpha](https://alpha.example.com) - A tool to sort things.
+- [Beta](https://beta.example.com) - A library to parse things.
+- **Gamma Rays.** Ann Lee. ICML 2021. [[paper](https://arxiv.org/abs/2101.00001)]
+- **Delta Waves.** Bo Chen. NeurIPS 2022. [[paper](https://arxiv.org/abs/2101.00002)] [[code](https://github.com/b/d)]
+
+| Name | Venue |
+| --- | --- |
+| [Epsilon](https://epsilon.example.com) | ICML 2020 |
+
+## Papers
+
+1. [Zeta Nets](https://arxiv.org/abs/2101.00003), ICLR 2020.
+"""
+
+
+def test_the_layouts_laid_out_are_the_styles_groups_and_layouts() -> None:
+    settings = Settings()
+    kept = read(LIST)
+    install(kept, None)  # (a run that keeps its entries' facts, as the fixer's runs do)
+    for document in (read(LIST), kept):
+        style = infer_style(document, settings.style, settings.venues)
+        expected = [
+            (entry, (entry.kind, style_group(entry)), entry_layout(entry))
+            for entry in document.iter_entries()
+            if entry.title is not None and entry.marker not in STRUCTURED_MARKERS
+        ]
+        assert len(expected) >= 4
+        assert list(laid_out(document, settings.venues)) == expected
+        assert [(style.group(e), style.layout(e)) for e, _, _ in expected] == [
+            (key[1], layout) for _, key, layout in expected
+        ]
+
+
+def _item(name: str, description: str) -> str:
+    return f"- [{name}](https://{name.lower()}.example.com) - {description}\n"
+
+
+def test_names_come_from_titles_sentences_and_lower_case_habits() -> None:
+    text = "# Tools\n\n" + "".join(
+        [
+            _item("Docker", "Runs things in boxes."),
+            _item("Boxer", "Docker images made small."),  # a first word that is an item's name
+            _item("Sorter", "npm packages sorted, and npm scripts run."),  # never capitalised
+            _item("Maker", "Builds things that run fast."),
+            _item("Other", "Builds things, with Builds written in a sentence."),
+            _item("Quick", "fast and small, unlike Fast tools."),  # capitalised elsewhere
+            _item("Lone", "npm is written here and twice above."),
+            _item("Mark", "\x02Docker is a mark, not a title."),
+        ]
+    )
+    assert _names(read(text)) == frozenset({"Docker", "npm", "Builds"})
