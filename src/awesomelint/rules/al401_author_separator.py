@@ -8,6 +8,7 @@ from ..engine import Context, entry_rule
 from ..model import Entry
 
 _SEPARATOR = re.compile(r"[ \t]*([,;])[ \t]*(?=\S)")
+_CRAMPED = re.compile(r"[,;](?=[^\s,;])")  # a separator with no space after it
 # An author line copied from BibTeX: names joined by ` and `, ending in `and others` or written
 # `Last, First and Last, First`.
 _BIBTEX = re.compile(r"\band others\W*$|^[^,]+,[^,]+ and [^,]+,[^,]+(?: and |$)", re.IGNORECASE)
@@ -41,17 +42,17 @@ def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         return  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
     wanted = dominant.value if dominant else authors.separator
     inner = authors.inner
-    used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
     problems = []
     if authors.separator != wanted:
         evidence = dominant.evidence(f"`{wanted} `", noun="author lines", verb="use") if dominant else ""
         problems.append(f"names separated by `{authors.separator}`; {evidence}")
-    cramped = re.search(r"[,;](?=[^\s,;])", inner.raw)
+    cramped = _CRAMPED.search(inner.raw)
     if cramped is not None:
         context = inner.raw[max(0, cramped.start() - 8) : cramped.end() + 8]
         problems.append(f"no space after `{cramped[0]}` (`{context}`)")
     if not problems:
         return
+    used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
     fix = None
     # With mixed separators the names themselves may hold commas; a comma glued between a surname and
     # its given name (`Shen,Zhiqiang, He,Zhankui`) is inside one name, and a space there would split it.

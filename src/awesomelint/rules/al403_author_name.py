@@ -17,29 +17,28 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la
 
 
 def _problem(authors: Authors) -> str | None:
-    stripped = [name.strip() for name in authors.names]
-    names = [name for name in stripped if name and name.casefold() != "others"]
-    mark = _AFFILIATION.search(authors.inner.raw) if _MARK.search(authors.inner.raw) else None
+    raw = authors.inner.raw
+    mark = _AFFILIATION.search(raw) if _MARK.search(raw) else None
     if mark is not None:
-        start = authors.inner.raw.rfind(",", 0, mark.start()) + 1
-        return f"`{authors.inner.raw[start : mark.end()].strip()}` ends in an affiliation mark"
+        start = raw.rfind(",", 0, mark.start()) + 1
+        return f"`{raw[start : mark.end()].strip()}` ends in an affiliation mark"
+    names = [name for named in authors.names if (name := named.strip()) and name.casefold() != "others"]
     joined = "\n".join(names)
     if _GLUED.search(joined):  # (one look at all the names: seldom any)
         for name in names:
             if _GLUED.search(name):
                 return f"`{name}` looks like two names run together at a period"
-    words_of = [name.split() for name in names]
-    # (names in title case, most, have no word in lower case: no capitals to count)
-    capitalised = 0
-    if not joined.istitle():
-        capitalised = sum(1 for words in words_of if any(w[:1].isupper() for w in words))
-    if capitalised >= 2:
-        for name, words in zip(names, words_of, strict=True):
-            named = [w for w in words if w.casefold() not in _PARTICLES]
-            if named and all(w[:1].islower() for w in named):
-                return f"`{name}` is written in lower case among capitalised names"
+    if not joined.istitle():  # (names in title case, most, have no word in lower case)
+        words_of = [name.split() for name in names]
+        if sum(1 for words in words_of if any(w[:1].isupper() for w in words)) >= 2:
+            for name, words in zip(names, words_of, strict=True):
+                named = [w for w in words if w.casefold() not in _PARTICLES]
+                if named and all(w[:1].islower() for w in named):
+                    return f"`{name}` is written in lower case among capitalised names"
+    if len(names) < 4:
+        return None  # too few names for two of them to be one split by a comma, among two or more
     # `Wei, Zhang`: one name split by a comma, among names that all have two words or more
-    single = [i for i, words in enumerate(words_of) if len(words) == 1]
+    single = [i for i, name in enumerate(names) if len(name.split()) == 1]
     full = len(names) - len(single)
     for i in single:
         if i + 1 in single and full >= 2 and names[i][:1].isupper() and names[i + 1][:1].isupper():

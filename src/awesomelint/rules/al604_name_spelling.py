@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
@@ -62,6 +63,8 @@ def _acceptable(majority: str, form: str) -> bool:
 
 
 _Pairs = list[tuple[_Word, _Word, str]]
+_KEY_OF = itemgetter(_KEY)  # (of a word)
+_JOINED_KEY = itemgetter(2)  # (of a pair)
 
 
 def _prose(text: str, item: Item) -> str:
@@ -144,6 +147,7 @@ def _pairs(words: list[_Word], capitalised: list[int]) -> _Pairs:
 # starts a sentence), and each pair of words that starts with a capital (`Stack Overflow`) as
 # (joined key, the two words, None).
 _Use = tuple[str, str, bool | None]
+_KEY_OF_USE = itemgetter(0)
 _COUNTED = "name spellings"
 
 
@@ -341,7 +345,7 @@ def _changed_names(before: _Spellings, now: _Spellings) -> frozenset[object]:
 def _holding(document: Document, changed: frozenset[object]) -> list[Entry]:
     """The entries whose descriptions write one of the ``changed`` names (keys), as a word or as two."""
     uses_of = each_fact(document, _COUNTED, functools.partial(_uses, document))
-    return [entry for entry, uses in uses_of if uses and any(use[0] in changed for use in uses)]
+    return [entry for entry, uses in uses_of if uses and not changed.isdisjoint(map(_KEY_OF_USE, uses))]
 
 
 @entry_rule(
@@ -364,6 +368,10 @@ def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if found is None:
         return
     words, listed = found
+    if spelling.keys().isdisjoint(map(_KEY_OF, words)) and spelling.keys().isdisjoint(
+        map(_JOINED_KEY, listed)
+    ):
+        return  # no word or pair of words of a name the list has a spelling for (most entries)
     text, at = ctx.document.text, entry.span.start
     byline = entry.authors.span if entry.authors else None
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
