@@ -349,3 +349,23 @@ def test_only_code_and_a_non_breaking_space_are_reported_where_the_list_has_a_co
     assert set(found) == {("AL212", 15), ("AL209", 16)}
     fixed = fix_text(_items(lines))
     assert fixed.fixed["AL209"] == 1 and "- [Nu](https://nu.example.com) - Tool" in fixed.text
+
+
+def test_unbalanced_punctuation_looks_past_enumerations_and_smileys_only_where_brackets_do_not_pair() -> None:
+    """AL605 takes `a)`, `1)` and `:)` out of a description only when its parentheses do not pair as
+    written: a description whose brackets pair, or pair once those are out, has no finding; the
+    quotes' order and number are judged as written."""
+    lines = [f"- [{n}](https://{n.lower()}.example.com) - Tool for {n}." for n in NAMES]
+    lines += [
+        "- [Pi](https://pi.example.com) - Two modes: a) fast, b) small (default).",  # pairs once out
+        "- [Rho](https://rho.example.com) - Happy users :) (and more (really.",  # `(` left open
+        "- [Sigma](https://sigma.example.com) - Quotes ”reversed“ here.",
+        '- [Tau](https://tau.example.com) - A "quoted word.',
+        "- [Upsilon](https://upsilon.example.com) - Balanced (as written) :(",  # `:(` opens nothing
+    ]
+    found = [d for d in run_rules(parse(_items(lines))) if d.code == "AL605"]
+    assert [(d.span.start_line, d.message) for d in found] == [
+        (16, "the description has `(` 2 times but `)` 0 times"),
+        (17, "the description has `”` before `“`: the curly quotes are reversed"),
+        (18, 'the description has an odd number of `"` (1)'),
+    ]

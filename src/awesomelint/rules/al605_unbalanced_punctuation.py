@@ -19,13 +19,16 @@ _LOOKED_AT = re.compile(r"[()\[\]“”\"‘]")
 
 
 def _unbalanced(prose: str) -> str | None:
-    text = _NOT_CLOSING.sub(" ", prose) if "(" in prose or ")" in prose else prose
     for opening, closing in _PAIRS:
-        if text.count(opening) != text.count(closing) and prose.count(opening) != prose.count(closing):
-            return f"`{opening}` {text.count(opening)} times but `{closing}` {text.count(closing)} times"
-    if "”" in text and text.find("”") < text.find("“"):
+        if prose.count(opening) != prose.count(closing):
+            # (what closes no bracket is taken out only where the brackets do not pair: it holds
+            # only parentheses, and the quotes' order and number stay)
+            text = _NOT_CLOSING.sub(" ", prose) if opening == "(" else prose
+            if text.count(opening) != text.count(closing):
+                return f"`{opening}` {text.count(opening)} times but `{closing}` {text.count(closing)} times"
+    if "”" in prose and prose.find("”") < prose.find("“"):
         return "`”` before `“`: the curly quotes are reversed"
-    quotes = text.count('"')
+    quotes = prose.count('"')
     if quotes % 2:
         return f'an odd number of `"` ({quotes})'
     return None
@@ -49,7 +52,7 @@ def unbalanced_punctuation(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if problem is not None and has_words(prose):
         span = ctx.span(offset, offset + len(prose.rstrip()))
         yield ctx.report(span, f"the description has {problem}")
-    for match in _WRONG_APOSTROPHE.finditer(prose):
+    for match in _WRONG_APOSTROPHE.finditer(prose) if "‘" in prose else ():
         at = offset + match.start()
         message = "`‘` is an opening quote; the apostrophe is `’`"
         yield ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’")))
