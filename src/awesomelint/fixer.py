@@ -238,7 +238,7 @@ def _rendering_faults(
         replaced.append((edit.start, edit.end))
         inserted.append((edit.start + shift, edit.start + shift + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
-    starts = [sorted(e.span.start for e in document.iter_entries()) for document in (before, after)]
+    starts = [sorted(map(_SPAN_START, document.iter_entries())) for document in (before, after)]
     boundaries = (starts[0], starts[1]) if len(starts[0]) == len(starts[1]) else ([], [])
     readings = (reading(before), reading(after))
     only = _changed_stretches(before.text, after.text, boundaries, replaced, inserted)
@@ -323,7 +323,7 @@ def _entry_count_suspects(
     """When the fixed list holds more or fewer entries: the fixes in the entries whose start the
     sorted ``edits`` (of the ``chosen`` fixes) did not carry to an entry start, and in those where
     a new entry starts."""
-    old = sorted(before.iter_entries(), key=lambda entry: entry.span.start)
+    old = sorted(before.iter_entries(), key=_SPAN_START)
     starts = [entry.span.start for entry in old]
     lows, highs = _moved(starts, edits, after_insertions=False), _moved(starts, edits)
     new_starts = sorted(entry.span.start for entry in after.iter_entries())
@@ -546,6 +546,8 @@ def _describe(entry: Entry) -> str:
 
 _START = operator.attrgetter("start")
 _URL_START = operator.attrgetter("url_span.start")
+_SPAN_START = operator.attrgetter("span.start")
+_VISIBLE = re.compile(r"[^\ufeff \t\r\n]")  # what a text left empty by the fixes may not hold
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: markup, punctuation and spacing are not words
 
 
@@ -675,7 +677,7 @@ def _entry_problems(
             keys.append(_link_key(final or link.url))
         return keys
 
-    if before.text.strip() and not after.text.strip("\ufeff \t\r\n"):
+    if _VISIBLE.search(after.text) is None and before.text.strip():  # (no copy of a text that is not empty)
         return [_Problem(None, "the fixes would leave the file empty")]
     old, new = list(before.iter_entries()), list(after.iter_entries())
     starts = sorted(intent.at for intent in intents if isinstance(intent, StartsEntry))
@@ -685,9 +687,13 @@ def _entry_problems(
     groups, started = _paired(before, old, new, starts)
     problems = _started_problems(before, after, started, link_keys)
     moved = moved_entries(after)  # the entries the reader took from an earlier reading, moved
-    for index, (a, group) in enumerate(zip(old, groups, strict=True)):
+    compared: Iterable[int] = range(len(old))
+    if moved and not starts and not changed:  # (most passes: the moved entries left out at once)
+        compared = itertools.compress(compared, map(operator.is_not, map(moved.get, map(id, new)), old))
+    for index in compared:
+        a, group = old[index], groups[index]
         b = group[0]
-        alone = len(group) == 1 and not any(link.url_span.start in changed for link in a.links)
+        alone = len(group) == 1 and (not changed or changed.keys().isdisjoint(map(_URL_START, a.links)))
         if alone and moved.get(id(b)) is a:
             continue  # ``a`` moved: the same text, read into the same fields
         if alone and _fields(a) == _fields(b):
@@ -744,10 +750,10 @@ def _paired(
         return [[entry] for entry in new], []
     groups: list[list[Entry]] = [[] for _ in old]
     started: list[_Started] = []
-    fresh = iter(sorted(new, key=lambda entry: entry.span.start))
+    fresh = iter(sorted(new, key=_SPAN_START))
     pending = iter(starts)
     at, low = next(pending, None), 0
-    for index in sorted(range(len(old)), key=lambda index: old[index].span.start):
+    for index in sorted(range(len(old)), key=list(map(_SPAN_START, old)).__getitem__):
         entry = old[index]
         while at is not None and at < entry.span.start:  # text that was in no entry
             started.append(_Started(at, next(fresh), None, low, entry.span.start))
