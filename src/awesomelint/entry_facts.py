@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from itertools import chain, compress
-from operator import not_
+from itertools import chain, compress, repeat
+from operator import is_, not_
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -128,31 +128,36 @@ class Facts:
         self._earlier_tallies = earlier.tallies if earlier is not None else {}
         self.tallies: dict[str, Counter[Hashable]] = {}  # name -> what `tallied` counted
         self.whole: dict[str, tuple[object, object]] = {}  # name -> (inputs, value)
-        self.keys: dict[int, EntryKey] = {}
         self.records: dict[EntryKey, dict[str, object]] = {}
         # One key object for equal keys, the earlier run's where it had it: a look-up by a key finds
         # the same object (compared by identity, not by its text) in this run's and the next one's
         # tables and in the engine's findings kept by key.
         self.same_keys: dict[EntryKey, EntryKey] = {}
         earlier_keys = earlier.same_keys if earlier is not None else {}
-        self._by_entry: dict[int, dict[str, object]] = {}
-        self._entries: dict[int, Entry] = {}  # (keeps the entries whose ids key `keys`)
+        same_keys, records = self.same_keys, self.records
+        entries = list(document.iter_entries())
+        ids = list(map(id, entries))
+        # each entry's key and record, in the list's order (places not carried filled below)
+        keys = cast("list[EntryKey]", [None] * len(entries))
+        by_entry = cast("list[dict[str, object]]", [None] * len(entries))
         moved = moved_entries(document)
-        same_keys, records, keys, entries, by_entry = (
-            self.same_keys,
-            self.records,
-            self.keys,
-            self._entries,
-            self._by_entry,
-        )
-        for entry in document.iter_entries():
-            old = moved.get(id(entry)) if moved else None
-            if old is not None and earlier is not None and earlier._entries.get(id(old)) is old:
-                key = earlier.keys[id(old)]  # read the same way, moved: the same key
+        carried = [False] * len(entries)  # the entries whose key and record are their earlier entry's
+        if moved and earlier is not None:
+            # An entry read the same way as the earlier one it moved from (still the entry that the
+            # earlier facts name) has its key and record: all found at once, with no call per entry.
+            olds = list(map(moved.get, ids, repeat(_UNKNOWN, len(ids))))
+            old_ids = list(map(id, olds))
+            carried = list(map(is_, map(earlier._entries.get, old_ids), olds))
+            keys = cast("list[EntryKey]", list(map(earlier.keys.get, old_ids)))
+            by_entry = cast("list[dict[str, object]]", list(map(earlier._by_entry.get, old_ids)))
+            kept = list(compress(keys, carried))
+            same_keys.update(zip(kept, kept, strict=True))  # (the earlier run's: each its own same key)
+            records.update(zip(kept, compress(by_entry, carried), strict=True))
+            for key, entry in zip(kept, compress(entries, carried), strict=True):
                 if key._read is None:  # (it holds an entry of this document, not of an earlier one)
                     key._entry = entry
-            else:
-                key = entry_key(entry, text)
+        for index in compress(range(len(entries)), map(not_, carried)):
+            key = entry_key(entries[index], text)
             same = same_keys.get(key)
             if same is None:
                 same = earlier_keys.get(key, key)
@@ -162,10 +167,10 @@ class Facts:
                 record = records[same] = before.get(same, {})
             else:
                 record = records[same]
-            entry_id = id(entry)
-            keys[entry_id] = same
-            entries[entry_id] = entry
-            by_entry[entry_id] = record
+            keys[index], by_entry[index] = same, record
+        self.keys: dict[int, EntryKey] = dict(zip(ids, keys, strict=True))
+        self._entries: dict[int, Entry] = dict(zip(ids, entries, strict=True))  # (keeps them alive)
+        self._by_entry: dict[int, dict[str, object]] = dict(zip(ids, by_entry, strict=True))
         self.key_counts: Counter[EntryKey] = Counter(self.keys.values())
         self._changes: tuple[list[Entry], list[EntryKey]] | None = None
         # name -> what the entries that came in and went out contributed, where `tally` brought
