@@ -10,6 +10,7 @@ papers), the whole text is read instead: the result is always the tree `read` gi
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -343,26 +344,25 @@ class _Splice:
 
     def _merged(self, old: list[_Part], fresh: list[list[_Part]], move: _Mover[_Part]) -> list[_Part]:
         """The earlier page-wide ``old`` items (links, anchors, comments, in text order) outside the
-        regions, moved, with each region's ``fresh`` ones in its place."""
+        regions, moved, with each region's ``fresh`` ones in its place. (The changes are all in the
+        regions: the items between two regions move alike, found by a bisect on their starts.)"""
         merged: list[_Part] = []
-        regions, index = self.regions, 0
-        mover = Move(0, self.lines)  # (one for each shift, as the items come in text order)
-        for item in old:
-            at = item.span.start
-            while index < len(regions) and at >= regions[index].end:
-                merged.extend(fresh[index])
-                index += 1
-            if index < len(regions) and at >= regions[index].start:
-                continue  # in a region: read again
-            if at < self.first:
-                merged.append(item)
-                continue
-            if (by := self.shift(at)) != mover.by:
-                mover = Move(by, self.lines)
-            merged.append(move(mover, item))
-        for rest in fresh[index:]:
-            merged.extend(rest)
+        cursor, by = 0, None  # the first item not placed yet; how far the items there move
+        for region, items in zip(self.regions, fresh, strict=True):
+            start = bisect.bisect_left(old, region.start, cursor, key=_START)
+            merged.extend(self._moved(old[cursor:start], by, move))
+            merged.extend(items)
+            cursor, by = bisect.bisect_left(old, region.end, start, key=_START), self.shift(region.end)
+        merged.extend(self._moved(old[cursor:], by, move))
         return merged
+
+    def _moved(self, items: list[_Part], by: int | None, move: _Mover[_Part]) -> list[_Part]:
+        """``items`` moved ``by`` characters onto the new text's lines (None: before the first
+        change, kept as they are)."""
+        if by is None or not items:
+            return items
+        mover = Move(by, self.lines)
+        return [move(mover, item) for item in items]
 
 
 class _Spanned(Protocol):
@@ -372,3 +372,4 @@ class _Spanned(Protocol):
 
 _Part = TypeVar("_Part", bound=_Spanned)
 _Mover = Callable[[Move, _Part], _Part]
+_START = operator.attrgetter("span.start")
