@@ -182,6 +182,25 @@ def test_block_tokens_are_made_as_markdown_its_are() -> None:
     assert ours.level == theirs.level == 0
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\na-", max_size=30))
+def test_block_state_lines_are_markdown_its(text: str) -> None:
+    # Our block state splits the text into lines at once, each line's indent found by a strip.
+    ours, theirs = _BlockState(text, markdown(), {}, []), StateBlock(text, markdown(), {}, [])
+    for table in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax"):
+        assert getattr(ours, table) == getattr(theirs, table), table
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---\na: b\n---\nx\n", "x\n---\na: b\n---\n", "- x\n---\na\n---\n", "> x\n---\n", "---\n---\n"],
+)
+def test_front_matter_reads_as_markdown_it_reads_it(text: str) -> None:
+    # Front matter opens at the first line only: our parser never asks whether it ends a block.
+    _assert_same_reading(text)
+    assert markdown().options.get("html") is True and markdown().options.get("no such", 3) == 3
+
+
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:
     for path in [SEED, *sorted(FIXTURES.glob("*.md"))]:
         _assert_same_reading(path.read_text(encoding="utf-8"))

@@ -890,15 +890,16 @@ class _Builder:
             moved_blocks = [move.block(block) for block in made_blocks[blocks:blocks_end]]
             (self.section or doc).blocks.extend(moved_blocks)
             self._blocks_made.extend(moved_blocks)
-        if self._recording:
-            self._items_read.append(
-                (
-                    *(index, after - 1, containers, level, start + shift, end + shift),
-                    *(entries_from, len(made), links_from, len(doc.links)),
-                    *(anchors_from, len(doc.anchors), comments_from, len(doc.comments)),
-                    *(blocks_from, len(self._blocks_made)),
-                )
+        if not self._recording:
+            return  # (its readings are kept, moved, only where the reading is kept: the fixer's guard)
+        self._items_read.append(
+            (
+                *(index, after - 1, containers, level, start + shift, end + shift),
+                *(entries_from, len(made), links_from, len(doc.links)),
+                *(anchors_from, len(doc.anchors), comments_from, len(doc.comments)),
+                *(blocks_from, len(self._blocks_made)),
             )
+        )
         earlier_tokens, parsed = earlier.tokens, self.parsed
         if tokens[index].type == "table_open":
             parsed.keep_moved_cells(

@@ -23,6 +23,7 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock, code, hr, lheading, paragraph, reference, table
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import OptionsDict, OptionsType
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..text import Source
@@ -66,6 +67,17 @@ class _Markdown(MarkdownIt):
     def normalizeLink(self, url: str) -> str:
         return url if PLAIN_URL.fullmatch(url) else super().normalizeLink(url)
 
+    def set(self, options: OptionsType) -> None:
+        self.options = _Options(options)
+
+
+class _Options(OptionsDict):
+    """markdown-it's options, looked up by a dict's own `get`: the rules ask for some at every list
+    item and inline run, and the mapping's generic `get` goes through two Python calls."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return cast(dict[str, Any], self._options).get(key, default)
+
 
 _new_token = Token.__new__
 
@@ -74,6 +86,27 @@ class _BlockState(StateBlock):
     """markdown-it's block state, pushing each token made field by field: the dataclass's
     constructor calls a factory for two of its fields and a post-init for one (a tenth of the block
     pass, at every block's opening, content and closing)."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> None:
+        """The state of markdown-it's release, its table of lines made from the text's lines split
+        at once rather than found one at a time (each line's indent by a strip, not character by
+        character)."""
+        super().__init__("", md, env, tokens)
+        self.src = src
+        lines = src.split("\n")
+        if not lines[-1].strip(" \t"):
+            lines.pop()  # a last line of spaces only, or the nothing after a last line break
+        starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+        self.bMarks = starts[:-1]
+        self.eMarks = [start + len(line) for start, line in zip(self.bMarks, lines, strict=True)]
+        self.tShift = [len(line) - len(line.lstrip(" \t")) for line in lines]
+        self.sCount = self.tShift[:] if "\t" not in src else list(map(_indent_width, lines, self.tShift))
+        self.bsCount = [0] * (len(lines) + 1)
+        self.bMarks.append(len(src))  # markdown-it's fake line past the last
+        self.eMarks.append(len(src))
+        self.tShift.append(0)
+        self.sCount.append(0)
+        self.lineMax = len(lines)
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         token = _new_token(Token)
@@ -88,6 +121,14 @@ class _BlockState(StateBlock):
             self.level += 1  # opening tag
         self.tokens.append(token)
         return token
+
+
+def _indent_width(line: str, indent: int) -> int:
+    """The width of a line's first ``indent`` characters, spaces and tabs (to the next multiple of 4)."""
+    width = 0
+    for character in line[:indent]:
+        width += 4 - width % 4 if character == "\t" else 1
+    return width
 
 
 class _BlockParser(ParserBlock):
@@ -394,6 +435,8 @@ def markdown() -> MarkdownIt:
             md.block.ruler.at("hr", _hr, {"alt": rule.alt})
         elif rule.name == "code":
             md.block.ruler.at("code", _code, {"alt": rule.alt})
+        elif rule.name == "front_matter":  # it opens at the first line only: it never ends a block
+            md.block.ruler.at("front_matter", rule.fn, {"alt": []})
     if READS_DIRECTLY:
         paragraph_ends = _ParagraphEnds()
         md.block.ruler.at("lheading", paragraph_ends.setext)
