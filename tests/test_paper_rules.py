@@ -88,6 +88,16 @@ def test_al305_an_arxiv_year_that_contradicts_the_identifier() -> None:
     assert _found(papers("2023"), "AL305") == [5]
 
 
+def test_al305_one_paper_linked_twice_is_judged_two_papers_are_not() -> None:
+    twice = "https://arxiv.org/abs/2203.01234) [pdf](https://arxiv.org/pdf/2203.01234v2.pdf"
+    two = "https://arxiv.org/abs/2203.01234) [paper](https://arxiv.org/abs/1912.04321"
+    findings = [d for d in lint(_papers(_entry(1, "arXiv 2020", twice))) if d.code == "AL305"]
+    assert [d.message for d in findings] == [
+        "`arXiv 2020`, but the arXiv identifier 2203.x was posted in 2022"
+    ]
+    assert _found(_papers(_entry(1, "arXiv 2020", two)), "AL305") == []
+
+
 def test_al305_a_date_with_the_posting_month_and_another_year() -> None:
     def papers(date: str) -> str:
         return _papers(

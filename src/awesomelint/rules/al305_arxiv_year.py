@@ -22,14 +22,18 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 def arxiv_month(entry: Entry) -> tuple[int, int] | None:
     """The year and month of the entry's own arXiv paper (`2203.01234` is March 2022), or None
     when it links none or several."""
-    found: set[tuple[int, int]] = set()
+    found: tuple[int, int] | None = None
     for link in entry.links:
-        if link.role in ("title", "paper") and _ARXIV_ID.search(link.url):  # (most link no arXiv paper)
-            found.update((2000 + int(m[1]), int(m[2])) for m in _ARXIV_ID.finditer(link.url))
-    if len(found) != 1:
+        if link.role in ("title", "paper"):
+            for match in _ARXIV_ID.finditer(link.url):
+                posted = (2000 + int(match[1]), int(match[2]))
+                if found is not None and posted != found:
+                    return None  # two papers
+                found = posted
+    if found is None:
         return None
-    year, month = found.pop()
-    return (year, month) if year >= 2007 and 1 <= month <= 12 else None
+    year, month = found
+    return found if year >= 2007 and 1 <= month <= 12 else None
 
 
 def date_month(text: str) -> tuple[int, int | None] | None:
@@ -58,7 +62,6 @@ def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     posted = arxiv_month(entry) if entry.marker != "table" else None
     if posted is None:
         return  # (a table's date column is as often a later version's or the release's)
-    identifier = f"{posted[0] % 100:02d}{posted[1]:02d}"
     # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
     # A month either side is the same posting; a later version may date the entry later.
     earliest = _months(posted) - 1
@@ -71,7 +74,7 @@ def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             earliest // 12 <= year <= (earliest + 2) // 12
         ):
             message = (
-                f"`{venue.name.text} {year}`, but the arXiv identifier {identifier}.x "
+                f"`{venue.name.text} {year}`, but the arXiv identifier {_identifier(posted)}.x "
                 f"was posted in {posted[0]}"
             )
             yield ctx.report(venue.year.span, message)
@@ -84,10 +87,15 @@ def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     shift = _months((dated[0], dated[1])) - _months(posted)
     if dated[0] != posted[0] and min(shift % 12, -shift % 12) <= 1 and abs(shift) >= 11:
         message = (
-            f"dated {dated[0]}-{dated[1]:02d}, but its arXiv identifier {identifier}.x "
+            f"dated {dated[0]}-{dated[1]:02d}, but its arXiv identifier {_identifier(posted)}.x "
             f"was posted in {posted[0]}-{posted[1]:02d}: another year?"
         )
         yield ctx.report(entry.date.span, message)
+
+
+def _identifier(posted: tuple[int, int]) -> str:
+    """How an arXiv identifier of ``posted``'s month starts (`2203` for March 2022)."""
+    return f"{posted[0] % 100:02d}{posted[1]:02d}"
 
 
 def _months(year_month: tuple[int, int]) -> int:
