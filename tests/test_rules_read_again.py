@@ -1,8 +1,9 @@
-"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL505, AL506, AL601, AL602) after an
+"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL503-AL506, AL601, AL602) after an
 edit that the reader read again in parts (`read_edited`): they scan only the lines around those parts
 and keep or move the rest of their earlier findings, and the findings are exactly a full run's. The
 edits put in what those rules look at: trailing white space, blank lines, glued bullets, references
-and their definitions, empty links, links of no web scheme, code fences and comments.
+and their definitions, empty links, links with no text, no scheme or no web scheme, code fences and
+comments.
 AWESOMELINT_RULE_EDITS sets how many edits in all (default 48)."""
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ SNIPPETS = [
     "\n> quote  \n",
     "\n- [Bad](javascript:void(0)) - A thing.\n",
     "[x](https//example.org)",
+    "[](https://example.org/e)",
+    "[x](www.example.com)",
 ]
 
 
@@ -90,7 +93,8 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
 
         return rescanned(context, told, depends)
 
-    for module in ("al207_empty_link", "al213_glued_bullet", "al506_undefined_reference"):
+    modules = ["al207_empty_link", "al213_glued_bullet", "al503_empty_link_text", "al504_schemeless_link"]
+    for module in [*modules, "al505_link_scheme", "al506_undefined_reference"]:
         monkeypatch.setattr(f"awesomelint.rules.{module}.rescanned", spy)
     monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
     monkeypatch.setattr("awesomelint.rules.al602_blank_lines.rescanned", spy)
@@ -98,7 +102,8 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     assert shown(again.findings) == shown(full)
     more = edited.index("## More")
     # each rule scanned the first section's lines and the heading after it, no further
-    assert sorted(code for code, _, _ in scanned) == ["AL207", "AL213", "AL506", "AL601", "AL602"]
+    codes = ["AL207", "AL213", "AL503", "AL504", "AL505", "AL506", "AL601", "AL602"]
+    assert sorted(code for code, _, _ in scanned) == codes
     assert all((start, end) == (0, more + len("## More\n")) for _, start, end in scanned)
     codes = {d.code for d in again.findings}
     assert {"AL213", "AL506", "AL601", "AL602"} <= codes

@@ -6,10 +6,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
-from ..model import Document
+from ..model import Document, Entry, Link
 from ..text import Line
+
+T = TypeVar("T")
 
 
 def lines(document: Document) -> tuple[Line, ...]:
@@ -34,15 +37,43 @@ def whole(document: Document, parts: Sequence[tuple[int, int]]) -> bool:
     return len(parts) == 1 and parts[0][0] <= 0 and parts[0][1] >= len(document.text)
 
 
-def inside(parts: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether an offset lies in one of ``parts`` (in order and apart)."""
-    starts = [start for start, _ in parts]
+def starting_in(
+    items: Sequence[T], parts: Sequence[tuple[int, int]], start: Callable[[T], int]
+) -> Sequence[T]:
+    """The ``items`` (in text order, as the document's links are) whose ``start`` lies in one of
+    ``parts`` (in order and apart), found by bisection: all of them for a single part from 0."""
+    if len(parts) == 1 and parts[0][0] <= 0 and (not items or start(items[-1]) < parts[0][1]):
+        return items
+    found: list[T] = []
+    for first, end in parts:
+        found.extend(
+            items[bisect.bisect_left(items, first, key=start) : bisect.bisect_left(items, end, key=start)]
+        )
+    return found
 
-    def test(offset: int) -> bool:
-        index = bisect.bisect_right(starts, offset) - 1
-        return index >= 0 and offset < parts[index][1]
 
-    return test
+def entries_in(document: Document, parts: Sequence[tuple[int, int]]) -> Iterable[Entry]:
+    """The entries that start in one of ``parts`` (in order and apart), in the list's order: those of
+    the sections whose entries reach into a part, not every entry tried (all of them for the whole
+    text)."""
+    if whole(document, parts):
+        return document.iter_entries()
+    meets = overlapping(parts)
+    return [
+        entry
+        for entries in itertools.chain([document.entries], (s.entries for s in document.iter_sections()))
+        if entries and meets(entries[0].span.start, entries[-1].span.start + 1)
+        for entry in starting_in(entries, parts, _entry_start)
+    ]
+
+
+def _entry_start(entry: Entry) -> int:
+    return entry.span.start
+
+
+def link_start(link: Link) -> int:
+    """Where a link starts (the document's links are in this order)."""
+    return link.span.start
 
 
 def overlapping(parts: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:

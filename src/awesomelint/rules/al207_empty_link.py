@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import inside, whole
+from ._lines import entries_in, link_start, starting_in
 
 # `[[code]]` with no destination: Markdown leaves it as text, so it is not in the link list.
 _BARE = re.compile(r"\[\[([^\[\]\n]+)\]\](?![(\[])")
@@ -33,17 +33,14 @@ def empty_link(ctx: Context) -> list[Diagnostic]:
 
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     """The findings of the links and entries that start in the ``parts`` of the text."""
-    text, links, entries = ctx.document.text, ctx.document.links, ctx.document.iter_entries()
-    within = None if whole(ctx.document, parts) else inside(parts)
-    if within is not None:
-        entries = (entry for entry in entries if within(entry.span.start))
-    for link in links:
-        if link.url.strip() or (within is not None and not within(link.span.start)):
+    text = ctx.document.text
+    for link in starting_in(ctx.document.links, parts, link_start):
+        if link.url.strip():
             continue  # (most links: one test)
         if not link.label or _PLACEHOLDER.fullmatch(link.label):
             continue  # a badge with no target is decoration; `[Coming soon]()` says so on purpose
         yield ctx.report(link.span, f"link `{link.label}` has no URL")
-    for entry in entries:
+    for entry in entries_in(ctx.document, parts):
         for match in _BARE.finditer(text, entry.span.start, entry.span.end):
             if any(link.span.start <= match.start() < link.span.end for link in entry.links):
                 continue

@@ -4,7 +4,8 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, Parts, rescanned, rule
+from ._lines import link_start, starting_in
 
 # A destination that names a web host but has no scheme: GitHub renders it as a path in the repository.
 _HOST_WITHOUT_SCHEME = re.compile(
@@ -21,8 +22,13 @@ _HOST_WITHOUT_SCHEME = re.compile(
     fix=Applicability.UNSAFE,
     tags=("links",),
 )
-def schemeless_link(ctx: Context) -> Iterator[Diagnostic]:
-    for link in ctx.document.links:
+def schemeless_link(ctx: Context) -> list[Diagnostic]:
+    return rescanned(ctx, lambda parts: _scan(ctx, parts))
+
+
+def _scan(ctx: Context, parts: Parts) -> Iterator[Diagnostic]:
+    """The findings of the links that start in the ``parts`` of the text."""
+    for link in starting_in(ctx.document.links, parts, link_start):
         url = link.url.strip()
         if not _HOST_WITHOUT_SCHEME.match(url):
             continue

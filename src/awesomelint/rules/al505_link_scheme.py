@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import inside, verbatim_lines, whole
+from ._lines import link_start, starting_in, verbatim_lines
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _NOT_WEB = frozenset({"javascript", "vbscript", "data", "file", "about", "chrome", "view-source"})
@@ -57,13 +57,12 @@ def link_scheme(ctx: Context) -> list[Diagnostic]:
 
 
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
-    """The findings on the lines that start in the ``parts`` of the text (a link's where its
-    destination starts)."""
+    """The findings on the lines that start in the ``parts`` of the text (a link's where it starts:
+    its destination too, as no link crosses the heading lines that bound a part)."""
     yield from _refused(ctx, parts)
-    within = None if whole(ctx.document, parts) else inside(parts)
-    for link in ctx.document.links:
+    for link in starting_in(ctx.document.links, parts, link_start):
         problem = _problem(link.url)
-        if problem is None or (within is not None and not within(link.url_span.start)):
+        if problem is None:
             continue
         url, scheme, repaired = problem
         if repaired is None:
