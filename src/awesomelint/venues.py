@@ -71,31 +71,41 @@ class VenueTable:
         edit apart (`EICS`, `ICS`), so for them only two neighbours swapped (`CPVR`) or a letter
         dropped from a longer name (`NAAC`) counts; longer ones may be one edit away, two from
         nine letters on, a swap counting as one (`NeurrIPS`, `Elsveier`)."""
+        return self.near_misses([name], also)[name]
+
+    def near_misses(self, names: Iterable[str], also: Iterable[str] = ()) -> dict[str, str | None]:
+        """Each of ``names``' `near_miss` among the same ``also``: their letters worked out once, and
+        the nearest known venue of each name's letters kept in the table (it depends on them alone)."""
+        others: dict[int, list[tuple[int, str, str]]] = {}
+        for number, other in enumerate(also):
+            letters = _letters(other)
+            others.setdefault(len(letters), []).append((number, other, letters))
+        return {name: self._near_miss(name, others) for name in names}
+
+    def _near_miss(self, name: str, others: Mapping[int, list[tuple[int, str, str]]]) -> str | None:
         wanted = _letters(_strip(name))
         if len(wanted) <= 3:
             return None
-        limit = 0 if len(wanted) < 6 else 1 if len(wanted) < 9 else 2
-        best: tuple[int, str] | None = None
-        size, window = len(wanted), max(limit, 1)
-        # the known names of about as many letters, in the table's order (of two as near, the first wins)
+        size = len(wanted)
+        limit = 0 if size < 6 else 1 if size < 9 else 2
+        window = max(limit, 1)
+        # the names of about as many letters, each in its order (of two as near, the first wins:
+        # a known name before the list's own)
         lengths = range(size - window, size + window + 1)
-        known = sorted(named for length in lengths for named in self._by_length.get(length, ()))
-        used = set(wanted)
-        for candidate, letters in (*(n[1:] for n in known), *((other, _letters(other)) for other in also)):
-            if letters == wanted or abs(len(letters) - size) > window:
-                continue
-            if len(used.symmetric_difference(letters)) > 2 * window:
-                continue  # an edit adds or takes away two of the letters used at the most: too far
-            if limit == 0:
-                close = _swapped(wanted, letters) or (
-                    len(letters) == len(wanted) + 1 and len(letters) >= 5 and _edits(wanted, letters, 1) == 1
-                )
-                distance = 1 if close else 2
-            else:
-                distance = _edits(wanted, letters, limit)
-            if distance <= max(limit, 1) and (best is None or distance < best[0]):
-                best = (distance, candidate)
+        if wanted in self._nearest_known:
+            best = self._nearest_known[wanted]
+        else:
+            known = sorted(named for length in lengths for named in self._by_length.get(length, ()))
+            best = self._nearest_known[wanted] = _nearest(wanted, limit, known, None)
+        best = _nearest(
+            wanted, limit, sorted(other for length in lengths for other in others.get(length, ())), best
+        )
         return best[1] if best else None
+
+    @functools.cached_property
+    def _nearest_known(self) -> dict[str, tuple[int, str] | None]:
+        """The nearest known venue of each name's letters asked for so far, with its distance."""
+        return {}
 
     @functools.cached_property
     def _by_length(self) -> dict[int, list[tuple[int, str, str]]]:
@@ -142,6 +152,31 @@ def _renamed_in() -> dict[str, int]:
 @functools.lru_cache(maxsize=2**12)  # asked of a list's frequent venues once for each unknown name
 def _letters(name: str) -> str:
     return "".join(filter(str.isalnum, name.casefold()))
+
+
+def _nearest(
+    wanted: str, limit: int, candidates: list[tuple[int, str, str]], best: tuple[int, str] | None
+) -> tuple[int, str] | None:
+    """The nearest of ``candidates`` (numbered names with their letters, of about as many letters
+    as ``wanted``, in order) that is near enough to ``wanted`` and nearer than ``best``, with its
+    distance; ``best`` when none is."""
+    window = max(limit, 1)
+    used = set(wanted)
+    for _, candidate, letters in candidates:
+        if letters == wanted:
+            continue
+        if len(used.symmetric_difference(letters)) > 2 * window:
+            continue  # an edit adds or takes away two of the letters used at the most: too far
+        if limit == 0:
+            close = _swapped(wanted, letters) or (
+                len(letters) == len(wanted) + 1 and len(letters) >= 5 and _edits(wanted, letters, 1) == 1
+            )
+            distance = 1 if close else 2
+        else:
+            distance = _edits(wanted, letters, limit)
+        if distance <= window and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best
 
 
 def _swapped(a: str, b: str) -> bool:

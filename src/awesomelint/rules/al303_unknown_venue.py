@@ -52,12 +52,11 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     shapes = counted_majority(shape_counts)
     # each unknown name's near miss, kept between runs while the frequent names stay the same
     misses: dict[str, str | None] = reused(ctx.document, "venue near misses", tuple(frequent), dict)
+    misses.update(venues.near_misses([name for name in rare if name not in misses], frequent))
     for entry, name in papers:
         if name not in rare:
             continue  # a known venue, or one of the list's habits
         assert entry.venue is not None
-        if name not in misses:
-            misses[name] = venues.near_miss(name, frequent)
         near = misses[name]
         shape = shape_of[name]
         if near is not None:
