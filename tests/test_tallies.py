@@ -4,10 +4,21 @@ entries, AL210's words counted as marked strings; each against what it replaced.
 
 from __future__ import annotations
 
-from awesomelint.engine import Settings
+from collections import Counter
+
+from awesomelint.engine import Settings, rerun_rules
 from awesomelint.entry_facts import install
-from awesomelint.model import STRUCTURED_MARKERS
+from awesomelint.model import STRUCTURED_MARKERS, Document
 from awesomelint.read import read
+from awesomelint.rules._classic import (
+    _PROPERTIES,
+    MIN_ITEMS,
+    ItemConventions,
+    clear_majority,
+    counted_conventions,
+    counted_value,
+    counted_values,
+)
 from awesomelint.rules.al210_description_case import _names
 from awesomelint.style import _url_hosts, entry_layout, infer_style, laid_out, style_group, url_host
 
@@ -91,3 +102,69 @@ def test_names_come_from_titles_sentences_and_lower_case_habits() -> None:
         ]
     )
     assert _names(read(text)) == frozenset({"Docker", "npm", "Builds"})
+
+
+def _conventions_one_by_one(document: Document, name: str) -> ItemConventions:
+    """``name``'s conventions counted apart from the other properties, entry by entry."""
+    value = _PROPERTIES[name]
+    every: Counter[str] = Counter()
+    by_section: dict[tuple[str, ...], Counter[str]] = {}
+    for entry in document.iter_entries():
+        if (got := value(document, entry)) is not None:
+            every[got] += 1
+            by_section.setdefault(entry.section_path, Counter())[got] += 1
+    sections = {s: clear_majority(values) for s, values in by_section.items() if values.total() >= MIN_ITEMS}
+    return ItemConventions(clear_majority(every), sections)
+
+
+def test_the_classic_properties_counted_together_are_each_counted_alone() -> None:
+    items = [_item(f"Tool{n}", f"Sorts things number {n}.") for n in range(12)]
+    items[3] = items[3].replace(" - ", " -  ")
+    items[5] = items[5].replace(" - ", ": ")
+    items[7] = items[7].replace(".\n", "\n")
+    items[8] = items[8].replace("Sorts", "sorts")
+    text = (
+        "# Tools\n\n"
+        + "".join(items)
+        + "\n## More\n\n"
+        + "".join(items[:4])
+        + "- [Empty](https://e.example.com) -\n"
+    )
+    edited = text.replace(" -  ", " - ").replace("number 2.", "number 2")
+    assert len(_PROPERTIES) == 5  # AL208's to AL212's
+    earlier = None
+    for version in (text, edited, text):
+        document = read(version)
+        checked = rerun_rules(document, Settings(), earlier=earlier)  # (counts kept up to date)
+        fresh = read(version)
+        for name in _PROPERTIES:
+            expected = _conventions_one_by_one(fresh, name)
+            assert expected.whole is not None
+            assert counted_conventions(fresh, name) == expected  # (a run that keeps no facts)
+            assert counted_conventions(document, name) == expected
+            values = [(entry.section_path, _PROPERTIES[name](fresh, entry)) for entry in fresh.iter_entries()]
+            assert [found for _, found in counted_values(document, name)] == [
+                ((section, value),) if value is not None else () for section, value in values
+            ]
+            assert [counted_value(document, name, entry) for entry in document.iter_entries()] == [
+                value for _, value in values
+            ]
+        earlier = checked.earlier
+
+
+def test_the_hosts_kept_between_runs_are_a_fresh_runs() -> None:
+    tools = "".join(f"- [Tool{n}](https://www.example.com/{n}) - A tool.\n" for n in range(5))
+    text = "# Tools\n\n" + tools + "- [Odd](https://example.com/odd) - A tool.\n"
+    edited = text.replace("www.example.com/1", "example.com/1").replace("www.example.com/2", "Example.com/2")
+    edited = edited.replace("www.example.com/3", "example.com/3")
+    settings = Settings()
+    earlier = None
+    hosts = []
+    for version in (text, edited, text, edited + "- [More](https://user@example.com/x) - A tool.\n"):
+        checked = rerun_rules(read(version), settings, earlier=earlier)  # (hosts known kept between runs)
+        hosts.append(checked.earlier.style.hosts)
+        assert hosts[-1] == infer_style(read(version), settings.style, settings.venues).hosts
+        earlier = checked.earlier
+    assert hosts[0]["example.com"].value == "www.example.com"
+    assert hosts[1]["example.com"].value == "example.com"
+    assert hosts[3]["example.com"].count == 5  # (an address with a user asked of `url_host`)

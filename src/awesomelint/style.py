@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from .entry_facts import each_fact, fact_getter, reused, tallied
+from .entry_facts import carried, carry, each_fact, fact_getter, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -348,7 +348,22 @@ def _hosts(document: Document) -> dict[str, Majority]:
     """The dominant form of each site's host, built again only when the list's addresses changed
     (an edit seldom changes one)."""
     urls = tuple([link.url for link in document.links])
-    return reused(document, "style hosts", urls, lambda: _dominant_hosts(urls))
+    return reused(document, "style hosts", urls, lambda: _dominant_hosts(_hosts_of(document, urls)))
+
+
+_KNOWN_HOSTS = "style hosts known"  # address -> host, kept for the next run (`carry`)
+
+
+def _hosts_of(document: Document, urls: tuple[str, ...]) -> list[str | None]:
+    """`url_host` of each address: the hosts of the earlier run's addresses kept, the others' found
+    by `_url_hosts` (an edit brings few new addresses)."""
+    earlier = carried(document, _KNOWN_HOSTS)
+    known = cast("dict[str, str | None]", earlier[1]) if earlier is not None else {}
+    new = tuple(set(urls).difference(known))
+    # (the earlier run's table grows: a host is a function of its address alone)
+    known.update(zip(new, _url_hosts(new), strict=True))
+    carry(document, _KNOWN_HOSTS, known)
+    return list(map(known.__getitem__, urls))
 
 
 # A plain web address (`split_url`'s fast shape), lower-cased, one a line: its host; or nothing
@@ -367,13 +382,13 @@ def _url_hosts(urls: tuple[str, ...]) -> list[str | None]:
     return [host or url_host(url) for host, url in zip(found, urls, strict=True)]
 
 
-def _dominant_hosts(urls: tuple[str, ...]) -> dict[str, Majority]:
-    host_forms: dict[str, Counter[str]] = {}
+def _dominant_hosts(hosts: list[str | None]) -> dict[str, Majority]:
+    host_forms: defaultdict[str, Counter[str]] = defaultdict(Counter)  # (a count made once per site)
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
     # in the order the list first writes each: the forms are counted as a count of every link's are.
-    for host, times in Counter(_url_hosts(urls)).items():
+    for host, times in Counter(hosts).items():
         if host is not None:
-            host_forms.setdefault(site(host), Counter())[host.lower()] += times
+            host_forms[site(host)][host.lower()] += times
     return {
         name: found for name, forms in host_forms.items() if (found := counted_majority(forms)) is not None
     }
@@ -400,9 +415,10 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
     # date between runs by the entries that came in and went out: a pass over the says, not the list).
     tally = tallied(document, "style says", lambda entry: (said(entry),))
     counts: dict[str, Counter[str]] = {name: Counter() for name in _COUNTED}
-    spellings: dict[str, Counter[str]] = {}
-    groups: dict[str, Counter[str]] = {}
-    layouts: dict[tuple[str, str], Counter[str]] = {}
+    # (each count made once, when its first value comes: `setdefault` would make one per value)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    groups: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    layouts: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for facts, times in tally.items():
         if times <= 0:
             continue  # (a count kept up to date may hold a zero)
@@ -410,13 +426,13 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             if (value := getattr(facts, name)) is not None:
                 counted[value] += times
         if facts.spelling is not None:
-            spellings.setdefault(facts.spelling[0], Counter())[facts.spelling[1]] += times
+            spellings[facts.spelling[0]][facts.spelling[1]] += times
         if facts.paper_fields is not None:  # which fields papers have (resources need a title and a link)
-            fields = groups.setdefault(facts.group, Counter())
+            fields = groups[facts.group]
             for name in ("papers", *facts.paper_fields):
                 fields[name] += times
         if facts.layout is not None:
-            layouts.setdefault((facts.kind, facts.group), Counter())[facts.layout] += times
+            layouts[facts.kind, facts.group][facts.layout] += times
     return Style(
         venue_markup=counted_majority(counts["venue_markup"], pins.get("venue-markup")),
         venue_year=counted_majority(counts["venue_year"], pins.get("venue-year")),
@@ -438,6 +454,6 @@ def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable)
             if (found := counted_majority(names)) is not None and found.count >= 2  # a habit, not a one-off
         },
         hosts=_hosts(document),
-        field_counts=groups,
+        field_counts=dict(groups),
         _said=said,
     )

@@ -11,9 +11,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import NamedTuple, cast
+from typing import NamedTuple, TypeVar, cast
 
-from ..entry_facts import each_fact, fact, keeps_facts, tallied
+from ..entry_facts import each_fact, fact, fact_getter, keeps_facts, tallied
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -178,20 +178,66 @@ class ItemConventions(NamedTuple):
         }
 
 
+# A property of classic items that the list's conventions are counted for (AL208-AL212): what an
+# item's entry gives (None: nothing counted; a fact of the entry).
+_Value = TypeVar("_Value", bound=Callable[[Document, Entry], "str | None"])
+_PROPERTIES: dict[str, Callable[[Document, Entry], str | None]] = {}  # by name
+_VALUES = "classic item values"  # each entry's values of every property, as one fact
+_COUNTS = "classic item values counted"  # their count over the list, for the rest of this run
+
+
+def item_property(name: str) -> Callable[[_Value], _Value]:
+    """Declare the function decorated as the value of the classic items' property ``name``: each
+    item's values of all the properties are worked out at once (one fact of the entry, one call
+    per entry) and counted over the list in one count, not one count per rule."""
+
+    def declared(value: _Value) -> _Value:
+        _PROPERTIES[name] = value
+        return value
+
+    return declared
+
+
+_Counted = tuple[tuple[str, tuple[str, ...], str], ...]  # (property, section, value) of an entry
+
+
+def _item_values(document: Document, entry: Entry) -> _Counted:
+    if item_of(document, entry) is None:
+        return ()  # (no property has a value for an entry that is no classic item)
+    section = entry.section_path
+    return tuple(
+        [
+            (name, section, got)
+            for name, value in _PROPERTIES.items()
+            if (got := value(document, entry)) is not None
+        ]
+    )
+
+
+def _values_of(document: Document) -> Callable[[Entry], _Counted]:
+    return fact_getter(document, _VALUES, functools.partial(_item_values, document))
+
+
+def _counts(document: Document) -> Counter[tuple[str, tuple[str, ...], str]]:
+    """Each property's values counted with their sections over the list, once per run (kept up to
+    date between runs as `tallied` keeps its counts)."""
+    found = document.derived.get(_COUNTS)
+    if found is None:
+        found = document.derived[_COUNTS] = tallied(document, _VALUES, _values_of(document))
+    return cast("Counter[tuple[str, tuple[str, ...], str]]", found)
+
+
 def counted_conventions(
-    document: Document,
-    name: str,
-    value: Callable[[Document, Entry], str | None],
-    judged: Callable[[str], str | None] = lambda value: value,
+    document: Document, name: str, judged: Callable[[str], str | None] = lambda value: value
 ) -> ItemConventions:
-    """The conventions of the classic items' property that ``value`` gives of an entry (None: not
-    counted; a fact of the entry), counted entry by entry as `tallied` counts ``name`` (kept up to
-    date so between runs); ``judged``: the property's value for a value counted (None: not judged)."""
+    """The conventions of the classic items' property ``name`` (see `item_property`), counted entry
+    by entry (kept up to date so between runs); ``judged``: the property's value for a value
+    counted (None: not judged)."""
     every: Counter[str] = Counter()
     by_section: dict[tuple[str, ...], Counter[str]] = {}
-    counted = functools.partial(_counted, document, value)
-    for (section, value_counted), times in tallied(document, name, counted).items():
-        if times and (got := judged(value_counted)) is not None:  # (a count kept up to date may hold a zero)
+    for (counted, section, value), times in _counts(document).items():
+        # (a count kept up to date may hold a zero)
+        if counted == name and times and (got := judged(value)) is not None:
             every[got] += times
             by_section.setdefault(section, Counter())[got] += times
     sections = {
@@ -202,28 +248,21 @@ def counted_conventions(
     return ItemConventions(clear_majority(every), sections)
 
 
-def _counted(
-    document: Document, value: Callable[[Document, Entry], str | None], entry: Entry
-) -> tuple[tuple[tuple[str, ...], str], ...]:
-    got = value(document, entry)
-    return () if got is None else ((entry.section_path, got),)
-
-
 def counted_values(
-    document: Document, name: str, value: Callable[[Document, Entry], str | None]
+    document: Document, name: str
 ) -> Iterable[tuple[Entry, tuple[tuple[tuple[str, ...], str], ...]]]:
     """Each entry with what `counted_conventions` counts of it for ``name``: its section and value,
     or nothing."""
-    return each_fact(document, name, functools.partial(_counted, document, value))
+    return (
+        (entry, tuple([(section, value) for counted, section, value in found if counted == name]))
+        for entry, found in each_fact(document, _VALUES, _values_of(document))
+    )
 
 
-def counted_value(
-    document: Document, name: str, value: Callable[[Document, Entry], str | None], entry: Entry
-) -> str | None:
-    """``value(document, entry)`` as `counted_conventions` counts it for ``name`` (a fact of the entry:
-    kept between runs)."""
-    found = fact(document, name, entry, functools.partial(_counted, document, value))
-    return found[0][1] if found else None
+def counted_value(document: Document, name: str, entry: Entry) -> str | None:
+    """The entry's value of the property ``name`` as `counted_conventions` counts it (a fact of the
+    entry: kept between runs)."""
+    return next((value for counted, _, value in _values_of(document)(entry) if counted == name), None)
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

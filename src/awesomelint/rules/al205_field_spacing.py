@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact, tallied
-from ..model import Entry
+from ..entry_facts import fact_getter, tallied
+from ..model import Document, Entry
 from ..text import Span
 
 
@@ -62,27 +63,17 @@ def _kind(pair: _Pair) -> tuple[str, bool]:
     return "links" if pair.before == pair.after == "link" else "fields", pair.touching
 
 
-_PAIRS = "AL205 field pairs"  # the pairs of each entry by its id, for the rest of this run
-
-
-def _pairs_of(ctx: Context, entry: Entry) -> tuple[_Pair, ...]:
-    """The entry's pairs, worked out once per run (the tally and the check both ask) and kept
-    with the entry's facts."""
-    document = ctx.document
-    known = cast("dict[int, tuple[_Pair, ...]] | None", document.derived.get(_PAIRS))
-    if known is None:
-        known = document.derived[_PAIRS] = {}
-    found = known.get(id(entry))
-    if found is None:
-        text = document.text
-        found = known[id(entry)] = fact(document, "field pairs", entry, lambda e: _pairs(text, e))
-    return found
+def _pairs_getter(document: Document) -> Callable[[Entry], tuple[_Pair, ...]]:
+    """The entry's pairs as a function of the entry, worked out once per run (the tally and the
+    check both ask) and kept with the entry's facts."""
+    return fact_getter(document, "field pairs", functools.partial(_pairs, document.text))
 
 
 def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
     """Two habits: how the list joins its links (`[[Paper](u)][[Code](u)]` may be its style), and
     how it joins its other fields (kept up to date entry by entry between runs)."""
-    return tallied(ctx.document, "field joins", lambda entry: tuple(map(_kind, _pairs_of(ctx, entry))))
+    pairs = _pairs_getter(ctx.document)
+    return tallied(ctx.document, "field joins", lambda entry: tuple(map(_kind, pairs(entry))))
 
 
 def _touching_habits(habits: Counter[tuple[str, bool]]) -> frozenset[str]:
@@ -105,7 +96,7 @@ def _touching_habits(habits: Counter[tuple[str, bool]]) -> frozenset[str]:
 def field_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     text = ctx.document.text
     habits: Counter[tuple[str, bool]] = ctx.tally
-    for pair in _pairs_of(ctx, entry):
+    for pair in _pairs_getter(ctx.document)(entry):
         kind = _kind(pair)[0]
         if not pair.touching or habits[kind, True] >= habits[kind, False]:
             continue  # touching is the list's own style here, not a slip

@@ -5,7 +5,15 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..model import Document, Entry
-from ._classic import CANONICAL, SEPARATOR_NAMES, Item, ItemConventions, counted_conventions, item_of
+from ._classic import (
+    CANONICAL,
+    SEPARATOR_NAMES,
+    Item,
+    ItemConventions,
+    counted_conventions,
+    item_of,
+    item_property,
+)
 
 
 def _reference(item: Item) -> bool:
@@ -18,13 +26,17 @@ def _reference(item: Item) -> bool:
     )
 
 
+_SEPARATORS = "item separators"
+
+
+@item_property(_SEPARATORS)
 def _separator(document: Document, entry: Entry) -> str | None:
     item = item_of(document, entry)
     return item.separator or None if item is not None else None
 
 
 def _conventions(ctx: Context) -> ItemConventions:
-    return counted_conventions(ctx.document, "item separators", _separator)
+    return counted_conventions(ctx.document, _SEPARATORS)
 
 
 @entry_rule(

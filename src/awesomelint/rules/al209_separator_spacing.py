@@ -5,9 +5,12 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..model import Document, Entry
-from ._classic import ItemConventions, counted_conventions, description, item_of
+from ._classic import ItemConventions, counted_conventions, description, item_of, item_property
+
+_SPACINGS = "separator spacings"
 
 
+@item_property(_SPACINGS)
 def _spacing(document: Document, entry: Entry) -> str | None:
     item = item_of(document, entry)
     if (
@@ -21,7 +24,7 @@ def _spacing(document: Document, entry: Entry) -> str | None:
 
 
 def _conventions(ctx: Context) -> ItemConventions:
-    return counted_conventions(ctx.document, "separator spacings", _spacing)
+    return counted_conventions(ctx.document, _SPACINGS)
 
 
 def _what(raw: str) -> str:

@@ -17,6 +17,7 @@ from ._classic import (
     counted_values,
     description,
     item_of,
+    item_property,
 )
 
 # A plain first word: letters only, capitalised or lower case, followed by a space or punctuation
@@ -38,7 +39,6 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 # words, marked and counted in C.)
 _Said = tuple[str, ...]
 _FIRST, _TITLED, _INSIDE = "\x01", "\x02", "\x03"
-_MARKS = frozenset((_FIRST, _TITLED, _INSIDE))
 
 
 def _said(document: Document, entry: Entry) -> _Said:
@@ -67,18 +67,19 @@ def _names(document: Document) -> frozenset[str]:
     capitalised (`npm`, `webpack`), and the items' names (counted entry by entry, and kept up to
     date so between runs)."""
     counted = tallied(document, "description words", functools.partial(_said, document))
-    asked: set[str] = set()
-    named: set[str] = set()
-    for said, times in counted.items():
-        if times and said[0] in _MARKS:  # (a count kept up to date may hold a zero)
-            (asked if said[0] == _FIRST else named).add(said[1:])
-    found = asked & named
+    get = counted.get  # (a count kept up to date may hold a zero)
+    asked = [said[1:] for said, times in counted.items() if said[0] == _FIRST and times]
+    found = {word for word in asked if get(_TITLED + word) or get(_INSIDE + word)}
     found.update(
-        word for word in asked if word.islower() and counted[word] >= 2 and not counted[word.capitalize()]
+        word for word in asked if word.islower() and get(word, 0) >= 2 and not get(word.capitalize())
     )
     return frozenset(found)
 
 
+_COUNTED = "description first words"
+
+
+@item_property(_COUNTED)
 def _first_word(document: Document, entry: Entry) -> str | None:
     """The description's first word, unless it is the item's own name (`glmnet: Lasso ...`), or has
     no vowel: a name or an abbreviation (`npm`, `gcc`); a name the list writes so elsewhere (`npm`,
@@ -89,9 +90,6 @@ def _first_word(document: Document, entry: Entry) -> str | None:
         return None
     own = " ".join([entry.title.text if entry.title else "", entry.links[0].url])
     return None if match[0].lower() in own.lower() else match[0]
-
-
-_COUNTED = "description first words"
 
 
 def _case(word: str) -> str:
@@ -116,7 +114,7 @@ def _cases(ctx: Context) -> _Cases:
     def judged(word: str) -> str | None:
         return None if word in names else _case(word)
 
-    return _Cases(counted_conventions(ctx.document, _COUNTED, _first_word, judged), names)
+    return _Cases(counted_conventions(ctx.document, _COUNTED, judged), names)
 
 
 def _changed_cases(before: _Cases, now: _Cases) -> frozenset[object]:
@@ -149,7 +147,7 @@ def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
     whole = _WHOLE in changed
     return [
         entry
-        for entry, counted in counted_values(ctx.document, _COUNTED, _first_word)
+        for entry, counted in counted_values(ctx.document, _COUNTED)
         for section, word in counted
         if word in changed or section in changed or (whole and section not in sections)
     ]
@@ -170,7 +168,7 @@ def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
 )
 def description_case(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     cases: _Cases = ctx.tally
-    word = counted_value(ctx.document, _COUNTED, _first_word, entry)
+    word = counted_value(ctx.document, _COUNTED, entry)
     if word is None or word in cases.names:
         return
     got, convention = _case(word), cases.conventions.of(entry.section_path)

@@ -8,7 +8,16 @@ from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..entry_facts import fact_once
 from ..model import Document, Entry
-from ._classic import Item, ItemConventions, counted_conventions, description, has_words, item_of, prose_end
+from ._classic import (
+    Item,
+    ItemConventions,
+    counted_conventions,
+    description,
+    has_words,
+    item_of,
+    item_property,
+    prose_end,
+)
 
 _CLOSING = re.compile(r"(?:\*\*|__|\*|_)*")
 _ENDS = ".!?。…"  # what ends a sentence
@@ -51,6 +60,10 @@ def _ending_of(document: Document, item: Item) -> tuple[int, str] | None:
     return fact_once(document, "description ending", item.entry, functools.partial(_ending, document, item))
 
 
+_ENDINGS = "description endings"
+
+
+@item_property(_ENDINGS)
 def _described_ending(document: Document, entry: Entry) -> str | None:
     item = item_of(document, entry)
     found = _ending_of(document, item) if item is not None else None
@@ -60,7 +73,7 @@ def _described_ending(document: Document, entry: Entry) -> str | None:
 def _conventions(ctx: Context) -> ItemConventions:
     """The conventions of the list's descriptions (counted entry by entry, and kept up to date so
     between runs)."""
-    return counted_conventions(ctx.document, "description endings", _described_ending)
+    return counted_conventions(ctx.document, _ENDINGS)
 
 
 @entry_rule(

@@ -6,11 +6,15 @@ from collections.abc import Iterator
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
 from ..model import Document, Entry
-from ._classic import ItemConventions, counted_conventions, description, item_of
+from ._classic import ItemConventions, counted_conventions, description, item_of, item_property
 
 _ONLY_CODE = re.compile(r"(?:\s*`+[^`\n]*`+)+[\s.!?…]*")
 
 
+_CONTENTS = "description contents"
+
+
+@item_property(_CONTENTS)
 def _content(document: Document, entry: Entry) -> str | None:
     item = item_of(document, entry)
     if item is None or not item.separator or item.separator == "missing":
@@ -22,7 +26,7 @@ def _content(document: Document, entry: Entry) -> str | None:
 
 
 def _conventions(ctx: Context) -> ItemConventions:
-    return counted_conventions(ctx.document, "description contents", _content)
+    return counted_conventions(ctx.document, _CONTENTS)
 
 
 @entry_rule(

@@ -148,6 +148,7 @@ def _pairs(words: list[_Word], capitalised: list[int]) -> _Pairs:
 # (joined key, the two words, None).
 _Use = tuple[str, str, bool | None]
 _KEY_OF_USE = itemgetter(0)
+_USE_OF_WORD = itemgetter(_KEY, _WRITTEN, 4)  # (a word's key, spelling and whether it starts a sentence)
 _COUNTED = "name spellings"
 
 
@@ -156,7 +157,7 @@ def _uses(document: Document, entry: Entry) -> tuple[_Use, ...]:
     if found is None:
         return ()
     words, pairs = found
-    uses: list[_Use] = [(key, written, initial) for _, _, written, key, initial in words]
+    uses: list[_Use] = list(map(_USE_OF_WORD, words))  # (made in C: a list has tens of thousands)
     uses += [(key, f"{first[_WRITTEN]} {second[_WRITTEN]}", None) for first, second, key in pairs]
     return tuple(uses)
 
