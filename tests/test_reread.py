@@ -222,11 +222,15 @@ def test_a_section_holding_an_html_anchor_is_read_alone_while_its_ids_stay() -> 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab\n", max_size=12), st.data())
 def test_an_edited_source_is_that_of_its_text(old: str, data: st.DataObject) -> None:
-    """`Source.edited` (lines outside the change moved) holds what `Source` works out afresh."""
-    start = data.draw(st.integers(0, len(old)))
-    end = data.draw(st.integers(start, len(old)))
-    new = old[:start] + data.draw(st.text(alphabet="ab\n\r\0\ufeff", max_size=4)) + old[end:]
-    edited, afresh = Source.edited(Source(old), new, start, end), Source(new)
+    """`Source.edited` (lines outside the changes moved) holds what `Source` works out afresh."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(old)), min_size=2, max_size=6)))
+    changes, new, cursor = [], "", 0
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):  # (changes may touch each other)
+        written = data.draw(st.text(alphabet="ab\n\r\0\ufeff", max_size=4))
+        changes.append(Change(start, end, len(written)))
+        new, cursor = new + old[cursor:start] + written, end
+    new += old[cursor:]
+    edited, afresh = Source.edited(Source(old), new, changes), Source(new)
     assert (edited.text, edited.normalized, edited.line_starts, edited.line_count) == (
         afresh.text,
         afresh.normalized,

@@ -136,27 +136,28 @@ class Source:
             self._orig_starts.extend(m.end() + self.has_bom for m in LINE_BREAK.finditer(body))
 
     @classmethod
-    def edited(cls, earlier: Source, text: str, start: int, end: int) -> Source:
-        """``Source(text)``, where ``text`` is ``earlier``'s text with ``[start:end]`` replaced: the
-        lines outside the change are taken from ``earlier`` (moved), not split out again."""
+    def edited(cls, earlier: Source, text: str, changes: Sequence[tuple[int, int, int]]) -> Source:
+        """``Source(text)``, where ``text`` is ``earlier``'s text with the sorted ``changes`` made
+        (``(start, end, length)``: ``[start:end]`` replaced by ``length`` characters): the lines
+        outside the changes are taken from ``earlier`` (moved), not split out again."""
         if not earlier._same_offsets or "\r" in text or "\0" in text or text.startswith(BOM):
             return cls(text)
         source = cls.__new__(cls)
         source.text = source.normalized = text
         source.has_bom, source._same_offsets = False, True
-        starts, delta = earlier._norm_starts, len(text) - len(earlier.text)
-        first = bisect.bisect_right(starts, start)  # the lines that start up to the change stay
-        after = bisect.bisect_right(starts, end)  # those that start after it move
-        inside = text.find("\n", start, end + delta)
-        middle = []
-        while inside >= 0:
-            middle.append(inside + 1)
-            inside = text.find("\n", inside + 1, end + delta)
-        source._norm_starts = source._orig_starts = [
-            *starts[:first],
-            *middle,
-            *map(delta.__add__, starts[after:]),
-        ]
+        starts, lines = earlier._norm_starts, list[int]()
+        kept, shift = 0, 0  # the first earlier line start not placed yet; how far it moves
+        for start, end, length in changes:
+            first = bisect.bisect_right(starts, start, kept)  # the lines that start up to the change
+            lines.extend(map(shift.__add__, starts[kept:first]))
+            written = start + shift  # where the change's text starts now: its lines are found in it
+            inside = text.find("\n", written, written + length)
+            while inside >= 0:
+                lines.append(inside + 1)
+                inside = text.find("\n", inside + 1, written + length)
+            kept, shift = bisect.bisect_right(starts, end, first), shift + length - (end - start)
+        lines.extend(map(shift.__add__, starts[kept:]))
+        source._norm_starts = source._orig_starts = lines
         return source
 
     @property

@@ -178,11 +178,7 @@ class _Splice:
         self.earlier = earlier
         self.defined = defined  # the link reference definitions, none of them in a region
         self.regions = regions
-        self.source = (
-            Source.edited(earlier.source, text, changes[0].start, changes[0].end)
-            if len(changes) == 1
-            else Source(text)
-        )
+        self.source = Source.edited(earlier.source, text, changes)
         self.lines = self.source.line_starts
         # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
         # so far (offsets inside a changed region are never moved: its parts are read again).
@@ -266,7 +262,7 @@ class _Splice:
             tokens = tokens[:-3]
         if any(token.type == "heading_open" for token in tokens):
             return None
-        first_line = self.source.line_count - normalized.count("\n", start) - 1
+        first_line = bisect.bisect_right(self.lines, start) - 1  # (the text holds no CR: offsets alike)
         for token in tokens:
             if token.map is not None:
                 token.map = [token.map[0] + first_line, token.map[1] + first_line]
