@@ -192,6 +192,44 @@ def test_block_state_lines_are_markdown_its(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "opening",
+    [
+        *(
+            "```\nx\n```",
+            "~~~\nx",
+            "> a",
+            "* a",
+            "+ a",
+            "- a",
+            "1) a",
+            "2. a",
+            "<div>\nx",
+            "# h",
+            "#x",
+            "[a]: u",
+        ),
+        *(
+            "[a] b",
+            "___",
+            "* * *",
+            "- - -",
+            "    code",
+            "\tcode",
+            "| a |\n| - |",
+            "a\n===",
+            "*a*",
+            "<a> b",
+            "1x",
+        ),
+    ],
+)
+def test_blocks_open_as_markdown_it_opens_them(opening: str) -> None:
+    # At a block's start our parser calls only the rules that may open at its first character.
+    for text in (f"{opening}\n", f"a\n\n{opening}\n\nb\n", f"- x\n\n  {opening}\n- y\n", f"> {opening}\n"):
+        _assert_same_reading(text)
+
+
+@pytest.mark.parametrize(
     "text",
     ["---\na: b\n---\nx\n", "x\n---\na: b\n---\n", "- x\n---\na\n---\n", "> x\n---\n", "---\n---\n"],
 )

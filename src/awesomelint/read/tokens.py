@@ -279,6 +279,31 @@ _BLOCK_OPENERS = {
 }
 
 
+# The characters a block's first line opens with for each rule that needs one: its opener, a
+# thematic break's marks, a reference definition's `[`, front matter's `-`.
+_OPENINGS = {**_BLOCK_OPENERS, "hr": "*_-", "reference": "[", "front_matter": "-"}
+
+
+def _openings(rules: list[tuple[str, BlockRule]]) -> BlockRule:
+    """The first rule at a block's start: it calls, in their order, those of ``rules`` (the block
+    rules, by name) that may open a block at the line's first character, the paragraph's last
+    (markdown-it calls each rule at each block's start, where most return at their first test)."""
+    anywhere = [rule for name, rule in rules if name not in _OPENINGS]
+    by_opening = {
+        char: [rule for name, rule in rules if name not in _OPENINGS or char in _OPENINGS[name]]
+        for char in {"", *"".join(_OPENINGS.values())}  # ("" opens anything, as in `_opening_with`)
+    }
+
+    def opening(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        for rule in by_opening.get(state.src[start : start + 1], anywhere):
+            if rule(state, start_line, end_line, silent):
+                return True
+        return False
+
+    return opening
+
+
 def _opening_with(rule: BlockRule, openers: str) -> BlockRule:
     def guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         start = state.bMarks[start_line] + state.tShift[start_line]
@@ -441,6 +466,8 @@ def markdown() -> MarkdownIt:
         paragraph_ends = _ParagraphEnds()
         md.block.ruler.at("lheading", paragraph_ends.setext)
         md.block.ruler.at("paragraph", paragraph_ends.paragraph)
+    starting = [(rule.name, rule.fn) for rule in md.block.ruler.__rules__ if rule.enabled]
+    md.block.ruler.before(starting[0][0], "openings", _openings(starting))  # (at a block's start only)
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
