@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import fact, tallied
+from ..entry_facts import tallied
 from ..model import Entry
 from ._leftover import may_hold_year
 
@@ -74,7 +74,7 @@ def _yearless_venues(ctx: Context) -> set[str]:
     def dated(entry: Entry) -> tuple[tuple[str, bool], ...]:
         if entry.kind != "paper":
             return ()
-        return ((fact(ctx.document, "venue key", entry, lambda e: _venue_key(ctx, e)), entry.year is None),)
+        return ((_venue_key(ctx, entry), entry.year is None),)  # (kept as the entry's contribution)
 
     counts = tallied(ctx.document, "venue datings", dated)  # (kept up to date entry by entry)
     return {
