@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, entry_rule
@@ -36,25 +36,31 @@ def _edits(ctx: Context, entry: Entry) -> list[Edit]:
     tags=("entries", "markdown"),
     cites_line=True,
 )
-def glued_marker(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def glued_marker(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
+    number = entry.number if entry.marker in ("ordered", "glued") else None
+    if entry.marker != "glued" and number is None:
+        return ()  # (most entries)
+    found: list[Diagnostic] = []
     if entry.marker == "glued":
         marker = ctx.document.text[entry.marker_span.start : entry.marker_span.end]
         message = (
             f"no space after `{marker}`: Markdown shows this entry as a plain paragraph, not a list item"
         )
-        yield ctx.report(entry.marker_span, message, ctx.fix(f"write `{marker} `", *_edits(ctx, entry)))
-    yield from _glued_lines(ctx, entry)
+        found.append(
+            ctx.report(entry.marker_span, message, ctx.fix(f"write `{marker} `", *_edits(ctx, entry)))
+        )
+    if number is not None:
+        found.extend(_glued_lines(ctx, entry, number))
+    return found
 
 
-def _glued_lines(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    """Numbers glued to their text on the later lines of a numbered entry, next in its sequence."""
-    if entry.number is None or entry.marker not in ("ordered", "glued"):
-        return
+def _glued_lines(ctx: Context, entry: Entry, number: int) -> Iterator[Diagnostic]:
+    """Numbers glued to their text on the later lines of entry ``number``, next in its sequence."""
     text = ctx.document.text
     last_line_end = text.find("\n", entry.span.end)
     if _AFTER_BREAK.search(text, entry.span.start, len(text) if last_line_end < 0 else last_line_end) is None:
         return  # no later line starts with a number (and the lines need no look-up)
-    expected = entry.number + 1
+    expected = number + 1
     for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
         match = _GLUED_LINE.match(line.text)
         if match is None or int(match[1]) != expected:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
@@ -44,21 +44,21 @@ def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
     tally=_templates,
     cites_counts=True,
 )
-def entry_layout_rule(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def entry_layout_rule(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     if entry.title is None or entry.marker in STRUCTURED_MARKERS:
-        return
+        return ()
     key = (entry.kind, ctx.style.group(entry))
     templates: dict[tuple[str, str], Template | None] = ctx.tally
     dominant = ctx.style.layouts.get(key)
     if key not in templates or dominant is None:
-        return  # no dominant layout, or too few entries to judge by
+        return ()  # no dominant layout, or too few entries to judge by
     layout = ctx.style.layout(entry)
     if within(layout, dominant.value):
-        return
+        return ()
     template = templates[key]
     noun = "papers" if key[0] == "paper" else "resources"
     evidence = dominant.evidence(f"`{dominant.value}`", noun=noun, verb="use")
     message = f"entry laid out as `{layout}`; {evidence}"
     edit = rewrite(ctx.document.text, entry, template) if template else None
     fix = ctx.fix(f"rewrite the entry as `{dominant.value}`", edit) if edit else None
-    yield ctx.report(entry.span, message, fix)
+    return (ctx.report(entry.span, message, fix),)

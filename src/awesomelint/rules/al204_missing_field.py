@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -46,20 +46,21 @@ def _given_across_the_list(ctx: Context, name: str, threshold: float) -> bool:
     options=MissingFieldOptions,
     tally=_list_fields,
 )
-def missing_field(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def missing_field(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     threshold: float = ctx.options.threshold
     if entry.kind != "paper":
-        return
+        return ()
     counts = ctx.style.fields_of(entry)
     total = counts["papers"]
     if total < 3:
-        return
+        return ()
     present = {
         "title": entry.title,
         "venue": entry.venue,
         "authors": entry.authors,
         "link": entry.own_links,
     }
+    found: list[Diagnostic] = []
     for name, label in _FIELDS.items():
         if present[name] or counts[name] < threshold * total:
             continue
@@ -72,4 +73,5 @@ def missing_field(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         if not _given_across_the_list(ctx, name, threshold):
             continue  # a part that gives it mostly, in a list where it is optional (a list's habit)
         message = f"entry has no {name}; {counts[name]} of {total} papers like it have {label}"
-        yield ctx.report(entry.span, message)
+        found.append(ctx.report(entry.span, message))
+    return found

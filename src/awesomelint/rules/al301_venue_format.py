@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -60,7 +60,7 @@ def _bound_by_markup(ctx: Context, entry: Entry, venue: Venue) -> bool:
     tags=("venues", "consistency"),
     cites_counts=True,
 )
-def venue_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def venue_format(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     style = ctx.style
     markup_style, year_style = style.venue_markup, style.venue_year
     venue = entry.venue
@@ -70,7 +70,7 @@ def venue_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         or entry.marker in STRUCTURED_MARKERS
         or venue.markup in ("badge", "link")
     ):
-        return
+        return ()
     markup = markup_style.value if markup_style else venue.markup
     years = year_style.value if year_style else venue.year_style
     problems = []
@@ -96,8 +96,10 @@ def venue_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         shown = venue_shape(markup, years)
         problems.append(f"{venue.markup} instead of {markup} markup ({markup_style.evidence(f'`{shown}`')})")
     if not problems:
-        return
+        return ()
     shape = venue_shape(markup, years)
     message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
     edit = _rewrite(ctx, entry, venue, markup, years)
-    yield ctx.report(venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None)
+    return (
+        ctx.report(venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None),
+    )

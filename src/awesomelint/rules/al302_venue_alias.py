@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -23,14 +23,14 @@ from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
     changed=lambda before, _, now, __: _changed_venues(before, now),
     holds=lambda ctx, changed: _holding(ctx, changed),
 )
-def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def venue_alias(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     venues, style = ctx.settings.venues, ctx.style
     if entry.venue is None or entry.kind != "paper":
-        return
+        return ()
     name = entry.venue.name
     canonical = _canonical(ctx, entry)
     if canonical is None:
-        return  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
+        return ()  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
     preprint = style.preprint
     if preprint is not None and canonical in INTERCHANGEABLE_PREPRINTS and canonical != preprint.value:
         spelled = style.venue_spellings.get(preprint.value)
@@ -39,21 +39,20 @@ def venue_alias(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         message = f"`{name.text}` and `{target}` name the same preprint server; {why}"
     else:
         if canonical not in style.mixed_venues:
-            return  # the list writes this venue one way only: it is consistent
+            return ()  # the list writes this venue one way only: it is consistent
         spelled = style.venue_spellings.get(canonical)
         target = spelled.value if spelled is not None and _short(venues, spelled.value) else canonical
         if target == name.text or not _short(venues, name.text) or len(target.split()) > 2:
-            return  # an abbreviation is never expanded into a full name (`NSR`)
+            return ()  # an abbreviation is never expanded into a full name (`NSR`)
         kind = "a case variant" if target.casefold() == name.text.casefold() else "another name"
         message = f"`{name.text}` is {kind} of `{target}`"
         if spelled is not None and spelled.value == target:
             message += f"; {spelled.evidence(f'`{target}`', noun='of its entries')}"
     if entry.venue.in_badge:
         # Rewriting a badge's URL changes the image it shows: the maintainer edits it.
-        yield ctx.report(name.span, f"{message} (in a badge)")
-        return
+        return (ctx.report(name.span, f"{message} (in a badge)"),)
     fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
-    yield ctx.report(name.span, message, fix)
+    return (ctx.report(name.span, message, fix),)
 
 
 def _canonical(ctx: Context, entry: Entry) -> str | None:

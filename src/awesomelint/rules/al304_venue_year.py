@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -33,9 +33,9 @@ def _yearless_and_latest(ctx: Context) -> tuple[frozenset[str], int]:
     options=VenueYearOptions,
     tally=_yearless_and_latest,
 )
-def venue_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def venue_year(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     if entry.kind != "paper":
-        return
+        return ()
     options: VenueYearOptions = ctx.options
     yearless, latest = ctx.tally
     counts = ctx.style.fields_of(entry)
@@ -46,7 +46,7 @@ def venue_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         year = int(venue.year.text)
         if not options.earliest <= year <= latest:
             message = f"year {year} is outside {options.earliest}-{latest}"
-            yield ctx.report(venue.year.span, message)
+            return (ctx.report(venue.year.span, message),)
     elif (
         years_expected
         and entry.year is None
@@ -55,7 +55,8 @@ def venue_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         and _venue_key(ctx, entry) not in yearless
     ):
         message = f"entry has no year; {with_year} of {total} papers like it give one"
-        yield ctx.report(entry.span, message)
+        return (ctx.report(entry.span, message),)
+    return ()
 
 
 def _venue_key(ctx: Context, entry: Entry) -> str:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
@@ -57,11 +57,11 @@ def date_month(text: str) -> tuple[int, int | None] | None:
     fix=Applicability.NONE,
     tags=("venues", "dates"),
 )
-def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def arxiv_year(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     venues = ctx.settings.venues
     posted = arxiv_month(entry) if entry.marker != "table" else None
     if posted is None:
-        return  # (a table's date column is as often a later version's or the release's)
+        return ()  # (a table's date column is as often a later version's or the release's)
     # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
     # A month either side is the same posting; a later version may date the entry later.
     earliest = _months(posted) - 1
@@ -77,11 +77,11 @@ def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
                 f"`{venue.name.text} {year}`, but the arXiv identifier {_identifier(posted)}.x "
                 f"was posted in {posted[0]}"
             )
-            yield ctx.report(venue.year.span, message)
-        return
+            return (ctx.report(venue.year.span, message),)
+        return ()
     dated = date_month(entry.date.text) if entry.date is not None else None
     if entry.date is None or dated is None or dated[1] is None:
-        return
+        return ()
     # Lists date an entry by its code, model or blog release as often as by its preprint: only
     # the preprint's month with another year is plainly a slip (`2024.05.13` for `2505.x`).
     shift = _months((dated[0], dated[1])) - _months(posted)
@@ -90,7 +90,8 @@ def arxiv_year(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             f"dated {dated[0]}-{dated[1]:02d}, but its arXiv identifier {_identifier(posted)}.x "
             f"was posted in {posted[0]}-{posted[1]:02d}: another year?"
         )
-        yield ctx.report(entry.date.span, message)
+        return (ctx.report(entry.date.span, message),)
+    return ()
 
 
 def _identifier(posted: tuple[int, int]) -> str:

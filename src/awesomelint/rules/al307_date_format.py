@@ -5,7 +5,7 @@ import datetime
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -122,33 +122,33 @@ def _parts(shape: str) -> str:
     tags=("dates", "consistency"),
     tally=_dates,
 )
-def date_format(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def date_format(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     if entry.kind != "paper":
-        return
+        return ()
     dates: _Dates = ctx.tally
     group = ctx.style.group(entry)
     date = _own_date(entry)
     if date is None:
-        yield from _impossible_tag(ctx, entry)
+        found = _impossible_tag(ctx, entry)
         papers, with_date = dates.papers[group], dates.with_date[group]
         if papers >= 10 and with_date == papers - 1 and entry.year is not None:
             message = f"entry has no date; the {with_date} other papers like it give one"
-            yield ctx.report(entry.span, message)
-        return
+            found = [*found, ctx.report(entry.span, message)]
+        return found
     shape = date_shape(date.text)
     impossible = _impossible(date.text, shape, dates.year)
     if impossible is not None:
-        yield ctx.report(date.span, f"date `{date.text}`: {impossible}")
-        return
+        return (ctx.report(date.span, f"date `{date.text}`: {impossible}"),)
     counts = dates.shapes[(group, _parts(shape))]
     usual = max(counts, key=counts.__getitem__)  # (the first of the most frequent, as most_common)
     count = counts[usual]
     if shape == usual:
-        return
+        return ()
     total = sum(counts.values())
     if count >= 5 and count >= 0.8 * total:
         message = f"date `{date.text}` is written `{shape}`; {count} of {total} dates are written `{usual}`"
-        yield ctx.report(date.span, message)
+        return (ctx.report(date.span, message),)
+    return ()
 
 
 def _date_tags(text: str, entry: Entry) -> tuple[tuple[int, str], ...]:
@@ -161,12 +161,13 @@ def _date_tags(text: str, entry: Entry) -> tuple[tuple[int, str], ...]:
     )
 
 
-def _impossible_tag(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    """An impossible date tag in an entry without a date (the reader reads only possible ones)."""
+def _impossible_tag(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
+    """An impossible date tag in an entry without a date (the reader reads only possible ones): the
+    first, if any."""
     text, year = ctx.document.text, ctx.tally.year
     for offset, written in fact(ctx.document, "date tags", entry, lambda e: _date_tags(text, e)):
         impossible = _impossible(written, date_shape(written), year)
         if impossible is not None:
             start = entry.span.start + offset
-            yield ctx.report(ctx.span(start, start + len(written)), f"date `{written}`: {impossible}")
-            return
+            return (ctx.report(ctx.span(start, start + len(written)), f"date `{written}`: {impossible}"),)
+    return ()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -33,13 +33,13 @@ def _inside_a_name(line: str, names: tuple[str, ...]) -> bool:
     tags=("authors", "consistency"),
     cites_counts=True,
 )
-def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def author_separator(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     dominant = ctx.style.author_separator
     authors = entry.authors
     if authors is None or entry.kind != "paper" or len(authors.names) < 2:
-        return
+        return ()
     if _BIBTEX.search(authors.inner.raw):
-        return  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
+        return ()  # `Lee, Ann and Li, Bo and others`: BibTeX's own form, commas inside names
     wanted = dominant.value if dominant else authors.separator
     inner = authors.inner
     problems = []
@@ -51,7 +51,7 @@ def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         context = inner.raw[max(0, cramped.start() - 8) : cramped.end() + 8]
         problems.append(f"no space after `{cramped[0]}` (`{context}`)")
     if not problems:
-        return
+        return ()
     used = {match[1] for match in _SEPARATOR.finditer(inner.raw)}
     fix = None
     # With mixed separators the names themselves may hold commas; a comma glued between a surname and
@@ -61,4 +61,4 @@ def author_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if len(used) == 1 and wanted in ",;" and not _inside_a_name(inner.raw, authors.names):
         rewritten = _SEPARATOR.sub(f"{wanted} ", inner.raw)
         fix = ctx.fix(f"separate names with `{wanted} `", Edit(inner.span.start, inner.span.end, rewritten))
-    yield ctx.report(inner.span, "author line has " + "; and ".join(problems), fix)
+    return (ctx.report(inner.span, "author line has " + "; and ".join(problems), fix),)

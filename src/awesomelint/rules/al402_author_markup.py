@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -17,12 +17,12 @@ from ..style import author_period
     tags=("authors", "consistency"),
     cites_counts=True,
 )
-def author_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def author_markup(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     markup_style, period_style = ctx.style.author_markup, ctx.style.author_period
     text = ctx.document.text
     authors = entry.authors
     if authors is None or entry.kind != "paper" or not authors.markup:
-        return  # plain-text authors (a table column) have no markup to compare
+        return ()  # plain-text authors (a table column) have no markup to compare
     edits: list[Edit] = []
     problems: list[str] = []
     marker = authors.markup
@@ -43,4 +43,5 @@ def author_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             edits.append(Edit(authors.span.end, authors.span.end, "."))
     if problems:
         message = "author line written " + "; and ".join(problems)
-        yield ctx.report(authors.span, message, ctx.fix("write the author line the list's way", *edits))
+        return (ctx.report(authors.span, message, ctx.fix("write the author line the list's way", *edits)),)
+    return ()

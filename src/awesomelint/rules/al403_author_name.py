@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
@@ -55,9 +55,10 @@ def _problem(authors: Authors) -> str | None:
     fix=Applicability.NONE,
     tags=("authors",),
 )
-def author_name(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def author_name(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     if entry.authors is None or entry.kind != "paper":
-        return
+        return ()
     problem = _problem(entry.authors)
     if problem is not None:
-        yield ctx.report(entry.authors.inner.span, f"author line: {problem}")
+        return (ctx.report(entry.authors.inner.span, f"author line: {problem}"),)
+    return ()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -42,17 +42,19 @@ def _unbalanced(prose: str) -> str | None:
     fix=Applicability.SAFE,
     tags=("text",),
 )
-def unbalanced_punctuation(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def unbalanced_punctuation(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     item = item_of(ctx.document, entry)
     if item is None or not _LOOKED_AT.search(ctx.document.text, item.description_start, item.description_end):
-        return  # no classic item, no description, or nothing in it to pair
+        return ()  # no classic item, no description, or nothing in it to pair
     offset = item.description_start
     prose = blank(ctx.document.text[offset : item.description_end])
     problem = _unbalanced(prose)
+    found: list[Diagnostic] = []
     if problem is not None and has_words(prose):
         span = ctx.span(offset, offset + len(prose.rstrip()))
-        yield ctx.report(span, f"the description has {problem}")
+        found.append(ctx.report(span, f"the description has {problem}"))
     for match in _WRONG_APOSTROPHE.finditer(prose) if "‘" in prose else ():
         at = offset + match.start()
         message = "`‘` is an opening quote; the apostrophe is `’`"
-        yield ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’")))
+        found.append(ctx.report(ctx.span(at, at + 1), message, ctx.fix("write `’`", Edit(at, at + 1, "’"))))
+    return found

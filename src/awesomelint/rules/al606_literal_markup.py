@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -87,9 +87,10 @@ def _problems(text: str) -> Iterator[tuple[str, str]]:
     fix=Applicability.NONE,
     tags=("text", "entries"),
 )
-def literal_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def literal_markup(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     """Each paragraph is read whole: emphasis may run over its lines."""
     text = ctx.document.text
+    reported: list[Diagnostic] = []
     for paragraph in entry.paragraphs:
         written = text[paragraph.start : paragraph.end]
         if not _suspect(written):
@@ -102,4 +103,5 @@ def literal_markup(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
-        yield ctx.report(ctx.span(line_start, line_end), f"{message}: it renders as written")
+        reported.append(ctx.report(ctx.span(line_start, line_end), f"{message}: it renders as written"))
+    return reported

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
@@ -30,12 +30,13 @@ _FOUND = re.compile("[" + "".join(_INVISIBLE) + "]|(?<=\\w)[\u00a0\u202f](?=\\w)
     fix=Applicability.NONE,
     tags=("text", "entries"),
 )
-def invisible_character(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def invisible_character(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     fields: list[tuple[str, Field]] = []
     if entry.title is not None:
         fields.append(("title", entry.title))
     if entry.authors is not None:
         fields.append(("author line", entry.authors.inner))
+    reported: list[Diagnostic] = []
     for name, found in fields:
         if found.raw.isascii():
             continue  # every character looked for is outside ASCII
@@ -48,4 +49,5 @@ def invisible_character(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         around = found.raw[max(0, match.start() - 12) : match.end() + 12].replace(match[0], "⟨?⟩")
         message = f"{name} holds {what}{more} (`{around}`): text copied from a PDF?"
         start = found.span.start + match.start()
-        yield ctx.report(ctx.span(start, start + 1), message)
+        reported.append(ctx.report(ctx.span(start, start + 1), message))
+    return reported
