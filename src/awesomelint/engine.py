@@ -566,7 +566,8 @@ def _found(
     for context in contexts:
         check, checked = _checker(context), context.rule  # (looked up once: not once per entry)
         for entry in entries:
-            if diagnostics := tuple(check(context, entry)):
+            # (most checks return an empty tuple for most entries: no copy made of it)
+            if (returned := check(context, entry)) and (diagnostics := tuple(returned)):
                 found.setdefault(id(entry), []).append((checked, diagnostics))
     return found
 
