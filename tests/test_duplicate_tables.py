@@ -6,10 +6,12 @@ cache whose size decides whether a value is worked out again)."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
 from awesomelint.engine import Settings, rerun_rules, run_rules
+from awesomelint.model import Document, Entry
 from awesomelint.read import read
 from awesomelint.rules import _duplicates
 
@@ -105,3 +107,49 @@ def test_a_table_grown_past_the_lists_size_is_not_carried() -> None:
     fresh = last.derived["url identities"]
     assert isinstance(fresh, dict)
     assert fresh is not table and "https://gone.example/1" not in fresh
+
+
+def _paired(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The titles of each group of entries paired from now on (`_repeats_among`)."""
+    paired: list[list[str]] = []
+    work = _duplicates._repeats_among
+
+    def spied(document: Document, entries: list[Entry], pairing: Any) -> tuple[tuple[int, int], ...]:
+        paired.append([entry.title.text if entry.title else "" for entry in entries])
+        return work(document, entries, pairing)
+
+    monkeypatch.setattr(_duplicates, "_repeats_among", spied)
+    return paired
+
+
+def test_a_rerun_pairs_again_only_the_titles_whose_entries_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _list(
+        _entry(1, "Alpha Method", "https://example.org/alpha"),
+        _entry(2, "Beta Method", "https://example.org/beta"),
+        _entry(3, "Alpha Method", "https://example.org/alpha"),
+        _entry(4, "Beta Method", "https://example.org/beta"),
+    ).replace("Kept Apart", "Beta Method")
+    earlier = rerun_rules(read(text), SETTINGS).earlier
+    paired = _paired(monkeypatch)
+    beta = "Beta Method"
+    for old, new, expected in [
+        ("# Papers\n", "# Papers\n\nA line more.\n", []),  # every entry moved, none changed
+        ("*Author 4, Other 4*", "*Author 4, Other 5*", [[beta, beta, beta]]),  # one entry of one title
+        ("4. **Beta Method**", "4. **Gamma Method**", [[beta, beta]]),  # one entry left a title's entries
+    ]:
+        text = text.replace(old, new, 1)
+        full = run_rules(read(text), SETTINGS)
+        paired.clear()
+        again = rerun_rules(read(text), SETTINGS, earlier=earlier)
+        assert shown(again.findings) == shown(full)
+        assert paired == expected
+        earlier = again.earlier
+    # the repeats kept name the first entries' lines as they are now
+    lines = [
+        text[: text.index("1. **Alpha")].count("\n") + 1,
+        text[: text.index("2. **Beta")].count("\n") + 1,
+    ]
+    assert (
+        sorted(int(d.message.split("at line ")[1].split()[0]) for d in again.findings if d.code == "AL206")
+        == lines
+    )

@@ -310,6 +310,14 @@ def moved_entries(document: Document) -> Mapping[int, Entry]:
     return cast(Mapping[int, Entry], found) if isinstance(found, Mapping) else {}
 
 
+def entry_keys(document: Document) -> Mapping[int, EntryKey] | None:
+    """Each entry's key (`entry_key`) by the entry's id, when ``document`` keeps facts (a run of
+    `engine.rerun_rules`); None otherwise. Equal keys of this run and the earlier one are one
+    object: a sequence of keys compares with the earlier run's by identity."""
+    facts = document.derived.get(_FACTS)
+    return facts.keys if isinstance(facts, Facts) else None
+
+
 def install(document: Document, earlier: Facts | None) -> Facts:
     facts = Facts(document, earlier)
     document.derived[_FACTS] = facts

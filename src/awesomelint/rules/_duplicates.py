@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from ..entry_facts import carried, carry, crowded, fact
+from ..entry_facts import EntryKey, carried, carry, crowded, entry_keys, fact
 from ..model import Document, Entry, Link
 from ..read.kinds import label_role
 from ..urls import split_url
@@ -298,33 +298,71 @@ def _sharing_a_key(document: Document) -> list[Entry]:
 
 
 def duplicates(document: Document) -> Duplicates:
-    """Every repeat in the document, computed once (AL206 and AL501 both need them)."""
+    """Every repeat in the document (grouped by their titles' keys), computed once (AL206 and AL501
+    both need them). Each bucket of an entry is named by its title's key, so the repeats among the
+    entries of one key depend on those entries alone: between runs, a key whose entries are the
+    earlier run's (`entry_facts.entry_keys`, in the same order) keeps its repeats."""
     found = document.derived.get("duplicates")
     if isinstance(found, Duplicates):
         return found
-    # The first occurrence of each paper (by title) and of each named resource (by title and link),
-    # per section: a repeat is paired with the one in its own section when there is one.
-    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
-    named: dict[tuple[str, str], dict[tuple[str, ...], Entry]] = {}
-    repeats: list[Repeat] = []
-    links_of: dict[int, frozenset[str]] = {}  # each paired entry's title and paper links
-    # (an entry whose buckets no other entry shares is no repeat and has none: it is left out)
     pairing = functools.partial(_pairing, folded_texts(document), url_identities(document))
+    groups: dict[str, list[Entry]] = {}  # (an entry whose key no other entry shares is left out)
     for entry in in_pairing_order(document, _sharing_a_key(document)):
-        key, links, post = fact(document, "pairing", entry, pairing)
-        if key is None:
-            continue
-        links_of[id(entry)] = frozenset(links)
-        buckets = [named.setdefault((key, link), {}) for link in links]
-        if entry.kind == "paper":
-            buckets.insert(0, papers.setdefault(f"blog:{key}" if post else key, {}))
-        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
-        if found:
-            own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
-            repeats.append(Repeat(own or next(iter(found[0].values())), entry))
-        for bucket in buckets:
-            bucket.setdefault(entry.section_path, entry)
-    across = {title_key(r.entry, document) for r in repeats if not r.same_section}
+        key = fact(document, "pairing", entry, pairing)[0]
+        if key is not None:
+            groups.setdefault(key, []).append(entry)
+    keys = entry_keys(document)
+    carried_groups = carried(document, _GROUPS)
+    earlier = cast("dict[str, _Group]", carried_groups[1]) if carried_groups is not None else {}
+    kept: dict[str, _Group] = {}
+    repeats: list[Repeat] = []
+    across: set[str | None] = set()  # the keys (`title_key`) of the repeats across sections
+    for key, entries in groups.items():
+        held = tuple([keys[id(entry)] for entry in entries]) if keys is not None else None
+        group = earlier.get(key)
+        if group is None or held is None or group[0] != held:
+            group = held, _repeats_among(document, entries, pairing)
+        kept[key] = group
+        for first, repeat in group[1]:
+            repeats.append(Repeat(entries[first], entries[repeat]))
+            if entries[first].section_path != entries[repeat].section_path:
+                across.add(_named(key))  # (each entry's `title_key`: its title folded is the key)
+    carry(document, _GROUPS, kept)
     result = Duplicates(repeats, cross_lists=len(across) >= 2)
     document.derived["duplicates"] = result
     return result
+
+
+_GROUPS = "duplicate groups"
+# the entries of one title's key (by their keys, in pairing order) and their repeats among them, as
+# (the first's index, the repeat's index)
+_Group = tuple["tuple[EntryKey, ...] | None", "tuple[tuple[int, int], ...]"]
+
+
+def _repeats_among(
+    document: Document,
+    entries: list[Entry],
+    pairing: Callable[[Entry], tuple[str | None, tuple[str, ...], bool]],
+) -> tuple[tuple[int, int], ...]:
+    """The repeats among ``entries`` (in pairing order, all of one title's key), by their indexes:
+    the first occurrence of each paper (by title) and of each named resource (by title and link), per
+    section; a repeat is paired with the one in its own section when there is one."""
+    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
+    named: dict[str, dict[tuple[str, ...], Entry]] = {}
+    repeats: list[tuple[int, int]] = []
+    links_of: dict[int, frozenset[str]] = {}  # each entry's title and paper links
+    index_of: dict[int, int] = {}
+    for index, entry in enumerate(entries):
+        _, links, post = fact(document, "pairing", entry, pairing)
+        index_of[id(entry)] = index
+        links_of[id(entry)] = frozenset(links)
+        buckets = [named.setdefault(link, {}) for link in links]
+        if entry.kind == "paper":
+            buckets.insert(0, papers.setdefault("blog" if post else "", {}))
+        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
+        if found:
+            own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
+            repeats.append((index_of[id(own or next(iter(found[0].values())))], index))
+        for bucket in buckets:
+            bucket.setdefault(entry.section_path, entry)
+    return tuple(repeats)
