@@ -13,6 +13,7 @@ from awesomelint.engine import Settings
 from awesomelint.entry_facts import Facts, entry_key, moved_entries, read_again
 from awesomelint.fixer import FixError, guard
 from awesomelint.read import read
+from awesomelint.read.kinds import PAPER_COUNT, paper_count
 from awesomelint.read.reread import Change, read_edited
 
 from .test_reread import tree
@@ -54,7 +55,11 @@ def test_edits_in_several_sections_read_as_a_whole_reading(
     for (start, end), word in reversed(chosen):
         edited = edited[:start] + word + edited[end:]
     document = read_edited(earlier, edited, changes) if changes else read(edited)
-    assert tree(document) == tree(read(edited))
+    afresh = read(edited)
+    assert tree(document) == tree(afresh)
+    # the list's count of papers, kept by either reading, is the one its entries make
+    count = paper_count(afresh.iter_entries())
+    assert document.derived[PAPER_COUNT] == afresh.derived[PAPER_COUNT] == count
     if changes:  # (the splice read the sections again: no venue change reaches further)
         assert read_again(document) is not None
 

@@ -52,7 +52,7 @@ from .entries import (
 from .fields import authors_from_cell, description_from_cell, extract, make_link, venue_from_cells, walk
 from .headed import read_headed_entries
 from .html import html_rows
-from .kinds import entry_kind, link_role, settle_kinds
+from .kinds import PAPER_COUNT, entry_kind, link_role, settle_kinds
 from .moving import Move
 from .title import is_decoration
 from .tokens import Parsed, Piece, RowCursor, parse_tokens, plain_text, rendered_text
@@ -412,7 +412,7 @@ class _Builder:
         self._keep_items()
         self._settle_non_entries()
         read_headed_entries(self.doc, self.source)
-        settle_kinds(self.doc.sections, self.doc.entries)
+        self.doc.derived[PAPER_COUNT] = settle_kinds(self.doc.sections, self.doc.entries)
         return self.doc
 
     def _settle_non_entries(self) -> None:

@@ -247,15 +247,18 @@ def _pdf_only(entry: Entry) -> bool:
     return any(link.role == "title" and is_paper_url(link.url) for link in entry.links)
 
 
-def settle_kinds(sections: Sequence[Section], top: Sequence[Entry]) -> None:
+def settle_kinds(sections: Sequence[Section], top: Sequence[Entry]) -> tuple[int, int]:
     """Decide the entries whose title links only to a PDF by the entries around them: a paper where
-    most of their section's other entries (else the list's) are papers, else a resource."""
+    most of their section's other entries (else the list's) are papers, else a resource. Returns the
+    list's `paper_count` (settling leaves it as it was)."""
     groups = [top, *(node.entries for section in sections for node in section.walk())]
     # each entry's test once (it reads every link's address), not once per majority it counts in
     pdf_only = {id(entry) for entries in groups for entry in entries if _pdf_only(entry)}
-    overall = paper_majority([entry for entries in groups for entry in entries], pdf_only)
+    count = _decided_count([entry for entries in groups for entry in entries], pdf_only)
+    overall = majority_of(*count)
     for entries in groups:
         settle_group(entries, overall, pdf_only)
+    return count
 
 
 def settle_group(entries: Sequence[Entry], overall: bool | None, pdf_only: set[int] | None = None) -> None:
@@ -277,8 +280,16 @@ def paper_majority(entries: Sequence[Entry], pdf_only: set[int] | None = None) -
     ``pdf_only``: the ids of the entries that `_pdf_only` holds for, when already known."""
     if pdf_only is None:
         pdf_only = {id(entry) for entry in entries if _pdf_only(entry)}
+    return majority_of(*_decided_count(entries, pdf_only))
+
+
+def _decided_count(entries: Sequence[Entry], pdf_only: set[int]) -> tuple[int, int]:
+    """`paper_count` of ``entries``, with the ids of those that `_pdf_only` holds for known."""
     decided = [entry.kind == "paper" for entry in entries if id(entry) not in pdf_only]
-    return majority_of(sum(decided), len(decided))
+    return sum(decided), len(decided)
+
+
+PAPER_COUNT = "read.paper_count"  # where a document keeps its `paper_count` (in `Document.derived`)
 
 
 def paper_count(entries: Iterable[Entry]) -> tuple[int, int]:

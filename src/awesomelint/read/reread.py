@@ -21,7 +21,7 @@ from ..text import BOM, Source, Span
 from .blocks import _Builder, keep_references, page_anchors, read, reading, references, settle_entries
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
-from .kinds import majority_of, paper_count, settle_group
+from .kinds import PAPER_COUNT, majority_of, paper_count, settle_group
 from .moving import Move
 from .tokens import Parsed, markdown
 
@@ -32,7 +32,6 @@ _DEFINITION = re.compile(r"[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_ID = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
-_PAPER_COUNT = "read.paper_count"  # in `Document.derived`
 
 
 class Change(NamedTuple):
@@ -158,9 +157,9 @@ def _tables_cross(text: str, regions: list[tuple[int, int]]) -> bool:
 def _paper_count(document: Document) -> tuple[int, int]:
     """The document's `paper_count`, kept with it (each edited document's is worked out from the
     earlier one's and the sections read again)."""
-    found = document.derived.get(_PAPER_COUNT)
+    found = document.derived.get(PAPER_COUNT)
     if not isinstance(found, tuple):
-        found = document.derived[_PAPER_COUNT] = paper_count(document.iter_entries())
+        found = document.derived[PAPER_COUNT] = paper_count(document.iter_entries())
     return found
 
 
@@ -221,13 +220,14 @@ class _Splice:
         gone = paper_count(entry for region in self.regions for entry in region.section.entries)
         come = paper_count(entry for section, _ in fresh.values() for entry in section.entries)
         count = before[0] - gone[0] + come[0], before[1] - gone[1] + come[1]
-        document.derived[_PAPER_COUNT] = count
+        document.derived[PAPER_COUNT] = count
         overall = majority_of(*count)
         if overall != majority_of(*before):
             return None  # the list's majority settled entries elsewhere
         for section, _ in fresh.values():
             settle_group(section.entries, overall)
-        self.moved.update((id(entry), entry) for entry in earlier.entries)  # before the first heading
+        unheaded = earlier.entries  # (those before the first heading)
+        self.moved.update(zip(map(id, unheaded), unheaded, strict=True))
         note_moved(document, self.moved)  # the rules need not work out again which entries these are
         parts = [(region.start, region.end, self.shift(region.end)) for region in self.regions]
         note_read_again(document, earlier.text, parts)
@@ -328,13 +328,11 @@ class _Splice:
             section.entries, section.blocks = found[0].entries, found[0].blocks
         elif kept:
             section.entries, section.blocks = old.entries, old.blocks
-            self.moved.update((id(entry), entry) for entry in old.entries)
+            self.moved.update(zip(map(id, old.entries), old.entries, strict=True))
         else:
             section.entries = [move.entry(entry) for entry in old.entries]
             section.blocks = [move.block(block) for block in old.blocks]
-            self.moved.update(
-                (id(new), entry) for new, entry in zip(section.entries, old.entries, strict=True)
-            )
+            self.moved.update(zip(map(id, section.entries), old.entries, strict=True))
         section.children = [self._section(child, section, fresh) for child in old.children]
         return section
 
