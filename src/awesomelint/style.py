@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
@@ -400,13 +400,15 @@ def _says(document: Document, venues: VenueTable) -> Callable[[Entry], _EntrySty
     return fact_getter(document, "style", functools.partial(_entry_style, venues=venues))
 
 
-def laid_out(document: Document, venues: VenueTable) -> Iterator[tuple[Entry, tuple[str, str], str]]:
+def laid_out(document: Document, venues: VenueTable) -> list[tuple[Entry, tuple[str, str], str]]:
     """Each entry with a layout to compare (one with a title, no table row nor heading entry), in
     the list's order, with its entry kind and style group (the key of `Style.layouts`) and its
     layout: as `infer_style` read them (facts of the entries, not worked out again)."""
-    for entry, said in each_fact(document, "style", _says(document, venues)):
-        if said.layout is not None:
-            yield entry, (said.kind, said.group), said.layout
+    return [
+        (entry, (said.kind, said.group), said.layout)
+        for entry, said in each_fact(document, "style", _says(document, venues))
+        if said.layout is not None
+    ]
 
 
 def infer_style(document: Document, pins: Mapping[str, str], venues: VenueTable) -> Style:

@@ -223,7 +223,10 @@ def _counts(document: Document) -> Counter[tuple[str, tuple[str, ...], str]]:
     date between runs as `tallied` keeps its counts)."""
     found = document.derived.get(_COUNTS)
     if found is None:
-        found = document.derived[_COUNTS] = tallied(document, _VALUES, _values_of(document))
+        # (a count of kept facts keeps each entry's values itself; without, they are kept for the
+        # rules' checks, which ask again)
+        values = functools.partial(_item_values, document) if keeps_facts(document) else _values_of(document)
+        found = document.derived[_COUNTS] = tallied(document, _VALUES, values)
     return cast("Counter[tuple[str, tuple[str, ...], str]]", found)
 
 

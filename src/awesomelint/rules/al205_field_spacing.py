@@ -45,6 +45,15 @@ class _Pair(NamedTuple):
 
 def _pairs(text: str, entry: Entry) -> tuple[_Pair, ...]:
     """The entry's pairs of neighbouring fields (a fact of the entry: see `entry_facts`)."""
+    title, links = entry.title, entry.links
+    if (
+        len(links) == 1
+        and title is not None
+        and entry.venue is None
+        and entry.authors is None
+        and links[0].span.start <= title.span.start < links[0].span.end
+    ):
+        return ()  # a title in its link and nothing else (most items): no pair, no spans sorted
     found = []
     at = entry.span.start
     for (_, _, before, left), (_, _, after, right) in pairwise(_field_spans(entry)):
