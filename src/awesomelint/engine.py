@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, is_, is_not
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -279,6 +279,7 @@ class _EntryRun(NamedTuple):
 
 
 _UNSEEN = _EntryRun(-1, 0, ())  # the run of an entry the earlier run did not see
+_QUIET = _EntryRun(0, 0, ())  # the run of any entry where no rule found anything (one object)
 _FOUND = attrgetter("found")
 
 
@@ -508,27 +509,25 @@ def _entry_findings(
     entries = list(document.iter_entries())
     entry_keys = list(map(keys.__getitem__, map(id, entries)))
     runs = list(map(before.get, entry_keys, repeat(_UNSEEN)))
-    # The entries looked at one by one: the new ones, those with findings kept (to move) and those
-    # holding a narrowed rule's changed value; with fresh rules, all. Any other keeps its run (its
-    # offset may be an earlier one's: with no finding, nothing is moved by it).
+    indices = range(len(entries))
+    made = list(compress(indices, map(is_, runs, repeat(_UNSEEN))))  # (the runs made below, by index)
+    new = list(map(entries.__getitem__, made))  # the entries every rule runs on
+    # The entries the earlier run saw looked at one by one: those with findings kept (to move) and
+    # those holding a narrowed rule's changed value; with fresh rules, all. Any other keeps its run
+    # (its offset may be an earlier one's: with no finding, nothing is moved by it).
     if again:
-        looked: Iterable[int] = range(len(entries))
+        looked: Iterable[int] = list(compress(indices, map(is_not, runs, repeat(_UNSEEN))))
     else:
-        indices = range(len(entries))
         looked = sorted(
-            set(compress(indices, map(is_, runs, repeat(_UNSEEN))))
-            .union(compress(indices, map(_FOUND, runs)))
-            .union(compress(indices, map(holding.__contains__, map(id, entries))) if holding else ())
+            set(compress(indices, map(_FOUND, runs))).union(
+                compress(indices, map(holding.__contains__, map(id, entries))) if holding else ()
+            )
         )
-    new: list[Entry] = []  # the entries every rule runs on
     retold: list[Entry] = []  # those only the fresh rules (and narrowed ones) run on
-    made: list[int] = []  # the entries (by index) whose runs are made below
     for index in looked:
         entry, run = entries[index], runs[index]
         if run is _UNSEEN:
-            new.append(entry)
-            made.append(index)
-            continue
+            continue  # (holding a changed value, and new: every rule runs on it)
         more = [n for n in narrow if id(entry) in n[1]] if id(entry) in holding else []
         if run.found and (
             fresh or recount or more or entry.span.start != run.start or _line_end(text, entry) > unchanged
@@ -546,8 +545,10 @@ def _entry_findings(
             found.setdefault(at, []).extend(rule_found)
     for index in made:
         entry = entries[index]
-        entry_found = tuple(found.get(id(entry), ()))
-        runs[index] = _EntryRun(entry.span.start, entry.span.start_line if entry_found else 0, entry_found)
+        if entry_found := tuple(found.get(id(entry), ())):
+            runs[index] = _EntryRun(entry.span.start, entry.span.start_line, entry_found)
+        else:
+            runs[index] = _QUIET
     by_entry: dict[str, list[Diagnostic]] = {}
     for run_found in filter(None, map(_FOUND, runs)):
         for by_rule, diagnostics in run_found:
@@ -635,21 +636,26 @@ Parts = Sequence[tuple[int, int]]  # parts of a text, in order and apart: each a
 
 
 def rescanned(
-    context: Context, scan: Callable[[Parts], Iterable[Diagnostic]], depends: object = None
+    context: Context,
+    scan: Callable[[Parts], Iterable[Diagnostic]],
+    depends: object = None,
+    cites_lines: bool = False,
 ) -> list[Diagnostic]:
     """A rule's findings made by ``scan(parts)``: the findings of the lines that start in each part
     ``text[start:end]`` (whole lines), each made from its own line, the lines next to it, the tree
     there and ``depends`` (what else it depends on, with no offsets). After an edit that the reader
     read again in parts (`entry_facts.note_read_again`), under equal ``depends``, the earlier run's
     findings outside those parts and the line on either side of each are kept (before the first) or
-    moved (after it), and only those lines are scanned again."""
+    moved (after it), and only those lines are scanned again. A rule whose messages ``cites_lines``
+    (of its finding's section) scans the whole text again when a finding to move changed its line."""
     document, name = context.document, f"{context.rule.code} (found)"
     earlier, again = carried(document, name), read_again(document)
     kept = cast("tuple[object, list[Diagnostic]] | None", earlier and earlier[1])
     if earlier is None or kept is None or again is None or earlier[0] != again[0] or kept[0] != depends:
         found = _by_start(scan([(0, len(document.text))]))
     else:
-        found = _rescanned(document, kept[1], again[1], scan)
+        moved = _rescanned(document, kept[1], again[1], scan, cites_lines)
+        found = _by_start(scan([(0, len(document.text))])) if moved is None else moved
     carry(document, name, (depends, found))
     return found
 
@@ -664,10 +670,12 @@ def _rescanned(
     kept: list[Diagnostic],
     parts: Sequence[tuple[int, int, int]],
     scan: Callable[[Parts], Iterable[Diagnostic]],
-) -> list[Diagnostic]:
+    cites_lines: bool,
+) -> list[Diagnostic] | None:
     """`rescanned`'s findings from the earlier ones (``kept``, by their starts) and the ``parts``
     read again (`entry_facts.read_again`): the lines of each part and the line on either side
-    scanned again (parts whose lines meet as one)."""
+    scanned again (parts whose lines meet as one). None when the findings ``cites_lines`` and one
+    to move is on another line now."""
     text, starts = document.text, document.source.line_starts
     scanned: list[tuple[int, int, int, int]] = []  # (start, end now, earlier end, shift after)
     shift = 0  # how far the text before the part moved
@@ -688,12 +696,25 @@ def _rescanned(
         placed = bisect.bisect_left(held, start - shift, lo=done)
         if number == 0:  # before the first part: the findings kept as they are
             found.extend(kept[:placed])
+        elif (moved := _moved(kept[done:placed], shift, starts, cites_lines)) is None:
+            return None
         else:
-            found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:placed])
+            found.extend(moved)
         found.extend(fresh[bisect.bisect_left(made, start) : bisect.bisect_left(made, stop)])
         done, shift = bisect.bisect_left(held, earlier_stop, lo=placed), after
-    found.extend(moved_diagnostic(d, shift, starts) for d in kept[done:])
-    return found
+    moved = _moved(kept[done:], shift, starts, cites_lines)
+    return None if moved is None else found + moved
+
+
+def _moved(
+    kept: list[Diagnostic], delta: int, starts: Sequence[int], cites_lines: bool
+) -> list[Diagnostic] | None:
+    """The ``kept`` findings moved by ``delta`` (`moved_diagnostic`); None when their messages cite
+    lines and one of them is on another line now."""
+    moved = [moved_diagnostic(d, delta, starts) for d in kept]
+    if cites_lines and any(m.span.start_line != d.span.start_line for m, d in zip(moved, kept, strict=True)):
+        return None
+    return moved
 
 
 def unused_suppression(context: Context, directive: Directive, code: str) -> Diagnostic:
