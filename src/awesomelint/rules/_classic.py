@@ -113,7 +113,8 @@ _PLACED = "classic items placed"  # id(entry) -> its item or None, for this run
 def item_of(document: Document, entry: Entry) -> Item | None:
     """The classic item ``entry`` is, if any, placed once per run when first asked about: from the
     entry's facts when they are kept (a rerun need not place every item)."""
-    placed = cast("dict[int, Item | None] | None", document.derived.get(_PLACED))
+    # (no `cast` calls: the rules ask this a dozen times per entry)
+    placed: dict[int, Item | None] | None = document.derived.get(_PLACED)  # type: ignore[assignment]
     if placed is None:
         placed = {}
         document.derived[_PLACED] = placed
@@ -123,7 +124,7 @@ def item_of(document: Document, entry: Entry) -> Item | None:
         found = placed[id(entry)] = (
             _item_of(document, entry) if keeps_facts(document) else _item(document.text, entry)
         )
-    return cast("Item | None", found)
+    return found  # type: ignore[return-value]  # (an item or None: `_UNPLACED` was replaced)
 
 
 def _item_of(document: Document, entry: Entry) -> Item | None:
