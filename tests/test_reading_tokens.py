@@ -144,6 +144,7 @@ def test_thematic_breaks_read_as_markdown_it_reads_them(text: str) -> None:
         *("- a\n  ---\n", "- a\n---\n", "> a\n---\n", "> a\n> ===\n", "a\n> b\n===\n", "    a\n---\n"),
         *("- a\n  b\n- c\n", "- a\n\n  b\n- c\n", "1. a\n   b\n2) c\n", "a\n1. b\n", "a\n2. b\n", "a\n* \n"),
         *("- a\n  - b\n    ===\n", "* a\nb\n* c\n  ---\n", "a\n<div>\n", "a\n| b |\n| - |\n", "a\n[r]: u\n"),
+        *("> 2) > \t- ===|2) \n", "-\t  a\n", " -  \t a\n"),  # (a tab before a one-line paragraph's text)
     ],
 )
 def test_setext_headings_and_paragraph_ends_read_as_markdown_it_reads_them(text: str) -> None:
@@ -221,11 +222,19 @@ def test_block_state_lines_are_markdown_its(text: str) -> None:
             "<a> b",
             "1x",
         ),
+        *("-\tx", "- \t x", "1.      x", "1. \tx", " \t- x", ">\tx", "> \t> x", "-\t\tx", "  x  "),
+        *("b---\nc", "a ---", "- ---\n---"),  # (markdown-it's front matter, in an item on the first line)
     ],
 )
 def test_blocks_open_as_markdown_it_opens_them(opening: str) -> None:
     # At a block's start our parser calls only the rules that may open at its first character.
-    for text in (f"{opening}\n", f"a\n\n{opening}\n\nb\n", f"- x\n\n  {opening}\n- y\n", f"> {opening}\n"):
+    for text in (
+        f"{opening}\n",
+        f"a\n\n{opening}\n\nb\n",
+        f"- x\n\n  {opening}\n- y\n",
+        f"> {opening}\n",
+        f"- {opening}\n",
+    ):
         _assert_same_reading(text)
 
 

@@ -280,8 +280,9 @@ _BLOCK_OPENERS = {
 
 
 # The characters a block's first line opens with for each rule that needs one: its opener, a
-# thematic break's marks, a reference definition's `[`, front matter's `-`.
-_OPENINGS = {**_BLOCK_OPENERS, "hr": "*_-", "reference": "[", "front_matter": "-"}
+# thematic break's marks, a reference definition's `[` (front matter is told by the text's first
+# character, and the characters after the block's first: it is asked at every block).
+_OPENINGS = {**_BLOCK_OPENERS, "hr": "*_-", "reference": "["}
 
 
 def _openings(rules: list[tuple[str, BlockRule]]) -> BlockRule:
@@ -420,7 +421,12 @@ class _ParagraphEnds:
         # markdown-it's rule from where it has found the paragraph's end; the parent type it would
         # restore is the heading's rule's "paragraph"
         end = found[2]
-        content = mdTrim(state.getLines(start_line, end, state.blkIndent, False))
+        start, text_start = state.bMarks[start_line], state.bMarks[start_line] + state.tShift[start_line]
+        if end == start_line + 1 and state.src.find("\t", start, text_start) < 0:
+            # one line, as most are, indented with spaces: what getLines cuts, trimmed, is its text
+            content = mdTrim(state.src[text_start : state.eMarks[start_line]])
+        else:
+            content = mdTrim(state.getLines(start_line, end, state.blkIndent, False))
         state.line = end
         token = state.push("paragraph_open", "p", 1)
         token.map = [start_line, end]
