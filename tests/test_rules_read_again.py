@@ -1,9 +1,9 @@
-"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL503-AL506, AL601, AL602) after an
+"""The rules that scan lines (`engine.rescanned`: AL207, AL213, AL214, AL503-AL506, AL601, AL602) after an
 edit that the reader read again in parts (`read_edited`): they scan only the lines around those parts
 and keep or move the rest of their earlier findings, and the findings are exactly a full run's. The
 edits put in what those rules look at: trailing white space, blank lines, glued bullets, references
-and their definitions, empty links, links with no text, no scheme or no web scheme, code fences and
-comments.
+and their definitions, empty links, links with no text, no scheme or no web scheme, entries run
+together (whose messages cite a line), code fences and comments.
 AWESOMELINT_RULE_EDITS sets how many edits in all (default 48)."""
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ SNIPPETS = [
     "[x](https//example.org)",
     "[](https://example.org/e)",
     "[x](www.example.com)",
+    "\n+ [Alpha](https://example.org/a) Ann Lee+ [Beta](https://example.org/b) Bo Li\n",
 ]
 
 
@@ -86,15 +87,22 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     scanned: list[tuple[str, int, int]] = []
     rescanned = engine.rescanned
 
-    def spy(context: engine.Context, scan: Any, depends: object = None) -> list[Diagnostic]:
+    def spy(
+        context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
+    ) -> list[Diagnostic]:
         def told(parts: engine.Parts) -> Any:
             scanned.extend((context.rule.code, start, end) for start, end in parts)
             return scan(parts)
 
-        return rescanned(context, told, depends)
+        return rescanned(context, told, depends, cites_lines)
 
-    modules = ["al207_empty_link", "al213_glued_bullet", "al503_empty_link_text", "al504_schemeless_link"]
-    for module in [*modules, "al505_link_scheme", "al506_undefined_reference"]:
+    modules = [
+        "al207_empty_link",
+        "al213_glued_bullet",
+        "al214_run_together_entries",
+        "al503_empty_link_text",
+    ]
+    for module in [*modules, "al504_schemeless_link", "al505_link_scheme", "al506_undefined_reference"]:
         monkeypatch.setattr(f"awesomelint.rules.{module}.rescanned", spy)
     monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
     monkeypatch.setattr("awesomelint.rules.al602_blank_lines.rescanned", spy)
@@ -102,7 +110,7 @@ def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPa
     assert shown(again.findings) == shown(full)
     more = edited.index("## More")
     # each rule scanned the first section's lines and the heading after it, no further
-    codes = ["AL207", "AL213", "AL503", "AL504", "AL505", "AL506", "AL601", "AL602"]
+    codes = ["AL207", "AL213", "AL214", "AL503", "AL504", "AL505", "AL506", "AL601", "AL602"]
     assert sorted(code for code, _, _ in scanned) == codes
     assert all((start, end) == (0, more + len("## More\n")) for _, start, end in scanned)
     codes = {d.code for d in again.findings}
@@ -157,12 +165,14 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     scanned: list[list[tuple[int, int]]] = []
     rescanned = engine.rescanned
 
-    def spy(context: engine.Context, scan: Any, depends: object = None) -> list[Diagnostic]:
+    def spy(
+        context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
+    ) -> list[Diagnostic]:
         def told(parts: engine.Parts) -> Any:
             scanned.append(list(parts))
             return scan(parts)
 
-        return rescanned(context, told, depends)
+        return rescanned(context, told, depends, cites_lines)
 
     monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
     again = rerun_rules(read_edited(document, edited, changes), options, earlier=earlier)
@@ -174,3 +184,40 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     # its trailing spaces are now
     ends = [edited[: d.span.end].rsplit(" - ", 1)[-1] for d in again.findings if d.code == "AL601"]
     assert ends[-3:] == ["The [fifth][].  ", "The sixth.  ", "B.  "]
+
+
+def test_findings_that_cite_a_line_are_moved_only_on_their_own_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AL214's messages cite the line of the list item an entry runs into: after an edit that keeps
+    the lines, its findings after the edit are moved; after one that adds a line before them, the
+    whole text is scanned again and the messages cite the new lines."""
+    listed = (
+        LIST + "\n## Run\n\n+ [Alpha](https://example.org/a) Ann Lee+ [Beta](https://example.org/b) Bo Li\n"
+    )
+    options = Settings()
+    document = read(listed)
+    earlier = rerun_rules(document, options).earlier
+    scanned: list[list[tuple[int, int]]] = []
+    rescanned = engine.rescanned
+
+    def spy(
+        context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
+    ) -> list[Diagnostic]:
+        def told(parts: engine.Parts) -> Any:
+            scanned.append(list(parts))
+            return scan(parts)
+
+        return rescanned(context, told, depends, cites_lines)
+
+    monkeypatch.setattr("awesomelint.rules.al214_run_together_entries.rescanned", spy)
+    for old, new, whole in [("The first.", "The very first.", False), ("The first.", "The\nfirst.", True)]:
+        edited = listed.replace(old, new)
+        full = run_rules(read(edited), options)
+        scanned.clear()
+        again = rerun_rules(read_edited(document, edited), options, earlier=earlier)
+        assert shown(again.findings) == shown(full)
+        found = [d for d in again.findings if d.code == "AL214"]
+        line = edited[: edited.index("+ [Alpha]")].count("\n") + 1
+        assert len(found) == 1 and f"at line {line} " in found[0].message
+        more = edited.index("## More")
+        part = [(0, more + len("## More\n"))]
+        assert scanned == ([part, [(0, len(edited))]] if whole else [part])

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
-from ..engine import Context, rule
+from ..engine import Context, Parts, rescanned, rule
 from ..model import Entry
 from ..text import line_ending
+from ._lines import entries_in
 
 
 @rule(
@@ -16,13 +17,19 @@ from ..text import line_ending
     fix=Applicability.UNSAFE,
     tags=("entries", "markdown"),
 )
-def run_together_entries(ctx: Context) -> Iterator[Diagnostic]:
+def run_together_entries(ctx: Context) -> list[Diagnostic]:
     """The reader reads an entry run into a bullet item's text (`... Limin Wang+ [Title](url)`) as an
     entry of its own, whose bullet follows text on its line: each such entry is reported here."""
+    ending = line_ending(ctx.document.text)
+    return rescanned(ctx, lambda parts: _scan(ctx, ending, parts), ending, cites_lines=True)
+
+
+def _scan(ctx: Context, ending: str, parts: Parts) -> Iterator[Diagnostic]:
+    """The findings of the entries that start in the ``parts`` of the text (a list item and the
+    entries run into it lie in one part: no list item crosses a heading)."""
     text = ctx.document.text
-    ending = line_ending(text)
     item: Entry | None = None  # the entry whose bullet opens the list item
-    for entry in ctx.document.iter_entries():
+    for entry in entries_in(ctx.document, parts):
         if entry.marker != "bullet":
             continue
         at = entry.marker_span.start
