@@ -524,6 +524,7 @@ def _entry_findings(
             )
         )
     retold: list[Entry] = []  # those only the fresh rules (and narrowed ones) run on
+    by_code = {c.rule.code: c for c in contexts}
     for index in looked:
         entry, run = entries[index], runs[index]
         if run is _UNSEEN:
@@ -532,7 +533,7 @@ def _entry_findings(
         if run.found and (
             fresh or recount or more or entry.span.start != run.start or _line_end(text, entry) > unchanged
         ):
-            runs[index] = _moved_run(run, entry, contexts, source, again + [n[0] for n in more], recount)
+            runs[index] = _moved_run(run, entry, by_code, source, again + [n[0] for n in more], recount)
         elif again or more:  # no finding kept
             if again:
                 retold.append(entry)
@@ -588,14 +589,14 @@ def _checker(context: Context) -> Callable[[Context, Entry], Iterable[Diagnostic
 def _moved_run(
     run: _EntryRun,
     entry: Entry,
-    contexts: list[Context],
+    by_code: Mapping[str, Context],
     source: Source,
     again: list[Context],
     recount: set[str],
 ) -> _EntryRun:
     """An unchanged entry's earlier run, moved to where the entry is now; the rules of ``again``
     run again, the ``recount`` rules that found something, and those whose messages cite the
-    entry's line when the line moved."""
+    entry's line when the line moved (each rule's context by its code in ``by_code``)."""
     starts = source.line_starts
     delta = entry.span.start - run.start
     line = max(bisect.bisect_right(starts, entry.span.start), 1)  # (`Span.start_line`, sooner)
@@ -605,7 +606,7 @@ def _moved_run(
         if checked.code in fresh:
             continue  # run below
         if checked.code in recount or (checked.cites_line and line != run.line):
-            context = next(c for c in contexts if c.rule is checked)
+            context = by_code[checked.code]
             found = tuple(_checker(context)(context, entry))
         else:
             found = tuple([moved_diagnostic(d, delta, starts) for d in diagnostics])
