@@ -38,6 +38,8 @@ def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
         }
         if len(bullets) == 1:  # among the items of one list
             found.append((line, heading, bullets.pop()))
+    if not found:
+        return  # (most lists: no count of the entries)
     items = sum(1 for _ in ctx.document.iter_entries())
     if items < 10 or len(found) * 5 > items + len(found):
         return  # items as headings are this list's way (a fifth of them or more), or too few to tell

@@ -17,12 +17,15 @@ from ..text import LINE_BREAK, line_ending
 )
 def final_newline(ctx: Context) -> Iterator[Diagnostic]:
     text = ctx.document.text
-    if not text.strip():
+    if not text or text.isspace():
         return
     newline = line_ending(text)
-    last = text.rstrip()
+    # where the last content ends, from the text's tail (a copy of the whole text stripped costs a
+    # pass over it)
+    tail = text[-1024:]
+    last = len(text) - len(tail) + len(tail.rstrip()) if tail.rstrip() else len(text.rstrip())
     # The end of the last line with content, its own trailing spaces included (those are AL601's).
-    content_end = len(last) + len(LINE_BREAK.split(text[len(last) :], maxsplit=1)[0])
+    content_end = last + len(LINE_BREAK.split(text[last:], maxsplit=1)[0])
     ending = text[content_end:]
     if ending == newline:
         return
