@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain, compress, repeat
-from operator import is_, not_
+from operator import is_, itemgetter, not_
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -252,6 +252,14 @@ class Facts:
                     found = record[name] = count(entry)
                 contributions.append(found)
             return cast("list[T]", contributions)
+        changes = self.changes()
+        if changes is not None:  # a rerun: the facts not known yet are those of the entries come in
+            for entry in changes[0]:
+                fact_of(by_entry[id(entry)], name, entry, count)
+            try:  # (looked up in C: no Python-level step per entry)
+                return list(map(itemgetter(name), by_entry.values()))
+            except KeyError:
+                pass  # a fact the earlier run did not ask for
         contributions = [record.get(name, _UNKNOWN) for record in by_entry.values()]
         unknown = [index for index, found in enumerate(contributions) if found is _UNKNOWN]
         if unknown:
@@ -365,10 +373,17 @@ def reused(document: Document, name: str, inputs: object, build: Callable[[], T]
 def each_fact(document: Document, name: str, work: Callable[[Entry], T]) -> Iterable[tuple[Entry, T]]:
     """Each entry of ``document``, in the list's order, with ``work(entry)`` (a fact of the entry: with
     `Facts`, kept for the entry's key, and passed over with no call per entry)."""
+    return zip(*fact_lists(document, name, work), strict=True)
+
+
+def fact_lists(document: Document, name: str, work: Callable[[Entry], T]) -> tuple[list[Entry], list[T]]:
+    """The entries of ``document`` in the list's order, and ``work(entry)`` of each (`each_fact`'s, as
+    two lists: for a pass over them in C, `itertools.compress` or `dict.fromkeys`)."""
     facts = document.derived.get(_FACTS)
     if isinstance(facts, Facts):
-        return zip(facts._entries.values(), facts.contributions(name, work), strict=True)
-    return ((entry, work(entry)) for entry in document.iter_entries())
+        return list(facts._entries.values()), facts.contributions(name, work)
+    entries = list(document.iter_entries())
+    return entries, [work(entry) for entry in entries]
 
 
 def keeps_facts(document: Document) -> bool:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..entry_facts import each_fact, reused, tallied
+from ..entry_facts import fact_lists, reused, tallied
 from ..model import Entry
 from ..style import counted_majority
 
@@ -42,9 +44,9 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     rare = {name for (name, known), count in said.items() if 0 < count < 3 and not known}
     if not rare:
         return  # no name to judge
-    # the papers and their names in the list's order (its habits in the order it first writes them)
-    papers = [(entry, held[0][0]) for entry, held in each_fact(document, "venues named", named) if held]
-    frequent = [name for name in dict.fromkeys(name for _, name in papers) if counted[name] >= 3]
+    # each entry's name (a name has one value of `named`: its first in the list's order is the name's)
+    entries, held = fact_lists(document, "venues named", named)
+    frequent = [value[0][0] for value in dict.fromkeys(held) if value and counted[value[0][0]] >= 3]
     shape_of = {name: venue_shape(name) for name in counted}  # (a few names, written many times)
     shape_counts: Counter[str] = Counter()
     for name, count in counted.items():
@@ -53,10 +55,10 @@ def unknown_venue(ctx: Context) -> Iterator[Diagnostic]:
     # each unknown name's near miss, kept between runs while the frequent names stay the same
     misses: dict[str, str | None] = reused(ctx.document, "venue near misses", tuple(frequent), dict)
     misses.update(venues.near_misses([name for name in rare if name not in misses], frequent))
-    for entry, name in papers:
-        if name not in rare:
-            continue  # a known venue, or one of the list's habits
+    judged = {((name, False),) for name in rare}  # (a rare name is no known venue)
+    for entry in compress(entries, map(judged.__contains__, held)):  # (the others: a known venue, a habit)
         assert entry.venue is not None
+        name = entry.venue.name.text
         near = misses[name]
         shape = shape_of[name]
         if near is not None:
@@ -95,6 +97,7 @@ def _out_of_place(name: str, shape: str, count: int, total: int) -> bool:
     return len(name.split()) >= 5 and count >= 0.9 * total and not _CITATION_STYLE.search(name)
 
 
+@functools.lru_cache(maxsize=2**14)  # (asked for each venue name on each run)
 def venue_shape(name: str) -> str:
     """How a venue's name is written: a short name (`ACL`, `NeurIPS`), several words (`Neural
     Computation`), or not in the Latin script."""
