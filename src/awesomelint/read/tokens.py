@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, NamedTuple, cast
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim, unescapeAll
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim, unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock, code, hr, lheading, paragraph, reference, table
@@ -75,8 +75,12 @@ class _Options(OptionsDict):
     """markdown-it's options, looked up by a dict's own `get`: the rules ask for some at every list
     item and inline run, and the mapping's generic `get` goes through two Python calls."""
 
+    def __init__(self, options: OptionsType) -> None:
+        super().__init__(options)
+        self._found: dict[str, Any] = cast(dict[str, Any], self._options)
+
     def get(self, key: str, default: Any = None) -> Any:
-        return cast(dict[str, Any], self._options).get(key, default)
+        return self._found.get(key, default)
 
 
 _new_token = Token.__new__
@@ -100,7 +104,10 @@ class _BlockState(StateBlock):
         self.bMarks = starts[:-1]
         self.eMarks = [start + len(line) for start, line in zip(self.bMarks, lines, strict=True)]
         self.tShift = [len(line) - len(line.lstrip(" \t")) for line in lines]
-        self.sCount = self.tShift[:] if "\t" not in src else list(map(_indent_width, lines, self.tShift))
+        self.sCount = [
+            _indent_width(line, indent) if indent and "\t" in line[:indent] else indent
+            for line, indent in zip(lines, self.tShift, strict=True)
+        ]
         self.bsCount = [0] * (len(lines) + 1)
         self.bMarks.append(len(src))  # markdown-it's fake line past the last
         self.eMarks.append(len(src))
@@ -390,7 +397,8 @@ class _ParagraphEnds:
         state.parentType = "paragraph"
         src, line = state.src, start_line + 1
         terminators = state.md.block.ruler.getRules("paragraph")
-        while line < end_line and not state.isEmpty(line):
+        begins, shifts, ends = state.bMarks, state.tShift, state.eMarks
+        while line < end_line and begins[line] + shifts[line] < ends[line]:  # (not empty)
             indent = state.sCount[line] - state.blkIndent
             if indent > 3:
                 line += 1
@@ -424,7 +432,7 @@ class _ParagraphEnds:
         start, text_start = state.bMarks[start_line], state.bMarks[start_line] + state.tShift[start_line]
         if end == start_line + 1 and state.src.find("\t", start, text_start) < 0:
             # one line, as most are, indented with spaces: what getLines cuts, trimmed, is its text
-            content = mdTrim(state.src[text_start : state.eMarks[start_line]])
+            content = state.src[text_start : state.eMarks[start_line]].strip(MD_TRIM_CHARS)  # (mdTrim)
         else:
             content = mdTrim(state.getLines(start_line, end, state.blkIndent, False))
         state.line = end
