@@ -78,41 +78,53 @@ LIST = """# Tools
 """.replace("{2}", "  ")  # (two trailing spaces: not a hard break at the end of an item)
 
 
-def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
-    options = Settings()
-    document = read(LIST)
-    earlier = rerun_rules(document, options).earlier
-    edited = LIST.replace("The first.", "The very first.")  # every finding after it moves
-    full = run_rules(read(edited), options)
-    scanned: list[tuple[str, int, int]] = []
+# the modules of the rules that scan the parts read again
+RESCANNING = [
+    "al207_empty_link",
+    "al213_glued_bullet",
+    "al214_run_together_entries",
+    "al503_empty_link_text",
+    "al504_schemeless_link",
+    "al505_link_scheme",
+    "al506_undefined_reference",
+    "al601_trailing_whitespace",
+    "al602_blank_lines",
+]
+
+
+def _scans(monkeypatch: pytest.MonkeyPatch, *modules: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The parts each rule of ``modules`` hands its scan from now on (`engine.rescanned`), with its code."""
+    scans: list[tuple[str, list[tuple[int, int]]]] = []
     rescanned = engine.rescanned
 
     def spy(
         context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
     ) -> list[Diagnostic]:
         def told(parts: engine.Parts) -> Any:
-            scanned.extend((context.rule.code, start, end) for start, end in parts)
+            scans.append((context.rule.code, list(parts)))
             return scan(parts)
 
         return rescanned(context, told, depends, cites_lines)
 
-    modules = [
-        "al207_empty_link",
-        "al213_glued_bullet",
-        "al214_run_together_entries",
-        "al503_empty_link_text",
-    ]
-    for module in [*modules, "al504_schemeless_link", "al505_link_scheme", "al506_undefined_reference"]:
+    for module in modules:
         monkeypatch.setattr(f"awesomelint.rules.{module}.rescanned", spy)
-    monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
-    monkeypatch.setattr("awesomelint.rules.al602_blank_lines.rescanned", spy)
+    return scans
+
+
+def test_only_the_lines_around_the_edit_are_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    options = Settings()
+    document = read(LIST)
+    earlier = rerun_rules(document, options).earlier
+    edited = LIST.replace("The first.", "The very first.")  # every finding after it moves
+    full = run_rules(read(edited), options)
+
+    scans = _scans(monkeypatch, *RESCANNING)
     again = rerun_rules(read_edited(document, edited), options, earlier=earlier)
     assert shown(again.findings) == shown(full)
     more = edited.index("## More")
     # each rule scanned the first section's lines and the heading after it, no further
-    codes = ["AL207", "AL213", "AL214", "AL503", "AL504", "AL505", "AL506", "AL601", "AL602"]
-    assert sorted(code for code, _, _ in scanned) == codes
-    assert all((start, end) == (0, more + len("## More\n")) for _, start, end in scanned)
+    assert sorted(code for code, _ in scans) == [module[:5].upper() for module in RESCANNING]
+    assert all(parts == [(0, more + len("## More\n"))] for _, parts in scans)
     codes = {d.code for d in again.findings}
     assert {"AL213", "AL506", "AL601", "AL602"} <= codes
     # a finding after the lines scanned was moved: at its place in the edited text
@@ -162,23 +174,12 @@ def test_the_lines_around_each_part_read_again_are_scanned(monkeypatch: pytest.M
     earlier = rerun_rules(document, options).earlier
     first, seventh = listed.index("The first."), listed.index("A.\n")
     edited, changes = _applied(listed, [(first, first + 3, "The very"), (seventh, seventh + 2, "B.  ")])
-    scanned: list[list[tuple[int, int]]] = []
-    rescanned = engine.rescanned
 
-    def spy(
-        context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
-    ) -> list[Diagnostic]:
-        def told(parts: engine.Parts) -> Any:
-            scanned.append(list(parts))
-            return scan(parts)
-
-        return rescanned(context, told, depends, cites_lines)
-
-    monkeypatch.setattr("awesomelint.rules.al601_trailing_whitespace.rescanned", spy)
+    scans = _scans(monkeypatch, "al601_trailing_whitespace")
     again = rerun_rules(read_edited(document, edited, changes), options, earlier=earlier)
     more, last = edited.index("## More"), edited.index("## Last")
     # the first section with the heading after it, and the last section with its heading
-    assert scanned == [[(0, more + len("## More\n")), (last, len(edited))]]
+    assert scans == [("AL601", [(0, more + len("## More\n")), (last, len(edited))])]
     assert shown(again.findings) == shown(run_rules(read(edited), options))
     # the findings between the parts moved (not found again), the last one found again: each where
     # its trailing spaces are now
@@ -196,23 +197,12 @@ def test_findings_that_cite_a_line_are_moved_only_on_their_own_line(monkeypatch:
     options = Settings()
     document = read(listed)
     earlier = rerun_rules(document, options).earlier
-    scanned: list[list[tuple[int, int]]] = []
-    rescanned = engine.rescanned
 
-    def spy(
-        context: engine.Context, scan: Any, depends: object = None, cites_lines: bool = False
-    ) -> list[Diagnostic]:
-        def told(parts: engine.Parts) -> Any:
-            scanned.append(list(parts))
-            return scan(parts)
-
-        return rescanned(context, told, depends, cites_lines)
-
-    monkeypatch.setattr("awesomelint.rules.al214_run_together_entries.rescanned", spy)
+    scans = _scans(monkeypatch, "al214_run_together_entries")
     for old, new, whole in [("The first.", "The very first.", False), ("The first.", "The\nfirst.", True)]:
         edited = listed.replace(old, new)
         full = run_rules(read(edited), options)
-        scanned.clear()
+        scans.clear()
         again = rerun_rules(read_edited(document, edited), options, earlier=earlier)
         assert shown(again.findings) == shown(full)
         found = [d for d in again.findings if d.code == "AL214"]
@@ -220,4 +210,4 @@ def test_findings_that_cite_a_line_are_moved_only_on_their_own_line(monkeypatch:
         assert len(found) == 1 and f"at line {line} " in found[0].message
         more = edited.index("## More")
         part = [(0, more + len("## More\n"))]
-        assert scanned == ([part, [(0, len(edited))]] if whole else [part])
+        assert [parts for _, parts in scans] == ([part, [(0, len(edited))]] if whole else [part])
