@@ -141,7 +141,7 @@ class Facts:
         keys = cast("list[EntryKey]", [None] * len(entries))
         by_entry = cast("list[dict[str, object]]", [None] * len(entries))
         moved = moved_entries(document)
-        carried = [False] * len(entries)  # the entries whose key and record are their earlier entry's
+        carried: list[bool] = []  # the entries whose key and record are their earlier entry's
         if moved and earlier is not None:
             # An entry read the same way as the earlier one it moved from (still the entry that the
             # earlier facts name) has its key and record: all found at once, with no call per entry.
@@ -156,8 +156,10 @@ class Facts:
             for key, entry in zip(kept, compress(entries, carried), strict=True):
                 if key._read is None:  # (it holds an entry of this document, not of an earlier one)
                     key._entry = entry
-        for index in compress(range(len(entries)), map(not_, carried)):
-            key = entry_key(entries[index], text)
+        for index, entry in (
+            compress(enumerate(entries), map(not_, carried)) if carried else enumerate(entries)
+        ):
+            key = entry_key(entry, text)
             same = same_keys.get(key)
             if same is None:
                 same = earlier_keys.get(key, key)
