@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -102,9 +102,10 @@ def _touching_habits(habits: Counter[tuple[str, bool]]) -> frozenset[str]:
     cites_counts=True,
     decisive=_touching_habits,
 )
-def field_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def field_spacing(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     text = ctx.document.text
     habits: Counter[tuple[str, bool]] = ctx.tally
+    found: list[Diagnostic] = []
     for pair in _pairs_getter(ctx.document)(entry):
         kind = _kind(pair)[0]
         if not pair.touching or habits[kind, True] >= habits[kind, False]:
@@ -121,4 +122,5 @@ def field_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
             f"{spaced} of {spaced + habits[kind, True]} such {kind} in the list have one"
         )
         fix = ctx.fix(f"insert a space before the {pair.after}", Edit(cut, cut, " "))
-        yield ctx.report(ctx.span(left_end, right_start + 1), message, fix)
+        found.append(ctx.report(ctx.span(left_end, right_start + 1), message, fix))
+    return found

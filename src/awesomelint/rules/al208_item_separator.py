@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -50,13 +50,13 @@ def _conventions(ctx: Context) -> ItemConventions:
     cites_counts=True,
     decisive=ItemConventions.decisive,
 )
-def item_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def item_separator(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     item = item_of(ctx.document, entry)
     got = item.separator if item is not None else None
     conventions: ItemConventions = ctx.tally
     convention = conventions.of(entry.section_path) if got else None
     if item is None or not got or convention is None or got == convention.value or _reference(item):
-        return
+        return ()
     span = ctx.span(item.separator_start, item.separator_end)
     if got == "missing":
         span = ctx.span(item.name_end, item.description_start)
@@ -68,4 +68,4 @@ def item_separator(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     if got != "missing" and convention.value in CANONICAL:
         edit = Edit(item.separator_start, item.separator_end, CANONICAL[convention.value])
         fix = ctx.fix(f"write {wanted}", edit)
-    yield ctx.report(span, message, fix)
+    return (ctx.report(span, message, fix),)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -46,14 +46,14 @@ def _what(raw: str) -> str:
     cites_counts=True,
     decisive=ItemConventions.decisive,
 )
-def separator_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def separator_spacing(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     got = _spacing(ctx.document, entry)
     conventions: ItemConventions = ctx.tally
     convention = conventions.of(entry.section_path) if got is not None else None
     if got is None or convention is None or got == convention.value:
-        return
+        return ()
     if "".join(got.split()).strip("\u200b") != convention.value.strip():
-        return  # another separator altogether: AL208's finding
+        return ()  # another separator altogether: AL208's finding
     item = item_of(ctx.document, entry)
     assert item is not None  # (it has a separator)
     message = (
@@ -63,4 +63,4 @@ def separator_spacing(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     fix = ctx.fix(
         f"write `{convention.value}`", Edit(item.separator_start, item.separator_end, convention.value)
     )
-    yield ctx.report(ctx.span(item.separator_start, item.separator_end), message, fix)
+    return (ctx.report(ctx.span(item.separator_start, item.separator_end), message, fix),)

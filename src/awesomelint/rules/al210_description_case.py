@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import NamedTuple, cast
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
@@ -166,14 +166,14 @@ def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
     changed=lambda _, before, __, now: _changed_cases(before, now),
     holds=lambda ctx, changed: _holding(ctx, changed),
 )
-def description_case(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def description_case(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     cases: _Cases = ctx.tally
     word = counted_value(ctx.document, _COUNTED, entry)
     if word is None or word in cases.names:
-        return
+        return ()
     got, convention = _case(word), cases.conventions.of(entry.section_path)
     if convention is None or got == convention.value:
-        return
+        return ()
     item = item_of(ctx.document, entry)
     assert item is not None  # (it has a description)
     wanted = word.capitalize() if got == "lower" else word.lower()
@@ -184,4 +184,4 @@ def description_case(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         f"{convention.evidence(f'{shown} first letter', 'descriptions', 'start with')}"
     )
     fix = ctx.fix(f"write `{wanted}`", Edit(start, start + 1, wanted[0]))
-    yield ctx.report(ctx.span(start, start + len(word)), message, fix)
+    return (ctx.report(ctx.span(start, start + len(word)), message, fix),)

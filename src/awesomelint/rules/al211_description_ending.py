@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
@@ -87,16 +87,16 @@ def _conventions(ctx: Context) -> ItemConventions:
     cites_counts=True,
     decisive=ItemConventions.decisive,
 )
-def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def description_ending(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     conventions: ItemConventions = ctx.tally
     convention = conventions.of(entry.section_path)
     item = item_of(ctx.document, entry)
     found = _ending_of(ctx.document, item) if item is not None and convention is not None else None
     if found is None or item is None or convention is None:
-        return
+        return ()
     at, got = found
     if got == convention.value:
-        return
+        return ()
     text, end = ctx.document.text, entry.span.start + at
     if got == "none":
         message = "description ends without a period; " + convention.evidence(
@@ -105,12 +105,11 @@ def description_ending(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         closing = _CLOSING.match(text, end)
         after = closing.end() if closing else end  # `**bold**.`, not `**bold.**`
         fix = ctx.fix("add `.`", Edit(after, after, "."))
-        yield ctx.report(ctx.span(end - 1, end), message, fix)
-        return
+        return (ctx.report(ctx.span(end - 1, end), message, fix),)
     body = text[item.description_start : end]
     if text[end - 1] != "." or _ABBREVIATION.search(body) or ". " in body:
-        return  # `etc.`, an ellipsis, or several sentences: the period belongs there
+        return ()  # `etc.`, an ellipsis, or several sentences: the period belongs there
     message = "description ends with a period; " + convention.evidence(
         "no ending punctuation", "descriptions", "have"
     )
-    yield ctx.report(ctx.span(end - 1, end), message, ctx.fix("remove the `.`", Edit(end - 1, end, "")))
+    return (ctx.report(ctx.span(end - 1, end), message, ctx.fix("remove the `.`", Edit(end - 1, end, ""))),)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
@@ -40,19 +40,20 @@ def _conventions(ctx: Context) -> ItemConventions:
     cites_counts=True,
     decisive=ItemConventions.decisive,
 )
-def empty_description(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def empty_description(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     content = _content(ctx.document, entry)
     item = item_of(ctx.document, entry) if content in ("empty", "code") else None
     if item is None:
-        return
+        return ()
     conventions: ItemConventions = ctx.tally
     if content == "empty":
         span = ctx.span(item.separator_start, item.separator_end)
         mark = ctx.document.text[item.separator_start : item.separator_end].strip()
-        yield ctx.report(span, f"`{mark}` after the name, then no description")
+        return (ctx.report(span, f"`{mark}` after the name, then no description"),)
     elif (convention := conventions.of(entry.section_path)) and convention.value == "prose":
         span = ctx.span(item.description_start, item.description_end)
         message = "the description is only code; " + convention.evidence(
             "a description in words", "items", "give"
         )
-        yield ctx.report(span, message)
+        return (ctx.report(span, message),)
+    return ()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Final, NamedTuple
@@ -362,22 +362,23 @@ def _holding(document: Document, changed: frozenset[object]) -> list[Entry]:
     changed=lambda _, before, __, now: _changed_names(before, now),
     holds=lambda ctx, changed: _holding(ctx.document, changed),
 )
-def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
+def name_spelling(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     spellings: _Spellings = ctx.tally
     spelling = spellings.by_key
     found = _words_of(ctx.document, entry, spellings.finding_starts) if spelling else None
     if found is None:
-        return
+        return ()
     words, listed = found
     if spelling.keys().isdisjoint(map(_KEY_OF, words)) and spelling.keys().isdisjoint(
         map(_JOINED_KEY, listed)
     ):
-        return  # no word or pair of words of a name the list has a spelling for (most entries)
+        return ()  # no word or pair of words of a name the list has a spelling for (most entries)
     text, at = ctx.document.text, entry.span.start
     byline = entry.authors.span if entry.authors else None
     # Each occurrence of a name the list has a spelling for: one word, or two (`Git Hub`, `Mac OS`).
     # (only a pair that joins into a name the list has a spelling for is looked up below)
     following = {id(first): (second, key) for first, second, key in listed if key in spelling}
+    reported: list[Diagnostic] = []
     for word in words:
         word_start, word_end, word_text, key, initial = word
         if key in spelling:
@@ -403,4 +404,5 @@ def name_spelling(ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
         # -> `OpenAPI` join or split words, which may be the list's own phrase (an open API).
         same_words = _TOKEN.findall(written.casefold()) == _TOKEN.findall(best.casefold())
         fix = ctx.fix(f"write `{best}`", Edit(start, end, best)) if same_words else None
-        yield ctx.report(ctx.span(start, end), message, fix)
+        reported.append(ctx.report(ctx.span(start, end), message, fix))
+    return reported
