@@ -1,6 +1,7 @@
-"""What the list-wide counts read of each entry, read more cheaply (issue 29): the hosts of the list's
-addresses found by one search, AL203's groups and layouts read from the style's facts of the
-entries, AL210's words counted as marked strings; each against what it replaced."""
+"""What the list-wide counts read of each entry, read more cheaply (issue 29): AL203's groups and
+layouts read from the style's facts of the entries, AL210's words counted as marked strings, the
+classic items' properties counted together; each against what it replaced, and the style's hosts
+across reruns against a fresh run's."""
 
 from __future__ import annotations
 
@@ -20,34 +21,7 @@ from awesomelint.rules._classic import (
     counted_values,
 )
 from awesomelint.rules.al210_description_case import _names
-from awesomelint.style import _url_hosts, entry_layout, infer_style, laid_out, style_group, url_host
-
-
-def test_the_hosts_found_in_one_search_are_those_url_host_gives() -> None:
-    urls = (
-        "https://example.com/a?b=c#d",
-        "HTTPS://Example.COM/Path",
-        "http://www.example.com",
-        "https://\u212aelvin.example/x",  # (a Kelvin sign: lower-cased to an ASCII `k`)
-        "https://\u0130stanbul.example/",  # (a dotted capital I: lower-cased to two characters)
-        "https://user@example.com/",
-        "https://example.com:8080/",
-        "http://[::1]/x",
-        "http://[fe80::1%25EN0]/x",
-        "ftp://example.com/file",
-        "https:///no-host",
-        "//example.com/path",
-        " https://example.com",
-        "https://example.com/a\tb",
-        "https://ex%41mple.com/",
-        "mailto:someone@example.com",
-        "#contents",
-        "",
-        "https://A-b.c_d.Example.ORG",
-    )
-    assert _url_hosts(urls) == [url_host(url) for url in urls]
-    assert _url_hosts(("a\nb", "https://example.com")) == [url_host("a\nb"), "example.com"]
-
+from awesomelint.style import entry_layout, infer_style, laid_out, style_group
 
 LIST = """# Tools
 
@@ -161,10 +135,10 @@ def test_the_hosts_kept_between_runs_are_a_fresh_runs() -> None:
     earlier = None
     hosts = []
     for version in (text, edited, text, edited + "- [More](https://user@example.com/x) - A tool.\n"):
-        checked = rerun_rules(read(version), settings, earlier=earlier)  # (hosts known kept between runs)
+        checked = rerun_rules(read(version), settings, earlier=earlier)  # (hosts built again, or kept)
         hosts.append(checked.earlier.style.hosts)
         assert hosts[-1] == infer_style(read(version), settings.style, settings.venues).hosts
         earlier = checked.earlier
     assert hosts[0]["example.com"].value == "www.example.com"
     assert hosts[1]["example.com"].value == "example.com"
-    assert hosts[3]["example.com"].count == 5  # (an address with a user asked of `url_host`)
+    assert hosts[3]["example.com"].count == 5  # (an address with a user too)

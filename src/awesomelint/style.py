@@ -12,9 +12,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
-from .entry_facts import carried, carry, each_fact, fact_getter, reused, tallied
+from .entry_facts import each_fact, fact_getter, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -348,45 +348,15 @@ def _hosts(document: Document) -> dict[str, Majority]:
     """The dominant form of each site's host, built again only when the list's addresses changed
     (an edit seldom changes one)."""
     urls = tuple([link.url for link in document.links])
-    return reused(document, "style hosts", urls, lambda: _dominant_hosts(_hosts_of(document, urls)))
+    return reused(document, "style hosts", urls, lambda: _dominant_hosts(urls))
 
 
-_KNOWN_HOSTS = "style hosts known"  # address -> host, kept for the next run (`carry`)
-
-
-def _hosts_of(document: Document, urls: tuple[str, ...]) -> list[str | None]:
-    """`url_host` of each address: the hosts of the earlier run's addresses kept, the others' found
-    by `_url_hosts` (an edit brings few new addresses)."""
-    earlier = carried(document, _KNOWN_HOSTS)
-    known = cast("dict[str, str | None]", earlier[1]) if earlier is not None else {}
-    new = tuple(set(urls).difference(known))
-    # (the earlier run's table grows: a host is a function of its address alone)
-    known.update(zip(new, _url_hosts(new), strict=True))
-    carry(document, _KNOWN_HOSTS, known)
-    return list(map(known.__getitem__, urls))
-
-
-# A plain web address (`split_url`'s fast shape), lower-cased, one a line: its host; or nothing
-# at the start of any other line (one match a line).
-_PLAIN_HOST = re.compile(
-    r"^https?://([a-z0-9._-]+)(?:/[^?#\t\r\n]*)?(?:\?[^#\t\r\n]*)?(?:#[^\t\r\n]*)?$|^", re.MULTILINE
-)
-
-
-def _url_hosts(urls: tuple[str, ...]) -> list[str | None]:
-    """`url_host` of each address: a plain one's host found by one search of them all (no call per
-    address), any other's asked of `url_host`."""
-    found = _PLAIN_HOST.findall("\n".join(urls).lower())
-    if len(found) != len(urls):  # (an address with a line break: each one asked)
-        return list(map(url_host, urls))
-    return [host or url_host(url) for host, url in zip(found, urls, strict=True)]
-
-
-def _dominant_hosts(hosts: list[str | None]) -> dict[str, Majority]:
+def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
     host_forms: defaultdict[str, Counter[str]] = defaultdict(Counter)  # (a count made once per site)
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
     # in the order the list first writes each: the forms are counted as a count of every link's are.
-    for host, times in Counter(hosts).items():
+    # (`url_host` asked of each address: its cache serves AL502's look-ups of the same addresses)
+    for host, times in Counter(map(url_host, urls)).items():
         if host is not None:
             host_forms[site(host)][host.lower()] += times
     return {
