@@ -13,7 +13,7 @@ import pytest
 from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.model import Document, Entry
 from awesomelint.read import read
-from awesomelint.rules import _duplicates
+from awesomelint.rules import _duplicates, al501_duplicate_link
 
 from .edits import shown
 
@@ -153,3 +153,67 @@ def test_a_rerun_pairs_again_only_the_titles_whose_entries_changed(monkeypatch: 
         sorted(int(d.message.split("at line ")[1].split()[0]) for d in again.findings if d.code == "AL206")
         == lines
     )
+
+
+def _coded(n: int, title: str, authors: str, paper: str, code: str) -> str:
+    return f"{n}. **{title}**. *{authors}*. **ICML 2022**. [paper]({paper}) [code]({code})"
+
+
+def _found_by_parts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The parts of AL501 that look for their findings from now on (not the earlier run's kept)."""
+    ran: list[str] = []
+    for part in ("_copied", "_copied_extras", "_swapped_repositories"):
+        work = getattr(al501_duplicate_link, part)
+
+        def spied(*args: Any, _work: Any = work, _part: str = part) -> Any:
+            ran.append(_part)
+            return _work(*args)
+
+        monkeypatch.setattr(al501_duplicate_link, part, spied)
+    return ran
+
+
+def test_al501_finds_again_only_the_parts_whose_entries_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of AL501's parts (links copied, extra links copied or pasted, repositories swapped)
+    keeps its findings while its entries are the earlier run's in the same order: moved, they name
+    the other entries' lines as they are now."""
+    text = _list(
+        _coded(
+            1,
+            "FastRank: Quick Ranking",
+            "Ann Lee",
+            "https://example.org/fast",
+            "https://github.com/l/slow-net",
+        ),
+        _coded(
+            2, "SlowNet: Careful Nets", "Bo Li", "https://example.org/slow", "https://github.com/l/FastRank"
+        ),
+        _coded(3, "Alpha Method", "Cy Dow", "https://example.org/alpha", "https://github.com/d/alpha"),
+        _coded(4, "Beta Method", "Di Eng", "https://example.org/alpha", "https://github.com/d/alpha"),
+        _coded(5, "Gamma Method", "Ed Fox", "https://example.org/gamma", "https://example.org/gamma"),
+    )
+    first = rerun_rules(read(text), SETTINGS)
+    messages = [d.message for d in first.findings if d.code == "AL501"]
+    assert [m.rsplit(" ", 1)[-1] for m in messages] == ["swapped?", "entry?", "twice?"]  # one of each part
+    earlier = first.earlier
+    ran = _found_by_parts(monkeypatch)
+    for old, new, expected in [
+        ("# Papers\n", "# Papers\n\nA line more.\n", []),  # every entry moved, none changed
+        ("*Author 9, Other 9*", "*Author 9*", []),  # an entry in none of the parts changed
+        # an entry of each part changed (its repository shared: among the repositories' entries)
+        ("*Di Eng*", "*Di Eng, Fay Gu*", ["_copied", "_copied_extras", "_swapped_repositories"]),
+        ("## Models\n\n", "## Models\n\n0. **Zeta**. [paper](https://example.org/z)\n", []),
+        (
+            "[code](https://github.com/l/FastRank)",
+            "[code](https://github.com/l/Fast)",
+            ["_swapped_repositories"],
+        ),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+        full = run_rules(read(text), SETTINGS)
+        ran.clear()
+        again = rerun_rules(read(text), SETTINGS, earlier=earlier)
+        assert shown(again.findings) == shown(full)
+        assert sorted(ran) == expected
+        earlier = again.earlier

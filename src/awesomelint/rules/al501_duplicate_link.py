@@ -3,14 +3,23 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import cast
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..entry_facts import crowded
+from ..entry_facts import carried, carry, crowded, entry_keys
 from ..model import Document, Entry, Link
 from ..style import entry_shape
-from ._duplicates import duplicates, identity_links, in_pairing_order, names_of, title_key, url_identities
+from ._duplicates import (
+    Repeat,
+    duplicates,
+    identity_links,
+    in_pairing_order,
+    names_of,
+    title_key,
+    url_identities,
+)
 
 
 @rule(
@@ -24,10 +33,101 @@ from ._duplicates import duplicates, identity_links, in_pairing_order, names_of,
 )
 def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
-    repeated = {id(r.entry): r.first for r in duplicates(document).repeats}
+    repeats = duplicates(document).repeats
     identities = url_identities(document)
-    held = _held(ctx, identities, crowded(document, "held links", functools.partial(_held_links, identities)))
+    held = crowded(document, "held links", functools.partial(_held_links, identities))
+    for _, link, first_entry, first_link in _kept(
+        ctx, "held links", in_pairing_order(document, held), repeats, functools.partial(_copied, document)
+    ):
+        other = first_entry.title.text if first_entry.title else "another entry"
+        message = (
+            f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
+            f"(line {first_link.span.start_line}): a link copied from another entry?"
+        )
+        yield ctx.report(link.url_span, message, related=first_entry.span)
+    extras = crowded(document, "extra links", functools.partial(_extra_links, identities))
+    for entry, link, first, first_link in _kept(
+        ctx,
+        "extra links",
+        in_pairing_order(document, extras),
+        repeats,
+        functools.partial(_copied_extras, document),
+    ):
+        if entry is first:
+            message = f"the {_kind(link)} link `{link.url}` is the entry's own paper link: pasted twice?"
+            yield ctx.report(link.url_span, message)
+            continue
+        other = first.title.text if first.title else "another entry"
+        message = (
+            f"`{link.url}` is already the {_kind(first_link)} link of `{other}` (line "
+            f"{first_link.span.start_line}), a paper with none of these authors: copied from it?"
+        )
+        yield ctx.report(link.url_span, message, related=first.span)
+    found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
+    named = list(document.iter_entries()) if found_in is None else found_in
+    swapped = functools.partial(_swapped_repositories, document)
+    for _, link, named_after, other_link in _kept(ctx, "repository names", named, [], swapped):
+        title = named_after.title.text if named_after.title else "another entry"
+        message = (
+            f"the code link `{link.url}` is named after `{title}` (line {named_after.span.start_line}), "
+            f"whose code link `{other_link.url}` is named after this entry: swapped?"
+        )
+        yield ctx.report(link.url_span, message, related=named_after.span)
+
+
+# What a part of the rule finds: the entry and link of each finding, and the entry and link it names
+# (the entry's own for a finding of the entry alone).
+_Found = list[tuple[Entry, Link, Entry, Link]]
+
+
+def _kept(
+    ctx: Context,
+    part: str,
+    entries: list[Entry],
+    repeats: list[Repeat],
+    find: Callable[[list[Entry], dict[int, Entry]], _Found],
+) -> _Found:
+    """``find(entries, repeated)`` (``repeated``: of ``repeats``, each repeat's entry's id -> the
+    entry it repeats): a part's findings, which depend on its entries alone (their facts, in their
+    order) and the repeats among them. When those entries' keys (`entry_facts.entry_keys`) are the
+    earlier run's in the same order, and so are the repeats among them, its findings are the
+    earlier run's, on the entries as they are now (kept by their indexes)."""
+    repeated = {id(r.entry): r.first for r in repeats}
+    keys = entry_keys(ctx.document)
+    if keys is None:
+        return find(entries, repeated)
+    index = dict(zip(map(id, entries), range(len(entries)), strict=True))
+    among = [(index.get(id(r.first)), index.get(id(r.entry))) for r in repeats]
+    held = (tuple(map(keys.__getitem__, index)), [pair for pair in among if None not in pair])
+    name = f"{ctx.rule.code} ({part})"
+    earlier = carried(ctx.document, name)
+    kept = cast("tuple[object, list[tuple[int, int, int, int]]] | None", earlier and earlier[1])
+    if kept is not None and kept[0] == held:
+        found = [
+            (entries[e], entries[e].links[at], entries[o], entries[o].links[to]) for e, at, o, to in kept[1]
+        ]
+    else:
+        found = find(entries, repeated)
+        placed = [
+            (index[id(e)], _position(e, link), index[id(o)], _position(o, other_link))
+            for e, link, o, other_link in found
+        ]
+        kept = (held, placed)
+    carry(ctx.document, name, kept)
+    return found
+
+
+def _position(entry: Entry, link: Link) -> int:
+    return next(number for number, own in enumerate(entry.links) if own is link)
+
+
+def _copied(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
+    """The title and paper links of ``entries`` (those that hold a page another entry holds too)
+    that another entry owns (`_owners`), and the owner's link (`duplicate_link`'s first part)."""
+    identities = url_identities(document)
+    held = _held(entries, identities)
     owners = _owners(held, document)
+    found: _Found = []
     for entry, link, identity in held:
         first_entry, first_link = owners[identity]
         if first_entry is entry or repeated.get(id(entry)) is first_entry:
@@ -43,25 +143,16 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             continue  # two rows (benchmarks, models) of one paper: the same date and venue
         if "paper" not in (entry.kind, first_entry.kind) and entry.section_path != first_entry.section_path:
             continue  # a tool filed under two categories under two names
-        other = first_entry.title.text if first_entry.title else "another entry"
-        message = (
-            f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
-            f"(line {first_link.span.start_line}): a link copied from another entry?"
-        )
-        yield ctx.report(link.url_span, message, related=first_entry.span)
-    yield from _copied_extras(ctx, repeated)
-    yield from _swapped_repositories(ctx)
+        found.append((entry, link, first_entry, first_link))
+    return found
 
 
-def _held(
-    ctx: Context, identities: Mapping[str, str | None], entries: list[Entry] | None
-) -> list[tuple[Entry, Link, str]]:
-    """Each title or paper link with the page it opens, and its entry, in pairing order (code,
-    project and data links may be shared; description links are prose); of ``entries`` (the entries
-    that hold a page another entry holds too, when known)."""
+def _held(entries: list[Entry], identities: Mapping[str, str | None]) -> list[tuple[Entry, Link, str]]:
+    """Each title or paper link of ``entries`` (in pairing order) with the page it opens, and its
+    entry (code, project and data links may be shared; description links are prose)."""
     return [
         (entry, link, identity)
-        for entry in in_pairing_order(ctx.document, entries)
+        for entry in entries
         for link in entry.links
         if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
     ]
@@ -122,14 +213,15 @@ def _authors(entry: Entry) -> set[str] | None:
     return {" ".join(name.casefold().split()) for name in entry.authors.names}
 
 
-def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnostic]:
-    """An extra link equal to the entry's own paper link, and one extra link held by exactly two
-    papers with no author in common (a repository many entries share is a framework they use)."""
-    document = ctx.document
+def _copied_extras(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
+    """Of ``entries`` (those that hold an extra link another entry holds too, or their own paper
+    link as an extra), an extra link equal to the entry's own paper link (named with the entry's own
+    link), and one extra link held by exactly two papers with no author in common (a repository
+    many entries share is a framework they use), with the first's link."""
     identities = url_identities(document)
     holders: dict[str, list[tuple[Entry, Link]]] = {}
-    extra_links = functools.partial(_extra_links, identities)
-    for entry in in_pairing_order(document, crowded(document, "extra links", extra_links)):
+    found: _Found = []
+    for entry in entries:
         if entry.kind != "paper":
             continue
         papers = {i for link in entry.links if link.role == "paper" and (i := identities[link.url])}
@@ -138,15 +230,14 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
             if identity is None:
                 continue
             if identity in papers:
-                message = f"the {_kind(link)} link `{link.url}` is the entry's own paper link: pasted twice?"
-                yield ctx.report(link.url_span, message)
+                found.append((entry, link, entry, link))
                 continue
             holders.setdefault(identity, []).append((entry, link))
     for pairs in holders.values():
         if len(pairs) < 2:
             continue  # (most links: held once)
-        entries = {id(entry): entry for entry, _ in pairs}
-        if len(entries) != 2:
+        held_by = {id(entry): entry for entry, _ in pairs}
+        if len(held_by) != 2:
             continue
         (first, first_link), (entry, link) = pairs[0], next(p for p in pairs if p[0] is not pairs[0][0])
         if repeated.get(id(entry)) is first or title_key(first, document) == title_key(entry, document):
@@ -158,12 +249,8 @@ def _copied_extras(ctx: Context, repeated: dict[int, Entry]) -> Iterator[Diagnos
         first_authors, authors = _authors(first), _authors(entry)
         if first_authors is None or authors is None or first_authors & authors:
             continue  # the same people's follow-up work may share its repository
-        other = first.title.text if first.title else "another entry"
-        message = (
-            f"`{link.url}` is already the {_kind(first_link)} link of `{other}` (line "
-            f"{first_link.span.start_line}), a paper with none of these authors: copied from it?"
-        )
-        yield ctx.report(link.url_span, message, related=first.span)
+        found.append((entry, link, first, first_link))
+    return found
 
 
 def _extra_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str, ...]:
@@ -193,18 +280,17 @@ def _repository_key(entry: Entry) -> tuple[Link, str] | None:
     return (link, key) if len(key) >= 4 else None
 
 
-def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
-    """Two papers whose code links are swapped: each one's repository is named after the other."""
+def _swapped_repositories(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
+    """Two papers of ``entries`` whose code links are swapped: each one's repository is named after
+    the other (with the other's code link)."""
     named: dict[str, list[Entry]] = {}
     repositories: dict[int, tuple[Link, str]] = {}
-    document = ctx.document
     names: dict[int, set[str]] = {}  # each such entry's `names_of`, worked out once
-    found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
-    entries = list(document.iter_entries()) if found_in is None else found_in
+    found: _Found = []
     for entry in entries:
-        if entry.kind != "paper" or (found := _repository_key(entry)) is None:
+        if entry.kind != "paper" or (repository := _repository_key(entry)) is None:
             continue
-        repositories[id(entry)] = found
+        repositories[id(entry)] = repository
         names[id(entry)] = names_of(entry, document)
         for name in names[id(entry)]:
             named.setdefault(name, []).append(entry)
@@ -220,14 +306,10 @@ def _swapped_repositories(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             other_link, other_key = repositories[id(other)]
             if other_key in names[id(entry)] and other_key not in names[id(other)]:
-                title = other.title.text if other.title else "another entry"
-                message = (
-                    f"the code link `{link.url}` is named after `{title}` (line {other.span.start_line}), "
-                    f"whose code link `{other_link.url}` is named after this entry: swapped?"
-                )
                 reported.update((id(entry), id(other)))
-                yield ctx.report(link.url_span, message, related=other.span)
+                found.append((entry, link, other, other_link))
                 break
+    return found
 
 
 def _repository_names(document: Document, entry: Entry) -> tuple[str, ...]:
