@@ -185,6 +185,7 @@ _Value = TypeVar("_Value", bound=Callable[[Document, Entry], "str | None"])
 _PROPERTIES: dict[str, Callable[[Document, Entry], str | None]] = {}  # by name
 _VALUES = "classic item values"  # each entry's values of every property, as one fact
 _COUNTS = "classic item values counted"  # their count over the list, for the rest of this run
+_GETTER = "classic item values asked"  # the function giving them, for the rest of this run
 
 
 def item_property(name: str) -> Callable[[_Value], _Value]:
@@ -216,7 +217,14 @@ def _item_values(document: Document, entry: Entry) -> _Counted:
 
 
 def _values_of(document: Document) -> Callable[[Entry], _Counted]:
-    return fact_getter(document, _VALUES, functools.partial(_item_values, document))
+    """Each entry's values as a function of the entry, made once per run (the checks ask it of
+    each entry)."""
+    found = document.derived.get(_GETTER)
+    if found is None:
+        found = document.derived[_GETTER] = fact_getter(
+            document, _VALUES, functools.partial(_item_values, document)
+        )
+    return found  # type: ignore[return-value]  # (what fact_getter made)
 
 
 def _counts(document: Document) -> Counter[tuple[str, tuple[str, ...], str]]:

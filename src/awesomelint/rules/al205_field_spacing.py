@@ -72,10 +72,18 @@ def _kind(pair: _Pair) -> tuple[str, bool]:
     return "links" if pair.before == pair.after == "link" else "fields", pair.touching
 
 
+_PAIRS = "AL205 field pairs"  # the function giving each entry's pairs, for the rest of this run
+
+
 def _pairs_getter(document: Document) -> Callable[[Entry], tuple[_Pair, ...]]:
     """The entry's pairs as a function of the entry, worked out once per run (the tally and the
-    check both ask) and kept with the entry's facts."""
-    return fact_getter(document, "field pairs", functools.partial(_pairs, document.text))
+    check both ask) and kept with the entry's facts; the function made once per run."""
+    found = document.derived.get(_PAIRS)
+    if found is None:
+        found = document.derived[_PAIRS] = fact_getter(
+            document, "field pairs", functools.partial(_pairs, document.text)
+        )
+    return found  # type: ignore[return-value]  # (what fact_getter made)
 
 
 def _habits(ctx: Context) -> Counter[tuple[str, bool]]:
