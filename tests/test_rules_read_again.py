@@ -17,6 +17,7 @@ import pytest
 from awesomelint import engine
 from awesomelint.diagnostic import Diagnostic
 from awesomelint.engine import Settings, rerun_rules, run_rules
+from awesomelint.entry_facts import read_again
 from awesomelint.read import read
 from awesomelint.read.reread import Change, read_edited
 
@@ -211,3 +212,31 @@ def test_findings_that_cite_a_line_are_moved_only_on_their_own_line(monkeypatch:
         more = edited.index("## More")
         part = [(0, more + len("## More\n"))]
         assert [parts for _, parts in scans] == ([part, [(0, len(edited))]] if whole else [part])
+
+
+def test_definitions_in_the_parts_read_again_are_counted_again() -> None:
+    """AL506's labels defined: the earlier run's count brought up to date by the parts read again,
+    counted again after a whole reading. A label defined twice stays defined when one of its
+    definitions goes; defined nowhere, its references are findings again."""
+    options = Settings(select=frozenset({"AL506"}))
+    defined = "\n\n[fifth]: https://example.org/5\n"
+    text = LIST.replace("# Tools\n", "# Tools\n" + defined) + defined
+    document = read(text)
+    earlier = rerun_rules(document, options).earlier
+    counts, parts = [], []  # (the findings, and whether the edit was read again in parts)
+    for old, new in [
+        (defined, "\n"),  # one of two definitions gone
+        ("The first.", "The [first][fifth]."),  # a reference to the label still defined
+        (defined, "\n\n[First]: https://example.org/1\n"),  # the other gone, another label defined
+        ("The second.", "The [second][first]."),
+    ]:
+        at = text.index(old)
+        edited = text[:at] + new + text[at + len(old) :]
+        document = read_edited(document, edited, [Change(at, at + len(old), len(new))])
+        parts.append(read_again(document) is not None)
+        again = rerun_rules(document, options, earlier=earlier)
+        assert shown(again.findings) == shown(run_rules(read(edited), options))
+        counts.append(len(again.findings))
+        text, earlier = edited, again.earlier
+    assert counts == [0, 0, 2, 2]  # (`[fifth][]` and `[first][fifth]` defined nowhere at last)
+    assert parts == [False, True, False, True]  # (the reader reads every link again at a definition)

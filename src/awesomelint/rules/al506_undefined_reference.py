@@ -2,10 +2,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
+from typing import cast
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
+from ..entry_facts import carried, carry, keeps_facts, read_again
+from ..model import Document
 from ._lines import front_matter_end, lines_in, overlapping, verbatim_lines, whole
 
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
@@ -27,7 +32,7 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
     tags=("links",),
 )
 def undefined_reference(ctx: Context) -> list[Diagnostic]:
-    defined = frozenset(_defined_labels(ctx.document.text))
+    defined = _defined(ctx.document)
     depends = (defined, front_matter_end(ctx.document))
     return rescanned(ctx, lambda parts: _scan(ctx, defined, parts), depends)
 
@@ -46,7 +51,8 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
             verbatim = verbatim_lines(ctx.document)
         if line.number in verbatim:
             continue
-        item = _ITEM_REFERENCE.match(line.text)
+        # (a name followed by a separator: `] ` or `]\t` in the line, tested first in C)
+        item = _ITEM_REFERENCE.match(line.text) if "] " in line.text or "]\t" in line.text else None
         if item is not None and item[2].casefold() not in defined:
             at = line.start + item.start(1)
             message = f"`{item[1]}` is written as a reference link, but `[{item[2]}]` is defined nowhere"
@@ -74,18 +80,47 @@ def _linked(ctx: Context, parts: Sequence[tuple[int, int]]) -> list[tuple[int, i
     if not whole(ctx.document, parts):
         overlaps = overlapping(parts)
         links = [link for link in links if overlaps(link.span.start, link.span.end)]
-    return sorted((link.span.start, link.span.end) for link in links)
+    spans = list(map(_SPAN, links))  # (in C: no step per link)
+    return sorted(zip(map(_START, spans), map(_END, spans), strict=True))
 
 
-def _defined_labels(text: str) -> set[str]:
-    """The labels of the link reference definitions of ``text``, casefolded: only the lines that
-    hold `]:` are tried (a definition's pattern from each line's start costs more than one scan)."""
-    labels = set()
-    at = text.find("]:")
+_SPAN, _START, _END = attrgetter("span"), attrgetter("start"), attrgetter("end")
+_LABELS = "AL506 (defined labels)"
+
+
+def _defined(document: Document) -> frozenset[str]:
+    """The labels defined in the document's text (`_defined_labels`). After an edit read again in
+    parts (`entry_facts.read_again`), the earlier run's count of them, less those of the parts as
+    they were, and with those of the parts as they are (a definition is one line: the lines outside
+    the parts are the earlier ones)."""
+    text = document.text
+    if not keeps_facts(document):
+        return frozenset(_defined_labels(text, 0, len(text)))
+    earlier, again = carried(document, _LABELS), read_again(document)
+    if earlier is not None and again is not None and earlier[0] == again[0]:
+        counted = cast("Counter[str]", earlier[1]).copy()
+        shift = 0  # how far the text before the part moved
+        for start, end, after in again[1]:
+            counted.subtract(_defined_labels(again[0], start, end))
+            counted.update(_defined_labels(text, start + shift, end + after))
+            shift = after
+        counted = +counted  # (the labels no longer defined dropped)
+    else:
+        counted = Counter(_defined_labels(text, 0, len(text)))
+    carry(document, _LABELS, counted)
+    return frozenset(counted)
+
+
+def _defined_labels(text: str, start: int, end: int) -> list[str]:
+    """The labels of the link reference definitions on the lines of ``text[start:end]`` (whole
+    lines), casefolded, once per definition: only the lines that hold `]:` are tried (a definition's
+    pattern from each line's start costs more than one scan)."""
+    labels = []
+    at = text.find("]:", start, end)
     while at >= 0:
         definition = _DEFINITION.match(text, text.rfind("\n", 0, at) + 1)
         if definition is not None:
-            labels.add(definition[1].casefold())
-        line_end = text.find("\n", at)
-        at = text.find("]:", line_end) if line_end >= 0 else -1
+            labels.append(definition[1].casefold())
+        line_end = text.find("\n", at, end)
+        at = text.find("]:", line_end, end) if line_end >= 0 else -1
     return labels
