@@ -161,9 +161,11 @@ def _held(entries: list[Entry], identities: Mapping[str, str | None]) -> list[tu
 def _held_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str, ...]:
     """The pages the entry's title and paper links open (`_held`'s), once per link."""
     return tuple(
-        identity
-        for link in entry.links
-        if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
+        [
+            identity
+            for link in entry.links
+            if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
+        ]
     )
 
 
@@ -258,10 +260,13 @@ def _extra_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[st
     when one of them is its own paper's (a finding of the entry alone)."""
     if entry.kind != "paper":
         return ()
-    papers = {i for link in entry.links if link.role == "paper" and (i := identities[link.url])}
     extras = [i for link in entry.links if _extra(link) and (i := identities[link.url]) is not None]
-    pasted = ("own paper link",) * 2 if any(i in papers for i in extras) else ()
-    return (*(i for i in extras if i not in papers), *pasted)
+    if not extras:
+        return ()  # (a paper with no code, project or tweet link)
+    papers = {i for link in entry.links if link.role == "paper" and (i := identities[link.url])}
+    if papers.isdisjoint(extras):
+        return tuple(extras)
+    return (*[i for i in extras if i not in papers], "own paper link", "own paper link")
 
 
 _NOT_IN_KEY = re.compile(r"[\W_]+")
@@ -270,12 +275,15 @@ _REPOSITORY = re.compile(r"^https?://(?:www\.)?(?:github|gitlab)\.com/[^/\s]+/([
 
 def _repository_key(entry: Entry) -> tuple[Link, str] | None:
     """The entry's one code repository and its name as a key (`github.com/x/Fast-Rank` -> `fastrank`)."""
-    found = [
-        (link, m[1]) for link in entry.links if link.role == "code" and (m := _REPOSITORY.match(link.url))
-    ]
-    if len(found) != 1:
+    found = None
+    for link in entry.links:
+        if link.role == "code" and (match := _REPOSITORY.match(link.url)):
+            if found is not None:
+                return None  # two repositories
+            found = link, match[1]
+    if found is None:
         return None
-    link, name = found[0]
+    link, name = found
     key = _NOT_IN_KEY.sub("", name.casefold().removesuffix(".git"))
     return (link, key) if len(key) >= 4 else None
 
