@@ -33,7 +33,8 @@ _GENERIC = frozenset(
 def venue_spelling(ctx: Context) -> Iterator[Diagnostic]:
     # (when known, only the entries a finding can be about: a miscased venue's, or one qualified as
     # another entry's venue is)
-    entries = crowded(ctx.document, "venue spellings", lambda entry: _spelling(ctx, entry))
+    spelling = functools.partial(_spelling, ctx, {})
+    entries = crowded(ctx.document, "venue spellings", spelling)
     written = [
         (entry, entry.venue)
         for entry in (ctx.document.iter_entries() if entries is None else entries)
@@ -70,17 +71,21 @@ def _miscasings(ctx: Context, venues: list[Venue]) -> Iterator[Diagnostic]:
         yield ctx.report(found[0].name.span, message, ctx.fix(f"write `{right}` ({len(found)}x)", *edits))
 
 
-def _spelling(ctx: Context, entry: Entry) -> tuple[tuple[str, str], ...]:
+def _spelling(ctx: Context, known: dict[str, bool], entry: Entry) -> tuple[tuple[str, str], ...]:
     """What the findings pair the entry's venue by: its miscased name (held twice: a finding even
-    alone) and its qualifier."""
+    alone) and its qualifier. (``known``: whether each name is miscased, as this run found it: a
+    list writes a few hundred names, each many times.)"""
     venue = entry.venue
     if venue is None or venue.in_badge or _in_link_text(entry, venue):
         return ()
-    right = ctx.settings.venues.miscasing(venue.name.text)
-    miscased = right is not None and not _only_generic_words(venue.name.text, right)
+    name = venue.name.text
+    miscased = known.get(name)
+    if miscased is None:
+        right = ctx.settings.venues.miscasing(name)
+        miscased = known[name] = right is not None and not _only_generic_words(name, right)
     form = _form(venue)
     return (
-        *((("miscased", venue.name.text),) * 2 if miscased else ()),
+        *((("miscased", name),) * 2 if miscased else ()),
         *((("qualified", form[0]),) if form is not None else ()),
     )
 
