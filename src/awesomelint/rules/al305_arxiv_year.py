@@ -58,29 +58,33 @@ def date_month(text: str) -> tuple[int, int | None] | None:
     tags=("venues", "dates"),
 )
 def arxiv_year(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
-    venues = ctx.settings.venues
-    posted = arxiv_month(entry) if entry.marker != "table" else None
-    if posted is None:
+    if entry.marker == "table":
         return ()  # (a table's date column is as often a later version's or the release's)
-    # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
-    # A month either side is the same posting; a later version may date the entry later.
-    earliest = _months(posted) - 1
     venue = entry.venue
     if venue is not None and venue.year is not None and len(venue.year.text) == 4:
         # A conference may publish a paper years after its preprint (or before it is posted):
-        # only the preprint server's own year is the identifier's.
+        # only the preprint server's own year is the identifier's. (The identifier is looked for
+        # last: most entries give no preprint's year and no date.)
+        if ctx.settings.venues.canonical_name(venue.name.text) not in INTERCHANGEABLE_PREPRINTS:
+            return ()
+        posted = arxiv_month(entry)
+        if posted is None:
+            return ()
+        # An identifier's month is its announcement's: a paper sent on 30 December is `2401.x`.
+        # A month either side is the same posting; a later version may date the entry later.
+        earliest = _months(posted) - 1
         year = int(venue.year.text)
-        if venues.canonical_name(venue.name.text) in INTERCHANGEABLE_PREPRINTS and not (
-            earliest // 12 <= year <= (earliest + 2) // 12
-        ):
+        if not earliest // 12 <= year <= (earliest + 2) // 12:
             message = (
                 f"`{venue.name.text} {year}`, but the arXiv identifier {_identifier(posted)}.x "
                 f"was posted in {posted[0]}"
             )
             return (ctx.report(venue.year.span, message),)
         return ()
-    dated = date_month(entry.date.text) if entry.date is not None else None
-    if entry.date is None or dated is None or dated[1] is None:
+    if entry.date is None or (posted := arxiv_month(entry)) is None:
+        return ()
+    dated = date_month(entry.date.text)
+    if dated is None or dated[1] is None:
         return ()
     # Lists date an entry by its code, model or blog release as often as by its preprint: only
     # the preprint's month with another year is plainly a slip (`2024.05.13` for `2505.x`).
