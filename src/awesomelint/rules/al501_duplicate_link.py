@@ -39,12 +39,9 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     for _, link, first_entry, first_link in _kept(
         ctx, "held links", in_pairing_order(document, held), repeats, functools.partial(_copied, document)
     ):
-        other = first_entry.title.text if first_entry.title else "another entry"
-        message = (
-            f"`{link.url}` is already the {_role(first_link)} link of `{other}` "
-            f"(line {first_link.span.start_line}): a link copied from another entry?"
+        yield _copied_from(
+            ctx, link, first_entry, first_link, _role(first_link), ": a link copied from another entry?"
         )
-        yield ctx.report(link.url_span, message, related=first_entry.span)
     extras = crowded(document, "extra links", functools.partial(_extra_links, identities))
     for entry, link, first, first_link in _kept(
         ctx,
@@ -57,12 +54,8 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             message = f"the {_kind(link)} link `{link.url}` is the entry's own paper link: pasted twice?"
             yield ctx.report(link.url_span, message)
             continue
-        other = first.title.text if first.title else "another entry"
-        message = (
-            f"`{link.url}` is already the {_kind(first_link)} link of `{other}` (line "
-            f"{first_link.span.start_line}), a paper with none of these authors: copied from it?"
-        )
-        yield ctx.report(link.url_span, message, related=first.span)
+        suspicion = ", a paper with none of these authors: copied from it?"
+        yield _copied_from(ctx, link, first, first_link, _kind(first_link), suspicion)
     found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
     named = list(document.iter_entries()) if found_in is None else found_in
     swapped = functools.partial(_swapped_repositories, document)
@@ -73,6 +66,17 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
             f"whose code link `{other_link.url}` is named after this entry: swapped?"
         )
         yield ctx.report(link.url_span, message, related=named_after.span)
+
+
+def _copied_from(
+    ctx: Context, link: Link, first: Entry, first_link: Link, role: str, suspicion: str
+) -> Diagnostic:
+    """The finding of ``link``, whose page is already ``first``'s ``first_link`` (its ``role``)."""
+    other = first.title.text if first.title else "another entry"
+    message = (
+        f"`{link.url}` is already the {role} link of `{other}` (line {first_link.span.start_line}){suspicion}"
+    )
+    return ctx.report(link.url_span, message, related=first.span)
 
 
 # What a part of the rule finds: the entry and link of each finding, and the entry and link it names
