@@ -4,7 +4,6 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
 from typing import cast
 
 from ..diagnostic import Applicability, Diagnostic, Severity
@@ -51,8 +50,7 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
             verbatim = verbatim_lines(ctx.document)
         if line.number in verbatim:
             continue
-        # (a name followed by a separator: `] ` or `]\t` in the line, tested first in C)
-        item = _ITEM_REFERENCE.match(line.text) if "] " in line.text or "]\t" in line.text else None
+        item = _ITEM_REFERENCE.match(line.text)
         if item is not None and item[2].casefold() not in defined:
             at = line.start + item.start(1)
             message = f"`{item[1]}` is written as a reference link, but `[{item[2]}]` is defined nowhere"
@@ -80,11 +78,9 @@ def _linked(ctx: Context, parts: Sequence[tuple[int, int]]) -> list[tuple[int, i
     if not whole(ctx.document, parts):
         overlaps = overlapping(parts)
         links = [link for link in links if overlaps(link.span.start, link.span.end)]
-    spans = list(map(_SPAN, links))  # (in C: no step per link)
-    return sorted(zip(map(_START, spans), map(_END, spans), strict=True))
+    return sorted((link.span.start, link.span.end) for link in links)
 
 
-_SPAN, _START, _END = attrgetter("span"), attrgetter("start"), attrgetter("end")
 _LABELS = "AL506 (defined labels)"
 
 
