@@ -274,7 +274,10 @@ def counted_values(
 def counted_value(document: Document, name: str, entry: Entry) -> str | None:
     """The entry's value of the property ``name`` as `counted_conventions` counts it (a fact of the
     entry: kept between runs)."""
-    return next((value for counted, _, value in _values_of(document)(entry) if counted == name), None)
+    for counted, _, value in _values_of(document)(entry):  # (most entries: none; no generator made)
+        if counted == name:
+            return value
+    return None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
