@@ -236,11 +236,13 @@ def test_al403_author_names_that_are_not_names() -> None:
         "Ann Lee, Bo Li, Cy Dow",
         "Ann Lee, Vincent van Gogh, Mausam",
         "J. Smith, Ann Lee and others",
+        "Mausam, Ann Lee, Sukthankar, Cy Dow",  # (names of one word, not side by side)
     ):
         assert _found(papers(clean), "AL403") == [], clean
     for slip in (
         "Ann Lee1, Bo Li2, Cy Dow",
         "Ann Lee, Wei, Zhang, Cy Dow",
+        "Ann Lee, Cy Dow, Wei, Zhang",
         "Ann Lee, bo li, Cy Dow",
         "Anna.B, Bo Li",
     ):

@@ -13,6 +13,8 @@ _AFFILIATION = re.compile(r"[^\W\d_](?:\d{1,2}(?:,\d{1,2})*|[¹²³⁴⁵⁶⁷�
 _MARK = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]")  # what an affiliation mark needs (a quicker look for one)
 # Two names run together at a period: `Anna.B`, `Lee.Bo` (not an initial: `J.Smith`).
 _GLUED = re.compile(r"[a-z]{2,}\.[A-Z]")
+# Two names of one word each, side by side, in the names joined by line breaks.
+_ONE_WORD_PAIR = re.compile(r"^\S+\n\S+$", re.MULTILINE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al"})
 
 
@@ -35,8 +37,10 @@ def _problem(authors: Authors) -> str | None:
                 named = [w for w in words if w.casefold() not in _PARTICLES]
                 if named and all(w[:1].islower() for w in named):
                     return f"`{name}` is written in lower case among capitalised names"
-    if len(names) < 4:
-        return None  # too few names for two of them to be one split by a comma, among two or more
+    if len(names) < 4 or not _ONE_WORD_PAIR.search(joined):
+        # too few names for two of them to be one split by a comma, among two or more; or no two
+        # names of one word each side by side (most lists of names)
+        return None
     # `Wei, Zhang`: one name split by a comma, among names that all have two words or more
     single = [i for i, name in enumerate(names) if len(name.split()) == 1]
     full = len(names) - len(single)
