@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from awesomelint.model import Document
 from awesomelint.read import read
 from awesomelint.read.moving import Move
-from awesomelint.read.reread import Change, changed_range, read_edited
+from awesomelint.read.reread import Change, changed_range, common_prefix, read_edited
 from awesomelint.text import Source
 
 from .edits import edit_of, edit_runs, edit_strategy
@@ -152,6 +152,12 @@ def test_changed_range_is_the_part_between_the_common_start_and_end() -> None:
     assert changed_range("aaaa", "aaaaa") == Change(4, 4, 1)
     assert changed_range("same", "same") == Change(4, 4, 0)
     assert changed_range("", "new") == Change(0, 0, 3)
+
+
+def test_common_prefix_is_where_the_change_starts() -> None:
+    pairs = [("abcdef", "abXYef"), ("aaaa", "aaaaa"), ("same", "same"), ("", "new"), ("xab", "ab")]
+    assert [common_prefix(old, new) for old, new in pairs] == [2, 4, 4, 0, 0]
+    assert all(common_prefix(old, new) == changed_range(old, new).start for old, new in pairs)
 
 
 def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:

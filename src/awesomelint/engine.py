@@ -17,7 +17,7 @@ from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
 from .entry_facts import EntryKey, Facts, carried, carry, install, read_again
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
-from .read.reread import changed_range
+from .read.reread import common_prefix
 from .registry import CheckFunction as CheckFunction
 from .registry import EntriesHolding
 from .registry import Rule as Rule
@@ -496,7 +496,7 @@ def _entry_findings(
     # An entry whose lines end before the first change keeps its findings as they are; another one
     # at its earlier offset and line has them made again on this text's lines, as they were (their
     # spans would keep the earlier text's table of lines alive).
-    unchanged = changed_range(earlier.text, text).start if earlier is not None else 0
+    unchanged = common_prefix(earlier.text, text) if earlier is not None else 0
     again = [c for c in contexts if c.rule.code in fresh]
     # each narrowed rule's context, the entries holding its changed values (by id) and those of
     # them it runs on again below

@@ -42,16 +42,21 @@ class Change(NamedTuple):
     length: int
 
 
-def changed_range(old: str, new: str) -> Change:
-    """The one change that turns ``old`` into ``new``: the part between their common start and end."""
+def common_prefix(old: str, new: str) -> int:
+    """The length of the longest start ``old`` and ``new`` share (where `changed_range`'s change starts)."""
     low, high = 0, min(len(old), len(new))
-    while low < high:  # the longest common prefix, compared a half at a time (no loop per character)
+    while low < high:  # compared a half at a time (no loop per character)
         middle = (low + high + 1) // 2
         if old[low:middle] == new[low:middle]:
             low = middle
         else:
             high = middle - 1
-    prefix = low
+    return low
+
+
+def changed_range(old: str, new: str) -> Change:
+    """The one change that turns ``old`` into ``new``: the part between their common start and end."""
+    prefix = common_prefix(old, new)
     low, high = 0, min(len(old), len(new)) - prefix
     while low < high:
         middle = (low + high + 1) // 2
