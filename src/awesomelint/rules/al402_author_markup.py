@@ -18,11 +18,11 @@ from ..style import author_period
     cites_counts=True,
 )
 def author_markup(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
-    markup_style, period_style = ctx.style.author_markup, ctx.style.author_period
-    text = ctx.document.text
     authors = entry.authors
     if authors is None or entry.kind != "paper" or not authors.markup:
         return ()  # plain-text authors (a table column) have no markup to compare
+    markup_style, period_style = ctx.style.author_markup, ctx.style.author_period
+    text = ctx.document.text
     edits: list[Edit] = []
     problems: list[str] = []
     marker = authors.markup
