@@ -12,6 +12,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import compress, product
+from operator import attrgetter
 from typing import NamedTuple
 
 from .entry_facts import each_fact, fact_getter, reused, tallied
@@ -118,26 +120,29 @@ def entry_layout(entry: Entry) -> str:
     located: list[tuple[int, str]] = []
     title, venue, authors = entry.title, entry.venue, entry.authors
     if title is not None:
-        located.append((title.span.start, "title"))
+        title_start, title_end = title.span.start, title.span.end
+        located.append((title_start, "title"))
+    else:
+        title_start = title_end = -1  # (no link is around it)
     if venue is not None and not venue.in_badge:
         located.append((venue.span.start, "venue"))
     if authors is not None:
         located.append((authors.span.start, "authors"))
-    title_span = title.span if title is not None else None
-    for link in entry.links:
-        if not link.label or link.role == "description":
-            continue  # an image-only link (a badge) is decoration; a description's links are prose
-        span = link.span
-        if title_span is None or not (span.start <= title_span.start and title_span.end <= span.end):
+    # (an image-only link, a badge, is decoration; a description's links are prose; the links
+    # unpacked: an entry has several, each asked three things)
+    for label, _, _, span, _, role in entry.links:
+        if label and role != "description" and not (span.start <= title_start and title_end <= span.end):
             located.append((span.start, "link"))
     if entry.description is not None:
         located.append((entry.description.span.start, "description"))
     located.sort()
     if len(entry.paragraphs) <= 1:  # every field in one group (the common case, made quick)
         kinds: list[str] = []
+        last = ""
         for _, kind in located:
-            if kind != "link" or not kinds or kinds[-1] != "link":
+            if kind != "link" or last != "link":
                 kinds.append(kind)
+                last = kind
         return " ".join(kinds)
     groups: list[list[str]] = []
     paragraph_index = -1
@@ -318,18 +323,22 @@ def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
 
 def _paper_fields(entry: Entry) -> tuple[str, ...]:
     """Which fields a paper has, in the order of `_EntryStyle.paper_fields`."""
-    fields = []
-    if entry.title:
-        fields.append("title")
-    if entry.venue:
-        fields.append("venue")
-    if entry.year:
-        fields.append("year")
-    if entry.authors:
-        fields.append("authors")
-    if entry.own_links:
-        fields.append("link")
-    return tuple(fields)
+    # (one of few tuples, made once each; `own_links` not made to be asked whether it is empty)
+    return _FIELD_SETS[
+        entry.title is not None,
+        entry.venue is not None,
+        bool(entry.year),
+        entry.authors is not None,
+        any(map(_NOT_DESCRIPTION, map(_ROLE, entry.links))),
+    ]
+
+
+_ROLE = attrgetter("role")
+_NOT_DESCRIPTION = "description".__ne__
+_FIELD_SETS = {
+    flags: tuple(compress(("title", "venue", "year", "authors", "link"), flags))
+    for flags in product((False, True), repeat=5)
+}
 
 
 # The properties each entry says one value of (or none), counted over the list.
