@@ -33,8 +33,11 @@ def _suspect(text: str) -> bool:
     bare = _ESCAPED.sub("x", text) if "\\" in text else text
     if "`" in bare:
         bare = _CODE.sub("", bare)
+    # (`in` before `count`: a search stops at the first `*`, and most text has none)
     return (
-        bare.count("*") % 2 == 1 or bare.count("[") != bare.count("]") or bare.count("(") != bare.count(")")
+        ("*" in bare and bare.count("*") % 2 == 1)
+        or bare.count("[") != bare.count("]")
+        or bare.count("(") != bare.count(")")
     )
 
 
