@@ -13,6 +13,7 @@ from awesomelint.engine import Settings, rerun_rules, run_rules
 from awesomelint.entry_facts import EntryKey, Facts, crowded, entry_key, install, note_moved, tallied
 from awesomelint.model import Document, Entry
 from awesomelint.read import read
+from awesomelint.read.reread import read_edited
 
 from .edits import moved_alike
 
@@ -125,3 +126,27 @@ def test_crowded_entries_follow_edits_with_and_without_a_value_crossing_two(
         install(fresh, None)
         assert _titles(found) == _titles(crowded(fresh, "links", _links))
         earlier = facts
+
+
+def test_changes_found_from_the_carried_entries_are_those_the_counts_give() -> None:
+    items = [f"- [Paper {n}](https://a.org/{n}). CVPR 2021.\n" for n in range(80)]
+    items[3] = items[1]  # one key twice
+    text = "".join(f"# Part {n}\n\n" + "".join(items[n * 5 : n * 5 + 5]) + "\n" for n in range(16))
+    options = Settings()
+    before = read(text)
+    earlier = rerun_rules(before, options).earlier
+    assert earlier.facts is not None
+    edits = [
+        text.replace("Paper 7]", "Paper 7b]"),  # an entry read again
+        text.replace(items[1], "", 1),  # one of a key's two entries gone
+        text.replace(items[2], items[1], 1),  # a key's third entry come in
+        text.replace(items[31], items[31] + "- [New](https://b.org/)\n", 1),  # one come in
+    ]
+    for edited in edits:
+        after = read_edited(before, edited)
+        facts = install(after, earlier.facts)
+        carried = facts._carried_changes()
+        counted = facts._counted_changes(earlier.facts.key_counts)
+        assert carried is not None and (carried[0] or carried[1])
+        assert [id(entry) for entry in carried[0]] == [id(entry) for entry in counted[0]]
+        assert [id(key) for key in carried[1]] == [id(key) for key in counted[1]]

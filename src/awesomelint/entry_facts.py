@@ -143,12 +143,15 @@ class Facts:
         by_entry = cast("list[dict[str, object]]", [None] * len(entries))
         moved = moved_entries(document)
         carried: list[bool] = []  # the entries whose key and record are their earlier entry's
+        # (what `changes` works out the entries come in and gone out from, when entries were carried)
+        self._carried_from: tuple[list[bool], list[int], dict[int, EntryKey]] | None = None
         if moved and earlier is not None:
             # An entry read the same way as the earlier one it moved from (still the entry that the
             # earlier facts name) has its key and record: all found at once, with no call per entry.
             olds = list(map(moved.get, ids, repeat(_UNKNOWN, len(ids))))
             old_ids = list(map(id, olds))
             carried = list(map(is_, map(earlier._entries.get, old_ids), olds))
+            self._carried_from = (carried, old_ids, earlier.keys)
             keys = cast("list[EntryKey]", list(map(earlier.keys.get, old_ids)))
             by_entry = cast("list[dict[str, object]]", list(map(earlier._by_entry.get, old_ids)))
             kept = list(compress(keys, carried))
@@ -187,20 +190,59 @@ class Facts:
         the earlier one had more often (as many times as the numbers differ); None without an
         earlier document."""
         if self._changes is None and self._earlier_key_counts is not None:
-            now, before = self.key_counts, self._earlier_key_counts
-            # (the keys whose numbers differ found by differences of sets, made in C: few differ)
-            more = {key: times - before.get(key, 0) for key, times in now.items() - before.items()}
-            fewer = {key: times - now.get(key, 0) for key, times in before.items() - now.items()}
-            added = []
-            for entry_id, key in self.keys.items() if any(n > 0 for n in more.values()) else ():
-                if more.get(key, 0) > 0:
-                    more[key] -= 1
-                    added.append(self._entries[entry_id])
-            removed: list[EntryKey] = []
-            if any(n > 0 for n in fewer.values()):  # (in the earlier document's order)
-                removed = [key for key in before if fewer.get(key, 0) > 0 for _ in range(fewer[key])]
-            self._changes = (added, removed)
+            self._changes = self._carried_changes() or self._counted_changes(self._earlier_key_counts)
         return self._changes
+
+    def _carried_changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
+        """`changes` found from the entries not carried and the earlier ones no entry was carried
+        from (the carried ones, most, are the same on both sides): the keys whose numbers may differ
+        are theirs, and those of an earlier entry carried into two; None without carried entries or
+        with many not carried."""
+        if self._carried_from is None:
+            return None
+        carried, old_ids, earlier_keys = self._carried_from
+        self._carried_from = None  # (no longer needed: the earlier run's table not kept alive)
+        if carried.count(False) * 10 > len(carried):
+            return None  # (many entries read again: the counts' differences, made in C, cost less)
+        from_ids = set(compress(old_ids, carried))
+        fresh = compress(self.keys.values(), map(not_, carried))
+        gone = compress(earlier_keys.values(), map(not_, map(from_ids.__contains__, earlier_keys)))
+        shared: list[EntryKey] = []
+        if len(from_ids) < carried.count(True):  # (seldom)
+            shared = [
+                earlier_keys[i] for i, times in Counter(compress(old_ids, carried)).items() if times > 1
+            ]
+        now, before = self.key_counts, self._earlier_key_counts
+        assert before is not None
+        differ = {key: now[key] - before[key] for key in chain(fresh, gone, shared)}
+        more = {key: times for key, times in differ.items() if times > 0}
+        fewer = {key: -times for key, times in differ.items() if times < 0}
+        added = []  # (each key's first entries in the list, as `_counted_changes` picks them)
+        picked = list(map(more.__contains__, self.keys.values()))
+        entries, keys = compress(self._entries.values(), picked), compress(self.keys.values(), picked)
+        for entry, key in zip(entries, keys, strict=True):
+            if more[key] > 0:
+                more[key] -= 1
+                added.append(entry)
+        # (in the earlier document's order, of each key's first entry)
+        went = dict.fromkeys(compress(earlier_keys.values(), map(fewer.__contains__, earlier_keys.values())))
+        return added, [key for key in went for _ in range(fewer[key])]
+
+    def _counted_changes(self, before: Counter[EntryKey]) -> tuple[list[Entry], list[EntryKey]]:
+        """`changes` found from the counts of the keys, now and ``before``."""
+        now = self.key_counts
+        # (the keys whose numbers differ found by differences of sets, made in C: few differ)
+        more = {key: times - before.get(key, 0) for key, times in now.items() - before.items()}
+        fewer = {key: times - now.get(key, 0) for key, times in before.items() - now.items()}
+        added = []
+        for entry_id, key in self.keys.items() if any(n > 0 for n in more.values()) else ():
+            if more.get(key, 0) > 0:
+                more[key] -= 1
+                added.append(self._entries[entry_id])
+        removed: list[EntryKey] = []
+        if any(n > 0 for n in fewer.values()):  # (in the earlier document's order)
+            removed = [key for key in before if fewer.get(key, 0) > 0 for _ in range(fewer[key])]
+        return added, removed
 
     def few_changes(self) -> tuple[list[Entry], list[EntryKey]] | None:
         """`changes`, when bringing a list-wide value up to date by them costs less than working it
@@ -249,7 +291,8 @@ class Facts:
         # (`fact_of` written out for the facts not worked out yet, few after a first run: a call
         # per entry, not per fact; `_by_entry` and `_entries` hold the entries in one order)
         by_entry = self._by_entry
-        if by_entry and name not in next(iter(by_entry.values())):  # a first run: one pass
+        first_run = self._earlier_key_counts is None  # (a rerun's first entry may be new)
+        if first_run and by_entry and name not in next(iter(by_entry.values())):  # one pass
             contributions = []
             for record, entry in zip(by_entry.values(), self._entries.values(), strict=True):
                 found = record.get(name, _UNKNOWN)
@@ -265,8 +308,9 @@ class Facts:
                 return list(map(itemgetter(name), by_entry.values()))
             except KeyError:
                 pass  # a fact the earlier run did not ask for
-        contributions = [record.get(name, _UNKNOWN) for record in by_entry.values()]
-        unknown = [index for index, found in enumerate(contributions) if found is _UNKNOWN]
+        # (a fact asked of some entries only: the known ones read and the others found in C)
+        contributions = list(map(dict.get, by_entry.values(), repeat(name), repeat(_UNKNOWN)))
+        unknown = list(compress(range(len(contributions)), map(is_, contributions, repeat(_UNKNOWN))))
         if unknown:
             records, entries = list(self._by_entry.values()), list(self._entries.values())
             for index in unknown:  # (entries of one key share a record: worked out once)
