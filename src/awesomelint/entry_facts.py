@@ -11,10 +11,10 @@ whole list (`reused`) is built again only when its inputs differ from the earlie
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_, itemgetter, not_
+from operator import is_, itemgetter, not_
 from typing import TypeVar, cast
 
 from .model import Document, Entry
@@ -68,7 +68,6 @@ class EntryKey(int):
 _FACTS = "entry facts"
 _UNKNOWN = object()  # a fact not worked out yet
 _MOVED = "moved entries"
-_READ = attrgetter("_read")  # (an `EntryKey`'s reading, None until worked out)
 
 
 def entry_key(entry: Entry, text: str) -> EntryKey:
@@ -157,11 +156,9 @@ class Facts:
             kept = list(compress(keys, carried))
             same_keys.update(zip(kept, kept, strict=True))  # (the earlier run's: each its own same key)
             records.update(zip(kept, compress(by_entry, carried), strict=True))
-            # A key not compared yet holds an entry of this document, not of an earlier one (set in
-            # C: no step per entry)
-            unread = list(map(is_, map(_READ, kept), repeat(None)))
-            moved_now = compress(compress(entries, carried), unread)
-            deque(map(setattr, compress(kept, unread), repeat("_entry"), moved_now), maxlen=0)
+            for key, entry in zip(kept, compress(entries, carried), strict=True):
+                if key._read is None:  # (it holds an entry of this document, not of an earlier one)
+                    key._entry = entry
         for index, entry in (
             compress(enumerate(entries), map(not_, carried)) if carried else enumerate(entries)
         ):
