@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,25 @@ def test_common_prefix_is_where_the_change_starts() -> None:
     pairs = [("abcdef", "abXYef"), ("aaaa", "aaaaa"), ("same", "same"), ("", "new"), ("xab", "ab")]
     assert [common_prefix(old, new) for old, new in pairs] == [2, 4, 4, 0, 0]
     assert all(common_prefix(old, new) == changed_range(old, new).start for old, new in pairs)
+
+
+def test_changed_range_matches_a_comparison_character_by_character() -> None:
+    def by_characters(old: str, new: str) -> Change:
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        end = 0  # (the common end, not overlapping the common start)
+        while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        return Change(start, len(old) - end, len(new) - end - start)
+
+    rng = random.Random(29)
+    for _ in range(2000):
+        old = "".join(rng.choice("ab\n") for _ in range(rng.randrange(9)))
+        at = rng.randrange(len(old) + 1)
+        new = old[:at] + rng.choice(["", "a", "b\n", "ab"]) + old[at + rng.randrange(3) :]
+        assert changed_range(old, new) == by_characters(old, new)
+        assert common_prefix(old, new) == by_characters(old, new).start
 
 
 def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:

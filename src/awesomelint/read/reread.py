@@ -45,9 +45,9 @@ class Change(NamedTuple):
 def common_prefix(old: str, new: str) -> int:
     """The length of the longest start ``old`` and ``new`` share (where `changed_range`'s change starts)."""
     low, high = 0, min(len(old), len(new))
-    while low < high:  # compared a half at a time (no loop per character)
+    while low < high:  # compared a half at a time (no loop per character), one side copied
         middle = (low + high + 1) // 2
-        if old[low:middle] == new[low:middle]:
+        if new.startswith(old[low:middle], low):
             low = middle
         else:
             high = middle - 1
@@ -60,7 +60,7 @@ def changed_range(old: str, new: str) -> Change:
     low, high = 0, min(len(old), len(new)) - prefix
     while low < high:
         middle = (low + high + 1) // 2
-        if old[len(old) - middle : len(old) - low] == new[len(new) - middle : len(new) - low]:
+        if new.endswith(old[len(old) - middle : len(old) - low], 0, len(new) - low):
             low = middle
         else:
             high = middle - 1
