@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from awesomelint import engine
 from awesomelint.diagnostic import Diagnostic
+from awesomelint.entry_facts import note_moved
 from awesomelint.model import Document, Entry
 from awesomelint.read import read
 
@@ -96,6 +97,17 @@ def entries_checked(monkeypatch: pytest.MonkeyPatch, code: str) -> list[str]:
 
     monkeypatch.setattr(engine, "_checker", lambda context: spy)
     return seen
+
+
+def read_moved_down(text: str, options: engine.Settings) -> tuple[Document, engine.Earlier, Document]:
+    """``text`` read and checked (its earlier run kept), then read again with a paragraph under its
+    `# Papers` heading: every entry moved two lines down and read the same way, noted so
+    (`entry_facts.note_moved`) as the reader's incremental path notes it."""
+    before = read(text)
+    earlier = engine.rerun_rules(before, options).earlier
+    after = read(text.replace("# Papers\n", "# Papers\n\nA list of papers.\n"))
+    note_moved(after, moved_alike(after, before))
+    return before, earlier, after
 
 
 def moved_alike(new: Document, old: Document) -> dict[int, Entry]:

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from awesomelint.engine import Settings, rerun_rules, run_rules
-from awesomelint.entry_facts import EntryKey, Facts, crowded, entry_key, install, note_moved, tallied
+from awesomelint.entry_facts import EntryKey, Facts, crowded, entry_key, install, tallied
 from awesomelint.model import Document, Entry
 from awesomelint.read import read
 from awesomelint.read.reread import read_edited
 
-from .edits import moved_alike
+from .edits import read_moved_down
 
 _ITEM = "- **Seeing Far**. _Ann Lee_. CVPR 2021. [paper][ref] [code](https://github.com/a/b)\n"
 
@@ -63,11 +63,7 @@ def test_entries_of_one_key_share_their_facts_in_a_first_run() -> None:
 def test_keys_carried_into_a_later_run_hold_its_entries_only() -> None:
     text = f"# Papers\n\n{_ITEM}- [Other](https://b.org/)\n\n[ref]: https://a.org/1\n"
     options = Settings()
-    before = read(text)
-    earlier = rerun_rules(before, options).earlier
-    edited = text.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
-    after = read(edited)
-    note_moved(after, moved_alike(after, before))
+    before, earlier, after = read_moved_down(text, options)
     again = rerun_rules(after, options, earlier=earlier)
     facts = again.earlier.facts
     assert isinstance(facts, Facts)
@@ -78,7 +74,7 @@ def test_keys_carried_into_a_later_run_hold_its_entries_only() -> None:
     assert not any(entry is not None and id(entry) in old for entry in held)
     # the carried keys still compare as fresh keys of the same entries do
     assert list(facts.keys.values()) == _keys(after)
-    fresh = run_rules(read(edited), options)
+    fresh = run_rules(read(after.text), options)
     assert [d.to_dict() for d in again.findings] == [d.to_dict() for d in fresh]
 
 

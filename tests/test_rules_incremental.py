@@ -22,7 +22,7 @@ from awesomelint.read import read
 from awesomelint.text import Source
 
 from .conftest import CORPUS, SEED, SMALL_LISTS
-from .edits import edit_of, edit_runs, edit_strategy, moved_alike, shown
+from .edits import edit_of, edit_runs, edit_strategy, moved_alike, read_moved_down, shown
 
 LISTS = SMALL_LISTS
 EDITS = int(os.environ.get("AWESOMELINT_RULE_EDITS", "48"))
@@ -163,12 +163,7 @@ def test_a_finding_moved_by_nothing_is_placed_on_the_new_lines_and_keeps_its_fix
 
 def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     options = Settings()
-    before = read(LIST)
-    earlier = rerun_rules(before, options).earlier
-    edited = LIST.replace("# Papers\n", "# Papers\n\nA list of papers.\n")
-    after = read(edited)
-    # every entry moved and read the same way, as the reader's incremental path says of them
-    note_moved(after, moved_alike(after, before))
+    _, earlier, after = read_moved_down(LIST, options)
     worked_out: list[Entry] = []
     key = entry_facts.entry_key
 
@@ -179,9 +174,9 @@ def test_entries_the_reader_moved_keep_their_keys(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(entry_facts, "entry_key", counted)
     again = rerun_rules(after, options, earlier=earlier)
     assert worked_out == []
-    assert shown(again.findings) == shown(run_rules(read(edited), options))
+    assert shown(again.findings) == shown(run_rules(read(after.text), options))
     # an entry noted as moved from a document the earlier run did not see gets its key worked out
-    other = read(edited)
+    other = read(after.text)
     note_moved(other, moved_alike(other, read(LIST)))
     rerun_rules(other, options, earlier=again.earlier)
     assert len(worked_out) == 3
