@@ -248,6 +248,14 @@ def test_front_matter_reads_as_markdown_it_reads_it(text: str) -> None:
     assert markdown().options.get("html") is True and markdown().options.get("no such", 3) == 3
 
 
+@pytest.mark.parametrize(
+    "text", ["a\r\nb\n", "a\rb\r\r- c\r", "x\0y\n", "- a\r\n- b\0\n\n[x]: /\0\r\n", "\0", "\r"]
+)
+def test_line_breaks_and_nul_characters_read_as_markdown_it_reads_them(text: str) -> None:
+    # markdown-it's normalising step is left out: the text it parses is normalised already.
+    _assert_same_reading(text)
+
+
 def test_the_seed_and_fixtures_read_as_markdown_it_reads_them() -> None:
     for path in [SEED, *sorted(FIXTURES.glob("*.md"))]:
         _assert_same_reading(path.read_text(encoding="utf-8"))

@@ -485,8 +485,10 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("backticks", "located", _located(md))
     md.inline.ruler.disable(list(_TRACKED_RULES))
     md.inline.terminator_re = _TEXT_END
-    # text_join only merges text tokens, and text pieces are read from the source, not from them
-    md.core.ruler.disable(["inline", "text_join"])
+    # text_join only merges text tokens, and text pieces are read from the source, not from them;
+    # the text parsed is `Source.normalized`, with no "\r" and no NUL: normalising it would replace
+    # each line break by itself (a tenth of the block pass)
+    md.core.ruler.disable(["normalize", "inline", "text_join"])
     return md
 
 
