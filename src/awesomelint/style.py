@@ -166,16 +166,25 @@ def _paragraph_at(entry: Entry, offset: int) -> int:
 
 def entry_shape(entry: Entry) -> str:
     """How an entry is written down: numbered, a bullet, a paragraph, or a row of one table."""
-    if entry.marker == "table":
-        return "table:" + " > ".join(entry.section_path)
-    return "numbered" if entry.marker in ("ordered", "glued") else entry.marker
+    return _shape(entry.marker, entry.section_path)
+
+
+def _shape(marker: str, section_path: tuple[str, ...]) -> str:
+    if marker == "table":
+        return "table:" + " > ".join(section_path)
+    return "numbered" if marker in ("ordered", "glued") else marker
 
 
 def style_group(entry: Entry) -> str:
     """Entries that a list writes alike: entries of one shape within one part of the list (its top
     two heading levels: a news part and a papers part are written differently)."""
-    shape = entry_shape(entry)
-    return shape if entry.marker == "table" else f"{shape}:" + " > ".join(entry.section_path[:2])
+    return _group(entry.marker, entry.section_path)
+
+
+@functools.lru_cache(maxsize=2**12)  # (a list has a few hundred sections, each of many entries)
+def _group(marker: str, section_path: tuple[str, ...]) -> str:
+    shape = _shape(marker, section_path)
+    return shape if marker == "table" else f"{shape}:" + " > ".join(section_path[:2])
 
 
 @functools.lru_cache(maxsize=2**12)  # a list uses few layouts, each asked of many entries
@@ -296,28 +305,43 @@ class _EntryStyle(NamedTuple):
 
 
 def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
-    venue, authors, marker = entry.venue, entry.authors, entry.marker
-    # A table writes its venue and year in columns of their own: no venue format to compare.
-    # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
-    formatted = (
-        venue is not None and marker not in STRUCTURED_MARKERS and venue.markup not in ("badge", "link")
-    )
-    canonical = venues.canonical_name(venue.name.text) if venue is not None else None
-    marked = authors is not None and bool(authors.markup)
-    period = author_period(entry) if marked else None
-    return _EntryStyle(
-        entry.kind,
-        style_group(entry),
-        entry_layout(entry) if entry.title and marker not in STRUCTURED_MARKERS else None,
-        venue.markup if formatted and venue else None,
-        venue.year_style if formatted and venue and venue.year and not venue.dated else None,
-        ("yes" if venue_punctuation(venue) else "no") if formatted and venue else None,
-        canonical if canonical in INTERCHANGEABLE_PREPRINTS else None,
-        (canonical, venue.name.text) if canonical and venue and is_habit(venues, venue) else None,
-        authors.markup if marked and authors else None,
-        authors.separator if marked and authors and len(authors.names) > 1 else None,
-        period if period != "abbreviation" else None,
-        _paper_fields(entry) if entry.kind == "paper" else None,
+    venue, authors, marker, kind = entry.venue, entry.authors, entry.marker, entry.kind
+    structured = marker in STRUCTURED_MARKERS
+    venue_markup = venue_year = punctuation = preprint = spelling = None
+    if venue is not None:
+        # A table writes its venue and year in columns of their own: no venue format to compare.
+        # (nor does a venue that is a link's text, `[arXiv](...)`: a label, written as the list's labels are)
+        if not structured and venue.markup not in ("badge", "link"):
+            venue_markup = venue.markup
+            venue_year = venue.year_style if venue.year and not venue.dated else None
+            punctuation = "yes" if venue_punctuation(venue) else "no"
+        canonical = venues.canonical_name(venue.name.text)
+        preprint = canonical if canonical in INTERCHANGEABLE_PREPRINTS else None
+        spelling = (canonical, venue.name.text) if canonical and is_habit(venues, venue) else None
+    author_markup = separator = period = None
+    if authors is not None and authors.markup:
+        author_markup = authors.markup
+        separator = authors.separator if len(authors.names) > 1 else None
+        period = author_period(entry)
+        if period == "abbreviation":
+            period = None
+    # (made as the tuple it is: `_EntryStyle(...)` costs a call more, once per entry of a list)
+    return tuple.__new__(
+        _EntryStyle,
+        (
+            kind,
+            _group(marker, entry.section_path),
+            entry_layout(entry) if entry.title and not structured else None,
+            venue_markup,
+            venue_year,
+            punctuation,
+            preprint,
+            spelling,
+            author_markup,
+            separator,
+            period,
+            _paper_fields(entry) if kind == "paper" else None,
+        ),
     )
 
 
@@ -361,16 +385,24 @@ def _hosts(document: Document) -> dict[str, Majority]:
 
 
 def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
-    host_forms: defaultdict[str, Counter[str]] = defaultdict(Counter)  # (a count made once per site)
+    host_forms: dict[str, Counter[str]] = {}  # (a count made once per site)
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
     # in the order the list first writes each: the forms are counted as a count of every link's are.
     # (`url_host` asked of each address: its cache serves AL502's look-ups of the same addresses)
     for host, times in Counter(map(url_host, urls)).items():
         if host is not None:
-            host_forms[site(host)][host.lower()] += times
-    return {
-        name: found for name, forms in host_forms.items() if (found := counted_majority(forms)) is not None
-    }
+            forms = host_forms.get(name := site(host))
+            if forms is None:
+                forms = host_forms[name] = Counter()
+            forms[host.lower()] += times
+    dominant = {}
+    for name, forms in host_forms.items():
+        if len(forms) == 1:  # (most sites are written one way: their majority made at once)
+            ((form, times),) = forms.items()
+            dominant[name] = Majority(form, times, times)
+        elif (found := counted_majority(forms)) is not None:
+            dominant[name] = found
+    return dominant
 
 
 def _says(document: Document, venues: VenueTable) -> Callable[[Entry], _EntryStyle]:
@@ -387,6 +419,23 @@ def laid_out(document: Document, venues: VenueTable) -> list[tuple[Entry, tuple[
         (entry, (said.kind, said.group), said.layout)
         for entry, said in each_fact(document, "style", _says(document, venues))
         if said.layout is not None
+    ]
+
+
+def venue_habit(document: Document, venues: VenueTable, entry: Entry) -> str | None:
+    """The canonical name of the entry's venue when its spelling may set the list's habit for its
+    venue (`is_habit`), as the style read it (a fact of the entry, not worked out again)."""
+    spelling = _says(document, venues)(entry).spelling
+    return spelling[0] if spelling is not None else None
+
+
+def holding_habits(document: Document, venues: VenueTable, names: frozenset[object]) -> list[Entry]:
+    """The entries, in the list's order, whose `venue_habit` is one of ``names`` (from what each
+    entry says of the style: no pass over the entries that works anything out again)."""
+    return [
+        entry
+        for entry, said in each_fact(document, "style", _says(document, venues))
+        if said.spelling is not None and said.spelling[0] in names
     ]
 
 

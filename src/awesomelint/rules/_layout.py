@@ -28,16 +28,25 @@ def _title_element(text: str, span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
+def _overlapped(entry: Entry, start: int, end: int) -> bool:
+    """Whether a link of the entry overlaps the range from ``start`` to ``end``."""
+    for link in entry.links:  # (a loop, not `any` of a generator: asked of most entries of a list)
+        span = link.span
+        if span.start < end and start < span.end:
+            return True
+    return False
+
+
 def elements(text: str, entry: Entry) -> list[_Element] | None:
     """The entry's fields as source ranges in order, links in one group; None if they overlap
     (a title inside its link, say)."""
     if entry.title is None:
         return None
     title = entry.title.span
-    if any(link.span.start < title.end and title.start < link.span.end for link in entry.links):
+    if _overlapped(entry, title.start, title.end):
         return None  # a title inside its link (the usual way): quick to tell, before its emphasis
     start, end = _title_element(text, title)
-    if any(link.span.start < end and start < link.span.end for link in entry.links):
+    if _overlapped(entry, start, end):
         return None
     found = [_Element("title", start, end)]
     if entry.venue and not entry.venue.in_badge:
@@ -82,11 +91,12 @@ class Template(NamedTuple):
         found = elements(text, entry)
         if found is None:
             return None
+        tail = text[found[-1].end : entry.span.end]  # (after the last field: they do not overlap)
+        if not _SEPARATOR_ONLY.match(tail):
+            return None  # (looked at first: quicker to tell than the gaps, and as often the reason)
         groups = _groups(found)
         gaps = [text[a[-1].end : b[0].start] for a, b in pairwise(groups)]
-        tail = text[groups[-1][-1].end : entry.span.end]
-        spaced = all(_SEPARATOR_ONLY.match(gap) and any(char.isspace() for char in gap) for gap in gaps)
-        if not spaced or not _SEPARATOR_ONLY.match(tail):
+        if not all(_SEPARATOR_ONLY.match(gap) and any(char.isspace() for char in gap) for gap in gaps):
             return None
         links = [e for e in found if e.kind == "link"]
         link_gap = text[links[0].end : links[1].start] if len(links) > 1 else " "

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import each_fact, fact
 from ..model import Entry
-from ..style import Majority, Style, is_habit
+from ..style import Majority, Style, holding_habits, venue_habit
 from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
 
 
@@ -56,19 +54,13 @@ def venue_alias(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
 
 
 def _canonical(ctx: Context, entry: Entry) -> str | None:
-    """The canonical name of the paper's venue when its spelling may set the list's habit (a fact of
-    the entry)."""
-    venues = ctx.settings.venues
-    return fact(ctx.document, _CANONICAL, entry, functools.partial(_canonical_habit, venues))
-
-
-_CANONICAL = "AL302 canonical habit"
+    """The canonical name of the paper's venue when its spelling may set the list's habit."""
+    return venue_habit(ctx.document, ctx.settings.venues, entry)
 
 
 def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
     """The entries whose venue is one of the ``changed`` (by its canonical name)."""
-    habit = functools.partial(_canonical_habit, ctx.settings.venues)
-    return [entry for entry, canonical in each_fact(ctx.document, _CANONICAL, habit) if canonical in changed]
+    return holding_habits(ctx.document, ctx.settings.venues, changed)
 
 
 def _changed_venues(before: Style, now: Style) -> frozenset[object]:
@@ -93,13 +85,6 @@ def _changed_venues(before: Style, now: Style) -> frozenset[object]:
 def _decided(habit: Majority | None) -> tuple[str, bool] | None:
     """What of a habit decides a finding (its counts show in messages only)."""
     return None if habit is None else (habit.value, habit.pinned)
-
-
-def _canonical_habit(venues: VenueTable, entry: Entry) -> str | None:
-    """The canonical name of the paper's venue when its spelling may set the list's habit (`is_habit`)."""
-    venue = entry.venue
-    canonical = venues.canonical_name(venue.name.text) if venue is not None else None
-    return canonical if canonical is not None and venue is not None and is_habit(venues, venue) else None
 
 
 def _short(venues: VenueTable, name: str) -> bool:
