@@ -142,6 +142,7 @@ class Facts:
         by_entry = cast("list[dict[str, object]]", [None] * len(entries))
         moved = moved_entries(document)
         carried: list[bool] = []  # the entries whose key and record are their earlier entry's
+        repeats: list[int] = []
         # (what `changes` works out the entries come in and gone out from, when entries were carried)
         self._carried_from: tuple[list[bool], list[int], dict[int, EntryKey]] | None = None
         if moved and earlier is not None:
@@ -172,12 +173,18 @@ class Facts:
                 record = records[same] = before.get(same, {})
             else:
                 record = records[same]
+                repeats.append(index)
             keys[index], by_entry[index] = same, record
+        # the entries (by index, of those not carried) whose key an earlier one of the list has
+        self._repeats = repeats
         self.keys: dict[int, EntryKey] = dict(zip(ids, keys, strict=True))
         self._entries: dict[int, Entry] = dict(zip(ids, entries, strict=True))  # (keeps them alive)
         self._by_entry: dict[int, dict[str, object]] = dict(zip(ids, by_entry, strict=True))
         self.key_counts: Counter[EntryKey] = Counter(self.keys.values())
         self._changes: tuple[list[Entry], list[EntryKey]] | None = None
+        # the records of the entries that came in and of the keys that went out (`changes`)
+        self._came_records: list[dict[str, object]] | None = None
+        self._gone_records: list[dict[str, object]] | None = None
         # name -> what the entries that came in and went out contributed, where `tally` brought
         # the earlier count up to date by them
         self._brought: dict[str, tuple[list[tuple[Hashable, ...]], list[tuple[Hashable, ...]]]] = {}
@@ -262,8 +269,12 @@ class Facts:
         """What the entries gone out contributed to ``name`` (one per entry), or None without an
         earlier document or where one has no contribution kept."""
         changes = self.changes()
-        gone = [self._earlier_records[key].get(name) for key in changes[1]] if changes else None
-        if gone is None or not all(isinstance(contribution, tuple) for contribution in gone):
+        if not changes:
+            return None
+        if self._gone_records is None:  # (the same for every name: looked up once)
+            self._gone_records = list(map(self._earlier_records.__getitem__, changes[1]))
+        gone = list(map(dict.get, self._gone_records, repeat(name)))
+        if not all(map(isinstance, gone, repeat(tuple))):
             return None
         return cast("list[tuple[Hashable, ...]]", gone)
 
@@ -272,16 +283,32 @@ class Facts:
         gone = self.went_out(name) if changes is not None else None
         if earlier is not None and changes is not None and gone is not None:
             counted = earlier.copy()
-            counted.subtract(chain.from_iterable(gone))
-            by_entry = self._by_entry  # (the entries that came in counted by one update, not one each)
-            came = [fact_of(by_entry[id(e)], name, e, count) for e in changes[0]]
-            counted.update(chain.from_iterable(came))
+            counted.subtract(Counter(chain.from_iterable(gone)))  # (counted in C, then value by value)
+            came = self._came_in(name, count)
+            counted.update(chain.from_iterable(came))  # (by one update, not one per entry)
             self.tallies[name] = counted
             self._brought[name] = (came, gone)
             return counted
         counted = Counter(chain.from_iterable(self.contributions(name, count)))
         self.tallies[name] = counted
         return counted
+
+    def _came_in(self, name: str, count: Callable[[Entry], T]) -> list[T]:
+        """What ``count`` gives for each entry that came in (`changes`): a fact of the entry, worked
+        out where not known yet (all at once, in C, where none is)."""
+        changes = self.changes()
+        assert changes is not None
+        came = changes[0]
+        if self._came_records is None:  # (the same for every name: looked up once)
+            self._came_records = list(map(self._by_entry.__getitem__, map(id, came)))
+        records = self._came_records
+        found = list(map(dict.get, records, repeat(name), repeat(_UNKNOWN)))
+        unknown = list(map(is_, found, repeat(_UNKNOWN)))
+        if all(unknown) and len(set(map(id, records))) == len(records):  # (no record shared)
+            return _kept_facts(records, name, came, count)
+        for index in compress(range(len(found)), unknown):
+            found[index] = fact_of(records[index], name, came[index], count)
+        return cast("list[T]", found)
 
     def contributions(self, name: str, count: Callable[[Entry], T]) -> list[T]:
         """What ``count`` gives for each entry (a fact of the entry), in the list's order."""
@@ -290,17 +317,17 @@ class Facts:
         by_entry = self._by_entry
         first_run = self._earlier_key_counts is None  # (a rerun's first entry may be new)
         if first_run and by_entry and name not in next(iter(by_entry.values())):  # one pass
-            contributions = []
-            for record, entry in zip(by_entry.values(), self._entries.values(), strict=True):
-                found = record.get(name, _UNKNOWN)
-                if found is _UNKNOWN:
-                    found = record[name] = count(entry)
-                contributions.append(found)
-            return cast("list[T]", contributions)
-        changes = self.changes()
-        if changes is not None:  # a rerun: the facts not known yet are those of the entries come in
-            for entry in changes[0]:
-                fact_of(by_entry[id(entry)], name, entry, count)
+            held, listed = by_entry.values(), self._entries.values()
+            if not self._repeats:
+                return _kept_facts(held, name, listed, count)
+            # (an entry whose key an earlier one has shares its record: its fact not worked out again)
+            firsts = [True] * len(by_entry)
+            for index in self._repeats:
+                firsts[index] = False
+            _kept_facts(compress(held, firsts), name, compress(listed, firsts), count)
+            return list(map(itemgetter(name), held))
+        if self.changes() is not None:  # a rerun: the facts not known yet are those of the entries come in
+            self._came_in(name, count)
             try:  # (looked up in C: no Python-level step per entry)
                 return list(map(itemgetter(name), by_entry.values()))
             except KeyError:
@@ -349,6 +376,16 @@ class Facts:
             found = list(compress(entries.values(), map(not_, map(twice.isdisjoint, values))))
         self.whole[kept] = (None, frozenset(map(self.keys.__getitem__, map(id, found))))
         return found
+
+
+def _kept_facts(
+    records: Iterable[dict[str, object]], name: str, entries: Iterable[Entry], count: Callable[[Entry], T]
+) -> list[T]:
+    """``count`` of each of ``entries``, kept in its record as ``name``, worked out and kept in C (no
+    Python-level step per entry); a record that holds the fact keeps it (entries of one key share a
+    record: it keeps the first one's, equal to the others')."""
+    kept: list[object] = list(map(dict.setdefault, records, repeat(name), map(count, entries)))
+    return cast("list[T]", kept)
 
 
 def note_moved(document: Document, moved: Mapping[int, Entry]) -> None:

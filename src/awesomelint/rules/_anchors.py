@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+from itertools import chain
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -70,7 +72,7 @@ class NearIndex:
         self._found: dict[str, list[str]] = {}  # each fragment's answer, asked again on the next run
         self._by_pair: dict[str, list[int]] = {}
         for index, slug in enumerate(slugs):
-            for pair in {slug.lower()[i : i + 2] for i in range(len(slug) - 1)}:
+            for pair in _pairs(slug):
                 self._by_pair.setdefault(pair, []).append(index)
 
     def near(self, wanted: str) -> list[str]:
@@ -91,6 +93,14 @@ class NearIndex:
                 if index not in candidates and piece in self._slugs[index].lower():
                     candidates.add(index)
         return [self._slugs[index] for index in sorted(candidates) if near(self._slugs[index], wanted)]
+
+
+def _pairs(slug: str) -> set[str]:
+    """The pairs of letters of ``slug`` lowered (as many as ``slug`` has: lowering may lengthen it)."""
+    lowered = slug.lower()
+    if len(lowered) == len(slug):  # (most slugs: the pairs made in C)
+        return set(map(operator.add, lowered, lowered[1:]))
+    return {lowered[i : i + 2] for i in range(len(slug) - 1)}
 
 
 class HeadingTypo(NamedTuple):
@@ -149,9 +159,10 @@ def _heading_typos(document: Document, sections: list[Section]) -> list[tuple[in
     # Each heading under its slugged words with one left blank: a heading that differs from a
     # fragment in that one word alone is found by a look-up, not by a scan of every heading.
     by_others: dict[tuple[int, tuple[str, ...]], list[tuple[int, list[str], list[str]]]] = {}
-    for number, section in enumerate(sections):
-        words = section.text.split()
-        slugged = [slugify(word) for word in words]
+    words_of = [section.text.split() for section in sections]
+    slug_of = {word: slugify(word) for word in set(chain.from_iterable(words_of))}  # (words recur)
+    for number, words in enumerate(words_of):
+        slugged = list(map(slug_of.__getitem__, words))
         for index in range(len(words)):
             others = (index, tuple(slugged[:index] + slugged[index + 1 :]))
             by_others.setdefault(others, []).append((number, words, slugged))

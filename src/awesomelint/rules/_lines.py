@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from ..model import Document, Entry, Link
@@ -99,8 +100,12 @@ def front_matter_end(document: Document) -> int:
     return front.end() if front is not None else 0
 
 
-def verbatim_lines(document: Document) -> set[int]:
-    """Lines where white space is content: code blocks, `<pre>` and comments in HTML, front matter."""
+def verbatim_lines(document: Document) -> frozenset[int]:
+    """Lines where white space is content: code blocks, `<pre>` and comments in HTML, front matter
+    (found once per document: several rules ask)."""
+    found = document.derived.get("verbatim lines")
+    if isinstance(found, frozenset):
+        return found
     numbers: set[int] = set()
     for section in [None, *document.iter_sections()]:
         blocks = document.blocks if section is None else section.blocks
@@ -116,7 +121,11 @@ def verbatim_lines(document: Document) -> set[int]:
     front = _FRONT_MATTER.match(document.text)
     if front is not None:
         numbers.update(range(1, front[0].count("\n") + 1 + (not front[0].endswith("\n"))))
-    return numbers
+    document.derived["verbatim lines"] = result = frozenset(numbers)
+    return result
+
+
+_START, _END, _PARAGRAPHS = attrgetter("start"), attrgetter("end"), attrgetter("paragraphs")
 
 
 def hard_break_test(document: Document, start: int = 0, end: int | None = None) -> Callable[[int], bool]:
@@ -128,7 +137,7 @@ def hard_break_test(document: Document, start: int = 0, end: int | None = None) 
     entries = document.iter_entries()
     if end is not None:  # (spans that end before the lines or start after them hold no next line)
         entries = (e for e in entries if e.span.end >= start and e.span.start <= stop)
-    spans = [p for entry in entries for p in entry.paragraphs]
+    spans = list(itertools.chain.from_iterable(map(_PARAGRAPHS, entries)))
     for section in [None, *document.iter_sections()]:
         blocks = document.blocks if section is None else section.blocks
         spans.extend(
@@ -136,9 +145,14 @@ def hard_break_test(document: Document, start: int = 0, end: int | None = None) 
             for b in blocks
             if b.kind in ("paragraph", "list", "quote") and b.span.end >= start and b.span.start <= stop
         )
-    spans.sort(key=lambda span: span.start)
-    starts = [span.start for span in spans]
-    reach = list(itertools.accumulate((span.end for span in spans), max))  # the furthest end so far
+    spans.sort(key=_START)
+    starts = list(map(_START, spans))
+    reach = []  # the furthest end so far (a step costs less than `accumulate` with `max`)
+    furthest = -1
+    for span_end in map(_END, spans):
+        if span_end > furthest:
+            furthest = span_end
+        reach.append(furthest)
     line_starts = document.source.line_starts
 
     def followed(number: int) -> bool:

@@ -28,7 +28,7 @@ def glued_bullet(ctx: Context) -> list[Diagnostic]:
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     """The findings on the lines that start in the ``parts`` of the text."""
     all_lines = lines(ctx.document)
-    verbatim: set[int] | None = None  # at the first glued bullet
+    verbatim: frozenset[int] | None = None  # at the first glued bullet
     for line in lines_in(ctx.document, parts):
         match = _GLUED.match(line.text)
         if match is None:

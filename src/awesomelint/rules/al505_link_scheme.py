@@ -31,7 +31,7 @@ _REFUSED = re.compile(
 
 
 def _refused(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
-    verbatim: set[int] | None = None  # read at the first match (most lists have none)
+    verbatim: frozenset[int] | None = None  # read at the first match (most lists have none)
     text = ctx.document.text
     for start, end in parts:
         for match in _REFUSED.finditer(text, start, end):  # (a match never crosses a line's end)

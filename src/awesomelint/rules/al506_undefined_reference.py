@@ -9,8 +9,8 @@ from typing import cast
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rescanned, rule
 from ..entry_facts import carried, carry, keeps_facts, read_again
-from ..model import Document
-from ._lines import front_matter_end, lines_in, overlapping, verbatim_lines, whole
+from ..model import Document, Link
+from ._lines import front_matter_end, lines_in, link_start, overlapping, verbatim_lines, whole
 
 # `[text][label]` or `[text][]`; Markdown makes a link of it only when `[label]: url` is defined.
 # A lone `[Deprecated]` is bracketed text, not a reference.
@@ -41,8 +41,8 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
     # Two bracketed tags side by side (`[2024-05][ACL 2024]`) read as a reference only in a list
     # that writes references; `[text][]` is one wherever it is.
     uses_references = bool(defined)
-    linked: list[tuple[int, int]] | None = None  # at the first reference (most lists write none)
-    verbatim: set[int] | None = None  # at the first line with a bracket
+    linked: list[Link] | None = None  # at the first reference (most lists write none)
+    verbatim: frozenset[int] | None = None  # at the first line with a bracket
     for line in lines_in(ctx.document, parts):
         if "[" not in line.text:
             continue
@@ -62,8 +62,7 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
             at = line.start + match.start()
             if linked is None:
                 linked = _linked(ctx, parts)
-            inside = bisect.bisect_right(linked, (at, len(ctx.document.text))) - 1
-            if inside >= 0 and linked[inside][0] <= at < linked[inside][1]:
+            if _in_link(linked, at):
                 continue
             if (match[2] and not uses_references) or match[0].startswith("[^"):
                 continue  # two tags side by side, or footnotes (`[^1][^2]`)
@@ -72,13 +71,26 @@ def _scan(ctx: Context, defined: frozenset[str], parts: Sequence[tuple[int, int]
             yield ctx.report(ctx.span(at, line.start + match.end()), message)
 
 
-def _linked(ctx: Context, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the links that overlap ``parts`` start and end, in order."""
+def _linked(ctx: Context, parts: Sequence[tuple[int, int]]) -> list[Link]:
+    """The links that overlap ``parts``, in order (the document's links are, by their starts)."""
     links = ctx.document.links
     if not whole(ctx.document, parts):
         overlaps = overlapping(parts)
         links = [link for link in links if overlaps(link.span.start, link.span.end)]
-    return sorted((link.span.start, link.span.end) for link in links)
+    return links
+
+
+def _in_link(linked: list[Link], at: int) -> bool:
+    """Whether ``at`` lies in the link of ``linked`` that starts last at or before it (of several
+    that start there, the one that ends last)."""
+    inside = bisect.bisect_right(linked, at, key=link_start) - 1
+    if inside < 0:
+        return False
+    start, end = linked[inside].span.start, linked[inside].span.end
+    while inside > 0 and linked[inside - 1].span.start == start:  # (seldom: one start, two links)
+        inside -= 1
+        end = max(end, linked[inside].span.end)
+    return at < end
 
 
 _LABELS = "AL506 (defined labels)"

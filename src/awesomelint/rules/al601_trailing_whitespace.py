@@ -21,7 +21,7 @@ def trailing_whitespace(ctx: Context) -> list[Diagnostic]:
 
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     """The findings on the lines that start in the ``parts`` of the text."""
-    skip: set[int] | None = None  # found at the first trailing white space
+    skip: frozenset[int] | None = None  # found at the first trailing white space
     hard_break: Callable[[int], bool] | None = None  # when a line could end in one, not before
     for line in lines_in(ctx.document, parts):
         if not line.text.endswith((" ", "\t")):

@@ -24,7 +24,7 @@ def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic
     each part with a non-blank line or the end of the text after them)."""
     all_lines = lines(ctx.document)
     blank = [line.number for line in lines_in(ctx.document, parts) if not line.text.strip()]
-    skip = verbatim_lines(ctx.document) if blank else set()
+    skip = verbatim_lines(ctx.document) if blank else frozenset()
     index = 0
     while index < len(blank):
         first = blank[index]
