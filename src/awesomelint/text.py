@@ -204,8 +204,9 @@ class Source:
 
     def normalized_offset(self, offset: int) -> int:
         """The offset in the normalised text of ``offset`` in the original text."""
-        if self._same_offsets:
-            return min(max(offset, 0), len(self.normalized))
+        if self._same_offsets:  # (an offset in the text, as most asked for are, without a call)
+            size = len(self.normalized)
+            return offset if 0 <= offset <= size else min(max(offset, 0), size)
         line = max(bisect.bisect_right(self._orig_starts, offset) - 1, 0)
         column = offset - self._orig_starts[line]
         return min(self._norm_starts[line] + max(column, 0), len(self.normalized))

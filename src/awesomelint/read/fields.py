@@ -85,7 +85,7 @@ _YEARISH = re.compile(  # searched in a slice; `ACL23` and `NAACL-25` glue a sho
     rf"\d\d(?:(?<={_YEAR})|(?<=['’]\d\d)|(?:(?<=\s\d\d)|(?<=[A-Z]\d\d)|(?<=[A-Z]-\d\d))(?!\d))"
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_QUOTE_AFTER = re.compile(r"[.,]?[\"”]")  # a bold title inside quotes: `"**Title**."`
+_QUOTE_AFTER = ('"', "”", '."', ".”", ',"', ",”")  # a bold title inside quotes: `"**Title**."`
 # a sentence end (`words. `) or a bracket or quote, opening with its character (which the search skips to);
 # `et al.` ends the names before it, with or without a period of theirs (`Zhang, Zizhao. et al.`, `et. al.`)
 _SENTENCE = re.compile(
@@ -132,7 +132,9 @@ _LEADING_SYMBOLS = re.compile(  # emoji and dingbats before a title: `🔥`, `�
 )
 _CODE_DATE = re.compile(r"\s*(?:19|20)\d{2}(?:[./-](?:1[0-2]|0?[1-9])(?:[./-]\d{1,2})?)?\s*")
 _DESCRIPTION_LEAD = re.compile(r"^[\s\-–—:|.,]+")
+_SEPARATOR = re.compile(r"[-–—:|]")  # in a description's lead, what sets it off from the title
 _WORD_OF_PROSE = re.compile(r"[^\W\d_]{2,}")
+_SPACES = re.compile(r"[ \t]*")
 
 
 @dataclass
@@ -157,7 +159,13 @@ def _free(piece: Piece, taken: Sequence[Range]) -> list[Range]:
     free = [(start, end)]
     for lo, hi in taken:
         if lo < end and start < hi:  # most taken ranges lie outside the piece
-            free = [part for a, b in free for part in ((a, min(b, lo)), (max(a, hi), b)) if part[0] < part[1]]
+            parts = []  # each free part less the range: what lies before it, and what after
+            for a, b in free:
+                if a < b and a < lo:
+                    parts.append((a, min(b, lo)))
+                if a < b and hi < b:
+                    parts.append((max(a, hi), b))
+            free = parts
     return free
 
 
@@ -224,8 +232,7 @@ def extract(
     fields.links = links
     paper_link = _LinksToPaper(links)
     quoted = title_range is not None and (
-        (found is not None and found.quoted)
-        or _QUOTE_AFTER.match(source.normalized, title_range[1]) is not None
+        (found is not None and found.quoted) or source.normalized.startswith(_QUOTE_AFTER, title_range[1])
     )
     venue = _venue_in_citation(source, first, title_range) if quoted else None
     described_from = _description_start(source, first, title_range)
@@ -322,9 +329,10 @@ def _title(
     # (`Distilled Person _Re-identification_: Towards ...`).
     after = (other for other in paragraph if other.start >= piece.end)
     inline = list(itertools.takewhile(_inside_a_title, after))
-    if inline and not _TITLE_END.search(raw):
-        raw = source.normalized[begin : inline[-1].end]
     match = _TITLE_END.search(raw)
+    if inline and match is None:
+        raw = source.normalized[begin : inline[-1].end]
+        match = _TITLE_END.search(raw)
     stop = match.start() if match else len(raw.rstrip())
     if match is not None and match[0].strip() in _DASHES:
         stop = _bar_after_dash(raw, match.end(), stop)
@@ -474,11 +482,12 @@ def make_link(source: Source, piece: Piece) -> Link:
 
 def _description_start(source: Source, first: Sequence[Piece], title: Range | None) -> int | None:
     """Where a classic description starts (`[Name](url) - Description`), if the entry has one."""
-    if title is None:
+    end = first[-1].end if first else 0
+    if title is None or end <= title[1]:
         return None
-    after = source.normalized[title[1] : first[-1].end if first else title[1]]
-    stripped = after.lstrip(" \t")
-    return title[1] + len(after) - len(stripped) if stripped[:1] in ("-", "–", "—") else None
+    # (where the spaces after the title end, found with no copy of the rest of the paragraph)
+    start = _SPACES.match(source.normalized, title[1], end).end()  # type: ignore[union-attr]
+    return start if start < end and source.normalized[start] in "-–—" else None
 
 
 def _venue_in_citation(
@@ -1003,7 +1012,7 @@ def _description(
     end = first[-1].end
     raw = source.normalized[begin:end]
     lead = _DESCRIPTION_LEAD.match(raw)
-    separated = lead is not None and any(mark in lead[0] for mark in "-–—:|")
+    separated = lead is not None and _SEPARATOR.search(lead[0]) is not None
     if not separated and fields.date is not None:
         return None
     # words of prose, counted piece by piece up to those needed (white space changes none of them)
@@ -1013,7 +1022,10 @@ def _description(
             piece.kind == "link" and label_role(plain_text(piece.children)) is not None
         ):
             continue
-        needed -= len(_WORD_OF_PROSE.findall(rendered_text([piece])))
+        for _ in _WORD_OF_PROSE.finditer(rendered_text([piece])):  # (no more words found than needed)
+            needed -= 1
+            if needed <= 0:
+                break
         if needed <= 0:
             break
     if needed > 0:

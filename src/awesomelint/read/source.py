@@ -24,7 +24,8 @@ def field_at(source: Source, norm_start: int, norm_end: int, text: str) -> Field
     normalised text."""
     span = source.span(norm_start, norm_end)
     raw = source.text[span.start : span.end]
-    return Field(text, text if raw == text else raw, span)  # most are as written: one string
+    # most are as written: one string; the tuple made at once (a named tuple's `__new__` is a call more)
+    return tuple.__new__(Field, (text, text if raw == text else raw, span))
 
 
 class SourceFile(NamedTuple):

@@ -73,7 +73,7 @@ def skip_tags(text: str) -> int:
         if match is None or match.end() == position:
             break
         position = match.end()
-    return position + len(text[position:]) - len(text[position:].lstrip())
+    return len(text) - len(text[position:].lstrip())  # (the white space after them too)
 
 
 def tags(text: str) -> Iterator[tuple[int, int]]:
@@ -88,12 +88,22 @@ def tags(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _significant(pieces: Sequence[Piece], start: int) -> list[Piece]:
+    # (a text piece's part from ``start`` is blank when it is empty or all white space: no copy made
+    # of it where the piece starts there or after, as most do)
     return [
         piece
         for piece in pieces
         if piece.end > start
-        and (piece.kind != "text" or bool(piece.plain[max(0, start - piece.start) :].strip()))
+        and (
+            piece.kind != "text"
+            or _written(piece.plain if piece.start >= start else piece.plain[start - piece.start :])
+        )
     ]
+
+
+def _written(text: str) -> bool:
+    """Whether ``text`` holds more than white space (``text.strip()``, with no string made)."""
+    return bool(text) and not text.isspace()
 
 
 def _dated(piece: Piece) -> bool:
@@ -137,6 +147,9 @@ def _title_like(piece: Piece) -> bool:
     return piece.kind == "link" and not is_link_word(plain_text(piece.children))
 
 
+_LABEL_KINDS = frozenset(["text", "html", "strong", "em"])  # the pieces a label before a title is made of
+
+
 def _label_end(significant: Sequence[Piece], index: int) -> int | None:
     """When the pieces from ``index`` are a short label ending with a colon before a title
     (`<u>T5</u>: **Title**`, `**PaLM Coder** (PaLM): "Title"`), the index of the piece that holds
@@ -144,8 +157,8 @@ def _label_end(significant: Sequence[Piece], index: int) -> int | None:
     length = 0
     for position in range(index, min(index + 6, len(significant))):
         piece = significant[position]
-        if piece.kind not in ("text", "html", "strong", "em"):
-            return None  # (before the text is worked out: most titles are links)
+        if piece.kind not in _LABEL_KINDS:
+            return None  # (before the text is worked out)
         text = piece.plain if piece.kind == "text" else plain_text(piece.children)
         if piece.kind == "text" and ":" in text:
             head, _, after = text.partition(":")
@@ -178,7 +191,8 @@ def find_title(
     for index, piece in enumerate(significant):
         if index < skip_to:
             continue
-        label = _label_end(significant, index) if index > skip_to else None
+        # (a label starts with text, HTML or emphasis: most titles are links, which start none)
+        label = _label_end(significant, index) if index > skip_to and piece.kind in _LABEL_KINDS else None
         if label is not None:
             colon = significant[label]
             after = colon.plain.partition(":")[2]
@@ -218,12 +232,16 @@ def find_title(
                 # A reference: `Oord, Aaron van den, et al. "Conditional image generation ..."`
                 return TitleStart(piece, begin + offset + cited.start("quote"), quoted=True)
             return TitleStart(piece, begin + offset)
-        if piece.kind == "link" and following is not None and _titled(following):
+        if piece.kind == "link" and following is not None:
             link_label = plain_text(piece.children)
             before = significant[index - 1] if index else None
             bracketed = before is not None and before.kind == "text" and before.plain.rstrip().endswith("[")
-            # (the costly lookup last: a title is seldom bracketed or written as a venue and year)
-            if (bracketed or looks_like_venue(link_label)) and is_known_venue(link_label):
+            # (the costly lookups last: a title is seldom bracketed or written as a venue and year)
+            if (
+                (bracketed or looks_like_venue(link_label))
+                and is_known_venue(link_label)
+                and _titled(following)
+            ):
                 continue  # `\[[NeurIPS 2024](u)\] Title`: the venue, linked to the paper, comes first
         if piece.kind == "strong" and following is not None:
             inner = plain_text(piece.children)
