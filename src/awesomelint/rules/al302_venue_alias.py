@@ -19,14 +19,14 @@ from ..venues import INTERCHANGEABLE_PREPRINTS, VenueTable
     tags=("venues", "consistency"),
     cites_counts=True,
     changed=lambda before, _, now, __: _changed_venues(before, now),
-    holds=lambda ctx, changed: _holding(ctx, changed),
+    holds=lambda ctx, changed: holding_habits(ctx.document, ctx.settings.venues, changed),
 )
 def venue_alias(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
     venues, style = ctx.settings.venues, ctx.style
     if entry.venue is None or entry.kind != "paper":
         return ()
     name = entry.venue.name
-    canonical = _canonical(ctx, entry)
+    canonical = venue_habit(ctx.document, venues, entry)
     if canonical is None:
         return ()  # a miscasing is AL306's (once for the list); `NIPS 2017` is right as written
     preprint = style.preprint
@@ -51,16 +51,6 @@ def venue_alias(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
         return (ctx.report(name.span, f"{message} (in a badge)"),)
     fix = ctx.fix(f"write `{target}`", Edit(name.span.start, name.span.end, target))
     return (ctx.report(name.span, message, fix),)
-
-
-def _canonical(ctx: Context, entry: Entry) -> str | None:
-    """The canonical name of the paper's venue when its spelling may set the list's habit."""
-    return venue_habit(ctx.document, ctx.settings.venues, entry)
-
-
-def _holding(ctx: Context, changed: frozenset[object]) -> list[Entry]:
-    """The entries whose venue is one of the ``changed`` (by its canonical name)."""
-    return holding_habits(ctx.document, ctx.settings.venues, changed)
 
 
 def _changed_venues(before: Style, now: Style) -> frozenset[object]:
