@@ -362,7 +362,7 @@ def _apply_checked(
         if safe and edited is None:
             # the rendering guard compares markdown-it's readings of the whole texts: kept, and
             # the paragraphs the edits left alone taken from the document's
-            fixed = read(text, keep_reading=True, earlier=reading(document))
+            fixed = read(text, keep_reading=True, earlier=reading(document), changes=_changes([], edits))
         else:  # only the sections where this attempt's text differs from the one before are read
             fixed = read_edited(earlier, text, _changes(written, edits))
         faults = _faults(document, fixed, pending, edits, settings, links, records, edited)

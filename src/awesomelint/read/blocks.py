@@ -33,6 +33,7 @@ from ..model import (
 )
 from ..slug import Slugger
 from ..text import Source
+from .edited import Change, edited_tokens
 from .entries import (
     AboutTheList,
     continues,
@@ -124,12 +125,23 @@ _REFERENCES = "references"  # where a document holds the link reference definiti
 _RELEASED_AT_ONCE = 4096  # tokens: dropped in batches, the moves of the list's tail stay linear
 
 
-def read(text: str, keep_reading: bool = False, earlier: Parsed | None = None) -> Document:
+def read(
+    text: str,
+    keep_reading: bool = False,
+    earlier: Parsed | None = None,
+    changes: Sequence[Change] | None = None,
+) -> Document:
     """Parse an awesome list into its typed tree. Never raises on any text. With ``keep_reading``
     the document keeps what markdown-it read (`reading`), for the fixer's guard to compare;
     ``earlier`` is such a reading of a text this one was edited from, whose unchanged paragraphs
-    need not be read again."""
-    parsed = parse_tokens(Source(text), keep_pieces=keep_reading, earlier=earlier)
+    need not be read again; with the ``changes`` that made this text of that one, its blocks need
+    not be parsed again either when the edits leave every line's kind alone (`edited_tokens`)."""
+    source = Source(text)
+    edited = edited_tokens(earlier, source, changes) if earlier is not None and changes else None
+    if edited is None:
+        parsed = parse_tokens(source, keep_pieces=keep_reading, earlier=earlier)
+    else:
+        parsed = Parsed(source, *edited, keep_pieces=keep_reading, earlier=earlier)
     builder = _Builder(parsed, earlier)
     document = builder.build(release_tokens=not keep_reading)
     if builder.items_moved:  # the rules need not work out again which entries these are

@@ -19,27 +19,18 @@ from ..entry_facts import note_moved, note_read_again
 from ..model import Document, Entry, Section
 from ..text import BOM, Source, Span
 from .blocks import _Builder, keep_references, page_anchors, read, reading, references, settle_entries
+from .edited import Change as Change  # (where the fixer and the tests import it from)
+from .edited import defines_references
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
 from .kinds import PAPER_COUNT, majority_of, paper_count, settle_group
 from .moving import Move
 from .tokens import Parsed, markdown
 
-# A link reference definition: every link that names it, anywhere in the text, reads it. Looked
-# for on the lines that hold `]:`, after any quote or list markers (a definition may be in either).
-_DEFINITION = re.compile(r"[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\\n]|\\.)+\]:")
 # An HTML table is read up to its `</table>`, past blank lines and headings.
 _TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_ID = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
-
-
-class Change(NamedTuple):
-    """``old[start:end]`` was replaced by ``length`` characters."""
-
-    start: int
-    end: int
-    length: int
 
 
 def common_prefix(old: str, new: str) -> int:
@@ -84,26 +75,15 @@ def read_edited(earlier: Document, text: str, changes: Sequence[Change] | None =
         changes = [changed_range(earlier.text, text)]
     old = earlier.text
     if not changes or any("\r" in t or t.startswith(BOM) for t in (old, text)):
-        return read(text, earlier=reading(earlier))
+        return read(text, earlier=reading(earlier), changes=changes)
     regions = _regions(earlier, changes)
     if regions is None or _tables_cross(old, [(r.start, r.end) for r in regions]):
-        return read(text, earlier=reading(earlier))
-    defined = references(earlier) if _defines_references(text) else {}
+        return read(text, earlier=reading(earlier), changes=changes)
+    defined = references(earlier) if defines_references(text) else {}
     if defined is None:
-        return read(text, earlier=reading(earlier))
+        return read(text, earlier=reading(earlier), changes=changes)
     found = _Splice(earlier, text, regions, changes, defined).document()
-    return found or read(text, earlier=reading(earlier))
-
-
-def _defines_references(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether a line of ``text`` (of ``text[start:end]``, whole lines) may be a link reference
-    definition (some that are not count too)."""
-    at = text.find("]:", start, end)
-    while at >= 0:
-        if _DEFINITION.match(text, text.rfind("\n", 0, at) + 1):
-            return True
-        at = text.find("]:", at + 2, end)
-    return False
+    return found or read(text, earlier=reading(earlier), changes=changes)
 
 
 def _regions(earlier: Document, changes: Sequence[Change]) -> list[_Region] | None:
@@ -296,7 +276,7 @@ class _Splice:
 
     def _earlier_definitions(self, region: _Region) -> dict[str, Any]:
         """The link reference definitions of the region's text as it was."""
-        if not _defines_references(self.earlier.text, region.start, region.end):
+        if not defines_references(self.earlier.text, region.start, region.end):
             return {}
         env: dict[str, Any] = {}
         markdown().parse(self.earlier.source.normalized[region.start : region.end], env)

@@ -259,7 +259,7 @@ def _record_link_parts(state: StateInline, bracket: int, opener: Token) -> None:
 
 # What ends a link label's first line for the reference rule: another `[` (no definition), its
 # `]`, or an escape (read by the rule itself).
-_LABEL_STOP = re.compile(r"[\[\]\\]")
+LABEL_STOP = re.compile(r"[\[\]\\]")
 
 
 def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -269,7 +269,7 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     paragraph)."""
     src, start = state.src, state.bMarks[start_line] + state.tShift[start_line]
     if src.startswith("[", start):
-        stop = _LABEL_STOP.search(src, start + 1, state.eMarks[start_line])
+        stop = LABEL_STOP.search(src, start + 1, state.eMarks[start_line])
         if stop is not None and (stop[0] == "[" or (stop[0] == "]" and not src.startswith(":", stop.end()))):
             return False
     return reference(state, start_line, end_line, silent)
@@ -360,7 +360,7 @@ _table_rule = (
 
 # A table's delimiter row as markdown-it's rule first tests it: its marks and spaces only, and not a
 # `-` then a space (a list item's line).
-_DELIMITER_ROW = re.compile(r"(?!-[ \t])[|:-][-|: \t]+")
+DELIMITER_ROW = re.compile(r"(?!-[ \t])[|:-][-|: \t]+")
 
 
 def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -370,13 +370,13 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         return False
     line = start_line + 1
     start = state.bMarks[line] + state.tShift[line]
-    return _DELIMITER_ROW.fullmatch(state.src, start, state.eMarks[line]) is not None and _table_rule(
+    return DELIMITER_ROW.fullmatch(state.src, start, state.eMarks[line]) is not None and _table_rule(
         state, start_line, end_line, silent
     )
 
 
 # A setext heading's underline: a run of `=` or of `-`, then only spaces (markdown-it's own test).
-_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
+UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
 
 
 class _ParagraphEnds:
@@ -403,7 +403,7 @@ class _ParagraphEnds:
             if indent > 3:
                 line += 1
                 continue
-            if indent >= 0 and _UNDERLINE.fullmatch(
+            if indent >= 0 and UNDERLINE.fullmatch(
                 src, state.bMarks[line] + state.tShift[line], state.eMarks[line]
             ):
                 state.parentType = old_parent
@@ -501,7 +501,7 @@ def parse_tokens(source: Source, keep_pieces: bool = False, earlier: Parsed | No
 _FIRST_LINE = (0,)  # where the one line of a one-line content starts in it
 
 
-def _line_starts(source: Source, token: Token, from_column: int) -> tuple[Sequence[int], list[int]]:
+def content_line_starts(source: Source, token: Token, from_column: int) -> tuple[Sequence[int], list[int]]:
     """Where each line of an inline token's content starts, in the content and in the normalised
     document (``from_column``: where in its first line to look for it)."""
     first_line = token.map[0] if token.map else 0
@@ -558,7 +558,7 @@ class _Reading(NamedTuple):
     pieces: list[Piece]
 
 
-def _read_alike(earlier: dict[str, Any], definitions: dict[str, Any]) -> bool:
+def read_alike(earlier: dict[str, Any], definitions: dict[str, Any]) -> bool:
     """Whether a text's link reference definitions read its links as ``earlier`` did: the same
     labels, each with the same address and title (the line each stands on, its `map`, moves with
     any edit above it and reads nothing)."""
@@ -641,7 +641,7 @@ class Parsed:
         self.items: list[tuple[int, ...]] = []
         self.item_parts: Any = None
         self.items_from: Parsed | None = None  # the earlier reading, when its items may be moved
-        same_references = earlier is not None and _read_alike(earlier.references, self.references)
+        same_references = earlier is not None and read_alike(earlier.references, self.references)
         if earlier is not None and earlier._kept is not None and same_references:
             self._earlier_text = earlier.source.normalized
             self.items_from = earlier
@@ -707,7 +707,7 @@ class Parsed:
 
     def _read(self, token: Token, from_column: int) -> tuple[list[int], int, list[Piece]]:
         """Where the token's lines start in the document, where it ends, and its pieces."""
-        content_starts, starts = _line_starts(self.source, token, from_column)
+        content_starts, starts = content_line_starts(self.source, token, from_column)
         align: Align = starts[0].__add__ if len(starts) == 1 else _Aligner(content_starts, starts)
         start, end = starts[0], align(len(token.content))
         pieces = self._moved(token.content, starts, end) if self._earlier else None
