@@ -19,9 +19,10 @@ None: the text is parsed again.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from markdown_it.common.utils import mdTrim
@@ -116,6 +117,7 @@ class _Edit:
         self.old_source, self.old, self.starts = old_source, old_source.normalized, old_source.line_starts
         self.source, self.new = source, source.normalized
         self.old_tokens = old_tokens
+        self.placed: list[_Placed] = []  # the changes, with their lines (`tokens`)
 
     def tokens(
         self, changes: Sequence[Change], references: dict[str, Any]
@@ -142,13 +144,21 @@ class _Edit:
                 kinds.append(_BLANK_LINES_OUT)
             else:
                 kinds.append(_OTHER)
-        patched, failed = self._patched_lines(local, runs)
+        self.placed = placed
+        coverage = _Coverage(lambda: [line for line, _ in self.headings], self.old_source.line_count)
+        for item, kind in zip(placed, kinds, strict=True):
+            if kind == _OTHER and not coverage.add(item.first_line, item.last_line):
+                return None
+        found = self._patched_lines(local, runs, coverage)
+        if found is None:
+            return None
+        patched, failed = found
         others = [
             item
             for item, kind in zip(placed, kinds, strict=True)
             if kind == _OTHER or item.first_line in failed
         ]
-        regions = self._regions(placed, others)
+        regions = self._regions(placed, others, self.headings) if others else []
         if regions is None:
             return None
         bounds = [(region.start, region.end) for region in regions]
@@ -160,12 +170,13 @@ class _Edit:
         return self._made(patched, lines, regions), ({"references": moved} if moved else {})
 
     def _patched_lines(
-        self, local: dict[int, tuple[int, int]], runs: dict[int, int]
-    ) -> tuple[dict[int, Token], set[int]]:
+        self, local: dict[int, tuple[int, int]], runs: dict[int, int], coverage: _Coverage
+    ) -> tuple[dict[int, Token], set[int]] | None:
         """The inline tokens (by index) made anew for the ``local`` lines changed within, and the
         lines of the changes that need their region read again: those of a block other than a
         paragraph or a heading outside any container, or that the edit may turn into another
-        block, blank lines taken out of such a block, and a blank line changed into another."""
+        block, blank lines taken out of such a block, and a blank line changed into another. None
+        as soon as those regions would hold most of the text (`_Coverage`)."""
         changed, run_starts = sorted(local), sorted(runs)
         patched: dict[int, Token] = {}
         failed: set[int] = set()
@@ -177,6 +188,8 @@ class _Edit:
             if span is None or token.type in containers:
                 continue
             start, end = span  # (the blocks that are not containers come in the text's order)
+            if not coverage.likely_within(start):
+                return None
             while at < count and changed[at] < start:
                 unheld.append(changed[at])
                 at += 1
@@ -184,32 +197,42 @@ class _Edit:
                 last = bisect.bisect_left(changed, end, at)
                 numbers, at = changed[at:last], last
                 made = self._patched(index, {number: local[number] for number in numbers})
-                if made is None:
+                if made is not None:
+                    patched[index] = made
+                elif coverage.add(numbers[0], numbers[-1]):
                     failed.update(numbers)
                 else:
-                    patched[index] = made
+                    return None
             while run < len(run_starts) and runs[run_starts[run]] <= start:
                 run += 1
-            if run < len(run_starts) and run_starts[run] < end:
-                failed.add(run_starts[run])  # blank lines taken out of code or HTML
+            if run < len(run_starts) and run_starts[run] < end:  # blank lines taken out of code or HTML
+                if not coverage.add(run_starts[run], runs[run_starts[run]] - 1):
+                    return None
+                failed.add(run_starts[run])
         unheld += changed[at:]
-        failed.update(line for line in unheld if not self._stays_blank(line, local[line]))
+        for line in unheld:
+            if not self._stays_blank(line, local[line]):
+                if not coverage.add(line, line):
+                    return None
+                failed.add(line)
         return patched, failed
 
     def _placed(self, changes: Sequence[Change]) -> list[_Placed] | None:
-        """The changes with their lines; None when they do not make the new text of the old one."""
-        old, new, starts = self.old, self.new, self.starts
+        """The changes with their lines; None when they are not apart and in order, or do not
+        make a text of the new one's length. (The text between them is the caller's word, as for
+        `Source.edited`: comparing it would cost a fifth of the whole.)"""
+        starts = self.starts
         placed: list[_Placed] = []
         shift, cursor = 0, 0
         for change in changes:
             start, end, length = change
-            if start < cursor or end < start or old[cursor:start] != new[cursor + shift : start + shift]:
+            if start < cursor or end < start:
                 return None
             first = bisect.bisect_right(starts, start) - 1
             placed.append(_Placed(change, first, bisect.bisect_right(starts, max(start, end - 1)) - 1, shift))
             shift += length - (end - start)
             cursor = end
-        return placed if old[cursor:] == new[cursor + shift :] else None
+        return placed if len(self.old) + shift == len(self.new) and cursor <= len(self.old) else None
 
     def _within_line(self, item: _Placed) -> bool:
         start, end, length = item.change
@@ -233,14 +256,13 @@ class _Edit:
             return True
         return at > 0 and not new[new.rfind("\n", 0, at - 1) + 1 : at - 1].strip(" \t")
 
-    def _regions(self, placed: list[_Placed], others: list[_Placed]) -> list[_Region] | None:
-        """The regions of text that the ``others`` changes lie in, parsed again; None when one
-        reads otherwise than on its own."""
-        if not others:
-            return []
-        touched = {line for item in placed for line in range(item.first_line, item.last_line + 1)}
+    @functools.cached_property
+    def headings(self) -> list[tuple[int, int]]:
+        """The headings that may part regions: each ATX heading at the start of a line outside any
+        container that no change is on, as its line and the index of its opening token."""
+        touched = {line for item in self.placed for line in range(item.first_line, item.last_line + 1)}
         old, starts = self.old, self.starts
-        headings = [  # each heading that may end a region: (its line, the index of its opening token)
+        return [
             (token.map[0], index)
             for index, token in enumerate(self.old_tokens)
             if token.type == "heading_open"
@@ -249,6 +271,12 @@ class _Edit:
             and token.map[0] not in touched
             and old.startswith("#", starts[token.map[0]])
         ]
+
+    def _regions(
+        self, placed: list[_Placed], others: list[_Placed], headings: list[tuple[int, int]]
+    ) -> list[_Region] | None:
+        """The regions of text that the ``others`` changes lie in (between two of the
+        ``headings``), parsed again; None when one reads otherwise than on its own."""
         lines = [line for line, _ in headings]
         spans: list[list[int]] = []  # each region as the indices of its headings (-1: the text's start)
         for item in others:
@@ -258,12 +286,6 @@ class _Edit:
                 spans[-1][1] = max(spans[-1][1], after)
             else:
                 spans.append([before, after])
-        count = self.old_source.line_count
-        covered = sum(
-            (lines[a] if a < len(lines) else count) - (lines[b] + 1 if b >= 0 else 0) for b, a in spans
-        )
-        if 2 * covered > count:
-            return None  # (parsing the whole text again costs less than moving the rest)
         regions = []
         for before, after in spans:
             region = self._read_again(
@@ -472,6 +494,41 @@ def _moved_references(
         else:
             return None
     return moved
+
+
+_SHORT = 2000  # lines: a text this short is read to its end before the regions found are judged
+
+
+class _Coverage:
+    """The lines of the regions to be read again, counted as they are found: past half the text,
+    parsing it all again costs less than moving the rest."""
+
+    def __init__(self, headings: Callable[[], list[int]], count: int) -> None:
+        self._headings, self.count = headings, count  # the lines of the headings that part regions
+        self.sections: set[int] = set()  # the index of the heading before each (-1: the text's start)
+        self.covered = 0
+
+    @functools.cached_property
+    def headings(self) -> list[int]:
+        return self._headings()
+
+    def likely_within(self, line: int) -> bool:
+        """Whether the regions found up to ``line`` leave the whole likely within the bound: up to
+        an eighth of a long text, yes; then, while they hold less than three quarters of what has
+        been read. (Only a matter of cost: where it errs, the text is parsed whole.)"""
+        return line < max(self.count // 8, _SHORT) or 4 * self.covered <= 3 * line
+
+    def add(self, first_line: int, last_line: int) -> bool:
+        """Count the sections that lines ``first_line`` to ``last_line`` are in; False when the
+        sections counted hold more than half the text."""
+        headings = self.headings
+        low, high = bisect.bisect_left(headings, first_line) - 1, bisect.bisect_right(headings, last_line)
+        for section in range(low, high):
+            if section not in self.sections:
+                self.sections.add(section)
+                end = headings[section + 1] if section + 1 < len(headings) else self.count
+                self.covered += end - (headings[section] + 1 if section >= 0 else 0)
+        return 2 * self.covered <= self.count
 
 
 def _inside(bounds: list[tuple[int, int]], line: int) -> bool:
