@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, product
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .entry_facts import each_fact, fact_getter, reused, tallied
+from .entry_facts import each_fact, fact_getter, fact_lists, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -304,7 +304,19 @@ class _EntryStyle(NamedTuple):
     paper_fields: tuple[str, ...] | None  # of a paper: which fields it has
 
 
-def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
+# A venue's name and year as written -> the preprint server the venue names, and its (canonical
+# name, spelling) when its spelling may set the list's habit (`is_habit`)
+_VenueNames = dict[tuple[str, str | None], tuple[str | None, tuple[str, str] | None]]
+
+
+def _venue_names(venues: VenueTable, venue: Venue) -> tuple[str | None, tuple[str, str] | None]:
+    canonical = venues.canonical_name(venue.name.text)
+    preprint = canonical if canonical in INTERCHANGEABLE_PREPRINTS else None
+    spelling = (canonical, venue.name.text) if canonical and is_habit(venues, venue) else None
+    return preprint, spelling
+
+
+def _entry_style(entry: Entry, venues: VenueTable, named: _VenueNames) -> _EntryStyle:
     venue, authors, marker, kind = entry.venue, entry.authors, entry.marker, entry.kind
     structured = marker in STRUCTURED_MARKERS
     venue_markup = venue_year = punctuation = preprint = spelling = None
@@ -315,9 +327,12 @@ def _entry_style(entry: Entry, venues: VenueTable) -> _EntryStyle:
             venue_markup = venue.markup
             venue_year = venue.year_style if venue.year and not venue.dated else None
             punctuation = "yes" if venue_punctuation(venue) else "no"
-        canonical = venues.canonical_name(venue.name.text)
-        preprint = canonical if canonical in INTERCHANGEABLE_PREPRINTS else None
-        spelling = (canonical, venue.name.text) if canonical and is_habit(venues, venue) else None
+        # (once per name and year: a list writes a few hundred venues, each many times)
+        written = venue.name.text, venue.year.text if venue.year else None
+        found = named.get(written)
+        if found is None:
+            found = named[written] = _venue_names(venues, venue)
+        preprint, spelling = found
     author_markup = separator = period = None
     if authors is not None and authors.markup:
         author_markup = authors.markup
@@ -408,18 +423,23 @@ def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
 def _says(document: Document, venues: VenueTable) -> Callable[[Entry], _EntryStyle]:
     """What each entry says of the style, as a function of the entry (a fact of the entry)."""
     # (the venue table is the settings': a run with other settings keeps no facts of this one)
-    return fact_getter(document, "style", functools.partial(_entry_style, venues=venues))
+    return fact_getter(document, "style", functools.partial(_entry_style, venues=venues, named={}))
 
 
-def laid_out(document: Document, venues: VenueTable) -> list[tuple[Entry, tuple[str, str], str]]:
-    """Each entry with a layout to compare (one with a title, no table row nor heading entry), in
-    the list's order, with its entry kind and style group (the key of `Style.layouts`) and its
-    layout: as `infer_style` read them (facts of the entries, not worked out again)."""
-    return [
-        (entry, (said.kind, said.group), said.layout)
-        for entry, said in each_fact(document, "style", _says(document, venues))
-        if said.layout is not None
-    ]
+_LAID_OUT = itemgetter(0, 1, 2)  # (of an entry's `_EntryStyle`: its kind, style group and layout)
+_LAYOUT_KEY = itemgetter(0, 1)  # (its kind and style group: the key of `Style.layouts`)
+
+
+def laid_out(
+    document: Document, venues: VenueTable, layouts: Mapping[tuple[str, str], str]
+) -> list[tuple[Entry, tuple[str, str]]]:
+    """The entries laid out as ``layouts`` has it for their entry kind and style group (the key of
+    `Style.layouts`), in the list's order, each with that key: as `infer_style` read them (facts of
+    the entries, not worked out again, and picked in C: no step per entry of the list)."""
+    entries, says = fact_lists(document, "style", _says(document, venues))
+    wanted = {(kind, group, layout) for (kind, group), layout in layouts.items()}
+    picked = list(map(wanted.__contains__, map(_LAID_OUT, says)))
+    return list(zip(compress(entries, picked), map(_LAYOUT_KEY, compress(says, picked)), strict=True))
 
 
 def venue_habit(document: Document, venues: VenueTable, entry: Entry) -> str | None:

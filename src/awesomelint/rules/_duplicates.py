@@ -34,23 +34,24 @@ def normalized_url(url: str) -> str | None:
     """The URL with the differences that do not change the page removed (scheme, ``www.``, case of
     the host, default port, trailing slash, fragment); None when it is not a web URL."""
     parts = split_url(url.strip())
-    if parts is None or parts.scheme.lower() not in _DEFAULT_PORTS:
+    if parts is None or (scheme := parts.scheme.lower()) not in _DEFAULT_PORTS:
         return None
-    if any(mark in parts.netloc for mark in "@:[%"):
+    netloc = parts.netloc
+    # (four searches, not a generator over the marks: asked of every address of a list)
+    if "@" in netloc or ":" in netloc or "[" in netloc or "%" in netloc:
         try:
             hostname, port = parts.hostname, parts.port
         except ValueError:  # a port out of range
             return None
     else:  # a plain host (most are): what urllib's `hostname` would give, without its parsing
-        hostname, port = parts.netloc.lower(), None
+        hostname, port = netloc.lower(), None
     if not hostname:
         return None
     host = hostname.lower().removeprefix("www.")
-    if port is not None and port != _DEFAULT_PORTS[parts.scheme.lower()]:
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
     path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{host}{path}{query}"
+    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
 
 
 _IGNORED = re.compile(r"[^\w+#]+|_+")
@@ -110,7 +111,13 @@ def _named(folded: str) -> str | None:
     return folded if len(folded) >= _MIN_KEY and folded not in _PLACEHOLDERS else None
 
 
+# What `_IGNORED` removes from an ASCII text: every character but a letter, a digit, `+` and `#`.
+_IGNORED_ASCII = bytes(code for code in range(128) if not (chr(code).isalnum() or chr(code) in "+#"))
+
+
 def _folded(text: str) -> str:
+    if text.isascii():  # (most titles: their bytes folded and stripped in C, no regex match per gap)
+        return text.encode().lower().translate(None, _IGNORED_ASCII).decode()
     return _IGNORED.sub("", text.casefold())
 
 
@@ -140,11 +147,11 @@ def link_identity(link: Link) -> str | None:
 
 def _url_identity(url: str) -> str | None:
     base = normalized_url(url)
-    arxiv = _ARXIV.match(base) if base is not None else None
-    if arxiv is not None:
-        return f"arxiv:{arxiv[1]}"
     if base is None:
         return None
+    # (`_ARXIV` tried only where it can match)
+    if base.startswith(("arxiv.org/", "export.arxiv.org/")) and (arxiv := _ARXIV.match(base)) is not None:
+        return f"arxiv:{arxiv[1]}"
     fragment = url.partition("#")[2]
     return f"{base}#{fragment}" if fragment else base
 

@@ -16,21 +16,14 @@ def _templates(ctx: Context) -> dict[tuple[str, str], Template | None]:
     laid out the dominant way that gives one, to rewrite the others by. (The entries' groups and
     layouts as the style read them: a table's row or a heading over field bullets has none, its
     columns or bullets fix an entry's layout.)"""
-    document, layouts = ctx.document, ctx.style.layouts
+    document = ctx.document
     template_of = fact_getter(document, "AL203 template", functools.partial(Template.of_entry, document.text))
-    templates: dict[tuple[str, str], Template | None] = {}
-    settled: set[tuple[str, str]] = set()  # the groups judged by no template, or whose one is found
-    for entry, key, layout in laid_out(document, ctx.settings.venues):
-        if key in settled:
-            continue
-        dominant = layouts.get(key)
-        if dominant is None or dominant.total < 3:
-            settled.add(key)
-            continue
-        templates.setdefault(key, None)
-        if layout == dominant.value and (template := template_of(entry)) is not None:
+    judged = {key: dominant.value for key, dominant in ctx.style.layouts.items() if dominant.total >= 3}
+    templates: dict[tuple[str, str], Template | None] = dict.fromkeys(judged)
+    # (only the entries laid out the dominant way are looked at: most of the list in a C pass)
+    for entry, key in laid_out(document, ctx.settings.venues, judged):
+        if templates[key] is None and (template := template_of(entry)) is not None:
             templates[key] = template
-            settled.add(key)
     return templates
 
 

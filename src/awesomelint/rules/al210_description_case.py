@@ -3,11 +3,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple, cast
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
-from ..entry_facts import tallied
+from ..entry_facts import reused, tallied
 from ..model import Document, Entry
 from ..style import Majority
 from ._classic import (
@@ -33,25 +35,20 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w.-][a-z])[a-z]+(?![\w-])")
 
 # What an entry says of the list's names, counted over the list: each capitalised or lower-case plain
 # word of its description as it is (its case tells which), and, marked by a character before the
-# word (a plain word starts with a letter), its description's first plain word (`_FIRST`), the words
-# of its title (`_TITLED`) and its description's capitalised words in the middle of a sentence
-# (`_INSIDE`). (Strings, not pairs of a kind and a word: a list's titles have a hundred thousand
-# words, marked and counted in C.)
+# word (a plain word starts with a letter), its description's first plain word (`_FIRST`) and its
+# capitalised words in the middle of a sentence (`_INSIDE`). (Strings, not pairs of a kind and a
+# word: marked and counted in C.)
 _Said = tuple[str, ...]
-_FIRST, _TITLED, _INSIDE = "\x01", "\x02", "\x03"
+_FIRST, _INSIDE = "\x01", "\x03"
 
 
 def _said(document: Document, entry: Entry) -> _Said:
-    words = entry.title.text.split() if entry.title else None
-    # (each word marked: joined by a space and the mark, then split at the spaces, which no word holds)
-    titled = (_TITLED + f" {_TITLED}".join(words)).split(" ") if words else []
     item = item_of(document, entry)
     if item is None:
-        return tuple(titled)
+        return ()
     text = description(document, item)
     first = _FIRST_WORD.match(text.lstrip())
     said = [_FIRST + first[0]] if first else []
-    said += titled
     for match in _CAPITALISED_WORD.finditer(text):
         word, at = match[0], match.start()
         said.append(word)
@@ -61,15 +58,30 @@ def _said(document: Document, entry: Entry) -> _Said:
     return tuple(said)
 
 
+_TITLE = attrgetter("title")
+_TEXT = attrgetter("text")
+
+
+def _title_words(document: Document) -> frozenset[str]:
+    """The words of the list's titles (split at white space), made again only when a title changed
+    (an edit seldom changes one): only whether a first word is one of them is asked, so they are
+    looked up, not counted entry by entry (a list's titles have a hundred thousand words)."""
+    titles = tuple(map(_TEXT, filter(None, map(_TITLE, document.iter_entries()))))
+    return reused(
+        document, "title words", titles, lambda: frozenset(chain.from_iterable(map(str.split, titles)))
+    )
+
+
 def _names(document: Document) -> frozenset[str]:
     """Of the descriptions' first words (what `_first_word` asks about), those the descriptions treat
     as names: capitalised in the middle of a sentence, written in lower case several times and never
-    capitalised (`npm`, `webpack`), and the items' names (counted entry by entry, and kept up to
-    date so between runs)."""
+    capitalised (`npm`, `webpack`), and the items' names (the descriptions' words counted entry by
+    entry, and kept up to date so between runs; the titles' words looked up)."""
     counted = tallied(document, "description words", functools.partial(_said, document))
     get = counted.get  # (a count kept up to date may hold a zero)
     asked = [said[1:] for said, times in counted.items() if said[0] == _FIRST and times]
-    found = {word for word in asked if get(_TITLED + word) or get(_INSIDE + word)}
+    titled = _title_words(document)
+    found = {word for word in asked if word in titled or get(_INSIDE + word)}
     found.update(
         word for word in asked if word.islower() and get(word, 0) >= 2 and not get(word.capitalize())
     )
