@@ -19,11 +19,8 @@ from awesomelint.read.edited import Change, edited_tokens
 from awesomelint.read.tokens import markdown
 from awesomelint.text import Source
 
-from .test_reread import tree
+from .test_reread import CORPUS, LISTS, tree
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
-LISTS = [ROOT / "README.source.md", *sorted(CORPUS.glob("*.md"))]
 EXAMPLES = int(os.environ.get("AWESOMELINT_EDITED_EXAMPLES", "12"))
 
 # What an edit writes: within a line (a fixer's usual edit: markup, a space, a period), text that
