@@ -161,8 +161,7 @@ class _Edit:
         regions = self._regions(placed, others, self.headings) if others else []
         if regions is None:
             return None
-        bounds = [(region.start, region.end) for region in regions]
-        kept = [(start, end) for start, end in sorted(runs.items()) if not _inside(bounds, start)]
+        kept = [(start, end) for start, end in sorted(runs.items()) if _region_at(regions, start) is None]
         lines = _Lines(self.old_source.line_count, kept, regions)
         moved = _moved_references(references, lines, regions)
         if moved is None:
@@ -486,7 +485,7 @@ def _moved_references(
     moved: dict[str, Any] = {}
     for label, definition in references.items():
         start, end = definition["map"]
-        region = next((region for region in regions if region.start <= start < region.end), None)
+        region = _region_at(regions, start)
         if region is None:
             moved[label] = {**definition, "map": [lines.moved(start), lines.moved(end)]}
         elif label in region.references:
@@ -531,8 +530,10 @@ class _Coverage:
         return 2 * self.covered <= self.count
 
 
-def _inside(bounds: list[tuple[int, int]], line: int) -> bool:
-    return any(start <= line < end for start, end in bounds)
+def _region_at(regions: list[_Region], line: int) -> _Region | None:
+    """The region (of ``regions``, in the text's order) that holds the old ``line``, if any."""
+    index = bisect.bisect_right(regions, line, key=lambda region: region.start) - 1
+    return regions[index] if index >= 0 and line < regions[index].end else None
 
 
 class _Lines:
