@@ -8,7 +8,7 @@ from typing import cast
 
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, rule
-from ..entry_facts import carried, carry, crowded, entry_keys
+from ..entry_facts import EntryKey, carried, carry, crowded, entry_keys, fact
 from ..model import Document, Entry, Link
 from ..style import entry_shape
 from ._duplicates import (
@@ -36,8 +36,9 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     repeats = duplicates(document).repeats
     identities = url_identities(document)
     held = crowded(document, "held links", functools.partial(_held_links, identities))
+    pages = _holders(document, in_pairing_order(document, held), identities)
     for _, link, first_entry, first_link in _kept(
-        ctx, "held links", in_pairing_order(document, held), repeats, functools.partial(_copied, document)
+        ctx, "held links", pages, repeats, functools.partial(_copied, document, identities)
     ):
         yield _copied_from(
             ctx, link, first_entry, first_link, _role(first_link), ": a link copied from another entry?"
@@ -46,7 +47,7 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     for entry, link, first, first_link in _kept(
         ctx,
         "extra links",
-        in_pairing_order(document, extras),
+        {None: in_pairing_order(document, extras)},
         repeats,
         functools.partial(_copied_extras, document),
     ):
@@ -59,7 +60,7 @@ def duplicate_link(ctx: Context) -> Iterator[Diagnostic]:
     found_in = crowded(document, "repository names", functools.partial(_repository_names, document))
     named = list(document.iter_entries()) if found_in is None else found_in
     swapped = functools.partial(_swapped_repositories, document)
-    for _, link, named_after, other_link in _kept(ctx, "repository names", named, [], swapped):
+    for _, link, named_after, other_link in _kept(ctx, "repository names", {None: named}, [], swapped):
         title = named_after.title.text if named_after.title else "another entry"
         message = (
             f"the code link `{link.url}` is named after `{title}` (line {named_after.span.start_line}), "
@@ -87,53 +88,94 @@ _Found = list[tuple[Entry, Link, Entry, Link]]
 def _kept(
     ctx: Context,
     part: str,
-    entries: list[Entry],
+    groups: Mapping[object, list[Entry]],
     repeats: list[Repeat],
-    find: Callable[[list[Entry], dict[int, Entry]], _Found],
+    find: Callable[[object, list[Entry], dict[int, Entry]], _Found],
 ) -> _Found:
-    """``find(entries, repeated)`` (``repeated``: of ``repeats``, each repeat's entry's id -> the
-    entry it repeats): a part's findings, which depend on its entries alone (their facts, in their
-    order) and the repeats among them. When those entries' keys (`entry_facts.entry_keys`) are the
-    earlier run's in the same order, and so are the repeats among them, its findings are the
-    earlier run's, on the entries as they are now (kept by their indexes)."""
+    """``find(group, entries, repeated)`` for each group of ``groups`` (``repeated``: of
+    ``repeats``, each repeat's entry's id -> the entry it repeats): a part's findings, which depend
+    on each group's entries alone (their facts, in their order) and the repeats among them. Where a
+    group's entries' keys (`entry_facts.entry_keys`) are the earlier run's in the same order, and
+    so are the repeats among them, its findings are the earlier run's, on the entries as they are
+    now (kept by their indexes)."""
     repeated = {id(r.entry): r.first for r in repeats}
     keys = entry_keys(ctx.document)
     if keys is None:
-        return find(entries, repeated)
-    index = dict(zip(map(id, entries), range(len(entries)), strict=True))
-    among = [(index.get(id(r.first)), index.get(id(r.entry))) for r in repeats]
-    held = (tuple(map(keys.__getitem__, index)), [pair for pair in among if None not in pair])
+        return [found for group, entries in groups.items() for found in find(group, entries, repeated)]
     name = f"{ctx.rule.code} ({part})"
     earlier = carried(ctx.document, name)
-    kept = cast("tuple[object, list[tuple[int, int, int, int]]] | None", earlier and earlier[1])
-    if kept is not None and kept[0] == held:
-        found = [
-            (entries[e], entries[e].links[at], entries[o], entries[o].links[to]) for e, at, o, to in kept[1]
-        ]
-    else:
-        found = find(entries, repeated)
-        placed = [
-            (index[id(e)], _position(e, link), index[id(o)], _position(o, other_link))
-            for e, link, o, other_link in found
-        ]
-        kept = (held, placed)
+    kept_before = cast("dict[object, _Kept]", earlier[1] if earlier is not None else {})
+    kept: dict[object, _Kept] = {}
+    found: _Found = []
+    for group, entries in groups.items():
+        index = dict(zip(map(id, entries), range(len(entries)), strict=True))
+        among = tuple(
+            [
+                (index[id(first)], at)
+                for at, entry in enumerate(entries)
+                if (first := repeated.get(id(entry))) is not None and id(first) in index
+            ]
+        )
+        held = (tuple(map(keys.__getitem__, index)), among)
+        known = kept_before.get(group)
+        if known is not None and known[0] == held:
+            found.extend(
+                (entries[e], entries[e].links[at], entries[o], entries[o].links[to])
+                for e, at, o, to in known[1]
+            )
+        else:
+            made = find(group, entries, repeated)
+            placed = [
+                (index[id(e)], _position(e, link), index[id(o)], _position(o, other_link))
+                for e, link, o, other_link in made
+            ]
+            found.extend(made)
+            known = held, placed
+        kept[group] = known
     carry(ctx.document, name, kept)
     return found
+
+
+# What `_kept` keeps of a group: its entries' keys and the repeats among them, and its findings by
+# the indexes of their entries and links.
+_Kept = tuple[tuple[tuple[EntryKey, ...], tuple[tuple[int, int], ...]], list[tuple[int, int, int, int]]]
 
 
 def _position(entry: Entry, link: Link) -> int:
     return next(number for number, own in enumerate(entry.links) if own is link)
 
 
-def _copied(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
-    """The title and paper links of ``entries`` (those that hold a page another entry holds too)
-    that another entry owns (`_owners`), and the owner's link (`duplicate_link`'s first part)."""
-    identities = url_identities(document)
-    held = _held(entries, identities)
-    owners = _owners(held, document)
+def _holders(
+    document: Document, entries: list[Entry], identities: Mapping[str, str | None]
+) -> dict[object, list[Entry]]:
+    """The entries of ``entries`` (in their order) whose title or paper links open each page, for the
+    pages two or more entries hold (`_copied` finds nothing on a page one entry holds)."""
+    holders: dict[object, list[Entry]] = {}
+    held_links = functools.partial(_held_links, identities)
+    for entry in entries:
+        for page in dict.fromkeys(fact(document, "held links", entry, held_links)):
+            holders.setdefault(page, []).append(entry)
+    return {page: held for page, held in holders.items() if len(held) >= 2}
+
+
+def _copied(
+    document: Document,
+    identities: Mapping[str, str | None],
+    page: object,
+    entries: list[Entry],
+    repeated: dict[int, Entry],
+) -> _Found:
+    """The title and paper links to ``page`` of ``entries`` (those that hold it, in pairing order)
+    that another entry owns (`_owner`), with the owner's link (`duplicate_link`'s first part)."""
+    held = [
+        (entry, link)
+        for entry in entries
+        for link in entry.links
+        if link.role in ("title", "paper") and identities[link.url] == page
+    ]
+    first_entry, first_link = _owner(held, document)
     found: _Found = []
-    for entry, link, identity in held:
-        first_entry, first_link = owners[identity]
+    for entry, link in held:
         if first_entry is entry or repeated.get(id(entry)) is first_entry:
             continue  # the same entry, or a repeat of the same paper (AL206's concern)
         key = title_key(entry, document)
@@ -151,19 +193,8 @@ def _copied(document: Document, entries: list[Entry], repeated: dict[int, Entry]
     return found
 
 
-def _held(entries: list[Entry], identities: Mapping[str, str | None]) -> list[tuple[Entry, Link, str]]:
-    """Each title or paper link of ``entries`` (in pairing order) with the page it opens, and its
-    entry (code, project and data links may be shared; description links are prose)."""
-    return [
-        (entry, link, identity)
-        for entry in entries
-        for link in entry.links
-        if link.role in ("title", "paper") and (identity := identities[link.url]) is not None
-    ]
-
-
 def _held_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str, ...]:
-    """The pages the entry's title and paper links open (`_held`'s), once per link."""
+    """The pages the entry's title and paper links open, once per link."""
     return tuple(
         [
             identity
@@ -173,24 +204,16 @@ def _held_links(identities: Mapping[str, str | None], entry: Entry) -> tuple[str
     )
 
 
-def _owners(held: list[tuple[Entry, Link, str]], document: Document) -> dict[str, tuple[Entry, Link]]:
-    """The entry each title or paper link belongs to: of the entries that hold it, the first with
-    the title most of them have, when three or more have it (a paper cross-listed five times owns
-    its link, and the one other entry that holds it is the copy), else the first."""
-    # (each link's first holder: of the holders taken from the last, the first is written last)
-    owners = {identity: (entry, link) for entry, link, identity in reversed(held)}
-    holders = Counter([identity for _, _, identity in held])
-    # three of one title and one other entry at the least: the few links held that often
-    crowded: dict[str, list[tuple[Entry, Link]]] = {i: [] for i, count in holders.items() if count >= 4}
-    if crowded:
-        for entry, link, identity in held:
-            if identity in crowded:
-                crowded[identity].append((entry, link))
-    for identity, holding in crowded.items():
-        usual, count = Counter(title_key(entry, document) for entry, _ in holding).most_common(1)[0]
+def _owner(held: list[tuple[Entry, Link]], document: Document) -> tuple[Entry, Link]:
+    """The entry a title or paper link belongs to, of the entries that hold it (``held``, with their
+    links to it): the first with the title most of them have, when three or more have it (a paper
+    cross-listed five times owns its link, and the one other entry that holds it is the copy), else
+    the first."""
+    if len(held) >= 4:  # three of one title and one other entry at the least
+        usual, count = Counter(title_key(entry, document) for entry, _ in held).most_common(1)[0]
         if count >= 3:  # one or two entries may carry the same slip (a copy cross-listed)
-            owners[identity] = next(h for h in holding if title_key(h[0], document) == usual)
-    return owners
+            return next(h for h in held if title_key(h[0], document) == usual)
+    return held[0]
 
 
 def _same_source(entry: Entry, other: Entry) -> bool:
@@ -219,7 +242,7 @@ def _authors(entry: Entry) -> set[str] | None:
     return {" ".join(name.casefold().split()) for name in entry.authors.names}
 
 
-def _copied_extras(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
+def _copied_extras(document: Document, _: object, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
     """Of ``entries`` (those that hold an extra link another entry holds too, or their own paper
     link as an extra), an extra link equal to the entry's own paper link (named with the entry's own
     link), and one extra link held by exactly two papers with no author in common (a repository
@@ -292,7 +315,9 @@ def _repository_key(entry: Entry) -> tuple[Link, str] | None:
     return (link, key) if len(key) >= 4 else None
 
 
-def _swapped_repositories(document: Document, entries: list[Entry], repeated: dict[int, Entry]) -> _Found:
+def _swapped_repositories(
+    document: Document, _: object, entries: list[Entry], repeated: dict[int, Entry]
+) -> _Found:
     """Two papers of ``entries`` whose code links are swapped: each one's repository is named after
     the other (with the other's code link)."""
     named: dict[str, list[Entry]] = {}
