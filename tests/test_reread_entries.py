@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from awesomelint.entry_facts import entry_key
 from awesomelint.model import Document
 from awesomelint.read import blocks, read, reading
+from awesomelint.read.edited import Change
 from awesomelint.read.reread import read_edited
 from awesomelint.read.tokens import RowCursor
 
@@ -360,3 +361,22 @@ def test_an_item_that_is_not_an_entry_is_moved_whole(
     text: str, edited: str, moved: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _items_moved(text, edited, monkeypatch) == moved
+
+
+def test_an_item_listed_in_several_sections_is_moved_from_its_own_place() -> None:
+    """A paper cross-listed word for word: each of its items is moved from the earlier item in its
+    own section, where the changes say it was, not from the nearest copy of its text (whose entry
+    is another one: its facts could not be carried)."""
+    item = "- **Cross Listed** [paper](https://arxiv.org/abs/1)\n"
+    text = "# List\n\n" + "".join(f"## {name}\n\n{item}\n" for name in ("One", "Two", "Three"))
+    distance = text.index(item, text.index("## Three")) - text.index(item, text.index("## Two"))
+    inserted = "W" * (distance - 2) + "\n\n"  # the item of Two now where the item of Three was
+    edited = text.replace("## One", inserted + "## One")
+    before = read(text, keep_reading=True)
+    at = text.index("## One")
+    again = read(edited, keep_reading=True, earlier=reading(before), changes=[Change(at, at, len(inserted))])
+    assert tree(again) == tree(read(edited))
+    moved: dict[int, Any] = again.derived["moved entries"]
+    entries = list(again.iter_entries())
+    assert len(entries) == 3
+    assert all(moved[id(entry)].section_path == entry.section_path for entry in entries)

@@ -6,6 +6,7 @@ its link roles and kind decided by `kinds`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -142,7 +143,7 @@ def read(
         parsed = parse_tokens(source, keep_pieces=keep_reading, earlier=earlier)
     else:
         parsed = Parsed(source, *edited, keep_pieces=keep_reading, earlier=earlier)
-    builder = _Builder(parsed, earlier)
+    builder = _Builder(parsed, earlier, changes)
     document = builder.build(release_tokens=not keep_reading)
     if builder.items_moved:  # the rules need not work out again which entries these are
         note_moved(
@@ -350,7 +351,9 @@ class _Container:
 
 
 class _Builder:
-    def __init__(self, parsed: Parsed, earlier: Parsed | None = None) -> None:
+    def __init__(
+        self, parsed: Parsed, earlier: Parsed | None = None, changes: Sequence[Change] | None = None
+    ) -> None:
         self.parsed = parsed
         self.source = source = parsed.source
         # The entries of the earlier reading ``parsed`` moved pieces from (`Parsed.moved_from`); both
@@ -383,6 +386,13 @@ class _Builder:
         self._entries_made: list[Entry] = []  # every entry, as made
         self._blocks_made: list[Block] = []  # every block of a section, as made
         self.items_moved: list[tuple[Entry, Entry]] = []  # each entry moved whole, its earlier one
+        # where each of the ``changes`` ends in this text, and how far the text after it moved
+        self._changed_ends: list[int] = []
+        self._shifts: list[int] = []
+        for change in changes or ():
+            shift = (self._shifts[-1] if self._shifts else 0) + change.length - (change.end - change.start)
+            self._changed_ends.append(change.end + shift)
+            self._shifts.append(shift)
         self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
@@ -850,7 +860,7 @@ class _Builder:
         normalized, earlier_text = self.source.normalized, self._earlier_text
         start, end = self.source.norm_line_start(token.map[0]), _line_start(self.source, token.map[1])
         containers, level, size = len(self.containers), token.level, end - start
-        for item in candidates:
+        for item in self._nearest_first(candidates, start):
             after = index + item[1] - item[0] + 1
             earlier_start = item[4]
             if (
@@ -870,6 +880,16 @@ class _Builder:
                 self.pending = None
                 return after
         return 0
+
+    def _nearest_first(self, candidates: list[tuple[int, ...]], start: int) -> list[tuple[int, ...]]:
+        """The earlier items (tables) of one text, the one nearest where the item (table) at
+        ``start`` was (by the changes, when known) first: the one it is rather than a copy of it
+        elsewhere in the list (a paper listed in two sections), whose entries are not this one's."""
+        if len(candidates) == 1:
+            return candidates
+        index = bisect.bisect_right(self._changed_ends, start) - 1
+        was = start - (self._shifts[index] if index >= 0 else 0)
+        return sorted(candidates, key=lambda item: abs(item[4] - was))
 
     def _move_item(
         self, tokens: Sequence[Token], index: int, after: int, item: tuple[int, ...], shift: int
@@ -1075,7 +1095,7 @@ class _Builder:
         if candidates is None:
             return 0
         containers, level = len(self.containers), token.level
-        for item in candidates:
+        for item in self._nearest_first(candidates, start):
             after = index + item[1] - item[0] + 1
             if (
                 item[2] == containers
