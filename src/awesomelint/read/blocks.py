@@ -6,7 +6,6 @@ its link roles and kind decided by `kinds`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -34,7 +33,7 @@ from ..model import (
 )
 from ..slug import Slugger
 from ..text import Source
-from .edited import Change, edited_tokens
+from .edited import Change, Shifts, edited_tokens
 from .entries import (
     AboutTheList,
     continues,
@@ -386,13 +385,7 @@ class _Builder:
         self._entries_made: list[Entry] = []  # every entry, as made
         self._blocks_made: list[Block] = []  # every block of a section, as made
         self.items_moved: list[tuple[Entry, Entry]] = []  # each entry moved whole, its earlier one
-        # where each of the ``changes`` ends in this text, and how far the text after it moved
-        self._changed_ends: list[int] = []
-        self._shifts: list[int] = []
-        for change in changes or ():
-            shift = (self._shifts[-1] if self._shifts else 0) + change.length - (change.end - change.start)
-            self._changed_ends.append(change.end + shift)
-            self._shifts.append(shift)
+        self._shifts = Shifts(changes or ())  # where the earlier text was (`_nearest_first`)
         self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()
@@ -887,8 +880,7 @@ class _Builder:
         elsewhere in the list (a paper listed in two sections), whose entries are not this one's."""
         if len(candidates) == 1:
             return candidates
-        index = bisect.bisect_right(self._changed_ends, start) - 1
-        was = start - (self._shifts[index] if index >= 0 else 0)
+        was = start - self._shifts.after_new(start)
         return sorted(candidates, key=lambda item: abs(item[4] - was))
 
     def _move_item(

@@ -40,6 +40,32 @@ class Change(NamedTuple):
     length: int
 
 
+class Shifts:
+    """How far sorted ``changes`` moved the text after each of them, found by an offset of the old
+    text (`after_old`) or of the new one (`after_new`)."""
+
+    def __init__(self, changes: Sequence[Change]) -> None:
+        self.old_ends: list[int] = []  # where each change ends in the old text
+        self.new_ends: list[int] = []  # and in the new one
+        self.totals: list[int] = []  # how far the text after it moved
+        total = 0
+        for start, end, length in changes:
+            total += length - (end - start)
+            self.old_ends.append(end)
+            self.new_ends.append(end + total)
+            self.totals.append(total)
+
+    def after_old(self, offset: int) -> int:
+        """How far the old text's ``offset`` (not inside a change) moved."""
+        index = bisect.bisect_right(self.old_ends, offset) - 1
+        return self.totals[index] if index >= 0 else 0
+
+    def after_new(self, offset: int) -> int:
+        """How far the new text's ``offset`` (not inside a change) had moved."""
+        index = bisect.bisect_right(self.new_ends, offset) - 1
+        return self.totals[index] if index >= 0 else 0
+
+
 # The block tokens whose lines are other blocks' lines (a paragraph's and a heading's are their
 # inline token's).
 _CONTAINERS = frozenset(

@@ -20,7 +20,7 @@ from ..model import Document, Entry, Section
 from ..text import BOM, Source, Span
 from .blocks import _Builder, keep_references, page_anchors, read, reading, references, settle_entries
 from .edited import Change as Change  # (where the fixer and the tests import it from)
-from .edited import defines_references
+from .edited import Shifts, defines_references
 from .entries import section_about_the_list
 from .headed import is_headed_candidate
 from .kinds import PAPER_COUNT, majority_of, paper_count, settle_group
@@ -164,22 +164,13 @@ class _Splice:
         self.regions = regions
         self.source = Source.edited(earlier.source, text, changes)
         self.lines = self.source.line_starts
-        # Where the earlier text's offsets move: from each change's end on, by the sum of the changes
-        # so far (offsets inside a changed region are never moved: its parts are read again).
-        self.bounds = [change.end for change in changes]
-        shifts, total = [], 0
-        for change in changes:
-            total += change.length - (change.end - change.start)
-            shifts.append(total)
-        self.shifts = shifts
+        # Where the earlier text's offsets move (offsets inside a changed region are never moved:
+        # its parts are read again).
+        self.shift = Shifts(changes).after_old
         # Before the first change the earlier parts are kept as they are; from there on they are
         # moved, even by nothing: their lines may have moved (a space replaced by a line break).
         self.first = changes[0].start
         self.moved: dict[int, Entry] = {}  # each entry kept or moved (by id) -> the earlier one
-
-    def shift(self, offset: int) -> int:
-        index = bisect.bisect_right(self.bounds, offset) - 1
-        return self.shifts[index] if index >= 0 else 0
 
     def document(self) -> Document | None:
         """The new tree, or None when a region reads in a way that reaches outside it."""
