@@ -142,6 +142,36 @@ def test_fixing_again_changes_nothing(unsafe: bool) -> None:
         assert not again.changed and again.fixed == {}
 
 
+def _found(diagnostics: list[Diagnostic]) -> list[tuple[object, ...]]:
+    return [(d.code, d.span.start, d.span.end, d.severity, d.message, d.fix) for d in diagnostics]
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_what_remains_is_what_check_finds_in_the_result(unsafe: bool) -> None:
+    # (the rules that cannot fix anything run once, on the result, not in each pass)
+    texts = [SEED.read_text(encoding="utf-8")] + [
+        p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))
+    ]
+    for text in texts:
+        result = fix_text(text, unsafe=unsafe)
+        assert _found(result.remaining) == _found(run_rules(parse(result.text)))
+
+
+def test_an_unused_suppression_is_reported_after_the_fixes() -> None:
+    # which suppression silenced nothing is known once every rule has run on one text
+    text = (
+        "# Papers\n\n## Vision\n\n"
+        '- "Deep Residual Learning", CVPR 2016. [[Paper](https://a.org/1)]   \n'
+        "<!-- awesomelint-disable-next-line AL206 AL601 -->\n"
+        '- "Deep Residual Learning", CVPR 2016. [[Paper](https://a.org/1)]\n'
+    )
+    result = fix_text(text, unsafe=True)
+    assert result.text.endswith("/1)]\n<!--" + text.split("<!--")[1])  # the trailing spaces fixed
+    unused = [d.message for d in result.remaining if d.code == "AL702"]
+    assert len(unused) == 1 and "AL601" in unused[0] and "AL206" not in unused[0], unused
+    assert _found(result.remaining) == _found(run_rules(parse(result.text)))
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paper_list(defects=True))
 def test_fix_keeps_every_entry_and_is_idempotent(
@@ -156,6 +186,7 @@ def test_fix_keeps_every_entry_and_is_idempotent(
             assert "\n" not in result.text.replace("\r\n", "")
         again = fix_text(result.text, unsafe=unsafe)
         assert again.text == result.text
+        assert _found(again.remaining) == _found(run_rules(parse(result.text)))
 
 
 def test_guard_names_the_entry_and_the_field() -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from itertools import compress, repeat
 from operator import attrgetter, is_, is_not
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from .diagnostic import Diagnostic, Edit, Fix, Intent, Severity
+from .diagnostic import Applicability, Diagnostic, Edit, Fix, Intent, Severity
 from .entry_facts import EntryKey, Facts, carried, carry, install, read_again
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
@@ -270,6 +271,39 @@ def run_rules(
     return _run(document, settings or Settings(), links, records, None, keep=False).findings
 
 
+def split_for_fixing(
+    settings: Settings, unsafe: bool, document: Document
+) -> tuple[Settings, Settings] | None:
+    """The settings of the rules whose fixes the fixer may apply (safe ones, and with ``unsafe`` the
+    unsafe ones) and of the other rules: a fixer runs the first after each of its passes and the
+    others once, on its result (`with_the_rest`). None when ``document`` holds a suppression and
+    AL702 is selected: which suppression silenced nothing is known only once every rule has run on
+    one text."""
+    if UNUSED_SUPPRESSION in settings.select and _suppressions(document).directives:
+        return None
+    kinds = (Applicability.SAFE, Applicability.UNSAFE) if unsafe else (Applicability.SAFE,)
+    fixing = frozenset(r.code for r in all_rules() if r.fix in kinds) & settings.select
+    return replace(settings, select=fixing), replace(settings, select=settings.select - fixing)
+
+
+def with_the_rest(
+    document: Document,
+    checked: Checked,
+    rest: Settings,
+    links: Mapping[str, LinkResult] | None = None,
+    records: Verifications | None = None,
+) -> list[Diagnostic]:
+    """What the rules of one part of `split_for_fixing` found on ``document`` (``checked``: the last
+    `rerun_rules` of them), with what the ``rest`` find, using the facts that run kept: `run_rules`
+    of both parts together."""
+    others = _run(document, rest, links, records, None, keep=True, facts=checked.earlier.facts).findings
+    return list(heapq.merge(checked.findings, others, key=_order))
+
+
+def _order(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    return diagnostic.span.start, diagnostic.span.end, diagnostic.code
+
+
 class _EntryRun(NamedTuple):
     """An entry's findings under the entry-scope rules (before suppression), kept for the next run."""
 
@@ -326,10 +360,13 @@ def _run(
     records: Verifications | None,
     earlier: Earlier | None,
     keep: bool,
+    facts: Facts | None = None,
 ) -> Checked:
+    """The rules run (``facts``: those another run of the same settings kept on ``document``)."""
     if earlier is not None and not (earlier.settings is settings or earlier.settings == settings):
         earlier = None  # every finding and fact may differ
-    facts = install(document, earlier.facts if earlier is not None else None) if keep else None
+    if keep and facts is None:
+        facts = install(document, earlier.facts if earlier is not None else None)
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
     selected = [r for r in all_rules() if r.code in settings.select]
@@ -385,7 +422,7 @@ def _run(
         context = Context(document, style, settings, unused, links, records)
         reports = [unused_suppression(context, d, code) for d, code in suppressions.unused(judged)]
         found.extend(d for d in reports if not suppressions.covers(d))
-    found.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    found.sort(key=_order)
     return Checked(found, Earlier(document.text, settings, style, kept, facts, tallies, reads))
 
 

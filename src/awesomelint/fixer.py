@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .diagnostic import Applicability, ChangesLink, Diagnostic, Edit, Fix, Intent, StartsEntry
-from .engine import Checked, Settings, rerun_rules
+from .engine import Checked, Settings, rerun_rules, split_for_fixing, with_the_rest
 from .entry_facts import moved_entries
 from .evidence.links import link_key
 from .model import Document, Entry, Link
@@ -419,10 +419,12 @@ def fix_text(
     document = before
     refused_keys: set[tuple[str, int, tuple[str, ...]]] = set()
     intended = _Intended(before)
+    # (the rules that cannot fix anything run once, on the result: a pass's fixes do not need them)
+    fixing, rest = split_for_fixing(settings, unsafe, before) or (settings, None)
     checked: Checked | None = None  # each pass's rules run again only where the pass before edited
     for _ in range(MAX_PASSES):
         in_scope = scope(result.text, document) if scope is not None else None  # before the rules
-        checked = rerun_rules(document, settings, links, records, checked.earlier if checked else None)
+        checked = rerun_rules(document, fixing, links, records, checked.earlier if checked else None)
         diagnostics = checked.findings
         if in_scope is not None:
             diagnostics = in_scope(diagnostics)
@@ -440,6 +442,9 @@ def fix_text(
             refused_keys.update(_refusal_key(refusal.diagnostic) for refusal in refused)
             result.refused.extend(refused)
         if fixed is None:
+            if rest is not None:
+                diagnostics = with_the_rest(document, checked, rest, links, records)
+                diagnostics = in_scope(diagnostics) if in_scope is not None else diagnostics
             result.remaining = diagnostics
             break
         result.passes += 1
