@@ -157,6 +157,20 @@ def test_what_remains_is_what_check_finds_in_the_result(unsafe: bool) -> None:
         assert _found(result.remaining) == _found(run_rules(parse(result.text)))
 
 
+def test_an_editors_fix_runs_no_rule_that_cannot_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    import awesomelint.fixer as fix_module
+
+    text = SEED.read_text(encoding="utf-8")
+    reported = fix_text(text, unsafe=True)
+
+    def refuse(*args: object) -> list[Diagnostic]:
+        raise AssertionError("the rules that cannot fix anything ran")
+
+    monkeypatch.setattr(fix_module, "with_the_rest", refuse)
+    unreported = fix_text(text, unsafe=True, report=False)
+    assert unreported.text == reported.text != text and unreported.remaining == []
+
+
 def test_an_unused_suppression_is_reported_after_the_fixes() -> None:
     # which suppression silenced nothing is known once every rule has run on one text
     text = (

@@ -407,12 +407,14 @@ def fix_text(
     document: Document | None = None,
     scope: Callable[[str, Document], Callable[[list[Diagnostic]], list[Diagnostic]]] | None = None,
     records: Verifications | None = None,
+    report: bool = True,
 ) -> FixResult:
     """Fix everything fixable in ``text`` (``document`` is its parse, when the caller has it).
     A fix the guard refuses is left out and listed in ``refused``; the others are applied. Raise
     FixError only if the result as a whole cannot be trusted. ``scope`` limits each pass to the
     findings its filter keeps for that pass's text (`fix --since`: those in what the change
-    introduced)."""
+    introduced). Without ``report`` what remains is not looked for (``remaining`` is empty): the
+    rules that cannot fix anything do not run at all (an editor's fix, which wants the text)."""
     settings = settings or Settings()
     result = FixResult(original=text, text=text)
     before = document if document is not None else read(text, keep_reading=True)
@@ -442,10 +444,10 @@ def fix_text(
             refused_keys.update(_refusal_key(refusal.diagnostic) for refusal in refused)
             result.refused.extend(refused)
         if fixed is None:
-            if rest is not None:
+            if rest is not None and report:
                 diagnostics = with_the_rest(document, checked, rest, links, records)
                 diagnostics = in_scope(diagnostics) if in_scope is not None else diagnostics
-            result.remaining = diagnostics
+            result.remaining = diagnostics if report else []
             break
         result.passes += 1
         places = sorted(refused_keys, key=lambda key: key[1])  # moved in one walk over the edits

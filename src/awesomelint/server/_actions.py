@@ -54,7 +54,7 @@ def fix_one(linted: Linted, wanted: Diagnostic) -> tuple[str, str | None]:
         return lambda diagnostics: [d for d in diagnostics if first and _same(d, wanted)]
 
     try:
-        result = fix_text(linted.text, linted.settings, unsafe=True, scope=scope)
+        result = fix_text(linted.text, linted.settings, unsafe=True, scope=scope, report=False)
     except FixError as error:
         return linted.text, str(error)
     if result.refused:
@@ -65,7 +65,7 @@ def fix_one(linted: Linted, wanted: Diagnostic) -> tuple[str, str | None]:
 def fix_all(linted: Linted) -> tuple[str, str | None]:
     """The text with every safe fix applied (to a fixpoint, as `awesomelint fix`)."""
     try:
-        return fix_text(linted.text, linted.settings).text, None
+        return fix_text(linted.text, linted.settings, report=False).text, None
     except FixError as error:
         return linted.text, str(error)
 
