@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from awesomelint.engine import Settings, rerun_rules, run_rules
-from awesomelint.model import Document, Entry
+from awesomelint.model import Entry
 from awesomelint.read import read
 from awesomelint.rules import _duplicates, al501_duplicate_link
 
@@ -114,9 +114,9 @@ def _paired(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     paired: list[list[str]] = []
     work = _duplicates._repeats_among
 
-    def spied(document: Document, entries: list[Entry], pairing: Any) -> tuple[tuple[int, int], ...]:
+    def spied(entries: list[Entry], pairs: Any) -> tuple[tuple[int, int], ...]:
         paired.append([entry.title.text if entry.title else "" for entry in entries])
-        return work(document, entries, pairing)
+        return work(entries, pairs)
 
     monkeypatch.setattr(_duplicates, "_repeats_among", spied)
     return paired

@@ -274,11 +274,13 @@ def _pairing_key(entry: Entry, folded: Mapping[str, str]) -> str | None:
     return key
 
 
-def _pairing(
-    folded: Mapping[str, str], identities: Mapping[str, str | None], entry: Entry
-) -> tuple[str | None, tuple[str, ...], bool]:
-    """What pairs an entry with its repeats (a fact of the entry: see `entry_facts`): the key of its
-    title, its title and paper links, and whether it is a post about a paper."""
+# What pairs an entry with its repeats: the key of its title, its title and paper links (their
+# pages), and whether it is a post about a paper.
+_Paired = tuple[str | None, tuple[str, ...], bool]
+
+
+def _pairing(folded: Mapping[str, str], identities: Mapping[str, str | None], entry: Entry) -> _Paired:
+    """What pairs the entry with its repeats (a fact of the entry: see `entry_facts`)."""
     key = _pairing_key(entry, folded)
     if key is None:
         return None, (), False
@@ -313,22 +315,25 @@ def duplicates(document: Document) -> Duplicates:
     if isinstance(found, Duplicates):
         return found
     pairing = functools.partial(_pairing, folded_texts(document), url_identities(document))
-    groups: dict[str, list[Entry]] = {}  # (an entry whose key no other entry shares is left out)
+    # each title's key -> its entries and what pairs each (an entry whose key no other shares is left out)
+    groups: dict[str, tuple[list[Entry], list[_Paired]]] = {}
     for entry in in_pairing_order(document, _sharing_a_key(document)):
-        key = fact(document, "pairing", entry, pairing)[0]
-        if key is not None:
-            groups.setdefault(key, []).append(entry)
+        paired = fact(document, "pairing", entry, pairing)
+        if paired[0] is not None:
+            entries, pairs = groups.get(paired[0]) or groups.setdefault(paired[0], ([], []))
+            entries.append(entry)
+            pairs.append(paired)
     keys = entry_keys(document)
     carried_groups = carried(document, _GROUPS)
     earlier = cast("dict[str, _Group]", carried_groups[1]) if carried_groups is not None else {}
     kept: dict[str, _Group] = {}
     repeats: list[Repeat] = []
     across: set[str | None] = set()  # the keys (`title_key`) of the repeats across sections
-    for key, entries in groups.items():
+    for key, (entries, pairs) in groups.items():
         held = tuple([keys[id(entry)] for entry in entries]) if keys is not None else None
         group = earlier.get(key)
         if group is None or held is None or group[0] != held:
-            group = held, _repeats_among(document, entries, pairing)
+            group = held, _repeats_among(entries, pairs)
         kept[key] = group
         for first, repeat in group[1]:
             repeats.append(Repeat(entries[first], entries[repeat]))
@@ -346,21 +351,17 @@ _GROUPS = "duplicate groups"
 _Group = tuple["tuple[EntryKey, ...] | None", "tuple[tuple[int, int], ...]"]
 
 
-def _repeats_among(
-    document: Document,
-    entries: list[Entry],
-    pairing: Callable[[Entry], tuple[str | None, tuple[str, ...], bool]],
-) -> tuple[tuple[int, int], ...]:
-    """The repeats among ``entries`` (in pairing order, all of one title's key), by their indexes:
-    the first occurrence of each paper (by title) and of each named resource (by title and link), per
-    section; a repeat is paired with the one in its own section when there is one."""
+def _repeats_among(entries: list[Entry], pairs: list[_Paired]) -> tuple[tuple[int, int], ...]:
+    """The repeats among ``entries`` (in pairing order, all of one title's key, each with what pairs
+    it in ``pairs``: `_pairing`), by their indexes: the first occurrence of each paper (by title)
+    and of each named resource (by title and link), per section; a repeat is paired with the one in
+    its own section when there is one."""
     papers: dict[str, dict[tuple[str, ...], Entry]] = {}
     named: dict[str, dict[tuple[str, ...], Entry]] = {}
     repeats: list[tuple[int, int]] = []
     links_of: dict[int, frozenset[str]] = {}  # each entry's title and paper links
     index_of: dict[int, int] = {}
-    for index, entry in enumerate(entries):
-        _, links, post = fact(document, "pairing", entry, pairing)
+    for index, (entry, (_, links, post)) in enumerate(zip(entries, pairs, strict=True)):
         index_of[id(entry)] = index
         links_of[id(entry)] = frozenset(links)
         buckets = [named.setdefault(link, {}) for link in links]
