@@ -49,8 +49,10 @@ def fix_command(
         name = display(path)
         try:
             scope = _fix_scope(item.revision, item.settings) if item.revision is not None else None
+            # (--diff reports nothing, --check the text as it is: neither wants what remains)
+            report = not (show_diff or check_only)
             result = fix_text(
-                source.text, item.settings, run.unsafe_fixes, links, item.document, scope, records
+                source.text, item.settings, run.unsafe_fixes, links, item.document, scope, records, report
             )
         except FixError as error:
             run.error(f"{name}: {error}")
