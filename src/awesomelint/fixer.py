@@ -1,9 +1,10 @@
 """The fixer (DESIGN.md step 6): apply fixes to a fixpoint, prove the list is the same list, write
 atomically.
 
-Fixes are plain data (text edits). Each pass lints the text, takes every applicable fix whose edits
-overlap no fix already taken, applies them, and lints again, until nothing fixable is left. Before the
-result is accepted, a semantic guard re-parses it and compares it with the input entry by entry.
+Fixes are plain data (text edits). Each pass runs the rules that can fix something on the text,
+takes every applicable fix whose edits overlap no fix already taken, applies them, and runs them
+again, until nothing fixable is left; the other rules run once, on the result. Before the result is
+accepted, a semantic guard re-parses it and compares it with the input entry by entry.
 """
 
 from __future__ import annotations
