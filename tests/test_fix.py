@@ -131,12 +131,15 @@ def test_safe_fix_touches_only_the_lines_of_its_findings(seed_copy: Path, seed_d
     assert _entries(parse(fixed)) == _entries(seed_doc)
 
 
-@pytest.mark.parametrize("unsafe", [False, True])
-def test_fixing_again_changes_nothing(unsafe: bool) -> None:
-    texts = [SEED.read_text(encoding="utf-8")] + [
+def _seed_and_fixtures() -> list[str]:
+    return [SEED.read_text(encoding="utf-8")] + [
         p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))
     ]
-    for text in texts:
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fixing_again_changes_nothing(unsafe: bool) -> None:
+    for text in _seed_and_fixtures():
         once = fix_text(text, unsafe=unsafe)
         again = fix_text(once.text, unsafe=unsafe)
         assert not again.changed and again.fixed == {}
@@ -149,10 +152,7 @@ def _found(diagnostics: list[Diagnostic]) -> list[tuple[object, ...]]:
 @pytest.mark.parametrize("unsafe", [False, True])
 def test_what_remains_is_what_check_finds_in_the_result(unsafe: bool) -> None:
     # (the rules that cannot fix anything run once, on the result, not in each pass)
-    texts = [SEED.read_text(encoding="utf-8")] + [
-        p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))
-    ]
-    for text in texts:
+    for text in _seed_and_fixtures():
         result = fix_text(text, unsafe=unsafe)
         assert _found(result.remaining) == _found(run_rules(parse(result.text)))
 
