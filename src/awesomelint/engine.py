@@ -362,7 +362,8 @@ def _run(
     keep: bool,
     facts: Facts | None = None,
 ) -> Checked:
-    """The rules run (``facts``: those another run of the same settings kept on ``document``)."""
+    """The rules run (``facts``: those that another run kept on ``document``, with settings that
+    differ from these in the rules selected at most: a fact does not depend on which rules ask)."""
     if earlier is not None and not (earlier.settings is settings or earlier.settings == settings):
         earlier = None  # every finding and fact may differ
     if keep and facts is None:
