@@ -294,9 +294,10 @@ def with_the_rest(
     records: Verifications | None = None,
 ) -> list[Diagnostic]:
     """What the rules of one part of `split_for_fixing` found on ``document`` (``checked``: the last
-    `rerun_rules` of them), with what the ``rest`` find, using the facts that run kept: `run_rules`
-    of both parts together."""
-    others = _run(document, rest, links, records, None, keep=True, facts=checked.earlier.facts).findings
+    `rerun_rules` of them), with what the ``rest`` find, using the facts that run kept on the
+    document: `run_rules` of both parts together. (The rest keep nothing for a later run: none
+    follows, and keeping costs a run more than it saves.)"""
+    others = _run(document, rest, links, records, None, keep=False).findings
     return list(heapq.merge(checked.findings, others, key=_order))
 
 
@@ -360,14 +361,11 @@ def _run(
     records: Verifications | None,
     earlier: Earlier | None,
     keep: bool,
-    facts: Facts | None = None,
 ) -> Checked:
-    """The rules run (``facts``: those that another run kept on ``document``, with settings that
-    differ from these in the rules selected at most: a fact does not depend on which rules ask)."""
+    """The rules run; with ``keep``, what they found and the entries' facts kept for a later run."""
     if earlier is not None and not (earlier.settings is settings or earlier.settings == settings):
         earlier = None  # every finding and fact may differ
-    if keep and facts is None:
-        facts = install(document, earlier.facts if earlier is not None else None)
+    facts = install(document, earlier.facts if earlier is not None else None) if keep else None
     style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
     selected = [r for r in all_rules() if r.code in settings.select]
