@@ -14,6 +14,7 @@ from awesomelint import parse
 from awesomelint.model import Document
 from awesomelint.read.fields import _HAS_YEAR, _VENUE_IN_MARKUP
 from awesomelint.read.tokens import PLAIN_URL
+from awesomelint.rules._lines import line_texts, lines
 from awesomelint.urls import split_url
 
 from .conftest import FIXTURES, SEED, assert_span_consistent, entry_spans
@@ -188,3 +189,18 @@ def test_the_venue_prefilter_is_a_necessary_condition(text: str) -> None:
     """The cheap test run before the venue-in-markup pattern rejects no text the pattern matches."""
     if _VENUE_IN_MARKUP.match(text):
         assert _HAS_YEAR.search(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["# Head", "- [a](u)", "", "  x ", "<h2 id='k'>"]), max_size=8),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
+def test_line_texts_are_those_of_the_table_of_lines(written: list[str], brk: str, bom: bool) -> None:
+    """A few lines read off the text are those the table of every line holds, whatever the breaks."""
+    document = parse(("\ufeff" if bom else "") + brk.join(written))
+    table = lines(document)
+    for first in range(1, len(table) + 2):
+        for last in range(first - 1, len(table) + 2):
+            assert line_texts(document, first, last) == [line.text for line in table[first - 1 : last]]
