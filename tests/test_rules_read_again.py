@@ -147,6 +147,19 @@ def _applied(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[Ch
     return "".join([*parts, text[done:]]), changes
 
 
+def test_a_rerun_after_an_edit_builds_no_table_of_every_line() -> None:
+    """The rules read the lines of the parts read again, and a heading's lines, not a table of all the
+    lines (an editor's rerun after each edit would build one for the whole list)."""
+    text = LIST + "\n## Empty\n\n## Last\n\n- [Six](https://example.org/6) - The sixth.\n"
+    options = Settings()
+    document = read(text)
+    earlier = rerun_rules(document, options).earlier
+    edited = read_edited(document, text.replace("The first.", "The very first."))
+    again = rerun_rules(edited, options, earlier=earlier)
+    assert {"AL101", "AL213", "AL601", "AL602"} <= {d.code for d in again.findings}
+    assert "lines" not in edited.source.__dict__  # (the table, kept there once built)
+
+
 @pytest.mark.parametrize("at_once", [1, 3])
 @edit_runs(LISTS if CORPUS.is_dir() else [SEED], edit, EDITS, 6)
 def test_findings_after_edits_read_again_are_a_full_runs(

@@ -14,7 +14,7 @@ from awesomelint import parse
 from awesomelint.model import Document
 from awesomelint.read.fields import _HAS_YEAR, _VENUE_IN_MARKUP
 from awesomelint.read.tokens import PLAIN_URL
-from awesomelint.rules._lines import line_texts, lines
+from awesomelint.text import Source
 from awesomelint.urls import split_url
 
 from .conftest import FIXTURES, SEED, assert_span_consistent, entry_spans
@@ -197,10 +197,13 @@ def test_the_venue_prefilter_is_a_necessary_condition(text: str) -> None:
     st.sampled_from(["\n", "\r\n", "\r"]),
     st.booleans(),
 )
-def test_line_texts_are_those_of_the_table_of_lines(written: list[str], brk: str, bom: bool) -> None:
-    """A few lines read off the text are those the table of every line holds, whatever the breaks."""
-    document = parse(("\ufeff" if bom else "") + brk.join(written))
-    table = lines(document)
-    for first in range(1, len(table) + 2):
-        for last in range(first - 1, len(table) + 2):
-            assert line_texts(document, first, last) == [line.text for line in table[first - 1 : last]]
+def test_lines_made_on_their_own_are_those_of_the_table(written: list[str], brk: str, bom: bool) -> None:
+    """A few lines made without the table of every line are the table's, whatever the breaks."""
+    source = Source(("\ufeff" if bom else "") + brk.join(written))
+    size = len(written) + 2
+    ranges = [(first, stop) for first in range(-1, size) for stop in range(max(first, 0), size + 1)]
+    alone = [list(source.lines_between(first, stop)) for first, stop in ranges]
+    assert "lines" not in source.__dict__  # (made on their own: the table is not built yet)
+    table = source.lines
+    assert alone == [list(table[max(first, 0) : stop]) for first, stop in ranges]
+    assert alone == [list(source.lines_between(first, stop)) for first, stop in ranges]

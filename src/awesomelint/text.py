@@ -223,13 +223,25 @@ class Source:
             texts = text.split("\n")
             breaks = itertools.chain(itertools.repeat(True, len(texts) - 1), (False,))
             return tuple(map(Line, itertools.count(1), starts, texts, breaks))
-        result = []
-        for index, start in enumerate(starts):
-            stop = starts[index + 1] if index + 1 < len(starts) else len(text)
-            raw = text[start:stop]
+        return tuple(self._made_lines(0, len(starts)))
+
+    def lines_between(self, first: int, stop: int) -> Sequence[Line]:
+        """``lines[first:stop]`` (0-based; a ``first`` below 0 is 0), made on their own while the table
+        of every line is not built: a rule that reads a few lines (a heading's, those an edit
+        touched) builds no table."""
+        if "lines" in self.__dict__:  # (built: `cached_property` keeps it there)
+            return self.lines[max(first, 0) : stop]
+        return self._made_lines(max(first, 0), min(stop, len(self._orig_starts)))
+
+    def _made_lines(self, first: int, stop: int) -> list[Line]:
+        text, starts = self.text, self._orig_starts
+        made = []
+        for index in range(first, stop):
+            end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            raw = text[starts[index] : end]
             content = raw.rstrip("\r\n")
-            result.append(Line(index + 1, start, content, len(content) != len(raw)))
-        return tuple(result)
+            made.append(Line(index + 1, starts[index], content, len(content) != len(raw)))
+        return made
 
     def line_span(self, first_line: int, last_line: int) -> Span:
         """The span of whole 0-based lines ``first_line..last_line`` (inclusive), without the break."""

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 
 from ..model import Document, Section
-from ._lines import line_texts
 from ._sections import is_empty, sibling_groups
 
 # A part of a period: a year, a year range, a month or a quarter (`2025`, `2023-2024`, `Jan 2024`).
@@ -27,8 +26,8 @@ _ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 def heading_ids(document: Document, section: Section) -> set[str]:
     """The `id`/`name` attributes written on the heading's own lines (`<h3 id="llm">`)."""
     found: set[str] = set()
-    for line in line_texts(document, section.span.start_line, section.span.end_line):
-        found.update(match[1].lower() for match in _ID.finditer(line))
+    for line in document.source.lines_between(section.span.start_line - 1, section.span.end_line):
+        found.update(match[1].lower() for match in _ID.finditer(line.text))
     return found
 
 
@@ -47,13 +46,13 @@ def _contents_line(document: Document, fragments: set[str]) -> tuple[int, int] |
     found = [first[fragment] for fragment in fragments if fragment in first]
     if not found:
         return None
-    (text,) = line_texts(document, min(found), min(found))
+    text = document.source.lines_between(min(found) - 1, min(found))[0].text
     return min(found), len(text) - len(text.lstrip())
 
 
 def _indent(document: Document, section: Section) -> int:
     """How far in the heading's line starts (`  - ##### Part` is 2, `    ##### Part` under it is 4)."""
-    (text,) = line_texts(document, section.span.start_line, section.span.start_line)
+    text = document.source.lines_between(section.span.start_line - 1, section.span.start_line)[0].text
     return len(text) - len(text.lstrip(" \t"))
 
 

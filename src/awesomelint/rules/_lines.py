@@ -20,28 +20,17 @@ def lines(document: Document) -> tuple[Line, ...]:
     return document.source.lines
 
 
-def line_texts(document: Document, first: int, last: int) -> list[str]:
-    """The texts of the 1-based lines ``first`` to ``last`` (those there are), without their breaks
-    as `lines` has them, read off the text: a rule that reads a few lines (a heading's) builds no
-    table of every line, which a rerun's other rules may not need."""
-    starts, text = document.source.line_starts, document.text
-    first, last = max(first, 1), min(last, len(starts))
-    if first > last:
-        return []
-    ends = [*starts[first:last], len(text)] if last == len(starts) else starts[first : last + 1]
-    return [text[start:end].rstrip("\r\n") for start, end in zip(starts[first - 1 : last], ends, strict=True)]
-
-
 def lines_in(document: Document, parts: Sequence[tuple[int, int]]) -> Sequence[Line]:
     """The lines that start in each part ``text[start:end]`` of ``parts`` (in order and apart; to the
     end of the text: and the empty line after its last line break)."""
-    every, starts, size = document.source.lines, document.source.line_starts, len(document.text)
+    source, size = document.source, len(document.text)
     if whole(document, parts):
-        return every
+        return source.lines
+    starts = source.line_starts
     found: list[Line] = []
     for start, end in parts:
-        stop = len(every) if end >= size else bisect.bisect_left(starts, end)
-        found.extend(every[bisect.bisect_left(starts, start) : stop])
+        stop = len(starts) if end >= size else bisect.bisect_left(starts, end)
+        found.extend(source.lines_between(bisect.bisect_left(starts, start), stop))
     return found
 
 

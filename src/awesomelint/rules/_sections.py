@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from ..diagnostic import Edit
 from ..model import Anchor, Document, Section
-from ..text import Line
-from ._lines import lines
 
 _TAG = re.compile(r"<[^>]*>")
 _LINK = re.compile(r"\[([^\]]*)\]\(#[^)]*\)")
@@ -73,33 +71,34 @@ def removal(document: Document, section: Section) -> list[Edit] | None:
     after = facts.position[id(section)] + facts.size[id(section)]
     subtree = list(section.walk())
     following = facts.order[after] if after < len(facts.order) else None
-    all_lines = lines(document)
+    source = document.source  # (the lines of the stretch: no table of every line)
+    starts = source.line_starts
     first = section.span.start_line
-    last = following.span.start_line - 1 if following else len(all_lines)
+    last = following.span.start_line - 1 if following else len(starts)
     heading_lines = {n for s in subtree for n in range(s.span.start_line, s.span.end_line + 1)}
-    stretch: tuple[Line, ...] = all_lines[first - 1 : last]
+    stretch = source.lines_between(first - 1, last)
     if any(line.text.strip() and line.number not in heading_lines for line in stretch):
         return None
-    end = all_lines[last].start if last < len(all_lines) else len(document.text)
-    edits = [Edit(all_lines[first - 1].start, end, "")]
-    toc_rows = _contents_rows(document, facts, subtree, all_lines)
+    end = starts[last] if last < len(starts) else len(document.text)
+    edits = [Edit(starts[first - 1], end, "")]
+    toc_rows = _contents_rows(document, facts, subtree)
     if toc_rows is None:
         return None
     edits.extend(toc_rows)
     return edits
 
 
-def _contents_rows(
-    document: Document, facts: _SectionIndex, subtree: list[Section], all_lines: tuple[Line, ...]
-) -> list[Edit] | None:
+def _contents_rows(document: Document, facts: _SectionIndex, subtree: list[Section]) -> list[Edit] | None:
     words = {word.lower() for s in subtree for word in re.findall(r"[^\W\d_]+", s.text)}
     rows: dict[int, Edit] = {}
     pointing = (anchor for s in subtree for anchor in facts.anchors.get(s.slug.lower(), []))
     for anchor in sorted(pointing, key=lambda a: a.span.start):
-        line = all_lines[anchor.span.start_line - 1]
+        number = anchor.span.start_line
+        line = document.source.lines_between(number - 1, number)[0]
         visible = _LIST_MARKER.sub("", _LINK.sub(r"\1", _TAG.sub(" ", line.text)))
         if not {w.lower() for w in re.findall(r"[^\W\d_]+", visible)} <= words:
             return None
-        stop = all_lines[line.number].start if line.number < len(all_lines) else len(document.text)
+        starts = document.source.line_starts
+        stop = starts[line.number] if line.number < len(starts) else len(document.text)
         rows[line.number] = Edit(line.start, stop, "")
     return list(rows.values())

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rule
-from ._lines import lines
 
 # A heading that reads as a classic item: a link to a page, a separator, a description.
 _ITEM_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\[[^\]\n]+\]\((?!#)[^)\s]+\)[ \t]*(?:-|–|—|:)[ \t]+\S")
@@ -21,20 +20,20 @@ _LINK_ITEM = re.compile(r"[ \t]{0,3}([-*+])[ \t]+\[[^\]\n]+\]\(")
     tags=("structure", "classic"),
 )
 def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
-    all_lines = lines(ctx.document)
+    source = ctx.document.source  # (a heading's line and those around it: no table of every line)
     pointed = {anchor.fragment.lower() for anchor in ctx.document.anchors}
     found = []
     for section in ctx.document.iter_sections():
         if section.slug.lower() in pointed:
             continue
-        line = all_lines[section.span.start_line - 1]
+        line = source.lines_between(section.span.start_line - 1, section.span.start_line)[0]
         heading = _ITEM_HEADING.match(line.text)
         if heading is None:
             continue
         bullets = {
             item[1]
-            for number in (line.number - 1, line.number + 1)
-            if 1 <= number <= len(all_lines) and (item := _LINK_ITEM.match(all_lines[number - 1].text))
+            for around in source.lines_between(line.number - 2, line.number + 1)
+            if around.number != line.number and (item := _LINK_ITEM.match(around.text))
         }
         if len(bullets) == 1:  # among the items of one list
             found.append((line, heading, bullets.pop()))

@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, entry_rule
 from ..model import Entry
-from ._lines import lines
 
 # `3.**Title**` on a line of its own: in a tightly spaced list Markdown reads it as more text of the
 # entry above, so the reader sees no entry there.
@@ -20,7 +19,7 @@ def _edits(ctx: Context, entry: Entry) -> list[Edit]:
     marker = entry.marker_span
     indent = " " * (marker.end - marker.start + 1)
     edits = [Edit(marker.end, marker.end, " ")]
-    for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
+    for line in ctx.document.source.lines_between(entry.span.start_line, entry.span.end_line):
         if line.text.strip():
             stripped = len(line.text) - len(line.text.lstrip(" \t"))
             edits.append(Edit(line.start, line.start + stripped, indent))
@@ -61,7 +60,7 @@ def _glued_lines(ctx: Context, entry: Entry, number: int) -> Iterator[Diagnostic
     if _AFTER_BREAK.search(text, entry.span.start, len(text) if last_line_end < 0 else last_line_end) is None:
         return  # no later line starts with a number (and the lines need no look-up)
     expected = number + 1
-    for line in lines(ctx.document)[entry.span.start_line : entry.span.end_line]:
+    for line in ctx.document.source.lines_between(entry.span.start_line, entry.span.end_line):
         match = _GLUED_LINE.match(line.text)
         if match is None or int(match[1]) != expected:
             continue

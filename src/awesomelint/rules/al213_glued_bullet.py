@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity, StartsEntry
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines, lines_in, verbatim_lines
+from ._lines import front_matter_end, lines_in, verbatim_lines
 
 _GLUED = re.compile(r"[ \t]*([-+*])\[[^\]\n]*\]\(")
 _ITEM = re.compile(r"[ \t]*([-+*])[ \t]+\S")
@@ -27,7 +27,6 @@ def glued_bullet(ctx: Context) -> list[Diagnostic]:
 
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     """The findings on the lines that start in the ``parts`` of the text."""
-    all_lines = lines(ctx.document)
     verbatim: frozenset[int] | None = None  # at the first glued bullet
     for line in lines_in(ctx.document, parts):
         match = _GLUED.match(line.text)
@@ -37,9 +36,9 @@ def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic
             verbatim = verbatim_lines(ctx.document)
         if line.number in verbatim:
             continue
-        index = line.number - 1
         bullet = match[1]
-        neighbours = [all_lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(all_lines)]
+        around = ctx.document.source.lines_between(line.number - 2, line.number + 1)
+        neighbours = [other.text for other in around if other.number != line.number]
         among_items = any((item := _ITEM.match(text)) and item[1] == bullet for text in neighbours)
         if not among_items and not _ITEM_SHAPE.match(line.text):
             continue  # neither among list items of this bullet nor an item's shape: perhaps prose

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, rescanned, rule
-from ._lines import front_matter_end, lines, lines_in, verbatim_lines
+from ._lines import front_matter_end, lines_in, verbatim_lines
 
 
 @rule(
@@ -22,7 +22,8 @@ def blank_lines(ctx: Context) -> list[Diagnostic]:
 def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic]:
     """The findings of the runs of blank lines that start in the ``parts`` of the text (whole lines,
     each part with a non-blank line or the end of the text after them)."""
-    all_lines = lines(ctx.document)
+    source = ctx.document.source  # (the lines of the parts: no table of every line)
+    starts = source.line_starts
     blank = [line.number for line in lines_in(ctx.document, parts) if not line.text.strip()]
     skip = verbatim_lines(ctx.document) if blank else frozenset()
     index = 0
@@ -35,9 +36,10 @@ def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic
         while stop + 1 < len(blank) and blank[stop + 1] == blank[stop] + 1 and blank[stop + 1] not in skip:
             stop += 1
         last = blank[stop]
-        if stop > index and last != len(all_lines):  # (blank lines that end the file are AL603's)
+        if stop > index and last != len(starts):  # (blank lines that end the file are AL603's)
             message = f"{last - first + 1} blank lines in a row; one is enough"
-            # lines are numbered from 1: all_lines[first] is the line after the first blank one
-            fix = ctx.fix("keep one blank line", Edit(all_lines[first].start, all_lines[last].start, ""))
-            yield ctx.report(ctx.span(all_lines[first - 1].start, all_lines[last - 1].end), message, fix)
+            # lines are numbered from 1: starts[first] is where the line after the first blank one starts
+            fix = ctx.fix("keep one blank line", Edit(starts[first], starts[last], ""))
+            end = source.lines_between(last - 1, last)[0].end
+            yield ctx.report(ctx.span(starts[first - 1], end), message, fix)
         index = stop + 1
