@@ -138,11 +138,13 @@ def read(
     not be parsed again either when the edits leave every line's kind alone (`edited_tokens`)."""
     source = Source(text)
     edited = edited_tokens(earlier, source, changes) if earlier is not None and changes else None
+    shifts = Shifts(changes or ())  # where the earlier text was
+    moved_by = shifts.after_new if changes else None
     if edited is None:
-        parsed = parse_tokens(source, keep_pieces=keep_reading, earlier=earlier)
+        parsed = parse_tokens(source, keep_pieces=keep_reading, earlier=earlier, moved_by=moved_by)
     else:
-        parsed = Parsed(source, *edited, keep_pieces=keep_reading, earlier=earlier)
-    builder = _Builder(parsed, earlier, changes)
+        parsed = Parsed(source, *edited, keep_pieces=keep_reading, earlier=earlier, moved_by=moved_by)
+    builder = _Builder(parsed, earlier, shifts)
     document = builder.build(release_tokens=not keep_reading)
     if builder.items_moved:  # the rules need not work out again which entries these are
         note_moved(
@@ -350,9 +352,7 @@ class _Container:
 
 
 class _Builder:
-    def __init__(
-        self, parsed: Parsed, earlier: Parsed | None = None, changes: Sequence[Change] | None = None
-    ) -> None:
+    def __init__(self, parsed: Parsed, earlier: Parsed | None = None, shifts: Shifts | None = None) -> None:
         self.parsed = parsed
         self.source = source = parsed.source
         # The entries of the earlier reading ``parsed`` moved pieces from (`Parsed.moved_from`); both
@@ -385,7 +385,7 @@ class _Builder:
         self._entries_made: list[Entry] = []  # every entry, as made
         self._blocks_made: list[Block] = []  # every block of a section, as made
         self.items_moved: list[tuple[Entry, Entry]] = []  # each entry moved whole, its earlier one
-        self._shifts = Shifts(changes or ())  # where the earlier text was (`_nearest_first`)
+        self._shifts = shifts or Shifts(())  # where the earlier text was (`_nearest_first`)
         self._ids_read = 0  # the HTML ids and names read so far (an item that holds one is not kept)
         self.doc = Document(text=source.text, source=source)
         self.slugger = Slugger()

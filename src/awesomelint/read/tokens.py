@@ -492,10 +492,15 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def parse_tokens(source: Source, keep_pieces: bool = False, earlier: Parsed | None = None) -> Parsed:
+def parse_tokens(
+    source: Source,
+    keep_pieces: bool = False,
+    earlier: Parsed | None = None,
+    moved_by: Callable[[int], int] | None = None,
+) -> Parsed:
     env: dict[str, Any] = {}
     tokens = markdown().parse(source.normalized, env)
-    return Parsed(source, tokens, env, keep_pieces, earlier)
+    return Parsed(source, tokens, env, keep_pieces, earlier, moved_by)
 
 
 _FIRST_LINE = (0,)  # where the one line of a one-line content starts in it
@@ -621,6 +626,7 @@ class Parsed:
         env: dict[str, Any],
         keep_pieces: bool = False,
         earlier: Parsed | None = None,
+        moved_by: Callable[[int], int] | None = None,
     ) -> None:
         self.source = source
         self.tokens = tokens
@@ -635,6 +641,7 @@ class Parsed:
         self.moved_from: dict[int, tuple[list[Piece], list[Piece], int]] = {}
         self._earlier_at: dict[int, _Kept] = {}  # the earlier readings by where each starts
         self._shift = 0  # how far the last reading moved
+        self._moved_by = moved_by  # how far the text at an offset moved, by the edits (when known)
         self.built: dict[int, Any] | None = {} if keep_pieces else None
         # Where the builder read each list item and table, and what it made of them (`blocks`): in
         # a text edited from this one, an item or table of the same text is moved whole.
@@ -723,8 +730,11 @@ class Parsed:
         """The earlier pieces of the same content, moved, when every line of it moved alike and the
         document between its start and end is unchanged (what text pieces hold); else None. The
         reading as far before as the last one moved is tried first: a content as common as a table's
-        `-` cell is then moved from its own place (`blocks` moves an entry of pieces moved alike)."""
-        likely = self._earlier_at.get(starts[0] - self._shift)
+        `-` cell is then moved from its own place (`blocks` moves an entry of pieces moved alike),
+        the reading where the edits put it when they are known (the cells of a table whose rows
+        the edits moved unalike)."""
+        shift = self._moved_by(starts[0]) if self._moved_by is not None else self._shift
+        likely = self._earlier_at.get(starts[0] - shift)
         first = (likely,) if likely is not None and likely.content == content else ()
         for kept in itertools.chain(first, self._earlier.get(content, ())):
             shift = starts[0] - kept.line_starts[0]
