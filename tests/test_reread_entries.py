@@ -174,11 +174,12 @@ def _fields_read() -> Iterator[list[int]]:
         blocks.extract = extract
 
 
-def _reads_again(text: str, edited: str) -> int:
-    """How many entries of ``edited`` have their fields read again, read with ``text``'s reading."""
+def _reads_again(text: str, edited: str, changes: list[Change] | None = None) -> int:
+    """How many entries of ``edited`` have their fields read again, read with ``text``'s reading
+    (and the ``changes`` that made it, when given)."""
     before = read(text, keep_reading=True)
     with _fields_read() as starts:
-        again = read(edited, earlier=reading(before))
+        again = read(edited, earlier=reading(before), changes=changes)
     assert tree(again) == tree(read(edited))
     return len(starts)
 
@@ -230,6 +231,18 @@ def test_a_table_row_whose_cells_play_other_roles_is_read_again() -> None:
     edited = TABLE.replace("| Title | Venue | Year |", "| Title | Year | Venue |")
     assert _reads_again(TABLE, edited) == 5
     assert _reads_again(TABLE, TABLE.replace("NeurIPS | 2003", "ICML | 2003")) == 1
+
+
+def test_a_cell_shared_by_many_rows_is_moved_from_its_own_row() -> None:
+    """A date the whole first column repeats, in the row after one whose last cell an edit shortened
+    (the rows now move unalike): with the edit known, the cell comes from its own row, and only the
+    edited row is read again."""
+    dated = "| Date | Title | Venue |\n| - | - | - |\n" + "".join(
+        f"| 2024 | [Paper {n}](https://arxiv.org/abs/{n}) | NeurIPS |\n" for n in range(1, 6)
+    )
+    at = dated.index("NeurIPS", dated.index("Paper 2"))
+    edited = dated[:at] + "ICML" + dated[at + len("NeurIPS") :]
+    assert _reads_again(dated, edited, [Change(at, at + len("NeurIPS"), len("ICML"))]) == 1
 
 
 def test_moving_a_row_relies_on_its_cells_roles(monkeypatch: pytest.MonkeyPatch) -> None:
