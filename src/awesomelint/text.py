@@ -233,6 +233,10 @@ class Source:
             return self.lines[max(first, 0) : stop]
         return self._made_lines(max(first, 0), min(stop, len(self._orig_starts)))
 
+    def line(self, number: int) -> Line:
+        """The line numbered ``number`` (from 1), as `lines_between` makes it."""
+        return self.lines_between(number - 1, number)[0]
+
     def _made_lines(self, first: int, stop: int) -> list[Line]:
         text, starts = self.text, self._orig_starts
         made = []

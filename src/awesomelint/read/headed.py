@@ -63,7 +63,7 @@ def _holds_fields(section: Section, source: Source) -> bool:
         return any(block.kind in ("paragraph", "list") for block in section.blocks)
     firsts = [entry.marker_span.start_line for entry in section.entries]
     firsts += [block.span.start_line for block in section.blocks if block.kind == "list"]
-    items = [source.lines_between(number - 1, number)[0].text for number in firsts]
+    items = [source.line(number).text for number in firsts]
     indents = [len(line) - len(line.lstrip(" \t")) for line in items]
     top = min(indents)
     return all(_FIELD_ITEM.match(line) for indent, line in zip(indents, items, strict=True) if indent == top)
@@ -102,8 +102,7 @@ def _make_entry(section: Section, link: Link, source: Source) -> None:
 
 def _field_link(link: Link, source: Source) -> Link:
     """A link of a field bullet, its role by the field's label (`- paper: [Title](u)`)."""
-    number = link.span.start_line
-    line = source.lines_between(number - 1, number)[0].text.lstrip(" \t-*+").casefold()
+    line = source.line(link.span.start_line).text.lstrip(" \t-*+").casefold()
     return link.with_role("paper" if line.startswith(_PAPER_KEYS) else "other")
 
 

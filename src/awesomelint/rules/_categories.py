@@ -46,13 +46,13 @@ def _contents_line(document: Document, fragments: set[str]) -> tuple[int, int] |
     found = [first[fragment] for fragment in fragments if fragment in first]
     if not found:
         return None
-    text = document.source.lines_between(min(found) - 1, min(found))[0].text
+    text = document.source.line(min(found)).text
     return min(found), len(text) - len(text.lstrip())
 
 
 def _indent(document: Document, section: Section) -> int:
     """How far in the heading's line starts (`  - ##### Part` is 2, `    ##### Part` under it is 4)."""
-    text = document.source.lines_between(section.span.start_line - 1, section.span.start_line)[0].text
+    text = document.source.line(section.span.start_line).text
     return len(text) - len(text.lstrip(" \t"))
 
 

@@ -91,14 +91,13 @@ def removal(document: Document, section: Section) -> list[Edit] | None:
 def _contents_rows(document: Document, facts: _SectionIndex, subtree: list[Section]) -> list[Edit] | None:
     words = {word.lower() for s in subtree for word in re.findall(r"[^\W\d_]+", s.text)}
     rows: dict[int, Edit] = {}
+    starts = document.source.line_starts
     pointing = (anchor for s in subtree for anchor in facts.anchors.get(s.slug.lower(), []))
     for anchor in sorted(pointing, key=lambda a: a.span.start):
-        number = anchor.span.start_line
-        line = document.source.lines_between(number - 1, number)[0]
+        line = document.source.line(anchor.span.start_line)
         visible = _LIST_MARKER.sub("", _LINK.sub(r"\1", _TAG.sub(" ", line.text)))
         if not {w.lower() for w in re.findall(r"[^\W\d_]+", visible)} <= words:
             return None
-        starts = document.source.line_starts
         stop = starts[line.number] if line.number < len(starts) else len(document.text)
         rows[line.number] = Edit(line.start, stop, "")
     return list(rows.values())

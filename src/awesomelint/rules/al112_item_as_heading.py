@@ -26,7 +26,7 @@ def item_as_heading(ctx: Context) -> Iterator[Diagnostic]:
     for section in ctx.document.iter_sections():
         if section.slug.lower() in pointed:
             continue
-        line = source.lines_between(section.span.start_line - 1, section.span.start_line)[0]
+        line = source.line(section.span.start_line)
         heading = _ITEM_HEADING.match(line.text)
         if heading is None:
             continue

@@ -40,6 +40,6 @@ def _scan(ctx: Context, parts: Sequence[tuple[int, int]]) -> Iterator[Diagnostic
             message = f"{last - first + 1} blank lines in a row; one is enough"
             # lines are numbered from 1: starts[first] is where the line after the first blank one starts
             fix = ctx.fix("keep one blank line", Edit(starts[first], starts[last], ""))
-            end = source.lines_between(last - 1, last)[0].end
+            end = source.line(last).end
             yield ctx.report(ctx.span(starts[first - 1], end), message, fix)
         index = stop + 1
