@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .diagnostic import Applicability, Diagnostic, Edit, Fix, Intent, Severity
-from .entry_facts import EntryKey, Facts, carried, carry, install, read_again
+from .entry_facts import EntryKey, Facts, carried, carry, install, read_again, without_facts
 from .evidence.link_options import LinkOptions, options_from_table
 from .model import Comment, Document, Entry
 from .read.reread import common_prefix
@@ -294,10 +294,14 @@ def with_the_rest(
     records: Verifications | None = None,
 ) -> list[Diagnostic]:
     """What the rules of one part of `split_for_fixing` found on ``document`` (``checked``: the last
-    `rerun_rules` of them), with what the ``rest`` find, using the facts that run kept on the
-    document: `run_rules` of both parts together. (The rest keep nothing for a later run: none
-    follows, and keeping costs a run more than it saves.)"""
-    others = _run(document, rest, links, records, None, keep=False).findings
+    `rerun_rules` of them), with what the ``rest`` find: `run_rules` of both parts together. The
+    rest run as `run_rules` runs them, with the style that run inferred (of the same text, with the
+    same style settings): no run follows to reuse their facts, and the facts that run kept are not
+    theirs (asking for a fact of each entry and keeping it costs more than working it out)."""
+    ran = checked.earlier
+    same_style = ran.settings.style == rest.style and ran.settings.venues == rest.venues
+    style = ran.style if same_style else None
+    others = _run(without_facts(document), rest, links, records, None, keep=False, style=style).findings
     return list(heapq.merge(checked.findings, others, key=_order))
 
 
@@ -361,12 +365,15 @@ def _run(
     records: Verifications | None,
     earlier: Earlier | None,
     keep: bool,
+    style: Style | None = None,
 ) -> Checked:
-    """The rules run; with ``keep``, what they found and the entries' facts kept for a later run."""
+    """The rules run; with ``keep``, what they found and the entries' facts kept for a later run.
+    ``style``: the document's, when an earlier run on it inferred it."""
     if earlier is not None and not (earlier.settings is settings or earlier.settings == settings):
         earlier = None  # every finding and fact may differ
     facts = install(document, earlier.facts if earlier is not None else None) if keep else None
-    style = infer_style(document, settings.style, settings.venues)
+    if style is None:
+        style = infer_style(document, settings.style, settings.venues)
     suppressions = _suppressions(document)
     selected = [r for r in all_rules() if r.code in settings.select]
     by_entry: dict[str, list[Diagnostic]] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from itertools import chain, compress, repeat
 from operator import is_, itemgetter, not_
 from typing import TypeVar, cast
@@ -407,6 +408,13 @@ def entry_keys(document: Document) -> Mapping[int, EntryKey] | None:
     object: a sequence of keys compares with the earlier run's by identity."""
     facts = document.derived.get(_FACTS)
     return facts.keys if isinstance(facts, Facts) else None
+
+
+def without_facts(document: Document) -> Document:
+    """``document`` (the same tree, with what else its rules derived) without its entries' facts,
+    for a run that keeps nothing for a later one: its rules work each fact out as `run_rules`'s do."""
+    derived = {name: value for name, value in document.derived.items() if name != _FACTS}
+    return replace(document, derived=derived)
 
 
 def install(document: Document, earlier: Facts | None) -> Facts:
