@@ -184,3 +184,11 @@ def test_a_heading_edited_into_a_paragraph_has_the_text_around_it_read_again() -
 def test_tokens_are_not_made_for_an_edit_that_defines_a_link() -> None:
     at = _at(LIST, "## Code")
     assert not _check(LIST, [(at, at, "[vision]: https://a.b\n\n")])
+
+
+def test_a_line_break_taken_out_before_a_heading_joins_it_to_the_text_read_again() -> None:
+    # `## Sectio## Section`: the heading after the text read again is now on its last line
+    text = "- [A](https://a.b) - one.\n## Section\n## Section\n## Section\n"
+    at = _at(text, "## Section\n## Section\n", len("## Section\n## Sectio"))
+    assert text[at : at + 2] == "n\n"
+    _check(text, [(at, at + 2, "")])

@@ -336,6 +336,8 @@ class _Edit:
         old_end = self.starts[end] if after is not None else len(old)
         new_start = old_start + _shift(placed, old_start)
         new_end = old_end + _shift(placed, old_end) if after is not None else len(new)
+        if after is not None and new_end and new[new_end - 1] != "\n":
+            return None  # an edit took out the line break before the heading: it is on a line of the region
         heading = new[new_end : new.find("\n", new_end) + 1 or len(new)] if after is not None else ""
         env: dict[str, Any] = {}
         tokens = markdown().parse(new[new_start:new_end] + heading, env)
