@@ -213,16 +213,19 @@ def is_post(entry: Entry) -> bool:
 
 
 def _other_papers(
-    entry: Entry, bucket: dict[tuple[str, ...], Entry], links_of: dict[int, frozenset[str]]
+    index: int, bucket: dict[tuple[str, ...], int], entries: list[Entry], links_of: list[frozenset[str]]
 ) -> bool:
-    """Whether every entry of the bucket is another paper of the same title: published three or more
-    years apart, with another link (`Word Sense Disambiguation: A Survey`, 2009 and 2015), or
-    written by other people (no author in common). ``links_of``: each entry's `identity_links`."""
-    links = links_of[id(entry)]
-    return all(
-        not links & links_of[id(other)] and (_years_apart(entry, other) or _other_authors(entry, other))
-        for other in bucket.values()
-    )
+    """Whether every entry of the bucket (by its index in ``entries``) is another paper of the same
+    title as the entry ``index``: published three or more years apart, with another link (`Word
+    Sense Disambiguation: A Survey`, 2009 and 2015), or written by other people (no author in
+    common). ``links_of``: each entry's `identity_links`."""
+    entry, links = entries[index], links_of[index]
+    for other in bucket.values():
+        if links & links_of[other] or not (
+            _years_apart(entry, entries[other]) or _other_authors(entry, entries[other])
+        ):
+            return False
+    return True
 
 
 def _years_apart(entry: Entry, other: Entry) -> bool:
@@ -356,21 +359,20 @@ def _repeats_among(entries: list[Entry], pairs: list[_Paired]) -> tuple[tuple[in
     it in ``pairs``: `_pairing`), by their indexes: the first occurrence of each paper (by title)
     and of each named resource (by title and link), per section; a repeat is paired with the one in
     its own section when there is one."""
-    papers: dict[str, dict[tuple[str, ...], Entry]] = {}
-    named: dict[str, dict[tuple[str, ...], Entry]] = {}
+    # each bucket: the first entry of each section in it, by its index
+    papers: dict[str, dict[tuple[str, ...], int]] = {}
+    named: dict[str, dict[tuple[str, ...], int]] = {}
     repeats: list[tuple[int, int]] = []
-    links_of: dict[int, frozenset[str]] = {}  # each entry's title and paper links
-    index_of: dict[int, int] = {}
+    links_of = [frozenset(links) for _, links, _ in pairs]  # each entry's title and paper links
     for index, (entry, (_, links, post)) in enumerate(zip(entries, pairs, strict=True)):
-        index_of[id(entry)] = index
-        links_of[id(entry)] = frozenset(links)
         buckets = [named.setdefault(link, {}) for link in links]
         if entry.kind == "paper":
             buckets.insert(0, papers.setdefault("blog" if post else "", {}))
-        found = [bucket for bucket in buckets if bucket and not _other_papers(entry, bucket, links_of)]
+        section = entry.section_path
+        found = [b for b in buckets if b and not _other_papers(index, b, entries, links_of)]
         if found:
-            own = next((b[entry.section_path] for b in found if entry.section_path in b), None)
-            repeats.append((index_of[id(own or next(iter(found[0].values())))], index))
+            own = next((b[section] for b in found if section in b), None)
+            repeats.append((own if own is not None else next(iter(found[0].values())), index))
         for bucket in buckets:
-            bucket.setdefault(entry.section_path, entry)
+            bucket.setdefault(section, index)
     return tuple(repeats)
