@@ -192,3 +192,14 @@ def test_a_line_break_taken_out_before_a_heading_joins_it_to_the_text_read_again
     at = _at(text, "## Section\n## Section\n", len("## Section\n## Sectio"))
     assert text[at : at + 2] == "n\n"
     _check(text, [(at, at + 2, "")])
+
+
+def test_an_item_opened_under_an_entry_takes_the_paragraphs_that_continued_it() -> None:
+    # the paragraphs under the first item (indented less than its text) continued its entry; once
+    # `1. ` opens an item at the first of them, the first item is moved whole but makes less
+    text = (
+        "## Papers\n\n1. **Title One**. **ACL 2021**.\n\n  _Ann Lee, Bo Chen_.\n\n"
+        "  [paper](https://a.b/1)\n\n2. **Title Two**. [paper](https://a.b/2)\n"
+    )
+    at = _at(text, "  _Ann Lee")
+    _check(text, [(at, at, "1. ")])

@@ -868,11 +868,19 @@ class _Builder:
                     or (after + 1 == len(tokens) or tokens[after + 1].type in _NO_CONTINUATION)
                 )
                 and normalized[start:end] == earlier_text[earlier_start : earlier_start + size]
+                and self._ended_within(item)
             ):
                 self._move_item(tokens, index, after, item, start - earlier_start)
                 self.pending = None
                 return after
         return 0
+
+    def _ended_within(self, item: tuple[int, ...]) -> bool:
+        """Whether the entries the earlier reading's ``item`` made ended within it: none went on
+        into the paragraphs after it (which an item now opened there no longer leaves to it)."""
+        assert self._items_from is not None
+        made = self._items_from.item_parts[0]
+        return all(entry.span.end <= item[5] for entry in made[item[6] : item[7]])
 
     def _nearest_first(self, candidates: list[tuple[int, ...]], start: int) -> list[tuple[int, ...]]:
         """The earlier items (tables) of one text, the one nearest where the item (table) at
