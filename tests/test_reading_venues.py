@@ -4,6 +4,8 @@ their volume and pages. Every list here is made up for the test; the asserts are
 
 from __future__ import annotations
 
+import threading
+
 from awesomelint import fix, lint, parse
 from awesomelint.model import Entry
 
@@ -257,3 +259,24 @@ def test_a_journal_written_out_in_parentheses_before_the_title() -> None:
         ("Delta Study of Things", None),
     ]
     assert not [code for _, code in _codes(text) if code == "AL303"]
+
+
+def test_a_date_in_emphasis_with_no_venue_before_it_is_read_as_the_date() -> None:
+    # Inside emphasis only the first date can follow a venue's name: with none before it the reading
+    # looked at that date again and again, and never returned.
+    entries: list[Entry] = []
+    texts = ["*July 2022*", "*, July 2022*", "*June - July 2022*", "*arXiv, July 2022*"]
+    reading = threading.Thread(
+        target=lambda: entries.extend(
+            _entries("".join(f"- **Title {n}**. {t}\n" for n, t in enumerate(texts)))
+        ),
+        daemon=True,  # (a reading that never returns fails the test instead of holding the run)
+    )
+    reading.start()
+    reading.join(timeout=120)
+    assert [_venue(entry) for entry in entries] == [
+        (None, None, None, "July 2022"),
+        (None, None, None, "July 2022"),
+        (None, None, None, "July 2022"),
+        ("*arXiv, July 2022*", "arXiv", "2022", "July 2022"),
+    ]
