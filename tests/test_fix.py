@@ -17,10 +17,11 @@ from awesomelint import parse
 from awesomelint.cli import main
 from awesomelint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from awesomelint.engine import Checked, Earlier, Settings, rerun_rules, run_rules
-from awesomelint.fixer import FixError, fix_text, guard, write_fixed
+from awesomelint.fixer import FixError, _choose, fix_text, guard, write_fixed
 from awesomelint.model import Document
 from awesomelint.read.source import InputError, read_source
 from awesomelint.rules._duplicates import normalized_url
+from awesomelint.text import Span
 
 from .conftest import FIXTURES, SEED
 from .strategies import paper_list
@@ -395,6 +396,36 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
     code, _, err = _invoke("fix", str(seed_copy))
     assert code == 2 and "did not settle after 12 passes" in err
     assert seed_copy.read_bytes() == before
+
+
+def test_a_period_added_where_trailing_space_goes_lands_in_the_same_pass() -> None:
+    # AL211 inserts the period where AL601 takes the space out: neither edit is inside the other.
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"]
+    lines = [f"- [{name}](https://{name.lower()}.org) - Reads the lists of {name} users." for name in names]
+    lines[3] = lines[3].removesuffix(".") + " "
+    result = fix_text("# Awesome Tools\n\n## Tools\n\n" + "\n".join(lines) + "\n")
+    assert result.fixed == {"AL211": 1, "AL601": 1} and result.passes == 1
+    assert "of Delta users.\n" in result.text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        (Edit(4, 4, "."), Edit(4, 5, ""), True),  # an insertion where a replaced span starts
+        (Edit(3, 4, "x"), Edit(4, 4, "."), True),  # ... and where one ends
+        (Edit(4, 4, "."), Edit(3, 5, "xy"), False),  # inside a replaced span
+        (Edit(4, 4, "."), Edit(4, 4, "!"), False),  # two insertions at one point: no order
+        (Edit(2, 4, "x"), Edit(4, 6, "y"), True),
+        (Edit(2, 5, "x"), Edit(4, 6, "y"), False),
+    ],
+)
+def test_fixes_overlap_only_where_their_order_is_unclear(first: Edit, second: Edit, together: bool) -> None:
+    text = "0123456789"
+    found = [
+        Diagnostic("AL601", "trailing-whitespace", Severity.WARNING, "x", Span(e.start, e.end, [0]), fix)
+        for e, fix in ((e, Fix((e,), Applicability.SAFE, "edit")) for e in (first, second))
+    ]
+    assert len(_choose(text, found, unsafe=False)) == (2 if together else 1)
 
 
 def injecting_a_fix(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:

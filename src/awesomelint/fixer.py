@@ -67,9 +67,14 @@ class FixResult:
 
 
 def _overlaps(edit: Edit, other: Edit) -> bool:
+    if edit.start == edit.end and other.start == other.end:
+        return edit.start == other.start  # (which of two insertions at one point goes first?)
     if edit.start == edit.end or other.start == other.end:
-        # An insertion conflicts with an edit at the same point or one that replaces around it.
-        return other.start <= edit.start <= other.end and edit.start <= other.end and other.start <= edit.end
+        # An insertion conflicts with an edit that replaces around it. At either end of the replaced
+        # text it is no conflict: it lands before or after what replaces it, as it would land in a
+        # later pass.
+        insertion, replaced = (edit, other) if edit.start == edit.end else (other, edit)
+        return replaced.start < insertion.start < replaced.end
     return edit.start < other.end and other.start < edit.end
 
 
