@@ -475,6 +475,19 @@ def test_a_venue_only_its_markup_holds_together_is_not_unwrapped() -> None:
     assert "Robots**, arXiv, May 2024." in result.text
 
 
+def test_a_venue_without_a_year_where_the_list_has_no_year_style() -> None:
+    # Dated venues (`*arXiv, May 2023*`) give the list a markup but no year style: the yearless
+    # venue's shape is its name in that markup (it crashed the run: `none` is no year style).
+    dated = [
+        f'* **Model{n}**: "Planning Method {n} with Language", *arXiv, May 2023*. [[Paper](https://a.org/{n})]'
+        for n in range(1, 4)
+    ]
+    text = _papers(*dated, '* **TIP**: "Task Instructions for Pick and Place". [[Paper](https://a.org/4)]')
+    found = [d for d in lint(text) if d.code == "AL301"]
+    assert [(d.span.start_line, d.fix) for d in found] == [(8, None)]
+    assert "bold instead of italic markup" in found[0].message and "`*Venue*`" in found[0].message
+
+
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_run_together_entries_with_every_line_ending(ending: str) -> None:
     """AL214 reports the entry run into an item, and only it, whatever the line breaks; its fix

@@ -62,9 +62,10 @@ MARKUP_WRAP = {"bold": ("**", "**"), "italic": ("*", "*"), "bracket": ("[", "]")
 
 
 def venue_shape(markup: str, year_style: str) -> str:
-    """How a venue of this markup and year style is written, e.g. ``**Venue'YYYY**``."""
+    """How a venue of this markup and year style is written, e.g. ``**Venue'YYYY**``; a venue
+    without a year (``none``), where the list has no year style either: its name alone."""
     opening, closing = MARKUP_WRAP[markup]
-    return f"{opening}{VENUE_SHAPES[year_style]}{closing}"
+    return f"{opening}{VENUE_SHAPES.get(year_style, 'Venue')}{closing}"
 
 
 _NOTE = re.compile(r"\s*\([^()\n]{1,40}\)")
