@@ -3,6 +3,8 @@ this test, with asserts on the fields read, not only on counts."""
 
 from __future__ import annotations
 
+import pytest
+
 from awesomelint import lint, parse
 from awesomelint.model import Entry
 
@@ -262,3 +264,17 @@ def test_a_title_linked_to_a_pdf_is_judged_by_the_entries_around_it() -> None:
 """
     assert [e.kind for e in _entries(papers)] == ["paper", "paper", "paper"]
     assert [e.kind for e in _entries(resources)] == ["resource", "resource", "resource"]
+
+
+@pytest.mark.parametrize("ending", ["\n", ""], ids=["line-break", "none"])
+def test_a_row_without_outer_pipes_is_read_cell_by_cell(ending: str) -> None:
+    # The first cell's text stands again in the title: each cell is looked for after the one before,
+    # the first from the row's start (the title was read as `on Graphs`). Without a line break after
+    # the last row, a cell looked for past its row's end read past the text's end (an IndexError).
+    text = "Date|Title|Code\n-|-|-\n2023|Paper 2023 on Graphs|[code](https://c.org/1)" + ending
+    (entry,) = parse(text).iter_entries()
+    assert entry.title is not None and entry.title.text == "Paper 2023 on Graphs"
+    assert text[entry.title.span.start : entry.title.span.end] == "Paper 2023 on Graphs"
+    assert [text[link.span.start : link.span.end] for link in entry.links] == ["[code](https://c.org/1)"]
+    cut = parse("te|Title||||\n-|-|-|-|-\n3|3r" + ending)  # (a row cut short: no entry, and no error)
+    assert list(cut.iter_entries()) == [] and cut.text.endswith("3|3r" + ending)

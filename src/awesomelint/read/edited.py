@@ -415,7 +415,7 @@ class _Edit:
         line opens alike (`_opens_alike`); else None."""
         old, new = self.old, self.new
         first_line = token.map[0] if token.map else 0
-        _, content_starts = content_line_starts(self.old_source, token, 0)
+        _, content_starts = content_line_starts(self.old_source, token, None)
         if len(content_starts) != token.content.count("\n") + 1:
             return None
         old_parts, new_parts = [], []

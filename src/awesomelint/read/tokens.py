@@ -506,9 +506,12 @@ def parse_tokens(
 _FIRST_LINE = (0,)  # where the one line of a one-line content starts in it
 
 
-def content_line_starts(source: Source, token: Token, from_column: int) -> tuple[Sequence[int], list[int]]:
+def content_line_starts(
+    source: Source, token: Token, from_column: int | None
+) -> tuple[Sequence[int], list[int]]:
     """Where each line of an inline token's content starts, in the content and in the normalised
-    document (``from_column``: where in its first line to look for it)."""
+    document (``from_column``: where in its first line to look for it, a table cell's; None for a
+    paragraph's or heading's, whose lines end with their content)."""
     first_line = token.map[0] if token.map else 0
     content, text = token.content, source.normalized
     if "\n" not in content:  # one line, as most are
@@ -519,7 +522,7 @@ def content_line_starts(source: Source, token: Token, from_column: int) -> tuple
     for index, content_line in enumerate(content.split("\n")):
         start, end = source.norm_line_bounds(first_line + index)
         content_starts.append(position)
-        doc_starts.append(_content_start(text, start, end, content_line, from_column if index == 0 else 0))
+        doc_starts.append(_content_start(text, start, end, content_line, from_column if index == 0 else None))
         position += len(content_line) + 1
     return content_starts, doc_starts
 
@@ -537,15 +540,16 @@ class _Aligner:
         return self.doc_starts[line] + offset - self.content_starts[line]
 
 
-def _content_start(text: str, start: int, end: int, content_line: str, from_column: int = 0) -> int:
+def _content_start(text: str, start: int, end: int, content_line: str, from_column: int | None = None) -> int:
     """Where ``content_line`` (a line of inline content) starts in the line of ``text`` from ``start``
-    to ``end``, at or after ``from_column`` (a table row holds several cells: each is looked for
-    after the one before); mostly where the line ends, less trailing white space."""
+    to ``end``: a table cell's at or after ``from_column`` (a row holds several cells: each is looked
+    for after the one before, the first from the row's start), in the line (its text may differ: an
+    escaped `\\|`); a paragraph's mostly where the line ends, less trailing white space."""
     if not content_line:
         return end
-    if from_column:
+    if from_column is not None:
         found = text.find(content_line, start + from_column, end)
-        return found if found >= 0 else start + from_column
+        return found if found >= 0 else max(start, min(start + from_column, end - len(content_line)))
     if text.endswith(content_line, start, end):
         return end - len(content_line)
     trimmed_end = start + len(text[start:end].rstrip())
@@ -631,7 +635,7 @@ class Parsed:
         self.source = source
         self.tokens = tokens
         self._env = env  # link reference definitions, for the inline pass
-        self._kept: dict[tuple[int, int], _Kept] | None = {} if keep_pieces else None
+        self._kept: dict[tuple[int, int | None], _Kept] | None = {} if keep_pieces else None
         self._columns: dict[int, int] = {}  # each kept table cell (by id) -> where its row was read from
         self._earlier: dict[str, list[_Kept]] = {}
         self._earlier_text = ""
@@ -668,7 +672,7 @@ class Parsed:
         self._earlier_at.clear()
         self.moved_from.clear()
 
-    def pieces(self, token: Token, from_column: int = 0) -> list[Piece]:
+    def pieces(self, token: Token, from_column: int | None = None) -> list[Piece]:
         """The located pieces of an inline token (a paragraph's or heading's content, a table cell's:
         ``from_column`` is where in its row to look for it)."""
         if self._kept is not None:
@@ -676,21 +680,21 @@ class Parsed:
             found = self._kept.get(key)
             if found is None:
                 found = self._kept[key] = _Reading(token.content, *self._read(token, from_column))
-                if from_column:
+                if from_column is not None:
                     self._columns[key[0]] = from_column
             return found.pieces
         return self._read(token, from_column)[2]
 
     def kept(self, token: Token) -> _Kept | None:
         """The kept reading of a paragraph's inline token, if its pieces were asked for."""
-        return self._kept.get((id(token), 0)) if self._kept is not None else None
+        return self._kept.get((id(token), None)) if self._kept is not None else None
 
     def keep_moved(self, token: Token, earlier: _Kept, shift: int) -> _Kept:
         """Keep ``earlier`` (a reading of the earlier text), moved by ``shift``, as the reading of
         a paragraph's inline token whose text it is: its pieces are moved when asked for."""
         moved = _MovedReading(earlier, shift)
         if self._kept is not None:
-            self._kept[(id(token), 0)] = moved
+            self._kept[(id(token), None)] = moved
         return moved
 
     def keep_moved_cells(
@@ -704,15 +708,13 @@ class Parsed:
             return
         columns, earlier_columns = self._columns, earlier._columns
         for token, old in zip(tokens, earlier_tokens, strict=True):
-            if token.type == "inline":
-                column = earlier_columns.get(id(old), 0)
-                found = earlier_kept.get((id(old), column))
-                if found is not None:
-                    kept[(id(token), column)] = _MovedReading(found, shift)
-                    if column:
-                        columns[id(token)] = column
+            column = earlier_columns.get(id(old)) if token.type == "inline" else None
+            found = earlier_kept.get((id(old), column)) if column is not None else None
+            if found is not None and column is not None:  # (a cell read where its row was)
+                kept[(id(token), column)] = _MovedReading(found, shift)
+                columns[id(token)] = column
 
-    def _read(self, token: Token, from_column: int) -> tuple[list[int], int, list[Piece]]:
+    def _read(self, token: Token, from_column: int | None) -> tuple[list[int], int, list[Piece]]:
         """Where the token's lines start in the document, where it ends, and its pieces."""
         content_starts, starts = content_line_starts(self.source, token, from_column)
         align: Align = starts[0].__add__ if len(starts) == 1 else _Aligner(content_starts, starts)
