@@ -408,6 +408,17 @@ def test_a_period_added_where_trailing_space_goes_lands_in_the_same_pass() -> No
     assert "of Delta users.\n" in result.text
 
 
+def test_a_description_on_the_line_after_its_separator_is_left_as_written() -> None:
+    # AL209 asked for the space after `-` that AL601 then took out before the line break: the fixes
+    # went round until `fix` gave up. The line break is the space after such a separator.
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Mu"]
+    lines = [f"- [{name}](https://{name.lower()}.org) - Reads the lists of {name} users." for name in names]
+    lines[4] = "- [Epsilon](https://epsilon.org) -\n  Reads the lists of Epsilon users."
+    text = "# Awesome Tools\n\n## Tools\n\n" + "\n".join(lines) + "\n"
+    result = fix_text(text, unsafe=True)
+    assert result.text == text and not result.remaining
+
+
 @pytest.mark.parametrize(
     ("first", "second", "together"),
     [

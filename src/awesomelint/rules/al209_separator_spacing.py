@@ -20,6 +20,8 @@ def _spacing(document: Document, entry: Entry) -> str | None:
         or not description(document, item).strip()
     ):
         return None  # an empty description is AL212's finding
+    if document.text[item.separator_end : item.separator_end + 1] in ("\n", "\r"):
+        return None  # the description goes on on the next line: the line break is the space after it
     return document.text[item.separator_start : item.separator_end]
 
 
