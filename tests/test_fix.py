@@ -398,12 +398,20 @@ def test_fixes_that_never_settle_are_an_error(seed_copy: Path, monkeypatch: pyte
     assert seed_copy.read_bytes() == before
 
 
+def _tools(count: int, **changed: str) -> str:
+    """A classic list of ``count`` items written alike, with the items named in ``changed`` written
+    as given."""
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Mu"]
+    lines = [
+        changed.get(name, f"- [{name}](https://{name.lower()}.org) - Reads the lists of {name} users.")
+        for name in names[:count]
+    ]
+    return "# Awesome Tools\n\n## Tools\n\n" + "\n".join(lines) + "\n"
+
+
 def test_a_period_added_where_trailing_space_goes_lands_in_the_same_pass() -> None:
     # AL211 inserts the period where AL601 takes the space out: neither edit is inside the other.
-    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"]
-    lines = [f"- [{name}](https://{name.lower()}.org) - Reads the lists of {name} users." for name in names]
-    lines[3] = lines[3].removesuffix(".") + " "
-    result = fix_text("# Awesome Tools\n\n## Tools\n\n" + "\n".join(lines) + "\n")
+    result = fix_text(_tools(10, Delta="- [Delta](https://delta.org) - Reads the lists of Delta users "))
     assert result.fixed == {"AL211": 1, "AL601": 1} and result.passes == 1
     assert "of Delta users.\n" in result.text
 
@@ -411,10 +419,7 @@ def test_a_period_added_where_trailing_space_goes_lands_in_the_same_pass() -> No
 def test_a_description_on_the_line_after_its_separator_is_left_as_written() -> None:
     # AL209 asked for the space after `-` that AL601 then took out before the line break: the fixes
     # went round until `fix` gave up. The line break is the space after such a separator.
-    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Mu"]
-    lines = [f"- [{name}](https://{name.lower()}.org) - Reads the lists of {name} users." for name in names]
-    lines[4] = "- [Epsilon](https://epsilon.org) -\n  Reads the lists of Epsilon users."
-    text = "# Awesome Tools\n\n## Tools\n\n" + "\n".join(lines) + "\n"
+    text = _tools(11, Epsilon="- [Epsilon](https://epsilon.org) -\n  Reads the lists of Epsilon users.")
     result = fix_text(text, unsafe=True)
     assert result.text == text and not result.remaining
 

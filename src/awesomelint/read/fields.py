@@ -729,9 +729,9 @@ def _venue_with_date(source: Source, lo: int, hi: int, markup: Piece | None = No
         if date[0].isdigit():
             return None  # a year alone (`Yann LeCun 2014`) is no date to hang a venue on
         found = _name_before_date(raw[: date.start()], whole=markup is not None)
-        if found is None and markup is not None:
-            return None  # inside emphasis the name is all that comes before its first date
         if found is None:
+            if markup is not None:
+                return None  # inside emphasis the name is all that comes before its first date
             date = find_date(raw, date.end())  # a date tag with no name before it: the next date
     year_match = _FOUR_DIGITS.search(date[0]) if date is not None else None
     if found is None or date is None or year_match is None:

@@ -709,8 +709,10 @@ class Parsed:
         columns, earlier_columns = self._columns, earlier._columns
         for token, old in zip(tokens, earlier_tokens, strict=True):
             column = earlier_columns.get(id(old)) if token.type == "inline" else None
-            found = earlier_kept.get((id(old), column)) if column is not None else None
-            if found is not None and column is not None:  # (a cell read where its row was)
+            if column is None:
+                continue  # (not a cell, or one never read)
+            found = earlier_kept.get((id(old), column))
+            if found is not None:
                 kept[(id(token), column)] = _MovedReading(found, shift)
                 columns[id(token)] = column
 
