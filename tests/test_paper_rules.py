@@ -120,6 +120,20 @@ def test_al306_a_miscased_venue_is_reported_once_however_often_and_fixed_everywh
     assert _found(_papers(*[_entry(n, "arXiv 2023") for n in range(1, 4)]), "AL306") == []
 
 
+def test_a_venue_given_the_lists_markup_and_spelling_in_one_pass() -> None:
+    # AL301 edits only the markup around the venue's name, so AL306's fix of the name itself is no
+    # conflict: both land in the first pass (a second pass re-reads and re-checks the whole list).
+    entries = [
+        f"{n}. **Method {n} for Vision**. *arXiv {2015 + n}*. [paper](https://example.org/{n})"
+        for n in range(1, 7)
+    ]
+    text = _papers(*entries, "7. **Method Seven**. **Arxiv 2023**. [paper](https://example.org/7)")
+    markup = next(d for d in lint(text) if d.code == "AL301")
+    assert markup.fix is not None and [text[e.start : e.end] for e in markup.fix.edits] == ["*", "*"]
+    result = fix(text)
+    assert result.passes == 1 and "7. **Method Seven**. *arXiv 2023*. [paper]" in result.text
+
+
 def test_al306_one_qualified_venue_written_several_ways() -> None:
     usual = [_entry(1, "Findings of EMNLP 2022"), _entry(2, "Findings of ACL 2023")]
     assert _found(_papers(*usual, _entry(3, "Findings of EMNLP 2021")), "AL306") == []

@@ -10,12 +10,14 @@ from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, ve
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
 
 
-def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: str) -> Edit | None:
-    """The venue in the list's format, with punctuation moved out of the markup."""
+def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: str) -> tuple[Edit, ...]:
+    """The venue in the list's format, with punctuation moved out of the markup: the edits around
+    its name, which stays as written (a fix of the name itself, its spelling or its full name,
+    lands in the same pass)."""
     if venue.year is None:
-        return None
+        return ()
     if venue.markup in ("bold", "italic") and venue.raw.strip("*_ ")[:1] in "[(":
-        return None  # a tag in brackets before the title (`**[ICML, 2021 oral]** Title`): left as written
+        return ()  # a tag in brackets before the title (`**[ICML, 2021 oral]** Title`): left as written
     title = entry.title
     after_title = (
         title is not None
@@ -23,9 +25,9 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
         and not ctx.document.text[title.span.end : venue.span.start].strip()
     )
     if venue.markup == "bracket" and after_title:
-        return None  # `Title [NIPS 2022]`: without its brackets the venue would read as the title's end
+        return ()  # `Title [NIPS 2022]`: without its brackets the venue would read as the title's end
     if markup == "plain" and venue.markup != "plain" and _bound_by_markup(ctx, entry, venue):
-        return None
+        return ()
     opening, closing = MARKUP_WRAP[markup]
     year = venue.year.text + (")" if year_style == "paren" else "")
     punctuation = venue_punctuation(venue)
@@ -34,8 +36,36 @@ def _rewrite(ctx: Context, entry: Entry, venue: Venue, markup: str, year_style: 
     between = ctx.document.text[venue.name.span.end : venue.year.span.start]
     # A month between the name and the year (`CVPR, June 2025`) is the entry's date: kept as written.
     separator = between if venue.dated else _SEPARATORS[year_style]
-    text = f"{opening}{venue.name.text}{separator}{year}{venue_note(venue)}{closing}{outside}"
-    return Edit(venue.span.start, venue.span.end, text) if text != venue.raw else None
+    rest = f"{separator}{year}{venue_note(venue)}{closing}{outside}"
+    document, name = ctx.document.text, venue.name.span
+    if not venue.span.start <= name.start <= name.end <= venue.span.end or (
+        document[name.start : name.end] != venue.name.text  # (a name read across a line break)
+    ):
+        text = f"{opening}{venue.name.text}{rest}"
+        return (Edit(venue.span.start, venue.span.end, text),) if text != venue.raw else ()
+    edits = (
+        _narrowed(document, venue.span.start, name.start, opening),
+        _narrowed(document, name.end, venue.span.end, rest),
+    )
+    return tuple(edit for edit in edits if edit is not None)
+
+
+def _narrowed(text: str, start: int, end: int, replacement: str) -> Edit | None:
+    """The edit that replaces ``text[start:end]`` with ``replacement``, without what the two share
+    at either end; None when they are the same."""
+    old = text[start:end]
+    if old == replacement:
+        return None
+    same = _shared_start(old, replacement)
+    end_same = _shared_start(old[same:][::-1], replacement[same:][::-1])
+    return Edit(start + same, end - end_same, replacement[same : len(replacement) - end_same])
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many characters ``one`` and ``other`` share at their start."""
+    return next(
+        (at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other))
+    )
 
 
 def _bound_by_markup(ctx: Context, entry: Entry, venue: Venue) -> bool:
@@ -99,7 +129,7 @@ def venue_format(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
         return ()
     shape = venue_shape(markup, years)
     message = f"venue `{' '.join(venue.raw.split())}` has {' and '.join(problems)}"
-    edit = _rewrite(ctx, entry, venue, markup, years)
+    edits = _rewrite(ctx, entry, venue, markup, years)
     return (
-        ctx.report(venue.span, message, ctx.fix(f"write the venue as `{shape}`", edit) if edit else None),
+        ctx.report(venue.span, message, ctx.fix(f"write the venue as `{shape}`", *edits) if edits else None),
     )
