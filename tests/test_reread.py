@@ -189,6 +189,19 @@ def test_a_space_made_a_line_break_moves_the_lines_after_it() -> None:
     assert tree(document) == tree(read(text))
 
 
+def test_an_edit_of_the_same_length_on_one_line_keeps_the_sections_after_it() -> None:
+    # Every line is where it was: the sections after the edit are the earlier ones, not moved copies.
+    earlier = read(LIST)
+    at = LIST.index("Reading Long")
+    text = LIST[:at] + "Writing" + LIST[at + len("Reading") :]
+    document = read_edited(earlier, text, [Change(at, at + len("Reading"), len("Writing"))])
+    before, after = _entries(earlier), _entries(document)
+    assert document.source.line_starts is earlier.source.line_starts
+    assert after[4] is before[4]  # (the next section; the edited one is read again)
+    assert after[2] is not before[2] and after[2].title is not None and after[2].title.text == "Writing Long"
+    assert tree(document) == tree(read(text))
+
+
 def test_moving_keeps_every_field_of_every_part() -> None:
     """A part moved by nothing equals itself: a field added to the model and not moved fails here."""
     document = read((ROOT / "README.source.md").read_text("utf-8"))

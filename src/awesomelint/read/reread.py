@@ -169,7 +169,10 @@ class _Splice:
         self.shift = Shifts(changes).after_old
         # Before the first change the earlier parts are kept as they are; from there on they are
         # moved, even by nothing: their lines may have moved (a space replaced by a line break).
+        # Where the edits kept every line where it was (the same table of lines), a part moved by
+        # nothing is kept too (a word spelled otherwise in a few sections of a long list).
         self.first = changes[0].start
+        self.same_lines = self.lines is earlier.source.line_starts
         self.moved: dict[int, Entry] = {}  # each entry kept or moved (by id) -> the earlier one
 
     def document(self) -> Document | None:
@@ -296,7 +299,8 @@ class _Splice:
     def _section(
         self, old: Section, parent: Section | None, fresh: dict[int, tuple[Section, Document]]
     ) -> Section:
-        kept, move = old.span.start < self.first, Move(self.shift(old.span.start), self.lines)
+        shift = self.shift(old.span.start)
+        kept, move = old.span.start < self.first or (self.same_lines and not shift), Move(shift, self.lines)
         span = old.span if kept else move.span(old.span)
         section = Section(old.level, old.text, old.raw, old.slug, span, parent=parent)
         found = fresh.get(id(old))
@@ -329,7 +333,7 @@ class _Splice:
     def _moved(self, items: list[_Part], by: int | None, move: _Mover[_Part]) -> list[_Part]:
         """``items`` moved ``by`` characters onto the new text's lines (None: before the first
         change, kept as they are)."""
-        if by is None or not items:
+        if by is None or not items or (self.same_lines and not by):
             return items
         mover = Move(by, self.lines)
         return [move(mover, item) for item in items]
