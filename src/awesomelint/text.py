@@ -157,7 +157,7 @@ class Source:
                 inside = text.find("\n", inside + 1, written + length)
             kept, shift = bisect.bisect_right(starts, end, first), shift + length - (end - start)
         lines.extend(map(shift.__add__, starts[kept:]))
-        if not shift and len(lines) == len(starts) and lines == starts:
+        if not shift and lines == starts:
             lines = starts  # (edits that keep every line where it was: the spans of both texts alike)
         source._norm_starts = source._orig_starts = lines
         return source

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..model import STRUCTURED_MARKERS, Entry, Venue
+from ..read.reread import changed_range
 from ..style import MARKUP_WRAP, VENUE_SHAPES, venue_note, venue_punctuation, venue_shape
 
 _SEPARATORS = {"apostrophe": "'", "space": " ", "comma": ", ", "paren": " (", "glued": ""}
@@ -56,15 +57,9 @@ def _narrowed(text: str, start: int, end: int, replacement: str) -> Edit | None:
     old = text[start:end]
     if old == replacement:
         return None
-    same = _shared_start(old, replacement)
-    end_same = _shared_start(old[same:][::-1], replacement[same:][::-1])
-    return Edit(start + same, end - end_same, replacement[same : len(replacement) - end_same])
-
-
-def _shared_start(one: str, other: str) -> int:
-    """How many characters ``one`` and ``other`` share at their start."""
-    return next(
-        (at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other))
+    change = changed_range(old, replacement)
+    return Edit(
+        start + change.start, start + change.end, replacement[change.start : change.start + change.length]
     )
 
 
