@@ -207,3 +207,10 @@ def test_lines_made_on_their_own_are_those_of_the_table(written: list[str], brk:
     table = source.lines
     assert alone == [list(table[max(first, 0) : stop]) for first, stop in ranges]
     assert alone == [list(source.lines_between(first, stop)) for first, stop in ranges]
+
+
+@given(st.text(alphabet="ab\n\r", max_size=40), st.data())
+def test_the_line_at_an_offset_is_the_number_of_line_breaks_before_it(text: str, data: st.DataObject) -> None:
+    source = Source(text)
+    offset = data.draw(st.integers(0, len(source.normalized)))
+    assert source.norm_line_at(offset) == source.normalized.count("\n", 0, offset)

@@ -175,6 +175,10 @@ class Source:
         """Offset in the normalised text of the 0-based ``line``."""
         return self._norm_starts[line]
 
+    def norm_line_at(self, offset: int) -> int:
+        """The 0-based line of the normalised text that holds ``offset`` (a bisect, not a count)."""
+        return bisect.bisect_right(self._norm_starts, offset) - 1
+
     def norm_line_end(self, line: int) -> int:
         """Offset in the normalised text where the 0-based ``line`` ends, before its line break."""
         return self._norm_starts[line + 1] - 1 if line + 1 < len(self._norm_starts) else len(self.normalized)

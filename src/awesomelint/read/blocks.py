@@ -6,8 +6,10 @@ its link roles and kind decided by `kinds`.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
 from itertools import pairwise
@@ -68,6 +70,7 @@ _HTML_HEADING = re.compile(
 _HTML_TAG = re.compile(r"<[^>]*>")
 _INDENT = re.compile(r"[ \t>]*")  # what stands before a list item's marker on its line
 _NUMBER = re.compile(r"\d+")
+_ITEM_START = operator.itemgetter(4)  # where an item read earlier (`_Builder._items_read`) starts
 _HTML_TABLE_START = re.compile(r"<table\b", re.IGNORECASE)
 _HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 # Table headers naming the columns we read.
@@ -882,14 +885,22 @@ class _Builder:
         made = self._items_from.item_parts[0]
         return all(entry.span.end <= item[5] for entry in made[item[6] : item[7]])
 
-    def _nearest_first(self, candidates: list[tuple[int, ...]], start: int) -> list[tuple[int, ...]]:
-        """The earlier items (tables) of one text, the one nearest where the item (table) at
-        ``start`` was (by the changes, when known) first: the one it is rather than a copy of it
-        elsewhere in the list (a paper listed in two sections), whose entries are not this one's."""
+    def _nearest_first(self, candidates: list[tuple[int, ...]], start: int) -> Iterator[tuple[int, ...]]:
+        """The earlier items (tables) of one text (in the text's order), the one nearest where the
+        item (table) at ``start`` was (by the changes, when known) first: the one it is rather than
+        a copy of it elsewhere in the list (a paper listed in two sections), whose entries are not
+        this one's. (The nearest found by a bisect: the others are seldom needed.)"""
         if len(candidates) == 1:
-            return candidates
+            yield candidates[0]
+            return
         was = start - self._shifts.after_new(start)
-        return sorted(candidates, key=lambda item: abs(item[4] - was))
+        index = bisect.bisect_left(candidates, was, key=_ITEM_START)
+        after = candidates[index][4] - was if index < len(candidates) else None  # (how far the next is)
+        if index and (after is None or was - candidates[index - 1][4] <= after):
+            index -= 1  # (the earlier of two as near: the first of the order by distance)
+        yield candidates[index]
+        others = candidates[:index] + candidates[index + 1 :]
+        yield from sorted(others, key=lambda item: abs(item[4] - was))
 
     def _move_item(
         self, tokens: Sequence[Token], index: int, after: int, item: tuple[int, ...], shift: int
@@ -1029,7 +1040,7 @@ class _Builder:
             rows_read = True
             rows.append((row.cells, row.start))
         self._table_rows(header, rows)
-        last_line = normalized.count("\n", 0, end)
+        last_line = self.source.norm_line_at(end)
         level = tokens[index].level
         while index < len(tokens):
             following = tokens[index]
