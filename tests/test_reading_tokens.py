@@ -183,6 +183,22 @@ def test_block_tokens_are_made_as_markdown_its_are() -> None:
     assert ours.level == theirs.level == 0
 
 
+def test_block_tokens_without_attributes_share_one_that_no_one_can_write_into() -> None:
+    # (a reading kept for the fixer holds every block token: two empty dictionaries each were a
+    # tenth of its memory)
+    tokens = parse_tokens(Source("3. item\n\n| a |\n|:-:|\n| b |\n")).tokens
+    attributes = {token.type: token.attrs for token in tokens if token.attrs}
+    assert attributes == {
+        "ordered_list_open": {"start": 3},
+        "th_open": {"style": "text-align:center"},
+        "td_open": {"style": "text-align:center"},
+    }
+    plain = next(token for token in tokens if token.type == "paragraph_open")
+    assert plain.attrs == plain.meta == {}
+    with pytest.raises(TypeError):
+        plain.attrs["id"] = "x"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \t\na-", max_size=30))
 def test_block_state_lines_are_markdown_its(text: str) -> None:
