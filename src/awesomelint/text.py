@@ -205,7 +205,7 @@ class Source:
         """The offset in the original text of ``norm_offset`` in the normalised text."""
         if self._same_offsets:
             return norm_offset
-        line = bisect.bisect_right(self._norm_starts, norm_offset) - 1
+        line = self.norm_line_at(norm_offset)
         return self._orig_starts[line] + norm_offset - self._norm_starts[line]
 
     def normalized_offset(self, offset: int) -> int:
