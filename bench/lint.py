@@ -6,7 +6,11 @@ each time), `check --format json` (`check-json`: findings written as they are fo
 `check`'s) and `parse --format json`. The baseline is a process that imports markdown-it-py and
 parses the same file, run in turn with each command (the best of each). Printed: the wall times,
 peak resident memory and CPU times (user and system: what other jobs on a shared machine disturb
-least), and their ratios to the baseline. The budgets (DESIGN.md, issue 14): `check`
+least), and their ratios to the baseline; then the system part of the command's and the baseline's
+best CPU times apart (`sys s`, `base`). That part is mostly page faults, whose cost depends on the
+machine's state: on a virtual machine a page that no process touched recently costs several times
+what a recently freed one does, so a command that needs more memory than the run before it freed
+pays more, and its ratio moves from run to run. The budgets (DESIGN.md, issue 14): `check`
 within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth
 (a size 5x larger should cost about 5x, at most 6x: the `growth` lines compare each size with the
 one before it).
@@ -31,6 +35,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 VENUES = ["ACL", "EMNLP", "NAACL", "NeurIPS", "ICLR", "ICML", "CVPR", "arXiv", "CoRR", "NIPS", "AAAI"]
 WORDS = [
@@ -96,10 +101,18 @@ def repeated_headings(count: int) -> str:
     return "# List\n\n" + "## Same\n\n" * count
 
 
-def _run(argv: Sequence[str]) -> tuple[float, float, float]:
-    """Wall time (s), peak resident memory (MiB) and CPU time (s: user and system) of one child
-    process. Its CPU time counts only its own work: other jobs on the machine lengthen the wall
-    time, not that."""
+class _Usage(NamedTuple):
+    """What one child process cost."""
+
+    seconds: float  # wall time
+    mib: float  # peak resident memory
+    cpu: float  # CPU time, user and system
+    system: float  # of which the kernel's, on the child's behalf (page faults, mostly)
+
+
+def _run(argv: Sequence[str]) -> _Usage:
+    """What one child process cost. Its CPU time counts only its own work: other jobs on the machine
+    lengthen the wall time, not that."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
@@ -107,27 +120,28 @@ def _run(argv: Sequence[str]) -> tuple[float, float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # maxrss: KiB on Linux
+    # (maxrss: KiB on Linux)
+    return _Usage(elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, usage.ru_stime)
 
 
 def measure(
     base: Sequence[str], argv: Sequence[str], repeat: int, fresh: Path, original: Path
-) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
-    """Best wall time, peak memory and best CPU time of the baseline and of a command, run
-    ``repeat`` times in turn (the machine's speed drifts over minutes: interleaved, the drift
-    touches both alike); ``fresh`` is restored from ``original`` before each run of the command
-    (`fix` writes it)."""
-    best = {"base": float("inf"), "command": float("inf")}
-    cpu = {"base": float("inf"), "command": float("inf")}
-    peak = {"base": 0.0, "command": 0.0}
+) -> tuple[_Usage, _Usage]:
+    """The baseline's and the command's best wall time, peak memory, and best CPU time with the
+    system time of that run, each run ``repeat`` times in turn (the machine's speed drifts over
+    minutes: interleaved, the drift touches both alike); ``fresh`` is restored from ``original``
+    before each run of the command (`fix` writes it)."""
+    best: dict[str, _Usage] = {}
     for _ in range(repeat):
         shutil.copyfile(original, fresh)
         for name, command in (("base", base), ("command", argv)):
-            seconds, mib, cpu_seconds = _run(command)
-            best[name] = min(best[name], seconds)
-            peak[name] = max(peak[name], mib)
-            cpu[name] = min(cpu[name], cpu_seconds)
-    return (best["base"], peak["base"], cpu["base"]), (best["command"], peak["command"], cpu["command"])
+            run = _run(command)
+            known = best.get(name, run)
+            fastest = run if run.cpu < known.cpu else known
+            best[name] = _Usage(
+                min(known.seconds, run.seconds), max(known.mib, run.mib), fastest.cpu, fastest.system
+            )
+    return best["base"], best["command"]
 
 
 def main() -> None:
@@ -145,7 +159,8 @@ def main() -> None:
     tool = shutil.which("awesomelint") or sys.exit("awesomelint is not installed in this environment")
     print(
         f"{'case':<12} {'entries':>8} {'bytes':>10} {'seconds':>8} {'x base':>7} {'MiB':>7} {'x base':>7}"
-        f" {'CPU s':>7} {'x base':>7}   (base: markdown-it-py parse of the same file, its own process)"
+        f" {'CPU s':>7} {'x base':>7} {'sys s':>7} {'base':>7}"
+        "   (base: markdown-it-py parse of the same file, its own process)"
     )
     previous: dict[str, tuple[int, float, float, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -157,13 +172,13 @@ def main() -> None:
                 work = Path(folder, f"work-{size}.md")
                 base = [sys.executable, "-c", BASELINE, str(original)]
                 argv = [tool, *COMMANDS[command], str(work)]
-                (base_time, base_mib, base_cpu), (seconds, mib, cpu) = measure(
+                (base_time, base_mib, base_cpu, base_system), (seconds, mib, cpu, system) = measure(
                     base, argv, args.repeat, work, original
                 )
                 print(
                     f"{name:<12} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
-                    f" {cpu:>7.3f} {cpu / base_cpu:>7.2f}"
+                    f" {cpu:>7.3f} {cpu / base_cpu:>7.2f} {system:>7.3f} {base_system:>7.3f}"
                 )
                 if name in previous:
                     last_size, last_seconds, last_mib, last_base, last_cpu, last_base_cpu = previous[name]
