@@ -131,17 +131,17 @@ def measure(
     system time of that run, each run ``repeat`` times in turn (the machine's speed drifts over
     minutes: interleaved, the drift touches both alike); ``fresh`` is restored from ``original``
     before each run of the command (`fix` writes it)."""
-    best: dict[str, _Usage] = {}
+    runs: dict[str, list[_Usage]] = {"base": [], "command": []}
     for _ in range(repeat):
         shutil.copyfile(original, fresh)
         for name, command in (("base", base), ("command", argv)):
-            run = _run(command)
-            known = best.get(name, run)
-            fastest = run if run.cpu < known.cpu else known
-            best[name] = _Usage(
-                min(known.seconds, run.seconds), max(known.mib, run.mib), fastest.cpu, fastest.system
-            )
-    return best["base"], best["command"]
+            runs[name].append(_run(command))
+    return _best(runs["base"]), _best(runs["command"])
+
+
+def _best(runs: list[_Usage]) -> _Usage:
+    fastest = min(runs, key=lambda run: run.cpu)
+    return _Usage(min(run.seconds for run in runs), max(run.mib for run in runs), fastest.cpu, fastest.system)
 
 
 def main() -> None:
