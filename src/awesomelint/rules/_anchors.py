@@ -32,17 +32,32 @@ def case_targets(resolved: set[str]) -> dict[str, str]:
 def _bounded_distance(a: str, b: str, limit: int) -> int | None:
     """The edit distance of ``a`` and ``b`` if it is at most ``limit``, else None: only the band of
     the table within ``limit`` of its diagonal is filled, and a row beyond the limit ends it."""
-    if abs(len(a) - len(b)) > limit:
+    size = len(b)
+    if abs(len(a) - size) > limit:
         return None
     beyond = limit + 1
-    previous = [j if j <= limit else beyond for j in range(len(b) + 1)]
+    previous = [j if j <= limit else beyond for j in range(size + 1)]
+    # (the cell's three ways compared inline, not by `min`: a call of `min` costs more than the rest
+    # of the cell, and lists with many broken anchors fill hundreds of thousands of cells)
     for i, char_a in enumerate(a, 1):
-        low, high = max(1, i - limit), min(len(b), i + limit)
-        current = [beyond] * (len(b) + 1)
+        low = i - limit if i > limit else 1
+        high = i + limit if i + limit < size else size
+        current = [beyond] * (size + 1)
         current[0] = i if i <= limit else beyond
+        left = best = current[low - 1]  # the cell before the band's first, and the row's least
+        diagonal = previous[low - 1]
         for j in range(low, high + 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != b[j - 1]))
-        if min(current[low - 1 : high + 1]) > limit:
+            above = previous[j]
+            cell = diagonal if char_a == b[j - 1] else diagonal + 1
+            if above + 1 < cell:
+                cell = above + 1
+            if left + 1 < cell:
+                cell = left + 1
+            current[j] = left = cell
+            diagonal = above
+            if cell < best:
+                best = cell
+        if best > limit:
             return None
         previous = current
     return previous[-1] if previous[-1] <= limit else None
@@ -54,7 +69,7 @@ def _typo_limit(length: int) -> int:
 
 def near(a: str, b: str) -> bool:
     """Close enough to be a typo of each other: one or two edits, and not a short word."""
-    shorter = min(len(a), len(b))
+    shorter = len(a) if len(a) < len(b) else len(b)  # (not `min`: asked for every candidate pair)
     if shorter < 4:
         return False
     distance = _bounded_distance(a.lower(), b.lower(), _typo_limit(shorter))
