@@ -198,7 +198,8 @@ def test_the_venue_prefilter_is_a_necessary_condition(text: str) -> None:
     st.booleans(),
 )
 def test_lines_made_on_their_own_are_those_of_the_table(written: list[str], brk: str, bom: bool) -> None:
-    """A few lines made without the table of every line are the table's, whatever the breaks."""
+    """A few lines made without the table of every line are the table's, whatever the breaks; and so
+    are they, and the table built again, once the table is let go."""
     source = Source(("\ufeff" if bom else "") + brk.join(written))
     size = len(written) + 2
     ranges = [(first, stop) for first in range(-1, size) for stop in range(max(first, 0), size + 1)]
@@ -207,6 +208,10 @@ def test_lines_made_on_their_own_are_those_of_the_table(written: list[str], brk:
     table = source.lines
     assert alone == [list(table[max(first, 0) : stop]) for first, stop in ranges]
     assert alone == [list(source.lines_between(first, stop)) for first, stop in ranges]
+    source.forget_lines()  # (the fixer's, before a pass's fixes replace the text)
+    assert "lines" not in source.__dict__
+    assert alone == [list(source.lines_between(first, stop)) for first, stop in ranges]
+    assert source.lines == table
 
 
 @given(st.text(alphabet="ab\n\r", max_size=40), st.data())

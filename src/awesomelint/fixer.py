@@ -446,6 +446,7 @@ def fix_text(
             chosen = _choose(result.text, candidates, unsafe)
             if not chosen:
                 break
+            document.source.forget_lines()  # (the rules are done with this text's lines)
             fixed, applied, edits, refused = _apply_checked(document, chosen, settings, links, records)
             refused_keys.update(_refusal_key(refusal.diagnostic) for refusal in refused)
             result.refused.extend(refused)

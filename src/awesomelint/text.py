@@ -231,6 +231,12 @@ class Source:
             return tuple(map(Line, itertools.count(1), starts, texts, breaks))
         return tuple(self._made_lines(0, len(starts)))
 
+    def forget_lines(self) -> None:
+        """Let go of `lines` once built (it is built again if asked for): the fixer's, when a pass's
+        fixes are about to replace this text, so that the next text's tree takes the table's memory
+        rather than fresh pages."""
+        self.__dict__.pop("lines", None)
+
     def lines_between(self, first: int, stop: int) -> Sequence[Line]:
         """``lines[first:stop]`` (0-based; a ``first`` below 0 is 0), made on their own while the table
         of every line is not built: a rule that reads a few lines (a heading's, those an edit
