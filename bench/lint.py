@@ -8,9 +8,14 @@ parses the same file, run in turn with each command (the best of each). Printed:
 peak resident memory and CPU times (user and system: what other jobs on a shared machine disturb
 least), and their ratios to the baseline; then the system part of the command's and the baseline's
 best CPU times apart (`sys s`, `base`). That part is mostly page faults, whose cost depends on the
-machine's state: on a virtual machine a page that no process touched recently costs several times
-what a recently freed one does, so a command that needs more memory than the run before it freed
-pays more, and its ratio moves from run to run. The budgets (DESIGN.md, issue 14): `check`
+machine's state: on a virtual machine that hands the pages no process has touched for a while back
+to its host, a fault on such a page costs several times what one on a recently freed page does
+(12 us against 1.3 us here), so a process that needs more memory than the one before it freed pays
+the difference. Before each run, the bench touches `--warm` times the list's size in memory
+(default 128: more than any command needs) and frees it, so that the baseline and the command both
+start with that much recently freed memory: each pays for the pages it touches, not for how long
+ago another process touched them (`--warm 0`: no warm-up; then the ratios of the commands that
+need much more memory than the baseline move from run to run). The budgets (DESIGN.md, issue 14): `check`
 within 2x of the baseline's time and memory at 20,000 entries, `fix` within 4x, and linear growth
 (a size 5x larger should cost about 5x, at most 6x: the `growth` lines compare each size with the
 one before it).
@@ -21,6 +26,7 @@ runs: measure a regular install (`pip install .`), as users have it; an editable
 every module again at each start where PYTHONDONTWRITEBYTECODE is set (0.08 s of CPU).
 
     python bench/lint.py [--sizes 2000 20000 100000] [--repeat 3] [--commands check fix] [--real]
+                         [--warm 128]
 """
 
 from __future__ import annotations
@@ -110,9 +116,25 @@ class _Usage(NamedTuple):
     system: float  # of which the kernel's, on the child's behalf (page faults, mostly)
 
 
-def _run(argv: Sequence[str]) -> _Usage:
-    """What one child process cost. Its CPU time counts only its own work: other jobs on the machine
-    lengthen the wall time, not that."""
+# Touches the given number of bytes, a write to every page, and exits, freeing them.
+WARM = (
+    "import sys\n"
+    "pages = bytearray(int(sys.argv[1]))\n"
+    "pages[::4096] = bytes(len(range(0, len(pages), 4096)))\n"
+)
+
+
+def _warm(size: int) -> None:
+    """Touch ``size`` bytes of memory in a process of its own (the bench's own peak would count as
+    its children's) and free them: the pages the next process gets were used just now."""
+    if size > 0:
+        subprocess.run([sys.executable, "-c", WARM, str(size)], check=True)
+
+
+def _run(argv: Sequence[str], warm: int) -> _Usage:
+    """What one child process cost, after `_warm` of ``warm`` bytes. Its CPU time counts only its own
+    work: other jobs on the machine lengthen the wall time, not that."""
+    _warm(warm)
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
@@ -125,17 +147,17 @@ def _run(argv: Sequence[str]) -> _Usage:
 
 
 def measure(
-    base: Sequence[str], argv: Sequence[str], repeat: int, fresh: Path, original: Path
+    base: Sequence[str], argv: Sequence[str], repeat: int, fresh: Path, original: Path, warm: int
 ) -> tuple[_Usage, _Usage]:
     """The baseline's and the command's best wall time, peak memory, and best CPU time with the
     system time of that run, each run ``repeat`` times in turn (the machine's speed drifts over
     minutes: interleaved, the drift touches both alike); ``fresh`` is restored from ``original``
-    before each run of the command (`fix` writes it)."""
+    before each run of the command (`fix` writes it); ``warm``: the bytes touched before each run."""
     runs: dict[str, list[_Usage]] = {"base": [], "command": []}
     for _ in range(repeat):
         shutil.copyfile(original, fresh)
         for name, command in (("base", base), ("command", argv)):
-            runs[name].append(_run(command))
+            runs[name].append(_run(command, warm))
     return _best(runs["base"]), _best(runs["command"])
 
 
@@ -150,6 +172,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--commands", nargs="+", choices=sorted(COMMANDS), default=sorted(COMMANDS))
     parser.add_argument("--real", action="store_true", help="also on the corpus lists concatenated")
+    parser.add_argument(
+        "--warm", type=int, default=128, help="memory touched and freed before each run, in list sizes"
+    )
     args = parser.parse_args()
     cases: list[tuple[str, str, Callable[[int], str]]] = [(name, name, generate) for name in args.commands]
     if args.real:
@@ -173,7 +198,7 @@ def main() -> None:
                 base = [sys.executable, "-c", BASELINE, str(original)]
                 argv = [tool, *COMMANDS[command], str(work)]
                 (base_time, base_mib, base_cpu, base_system), (seconds, mib, cpu, system) = measure(
-                    base, argv, args.repeat, work, original
+                    base, argv, args.repeat, work, original, args.warm * len(text.encode())
                 )
                 print(
                     f"{name:<12} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
