@@ -20,9 +20,11 @@ def test_lint_benchmark_prints_a_ratio_per_command_and_size() -> None:
     commands = ["check", "check-json", "concise", "fix", "headings", "json"]
     assert [(row[0], row[1]) for row in rows] == [(c, size) for size in ("30", "60") for c in commands]
     for row in rows:
-        seconds, time_ratio, mib, memory_ratio, cpu, cpu_ratio, system, base_system = map(float, row[3:11])
+        figures = map(float, row[3:12])
+        seconds, time_ratio, mib, memory_ratio, cpu, cpu_ratio, system, base_system, user_ratio = figures
         assert seconds > 0 and time_ratio > 0 and mib > 0 and memory_ratio > 0 and cpu_ratio > 0
         assert 0 <= system <= cpu and base_system >= 0  # the system time is part of the CPU time
+        assert user_ratio > 0 and len(row) == 12
     growth = [row for row in result.stdout.splitlines() if row.startswith("  growth")]
     assert len(growth) == len(commands)
     assert all("the baseline's time" in row and ", CPU " in row for row in growth)
