@@ -195,15 +195,15 @@ def main() -> None:
             for name, command, build in cases:
                 text = repeated_headings(size) if name == "headings" else build(size)
                 original = Path(folder, f"{name.replace('/', '-')}-{size}.md")
-                original.write_text(text, encoding="utf-8")
+                original.write_bytes(data := text.encode())
                 work = Path(folder, f"work-{size}.md")
                 base = [sys.executable, "-c", BASELINE, str(original)]
                 argv = [tool, *COMMANDS[command], str(work)]
                 (base_time, base_mib, base_cpu, base_system), (seconds, mib, cpu, system) = measure(
-                    base, argv, args.repeat, work, original, args.warm * len(text.encode())
+                    base, argv, args.repeat, work, original, args.warm * len(data)
                 )
                 print(
-                    f"{name:<12} {size:>8} {len(text.encode()):>10} {seconds:>8.3f}"
+                    f"{name:<12} {size:>8} {len(data):>10} {seconds:>8.3f}"
                     f" {seconds / base_time:>7.2f} {mib:>7.1f} {mib / base_mib:>7.2f}"
                     f" {cpu:>7.3f} {cpu / base_cpu:>7.2f} {system:>7.3f} {base_system:>7.3f}"
                     f" {(cpu - system) / max(base_cpu - base_system, 1e-6):>7.2f}"
