@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
 from .text import Source, Span
@@ -213,9 +215,7 @@ class Section:
 
     def walk(self) -> Iterator[Section]:
         """This section and all below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return _walk([self])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -246,6 +246,20 @@ class Comment(NamedTuple):
     span: Span
 
 
+def _walk(sections: Sequence[Section]) -> Iterator[Section]:
+    """``sections`` and all below them, in document order (with no generator per level)."""
+    stack = list(reversed(sections))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        section = pop()
+        yield section
+        if section.children:
+            push(reversed(section.children))
+
+
+_ENTRIES = attrgetter("entries")
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed list. ``entries`` and ``blocks`` hold what comes before the first heading."""
@@ -263,13 +277,10 @@ class Document:
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def iter_sections(self) -> Iterator[Section]:
-        for section in self.sections:
-            yield from section.walk()
+        return _walk(self.sections)
 
     def iter_entries(self) -> Iterator[Entry]:
-        yield from self.entries
-        for section in self.iter_sections():
-            yield from section.entries
+        return chain(self.entries, chain.from_iterable(map(_ENTRIES, _walk(self.sections))))
 
     def to_dict(self) -> dict[str, Any]:
         return {
