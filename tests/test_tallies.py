@@ -20,6 +20,7 @@ from awesomelint.rules._classic import (
     counted_conventions,
     counted_value,
     counted_values,
+    item_of,
 )
 from awesomelint.rules._duplicates import _IGNORED, _folded
 from awesomelint.rules._prose import _NOT_PROSE, _spaces, blank
@@ -92,7 +93,8 @@ def _conventions_one_by_one(document: Document, name: str) -> ItemConventions:
     every: Counter[str] = Counter()
     by_section: dict[tuple[str, ...], Counter[str]] = {}
     for entry in document.iter_entries():
-        if (got := value(document, entry)) is not None:
+        item = item_of(document, entry)
+        if item is not None and (got := value(document, item)) is not None:
             every[got] += 1
             by_section.setdefault(entry.section_path, Counter())[got] += 1
     sections = {s: clear_majority(values) for s, values in by_section.items() if values.total() >= MIN_ITEMS}
@@ -124,7 +126,13 @@ def test_the_classic_properties_counted_together_are_each_counted_alone() -> Non
             assert expected.whole is not None
             assert counted_conventions(fresh, name) == expected  # (a run that keeps no facts)
             assert counted_conventions(document, name) == expected
-            values = [(entry.section_path, _PROPERTIES[name](fresh, entry)) for entry in fresh.iter_entries()]
+            values = [
+                (
+                    entry.section_path,
+                    _PROPERTIES[name](fresh, item) if (item := item_of(fresh, entry)) else None,
+                )
+                for entry in fresh.iter_entries()
+            ]
             assert [found for _, found in counted_values(document, name)] == [
                 ((section, value),) if value is not None else () for section, value in values
             ]

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, TypeVar, cast
 
-from ..entry_facts import each_fact, fact, fact_getter, keeps_facts, tallied
+from ..entry_facts import each_fact, fact_getter, keeps_facts, tallied
 from ..model import Document, Entry
 from ..style import Majority
 
@@ -107,37 +107,46 @@ def _item(text: str, entry: Entry) -> Item | None:
 
 
 _UNPLACED = object()
-_PLACED = "classic items placed"  # id(entry) -> its item or None, for this run
+# Each entry's item or None (by the entry's id) and the function that placed them, for this run (and
+# for a run that follows on the same text: the fixer's rest, which keeps no facts, looks the items
+# up in those the fixer's last run kept)
+_PLACED = "classic items placed"
 
 
 def item_of(document: Document, entry: Entry) -> Item | None:
     """The classic item ``entry`` is, if any, placed once per run when first asked about: from the
     entry's facts when they are kept (a rerun need not place every item)."""
     # (no `cast` calls: the rules ask this a dozen times per entry)
-    placed: dict[int, Item | None] | None = document.derived.get(_PLACED)  # type: ignore[assignment]
-    if placed is None:
-        placed = {}
-        document.derived[_PLACED] = placed
+    found_placed: tuple[dict[int, Item | None], Callable[[Entry], Item | None]] | None
+    found_placed = document.derived.get(_PLACED)  # type: ignore[assignment]
+    if found_placed is None:
+        found_placed = document.derived[_PLACED] = ({}, _placer(document))
+    placed, place = found_placed
     found = placed.get(id(entry), _UNPLACED)
     if found is _UNPLACED:
-        # (without kept facts, each item is placed once in this run: no offsets kept for another)
-        found = placed[id(entry)] = (
-            _item_of(document, entry) if keeps_facts(document) else _item(document.text, entry)
-        )
+        found = placed[id(entry)] = place(entry)
     return found  # type: ignore[return-value]  # (an item or None: `_UNPLACED` was replaced)
 
 
-def _item_of(document: Document, entry: Entry) -> Item | None:
+def _placer(document: Document) -> Callable[[Entry], Item | None]:
+    """How a run places an item: from the item's offsets from the entry's start, a fact of the entry
+    (see `entry_facts`) when the document keeps facts; else read again, once per run."""
     text = document.text
-    # (the item's offsets from the entry's start: a fact of the entry, see `entry_facts`)
-    found = fact(document, "classic item", entry, lambda e: _offsets(_item(text, e), e.span.start))
-    if found is None:
-        return None
-    at = entry.span.start
-    name_end, separator, separator_start, separator_end, start, end = found
-    return Item(
-        entry, at + name_end, separator, at + separator_start, at + separator_end, at + start, at + end
-    )
+    if not keeps_facts(document):
+        return functools.partial(_item, text)
+    offsets = fact_getter(document, "classic item", lambda e: _offsets(_item(text, e), e.span.start))
+
+    def place(entry: Entry) -> Item | None:
+        found = offsets(entry)
+        if found is None:
+            return None
+        at = entry.span.start
+        name_end, separator, separator_start, separator_end, start, end = found
+        return Item(
+            entry, at + name_end, separator, at + separator_start, at + separator_end, at + start, at + end
+        )
+
+    return place
 
 
 def _offsets(item: Item | None, at: int) -> tuple[int, str, int, int, int, int] | None:
@@ -180,9 +189,9 @@ class ItemConventions(NamedTuple):
 
 
 # A property of classic items that the list's conventions are counted for (AL208-AL212): what an
-# item's entry gives (None: nothing counted; a fact of the entry).
-_Value = TypeVar("_Value", bound=Callable[[Document, Entry], "str | None"])
-_PROPERTIES: dict[str, Callable[[Document, Entry], str | None]] = {}  # by name
+# item gives (None: nothing counted; a fact of the item's entry).
+_Value = TypeVar("_Value", bound=Callable[[Document, Item], "str | None"])
+_PROPERTIES: dict[str, Callable[[Document, Item], str | None]] = {}  # by name
 _VALUES = "classic item values"  # each entry's values of every property, as one fact
 _COUNTS = "classic item values counted"  # their count over the list, for the rest of this run
 _GETTER = "classic item values asked"  # the function giving them, for the rest of this run
@@ -204,14 +213,15 @@ _Counted = tuple[tuple[str, tuple[str, ...], str], ...]  # (property, section, v
 
 
 def _item_values(document: Document, entry: Entry) -> _Counted:
-    if item_of(document, entry) is None:
+    item = item_of(document, entry)
+    if item is None:
         return ()  # (no property has a value for an entry that is no classic item)
     section = entry.section_path
     return tuple(
         [
             (name, section, got)
             for name, value in _PROPERTIES.items()
-            if (got := value(document, entry)) is not None
+            if (got := value(document, item)) is not None
         ]
     )
 

@@ -30,9 +30,8 @@ _SEPARATORS = "item separators"
 
 
 @item_property(_SEPARATORS)
-def _separator(document: Document, entry: Entry) -> str | None:
-    item = item_of(document, entry)
-    return item.separator or None if item is not None else None
+def _separator(document: Document, item: Item) -> str | None:
+    return item.separator or None
 
 
 def _conventions(ctx: Context) -> ItemConventions:

@@ -5,20 +5,14 @@ from collections.abc import Sequence
 from ..diagnostic import Applicability, Diagnostic, Edit, Severity
 from ..engine import Context, entry_rule
 from ..model import Document, Entry
-from ._classic import ItemConventions, counted_conventions, description, item_of, item_property
+from ._classic import Item, ItemConventions, counted_conventions, description, item_of, item_property
 
 _SPACINGS = "separator spacings"
 
 
 @item_property(_SPACINGS)
-def _spacing(document: Document, entry: Entry) -> str | None:
-    item = item_of(document, entry)
-    if (
-        item is None
-        or not item.separator
-        or item.separator == "missing"
-        or not description(document, item).strip()
-    ):
+def _spacing(document: Document, item: Item) -> str | None:
+    if not item.separator or item.separator == "missing" or not description(document, item).strip():
         return None  # an empty description is AL212's finding
     if document.text[item.separator_end : item.separator_end + 1] in ("\n", "\r"):
         return None  # the description goes on on the next line: the line break is the space after it
@@ -49,15 +43,14 @@ def _what(raw: str) -> str:
     decisive=ItemConventions.decisive,
 )
 def separator_spacing(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
-    got = _spacing(ctx.document, entry)
+    item = item_of(ctx.document, entry)
+    got = _spacing(ctx.document, item) if item is not None else None
     conventions: ItemConventions = ctx.tally
     convention = conventions.of(entry.section_path) if got is not None else None
-    if got is None or convention is None or got == convention.value:
+    if item is None or got is None or convention is None or got == convention.value:
         return ()
     if "".join(got.split()).strip("\u200b") != convention.value.strip():
         return ()  # another separator altogether: AL208's finding
-    item = item_of(ctx.document, entry)
-    assert item is not None  # (it has a separator)
     message = (
         f"{_what(got)} around the separator `{got.strip()}`; "
         f"{convention.evidence(f'`{convention.value}`', 'items', 'use')}"

@@ -13,6 +13,7 @@ from ..entry_facts import reused, tallied
 from ..model import Document, Entry
 from ..style import Majority
 from ._classic import (
+    Item,
     ItemConventions,
     counted_conventions,
     counted_value,
@@ -92,14 +93,14 @@ _COUNTED = "description first words"
 
 
 @item_property(_COUNTED)
-def _first_word(document: Document, entry: Entry) -> str | None:
+def _first_word(document: Document, item: Item) -> str | None:
     """The description's first word, unless it is the item's own name (`glmnet: Lasso ...`), or has
     no vowel: a name or an abbreviation (`npm`, `gcc`); a name the list writes so elsewhere (`npm`,
     `Python`) is left out by `_names`."""
-    item = item_of(document, entry)
-    match = _FIRST_WORD.match(description(document, item).lstrip()) if item is not None else None
+    match = _FIRST_WORD.match(description(document, item).lstrip())
     if match is None or not _VOWEL.search(match[0]):
         return None
+    entry = item.entry
     own = " ".join([entry.title.text if entry.title else "", entry.links[0].url])
     return None if match[0].lower() in own.lower() else match[0]
 

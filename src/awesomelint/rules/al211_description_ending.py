@@ -64,9 +64,8 @@ _ENDINGS = "description endings"
 
 
 @item_property(_ENDINGS)
-def _described_ending(document: Document, entry: Entry) -> str | None:
-    item = item_of(document, entry)
-    found = _ending_of(document, item) if item is not None else None
+def _described_ending(document: Document, item: Item) -> str | None:
+    found = _ending_of(document, item)
     return None if found is None else found[1]
 
 

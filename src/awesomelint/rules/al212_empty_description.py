@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from ..diagnostic import Applicability, Diagnostic, Severity
 from ..engine import Context, entry_rule
 from ..model import Document, Entry
-from ._classic import ItemConventions, counted_conventions, description, item_of, item_property
+from ._classic import Item, ItemConventions, counted_conventions, description, item_of, item_property
 
 _ONLY_CODE = re.compile(r"(?:\s*`+[^`\n]*`+)+[\s.!?…]*")
 
@@ -15,9 +15,8 @@ _CONTENTS = "description contents"
 
 
 @item_property(_CONTENTS)
-def _content(document: Document, entry: Entry) -> str | None:
-    item = item_of(document, entry)
-    if item is None or not item.separator or item.separator == "missing":
+def _content(document: Document, item: Item) -> str | None:
+    if not item.separator or item.separator == "missing":
         return None
     text = description(document, item).strip()
     if not text:
@@ -41,9 +40,9 @@ def _conventions(ctx: Context) -> ItemConventions:
     decisive=ItemConventions.decisive,
 )
 def empty_description(ctx: Context, entry: Entry) -> Sequence[Diagnostic]:
-    content = _content(ctx.document, entry)
-    item = item_of(ctx.document, entry) if content in ("empty", "code") else None
-    if item is None:
+    item = item_of(ctx.document, entry)
+    content = _content(ctx.document, item) if item is not None else None
+    if item is None or content not in ("empty", "code"):
         return ()
     conventions: ItemConventions = ctx.tally
     if content == "empty":
