@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, product
-from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from operator import attrgetter, itemgetter, ne
+from typing import NamedTuple, cast
 
-from .entry_facts import each_fact, fact_getter, fact_lists, reused, tallied
+from .entry_facts import carried, carry, each_fact, fact_getter, fact_lists, reused, tallied
 from .model import STRUCTURED_MARKERS, Document, Entry, Venue
 from .urls import split_url
 from .venues import INTERCHANGEABLE_PREPRINTS, VenueTable, name_of_its_time
@@ -393,20 +393,50 @@ _COUNTED = (
 )
 
 
+_HOST_COUNT = "style host count"  # the addresses of a run's list, and their hosts counted
+
+
 def _hosts(document: Document) -> dict[str, Majority]:
     """The dominant form of each site's host, built again only when the list's addresses changed
-    (an edit seldom changes one)."""
+    (an edit seldom changes one), from the earlier run's count of the hosts when the addresses are
+    as many and few differ (a fixer's pass changes a few dozen of tens of thousands)."""
     urls = tuple([link.url for link in document.links])
-    return reused(document, "style hosts", urls, lambda: _dominant_hosts(urls))
+    earlier = carried(document, _HOST_COUNT)
+    before = cast("tuple[tuple[str, ...], Counter[str | None]]", earlier[1]) if earlier else None
+
+    def count() -> dict[str, Majority]:
+        counted = _host_count(urls, before)
+        carry(document, _HOST_COUNT, (urls, counted))
+        return _dominant_hosts(counted)
+
+    found = reused(document, "style hosts", urls, count)
+    if before is not None and before[0] == urls:
+        carry(document, _HOST_COUNT, before)  # (not counted again: the earlier count holds)
+    return found
 
 
-def _dominant_hosts(urls: Iterable[str]) -> dict[str, Majority]:
+def _host_count(
+    urls: tuple[str, ...], before: tuple[tuple[str, ...], Counter[str | None]] | None
+) -> Counter[str | None]:
+    """Each host as written counted over ``urls`` (with the cache of `url_host`, which serves AL502's
+    look-ups of the same addresses), or ``before``'s count brought up to date by the addresses that
+    differ (a count that may hold a zero)."""
+    if before is not None and len(before[0]) == len(urls):
+        differ = list(compress(range(len(urls)), map(ne, urls, before[0])))
+        if len(differ) * 10 < len(urls):
+            counted = before[1].copy()
+            counted.subtract(map(url_host, map(before[0].__getitem__, differ)))
+            counted.update(map(url_host, map(urls.__getitem__, differ)))
+            return counted
+    return Counter(map(url_host, urls))
+
+
+def _dominant_hosts(counted: Counter[str | None]) -> dict[str, Majority]:
     host_forms: dict[str, Counter[str]] = {}  # (a count made once per site)
     # Each host as written counted first (a list names a few hundred sites in thousands of links),
     # in the order the list first writes each: the forms are counted as a count of every link's are.
-    # (`url_host` asked of each address: its cache serves AL502's look-ups of the same addresses)
-    for host, times in Counter(map(url_host, urls)).items():
-        if host is not None:
+    for host, times in counted.items():
+        if host is not None and times > 0:
             forms = host_forms.get(name := site(host))
             if forms is None:
                 forms = host_forms[name] = Counter()
