@@ -297,16 +297,23 @@ HEADED = _items("- **Headed {n}** [paper](https://arxiv.org/abs/{n})\n\n  ### Wi
     [
         # every item but the edited ones (and the last of a list, where a paragraph follows)
         (LIST, LIST.replace("Work 3**", "Work Three**").replace("abs/7)", "abs/77)"), 10),
-        (NESTED, NESTED.replace("Inner 2**", "Inner Two**"), 8),  # each outer item with its inner one
-        (NESTED, NESTED.replace("- **Inner 3**", "- **Inner 3** [pdf](https://h.org/3)"), 8),
+        # each outer item with its inner one, and the outer entry of the edited item: its own line
+        # is as it was (its fields are moved, and it is the earlier entry moved)
+        (NESTED, NESTED.replace("Inner 2**", "Inner Two**"), 9),
+        (NESTED, NESTED.replace("- **Inner 3**", "- **Inner 3** [pdf](https://h.org/3)"), 9),
         (QUOTED, QUOTED.replace("Quoted 2**", "Quoted Two**"), 4),
         (TIGHT + "\n_Ann Lee_, CVPR 2021\n", TIGHT.replace("Tight 2**", "Tight Two**") + "\n_Ann Lee_\n", 3),
-        # a blank line makes the list loose: the item before it holds the blank line now
-        (TIGHT, TIGHT.replace("\n- **Tight 3**", "\n\n- **Tight 3**"), 4),
+        # a blank line makes the list loose: the item before it holds the blank line now (its entry,
+        # of the same line, is moved all the same)
+        (TIGHT, TIGHT.replace("\n- **Tight 3**", "\n\n- **Tight 3**"), 5),
         (TIGHT, TIGHT.replace("- **Tight 2**", "* **Tight 2**"), 4),  # three lists
         (NAMED, NAMED.replace("Named 2**", "Named Two**"), 4),
         (NAMED, NAMED.replace("defined", "redefined"), 0),  # the links read another definition
-        (HEADED, HEADED.replace("Headed 2**", "Headed Two**"), 0),  # an item that holds a heading
+        # items that hold a heading are read again, each entry of the same line moved all the same
+        (HEADED, HEADED.replace("Headed 2**", "Headed Two**"), 4),
+        # a table with an edited row is read again, every other row (an entry) moved
+        (TABLE, TABLE.replace("NeurIPS | 2003", "ICML | 2003"), 4),
+        (TABLE, TABLE.replace("NeurIPS | 2003", "NeurIPS | 2003   "), 4),  # (its line is not the same)
     ],
 )
 def test_an_item_whose_text_is_as_it_was_is_moved_whole(text: str, edited: str, moved: int) -> None:

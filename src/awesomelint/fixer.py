@@ -700,16 +700,12 @@ def _entry_problems(
         return [_Problem(None, message, counted=True)]
     groups, started = _paired(before, old, new, starts)
     problems = _started_problems(before, after, started, link_keys)
-    moved = moved_entries(after)  # the entries the reader took from an earlier reading, moved
-    compared: Iterable[int] = range(len(old))
-    if moved and not starts and not changed:  # (most passes: the moved entries left out at once)
-        compared = itertools.compress(compared, map(operator.is_not, map(moved.get, map(id, new)), old))
+    skipped = _moved_alone(after, old, groups, changed)
+    compared = itertools.compress(range(len(old)), map(operator.not_, skipped))
     for index in compared:
         a, group = old[index], groups[index]
         b = group[0]
         alone = len(group) == 1 and (not changed or changed.keys().isdisjoint(map(_URL_START, a.links)))
-        if alone and moved.get(id(b)) is a:
-            continue  # ``a`` moved: the same text, read into the same fields
         if alone and _fields(a) == _fields(b):
             changing = ["venue"]  # read alike: the checks below would find each field the same
         else:
@@ -742,6 +738,21 @@ def _entry_problems(
             )
             problems.append(_Problem(index, message, places, frozenset(added)))
     return problems
+
+
+def _moved_alone(
+    after: Document, old: Sequence[Entry], groups: Sequence[list[Entry]], changed: Mapping[int, ChangesLink]
+) -> list[bool]:
+    """Whether each entry before is alone in its group and the entry after is it moved: the same
+    text, read into the same fields (most entries of a pass: left out of the comparison at once),
+    and no link of it is one a fix says it changed."""
+    moved = moved_entries(after)  # the entries the reader took from an earlier reading, moved
+    firsts = [group[0] if len(group) == 1 else None for group in groups]
+    alone = list(map(operator.is_, map(moved.get, map(id, firsts)), old))
+    if changed:
+        for index in itertools.compress(range(len(old)), alone):
+            alone[index] = changed.keys().isdisjoint(map(_URL_START, old[index].links))
+    return alone
 
 
 class _Started(NamedTuple):

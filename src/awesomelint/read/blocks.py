@@ -319,6 +319,7 @@ class _Built(NamedTuple):
     date: Field | None
     links: tuple[Link, ...]
     kind: EntryKind
+    entry: Entry  # the entry made (in a text edited from it, the one an entry of the same lines is)
 
 
 @dataclass
@@ -781,6 +782,8 @@ class _Builder:
             if entry.marker == "table":  # the title cell is read first: the row ends at its last cell
                 end = max(cell[-1].end for cell in (*paragraphs, open_entry.description_cell) if cell)
             entry.span = self.source.span(open_entry.marker_start, end)
+        if before is not None and self._same_lines(entry, before[1].by):
+            self.items_moved.append((entry, before[0].entry))
         if self.parsed.built is not None and paragraphs:
             self.parsed.built[id(paragraphs[0])] = _Built(
                 open_entry.read(paragraphs),
@@ -792,7 +795,24 @@ class _Builder:
                 entry.date,
                 (*entry.links,),
                 entry.kind,
+                entry,
             )
+
+    def _same_lines(self, entry: Entry, shift: int) -> bool:
+        """Whether the lines ``entry`` stands on are the earlier text's moved by ``shift``, whole:
+        then the entry its fields were moved from is this one moved (a table's row that an edit of
+        another row left alone, an item next to blank lines taken out)."""
+        text, earlier = self.source.normalized, self._earlier_text
+        first = text.rfind("\n", 0, entry.span.start) + 1
+        last = text.find("\n", entry.span.end)
+        last = len(text) if last < 0 else last
+        was_first, was_last = first - shift, last - shift
+        return (
+            was_first >= 0
+            and (was_first == 0 or earlier[was_first - 1] == "\n")
+            and (was_last == len(earlier) or earlier[was_last : was_last + 1] == "\n")
+            and text[first:last] == earlier[was_first:was_last]
+        )
 
     def _read_fields(self, open_entry: _OpenEntry, paragraphs: list[list[Piece]]) -> None:
         entry = open_entry.entry
