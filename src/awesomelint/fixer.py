@@ -587,8 +587,13 @@ def _fields(entry: Entry) -> tuple[object, ...]:
 
 
 def _word_list(text: str, entry: Entry, changing: Sequence[str]) -> list[str]:
-    """The words `_words` counts, in order and as written (one search over the parts between the
-    cuts, each ended by a space: no word runs across a cut)."""
+    """The words `_words` counts, in order and as written."""
+    return _WORD.findall(_compared_text(text, entry, changing))
+
+
+def _compared_text(text: str, entry: Entry, changing: Sequence[str]) -> str:
+    """The entry's text that `_words` takes its words from: the parts between the cuts, each ended
+    by a space (no word runs across a cut)."""
     cut = [entry.marker_span, *(link.url_span for link in entry.links)]
     venue = entry.venue
     if "venue" in changing and venue is not None:
@@ -607,7 +612,7 @@ def _word_list(text: str, entry: Entry, changing: Sequence[str]) -> list[str]:
         if span.end > cursor:
             cursor = span.end
     parts.append(text[cursor:end])
-    return _WORD.findall(" ".join(parts))
+    return " ".join(parts)
 
 
 class _Problem(NamedTuple):
@@ -718,7 +723,10 @@ def _entry_problems(
             and before.text[a.span.start : a.span.end] == after.text[b.span.start : b.span.end]
         ):
             continue
-        old_list, new_list = _word_list(before.text, a, changing), _word_list(after.text, b, changing)
+        old_text, new_text = _compared_text(before.text, a, changing), _compared_text(after.text, b, changing)
+        if len(group) == 1 and old_text == new_text:
+            continue  # the same text where words are compared (a fix changed a field compared above)
+        old_list, new_list = _WORD.findall(old_text), _WORD.findall(new_text)
         if len(group) == 1 and old_list == new_list:
             continue  # the same words in the same order (a fix changed the spacing or the markup)
         old_words = Counter(map(str.casefold, old_list))
