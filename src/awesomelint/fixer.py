@@ -705,12 +705,11 @@ def _entry_problems(
         return [_Problem(None, message, counted=True)]
     groups, started = _paired(before, old, new, starts)
     problems = _started_problems(before, after, started, link_keys)
-    skipped = _moved_alone(after, old, groups, changed)
-    compared = itertools.compress(range(len(old)), map(operator.not_, skipped))
-    for index in compared:
+    moved = _moved_alone(after, old, groups, changed)
+    for index in itertools.compress(range(len(old)), map(operator.not_, moved)):
         a, group = old[index], groups[index]
         b = group[0]
-        alone = len(group) == 1 and (not changed or changed.keys().isdisjoint(map(_URL_START, a.links)))
+        alone = len(group) == 1 and _links_unchanged(a, changed)
         if alone and _fields(a) == _fields(b):
             changing = ["venue"]  # read alike: the checks below would find each field the same
         else:
@@ -759,8 +758,13 @@ def _moved_alone(
     alone = list(map(operator.is_, map(moved.get, map(id, firsts)), old))
     if changed:
         for index in itertools.compress(range(len(old)), alone):
-            alone[index] = changed.keys().isdisjoint(map(_URL_START, old[index].links))
+            alone[index] = _links_unchanged(old[index], changed)
     return alone
+
+
+def _links_unchanged(entry: Entry, changed: Mapping[int, ChangesLink]) -> bool:
+    """Whether no link of ``entry`` is one a fix says it changed (by where its address starts)."""
+    return not changed or changed.keys().isdisjoint(map(_URL_START, entry.links))
 
 
 class _Started(NamedTuple):
